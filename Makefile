@@ -1,0 +1,85 @@
+# newsdesk: news corpora -> topic, region and key sentences.
+#
+#   make            build ./newsdesk (and libnewsdesk.a)
+#   make check      build with -Werror, run unit and CLI tests
+#   make asan       the whole test suite under address + undefined sanitizers
+#   make install    PREFIX=/usr/local DESTDIR= : binary, default model
+#   make clean
+#
+# V=1 shows full command lines.
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+BUILD   ?= build
+Q        = $(if $(filter 1,$(V)),,@)
+
+WARN    = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+          -Wpointer-arith -Wvla -Wformat=2 -Winit-self -Wwrite-strings \
+          -Wundef -Wcast-align -Wredundant-decls -Wold-style-definition
+OPT     ?= -O2 -g
+DEPS_CFLAGS := $(shell pkg-config --cflags libutf8proc zlib libcjson 2>/dev/null)
+DEPS_LIBS   := $(shell pkg-config --libs libutf8proc zlib libcjson 2>/dev/null || echo -lutf8proc -lz -lcjson) \
+               -lsvm -lstemmer -lpthread -lm
+CFLAGS  ?=
+ND_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) \
+            -Iinclude $(DEPS_CFLAGS) -DND_DATADIR='"$(PREFIX)/share/newsdesk"' $(CFLAGS) $(MOREFLAGS)
+LDFLAGS ?=
+
+LIB_SRC  = $(sort $(wildcard src/*.c))
+CLI_SRC  = $(sort $(wildcard src/cli/*.c))
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+## all: build the newsdesk program ($(BUILD)/newsdesk, linked as ./newsdesk)
+all: $(BUILD)/newsdesk
+	$(Q)if [ "$(BUILD)" = build ]; then ln -sf build/newsdesk newsdesk; fi
+
+$(BUILD)/newsdesk: $(CLI_OBJ) $(BUILD)/libnewsdesk.a
+	@echo "  LINK    $@"
+	$(Q)$(CC) $(ND_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libnewsdesk.a $(DEPS_LIBS)
+
+$(BUILD)/libnewsdesk.a: $(LIB_OBJ)
+	@echo "  AR      $@"
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ND_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(BUILD)/libnewsdesk.a
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ND_CFLAGS) -Isrc -o $@ $< $(BUILD)/libnewsdesk.a $(DEPS_LIBS)
+
+## check: warnings as errors, unit tests, CLI tests
+check:
+	$(Q)$(MAKE) --no-print-directory MOREFLAGS="-Werror $(MOREFLAGS)" all unit-bins
+	$(Q)tests/run-tests $(BUILD)
+
+unit-bins: $(UNIT_BIN)
+
+## asan: the whole suite under AddressSanitizer + UBSan (separate build dir)
+asan:
+	$(Q)$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g" \
+	  MOREFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=address,undefined" check
+
+## install: binary and default model under $(DESTDIR)$(PREFIX)
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/newsdesk/models/default
+	install -m 755 $(BUILD)/newsdesk $(DESTDIR)$(PREFIX)/bin/newsdesk
+	install -m 644 models/default/* $(DESTDIR)$(PREFIX)/share/newsdesk/models/default/
+
+## clean: remove build products
+clean:
+	rm -rf build build-asan newsdesk
+
+## help: list targets
+help:
+	@sed -n 's/^## //p' Makefile
+
+.PHONY: all check unit-bins asan install clean help
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

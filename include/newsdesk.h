@@ -1,0 +1,399 @@
+/*
+ * newsdesk.h -- news corpora in, topic + region + key sentences out.
+ *
+ * This is the one public header of libnewsdesk. The newsdesk program (src/cli/)
+ * includes nothing else; zlib, utf8proc, libsvm, cJSON and libstemmer stay
+ * behind the library's own types.
+ *
+ * Conventions used by every function in this header:
+ *
+ *  - Fallible functions return nd_status: ND_OK (0) or a negative code. When
+ *    'err' is non-NULL it receives the code and a message with context
+ *    (file:line, record id, what failed). The library never prints and never
+ *    exits; the caller decides what to say and which exit code to use.
+ *  - Out of memory is not a status: it prints one line and aborts, in one
+ *    place (nd_xmalloc and friends).
+ *  - Ownership: nd_X_new()/nd_X_load() return an object the caller owns and
+ *    releases with nd_X_free(), which accepts NULL. Structs the caller embeds
+ *    are set up with X_init() and emptied with X_release(). 'const T *'
+ *    arguments are borrowed for the duration of the call only, unless the
+ *    comment says "keeps a reference". Returned 'const' pointers stay owned by
+ *    the object they came from and are valid until it is modified or freed.
+ *  - Objects are not thread-safe unless the comment says so. A loaded nd_model
+ *    is read-only and may be shared by any number of nd_analyzer, one per
+ *    thread.
+ */
+#ifndef NEWSDESK_H
+#define NEWSDESK_H
+
+#include <stddef.h>  /* size_t */
+#include <stdint.h>  /* uint32_t */
+#include <stdio.h>   /* FILE */
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ND_VERSION "0.1.0"
+
+/*=====   Status and errors   =====*/
+
+typedef enum {
+    ND_OK          = 0,
+    ND_ERR_IO      = -1,  /* open/read/write failed (errno text in the message) */
+    ND_ERR_FORMAT  = -2,  /* corrupt gzip, bad JSON/TSV, missing field */
+    ND_ERR_LIMIT   = -3,  /* a record over the size limit */
+    ND_ERR_EMPTY   = -4,  /* empty input, or a record with no text */
+    ND_ERR_MODEL   = -5,  /* bad or newer model bundle, feature-space mismatch */
+    ND_ERR_PARAM   = -6,  /* invalid option value or training setting */
+    ND_ERR_DEP     = -7   /* unexpected failure of zlib/utf8proc/libsvm */
+} nd_status;
+
+typedef struct nd_err {
+    nd_status code;
+    char msg[512];
+} nd_err;
+
+/* A static string naming 'code' ("I/O error", ...). */
+const char *nd_strerror(nd_status code);
+
+/* Versions of newsdesk and the libraries it was linked with, one line. */
+const char *nd_version_line(void);
+
+/*=====   Memory and buffers   =====*/
+
+/* Allocate or abort with "newsdesk: out of memory allocating N bytes". */
+void *nd_xmalloc(size_t size);
+void *nd_xcalloc(size_t n, size_t size);
+void *nd_xrealloc(void *ptr, size_t size);
+char *nd_xstrdup(const char *s);
+char *nd_xstrndup(const char *s, size_t n);
+
+/*
+ * A growable byte buffer. Invariants: 'data' is never NULL after nd_buf_init,
+ * and data[len] == '\0' always holds, so data can be used as a C string when
+ * the content has no NUL bytes.
+ */
+typedef struct nd_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+} nd_buf;
+
+void nd_buf_init(nd_buf *b);
+void nd_buf_release(nd_buf *b);          /* frees storage; b must be init'ed again to reuse */
+void nd_buf_reset(nd_buf *b);            /* len = 0, keeps storage */
+void nd_buf_grow(nd_buf *b, size_t extra);
+void nd_buf_add(nd_buf *b, const void *data, size_t len);
+void nd_buf_addc(nd_buf *b, char c);
+void nd_buf_adds(nd_buf *b, const char *s);
+void nd_buf_addf(nd_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+char *nd_buf_detach(nd_buf *b);          /* caller owns the string, free() it; b is re-init'ed */
+
+/*=====   Records and input   =====*/
+
+/*
+ * One article. Strings are NUL-terminated UTF-8 owned by the record (NULL when
+ * absent). 'error' non-NULL means the record could not be read; the other
+ * fields may then be partial, but 'id', 'file' and 'line' are always set, so
+ * every input record can be reported and answered.
+ */
+typedef struct nd_record {
+    char *id;            /* from the id field, else "FILE:LINE" */
+    char *title;
+    char *text;
+    char *topic;         /* labels, when the input has them */
+    char *region;
+    char *summary;       /* reference summary, one sentence per line */
+    char *file;          /* input name ("-" for stdin) */
+    long line;           /* 1-based line (JSONL/TSV) or 0 for whole-file records */
+    char *error;         /* why the record is unusable, or NULL */
+    nd_status error_code;
+    unsigned utf8_repairs; /* invalid UTF-8 sequences replaced by U+FFFD */
+} nd_record;
+
+void nd_record_init(nd_record *r);
+void nd_record_release(nd_record *r);   /* frees the strings; r is re-init'ed */
+
+typedef enum { ND_FMT_AUTO, ND_FMT_JSONL, ND_FMT_TSV, ND_FMT_TEXT } nd_format;
+
+/* Field (JSON key / TSV column) names; defaults are the names themselves. */
+typedef struct nd_fields {
+    const char *id, *title, *text, *topic, *region, *summary;
+} nd_fields;
+
+typedef struct nd_reader_opts {
+    nd_format format;     /* ND_FMT_AUTO: decided per file by content */
+    nd_fields fields;
+    size_t max_record;    /* bytes; longer records become error records (default 4 MiB) */
+} nd_reader_opts;
+
+void nd_reader_opts_init(nd_reader_opts *o);
+
+/*
+ * Reads records from files, directories (walked in sorted order, one article
+ * per plain-text file) and "-" (stdin), one after the other. gzip is detected
+ * by its magic bytes and concatenated members are one stream. Keeps a
+ * reference to 'paths' strings and 'opts' field names.
+ */
+typedef struct nd_reader nd_reader;
+
+nd_reader *nd_reader_new(const char *const *paths, size_t npaths, const nd_reader_opts *opts);
+
+/*
+ * Fill 'rec' (released first) with the next record. Returns 1 when a record
+ * was produced (check rec->error), 0 at the end of all inputs. Problems with
+ * an input (cannot open, truncated gzip, bad line, empty file) come back as
+ * records with 'error' set: nothing is dropped silently.
+ */
+int nd_reader_next(nd_reader *rd, nd_record *rec);
+void nd_reader_free(nd_reader *rd);
+
+/* Replace invalid UTF-8 in s[0..len) by U+FFFD into 'out'; returns the number of repairs. */
+unsigned nd_utf8_repair(const char *s, size_t len, nd_buf *out);
+
+/*=====   Text: clutter, sentences   =====*/
+
+/* A byte range of a text. */
+typedef struct nd_span {
+    uint32_t off;
+    uint32_t len;
+} nd_span;
+
+typedef struct nd_spans {
+    nd_span *v;
+    size_t n, alloc;
+} nd_spans;
+
+void nd_spans_init(nd_spans *s);
+void nd_spans_release(nd_spans *s);
+
+/* Why a line was taken for site clutter (ND_CLUTTER_NONE: kept). */
+typedef enum {
+    ND_CLUTTER_NONE = 0,
+    ND_CLUTTER_URL,        /* an address or a bare site name */
+    ND_CLUTTER_NAV,        /* navigation, "Home | News | Sport" */
+    ND_CLUTTER_LINK,       /* "Source link", "Read more", "Click here" */
+    ND_CLUTTER_SOCIAL,     /* share / follow / subscribe / newsletter */
+    ND_CLUTTER_LEGAL,      /* copyright, cookies, all rights reserved */
+    ND_CLUTTER_BYLINE,     /* "By Jane Doe", "Published 3 May 2024" */
+    ND_CLUTTER_COUNTER,    /* "Articles: 123", "12 comments" */
+    ND_CLUTTER_BIO,        /* an author bio after the story */
+    ND_CLUTTER_AD          /* "Advertisement" */
+} nd_clutter;
+
+const char *nd_clutter_name(nd_clutter why);
+
+/*
+ * Remove site clutter from 'text' line by line and write the story to 'out'
+ * (paragraphs separated by "\n\n"). When 'removed' is non-NULL it receives
+ * the spans of removed lines in 'text' and 'why' (same count) the reasons.
+ */
+void nd_clean(const char *text, size_t len, nd_buf *out, nd_spans *removed, nd_spans *why);
+
+/*
+ * Split text into sentences: paragraph and line breaks end a sentence, and
+ * so do . ! ? (with closing quotes/brackets) unless they end an abbreviation,
+ * an initial, a decimal or an amount. Spans exclude surrounding white space.
+ */
+void nd_sentences(const char *text, size_t len, nd_spans *out);
+
+/*=====   Models   =====*/
+
+typedef enum { ND_TASK_TOPIC = 0, ND_TASK_REGION = 1, ND_NTASKS = 2 } nd_task;
+
+const char *nd_task_name(nd_task t);
+
+/*
+ * Feature and training settings. The defaults (nd_train_opts_init) are the
+ * shipped settings; they are written to the model manifest.
+ */
+typedef struct nd_train_opts {
+    int min_df;            /* drop terms seen in fewer documents (default 2) */
+    double max_df;         /* drop terms seen in more than this fraction (default 0.5) */
+    int max_features;      /* keep the most frequent terms (default 300000) */
+    int bigrams;           /* add word bigrams (default 1) */
+    double title_weight;   /* title terms count this many times (default 2) */
+    int folds;             /* cross-validation folds for choosing C (default 3) */
+    double c_grid[8];      /* C values tried; 0 ends the list */
+    int balanced;          /* weight classes by inverse frequency (default 0) */
+    unsigned seed;         /* fold assignment and libsvm's rand() (default 1) */
+    int threads;           /* parallel trainings (default: online CPUs) */
+    const char *gazetteer; /* path of a place -> region table, or NULL for none */
+} nd_train_opts;
+
+void nd_train_opts_init(nd_train_opts *o);
+
+typedef struct nd_model nd_model;
+
+/* What training measured, per task (see nd_trainer_finish). */
+typedef struct nd_train_report {
+    int trained[ND_NTASKS];
+    int ndocs[ND_NTASKS];
+    int nlabels[ND_NTASKS];
+    double best_c[ND_NTASKS];
+    double cv_accuracy[ND_NTASKS];   /* at best_c */
+    double cv_grid[ND_NTASKS][8];    /* accuracy for each c_grid value */
+    int nfeatures;
+    double seconds;
+} nd_train_report;
+
+typedef struct nd_trainer nd_trainer;
+
+nd_trainer *nd_trainer_new(const nd_train_opts *opts, nd_err *err);
+
+/*
+ * Add a labelled record. 'tasks' is a bit mask (1 << ND_TASK_TOPIC, ...) of
+ * the labels to take from it; records without text are refused
+ * (ND_ERR_EMPTY). Every added record also counts for the vocabulary.
+ */
+nd_status nd_trainer_add(nd_trainer *t, const nd_record *rec, unsigned tasks, nd_err *err);
+
+/*
+ * Build the vocabulary, choose C by cross-validation, train one libsvm
+ * C-SVC (linear kernel) per task that has at least two labels, and calibrate
+ * confidences. '*out' receives the model (caller frees); 'data_digest' is
+ * recorded in the manifest. The trainer is spent afterwards.
+ */
+nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **out,
+                            nd_train_report *report, nd_err *err);
+void nd_trainer_free(nd_trainer *t);
+
+/*
+ * Write the bundle to directory 'dir' atomically: written into a temporary
+ * directory beside it, fsync'ed, then renamed over 'dir'.
+ */
+nd_status nd_model_save(const nd_model *m, const char *dir, nd_err *err);
+nd_model *nd_model_load(const char *dir, nd_err *err);
+void nd_model_free(nd_model *m);
+
+/* Attach evaluation metrics (free text, one "key value" per line) to the manifest. */
+void nd_model_set_metrics(nd_model *m, const char *metrics);
+
+int nd_model_has_task(const nd_model *m, nd_task t);
+size_t nd_model_nlabels(const nd_model *m, nd_task t);
+const char *nd_model_label(const nd_model *m, nd_task t, size_t i);
+size_t nd_model_nfeatures(const nd_model *m);
+
+/* Describe the bundle (manifest, sizes, top terms per label) into 'out'. */
+void nd_model_describe(const nd_model *m, size_t top_terms, nd_buf *out);
+
+/*=====   Analysis: classify and summarize one article   =====*/
+
+typedef enum {
+    ND_SUM_CENTROID = 0,  /* sentences closest to the document's TF-IDF centroid */
+    ND_SUM_LEAD           /* the first sentences */
+} nd_sum_method;
+
+typedef struct nd_analyze_opts {
+    int classify;            /* compute topic and region (default 1) */
+    int summarize;           /* compute a summary (default 1) */
+    nd_sum_method method;
+    int sentences;           /* summary length (default 3) */
+    double min_confidence;   /* below it the label is "unknown" (default 0) */
+    int keep_boilerplate;    /* skip clutter removal (default 0) */
+} nd_analyze_opts;
+
+void nd_analyze_opts_init(nd_analyze_opts *o);
+
+#define ND_MAX_SUMMARY 64
+
+typedef struct nd_result {
+    const char *label[ND_NTASKS];   /* NULL when the task was not run; borrowed from the model */
+    double confidence[ND_NTASKS];
+    size_t nsummary;
+    uint32_t summary_index[ND_MAX_SUMMARY];  /* sentence indices, ascending */
+    nd_buf summary[ND_MAX_SUMMARY];          /* the sentences' text */
+    size_t nsentences;                       /* sentences in the cleaned article */
+    int summarized;                          /* a summary was asked for */
+} nd_result;
+
+void nd_result_init(nd_result *r);
+void nd_result_release(nd_result *r);
+
+/* Per-thread scratch for analysis (tokenizer, stemmer, caches). Keeps a reference to 'm'. */
+typedef struct nd_analyzer nd_analyzer;
+
+nd_analyzer *nd_analyzer_new(const nd_model *m);
+void nd_analyzer_free(nd_analyzer *a);
+
+/* Analyse one record (which must have no error and some text). */
+nd_status nd_analyze(nd_analyzer *a, const nd_record *rec, const nd_analyze_opts *opts,
+                     nd_result *res, nd_err *err);
+
+/*=====   Output   =====*/
+
+typedef enum { ND_OUT_JSONL, ND_OUT_TSV } nd_out_format;
+
+/* Append 's' to 'b' as a JSON string literal (quotes included). */
+void nd_json_string(nd_buf *b, const char *s);
+
+/*
+ * Append one output line (with its newline) for a record: the keys 'opts'
+ * computes, or {"id":..,"error":..} when 'res' is NULL ('error' says why).
+ * TSV has the columns of nd_emit_tsv_header; newlines and tabs in fields
+ * are escaped as \n and \t.
+ */
+void nd_emit(nd_buf *b, nd_out_format fmt, const nd_analyze_opts *opts, const nd_record *rec,
+             const nd_result *res, const char *error);
+
+/* The TSV header line matching nd_emit's columns for 'opts'. */
+void nd_emit_tsv_header(nd_buf *b, const nd_analyze_opts *opts);
+
+/*=====   Batch processing   =====*/
+
+/*
+ * Called once per input record, in input order, from the calling thread.
+ * 'res' is NULL for failed records; 'error' then says why (rec->error or an
+ * analysis error). Return non-zero to stop early.
+ */
+typedef int (*nd_batch_cb)(void *ctx, const nd_record *rec, const nd_result *res, const char *error);
+
+typedef struct nd_batch_opts {
+    int threads;       /* workers (default: online CPUs) */
+    size_t batch;      /* records per batch (default 256) */
+} nd_batch_opts;
+
+void nd_batch_opts_init(nd_batch_opts *o);
+
+/*
+ * Read every record of 'rd', analyse batches on worker threads, and hand
+ * results to 'cb' in input order. Memory is bounded by (threads + 2) batches.
+ */
+nd_status nd_batch_run(nd_reader *rd, const nd_model *m, const nd_analyze_opts *aopts,
+                       const nd_batch_opts *bopts, nd_batch_cb cb, void *ctx, nd_err *err);
+
+/* Number of online CPUs (at least 1). */
+int nd_cpu_count(void);
+
+/*=====   Evaluation   =====*/
+
+/* A confusion matrix over labels added as they appear (gold or predicted). */
+typedef struct nd_confusion nd_confusion;
+
+nd_confusion *nd_confusion_new(void);
+void nd_confusion_free(nd_confusion *c);
+void nd_confusion_add(nd_confusion *c, const char *gold, const char *predicted);
+size_t nd_confusion_total(const nd_confusion *c);
+double nd_confusion_accuracy(const nd_confusion *c);
+double nd_confusion_macro_f1(const nd_confusion *c);   /* over labels that occur as gold */
+/* Report: accuracy, macro-F1, per-label P/R/F1/support, matrix. */
+void nd_confusion_report(const nd_confusion *c, const char *title, nd_buf *out);
+
+/* ROUGE-N / ROUGE-Lsum precision, recall and F1 of one candidate against one reference. */
+typedef struct nd_rouge {
+    double p, r, f;
+} nd_rouge;
+
+/*
+ * Scores with the semantics of the rouge-score package: lowercase, tokens of
+ * [a-z0-9]+, Porter-stemmed when longer than 3 characters. For ROUGE-Lsum the
+ * texts are split into sentences at newlines. n = 1, 2 for ROUGE-N.
+ */
+nd_rouge nd_rouge_n(const char *candidate, const char *reference, int n);
+nd_rouge nd_rouge_lsum(const char *candidate, const char *reference);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* NEWSDESK_H */

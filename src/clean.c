@@ -1,0 +1,248 @@
+/*
+ * clean.c -- remove site clutter around a scraped story.
+ *
+ * Works line by line. A line is clutter when its shape says so (an address,
+ * a menu of short items, a counter "Articles: 123") or when it is short and
+ * starts with a phrase that only site chrome uses ("Source link", "Share
+ * this", "© 2024"). An author bio is recognised only in the last paragraphs,
+ * after the story. Everything else is kept verbatim.
+ */
+#include "nd_internal.h"
+
+#include <ctype.h>   /* isdigit, isalpha */
+
+const char *nd_clutter_name(nd_clutter why)
+{
+    static const char *const names[] = { "kept", "address", "navigation", "link", "social", "legal",
+                                         "byline", "counter", "author-bio", "advertisement" };
+    return (unsigned)why < sizeof(names) / sizeof(names[0]) ? names[why] : "?";
+}
+
+struct phrase {
+    const char *text;
+    nd_clutter why;
+    int exact;      /* the whole line (up to punctuation) must be the phrase */
+};
+
+/* Line openings that mark chrome when the line is short (< 160 bytes). */
+static const struct phrase phrases[] = {
+    { "source link", ND_CLUTTER_LINK, 0 },        { "source:", ND_CLUTTER_LINK, 0 },
+    { "read more", ND_CLUTTER_LINK, 0 },          { "read the full", ND_CLUTTER_LINK, 0 },
+    { "read also", ND_CLUTTER_LINK, 0 },          { "also read", ND_CLUTTER_LINK, 0 },
+    { "click here", ND_CLUTTER_LINK, 0 },         { "continue reading", ND_CLUTTER_LINK, 0 },
+    { "view original", ND_CLUTTER_LINK, 0 },      { "original article", ND_CLUTTER_LINK, 0 },
+    { "related:", ND_CLUTTER_LINK, 0 },           { "related articles", ND_CLUTTER_LINK, 0 },
+    { "related stories", ND_CLUTTER_LINK, 0 },    { "related posts", ND_CLUTTER_LINK, 0 },
+    { "related", ND_CLUTTER_LINK, 1 },            { "see also", ND_CLUTTER_LINK, 0 },
+    { "more from", ND_CLUTTER_LINK, 0 },          { "recommended", ND_CLUTTER_LINK, 1 },
+    { "recommended for you", ND_CLUTTER_LINK, 0 },{ "you may also like", ND_CLUTTER_LINK, 0 },
+    { "trending", ND_CLUTTER_LINK, 1 },           { "top stories", ND_CLUTTER_LINK, 1 },
+    { "most read", ND_CLUTTER_LINK, 0 },          { "next article", ND_CLUTTER_LINK, 0 },
+    { "previous article", ND_CLUTTER_LINK, 0 },   { "next post", ND_CLUTTER_LINK, 0 },
+    { "previous post", ND_CLUTTER_LINK, 0 },      { "back to top", ND_CLUTTER_NAV, 0 },
+    { "skip to content", ND_CLUTTER_NAV, 0 },     { "skip to main", ND_CLUTTER_NAV, 0 },
+    { "home", ND_CLUTTER_NAV, 1 },                { "menu", ND_CLUTTER_NAV, 1 },
+    { "search", ND_CLUTTER_NAV, 1 },              { "tags:", ND_CLUTTER_NAV, 0 },
+    { "filed under", ND_CLUTTER_NAV, 0 },         { "categories:", ND_CLUTTER_NAV, 0 },
+    { "share this", ND_CLUTTER_SOCIAL, 0 },       { "share on", ND_CLUTTER_SOCIAL, 0 },
+    { "share:", ND_CLUTTER_SOCIAL, 0 },           { "share", ND_CLUTTER_SOCIAL, 1 },
+    { "tweet", ND_CLUTTER_SOCIAL, 1 },            { "follow us", ND_CLUTTER_SOCIAL, 0 },
+    { "follow @", ND_CLUTTER_SOCIAL, 0 },         { "subscribe", ND_CLUTTER_SOCIAL, 0 },
+    { "sign up", ND_CLUTTER_SOCIAL, 0 },          { "join our", ND_CLUTTER_SOCIAL, 0 },
+    { "get our newsletter", ND_CLUTTER_SOCIAL, 0 },{ "newsletter", ND_CLUTTER_SOCIAL, 1 },
+    { "like us on", ND_CLUTTER_SOCIAL, 0 },       { "email this", ND_CLUTTER_SOCIAL, 0 },
+    { "print this", ND_CLUTTER_SOCIAL, 0 },       { "facebook", ND_CLUTTER_SOCIAL, 0 },
+    { "twitter", ND_CLUTTER_SOCIAL, 1 },          { "whatsapp", ND_CLUTTER_SOCIAL, 1 },
+    { "linkedin", ND_CLUTTER_SOCIAL, 1 },         { "leave a comment", ND_CLUTTER_SOCIAL, 0 },
+    { "leave a reply", ND_CLUTTER_SOCIAL, 0 },    { "comments", ND_CLUTTER_COUNTER, 1 },
+    { "copyright", ND_CLUTTER_LEGAL, 0 },         { "\xC2\xA9", ND_CLUTTER_LEGAL, 0 },
+    { "(c) 20", ND_CLUTTER_LEGAL, 0 },            { "all rights reserved", ND_CLUTTER_LEGAL, 0 },
+    { "this website uses cookies", ND_CLUTTER_LEGAL, 0 }, { "we use cookies", ND_CLUTTER_LEGAL, 0 },
+    { "cookie", ND_CLUTTER_LEGAL, 0 },            { "privacy policy", ND_CLUTTER_LEGAL, 0 },
+    { "terms of use", ND_CLUTTER_LEGAL, 0 },      { "terms and conditions", ND_CLUTTER_LEGAL, 0 },
+    { "accept all", ND_CLUTTER_LEGAL, 0 },        { "advertisement", ND_CLUTTER_AD, 0 },
+    { "sponsored", ND_CLUTTER_AD, 0 },            { "ad feedback", ND_CLUTTER_AD, 0 },
+    { "published:", ND_CLUTTER_BYLINE, 0 },       { "published on", ND_CLUTTER_BYLINE, 0 },
+    { "updated:", ND_CLUTTER_BYLINE, 0 },         { "updated on", ND_CLUTTER_BYLINE, 0 },
+    { "last updated", ND_CLUTTER_BYLINE, 0 },     { "posted on", ND_CLUTTER_BYLINE, 0 },
+    { "posted by", ND_CLUTTER_BYLINE, 0 },        { "written by", ND_CLUTTER_BYLINE, 0 },
+    { "photo:", ND_CLUTTER_BYLINE, 0 },           { "image:", ND_CLUTTER_BYLINE, 0 },
+    { "about the author", ND_CLUTTER_BIO, 0 },    { "reporting by", ND_CLUTTER_BYLINE, 0 },
+    { "editing by", ND_CLUTTER_BYLINE, 0 },
+};
+
+static int is_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+/* "www.example.com", "https://...", "example.co.uk", "Example.com - news": an address. */
+static int looks_like_address(const char *s, size_t n)
+{
+    if (nd_ascii_prefix(s, n, "http://") || nd_ascii_prefix(s, n, "https://") || nd_ascii_prefix(s, n, "www."))
+        return 1;
+    /* one word with a dot and a known-looking suffix, no spaces */
+    if (n > 60) return 0;
+    size_t sp = 0, dot = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ') sp++;
+        if (s[i] == '.' && i > 0 && i + 2 < n && isalpha((unsigned char)s[i + 1])) dot++;
+    }
+    if (sp == 0 && dot >= 1 && n >= 5 && s[n - 1] != '.') {
+        const char *tlds[] = { ".com", ".org", ".net", ".co", ".news", ".info", ".io", ".uk", ".au", ".in",
+                               ".za", ".ng", ".ke", ".gh", ".pk", ".ph", ".sg", ".my", ".nz", ".ca", ".ie",
+                               ".br", ".mx", ".ar", ".ae", ".qa", ".eg", ".il", ".jp", ".cn", ".de", ".fr" };
+        for (size_t k = 0; k < sizeof(tlds) / sizeof(tlds[0]); k++) {
+            const char *p = s;
+            while ((p = strstr(p, tlds[k])) && p < s + n) {
+                char after = p[strlen(tlds[k])];
+                if (p + strlen(tlds[k]) >= s + n || after == '/' || after == '.' || after == ' ') return 1;
+                p++;
+            }
+        }
+    }
+    return 0;
+}
+
+/* "Home | World | Business", "News › World › Africa": several short items between separators. */
+static int looks_like_menu(const char *s, size_t n)
+{
+    int seps = 0;
+    size_t longest = 0, cur = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int sep = c == '|' || c == '>' || c == '/' ||
+                  (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 && ((unsigned char)s[i + 2] == 0xBA || (unsigned char)s[i + 2] == 0xA2)) ||
+                  (c == 0xC2 && i + 1 < n && ((unsigned char)s[i + 1] == 0xBB || (unsigned char)s[i + 1] == 0xB7));
+        if (sep) {
+            seps++;
+            if (cur > longest) longest = cur;
+            cur = 0;
+        } else {
+            cur++;
+        }
+    }
+    if (cur > longest) longest = cur;
+    return seps >= 2 && longest <= 30;
+}
+
+/* "Articles: 123", "12 comments", "Views 4,567", "1.2k shares": a counter. */
+static int looks_like_counter(const char *s, size_t n)
+{
+    if (n > 40) return 0;
+    size_t digits = 0, alpha = 0, words = 1;
+    for (size_t i = 0; i < n; i++) {
+        if (isdigit((unsigned char)s[i])) digits++;
+        else if (isalpha((unsigned char)s[i])) alpha++;
+        else if (s[i] == ' ') words++;
+    }
+    if (digits == 0 || words > 4) return 0;
+    static const char *const units[] = { "article", "comment", "view", "share", "like", "post", "follower",
+                                         "reply", "replies", "read", "reaction", "vote", NULL };
+    for (size_t k = 0; units[k]; k++) {
+        const char *u = units[k];
+        for (size_t i = 0; i + strlen(u) <= n; i++)
+            if (nd_ascii_prefix(s + i, n - i, u)) return 1;
+    }
+    return 0;
+}
+
+/* "By Jane Doe", "By Jane Doe and John Roe, Reuters": short, starts with By + capitalised name. */
+static int looks_like_byline(const char *s, size_t n)
+{
+    if (n > 90 || !nd_ascii_prefix(s, n, "by ") || n < 5) return 0;
+    if (!isupper((unsigned char)s[3])) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '.' && i + 1 < n && s[i + 1] == ' ') return 0;   /* a sentence, not a byline */
+    return 1;
+}
+
+/* "Jane Doe is a reporter for ...": an author bio. */
+static int looks_like_bio(const char *s, size_t n)
+{
+    if (n > 600) return 0;
+    static const char *const roles[] = { "journalist", "reporter", "correspondent", "writer", "editor", "columnist",
+                                         "contributor", "freelance", "author of", NULL };
+    /* two or three capitalised words, then "is a"/"is an"/"has been" */
+    size_t i = 0, words = 0;
+    while (i < n && words < 4) {
+        if (!isupper((unsigned char)s[i])) break;
+        while (i < n && !is_ws((unsigned char)s[i])) i++;
+        while (i < n && is_ws((unsigned char)s[i])) i++;
+        words++;
+        if (nd_ascii_prefix(s + i, n - i, "is a") || nd_ascii_prefix(s + i, n - i, "has been") ||
+            nd_ascii_prefix(s + i, n - i, "writes ") || nd_ascii_prefix(s + i, n - i, "covers ")) {
+            if (words < 2) return 0;
+            for (size_t k = 0; roles[k]; k++)
+                for (size_t j = i; j + strlen(roles[k]) <= n; j++)
+                    if (nd_ascii_prefix(s + j, n - j, roles[k])) return 1;
+            return 0;
+        }
+    }
+    return 0;
+}
+
+static nd_clutter classify_line(const char *s, size_t n, int in_tail)
+{
+    if (looks_like_address(s, n)) return ND_CLUTTER_URL;
+    if (looks_like_menu(s, n)) return ND_CLUTTER_NAV;
+    if (looks_like_counter(s, n)) return ND_CLUTTER_COUNTER;
+    if (looks_like_byline(s, n)) return ND_CLUTTER_BYLINE;
+    if (n < 160) {
+        for (size_t k = 0; k < sizeof(phrases) / sizeof(phrases[0]); k++) {
+            const struct phrase *p = &phrases[k];
+            size_t pl = strlen(p->text);
+            if (!nd_ascii_prefix(s, n, p->text)) continue;
+            if (p->exact) {
+                size_t j = pl;
+                while (j < n && (s[j] == ':' || s[j] == '.' || is_ws((unsigned char)s[j]))) j++;
+                if (j != n) continue;
+            } else if (pl < n && isalpha((unsigned char)p->text[pl - 1]) && isalpha((unsigned char)s[pl])) {
+                continue;   /* "Sharer", "Homeland": not the phrase */
+            }
+            return p->why;
+        }
+    }
+    if (in_tail && looks_like_bio(s, n)) return ND_CLUTTER_BIO;
+    return ND_CLUTTER_NONE;
+}
+
+void nd_clean(const char *text, size_t len, nd_buf *out, nd_spans *removed, nd_spans *why)
+{
+    nd_buf_reset(out);
+    if (removed) removed->n = 0;
+    if (why) why->n = 0;
+    /* count non-blank lines, so the bio test can look at the tail only */
+    size_t nlines = 0;
+    for (size_t b = 0; b < len;) {
+        const char *nl = memchr(text + b, '\n', len - b);
+        size_t e = nl ? (size_t)(nl - text) : len;
+        size_t i = b;
+        while (i < e && is_ws((unsigned char)text[i])) i++;
+        if (i < e) nlines++;
+        b = e + 1;
+    }
+    size_t lineno = 0;
+    for (size_t b = 0; b < len;) {
+        const char *nl = memchr(text + b, '\n', len - b);
+        size_t e = nl ? (size_t)(nl - text) : len;
+        size_t s = b, t = e;
+        while (s < t && is_ws((unsigned char)text[s])) s++;
+        while (t > s && is_ws((unsigned char)text[t - 1])) t--;
+        b = e + 1;
+        if (s == t) continue;
+        lineno++;
+        int in_tail = lineno * 3 > nlines * 2 && lineno > 1;
+        nd_clutter c = classify_line(text + s, t - s, in_tail);
+        if (c != ND_CLUTTER_NONE) {
+            if (removed) {
+                ND_GROW(removed->v, removed->n + 1, removed->alloc);
+                removed->v[removed->n++] = (nd_span){ (uint32_t)s, (uint32_t)(t - s) };
+            }
+            if (why) {
+                ND_GROW(why->v, why->n + 1, why->alloc);
+                why->v[why->n++] = (nd_span){ (uint32_t)c, 0 };
+            }
+            continue;
+        }
+        if (out->len) nd_buf_add(out, "\n\n", 2);
+        nd_buf_add(out, text + s, t - s);
+    }
+}

@@ -1,0 +1,98 @@
+/*
+ * cli.h -- what the newsdesk commands share: messages, exit codes, the
+ * options every reading command takes, model lookup.
+ */
+#ifndef ND_CLI_H
+#define ND_CLI_H
+
+#include "newsdesk.h"
+
+#include <getopt.h>   /* struct option */
+
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+/* "newsdesk: error: ..." on stderr; returns -1 so callers can 'return cli_error(...)'. */
+int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A usage error: the reason, then "try 'newsdesk CMD --help'"; returns EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Options shared by the commands that read corpora. */
+struct cli_input {
+    nd_reader_opts reader;
+    const char *model_dir;
+    int quiet;          /* no per-record diagnostics */
+    int progress;       /* -1: only on a tty */
+};
+
+/* Long options of cli_input; their codes start at CLI_OPT_BASE. */
+#define CLI_OPT_BASE 1000
+#define CLI_INPUT_OPTIONS                                                       \
+    { "model", required_argument, NULL, CLI_OPT_BASE + 0 },                     \
+    { "input-format", required_argument, NULL, CLI_OPT_BASE + 1 },              \
+    { "id-field", required_argument, NULL, CLI_OPT_BASE + 2 },                  \
+    { "title-field", required_argument, NULL, CLI_OPT_BASE + 3 },               \
+    { "text-field", required_argument, NULL, CLI_OPT_BASE + 4 },                \
+    { "topic-field", required_argument, NULL, CLI_OPT_BASE + 5 },               \
+    { "region-field", required_argument, NULL, CLI_OPT_BASE + 6 },              \
+    { "summary-field", required_argument, NULL, CLI_OPT_BASE + 7 },             \
+    { "max-record", required_argument, NULL, CLI_OPT_BASE + 8 },                \
+    { "quiet", no_argument, NULL, 'q' },                                        \
+    { "progress", no_argument, NULL, CLI_OPT_BASE + 9 }
+
+#define CLI_INPUT_HELP                                                                         \
+    "Input:\n"                                                                                 \
+    "  FILE...                 JSON Lines, TSV with a header, or text files (one article\n"    \
+    "                          each; directories are walked); gzip or plain; '-' or none\n"    \
+    "                          is stdin\n"                                                     \
+    "  --input-format FMT      auto (default: by content), jsonl, tsv or text\n"               \
+    "  --id-field NAME         field names (defaults: id, title, text, topic, region,\n"       \
+    "  --title-field NAME      summary); an empty name ignores that field\n"                   \
+    "  --text-field NAME\n"                                                                    \
+    "  --topic-field NAME\n"                                                                   \
+    "  --region-field NAME\n"                                                                  \
+    "  --summary-field NAME\n"                                                                 \
+    "  --max-record SIZE       longer records are reported and skipped (default 4M)\n"        \
+    "  -q, --quiet             no message per bad record (the count is still printed)\n"      \
+    "  --progress              show progress on stderr even when it is not a terminal\n"
+
+void cli_input_init(struct cli_input *in);
+/* Handle option 'c' if it is one of CLI_INPUT_OPTIONS: 1 handled, 0 not ours, -1 bad value. */
+int cli_input_option(struct cli_input *in, const char *cmd, int c, const char *arg);
+
+/* Load --model, $NEWSDESK_MODEL, the build tree's or the installed models/default. */
+nd_model *cli_load_model(const char *cmd, const char *dir);
+
+/* Parse "4M", "512k", "1000": bytes. Returns 0 on success. */
+int cli_parse_size(const char *s, size_t *out);
+int cli_parse_int(const char *s, long lo, long hi, long *out);
+int cli_parse_double(const char *s, double lo, double hi, double *out);
+
+/* Report a bad record on stderr: "newsdesk: FILE:LINE: record 'ID': MSG". */
+void cli_record_error(const nd_record *rec, const char *msg);
+/* Warn about repaired UTF-8 in an otherwise good record. */
+void cli_record_repairs(const nd_record *rec);
+
+/* Progress on stderr, at most every half second; cli_progress_done ends the line. */
+struct cli_progress {
+    int on;
+    double last;
+    size_t records;
+};
+void cli_progress_init(struct cli_progress *p, int requested);
+void cli_progress_tick(struct cli_progress *p, size_t records);
+void cli_progress_done(struct cli_progress *p);
+
+/* Flush and close stdout; on failure say so. Returns EXIT_OK or EXIT_FAIL. */
+int cli_close_stdout(void);
+/* Write a buffer to stdout; returns 0 or -1 (EPIPE and the like). */
+int cli_write(const nd_buf *b);
+
+int cmd_process(int argc, char **argv);
+int cmd_classify(int argc, char **argv);
+int cmd_summarize(int argc, char **argv);
+int cmd_train(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+int cmd_info(int argc, char **argv);
+
+#endif

@@ -1,0 +1,167 @@
+/*
+ * cmd_eval.c -- newsdesk eval: run the model over a labelled corpus and
+ * score it from the same result lines 'process' would print.
+ */
+#include "cli.h"
+
+#include <stdio.h>   /* printf */
+#include <string.h>  /* strcmp */
+
+struct eval {
+    const struct cli_input *in;
+    nd_confusion *conf[2];
+    double rouge[3][3];   /* [r1, r2, rLsum][p, r, f] sums */
+    size_t nrouge;
+    size_t records, failed;
+    nd_buf cand;
+    struct cli_progress progress;
+    const nd_model *m;
+};
+
+static int on_result(void *ctx, const nd_record *rec, const nd_result *res, const char *error)
+{
+    struct eval *e = ctx;
+    e->records++;
+    cli_progress_tick(&e->progress, e->records);
+    if (!res) {
+        e->failed++;
+        if (!e->in->quiet) cli_record_error(rec, error);
+        return 0;
+    }
+    const char *gold[2] = { rec->topic, rec->region };
+    for (int t = 0; t < 2; t++)
+        if (gold[t] && *gold[t] && nd_model_has_task(e->m, (nd_task)t))
+            nd_confusion_add(e->conf[t], gold[t], res->label[t]);
+    if (rec->summary && *rec->summary && res->nsummary) {
+        nd_buf_reset(&e->cand);
+        for (size_t i = 0; i < res->nsummary; i++) {
+            if (i) nd_buf_addc(&e->cand, '\n');
+            nd_buf_adds(&e->cand, res->summary[i].data);
+        }
+        nd_rouge r[3] = { nd_rouge_n(e->cand.data, rec->summary, 1), nd_rouge_n(e->cand.data, rec->summary, 2),
+                          nd_rouge_lsum(e->cand.data, rec->summary) };
+        for (int k = 0; k < 3; k++) {
+            e->rouge[k][0] += r[k].p;
+            e->rouge[k][1] += r[k].r;
+            e->rouge[k][2] += r[k].f;
+        }
+        e->nrouge++;
+    }
+    return 0;
+}
+
+static void help(void)
+{
+    printf("usage: newsdesk eval [options] FILE...\n\n"
+           "Classifies and summarizes labelled records and scores the results: accuracy,\n"
+           "macro-F1, per-label precision/recall/F1 and the confusion matrix for each task\n"
+           "whose label the records carry; ROUGE-1, ROUGE-2 and ROUGE-Lsum (precision, recall,\n"
+           "F1; rouge-score semantics) against the records' reference summaries.\n\n"
+           "  --model DIR             model bundle (default: $NEWSDESK_MODEL, else models/default)\n"
+           "  --sentences K           sentences per summary (default 3)\n"
+           "  --method M              centroid (default) or lead\n"
+           "  --keep-boilerplate      do not remove site clutter\n"
+           "  --threads N             worker threads (default: online CPUs)\n\n");
+    printf("%s", CLI_INPUT_HELP);
+    printf("\nExample:\n  newsdesk eval --model mymodel bbc/test.jsonl.gz\n");
+}
+
+int cmd_eval(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        CLI_INPUT_OPTIONS,
+        { "sentences", required_argument, NULL, 'k' },
+        { "method", required_argument, NULL, 'M' },
+        { "keep-boilerplate", no_argument, NULL, 'B' },
+        { "threads", required_argument, NULL, 'j' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *cmd = "eval";
+    struct cli_input in;
+    cli_input_init(&in);
+    nd_analyze_opts aopts;
+    nd_analyze_opts_init(&aopts);
+    nd_batch_opts bopts;
+    nd_batch_opts_init(&bopts);
+    optind = 0;
+    opterr = 0;
+    int c;
+    long v;
+    while ((c = getopt_long(argc, argv, "+qhj:", longopts, NULL)) != -1) {
+        int h = cli_input_option(&in, cmd, c, optarg);
+        if (h < 0) return EXIT_USAGE;
+        if (h) continue;
+        switch (c) {
+        case 'h': help(); return cli_close_stdout();
+        case 'k':
+            if (cli_parse_int(optarg, 1, ND_MAX_SUMMARY, &v))
+                return cli_usage_error(cmd, "--sentences wants a number from 1 to %d, not '%s'", ND_MAX_SUMMARY, optarg);
+            aopts.sentences = (int)v;
+            break;
+        case 'M':
+            if (!strcmp(optarg, "centroid")) aopts.method = ND_SUM_CENTROID;
+            else if (!strcmp(optarg, "lead")) aopts.method = ND_SUM_LEAD;
+            else return cli_usage_error(cmd, "unknown summary method '%s' (centroid, lead)", optarg);
+            break;
+        case 'B': aopts.keep_boilerplate = 1; break;
+        case 'j':
+            if (cli_parse_int(optarg, 1, 256, &v))
+                return cli_usage_error(cmd, "--threads wants a number from 1 to 256, not '%s'", optarg);
+            bopts.threads = (int)v;
+            break;
+        default: return cli_usage_error(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind >= argc) return cli_usage_error(cmd, "no labelled data given");
+    nd_model *m = cli_load_model(cmd, in.model_dir);
+    if (!m) return EXIT_FAIL;
+    struct eval e;
+    memset(&e, 0, sizeof(e));
+    e.in = &in;
+    e.m = m;
+    e.conf[0] = nd_confusion_new();
+    e.conf[1] = nd_confusion_new();
+    nd_buf_init(&e.cand);
+    cli_progress_init(&e.progress, in.progress);
+    nd_reader *rd = nd_reader_new((const char *const *)argv + optind, (size_t)(argc - optind), &in.reader);
+    nd_err err = { 0 };
+    nd_status st = nd_batch_run(rd, m, &aopts, &bopts, on_result, &e, &err);
+    cli_progress_done(&e.progress);
+    int rc = EXIT_OK;
+    if (st != ND_OK) {
+        cli_error("%s", err.msg);
+        rc = EXIT_FAIL;
+    }
+    nd_buf out;
+    nd_buf_init(&out);
+    nd_buf_addf(&out, "records %zu, failed %zu\n", e.records, e.failed);
+    for (int t = 0; t < 2; t++) {
+        if (!nd_confusion_total(e.conf[t])) continue;
+        nd_buf_addc(&out, '\n');
+        nd_confusion_report(e.conf[t], nd_task_name((nd_task)t), &out);
+    }
+    if (e.nrouge) {
+        const char *names[3] = { "ROUGE-1", "ROUGE-2", "ROUGE-Lsum" };
+        double n = (double)e.nrouge;
+        nd_buf_addf(&out, "\nsummaries: %zu with references, %d sentences, method %s\n", e.nrouge, aopts.sentences,
+                    aopts.method == ND_SUM_LEAD ? "lead" : "centroid");
+        nd_buf_addf(&out, "  %-10s %9s %9s %9s\n", "metric", "precision", "recall", "f1");
+        for (int k = 0; k < 3; k++)
+            nd_buf_addf(&out, "  %-10s %9.2f %9.2f %9.2f\n", names[k], 100 * e.rouge[k][0] / n, 100 * e.rouge[k][1] / n,
+                        100 * e.rouge[k][2] / n);
+    }
+    cli_write(&out);
+    nd_buf_release(&out);
+    if (e.failed) {
+        fprintf(stderr, "newsdesk: %zu of %zu records failed\n", e.failed, e.records);
+        rc = EXIT_FAIL;
+    }
+    nd_buf_release(&e.cand);
+    nd_confusion_free(e.conf[0]);
+    nd_confusion_free(e.conf[1]);
+    nd_reader_free(rd);
+    nd_model_free(m);
+    if (cli_close_stdout() != EXIT_OK) rc = EXIT_FAIL;
+    return rc;
+}

@@ -1,0 +1,180 @@
+/*
+ * cmd_process.c -- process, classify, summarize: one pass over the input,
+ * one output line per input record, in input order.
+ */
+#include "cli.h"
+
+#include <stdio.h>   /* printf */
+#include <stdlib.h>  /* free */
+#include <string.h>  /* strcmp */
+
+struct run {
+    nd_out_format fmt;
+    nd_analyze_opts aopts;
+    const struct cli_input *in;
+    nd_buf out;
+    size_t records, failed, repaired;
+    struct cli_progress progress;
+    int write_failed;
+};
+
+static int on_result(void *ctx, const nd_record *rec, const nd_result *res, const char *error)
+{
+    struct run *r = ctx;
+    r->records++;
+    if (!res) {
+        r->failed++;
+        if (!r->in->quiet) cli_record_error(rec, error);
+    } else if (rec->utf8_repairs) {
+        r->repaired++;
+        if (!r->in->quiet) cli_record_repairs(rec);
+    }
+    nd_emit(&r->out, r->fmt, &r->aopts, rec, res, error);
+    if (r->out.len >= 1 << 16) {
+        if (cli_write(&r->out)) {
+            r->write_failed = 1;
+            return 1;
+        }
+        nd_buf_reset(&r->out);
+    }
+    cli_progress_tick(&r->progress, r->records);
+    return 0;
+}
+
+static void help(const char *cmd)
+{
+    const char *what = !strcmp(cmd, "process")    ? "Topic, region and key sentences for every article."
+                       : !strcmp(cmd, "classify") ? "Topic and region for every article."
+                                                  : "Key sentences for every article.";
+    printf("usage: newsdesk %s [options] [FILE...]\n\n%s\n"
+           "One output line per input record, in input order: a result, or {\"id\":...,\"error\":...}\n"
+           "for a record that could not be read (also reported on stderr with FILE:LINE).\n\n", cmd, what);
+    printf("Output:\n"
+           "  --format FMT            jsonl (default) or tsv (with a header line)\n"
+           "  --model DIR             model bundle (default: $NEWSDESK_MODEL, else models/default)\n");
+    if (strcmp(cmd, "summarize"))
+        printf("  --min-confidence X      labels below this confidence become \"unknown\" (default 0)\n");
+    if (strcmp(cmd, "classify"))
+        printf("  --sentences K           sentences per summary (default 3)\n"
+               "  --method M              centroid (default) or lead\n");
+    printf("  --keep-boilerplate      do not remove site clutter (menus, share lines, bylines...)\n"
+           "  --threads N             worker threads (default: online CPUs)\n"
+           "  --batch N               records per batch (default 256)\n\n");
+    printf("%s", CLI_INPUT_HELP);
+    printf("\nExample:\n  newsdesk %s datasets/sample.jsonl.gz | jq -c .\n", cmd);
+}
+
+static int run_command(const char *cmd, int classify, int summarize, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        CLI_INPUT_OPTIONS,
+        { "format", required_argument, NULL, 'f' },
+        { "min-confidence", required_argument, NULL, 'c' },
+        { "sentences", required_argument, NULL, 'k' },
+        { "method", required_argument, NULL, 'M' },
+        { "keep-boilerplate", no_argument, NULL, 'B' },
+        { "threads", required_argument, NULL, 'j' },
+        { "batch", required_argument, NULL, 'b' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    struct cli_input in;
+    cli_input_init(&in);
+    struct run r;
+    memset(&r, 0, sizeof(r));
+    r.fmt = ND_OUT_JSONL;
+    nd_analyze_opts_init(&r.aopts);
+    r.aopts.classify = classify;
+    r.aopts.summarize = summarize;
+    nd_batch_opts bopts;
+    nd_batch_opts_init(&bopts);
+    optind = 0;
+    opterr = 0;
+    int c;
+    long v;
+    while ((c = getopt_long(argc, argv, "+qhj:", longopts, NULL)) != -1) {
+        int h = cli_input_option(&in, cmd, c, optarg);
+        if (h < 0) return EXIT_USAGE;
+        if (h) continue;
+        switch (c) {
+        case 'h': help(cmd); return cli_close_stdout();
+        case 'f':
+            if (!strcmp(optarg, "jsonl") || !strcmp(optarg, "json")) r.fmt = ND_OUT_JSONL;
+            else if (!strcmp(optarg, "tsv")) r.fmt = ND_OUT_TSV;
+            else return cli_usage_error(cmd, "unknown output format '%s' (jsonl, tsv)", optarg);
+            break;
+        case 'c':
+            if (cli_parse_double(optarg, 0, 1, &r.aopts.min_confidence))
+                return cli_usage_error(cmd, "--min-confidence wants a number in [0, 1], not '%s'", optarg);
+            break;
+        case 'k':
+            if (cli_parse_int(optarg, 1, ND_MAX_SUMMARY, &v))
+                return cli_usage_error(cmd, "--sentences wants a number from 1 to %d, not '%s'", ND_MAX_SUMMARY, optarg);
+            r.aopts.sentences = (int)v;
+            break;
+        case 'M':
+            if (!strcmp(optarg, "centroid")) r.aopts.method = ND_SUM_CENTROID;
+            else if (!strcmp(optarg, "lead")) r.aopts.method = ND_SUM_LEAD;
+            else return cli_usage_error(cmd, "unknown summary method '%s' (centroid, lead)", optarg);
+            break;
+        case 'B': r.aopts.keep_boilerplate = 1; break;
+        case 'j':
+            if (cli_parse_int(optarg, 1, 256, &v))
+                return cli_usage_error(cmd, "--threads wants a number from 1 to 256, not '%s'", optarg);
+            bopts.threads = (int)v;
+            break;
+        case 'b':
+            if (cli_parse_int(optarg, 1, 1 << 20, &v))
+                return cli_usage_error(cmd, "--batch wants a positive number, not '%s'", optarg);
+            bopts.batch = (size_t)v;
+            break;
+        default:
+            if (optopt && optopt < CLI_OPT_BASE && optopt > ' ')
+                return cli_usage_error(cmd, "unknown or incomplete option '-%c'", optopt);
+            return cli_usage_error(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
+        }
+    }
+    nd_model *m = cli_load_model(cmd, in.model_dir);
+    if (!m) return EXIT_FAIL;
+    nd_reader *rd = nd_reader_new((const char *const *)argv + optind, (size_t)(argc - optind), &in.reader);
+    r.in = &in;
+    nd_buf_init(&r.out);
+    cli_progress_init(&r.progress, in.progress);
+    if (r.fmt == ND_OUT_TSV) nd_emit_tsv_header(&r.out, &r.aopts);
+    nd_err err = { 0 };
+    nd_status st = nd_batch_run(rd, m, &r.aopts, &bopts, on_result, &r, &err);
+    int rc = EXIT_OK;
+    if (!r.write_failed && cli_write(&r.out)) r.write_failed = 1;
+    cli_progress_done(&r.progress);
+    if (st != ND_OK) {
+        cli_error("%s", err.msg);
+        rc = EXIT_FAIL;
+    }
+    if (r.failed) {
+        fprintf(stderr, "newsdesk: %zu of %zu records failed\n", r.failed, r.records);
+        rc = EXIT_FAIL;
+    }
+    if (r.repaired && in.quiet)
+        fprintf(stderr, "newsdesk: %zu records had invalid UTF-8 (repaired)\n", r.repaired);
+    nd_buf_release(&r.out);
+    nd_reader_free(rd);
+    nd_model_free(m);
+    if (r.write_failed) rc = EXIT_FAIL;
+    if (cli_close_stdout() != EXIT_OK) rc = EXIT_FAIL;
+    return rc;
+}
+
+int cmd_process(int argc, char **argv)
+{
+    return run_command("process", 1, 1, argc, argv);
+}
+
+int cmd_classify(int argc, char **argv)
+{
+    return run_command("classify", 1, 0, argc, argv);
+}
+
+int cmd_summarize(int argc, char **argv)
+{
+    return run_command("summarize", 0, 1, argc, argv);
+}

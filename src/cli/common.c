@@ -1,0 +1,224 @@
+/* common.c -- messages, shared options, model lookup, progress, stdout. */
+#include "cli.h"
+
+#include <errno.h>     /* errno */
+#include <limits.h>    /* PATH_MAX */
+#include <stdarg.h>    /* va_list */
+#include <stdio.h>     /* fprintf */
+#include <stdlib.h>    /* getenv, strtod */
+#include <string.h>    /* strcmp */
+#include <sys/stat.h>  /* stat */
+#include <time.h>      /* clock_gettime */
+#include <unistd.h>    /* isatty, readlink */
+
+int cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("newsdesk: error: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    return -1;
+}
+
+void cli_warning(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("newsdesk: warning: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "newsdesk %s: ", cmd);
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\nTry 'newsdesk %s --help'.\n", cmd);
+    va_end(ap);
+    return EXIT_USAGE;
+}
+
+void cli_input_init(struct cli_input *in)
+{
+    nd_reader_opts_init(&in->reader);
+    in->model_dir = NULL;
+    in->quiet = 0;
+    in->progress = -1;
+}
+
+int cli_parse_size(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (end == s || errno || v < 0) return -1;
+    double mult = 1;
+    if (*end == 'k' || *end == 'K') mult = 1024, end++;
+    else if (*end == 'm' || *end == 'M') mult = 1024 * 1024, end++;
+    else if (*end == 'g' || *end == 'G') mult = 1024.0 * 1024 * 1024, end++;
+    if (*end || v * mult > 1e15) return -1;
+    *out = (size_t)(v * mult);
+    return 0;
+}
+
+int cli_parse_int(const char *s, long lo, long hi, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (end == s || *end || errno || v < lo || v > hi) return -1;
+    *out = v;
+    return 0;
+}
+
+int cli_parse_double(const char *s, double lo, double hi, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (end == s || *end || errno || !(v >= lo && v <= hi)) return -1;
+    *out = v;
+    return 0;
+}
+
+int cli_input_option(struct cli_input *in, const char *cmd, int c, const char *arg)
+{
+    nd_fields *f = &in->reader.fields;
+    switch (c) {
+    case CLI_OPT_BASE + 0: in->model_dir = arg; return 1;
+    case CLI_OPT_BASE + 1:
+        if (!strcmp(arg, "auto")) in->reader.format = ND_FMT_AUTO;
+        else if (!strcmp(arg, "jsonl")) in->reader.format = ND_FMT_JSONL;
+        else if (!strcmp(arg, "tsv")) in->reader.format = ND_FMT_TSV;
+        else if (!strcmp(arg, "text")) in->reader.format = ND_FMT_TEXT;
+        else return cli_usage_error(cmd, "unknown input format '%s' (auto, jsonl, tsv, text)", arg), -1;
+        return 1;
+    case CLI_OPT_BASE + 2: f->id = arg; return 1;
+    case CLI_OPT_BASE + 3: f->title = arg; return 1;
+    case CLI_OPT_BASE + 4:
+        if (!*arg) return cli_usage_error(cmd, "the text field name cannot be empty"), -1;
+        f->text = arg;
+        return 1;
+    case CLI_OPT_BASE + 5: f->topic = arg; return 1;
+    case CLI_OPT_BASE + 6: f->region = arg; return 1;
+    case CLI_OPT_BASE + 7: f->summary = arg; return 1;
+    case CLI_OPT_BASE + 8:
+        if (cli_parse_size(arg, &in->reader.max_record) || in->reader.max_record < 64)
+            return cli_usage_error(cmd, "--max-record wants a size of at least 64 bytes, like 4M, not '%s'", arg), -1;
+        return 1;
+    case CLI_OPT_BASE + 9: in->progress = 1; return 1;
+    case 'q': in->quiet = 1; return 1;
+    }
+    return 0;
+}
+
+static int is_bundle(const char *dir)
+{
+    char path[PATH_MAX];
+    struct stat st;
+    if (snprintf(path, sizeof(path), "%s/manifest", dir) >= (int)sizeof(path)) return 0;
+    return stat(path, &st) == 0;
+}
+
+nd_model *cli_load_model(const char *cmd, const char *dir)
+{
+    char found[PATH_MAX];
+    (void)cmd;
+    if (!dir) dir = getenv("NEWSDESK_MODEL");
+    if (!dir || !*dir) {
+        /* next to the binary (build tree: build/newsdesk -> models/default), then installed */
+        char exe[PATH_MAX];
+        ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+        dir = NULL;
+        if (n > 0) {
+            exe[n] = '\0';
+            char *slash = strrchr(exe, '/');
+            if (slash) *slash = '\0';
+            const char *rel[] = { "/models/default", "/../models/default", "/../share/newsdesk/models/default" };
+            for (size_t i = 0; i < sizeof(rel) / sizeof(rel[0]) && !dir; i++) {
+                snprintf(found, sizeof(found), "%s%s", exe, rel[i]);
+                if (is_bundle(found)) dir = found;
+            }
+        }
+        if (!dir) {
+            snprintf(found, sizeof(found), "%s/models/default", ND_DATADIR);
+            if (!is_bundle(found)) {
+                cli_error("no model found: give --model DIR or set NEWSDESK_MODEL");
+                return NULL;
+            }
+            dir = found;
+        }
+    }
+    nd_err err = { 0 };
+    nd_model *m = nd_model_load(dir, &err);
+    if (!m) cli_error("cannot load model '%s': %s", dir, err.msg);
+    return m;
+}
+
+void cli_record_error(const nd_record *rec, const char *msg)
+{
+    if (rec->line)
+        fprintf(stderr, "newsdesk: %s:%ld: record '%s': %s\n", rec->file, rec->line, rec->id, msg);
+    else
+        fprintf(stderr, "newsdesk: %s: record '%s': %s\n", rec->file ? rec->file : "-", rec->id, msg);
+}
+
+void cli_record_repairs(const nd_record *rec)
+{
+    if (rec->line)
+        fprintf(stderr, "newsdesk: warning: %s:%ld: record '%s': replaced %u invalid UTF-8 byte%s with U+FFFD\n",
+                rec->file, rec->line, rec->id, rec->utf8_repairs, rec->utf8_repairs == 1 ? "" : "s");
+    else
+        fprintf(stderr, "newsdesk: warning: %s: replaced %u invalid UTF-8 byte%s with U+FFFD\n", rec->file,
+                rec->utf8_repairs, rec->utf8_repairs == 1 ? "" : "s");
+}
+
+static double mono(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+void cli_progress_init(struct cli_progress *p, int requested)
+{
+    p->on = requested == 1 || (requested < 0 && isatty(STDERR_FILENO));
+    p->last = mono();
+    p->records = 0;
+}
+
+void cli_progress_tick(struct cli_progress *p, size_t records)
+{
+    p->records = records;
+    if (!p->on || (records & 63)) return;
+    double t = mono();
+    if (t - p->last < 0.5) return;
+    p->last = t;
+    fprintf(stderr, "\rnewsdesk: %zu records", records);
+}
+
+void cli_progress_done(struct cli_progress *p)
+{
+    if (p->on) fprintf(stderr, "\rnewsdesk: %zu records\n", p->records);
+}
+
+int cli_write(const nd_buf *b)
+{
+    if (b->len && fwrite(b->data, 1, b->len, stdout) != b->len) return -1;
+    return 0;
+}
+
+int cli_close_stdout(void)
+{
+    int bad = ferror(stdout);
+    if (fclose(stdout) != 0 || bad) {
+        cli_error("writing output failed: %s", strerror(errno));
+        return EXIT_FAIL;
+    }
+    return EXIT_OK;
+}

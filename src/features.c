@@ -1,0 +1,229 @@
+/*
+ * features.c -- terms of a document and sparse TF-IDF vectors.
+ *
+ * Terms are Snowball stems of the non-stop words, bigrams of neighbouring
+ * stems within a sentence (stop words removed first, as in the usual
+ * vector-space setups), and gazetteer pseudo-terms: "@geo:REGION" for every
+ * place mention and "@geo1:REGION" for the first one (a dateline or the
+ * title's place). Title terms weigh cfg->title_weight.
+ */
+#include "text.h"
+
+#include <math.h>    /* log, sqrt */
+#include <stdlib.h>  /* free */
+
+void nd_terms_init(nd_terms *t)
+{
+    memset(t, 0, sizeof(*t));
+    nd_buf_init(&t->keys);
+}
+
+void nd_terms_release(nd_terms *t)
+{
+    nd_buf_release(&t->keys);
+    free(t->v);
+    free(t->hits);
+    memset(t, 0, sizeof(*t));
+}
+
+static void push_term(nd_terms *out, const char *a, size_t al, const char *b, size_t bl, uint32_t sent, float w)
+{
+    ND_GROW(out->v, out->n + 1, out->alloc);
+    nd_term *t = &out->v[out->n++];
+    t->off = (uint32_t)out->keys.len;
+    nd_buf_add(&out->keys, a, al);
+    if (b) {
+        nd_buf_addc(&out->keys, ' ');
+        nd_buf_add(&out->keys, b, bl);
+    }
+    t->len = (uint32_t)(out->keys.len - t->off);
+    t->hash = nd_hash(out->keys.data + t->off, t->len);
+    t->sent = sent;
+    t->w = w;
+}
+
+void nd_terms_build(const nd_feature_cfg *cfg, const nd_tokenizer *tz, const nd_gazetteer *gz,
+                    const nd_tokens *tk, nd_terms *out)
+{
+    nd_buf_reset(&out->keys);
+    out->n = 0;
+    out->nhits = 0;
+    const char *stems = nd_tokenizer_stems(tz);
+    const nd_token *prev = NULL;
+    for (size_t i = 0; i < tk->n; i++) {
+        const nd_token *t = &tk->v[i];
+        if (t->flags & ND_TOK_STOP) continue;
+        float w = t->sent == ND_SENT_TITLE ? (float)cfg->title_weight : 1.0f;
+        const char *s = stems + t->stem_off;
+        push_term(out, s, t->stem_len, NULL, 0, t->sent, w);
+        if (cfg->bigrams && prev && prev->sent == t->sent)
+            push_term(out, stems + prev->stem_off, prev->stem_len, s, t->stem_len, t->sent, w);
+        prev = t;
+    }
+    if (gz && gz->nregions) {
+        nd_gazetteer_match(gz, tk, &out->hits, &out->nhits, &out->hits_alloc);
+        char key[96];
+        for (size_t h = 0; h < out->nhits; h++) {
+            const nd_geo_hit *g = &out->hits[h];
+            const char *r = gz->regions[g->region];
+            uint32_t sent = tk->v[g->tok].sent;
+            float w = sent == ND_SENT_TITLE ? (float)cfg->title_weight : 1.0f;
+            int n = snprintf(key, sizeof(key), "@geo:%s", r);
+            push_term(out, key, (size_t)n, NULL, 0, sent, w);
+            if (h == 0) {
+                n = snprintf(key, sizeof(key), "@geo1:%s", r);
+                push_term(out, key, (size_t)n, NULL, 0, sent, 1.0f);
+            }
+        }
+    }
+}
+
+void nd_svec_init(nd_svec *v)
+{
+    memset(v, 0, sizeof(*v));
+}
+
+void nd_svec_release(nd_svec *v)
+{
+    free(v->idx);
+    free(v->val);
+    nd_svec_init(v);
+}
+
+void nd_svec_push(nd_svec *v, uint32_t idx, float val)
+{
+    if (v->n + 1 > v->alloc) {
+        size_t a = v->alloc ? v->alloc * 2 : 64;
+        v->idx = nd_xrealloc(v->idx, a * sizeof(*v->idx));
+        v->val = nd_xrealloc(v->val, a * sizeof(*v->val));
+        v->alloc = a;
+    }
+    v->idx[v->n] = idx;
+    v->val[v->n] = val;
+    v->n++;
+}
+
+void nd_svec_normalize(nd_svec *v)
+{
+    double ss = 0;
+    for (size_t i = 0; i < v->n; i++) ss += (double)v->val[i] * v->val[i];
+    if (ss <= 0) return;
+    float inv = (float)(1.0 / sqrt(ss));
+    for (size_t i = 0; i < v->n; i++) v->val[i] *= inv;
+}
+
+double nd_svec_dot(const nd_svec *a, const nd_svec *b)
+{
+    double s = 0;
+    size_t i = 0, j = 0;
+    while (i < a->n && j < b->n) {
+        if (a->idx[i] == b->idx[j]) s += (double)a->val[i++] * b->val[j++];
+        else if (a->idx[i] < b->idx[j]) i++;
+        else j++;
+    }
+    return s;
+}
+
+/* Sort (idx, val) pairs by idx: insertion sort for short runs, else a heap sort on pairs. */
+static void sort_pairs(uint32_t *idx, float *val, size_t n)
+{
+    if (n < 32) {
+        for (size_t i = 1; i < n; i++) {
+            uint32_t k = idx[i];
+            float v = val[i];
+            size_t j = i;
+            while (j > 0 && idx[j - 1] > k) {
+                idx[j] = idx[j - 1];
+                val[j] = val[j - 1];
+                j--;
+            }
+            idx[j] = k;
+            val[j] = v;
+        }
+        return;
+    }
+    /* heap sort */
+    for (size_t start = n / 2; start-- > 0;) {
+        size_t root = start;
+        for (;;) {
+            size_t c = 2 * root + 1;
+            if (c >= n) break;
+            if (c + 1 < n && idx[c + 1] > idx[c]) c++;
+            if (idx[root] >= idx[c]) break;
+            uint32_t ti = idx[root]; idx[root] = idx[c]; idx[c] = ti;
+            float tv = val[root]; val[root] = val[c]; val[c] = tv;
+            root = c;
+        }
+    }
+    for (size_t end = n; end-- > 1;) {
+        uint32_t ti = idx[0]; idx[0] = idx[end]; idx[end] = ti;
+        float tv = val[0]; val[0] = val[end]; val[end] = tv;
+        size_t root = 0;
+        for (;;) {
+            size_t c = 2 * root + 1;
+            if (c >= end) break;
+            if (c + 1 < end && idx[c + 1] > idx[c]) c++;
+            if (idx[root] >= idx[c]) break;
+            ti = idx[root]; idx[root] = idx[c]; idx[c] = ti;
+            tv = val[root]; val[root] = val[c]; val[c] = tv;
+            root = c;
+        }
+    }
+}
+
+void nd_svec_tfidf(nd_svec *v, const float *idf)
+{
+    sort_pairs(v->idx, v->val, v->n);
+    size_t u = 0;
+    for (size_t i = 0; i < v->n; i++) {   /* merge repeated features */
+        if (u && v->idx[u - 1] == v->idx[i]) {
+            v->val[u - 1] += v->val[i];
+        } else {
+            v->idx[u] = v->idx[i];
+            v->val[u++] = v->val[i];
+        }
+    }
+    v->n = u;
+    for (size_t i = 0; i < v->n; i++) {
+        double c = v->val[i];
+        v->val[i] = (float)((c >= 1 ? 1.0 + log(c) : c) * idf[v->idx[i]]);
+    }
+    nd_svec_normalize(v);
+}
+
+void nd_doc_init(nd_doc *d)
+{
+    nd_buf_init(&d->clean);
+    nd_spans_init(&d->sents);
+    nd_tokens_init(&d->tk);
+    nd_terms_init(&d->terms);
+    nd_svec_init(&d->vec);
+}
+
+void nd_doc_release(nd_doc *d)
+{
+    nd_buf_release(&d->clean);
+    nd_spans_release(&d->sents);
+    nd_tokens_release(&d->tk);
+    nd_terms_release(&d->terms);
+    nd_svec_release(&d->vec);
+}
+
+void nd_doc_prepare(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const nd_feature_cfg *cfg,
+                    const char *title, const char *text, int keep_boilerplate)
+{
+    nd_tokenizer_begin(tz);
+    nd_tokens_reset(&d->tk);
+    size_t tlen = strlen(text);
+    if (keep_boilerplate) {
+        nd_buf_reset(&d->clean);
+        nd_buf_add(&d->clean, text, tlen);
+    } else {
+        nd_clean(text, tlen, &d->clean, NULL, NULL);
+    }
+    if (title) nd_tokenize(tz, title, strlen(title), ND_SENT_TITLE, 0, &d->tk);
+    nd_sentences(d->clean.data, d->clean.len, &d->sents);
+    for (size_t i = 0; i < d->sents.n; i++)
+        nd_tokenize(tz, d->clean.data + d->sents.v[i].off, d->sents.v[i].len, (uint32_t)i, d->sents.v[i].off, &d->tk);
+    nd_terms_build(cfg, tz, gz, &d->tk, &d->terms);
+}

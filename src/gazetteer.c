@@ -1,0 +1,116 @@
+/*
+ * gazetteer.c -- place names, demonyms and cities mapped to regions.
+ *
+ * Phrases are normalised with the document tokenizer (so "Côte d'Ivoire"
+ * and "COTE D'IVOIRE" meet) and matched longest first. The all-caps word
+ * "US" is read as "u.s" (the country), the lower-case "us" is a pronoun.
+ */
+#include "text.h"
+
+#include <stdlib.h>  /* free */
+
+static int region_index(nd_gazetteer *g, const char *name, size_t len)
+{
+    for (size_t i = 0; i < g->nregions; i++)
+        if (strlen(g->regions[i]) == len && memcmp(g->regions[i], name, len) == 0) return (int)i;
+    g->regions = nd_xrealloc(g->regions, (g->nregions + 1) * sizeof(*g->regions));
+    g->regions[g->nregions] = nd_xstrndup(name, len);
+    return (int)g->nregions++;
+}
+
+nd_status nd_gazetteer_parse(nd_gazetteer *g, const char *text, size_t len, nd_tokenizer *t, nd_err *err)
+{
+    memset(g, 0, sizeof(*g));
+    nd_strmap_init(&g->map);
+    nd_buf_init(&g->source);
+    nd_buf_add(&g->source, text, len);
+    nd_tokens tk;
+    nd_tokens_init(&tk);
+    nd_buf key;
+    nd_buf_init(&key);
+    long lineno = 0;
+    nd_status st = ND_OK;
+    for (size_t b = 0; b < len;) {
+        const char *nl = memchr(text + b, '\n', len - b);
+        size_t e = nl ? (size_t)(nl - text) : len;
+        const char *s = text + b;
+        size_t n = e - b;
+        b = e + 1;
+        lineno++;
+        if (n == 0 || s[0] == '#') continue;
+        const char *tab = memchr(s, '\t', n);
+        if (!tab) {
+            st = nd_fail(err, ND_ERR_FORMAT, "gazetteer line %ld: expected 'place<TAB>region'", lineno);
+            break;
+        }
+        const char *r = tab + 1;
+        const char *rend = memchr(r, '\t', (size_t)(s + n - r));
+        if (!rend) rend = s + n;
+        while (rend > r && (rend[-1] == '\r' || rend[-1] == ' ')) rend--;
+        if (rend == r) continue;
+        int region = region_index(g, r, (size_t)(rend - r));
+        nd_tokens_reset(&tk);
+        nd_tokenize(t, s, (size_t)(tab - s), 0, 0, &tk);
+        if (tk.n == 0) continue;
+        nd_buf_reset(&key);
+        for (size_t i = 0; i < tk.n; i++) {
+            if (i) nd_buf_addc(&key, ' ');
+            nd_buf_add(&key, nd_tok_word(&tk, i), tk.v[i].len);
+        }
+        bool added;
+        size_t ent = nd_strmap_put(&g->map, key.data, key.len, (uint32_t)region, &added);
+        (void)ent;
+        if ((int)tk.n > g->maxwords) g->maxwords = (int)tk.n;
+    }
+    nd_buf_release(&key);
+    nd_tokens_release(&tk);
+    if (st != ND_OK) nd_gazetteer_release(g);
+    return st;
+}
+
+void nd_gazetteer_release(nd_gazetteer *g)
+{
+    if (!g->map.slots) return;
+    nd_strmap_release(&g->map);
+    for (size_t i = 0; i < g->nregions; i++) free(g->regions[i]);
+    free(g->regions);
+    nd_buf_release(&g->source);
+    memset(g, 0, sizeof(*g));
+}
+
+void nd_gazetteer_match(const nd_gazetteer *g, const nd_tokens *tk, nd_geo_hit **hits, size_t *nhits, size_t *alloc)
+{
+    char key[256];
+    for (size_t i = 0; i < tk->n;) {
+        int found = 0;
+        int maxw = g->maxwords;
+        for (int w = maxw; w >= 1 && !found; w--) {
+            if (i + (size_t)w > tk->n) continue;
+            size_t kl = 0;
+            int ok = 1;
+            for (int j = 0; j < w && ok; j++) {
+                const nd_token *t = &tk->v[i + (size_t)j];
+                if (j > 0 && t->sent != tk->v[i].sent) ok = 0;
+                const char *word = tk->text.data + t->off;
+                size_t len = t->len;
+                if (len == 2 && memcmp(word, "us", 2) == 0 && (t->flags & ND_TOK_CAPS)) word = "u.s", len = 3;
+                if (kl + len + 1 >= sizeof(key)) ok = 0;
+                if (!ok) break;
+                if (j) key[kl++] = ' ';
+                memcpy(key + kl, word, len);
+                kl += len;
+            }
+            if (!ok) continue;
+            long e = nd_strmap_find(&g->map, key, kl);
+            if (e < 0) continue;
+            ND_GROW(*hits, *nhits + 1, *alloc);
+            (*hits)[*nhits].tok = (uint32_t)i;
+            (*hits)[*nhits].nwords = (uint16_t)w;
+            (*hits)[*nhits].region = (uint16_t)g->map.values[e];
+            (*nhits)++;
+            i += (size_t)w;
+            found = 1;
+        }
+        if (!found) i++;
+    }
+}

@@ -1,0 +1,581 @@
+/*
+ * model.c -- the model bundle: a directory holding
+ *
+ *   manifest        "key value" lines: format version, feature settings,
+ *                   tasks with their labels, C and CV accuracy, data digest, metrics
+ *   vocab.tsv       term<TAB>document frequency; line N is feature N (1-based)
+ *   gazetteer.tsv   place<TAB>region (optional)
+ *   TASK.svm        libsvm's own model file (linear C-SVC), labels 0..k-1
+ *   TASK.labels     label name of libsvm label N on line N+1
+ *   TASK.platt      "A B" per class pair (libsvm pair order): Platt sigmoids
+ *   README.md       what the files are (generated)
+ *
+ * Writes are atomic: everything goes to a fresh temporary directory beside
+ * the target, each file is fsync'ed, and the directory is swapped in with
+ * renameat2(RENAME_EXCHANGE) (or renamed when the target does not exist).
+ */
+#include "text.h"
+
+#include <dirent.h>      /* opendir */
+#include <errno.h>       /* errno */
+#include <fcntl.h>       /* open, AT_FDCWD */
+#include <libsvm/svm.h>  /* svm_save_model, svm_load_model */
+#include <math.h>        /* log */
+#include <stdio.h>       /* renameat2, fopen */
+#include <stdlib.h>      /* free, strtod */
+#include <sys/stat.h>    /* mkdir */
+#include <unistd.h>      /* fsync, rmdir */
+
+#ifndef RENAME_EXCHANGE
+#define RENAME_EXCHANGE (1 << 1)
+#endif
+#include <sys/syscall.h> /* SYS_renameat2 */
+
+static const char *const task_names[ND_NTASKS] = { "topic", "region" };
+
+const char *nd_task_name(nd_task t)
+{
+    return (unsigned)t < ND_NTASKS ? task_names[t] : "?";
+}
+
+void nd_train_opts_init(nd_train_opts *o)
+{
+    memset(o, 0, sizeof(*o));
+    o->min_df = 2;
+    o->max_df = 0.5;
+    o->max_features = 300000;
+    o->bigrams = 1;
+    o->title_weight = 2.0;
+    o->folds = 3;
+    const double grid[] = { 0.5, 1, 2, 4, 8 };
+    for (size_t i = 0; i < sizeof(grid) / sizeof(grid[0]); i++) o->c_grid[i] = grid[i];
+    o->balanced = 0;
+    o->seed = 1;
+    o->threads = 0;
+    o->gazetteer = NULL;
+}
+
+nd_model *nd_model_alloc(void)
+{
+    nd_model *m = nd_xcalloc(1, sizeof(*m));
+    nd_train_opts_init(&m->opts);
+    nd_strmap_init(&m->vocab);
+    return m;
+}
+
+void nd_model_free(nd_model *m)
+{
+    if (!m) return;
+    nd_strmap_release(&m->vocab);
+    free(m->idf);
+    nd_gazetteer_release(&m->gaz);
+    for (int t = 0; t < ND_NTASKS; t++) nd_linsvm_free(m->task[t]);
+    free(m->digest);
+    free(m->metrics);
+    free(m);
+}
+
+void nd_model_set_metrics(nd_model *m, const char *metrics)
+{
+    free(m->metrics);
+    m->metrics = metrics ? nd_xstrdup(metrics) : NULL;
+}
+
+int nd_model_has_task(const nd_model *m, nd_task t)
+{
+    return (unsigned)t < ND_NTASKS && m->task[t] != NULL;
+}
+
+size_t nd_model_nlabels(const nd_model *m, nd_task t)
+{
+    return nd_model_has_task(m, t) ? (size_t)m->task[t]->nclass : 0;
+}
+
+const char *nd_model_label(const nd_model *m, nd_task t, size_t i)
+{
+    return i < nd_model_nlabels(m, t) ? m->task[t]->labels[i] : NULL;
+}
+
+size_t nd_model_nfeatures(const nd_model *m)
+{
+    return m->vocab.n;
+}
+
+/*-----   writing   -----*/
+
+static nd_status write_file(const char *dir, const char *name, const char *data, size_t len, nd_err *err)
+{
+    nd_buf path;
+    nd_buf_init(&path);
+    nd_buf_addf(&path, "%s/%s", dir, name);
+    nd_status st = ND_OK;
+    int fd = open(path.data, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0) {
+        st = nd_fail(err, ND_ERR_IO, "cannot create '%s': %s", path.data, strerror(errno));
+    } else {
+        size_t off = 0;
+        while (off < len) {
+            ssize_t w = write(fd, data + off, len - off);
+            if (w < 0) {
+                if (errno == EINTR) continue;
+                st = nd_fail(err, ND_ERR_IO, "cannot write '%s': %s", path.data, strerror(errno));
+                break;
+            }
+            off += (size_t)w;
+        }
+        if (st == ND_OK && fsync(fd) != 0)
+            st = nd_fail(err, ND_ERR_IO, "cannot sync '%s': %s", path.data, strerror(errno));
+        if (close(fd) != 0 && st == ND_OK)
+            st = nd_fail(err, ND_ERR_IO, "cannot close '%s': %s", path.data, strerror(errno));
+    }
+    nd_buf_release(&path);
+    return st;
+}
+
+static nd_status sync_path(const char *path, nd_err *err)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) return nd_fail(err, ND_ERR_IO, "cannot open '%s': %s", path, strerror(errno));
+    int r = fsync(fd);
+    close(fd);
+    if (r != 0) return nd_fail(err, ND_ERR_IO, "cannot sync '%s': %s", path, strerror(errno));
+    return ND_OK;
+}
+
+static void remove_tree(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (d) {
+        struct dirent *de;
+        while ((de = readdir(d))) {
+            if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..")) continue;
+            nd_buf p;
+            nd_buf_init(&p);
+            nd_buf_addf(&p, "%s/%s", dir, de->d_name);
+            unlink(p.data);
+            nd_buf_release(&p);
+        }
+        closedir(d);
+    }
+    rmdir(dir);
+}
+
+static void describe_features(const nd_model *m, nd_buf *b)
+{
+    nd_buf_addf(b, "min_df %d\nmax_df %.17g\nmax_features %d\nbigrams %d\ntitle_weight %.17g\n", m->opts.min_df,
+                m->opts.max_df, m->opts.max_features, m->opts.bigrams, m->opts.title_weight);
+    nd_buf_adds(b, "normalization nfkc-casefold\nstopwords english\nstemmer snowball-english\n"
+                   "tf sublinear\nidf smoothed\nnorm l2\n");
+}
+
+static void manifest(const nd_model *m, nd_buf *b)
+{
+    nd_buf_addf(b, "newsdesk-model %d\ncreated_by newsdesk %s\n", ND_MODEL_FORMAT, ND_VERSION);
+    describe_features(m, b);
+    nd_buf_addf(b, "documents %u\nfeatures %zu\ngazetteer %s\n", m->ndocs, m->vocab.n,
+                m->gaz.nregions ? "gazetteer.tsv" : "none");
+    nd_buf_addf(b, "folds %d\nseed %u\nbalanced %d\n", m->opts.folds, m->opts.seed, m->opts.balanced);
+    if (m->digest) nd_buf_addf(b, "data_digest %s\n", m->digest);
+    for (int t = 0; t < ND_NTASKS; t++) {
+        const nd_linsvm *s = m->task[t];
+        if (!s) continue;
+        nd_buf_addf(b, "task %s labels=", task_names[t]);
+        for (int i = 0; i < s->nclass; i++) nd_buf_addf(b, "%s%s", i ? "," : "", s->labels[i]);
+        nd_buf_addf(b, " docs=%d C=%.17g cv_accuracy=%.4f calibration=%s\n", m->ndocs_task[t], m->best_c[t],
+                    m->cv_accuracy[t], s->prob_a ? "platt" : "votes");
+    }
+    if (m->metrics) {
+        const char *p = m->metrics;
+        while (*p) {
+            const char *nl = strchr(p, '\n');
+            size_t n = nl ? (size_t)(nl - p) : strlen(p);
+            if (n) {
+                nd_buf_adds(b, "metric ");
+                nd_buf_add(b, p, n);
+                nd_buf_addc(b, '\n');
+            }
+            p += n + (nl ? 1 : 0);
+        }
+    }
+}
+
+static const char readme_text[] =
+    "# newsdesk model bundle\n\n"
+    "Written by `newsdesk train`; read by `newsdesk --model DIR`. All files are text.\n\n"
+    "| file | content |\n|---|---|\n"
+    "| manifest | `key value` lines: format version (`newsdesk-model 1`), feature settings, one `task` line per\n"
+    "  classifier (labels, training documents, chosen C, cross-validated accuracy), training data digest, metrics |\n"
+    "| vocab.tsv | `term<TAB>document frequency`; line N is feature N. Terms are Snowball stems, `stem stem`\n"
+    "  bigrams, and `@geo:REGION` / `@geo1:REGION` gazetteer features |\n"
+    "| gazetteer.tsv | `place<TAB>region`, matched on normalised words (optional) |\n"
+    "| TASK.svm | libsvm model (C-SVC, linear kernel) over TF-IDF features; labels are 0..k-1 |\n"
+    "| TASK.labels | name of libsvm label N on line N+1 |\n"
+    "| TASK.platt | `A B` per class pair, in libsvm's pair order: P = 1 / (1 + exp(A*f + B)) |\n\n"
+    "IDF is recomputed from the document frequencies: idf = ln((1 + documents) / (1 + df)) + 1.\n";
+
+nd_status nd_model_save(const nd_model *m, const char *dir, nd_err *err)
+{
+    nd_buf tmp, b, path;
+    nd_buf_init(&tmp);
+    nd_buf_init(&b);
+    nd_buf_init(&path);
+    size_t dl = strlen(dir);
+    while (dl > 1 && dir[dl - 1] == '/') dl--;
+    nd_buf_add(&tmp, dir, dl);
+    nd_buf_adds(&tmp, ".tmp-XXXXXX");
+    nd_status st = ND_OK;
+    if (!mkdtemp(tmp.data)) {
+        st = nd_fail(err, ND_ERR_IO, "cannot create a directory beside '%s': %s", dir, strerror(errno));
+        goto out;
+    }
+    chmod(tmp.data, 0755);
+    manifest(m, &b);
+    if ((st = write_file(tmp.data, "manifest", b.data, b.len, err))) goto fail;
+    nd_buf_reset(&b);
+    for (size_t i = 0; i < m->vocab.n; i++)
+        nd_buf_addf(&b, "%s\t%u\n", nd_strmap_key(&m->vocab, i), m->vocab.values[i]);
+    if ((st = write_file(tmp.data, "vocab.tsv", b.data, b.len, err))) goto fail;
+    if (m->gaz.nregions &&
+        (st = write_file(tmp.data, "gazetteer.tsv", m->gaz.source.data, m->gaz.source.len, err)))
+        goto fail;
+    if ((st = write_file(tmp.data, "README.md", readme_text, sizeof(readme_text) - 1, err))) goto fail;
+    for (int t = 0; t < ND_NTASKS; t++) {
+        const nd_linsvm *s = m->task[t];
+        if (!s) continue;
+        nd_buf_reset(&b);
+        for (int i = 0; i < s->nclass; i++) nd_buf_addf(&b, "%s\n", s->labels[i]);
+        nd_buf_reset(&path);
+        nd_buf_addf(&path, "%s.labels", task_names[t]);
+        if ((st = write_file(tmp.data, path.data, b.data, b.len, err))) goto fail;
+        if (s->prob_a) {
+            nd_buf_reset(&b);
+            for (int p = 0; p < s->npairs; p++) nd_buf_addf(&b, "%.17g %.17g\n", s->prob_a[p], s->prob_b[p]);
+            nd_buf_reset(&path);
+            nd_buf_addf(&path, "%s.platt", task_names[t]);
+            if ((st = write_file(tmp.data, path.data, b.data, b.len, err))) goto fail;
+        }
+        nd_buf_reset(&path);
+        nd_buf_addf(&path, "%s/%s.svm", tmp.data, task_names[t]);
+        if (svm_save_model(path.data, s->model) != 0) {
+            st = nd_fail(err, ND_ERR_IO, "cannot write '%s'", path.data);
+            goto fail;
+        }
+        if ((st = sync_path(path.data, err))) goto fail;
+    }
+    if ((st = sync_path(tmp.data, err))) goto fail;
+    struct stat sb;
+    nd_buf_reset(&path);
+    nd_buf_add(&path, dir, dl);
+    if (stat(path.data, &sb) == 0) {
+        if (!S_ISDIR(sb.st_mode)) {
+            st = nd_fail(err, ND_ERR_IO, "'%s' exists and is not a directory", path.data);
+            goto fail;
+        }
+        if (syscall(SYS_renameat2, AT_FDCWD, tmp.data, AT_FDCWD, path.data, RENAME_EXCHANGE) != 0) {
+            st = nd_fail(err, ND_ERR_IO, "cannot replace '%s': %s", path.data, strerror(errno));
+            goto fail;
+        }
+        remove_tree(tmp.data);   /* the old bundle, now under the temporary name */
+    } else if (rename(tmp.data, path.data) != 0) {
+        st = nd_fail(err, ND_ERR_IO, "cannot rename into '%s': %s", path.data, strerror(errno));
+        goto fail;
+    }
+    goto out;
+fail:
+    remove_tree(tmp.data);
+out:
+    nd_buf_release(&tmp);
+    nd_buf_release(&b);
+    nd_buf_release(&path);
+    return st;
+}
+
+/*-----   reading   -----*/
+
+static nd_status slurp(const char *dir, const char *name, nd_buf *out, int optional, nd_err *err)
+{
+    nd_buf path;
+    nd_buf_init(&path);
+    nd_buf_addf(&path, "%s/%s", dir, name);
+    nd_buf_reset(out);
+    FILE *f = fopen(path.data, "rb");
+    nd_status st = ND_OK;
+    if (!f) {
+        st = optional && errno == ENOENT ? ND_ERR_EMPTY
+                                         : nd_fail(err, ND_ERR_MODEL, "cannot open '%s': %s", path.data, strerror(errno));
+    } else {
+        char tmp[65536];
+        size_t n;
+        while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0) nd_buf_add(out, tmp, n);
+        if (ferror(f)) st = nd_fail(err, ND_ERR_IO, "cannot read '%s'", path.data);
+        fclose(f);
+    }
+    nd_buf_release(&path);
+    return st;
+}
+
+/* Value of "key value" in the manifest, or NULL. */
+static const char *manifest_get(const char *man, const char *key, size_t *len)
+{
+    size_t kl = strlen(key);
+    const char *p = man;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        if (n > kl && memcmp(p, key, kl) == 0 && p[kl] == ' ') {
+            *len = n - kl - 1;
+            return p + kl + 1;
+        }
+        p += n + (nl ? 1 : 0);
+    }
+    return NULL;
+}
+
+static double manifest_num(const char *man, const char *key, double dflt)
+{
+    size_t len;
+    const char *v = manifest_get(man, key, &len);
+    return v ? strtod(v, NULL) : dflt;
+}
+
+/* The task line's "name=value" field. */
+static double task_field(const char *line, size_t len, const char *name)
+{
+    size_t nl = strlen(name);
+    for (size_t i = 0; i + nl + 1 < len; i++)
+        if ((i == 0 || line[i - 1] == ' ') && memcmp(line + i, name, nl) == 0 && line[i + nl] == '=')
+            return strtod(line + i + nl + 1, NULL);
+    return 0;
+}
+
+static nd_status load_task(nd_model *m, const char *dir, const char *man, nd_task t, nd_buf *b, nd_err *err)
+{
+    char key[32];
+    snprintf(key, sizeof(key), "task %s", task_names[t]);
+    size_t tl = 0;
+    const char *tline = NULL;
+    for (const char *p = man; (p = strstr(p, key)); p++) {
+        if ((p == man || p[-1] == '\n') && p[strlen(key)] == ' ') {
+            tline = p;
+            const char *nl = strchr(p, '\n');
+            tl = nl ? (size_t)(nl - p) : strlen(p);
+            break;
+        }
+    }
+    if (!tline) return ND_OK;
+    char name[64];
+    snprintf(name, sizeof(name), "%s.labels", task_names[t]);
+    nd_status st = slurp(dir, name, b, 0, err);
+    if (st) return st;
+    char **labels = NULL;
+    int k = 0;
+    for (char *p = b->data; *p;) {
+        char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        if (n) {
+            labels = nd_xrealloc(labels, (size_t)(k + 1) * sizeof(*labels));
+            labels[k++] = nd_xstrndup(p, n);
+        }
+        p += n + (nl ? 1 : 0);
+    }
+    nd_buf path;
+    nd_buf_init(&path);
+    nd_buf_addf(&path, "%s/%s.svm", dir, task_names[t]);
+    struct svm_model *sm = svm_load_model(path.data);
+    nd_linsvm *s = NULL;
+    if (!sm) {
+        st = nd_fail(err, ND_ERR_MODEL, "cannot load libsvm model '%s'", path.data);
+    } else if (svm_get_svm_type(sm) != C_SVC || sm->param.kernel_type != LINEAR) {
+        st = nd_fail(err, ND_ERR_MODEL, "'%s' is not a linear C-SVC model", path.data);
+    } else {
+        /* libsvm labels are indices into 'labels' */
+        for (int i = 0; i < sm->nr_class; i++)
+            if (sm->label[i] < 0 || sm->label[i] >= k) {
+                st = nd_fail(err, ND_ERR_MODEL, "'%s': label %d has no name in %s.labels", path.data,
+                             sm->label[i], task_names[t]);
+                break;
+            }
+        if (!st && !(s = nd_linsvm_fold(sm, labels, k, (uint32_t)m->vocab.n)))
+            st = nd_fail(err, ND_ERR_MODEL, "'%s': %d classes in the model, %d names", path.data, sm->nr_class, k);
+    }
+    nd_buf_release(&path);
+    if (st) {
+        if (sm) svm_free_and_destroy_model(&sm);
+        for (int i = 0; i < k; i++) free(labels[i]);
+        free(labels);
+        return st;
+    }
+    snprintf(name, sizeof(name), "%s.platt", task_names[t]);
+    st = slurp(dir, name, b, 1, err);
+    if (st == ND_OK) {
+        s->prob_a = nd_xmalloc((size_t)s->npairs * sizeof(double));
+        s->prob_b = nd_xmalloc((size_t)s->npairs * sizeof(double));
+        char *p = b->data;
+        for (int i = 0; i < s->npairs; i++) {
+            char *e;
+            s->prob_a[i] = strtod(p, &e);
+            if (e == p) break;
+            s->prob_b[i] = strtod(e, &p);
+            if (i == s->npairs - 1 && p == e) {
+                st = nd_fail(err, ND_ERR_MODEL, "%s/%s: expected %d pairs", dir, name, s->npairs);
+            }
+        }
+    } else if (st == ND_ERR_EMPTY) {
+        st = ND_OK;
+    }
+    m->task[t] = s;
+    m->best_c[t] = task_field(tline, tl, "C");
+    m->cv_accuracy[t] = task_field(tline, tl, "cv_accuracy");
+    m->ndocs_task[t] = (int)task_field(tline, tl, "docs");
+    return st;
+}
+
+nd_model *nd_model_load(const char *dir, nd_err *err)
+{
+    nd_buf man, b;
+    nd_buf_init(&man);
+    nd_buf_init(&b);
+    nd_model *m = nd_model_alloc();
+    nd_status st = slurp(dir, "manifest", &man, 0, err);
+    if (st) goto fail;
+    int format = 0;
+    if (sscanf(man.data, "newsdesk-model %d", &format) != 1) {
+        st = nd_fail(err, ND_ERR_MODEL, "'%s/manifest' is not a newsdesk model manifest", dir);
+        goto fail;
+    }
+    if (format > ND_MODEL_FORMAT) {
+        st = nd_fail(err, ND_ERR_MODEL, "'%s' has model format %d; this newsdesk reads up to %d", dir, format,
+                     ND_MODEL_FORMAT);
+        goto fail;
+    }
+    m->opts.min_df = (int)manifest_num(man.data, "min_df", m->opts.min_df);
+    m->opts.max_df = manifest_num(man.data, "max_df", m->opts.max_df);
+    m->opts.max_features = (int)manifest_num(man.data, "max_features", m->opts.max_features);
+    m->opts.bigrams = (int)manifest_num(man.data, "bigrams", m->opts.bigrams);
+    m->opts.title_weight = manifest_num(man.data, "title_weight", m->opts.title_weight);
+    m->opts.folds = (int)manifest_num(man.data, "folds", m->opts.folds);
+    m->opts.seed = (unsigned)manifest_num(man.data, "seed", m->opts.seed);
+    m->opts.balanced = (int)manifest_num(man.data, "balanced", m->opts.balanced);
+    m->ndocs = (uint32_t)manifest_num(man.data, "documents", 0);
+    size_t len;
+    const char *v = manifest_get(man.data, "data_digest", &len);
+    if (v) m->digest = nd_xstrndup(v, len);
+    nd_buf metrics;
+    nd_buf_init(&metrics);
+    for (const char *p = man.data; (p = strstr(p, "metric ")); p++) {
+        if (p != man.data && p[-1] != '\n') continue;
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        nd_buf_add(&metrics, p + 7, n - 7);
+        nd_buf_addc(&metrics, '\n');
+    }
+    if (metrics.len) m->metrics = nd_buf_detach(&metrics);
+    nd_buf_release(&metrics);
+
+    if ((st = slurp(dir, "vocab.tsv", &b, 0, err))) goto fail;
+    {
+        size_t lineno = 0;
+        for (char *p = b.data; *p;) {
+            char *nl = strchr(p, '\n');
+            size_t n = nl ? (size_t)(nl - p) : strlen(p);
+            lineno++;
+            char *tab = memchr(p, '\t', n);
+            if (!tab) {
+                st = nd_fail(err, ND_ERR_MODEL, "%s/vocab.tsv:%zu: expected 'term<TAB>df'", dir, lineno);
+                goto fail;
+            }
+            bool added;
+            nd_strmap_put(&m->vocab, p, (size_t)(tab - p), (uint32_t)strtoul(tab + 1, NULL, 10), &added);
+            if (!added) {
+                st = nd_fail(err, ND_ERR_MODEL, "%s/vocab.tsv:%zu: duplicate term", dir, lineno);
+                goto fail;
+            }
+            p += n + (nl ? 1 : 0);
+        }
+    }
+    m->idf = nd_xmalloc((m->vocab.n + 1) * sizeof(float));
+    m->idf[0] = 0;
+    for (size_t i = 0; i < m->vocab.n; i++)
+        m->idf[i + 1] = (float)(log((1.0 + m->ndocs) / (1.0 + m->vocab.values[i])) + 1.0);
+
+    st = slurp(dir, "gazetteer.tsv", &b, 1, err);
+    if (st == ND_OK) {
+        nd_tokenizer *tz = nd_tokenizer_new();
+        if (!tz) {
+            st = nd_fail(err, ND_ERR_DEP, "the Snowball English stemmer is not available");
+            goto fail;
+        }
+        st = nd_gazetteer_parse(&m->gaz, b.data, b.len, tz, err);
+        nd_tokenizer_free(tz);
+        if (st) goto fail;
+    } else if (st != ND_ERR_EMPTY) {
+        goto fail;
+    }
+    st = ND_OK;
+    for (int t = 0; t < ND_NTASKS; t++)
+        if ((st = load_task(m, dir, man.data, (nd_task)t, &b, err))) goto fail;
+    nd_buf_release(&man);
+    nd_buf_release(&b);
+    return m;
+fail:
+    nd_buf_release(&man);
+    nd_buf_release(&b);
+    nd_model_free(m);
+    return NULL;
+}
+
+/*-----   describing   -----*/
+
+struct scored { double score; uint32_t f; };
+
+static int cmp_scored(const void *a, const void *b)
+{
+    const struct scored *x = a, *y = b;
+    if (x->score != y->score) return x->score < y->score ? 1 : -1;
+    return x->f < y->f ? -1 : x->f > y->f;
+}
+
+void nd_model_describe(const nd_model *m, size_t top, nd_buf *out)
+{
+    nd_buf_addf(out, "format        newsdesk-model %d\n", ND_MODEL_FORMAT);
+    nd_buf_addf(out, "features      %zu (IDF over %u documents; unigrams%s, stems, stop words removed)\n",
+                m->vocab.n, m->ndocs, m->opts.bigrams ? " + bigrams" : "");
+    nd_buf_addf(out, "settings      min_df=%d max_df=%g max_features=%d title_weight=%g\n", m->opts.min_df,
+                m->opts.max_df, m->opts.max_features, m->opts.title_weight);
+    if (m->gaz.nregions) nd_buf_addf(out, "gazetteer     %zu places, %zu regions\n", m->gaz.map.n, m->gaz.nregions);
+    if (m->digest) nd_buf_addf(out, "data digest   %s\n", m->digest);
+    for (int t = 0; t < ND_NTASKS; t++) {
+        const nd_linsvm *s = m->task[t];
+        if (!s) continue;
+        nd_buf_addf(out, "\ntask %s: %d labels, %d training documents, C=%g, cross-validated accuracy %.2f%%, %s\n",
+                    task_names[t], s->nclass, m->ndocs_task[t], m->best_c[t], 100 * m->cv_accuracy[t],
+                    s->prob_a ? "Platt-calibrated confidences" : "vote confidences");
+        if (!top) continue;
+        /* a label's weight for a feature: its pairs' weights, signed toward it */
+        const int *lab = s->model->label;
+        int *pi = nd_xmalloc((size_t)s->npairs * sizeof(int)), *pj = nd_xmalloc((size_t)s->npairs * sizeof(int));
+        int p = 0;
+        for (int i = 0; i < s->nclass; i++)
+            for (int j = i + 1; j < s->nclass; j++, p++) pi[p] = lab[i], pj[p] = lab[j];
+        struct scored *sc = nd_xmalloc((m->vocab.n + 1) * sizeof(*sc));
+        for (int c = 0; c < s->nclass; c++) {
+            for (uint32_t f = 1; f <= s->nfeat; f++) {
+                double v = 0;
+                for (uint32_t k = s->fstart[f]; k < s->fstart[f + 1]; k++) {
+                    if (pi[s->pair[k]] == c) v += s->w[k];
+                    else if (pj[s->pair[k]] == c) v -= s->w[k];
+                }
+                sc[f - 1] = (struct scored){ v, f };
+            }
+            qsort(sc, s->nfeat, sizeof(*sc), cmp_scored);
+            nd_buf_addf(out, "  %-16s", s->labels[c]);
+            for (size_t i = 0; i < top && i < s->nfeat; i++)
+                nd_buf_addf(out, "%s%s", i ? ", " : " ", nd_strmap_key(&m->vocab, sc[i].f - 1));
+            nd_buf_addc(out, '\n');
+        }
+        free(sc);
+        free(pi);
+        free(pj);
+    }
+    if (m->metrics) nd_buf_addf(out, "\nmetrics\n%s", m->metrics);
+}

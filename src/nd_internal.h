@@ -1,0 +1,80 @@
+/*
+ * nd_internal.h -- helpers shared by the library's source files (the .c files in src/).
+ * Not installed, not for the CLI: the CLI includes only newsdesk.h.
+ */
+#ifndef ND_INTERNAL_H
+#define ND_INTERNAL_H
+
+#include "newsdesk.h"
+#include <stdarg.h>   /* va_list */
+#include <stdbool.h>  /* bool */
+#include <string.h>   /* memcpy */
+
+/* Fill 'err' (if non-NULL) and return 'code': return nd_fail(err, ND_ERR_IO, "...", ...); */
+nd_status nd_fail(nd_err *err, nd_status code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/*
+ * Grow array 'p' (element count 'nr', capacity 'alloc') to hold at least 'need'
+ * elements. You are responsible for updating 'nr'.
+ */
+#define ND_GROW(p, need, alloc)                                                   \
+    do {                                                                          \
+        if ((size_t)(need) > (size_t)(alloc)) {                                   \
+            size_t nd_grow_n_ = (alloc) ? (size_t)(alloc) * 2 : 16;               \
+            if (nd_grow_n_ < (size_t)(need)) nd_grow_n_ = (size_t)(need);         \
+            (p) = nd_xrealloc((p), nd_st_mult(nd_grow_n_, sizeof(*(p))));         \
+            (alloc) = nd_grow_n_;                                                 \
+        }                                                                         \
+    } while (0)
+
+/* a * b, aborting on overflow. */
+size_t nd_st_mult(size_t a, size_t b);
+
+/* 64-bit hash of a byte string (FNV-1a folded with a final mix). */
+static inline uint64_t nd_hash(const void *data, size_t len)
+{
+    const unsigned char *p = data;
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < len; i++) {
+        h ^= p[i];
+        h *= 1099511628211ULL;
+    }
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 32;
+    return h;
+}
+
+/*
+ * nd_strmap: string -> uint32 value, open addressing with linear probing,
+ * power-of-two table, load factor <= 0.5, stored hashes. Keys are copied into
+ * the map's own pool; values are the caller's (often a dense id = insertion
+ * order, see nd_strmap_intern).
+ */
+typedef struct nd_strmap {
+    uint32_t *slots;      /* entry index + 1, 0 = empty */
+    size_t mask;
+    uint64_t *hashes;     /* per entry */
+    uint32_t *key_off;    /* per entry: offset into pool */
+    uint32_t *key_len;
+    uint32_t *values;
+    size_t n, alloc;
+    nd_buf pool;
+} nd_strmap;
+
+void nd_strmap_init(nd_strmap *m);
+void nd_strmap_release(nd_strmap *m);
+/* Entry index of 'key', or -1. */
+long nd_strmap_find(const nd_strmap *m, const char *key, size_t len);
+long nd_strmap_find_h(const nd_strmap *m, const char *key, size_t len, uint64_t h);
+/* Entry index of 'key', inserting it with value 'value' if absent; *added tells which. */
+size_t nd_strmap_put(nd_strmap *m, const char *key, size_t len, uint32_t value, bool *added);
+static inline const char *nd_strmap_key(const nd_strmap *m, size_t i) { return m->pool.data + m->key_off[i]; }
+
+/* Growable array of doubles / ints. */
+typedef struct nd_dvec { double *v; size_t n, alloc; } nd_dvec;
+
+/* Case-insensitive ASCII prefix test. */
+bool nd_ascii_prefix(const char *s, size_t len, const char *prefix);
+
+#endif

@@ -1,0 +1,646 @@
+/*
+ * reader.c -- records from files, directories and stdin.
+ *
+ * zlib's gzread reads gzip (including concatenated members) and plain files
+ * alike, so there is one path for both. Data comes in large blocks; lines are
+ * cut out of them with a hard cap on the bytes kept per line, so an oversized
+ * record costs at most max_record bytes of memory before it is rejected.
+ * Every problem (unopenable file, truncated gzip, bad line, empty input) is
+ * returned as a record whose 'error' is set.
+ */
+#include "nd_internal.h"
+
+#include <cJSON.h>     /* cJSON_ParseWithLength */
+#include <dirent.h>    /* opendir */
+#include <errno.h>     /* errno */
+#include <fcntl.h>     /* open */
+#include <stdlib.h>    /* qsort, free */
+#include <sys/stat.h>  /* stat */
+#include <unistd.h>    /* dup, STDIN_FILENO */
+#include <zlib.h>      /* gzread */
+
+#define ND_BLOCK (256 * 1024)
+#define ND_ID_PREFIX 4096   /* bytes of an oversized line kept to find its id */
+
+struct nd_reader {
+    nd_reader_opts opts;
+    char **queue;          /* inputs still to read (owned) */
+    size_t nqueue, qalloc, qpos;
+
+    /* the open input */
+    gzFile gz;
+    char *name;
+    nd_format fmt;
+    long lineno;
+    unsigned char *blk;
+    size_t pos, end;
+    int eof;
+    char *ioerr;           /* read error of the current input, once seen */
+    int ioerr_reported;
+    nd_buf line;
+    size_t line_full;      /* true length of the current line (may exceed line.len) */
+    int line_unterminated; /* the last line had no newline because of a read error */
+
+    /* TSV columns: index of each field, -1 if absent */
+    int col[6];
+    int ncols;
+};
+
+void nd_reader_opts_init(nd_reader_opts *o)
+{
+    o->format = ND_FMT_AUTO;
+    o->fields.id = "id";
+    o->fields.title = "title";
+    o->fields.text = "text";
+    o->fields.topic = "topic";
+    o->fields.region = "region";
+    o->fields.summary = "summary";
+    o->max_record = 4u << 20;
+}
+
+void nd_record_init(nd_record *r)
+{
+    memset(r, 0, sizeof(*r));
+}
+
+void nd_record_release(nd_record *r)
+{
+    free(r->id);
+    free(r->title);
+    free(r->text);
+    free(r->topic);
+    free(r->region);
+    free(r->summary);
+    free(r->file);
+    free(r->error);
+    nd_record_init(r);
+}
+
+static void queue_push(nd_reader *rd, size_t at, char *path)
+{
+    ND_GROW(rd->queue, rd->nqueue + 1, rd->qalloc);
+    memmove(rd->queue + at + 1, rd->queue + at, (rd->nqueue - at) * sizeof(*rd->queue));
+    rd->queue[at] = path;
+    rd->nqueue++;
+}
+
+nd_reader *nd_reader_new(const char *const *paths, size_t npaths, const nd_reader_opts *opts)
+{
+    nd_reader *rd = nd_xcalloc(1, sizeof(*rd));
+    if (opts)
+        rd->opts = *opts;
+    else
+        nd_reader_opts_init(&rd->opts);
+    if (rd->opts.max_record < 64) rd->opts.max_record = 64;
+    for (size_t i = 0; i < npaths; i++) queue_push(rd, rd->nqueue, nd_xstrdup(paths[i]));
+    if (npaths == 0) queue_push(rd, 0, nd_xstrdup("-"));
+    rd->blk = nd_xmalloc(ND_BLOCK);
+    nd_buf_init(&rd->line);
+    return rd;
+}
+
+static void close_input(nd_reader *rd)
+{
+    if (rd->gz) gzclose(rd->gz);
+    rd->gz = NULL;
+    free(rd->name);
+    rd->name = NULL;
+    free(rd->ioerr);
+    rd->ioerr = NULL;
+    rd->ioerr_reported = 0;
+    rd->pos = rd->end = 0;
+    rd->eof = 0;
+    rd->lineno = 0;
+    rd->line_unterminated = 0;
+}
+
+void nd_reader_free(nd_reader *rd)
+{
+    if (!rd) return;
+    close_input(rd);
+    for (size_t i = rd->qpos; i < rd->nqueue; i++) free(rd->queue[i]);
+    free(rd->queue);
+    free(rd->blk);
+    nd_buf_release(&rd->line);
+    free(rd);
+}
+
+/* An error record for the current position. */
+static void set_error(nd_record *rec, const char *file, long line, const char *id, nd_status code,
+                      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+static void set_error(nd_record *rec, const char *file, long line, const char *id, nd_status code,
+                      const char *fmt, ...)
+{
+    nd_buf b;
+    nd_buf_init(&b);
+    va_list ap;
+    va_start(ap, fmt);
+    char tmp[512];
+    vsnprintf(tmp, sizeof(tmp), fmt, ap);
+    va_end(ap);
+    nd_buf_adds(&b, tmp);
+    free(rec->error);
+    rec->error = nd_buf_detach(&b);
+    nd_buf_release(&b);
+    rec->error_code = code;
+    if (!rec->file) rec->file = nd_xstrdup(file);
+    rec->line = line;
+    if (!rec->id) {
+        if (id) {
+            rec->id = nd_xstrdup(id);
+        } else {
+            nd_buf_init(&b);
+            nd_buf_addf(&b, "%s:%ld", file, line);
+            rec->id = nd_buf_detach(&b);
+            nd_buf_release(&b);
+        }
+    }
+}
+
+/* Refill the block buffer; records a read error once. */
+static int fill(nd_reader *rd)
+{
+    if (rd->eof) return 0;
+    int n = gzread(rd->gz, rd->blk, ND_BLOCK);
+    if (n < ND_BLOCK) {
+        int errnum = Z_OK;
+        const char *msg = gzerror(rd->gz, &errnum);
+        if (errnum != Z_OK && errnum != Z_STREAM_END && !rd->ioerr) {
+            nd_buf b;
+            nd_buf_init(&b);
+            if (errnum == Z_BUF_ERROR)
+                nd_buf_adds(&b, "input truncated (unexpected end of gzip stream)");
+            else if (errnum == Z_DATA_ERROR)
+                nd_buf_addf(&b, "corrupt gzip data (%s)", msg);
+            else if (errnum == Z_ERRNO)
+                nd_buf_addf(&b, "read failed: %s", strerror(errno));
+            else
+                nd_buf_addf(&b, "read failed: %s", msg);
+            rd->ioerr = nd_buf_detach(&b);
+            nd_buf_release(&b);
+        }
+        if (n <= 0) {
+            rd->eof = 1;
+            return 0;
+        }
+    }
+    rd->pos = 0;
+    rd->end = (size_t)n;
+    return 1;
+}
+
+/*
+ * Next line into rd->line (without the newline). Keeps at most max_record
+ * bytes (ND_ID_PREFIX once over the limit); rd->line_full has the real
+ * length. Returns 0 at the end of the input.
+ */
+static int read_line(nd_reader *rd)
+{
+    nd_buf_reset(&rd->line);
+    rd->line_full = 0;
+    rd->line_unterminated = 0;
+    int any = 0;
+    for (;;) {
+        if (rd->pos >= rd->end && !fill(rd)) {
+            if (!any) return 0;
+            rd->line_unterminated = rd->ioerr != NULL;
+            break;
+        }
+        any = 1;
+        unsigned char *start = rd->blk + rd->pos;
+        unsigned char *nl = memchr(start, '\n', rd->end - rd->pos);
+        size_t n = nl ? (size_t)(nl - start) : rd->end - rd->pos;
+        size_t keep = n;
+        if (rd->line_full + n > rd->opts.max_record) {
+            size_t room = rd->line.len < ND_ID_PREFIX ? ND_ID_PREFIX - rd->line.len : 0;
+            keep = n < room ? n : room;
+        }
+        if (keep) nd_buf_add(&rd->line, start, keep);
+        rd->line_full += n;
+        rd->pos += n + (nl ? 1 : 0);
+        if (nl) break;
+    }
+    rd->lineno++;
+    if (rd->line.len && rd->line.data[rd->line.len - 1] == '\r') rd->line.data[--rd->line.len] = '\0';
+    return 1;
+}
+
+static int is_blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') return 0;
+    return 1;
+}
+
+/* Copy 'len' bytes as a record string, repairing invalid UTF-8. */
+static char *take_string(nd_record *rec, const char *s, size_t len)
+{
+    nd_buf b;
+    nd_buf_init(&b);
+    rec->utf8_repairs += nd_utf8_repair(s, len, &b);
+    char *out = nd_buf_detach(&b);
+    nd_buf_release(&b);
+    return out;
+}
+
+/* Find "field": "value" in a (possibly cut) JSON text, for naming bad records. */
+static char *sniff_json_id(const char *s, size_t len, const char *field)
+{
+    size_t flen = strlen(field);
+    for (size_t i = 0; i + flen + 2 < len; i++) {
+        if (s[i] != '"' || memcmp(s + i + 1, field, flen) != 0 || s[i + 1 + flen] != '"') continue;
+        size_t j = i + flen + 2;
+        while (j < len && (s[j] == ' ' || s[j] == '\t')) j++;
+        if (j >= len || s[j] != ':') continue;
+        j++;
+        while (j < len && (s[j] == ' ' || s[j] == '\t')) j++;
+        if (j >= len || s[j] != '"') continue;
+        size_t k = ++j;
+        while (k < len && s[k] != '"' && s[k] != '\\' && k - j < 200) k++;
+        if (k < len && s[k] == '"' && k > j) return nd_xstrndup(s + j, k - j);
+    }
+    return NULL;
+}
+
+static char *json_field(nd_record *rec, const cJSON *obj, const char *name)
+{
+    if (!name || !*name) return NULL;
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
+    if (cJSON_IsString(v) && v->valuestring) return take_string(rec, v->valuestring, strlen(v->valuestring));
+    if (cJSON_IsNumber(v)) {
+        char tmp[64];
+        if (v->valuedouble == (double)(long long)v->valuedouble)
+            snprintf(tmp, sizeof(tmp), "%lld", (long long)v->valuedouble);
+        else
+            snprintf(tmp, sizeof(tmp), "%.17g", v->valuedouble);
+        return nd_xstrdup(tmp);
+    }
+    if (cJSON_IsArray(v)) {   /* a list of strings: one per line (summary sentences) */
+        nd_buf b;
+        nd_buf_init(&b);
+        const cJSON *it;
+        cJSON_ArrayForEach(it, v) {
+            if (!cJSON_IsString(it)) continue;
+            if (b.len) nd_buf_addc(&b, '\n');
+            rec->utf8_repairs += nd_utf8_repair(it->valuestring, strlen(it->valuestring), &b);
+        }
+        char *s = nd_buf_detach(&b);
+        nd_buf_release(&b);
+        return s;
+    }
+    return NULL;
+}
+
+static void finish_record(nd_reader *rd, nd_record *rec)
+{
+    if (!rec->file) rec->file = nd_xstrdup(rd->name);
+    if (!rec->line) rec->line = rd->lineno;
+    if (!rec->id || !*rec->id) {
+        free(rec->id);
+        nd_buf b;
+        nd_buf_init(&b);
+        if (rec->line)
+            nd_buf_addf(&b, "%s:%ld", rec->file, rec->line);
+        else
+            nd_buf_adds(&b, rec->file);
+        rec->id = nd_buf_detach(&b);
+        nd_buf_release(&b);
+    }
+    if (!rec->error && (!rec->text || is_blank(rec->text, strlen(rec->text)))) {
+        set_error(rec, rec->file, rec->line, NULL, ND_ERR_EMPTY, "record has no text (field '%s')",
+                  rd->opts.fields.text);
+    }
+}
+
+static void parse_jsonl(nd_reader *rd, nd_record *rec)
+{
+    const nd_fields *f = &rd->opts.fields;
+    const char *ptr = rd->line.data;
+    size_t len = rd->line.len;
+    cJSON *obj = cJSON_ParseWithLength(ptr, len);
+    if (!obj || !cJSON_IsObject(obj)) {
+        char *id = sniff_json_id(ptr, len, f->id);
+        const char *where = cJSON_GetErrorPtr();
+        long col = (obj == NULL && where && where >= ptr && where <= ptr + len) ? (long)(where - ptr) + 1 : 0;
+        if (col)
+            set_error(rec, rd->name, rd->lineno, id, ND_ERR_FORMAT, "not a JSON object (parse error at column %ld)", col);
+        else
+            set_error(rec, rd->name, rd->lineno, id, ND_ERR_FORMAT, "not a JSON object");
+        free(id);
+        cJSON_Delete(obj);
+        return;
+    }
+    rec->id = json_field(rec, obj, f->id);
+    rec->title = json_field(rec, obj, f->title);
+    rec->text = json_field(rec, obj, f->text);
+    rec->topic = json_field(rec, obj, f->topic);
+    rec->region = json_field(rec, obj, f->region);
+    rec->summary = json_field(rec, obj, f->summary);
+    cJSON_Delete(obj);
+}
+
+/* TSV fields are escaped as \t \n \r \\ */
+static char *tsv_unescape(nd_record *rec, const char *s, size_t n)
+{
+    nd_buf b;
+    nd_buf_init(&b);
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\\' && i + 1 < n) {
+            char c = s[++i];
+            nd_buf_addc(&b, c == 't' ? '\t' : c == 'n' ? '\n' : c == 'r' ? '\r' : c);
+        } else {
+            nd_buf_addc(&b, s[i]);
+        }
+    }
+    char *out = take_string(rec, b.data, b.len);
+    nd_buf_release(&b);
+    return out;
+}
+
+static const char *const *field_names(const nd_fields *f, const char *out[6])
+{
+    out[0] = f->id; out[1] = f->title; out[2] = f->text;
+    out[3] = f->topic; out[4] = f->region; out[5] = f->summary;
+    return out;
+}
+
+static int parse_tsv_header(nd_reader *rd)
+{
+    const char *names[6];
+    field_names(&rd->opts.fields, names);
+    for (int k = 0; k < 6; k++) rd->col[k] = -1;
+    const char *s = rd->line.data, *e = s + rd->line.len;
+    int c = 0;
+    while (s <= e) {
+        const char *t = memchr(s, '\t', (size_t)(e - s));
+        if (!t) t = e;
+        for (int k = 0; k < 6; k++)
+            if (names[k] && strlen(names[k]) == (size_t)(t - s) && memcmp(names[k], s, (size_t)(t - s)) == 0)
+                rd->col[k] = c;
+        c++;
+        s = t + 1;
+    }
+    rd->ncols = c;
+    return rd->col[2] >= 0;
+}
+
+static void parse_tsv(nd_reader *rd, nd_record *rec)
+{
+    char **dst[6] = { &rec->id, &rec->title, &rec->text, &rec->topic, &rec->region, &rec->summary };
+    const char *s = rd->line.data, *e = s + rd->line.len;
+    int c = 0;
+    while (s <= e) {
+        const char *t = memchr(s, '\t', (size_t)(e - s));
+        if (!t) t = e;
+        for (int k = 0; k < 6; k++)
+            if (rd->col[k] == c) *dst[k] = tsv_unescape(rec, s, (size_t)(t - s));
+        c++;
+        s = t + 1;
+    }
+    if (c != rd->ncols) {
+        char *id = rec->id ? nd_xstrdup(rec->id) : NULL;
+        free(rec->id);
+        rec->id = NULL;
+        set_error(rec, rd->name, rd->lineno, id, ND_ERR_FORMAT, "expected %d tab-separated fields, got %d",
+                  rd->ncols, c);
+        free(id);
+    }
+}
+
+/* One article per file: the whole content (bounded), first line the title if a blank line follows. */
+static void read_text_file(nd_reader *rd, nd_record *rec)
+{
+    nd_buf all;
+    nd_buf_init(&all);
+    size_t total = 0;
+    for (;;) {
+        if (rd->pos >= rd->end && !fill(rd)) break;
+        size_t n = rd->end - rd->pos;
+        if (total + n <= rd->opts.max_record) nd_buf_add(&all, rd->blk + rd->pos, n);
+        total += n;
+        rd->pos = rd->end;
+    }
+    rec->line = 0;
+    if (rd->ioerr) {
+        set_error(rec, rd->name, 0, rd->name, ND_ERR_FORMAT, "%s", rd->ioerr);
+    } else if (total > rd->opts.max_record) {
+        set_error(rec, rd->name, 0, rd->name, ND_ERR_LIMIT, "record of %zu bytes exceeds the limit of %zu bytes",
+                  total, rd->opts.max_record);
+    } else {
+        const char *s = all.data;
+        size_t len = all.len;
+        if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) s += 3, len -= 3;
+        while (len && (*s == '\n' || *s == '\r' || *s == ' ')) s++, len--;
+        const char *nl = memchr(s, '\n', len);
+        size_t tl = nl ? (size_t)(nl - s) : 0;
+        if (nl && tl > 0 && tl <= 200 && (size_t)(nl - s) + 1 < len &&
+            (nl[1] == '\n' || (nl[1] == '\r' && nl + 2 < s + len && nl[2] == '\n'))) {
+            size_t tlen = tl;
+            if (tlen && s[tlen - 1] == '\r') tlen--;
+            rec->title = take_string(rec, s, tlen);
+            rec->text = take_string(rec, nl + 1, len - tl - 1);
+        } else {
+            rec->text = take_string(rec, s, len);
+        }
+        rec->id = nd_xstrdup(rd->name);
+    }
+    nd_buf_release(&all);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Replace directory queue[qpos] by its files (recursively, sorted). */
+static int expand_dir(nd_reader *rd, const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d) return -1;
+    char **names = NULL;
+    size_t n = 0, alloc = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        if (de->d_name[0] == '.') continue;
+        nd_buf p;
+        nd_buf_init(&p);
+        nd_buf_addf(&p, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", de->d_name);
+        ND_GROW(names, n + 1, alloc);
+        names[n++] = nd_buf_detach(&p);
+        nd_buf_release(&p);
+    }
+    closedir(d);
+    qsort(names, n, sizeof(*names), cmp_str);
+    for (size_t i = 0; i < n; i++) queue_push(rd, rd->qpos + i, names[i]);
+    free(names);
+    return 0;
+}
+
+static nd_format detect(nd_reader *rd)
+{
+    if (rd->opts.format != ND_FMT_AUTO) return rd->opts.format;
+    size_t i = rd->pos;
+    if (rd->end - i >= 3 && memcmp(rd->blk + i, "\xEF\xBB\xBF", 3) == 0) i += 3;
+    while (i < rd->end && (rd->blk[i] == ' ' || rd->blk[i] == '\n' || rd->blk[i] == '\r' || rd->blk[i] == '\t')) i++;
+    if (i < rd->end && rd->blk[i] == '{') return ND_FMT_JSONL;
+    /* TSV: a first line of tab-separated names, one of them the text field */
+    const unsigned char *nl = memchr(rd->blk + rd->pos, '\n', rd->end - rd->pos);
+    size_t n = nl ? (size_t)(nl - rd->blk - rd->pos) : rd->end - rd->pos;
+    const char *tf = rd->opts.fields.text;
+    size_t tl = strlen(tf);
+    const char *s = (const char *)rd->blk + rd->pos, *e = s + n;
+    if (memchr(s, '\t', n)) {
+        while (s < e) {
+            const char *t = memchr(s, '\t', (size_t)(e - s));
+            if (!t) t = e;
+            size_t fl = (size_t)(t - s);
+            if (fl && s[fl - 1] == '\r') fl--;
+            if (fl == tl && memcmp(s, tf, tl) == 0) return ND_FMT_TSV;
+            s = t + 1;
+        }
+    }
+    return ND_FMT_TEXT;
+}
+
+/* Open the next queued input. Returns 1 when open, 0 when an error record was made, -1 at the end. */
+static int open_next(nd_reader *rd, nd_record *rec)
+{
+    while (rd->qpos < rd->nqueue) {
+        char *path = rd->queue[rd->qpos];
+        struct stat st;
+        int is_stdin = strcmp(path, "-") == 0;
+        if (!is_stdin && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            rd->qpos++;
+            if (expand_dir(rd, path) != 0) {
+                set_error(rec, path, 0, path, ND_ERR_IO, "cannot read directory: %s", strerror(errno));
+                free(path);
+                return 0;
+            }
+            free(path);
+            continue;
+        }
+        rd->qpos++;
+        rd->name = path;
+        int fd = is_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY);
+        if (fd < 0 || !(rd->gz = gzdopen(fd, "rb"))) {
+            int e = errno;
+            if (fd >= 0) close(fd);
+            set_error(rec, path, 0, path, ND_ERR_IO, "cannot open: %s", strerror(e));
+            close_input(rd);
+            return 0;
+        }
+        gzbuffer(rd->gz, 128 * 1024);
+        if (!fill(rd)) {
+            if (rd->ioerr)
+                set_error(rec, path, 0, path, ND_ERR_FORMAT, "%s", rd->ioerr);
+            else
+                set_error(rec, path, 0, path, ND_ERR_EMPTY, "empty input");
+            close_input(rd);
+            return 0;
+        }
+        rd->fmt = detect(rd);
+        if (rd->fmt == ND_FMT_TSV) {
+            read_line(rd);
+            if (!parse_tsv_header(rd)) {
+                set_error(rec, path, 1, NULL, ND_ERR_FORMAT, "TSV header has no '%s' column", rd->opts.fields.text);
+                close_input(rd);
+                return 0;
+            }
+        }
+        return 1;
+    }
+    return -1;
+}
+
+int nd_reader_next(nd_reader *rd, nd_record *rec)
+{
+    nd_record_release(rec);
+    for (;;) {
+        if (!rd->gz) {
+            int r = open_next(rd, rec);
+            if (r < 0) return 0;
+            if (r == 0) return 1;
+        }
+        if (rd->fmt == ND_FMT_TEXT) {
+            read_text_file(rd, rec);
+            finish_record(rd, rec);
+            close_input(rd);
+            return 1;
+        }
+        if (!read_line(rd)) {
+            if (rd->ioerr && !rd->ioerr_reported) {
+                /* the damage sits between two lines: say so in the output */
+                set_error(rec, rd->name, rd->lineno + 1, NULL, ND_ERR_FORMAT, "%s; records after line %ld are lost",
+                          rd->ioerr, rd->lineno);
+                close_input(rd);
+                return 1;
+            }
+            close_input(rd);
+            continue;
+        }
+        if (rd->line_full <= rd->opts.max_record && is_blank(rd->line.data, rd->line.len)) {
+            if (rd->line_unterminated && !rd->ioerr_reported) {
+                rd->ioerr_reported = 1;
+                set_error(rec, rd->name, rd->lineno, NULL, ND_ERR_FORMAT, "%s", rd->ioerr);
+                return 1;
+            }
+            continue;
+        }
+        if (rd->line_unterminated) {
+            char *id = rd->fmt == ND_FMT_JSONL ? sniff_json_id(rd->line.data, rd->line.len, rd->opts.fields.id) : NULL;
+            rd->ioerr_reported = 1;
+            set_error(rec, rd->name, rd->lineno, id, ND_ERR_FORMAT, "%s; the record is cut short", rd->ioerr);
+            free(id);
+            return 1;
+        }
+        if (rd->line_full > rd->opts.max_record) {
+            char *id = rd->fmt == ND_FMT_JSONL ? sniff_json_id(rd->line.data, rd->line.len, rd->opts.fields.id) : NULL;
+            set_error(rec, rd->name, rd->lineno, id, ND_ERR_LIMIT, "record of %zu bytes exceeds the limit of %zu bytes",
+                      rd->line_full, rd->opts.max_record);
+            free(id);
+            return 1;
+        }
+        if (rd->fmt == ND_FMT_JSONL)
+            parse_jsonl(rd, rec);
+        else
+            parse_tsv(rd, rec);
+        finish_record(rd, rec);
+        return 1;
+    }
+}
+
+unsigned nd_utf8_repair(const char *str, size_t len, nd_buf *out)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    unsigned repairs = 0;
+    size_t i = 0, run = 0;
+    nd_buf_grow(out, len);
+    while (i < len) {
+        unsigned char c = s[i];
+        if (c < 0x80) { i++; continue; }
+        size_t n = 0;
+        uint32_t cp = 0;
+        if ((c & 0xE0) == 0xC0) n = 2, cp = c & 0x1F;
+        else if ((c & 0xF0) == 0xE0) n = 3, cp = c & 0x0F;
+        else if ((c & 0xF8) == 0xF0) n = 4, cp = c & 0x07;
+        int ok = n && i + n <= len;
+        for (size_t k = 1; ok && k < n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80) ok = 0;
+            else cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if (ok) {
+            if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+                (cp >= 0xD800 && cp <= 0xDFFF))
+                ok = 0;
+        }
+        if (ok) { i += n; continue; }
+        /* flush the valid run, then U+FFFD for one bad byte */
+        nd_buf_add(out, s + run, i - run);
+        nd_buf_add(out, "\xEF\xBF\xBD", 3);
+        repairs++;
+        i++;
+        run = i;
+    }
+    nd_buf_add(out, s + run, len - run);
+    return repairs;
+}

@@ -1,0 +1,158 @@
+/*
+ * sentences.c -- sentence boundaries for news text.
+ *
+ * A line break always ends a sentence (headlines, list items, paragraphs).
+ * Inside a line, '.', '!', '?' and '…' end one when white space follows
+ * (after any closing quotes and brackets) and the next word does not start
+ * lower-case, except after known abbreviations, initials, and dotted
+ * abbreviations such as "U.S." unless the next word usually starts a sentence.
+ */
+#include "nd_internal.h"
+
+#include <ctype.h>   /* isupper */
+
+/* Abbreviations that never end a sentence (lower-case, without the period). */
+static const char *const abbrev[] = {
+    "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "maj", "sgt", "col", "capt", "cpl", "pvt", "lt", "cmdr",
+    "adm", "brig", "gov", "sen", "rep", "reps", "sens", "rev", "hon", "pres", "supt", "det", "insp", "st", "ste",
+    "mt", "ft", "inc", "corp", "co", "ltd", "bros", "jr", "sr", "vs", "no", "nos", "vol", "pp", "op", "cf",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "approx", "dept", "est", "fig", "figs", "ave", "blvd", "rd", "univ", "assn", "natl", "intl", "govt", "mln",
+    "bln", "dlrs", "pct", "ca", "al", "etc", NULL,
+};
+/* "etc" and the like can end a sentence too; they end one before a sentence starter. */
+static const char *const soft_abbrev[] = { "etc", "inc", "co", "corp", "ltd", "jr", "sr", "bros", "no", NULL };
+
+/* Words that usually start a sentence: after "U.S." or "etc." they mark a boundary. */
+static const char *const starters[] = {
+    "the", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "this", "that", "these", "those",
+    "a", "an", "there", "its", "his", "her", "their", "our", "mr", "mrs", "ms", "dr", "if", "when", "while",
+    "as", "at", "on", "for", "after", "before", "however", "meanwhile", "some", "many", "most", "one", "two",
+    "what", "why", "how", "who", "officials", "analysts", "so", "yet", "still", "also", "then", "now", NULL,
+};
+
+static int in_list(const char *const *list, const char *w, size_t n)
+{
+    char low[16];
+    if (n == 0 || n >= sizeof(low)) return 0;
+    for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)w[i]);
+    low[n] = '\0';
+    for (size_t i = 0; list[i]; i++)
+        if (strcmp(list[i], low) == 0) return 1;
+    return 0;
+}
+
+static int is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Closing quote or bracket at s[i]; returns its length in bytes or 0. */
+static size_t closer_len(const unsigned char *s, size_t i, size_t end)
+{
+    if (s[i] == '"' || s[i] == '\'' || s[i] == ')' || s[i] == ']') return 1;
+    if (i + 2 < end + 1 && s[i] == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0x9D || s[i + 2] == 0x99)) return 3; /* ” ’ */
+    if (i + 1 < end + 1 && s[i] == 0xC2 && s[i + 1] == 0xBB) return 2;                                          /* » */
+    return 0;
+}
+
+/* Can the word at s[k] start a sentence? Upper-case, digit, opening quote/bracket, non-ASCII letter. */
+static int starts_sentence(const unsigned char *s, size_t k, size_t end)
+{
+    if (k >= end) return 1;
+    unsigned char c = s[k];
+    if (isupper(c) || isdigit(c) || c == '"' || c == '\'' || c == '(' || c == '[' || c == '$' || c == 0xC2) return 1;
+    if (c == 0xE2 && k + 2 < end && s[k + 1] == 0x80 && (s[k + 2] == 0x9C || s[k + 2] == 0x98)) return 1; /* “ ‘ */
+    if (c >= 0xC3 && c < 0xE2) return 1;   /* accented capitals and other scripts: accept */
+    return 0;
+}
+
+static void push(nd_spans *out, const unsigned char *s, size_t b, size_t e)
+{
+    while (b < e && (is_space(s[b]) || s[b] == '\n')) b++;
+    while (e > b && (is_space(s[e - 1]) || s[e - 1] == '\n')) e--;
+    if (e <= b) return;
+    ND_GROW(out->v, out->n + 1, out->alloc);
+    out->v[out->n].off = (uint32_t)b;
+    out->v[out->n].len = (uint32_t)(e - b);
+    out->n++;
+}
+
+/* Is the period at s[i] the end of a sentence, given the next word at s[k]? */
+static int period_ends(const unsigned char *s, size_t line_start, size_t i, size_t k, size_t end)
+{
+    /* the word before the period */
+    size_t w = i;
+    while (w > line_start && !is_space(s[w - 1]) && s[w - 1] != '(' && s[w - 1] != '"') w--;
+    size_t wl = i - w;
+    if (wl == 0) return 1;
+    /* next word, for the starter test */
+    size_t ne = k;
+    while (ne < end && isalpha(s[ne])) ne++;
+    int next_starter = in_list(starters, (const char *)s + k, ne - k);
+
+    /* strip opening punctuation */
+    while (wl && !isalnum(s[w])) w++, wl--;
+    if (wl == 0) return 1;
+    /* dotted abbreviation: U.S  a.m  e.g  (letters separated by periods) */
+    int dotted = 0;
+    for (size_t j = w; j < i; j++)
+        if (s[j] == '.') dotted = 1;
+    if (dotted) {
+        int shape = 1;
+        for (size_t j = w; j < i; j++)
+            if (!(isalpha(s[j]) || s[j] == '.')) shape = 0;
+        if (shape) return next_starter;
+    }
+    /* single initial: "J. R. R. Tolkien", but not the pronoun "I." */
+    if (wl == 1 && isupper(s[w]) && s[w] != 'I') return 0;
+    if (in_list(abbrev, (const char *)s + w, wl)) {
+        if (in_list(soft_abbrev, (const char *)s + w, wl)) return next_starter;
+        return 0;
+    }
+    return 1;
+}
+
+static void split_line(const unsigned char *s, size_t b, size_t end, nd_spans *out)
+{
+    size_t start = b;
+    for (size_t i = b; i < end; i++) {
+        unsigned char c = s[i];
+        size_t tl = 0;
+        if (c == '.' || c == '!' || c == '?') tl = 1;
+        else if (c == 0xE2 && i + 2 < end && s[i + 1] == 0x80 && s[i + 2] == 0xA6) tl = 3; /* … */
+        if (!tl) continue;
+        size_t j = i + tl;
+        /* more terminators (?!, ...) and closing quotes/brackets */
+        for (;;) {
+            if (j < end && (s[j] == '.' || s[j] == '!' || s[j] == '?')) { j++; continue; }
+            size_t cl = j < end ? closer_len(s, j, end) : 0;
+            if (cl) { j += cl; continue; }
+            break;
+        }
+        if (j < end && !is_space(s[j])) { i = j - 1; continue; }   /* 3.5, U.S., e-mail.com */
+        size_t k = j;
+        while (k < end && is_space(s[k])) k++;
+        if (k >= end) break;                      /* the line end closes it anyway */
+        if (!starts_sentence(s, k, end)) { i = j - 1; continue; }
+        if (c == '.' && j == i + 1 && !period_ends(s, b, i, k, end)) { i = j - 1; continue; }
+        push(out, s, start, j);
+        start = k;
+        i = k - 1;
+    }
+    push(out, s, start, end);
+}
+
+void nd_sentences(const char *text, size_t len, nd_spans *out)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    out->n = 0;
+    size_t b = 0;
+    while (b < len) {
+        const unsigned char *nl = memchr(s + b, '\n', len - b);
+        size_t e = nl ? (size_t)(nl - s) : len;
+        split_line(s, b, e, out);
+        b = e + 1;
+    }
+}

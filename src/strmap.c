@@ -1,0 +1,86 @@
+/* strmap.c -- string -> uint32 hash map (open addressing, linear probing). */
+#include "nd_internal.h"
+
+#include <stdlib.h>  /* free */
+
+void nd_strmap_init(nd_strmap *m)
+{
+    memset(m, 0, sizeof(*m));
+    m->mask = 63;
+    m->slots = nd_xcalloc(m->mask + 1, sizeof(*m->slots));
+    nd_buf_init(&m->pool);
+}
+
+void nd_strmap_release(nd_strmap *m)
+{
+    free(m->slots);
+    free(m->hashes);
+    free(m->key_off);
+    free(m->key_len);
+    free(m->values);
+    nd_buf_release(&m->pool);
+    memset(m, 0, sizeof(*m));
+}
+
+long nd_strmap_find_h(const nd_strmap *m, const char *key, size_t len, uint64_t h)
+{
+    size_t i = (size_t)h & m->mask;
+    for (;;) {
+        uint32_t s = m->slots[i];
+        if (!s) return -1;
+        size_t e = s - 1;
+        if (m->hashes[e] == h && m->key_len[e] == len &&
+            memcmp(m->pool.data + m->key_off[e], key, len) == 0)
+            return (long)e;
+        i = (i + 1) & m->mask;
+    }
+}
+
+long nd_strmap_find(const nd_strmap *m, const char *key, size_t len)
+{
+    return nd_strmap_find_h(m, key, len, nd_hash(key, len));
+}
+
+static void rehash(nd_strmap *m)
+{
+    size_t size = (m->mask + 1) * 2;
+    free(m->slots);
+    m->slots = nd_xcalloc(size, sizeof(*m->slots));
+    m->mask = size - 1;
+    for (size_t e = 0; e < m->n; e++) {
+        size_t i = (size_t)m->hashes[e] & m->mask;
+        while (m->slots[i]) i = (i + 1) & m->mask;
+        m->slots[i] = (uint32_t)(e + 1);
+    }
+}
+
+size_t nd_strmap_put(nd_strmap *m, const char *key, size_t len, uint32_t value, bool *added)
+{
+    uint64_t h = nd_hash(key, len);
+    long found = nd_strmap_find_h(m, key, len, h);
+    if (found >= 0) {
+        if (added) *added = false;
+        return (size_t)found;
+    }
+    if ((m->n + 1) * 2 > m->mask + 1) rehash(m);
+    size_t e = m->n;
+    size_t alloc = m->alloc;
+    ND_GROW(m->hashes, e + 1, alloc);
+    alloc = m->alloc;
+    ND_GROW(m->key_off, e + 1, alloc);
+    alloc = m->alloc;
+    ND_GROW(m->key_len, e + 1, alloc);
+    ND_GROW(m->values, e + 1, m->alloc);
+    m->hashes[e] = h;
+    m->key_off[e] = (uint32_t)m->pool.len;
+    m->key_len[e] = (uint32_t)len;
+    m->values[e] = value;
+    nd_buf_add(&m->pool, key, len);
+    nd_buf_addc(&m->pool, '\0');
+    size_t i = (size_t)h & m->mask;
+    while (m->slots[i]) i = (i + 1) & m->mask;
+    m->slots[i] = (uint32_t)(e + 1);
+    m->n++;
+    if (added) *added = true;
+    return e;
+}

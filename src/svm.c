@@ -1,0 +1,292 @@
+/*
+ * svm.c -- libsvm's linear one-vs-one model folded into weight vectors.
+ *
+ * For a linear kernel the decision value of pair (i, j) is
+ *   sum_sv coef_sv <x, sv> - rho = <w_ij, x> - rho,  w_ij = sum_sv coef_sv sv,
+ * so prediction costs one sparse dot product per pair instead of one per
+ * support vector. The weights are stored feature-major: a document's
+ * non-zero features each touch one short contiguous run of (pair, weight).
+ * Confidences: a Platt sigmoid per pair (fitted on cross-validated decision
+ * values by the trainer) and pairwise coupling into class probabilities.
+ */
+#include "text.h"
+
+#include <libsvm/svm.h>  /* struct svm_model */
+#include <math.h>        /* exp, log, fabs */
+#include <stdlib.h>      /* free */
+
+nd_linsvm *nd_linsvm_fold(struct svm_model *m, char **labels, int nclass, uint32_t nfeat)
+{
+    int k = m->nr_class;
+    if (k < 2 || k != nclass || k * (k - 1) / 2 > 65535) return NULL;
+    nd_linsvm *s = nd_xcalloc(1, sizeof(*s));
+    s->model = m;
+    s->nclass = k;
+    s->labels = labels;
+    s->npairs = k * (k - 1) / 2;
+    s->nfeat = nfeat;
+    s->rho = nd_xmalloc((size_t)s->npairs * sizeof(double));
+
+    int *start = nd_xmalloc((size_t)k * sizeof(int));
+    start[0] = 0;
+    for (int i = 1; i < k; i++) start[i] = start[i - 1] + m->nSV[i - 1];
+
+    /* pass 1: per pair, dense accumulation over touched features -> triples */
+    double *dense = nd_xcalloc((size_t)nfeat + 2, sizeof(double));
+    uint32_t *touched = NULL;
+    size_t ntouched = 0, talloc = 0;
+    struct triple { uint32_t f; uint16_t p; float w; } *tr = NULL;
+    size_t ntr = 0, tralloc = 0;
+    /* our pair order is libsvm's, but classes are remapped to our indices: rho sign follows */
+    int p = 0;
+    for (int i = 0; i < k; i++) {
+        for (int j = i + 1; j < k; j++, p++) {
+            s->rho[p] = m->rho[p];
+            for (int side = 0; side < 2; side++) {
+                int c = side ? j : i;
+                const double *coef = side ? m->sv_coef[i] : m->sv_coef[j - 1];
+                for (int sv = start[c]; sv < start[c] + m->nSV[c]; sv++) {
+                    for (const struct svm_node *n = m->SV[sv]; n->index != -1; n++) {
+                        if (n->index < 1 || (uint32_t)n->index > nfeat) continue;
+                        if (dense[n->index] == 0) {
+                            ND_GROW(touched, ntouched + 1, talloc);
+                            touched[ntouched++] = (uint32_t)n->index;
+                        }
+                        dense[n->index] += coef[sv] * n->value;
+                        if (dense[n->index] == 0) dense[n->index] = 1e-300;  /* keep it marked */
+                    }
+                }
+            }
+            for (size_t t = 0; t < ntouched; t++) {
+                uint32_t f = touched[t];
+                if (fabs(dense[f]) > 1e-12) {
+                    ND_GROW(tr, ntr + 1, tralloc);
+                    tr[ntr].f = f;
+                    tr[ntr].p = (uint16_t)p;
+                    tr[ntr].w = (float)dense[f];
+                    ntr++;
+                }
+                dense[f] = 0;
+            }
+            ntouched = 0;
+        }
+    }
+    free(dense);
+    free(touched);
+    free(start);
+
+    /* pass 2: counting sort into feature-major order */
+    s->fstart = nd_xcalloc((size_t)nfeat + 2, sizeof(uint32_t));
+    for (size_t t = 0; t < ntr; t++) s->fstart[tr[t].f + 1]++;
+    for (uint32_t f = 1; f < nfeat + 2; f++) s->fstart[f] += s->fstart[f - 1];
+    s->pair = nd_xmalloc((ntr ? ntr : 1) * sizeof(*s->pair));
+    s->w = nd_xmalloc((ntr ? ntr : 1) * sizeof(*s->w));
+    uint32_t *fill = nd_xmalloc(((size_t)nfeat + 2) * sizeof(uint32_t));
+    memcpy(fill, s->fstart, ((size_t)nfeat + 2) * sizeof(uint32_t));
+    for (size_t t = 0; t < ntr; t++) {
+        uint32_t at = fill[tr[t].f]++;
+        s->pair[at] = tr[t].p;
+        s->w[at] = tr[t].w;
+    }
+    free(fill);
+    free(tr);
+    return s;
+}
+
+void nd_linsvm_free(nd_linsvm *s)
+{
+    if (!s) return;
+    if (s->model) svm_free_and_destroy_model(&s->model);
+    if (s->labels)
+        for (int i = 0; i < s->nclass; i++) free(s->labels[i]);
+
+    free(s->labels);
+    free(s->rho);
+    free(s->prob_a);
+    free(s->prob_b);
+    free(s->fstart);
+    free(s->pair);
+    free(s->w);
+    free(s);
+}
+
+void nd_linsvm_decision(const nd_linsvm *s, const nd_svec *x, double *dec)
+{
+    for (int p = 0; p < s->npairs; p++) dec[p] = -s->rho[p];
+    for (size_t i = 0; i < x->n; i++) {
+        uint32_t f = x->idx[i];
+        if (f > s->nfeat) continue;
+        double v = x->val[i];
+        for (uint32_t k = s->fstart[f]; k < s->fstart[f + 1]; k++) dec[s->pair[k]] += s->w[k] * v;
+    }
+}
+
+size_t nd_linsvm_scratch(const nd_linsvm *s)
+{
+    size_t k = (size_t)s->nclass;
+    return (size_t)s->npairs + k * (k + 3);
+}
+
+static double sigmoid_predict(double dec, double a, double b)
+{
+    double fApB = dec * a + b;
+    /* 1 - p written in a stable form either side of 0 */
+    if (fApB >= 0) return exp(-fApB) / (1.0 + exp(-fApB));
+    return 1.0 / (1.0 + exp(fApB));
+}
+
+/*
+ * Class index of the libsvm class order: our trainer gives libsvm labels
+ * 0..k-1 in first-seen order, so model->label maps position -> our index.
+ */
+int nd_linsvm_predict(const nd_linsvm *s, const nd_svec *x, double *scratch, double *confidence)
+{
+    int k = s->nclass;
+    double *dec = scratch;
+    double *r = dec + s->npairs;     /* k * k */
+    double *prob = r + (size_t)k * k;/* k */
+    double *tmp = prob + k;          /* 2k */
+    nd_linsvm_decision(s, x, dec);
+    const int *lab = s->model->label;
+    if (!s->prob_a) {
+        /* votes, ties by the larger summed margin */
+        for (int i = 0; i < k; i++) prob[i] = 0;
+        int p = 0;
+        for (int i = 0; i < k; i++)
+            for (int j = i + 1; j < k; j++, p++) {
+                if (dec[p] > 0) prob[lab[i]] += 1 + 1e-6 * dec[p];
+                else prob[lab[j]] += 1 - 1e-6 * dec[p];
+            }
+        int best = 0;
+        for (int i = 1; i < k; i++)
+            if (prob[i] > prob[best]) best = i;
+        *confidence = floor(prob[best]) / (k - 1);
+        return best;
+    }
+    const double min_prob = 1e-7;
+    int p = 0;
+    for (int i = 0; i < k; i++)
+        for (int j = i + 1; j < k; j++, p++) {
+            double q = sigmoid_predict(dec[p], s->prob_a[p], s->prob_b[p]);
+            if (q < min_prob) q = min_prob;
+            if (q > 1 - min_prob) q = 1 - min_prob;
+            r[(size_t)lab[i] * k + lab[j]] = q;
+            r[(size_t)lab[j] * k + lab[i]] = 1 - q;
+        }
+    if (k == 2) {
+        prob[0] = r[1];
+        prob[1] = r[2];
+    } else {
+        nd_pairwise_coupling(k, r, prob, tmp);
+    }
+    int best = 0;
+    for (int i = 1; i < k; i++)
+        if (prob[i] > prob[best]) best = i;
+    *confidence = prob[best];
+    return best;
+}
+
+/* Platt scaling with the Newton method of Lin, Lin & Weng (2007). */
+void nd_platt_fit(const double *dec, const int8_t *y, size_t n, double *a_out, double *b_out)
+{
+    double prior1 = 0, prior0 = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (y[i] > 0) prior1++;
+        else prior0++;
+    }
+    const double hi = (prior1 + 1) / (prior1 + 2), lo = 1 / (prior0 + 2);
+    const double min_step = 1e-10, sigma = 1e-12, eps = 1e-5;
+    double A = 0, B = log((prior0 + 1) / (prior1 + 1));
+    double fval = 0;
+    for (size_t i = 0; i < n; i++) {
+        double t = y[i] > 0 ? hi : lo;
+        double f = dec[i] * A + B;
+        fval += f >= 0 ? t * f + log(1 + exp(-f)) : (t - 1) * f + log(1 + exp(f));
+    }
+    for (int it = 0; it < 100; it++) {
+        double h11 = sigma, h22 = sigma, h21 = 0, g1 = 0, g2 = 0;
+        for (size_t i = 0; i < n; i++) {
+            double t = y[i] > 0 ? hi : lo;
+            double f = dec[i] * A + B, p, q;
+            if (f >= 0) {
+                p = exp(-f) / (1.0 + exp(-f));
+                q = 1.0 / (1.0 + exp(-f));
+            } else {
+                p = 1.0 / (1.0 + exp(f));
+                q = exp(f) / (1.0 + exp(f));
+            }
+            double d2 = p * q;
+            h11 += dec[i] * dec[i] * d2;
+            h22 += d2;
+            h21 += dec[i] * d2;
+            double d1 = t - p;
+            g1 += dec[i] * d1;
+            g2 += d1;
+        }
+        if (fabs(g1) < eps && fabs(g2) < eps) break;
+        double det = h11 * h22 - h21 * h21;
+        double dA = -(h22 * g1 - h21 * g2) / det;
+        double dB = -(-h21 * g1 + h11 * g2) / det;
+        double gd = g1 * dA + g2 * dB;
+        double step = 1;
+        while (step >= min_step) {
+            double nA = A + step * dA, nB = B + step * dB, nf = 0;
+            for (size_t i = 0; i < n; i++) {
+                double t = y[i] > 0 ? hi : lo;
+                double f = dec[i] * nA + nB;
+                nf += f >= 0 ? t * f + log(1 + exp(-f)) : (t - 1) * f + log(1 + exp(f));
+            }
+            if (nf < fval + 1e-4 * step * gd) {
+                A = nA;
+                B = nB;
+                fval = nf;
+                break;
+            }
+            step /= 2;
+        }
+        if (step < min_step) break;
+    }
+    *a_out = A;
+    *b_out = B;
+}
+
+/* Wu, Lin & Weng (2004), method 2: min_p sum_i sum_{j!=i} (r_ji p_i - r_ij p_j)^2. */
+void nd_pairwise_coupling(int k, const double *r, double *p, double *scratch)
+{
+    double *qp = scratch;   /* k */
+    double *qd = scratch + k;
+    /* Q[t][t] = sum_{j != t} r_jt^2, Q[t][j] = -r_jt r_tj */
+#define Q(t, j) ((t) == (j) ? qd[t] : -r[(size_t)(j) * k + (t)] * r[(size_t)(t) * k + (j)])
+    for (int t = 0; t < k; t++) {
+        p[t] = 1.0 / k;
+        qd[t] = 0;
+        for (int j = 0; j < k; j++)
+            if (j != t) qd[t] += r[(size_t)j * k + t] * r[(size_t)j * k + t];
+    }
+    int max_iter = k > 100 ? k : 100;
+    double eps = 0.005 / k;
+    for (int it = 0; it < max_iter; it++) {
+        double pqp = 0;
+        for (int t = 0; t < k; t++) {
+            qp[t] = 0;
+            for (int j = 0; j < k; j++) qp[t] += Q(t, j) * p[j];
+            pqp += p[t] * qp[t];
+        }
+        double max_err = 0;
+        for (int t = 0; t < k; t++) {
+            double e = fabs(qp[t] - pqp);
+            if (e > max_err) max_err = e;
+        }
+        if (max_err < eps) break;
+        for (int t = 0; t < k; t++) {
+            double diff = (-qp[t] + pqp) / qd[t];
+            p[t] += diff;
+            pqp = (pqp + diff * (diff * qd[t] + 2 * qp[t])) / (1 + diff) / (1 + diff);
+            for (int j = 0; j < k; j++) {
+                qp[j] = (qp[j] + diff * Q(t, j)) / (1 + diff);
+                p[j] /= (1 + diff);
+            }
+        }
+    }
+#undef Q
+}

@@ -1,0 +1,207 @@
+/*
+ * text.h -- the library's internal text pipeline: tokens, gazetteer, terms,
+ * vocabulary, sparse vectors and the folded linear SVM. Private to src/.
+ */
+#ifndef ND_TEXT_H
+#define ND_TEXT_H
+
+#include "nd_internal.h"
+
+/*=====   Tokens (tokenize.c)   =====*/
+
+enum { ND_TOK_STOP = 1, ND_TOK_CAPS = 2, ND_TOK_CAP = 4, ND_TOK_NUM = 8 };
+#define ND_SENT_TITLE UINT32_MAX   /* 'sent' of title tokens */
+
+typedef struct nd_token {
+    uint32_t off;        /* normalised word in tokens->text */
+    uint16_t len;
+    uint16_t stem_len;
+    uint32_t stem_off;   /* stem in the tokenizer's stem pool */
+    uint32_t sent;       /* sentence index, or ND_SENT_TITLE */
+    uint32_t src;        /* byte offset in the source text */
+    uint8_t flags;
+} nd_token;
+
+typedef struct nd_tokens {
+    nd_buf text;
+    nd_token *v;
+    size_t n, alloc;
+} nd_tokens;
+
+typedef struct nd_tokenizer nd_tokenizer;
+
+nd_tokenizer *nd_tokenizer_new(void);    /* NULL if the Snowball stemmer is missing */
+void nd_tokenizer_free(nd_tokenizer *t);
+/* Call between documents: keeps the stem cache bounded. */
+void nd_tokenizer_begin(nd_tokenizer *t);
+const char *nd_tokenizer_stems(const nd_tokenizer *t);
+int nd_is_stopword(const nd_tokenizer *t, const char *w, size_t len);
+
+void nd_tokens_init(nd_tokens *tk);
+void nd_tokens_release(nd_tokens *tk);
+void nd_tokens_reset(nd_tokens *tk);
+/* Append the words of text[0..len) with sentence 'sent'; 'base' is added to src offsets. */
+void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, uint32_t base, nd_tokens *tk);
+
+static inline const char *nd_tok_word(const nd_tokens *tk, size_t i) { return tk->text.data + tk->v[i].off; }
+
+/*=====   Gazetteer (gazetteer.c)   =====*/
+
+/* Place names, demonyms, cities -> region. Phrases are matched on normalised words. */
+typedef struct nd_gazetteer {
+    nd_strmap map;       /* "new york" -> region index */
+    char **regions;
+    size_t nregions;
+    int maxwords;
+    nd_buf source;       /* the table as loaded (saved into the bundle verbatim) */
+} nd_gazetteer;
+
+typedef struct nd_geo_hit {
+    uint32_t tok;        /* first token of the match */
+    uint16_t nwords;
+    uint16_t region;
+} nd_geo_hit;
+
+/* Parse "place<TAB>region" lines ('#' comments). */
+nd_status nd_gazetteer_parse(nd_gazetteer *g, const char *text, size_t len, nd_tokenizer *t, nd_err *err);
+void nd_gazetteer_release(nd_gazetteer *g);
+/* Longest-first matches over all tokens; appended to *hits. */
+void nd_gazetteer_match(const nd_gazetteer *g, const nd_tokens *tk, nd_geo_hit **hits, size_t *nhits, size_t *alloc);
+
+/*=====   Terms (features.c)   =====*/
+
+/* A feature occurrence: a unigram stem, a bigram "a b", or a pseudo-term "@geo:asia". */
+typedef struct nd_term {
+    uint64_t hash;
+    uint32_t off, len;   /* key in terms->keys */
+    uint32_t sent;
+    float w;
+} nd_term;
+
+typedef struct nd_terms {
+    nd_buf keys;
+    nd_term *v;
+    size_t n, alloc;
+    nd_geo_hit *hits;
+    size_t nhits, hits_alloc;
+} nd_terms;
+
+typedef struct nd_feature_cfg {
+    int bigrams;
+    double title_weight;
+} nd_feature_cfg;
+
+void nd_terms_init(nd_terms *t);
+void nd_terms_release(nd_terms *t);
+void nd_terms_build(const nd_feature_cfg *cfg, const nd_tokenizer *tz, const nd_gazetteer *gz,
+                    const nd_tokens *tk, nd_terms *out);
+
+/*=====   Sparse vectors   =====*/
+
+typedef struct nd_svec {
+    uint32_t *idx;       /* feature ids, 1-based, ascending */
+    float *val;
+    size_t n, alloc;
+} nd_svec;
+
+void nd_svec_init(nd_svec *v);
+void nd_svec_release(nd_svec *v);
+void nd_svec_push(nd_svec *v, uint32_t idx, float val);
+void nd_svec_normalize(nd_svec *v);
+double nd_svec_dot(const nd_svec *a, const nd_svec *b);
+
+/* TF-IDF of a bag of (feature id, count): (1 + ln count) * idf, L2-normalised, sorted. */
+void nd_svec_tfidf(nd_svec *v, const float *idf);
+
+/*=====   Folded linear SVM (svm.c)   =====*/
+
+struct svm_model;
+
+/*
+ * A libsvm one-vs-one model with a linear kernel, folded into one weight
+ * vector per class pair (stored feature-major), plus Platt sigmoids per pair
+ * for confidences. Keeps 'model' (owned) for saving.
+ */
+typedef struct nd_linsvm {
+    int nclass;
+    char **labels;        /* label names, by class index */
+    int npairs;
+    double *rho;
+    double *prob_a, *prob_b;   /* per pair; NULL when not calibrated */
+    uint32_t nfeat;
+    uint32_t *fstart;     /* nfeat + 2 entries: feature f's weights are [fstart[f], fstart[f+1]) */
+    uint16_t *pair;
+    float *w;
+    struct svm_model *model;
+} nd_linsvm;
+
+/* Fold 'model' (taken over) whose libsvm labels are 0..nclass-1 into class order. */
+nd_linsvm *nd_linsvm_fold(struct svm_model *model, char **labels, int nclass, uint32_t nfeat);
+void nd_linsvm_free(nd_linsvm *s);
+/* Decision values of every pair (dec has npairs entries). */
+void nd_linsvm_decision(const nd_linsvm *s, const nd_svec *x, double *dec);
+/*
+ * Predict: class index and its confidence. 'scratch' holds at least
+ * npairs + nclass * (nclass + 3) doubles.
+ */
+int nd_linsvm_predict(const nd_linsvm *s, const nd_svec *x, double *scratch, double *confidence);
+size_t nd_linsvm_scratch(const nd_linsvm *s);
+
+/* Fit a Platt sigmoid P(y=1|f) = 1 / (1 + exp(A f + B)) to decision values. */
+void nd_platt_fit(const double *dec, const int8_t *y, size_t n, double *a, double *b);
+/* Class probabilities from pairwise ones (Wu, Lin & Weng 2004, method 2). r is k*k. */
+void nd_pairwise_coupling(int k, const double *r, double *p, double *scratch);
+
+
+
+/*=====   A prepared document (features.c)   =====*/
+
+/* Scratch for one article: cleaned text, sentences, tokens, terms. Reused across documents. */
+typedef struct nd_doc {
+    nd_buf clean;
+    nd_spans sents;
+    nd_tokens tk;
+    nd_terms terms;
+    nd_svec vec;         /* TF-IDF of the whole article (filled by the caller) */
+} nd_doc;
+
+void nd_doc_init(nd_doc *d);
+void nd_doc_release(nd_doc *d);
+/*
+ * Clean 'text' (unless keep_boilerplate), split sentences, tokenize the
+ * title (sentence ND_SENT_TITLE) and every sentence, and build the terms.
+ */
+void nd_doc_prepare(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const nd_feature_cfg *cfg,
+                    const char *title, const char *text, int keep_boilerplate);
+
+/*=====   The model bundle (model.c)   =====*/
+
+#define ND_MODEL_FORMAT 1
+
+struct nd_model {
+    nd_train_opts opts;          /* feature settings (and the training settings used) */
+    nd_strmap vocab;             /* term -> document frequency; feature id = entry + 1 */
+    float *idf;                  /* [nfeat + 1] */
+    uint32_t ndocs;              /* documents the IDF was computed on */
+    nd_gazetteer gaz;            /* empty when the bundle has none */
+    nd_linsvm *task[ND_NTASKS];
+    double best_c[ND_NTASKS];
+    double cv_accuracy[ND_NTASKS];
+    int ndocs_task[ND_NTASKS];
+    char *digest;
+    char *metrics;
+};
+
+nd_model *nd_model_alloc(void);
+static inline nd_feature_cfg nd_model_cfg(const nd_model *m)
+{
+    nd_feature_cfg c = { m->opts.bigrams, m->opts.title_weight };
+    return c;
+}
+/* Feature id of a term, or 0 when it is not in the vocabulary. */
+static inline uint32_t nd_model_feature(const nd_model *m, const char *key, size_t len, uint64_t h)
+{
+    long e = nd_strmap_find_h(&m->vocab, key, len, h);
+    return e < 0 ? 0 : (uint32_t)e + 1;
+}
+#endif

@@ -1,0 +1,302 @@
+/*
+ * tokenize.c -- words of a text: NFKC + case folding + accents removed, stop words,
+ * Snowball stems.
+ *
+ * ASCII bytes take a table-driven fast path; a token that contains any
+ * non-ASCII letter goes through utf8proc (NFKC + casefold) as a whole.
+ * Rules: letters, digits and marks make words; "don't" -> "dont", the
+ * possessive "'s" is dropped; "3.5" and "2,500" (-> "2500") stay one token;
+ * dotted abbreviations keep their inner periods ("U.S." -> "u.s"); hyphens
+ * and other punctuation split. One-character words are dropped.
+ * Stems are cached per tokenizer, so each distinct word is stemmed once.
+ */
+#include "nd_internal.h"
+#include "text.h"
+
+#include <libstemmer.h> /* sb_stemmer_stem */
+#include <stdlib.h>     /* free */
+#include <utf8proc.h>   /* utf8proc_map, utf8proc_category */
+
+/* A common English stop-word list (function words, auxiliaries, pronouns). */
+static const char *const stopwords[] = {
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as",
+    "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could",
+    "did", "do", "does", "doing", "down", "during", "each", "even", "ever", "every", "few", "for", "from",
+    "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his",
+    "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "may", "me", "might",
+    "more", "most", "must", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or",
+    "other", "others", "our", "ours", "ourselves", "out", "over", "own", "same", "shall", "she", "should", "so",
+    "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these",
+    "they", "this", "those", "though", "through", "thus", "to", "too", "under", "until", "up", "upon", "us",
+    "very", "was", "we", "were", "what", "whatever", "when", "where", "whether", "which", "while", "who",
+    "whom", "whose", "why", "will", "with", "within", "without", "would", "yet", "you", "your", "yours",
+    "yourself", "yourselves", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "cant", "couldnt",
+    "wouldnt", "shouldnt", "wont", "hasnt", "havent", "hadnt", "im", "ive", "youre", "theyre", "weve", "hes",
+    "shes", "its", "thats", "theres", "said", "says", "say", "mr", "mrs", "ms", "one", "also", "would", "could",
+    "last", "year", "new", NULL,
+};
+
+/* Byte classes for the ASCII fast path. */
+enum { C_OTHER = 0, C_LOWER, C_UPPER, C_DIGIT, C_HIGH };
+static unsigned char cls[256];
+
+static void init_classes(void)
+{
+    for (int c = 0; c < 256; c++)
+        cls[c] = c >= 'a' && c <= 'z' ? C_LOWER : c >= 'A' && c <= 'Z' ? C_UPPER :
+                 c >= '0' && c <= '9' ? C_DIGIT : c >= 0x80 ? C_HIGH : C_OTHER;
+}
+
+struct nd_tokenizer {
+    struct sb_stemmer *stemmer;
+    nd_strmap stops;
+    nd_strmap stem_cache;     /* word -> entry; entry's stem in stems */
+    struct stem { uint32_t off; uint16_t len; } *stem;
+    size_t nstem_alloc;
+    nd_buf stems;
+    nd_buf raw;               /* current token's bytes */
+};
+
+nd_tokenizer *nd_tokenizer_new(void)
+{
+    static int once;
+    if (!once) {   /* idempotent, so a race only repeats the same writes */
+        init_classes();
+        once = 1;
+    }
+    nd_tokenizer *t = nd_xcalloc(1, sizeof(*t));
+    t->stemmer = sb_stemmer_new("english", "UTF_8");
+    if (!t->stemmer) {
+        free(t);
+        return NULL;
+    }
+    nd_strmap_init(&t->stops);
+    for (size_t i = 0; stopwords[i]; i++) nd_strmap_put(&t->stops, stopwords[i], strlen(stopwords[i]), 0, NULL);
+    nd_strmap_init(&t->stem_cache);
+    nd_buf_init(&t->stems);
+    nd_buf_init(&t->raw);
+    return t;
+}
+
+void nd_tokenizer_free(nd_tokenizer *t)
+{
+    if (!t) return;
+    sb_stemmer_delete(t->stemmer);
+    nd_strmap_release(&t->stops);
+    nd_strmap_release(&t->stem_cache);
+    free(t->stem);
+    nd_buf_release(&t->stems);
+    nd_buf_release(&t->raw);
+    free(t);
+}
+
+int nd_is_stopword(const nd_tokenizer *t, const char *w, size_t len)
+{
+    return nd_strmap_find(&t->stops, w, len) >= 0;
+}
+
+void nd_tokens_init(nd_tokens *tk)
+{
+    memset(tk, 0, sizeof(*tk));
+    nd_buf_init(&tk->text);
+}
+
+void nd_tokens_release(nd_tokens *tk)
+{
+    nd_buf_release(&tk->text);
+    free(tk->v);
+    memset(tk, 0, sizeof(*tk));
+}
+
+void nd_tokens_reset(nd_tokens *tk)
+{
+    nd_buf_reset(&tk->text);
+    tk->n = 0;
+}
+
+/* The stem of w (cached). Numbers and dotted abbreviations are their own stem. */
+static uint32_t stem_entry(nd_tokenizer *t, const char *w, size_t len)
+{
+    uint64_t h = nd_hash(w, len);
+    long e = nd_strmap_find_h(&t->stem_cache, w, len, h);
+    if (e >= 0) return (uint32_t)e;
+    const char *s = w;
+    size_t sl = len;
+    if (cls[(unsigned char)w[0]] != C_DIGIT && !memchr(w, '.', len)) {
+        const sb_symbol *r = sb_stemmer_stem(t->stemmer, (const sb_symbol *)w, (int)len);
+        if (r) {
+            s = (const char *)r;
+            sl = (size_t)sb_stemmer_length(t->stemmer);
+        }
+    }
+    size_t idx = nd_strmap_put(&t->stem_cache, w, len, 0, NULL);
+    ND_GROW(t->stem, idx + 1, t->nstem_alloc);
+    t->stem[idx].off = (uint32_t)t->stems.len;
+    t->stem[idx].len = (uint16_t)(sl > 65535 ? 65535 : sl);
+    nd_buf_add(&t->stems, s, t->stem[idx].len);
+    nd_buf_addc(&t->stems, '\0');
+    return (uint32_t)idx;
+}
+
+/* Finish the token in t->raw: normalise, filter, stem, append to tk. */
+static void emit(nd_tokenizer *t, nd_tokens *tk, int nonascii, unsigned flags, uint32_t sent, uint32_t src)
+{
+    const char *w = t->raw.data;
+    size_t len = t->raw.len;
+    utf8proc_uint8_t *mapped = NULL;
+    if (nonascii) {
+        utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)len, &mapped,
+                                          UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+        if (r < 0) {   /* cannot happen on repaired UTF-8; keep the bytes */
+            mapped = NULL;
+        } else {
+            w = (const char *)mapped;
+            len = (size_t)r;
+        }
+    }
+    /* one-character words carry no topic; count code points, not bytes */
+    size_t cps = 0;
+    for (size_t i = 0; i < len; i++) cps += ((unsigned char)w[i] & 0xC0) != 0x80;
+    if (cps >= 2 && len < 64) {
+        ND_GROW(tk->v, tk->n + 1, tk->alloc);
+        nd_token *o = &tk->v[tk->n++];
+        o->off = (uint32_t)tk->text.len;
+        o->len = (uint16_t)len;
+        o->sent = sent;
+        o->src = src;
+        o->flags = (uint8_t)flags;
+        if (nd_strmap_find(&t->stops, w, len) >= 0) o->flags |= ND_TOK_STOP;
+        uint32_t se = stem_entry(t, w, len);
+        o->stem_off = t->stem[se].off;
+        o->stem_len = t->stem[se].len;
+        nd_buf_add(&tk->text, w, len);
+        nd_buf_addc(&tk->text, '\0');
+    }
+    free(mapped);
+}
+
+static int is_word_cp(utf8proc_int32_t cp)
+{
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO);
+}
+
+/* Decode one code point at s[i]; returns its length (>= 1). */
+static size_t decode(const unsigned char *s, size_t i, size_t len, utf8proc_int32_t *cp)
+{
+    utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), cp);
+    if (n <= 0) {
+        *cp = -1;
+        return 1;
+    }
+    return (size_t)n;
+}
+
+void nd_tokenizer_begin(nd_tokenizer *t)
+{
+    if (t->stem_cache.n > (1u << 20)) {   /* bound the cache: start over between documents */
+        nd_strmap_release(&t->stem_cache);
+        nd_strmap_init(&t->stem_cache);
+        nd_buf_reset(&t->stems);
+    }
+}
+
+const char *nd_tokenizer_stems(const nd_tokenizer *t)
+{
+    return t->stems.data;
+}
+
+void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, uint32_t base, nd_tokens *tk)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        int k = cls[c];
+        utf8proc_int32_t cp = 0;
+        size_t cl = 1;
+        if (k == C_OTHER) { i++; continue; }
+        if (k == C_HIGH) {
+            cl = decode(s, i, len, &cp);
+            if (cp < 0 || !is_word_cp(cp)) { i += cl; continue; }
+        }
+        /* a token starts at i */
+        size_t start = i;
+        nd_buf_reset(&t->raw);
+        int nonascii = 0, upper = 0, lower = 0, digits_only = 1, first_upper = k == C_UPPER;
+        size_t letters_in_seg = 0;   /* letters since the last period, for "u.s" */
+        int dotted = 0;
+        while (i < len) {
+            c = s[i];
+            k = cls[c];
+            if (k == C_LOWER || k == C_UPPER || k == C_DIGIT) {
+                if (k == C_UPPER) { upper++; c = (unsigned char)(c + 32); }
+                else if (k == C_LOWER) lower++;
+                if (k != C_DIGIT) digits_only = 0, letters_in_seg++;
+                nd_buf_addc(&t->raw, (char)c);
+                i++;
+                continue;
+            }
+            if (k == C_HIGH) {
+                /* right single quote U+2019 works as an apostrophe */
+                if (c == 0xE2 && i + 2 < len && s[i + 1] == 0x80 && s[i + 2] == 0x99) {
+                    cl = 3;
+                    goto apostrophe;
+                }
+                cl = decode(s, i, len, &cp);
+                if (cp < 0 || !is_word_cp(cp)) break;
+                nonascii = 1;
+                digits_only = 0;
+                letters_in_seg++;
+                nd_buf_add(&t->raw, s + i, cl);
+                i += cl;
+                continue;
+            }
+            if (c == '\'') {
+                cl = 1;
+            apostrophe:
+                if (i + cl < len && (cls[s[i + cl]] == C_LOWER || cls[s[i + cl]] == C_UPPER)) {
+                    size_t j = i + cl;
+                    if ((s[j] == 's' || s[j] == 'S') && (j + 1 >= len || cls[s[j + 1]] == C_OTHER)) {
+                        i = j + 1;   /* possessive: drop it, the word ends */
+                        break;
+                    }
+                    i += cl;         /* don't -> dont */
+                    continue;
+                }
+                break;
+            }
+            if (c == '.' && i + 1 < len) {
+                unsigned char n1 = s[i + 1];
+                if (digits_only && cls[n1] == C_DIGIT) {
+                    nd_buf_addc(&t->raw, '.');
+                    i++;
+                    continue;
+                }
+                /* U.S. / e.g. : single letters joined by periods */
+                if (letters_in_seg == 1 && !nonascii && (cls[n1] == C_LOWER || cls[n1] == C_UPPER) &&
+                    i + 2 < len && s[i + 2] == '.') {
+                    nd_buf_addc(&t->raw, '.');
+                    letters_in_seg = 0;
+                    dotted = 1;
+                    i++;
+                    continue;
+                }
+                break;
+            }
+            if (c == ',' && digits_only && i + 3 < len && cls[s[i + 1]] == C_DIGIT && cls[s[i + 2]] == C_DIGIT &&
+                cls[s[i + 3]] == C_DIGIT) {
+                i++;
+                continue;
+            }
+            break;
+        }
+        (void)dotted;
+        unsigned flags = 0;
+        if (upper >= 2 && lower == 0) flags |= ND_TOK_CAPS;
+        if (first_upper) flags |= ND_TOK_CAP;
+        if (digits_only) flags |= ND_TOK_NUM;
+        emit(t, tk, nonascii, flags, sent, base + (uint32_t)start);
+        if (i == start) i++;   /* never stall */
+    }
+}

@@ -1,0 +1,836 @@
+/*
+ * train.c -- labelled records -> model bundle.
+ *
+ * Records are prepared exactly as at prediction time (clean, sentences,
+ * tokens, terms) and kept as sparse term counts. At the end the vocabulary is
+ * chosen (min_df, max_df, max_features; gazetteer terms always kept), TF-IDF
+ * rows are built once into one libsvm node pool, and for each task:
+ *
+ *   1. stratified k-fold cross-validation over the C grid (all folds and C
+ *      values run in parallel; each is an independent libsvm training),
+ *   2. the C with the best cross-validated accuracy (ties: the smaller C),
+ *   3. Platt sigmoids per class pair from the out-of-fold decision values
+ *      at that C (libsvm's own calibration does a second, internal 5-fold CV;
+ *      this reuses the one already run),
+ *   4. the final model on all documents, folded into weight vectors.
+ *
+ * Rows are ordered by class, so libsvm's label order is the class order and
+ * pair (i, j) means the same in every model. Everything is deterministic for
+ * a given seed and does not depend on the thread count.
+ */
+#include "text.h"
+
+#include <errno.h>        /* errno */
+#include <libsvm/svm.h>  /* svm_train */
+#include <math.h>         /* log */
+#include <pthread.h>     /* pthread_create */
+#include <stdatomic.h>   /* atomic_int */
+#include <stdlib.h>      /* qsort, srand */
+#include <time.h>        /* clock_gettime */
+#include <unistd.h>      /* sysconf */
+
+struct tagged { uint32_t id; float w; };
+
+struct nd_trainer {
+    nd_train_opts opts;
+    nd_feature_cfg cfg;
+    nd_tokenizer *tz;
+    nd_gazetteer gaz;
+    nd_doc doc;
+    nd_strmap dict;                /* every term seen -> document frequency */
+    uint32_t *doc_start;           /* ndocs + 1 offsets into tid/tcnt */
+    size_t ndocs, doc_alloc;
+    uint32_t *tid;
+    float *tcnt;
+    size_t nnz, nnz_alloc;
+    int *label[ND_NTASKS];
+    size_t label_alloc[ND_NTASKS];
+    nd_strmap labels[ND_NTASKS];   /* name -> first-seen index */
+    struct tagged *agg;
+    size_t agg_alloc;
+    uint64_t digest;
+    double t0;
+};
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+int nd_cpu_count(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+}
+
+static void quiet(const char *s)
+{
+    (void)s;
+}
+
+nd_trainer *nd_trainer_new(const nd_train_opts *opts, nd_err *err)
+{
+    nd_trainer *t = nd_xcalloc(1, sizeof(*t));
+    if (opts)
+        t->opts = *opts;
+    else
+        nd_train_opts_init(&t->opts);
+    if (t->opts.threads <= 0) t->opts.threads = nd_cpu_count();
+    if (t->opts.folds < 2) t->opts.folds = 2;
+    if (t->opts.min_df < 1) t->opts.min_df = 1;
+    if (t->opts.max_df <= 0 || t->opts.max_df > 1) t->opts.max_df = 1;
+    if (t->opts.max_features < 1) {
+        free(t);
+        nd_fail(err, ND_ERR_PARAM, "max_features must be positive");
+        return NULL;
+    }
+    if (t->opts.c_grid[0] <= 0) {
+        free(t);
+        nd_fail(err, ND_ERR_PARAM, "the C grid is empty");
+        return NULL;
+    }
+    t->cfg.bigrams = t->opts.bigrams;
+    t->cfg.title_weight = t->opts.title_weight;
+    t->tz = nd_tokenizer_new();
+    if (!t->tz) {
+        free(t);
+        nd_fail(err, ND_ERR_DEP, "the Snowball English stemmer is not available");
+        return NULL;
+    }
+    if (t->opts.gazetteer) {
+        FILE *f = fopen(t->opts.gazetteer, "rb");
+        nd_buf b;
+        nd_buf_init(&b);
+        nd_status st = ND_OK;
+        if (!f) {
+            st = nd_fail(err, ND_ERR_IO, "cannot open gazetteer '%s': %s", t->opts.gazetteer, strerror(errno));
+        } else {
+            char tmp[65536];
+            size_t n;
+            while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0) nd_buf_add(&b, tmp, n);
+            fclose(f);
+            st = nd_gazetteer_parse(&t->gaz, b.data, b.len, t->tz, err);
+        }
+        nd_buf_release(&b);
+        if (st) {
+            nd_tokenizer_free(t->tz);
+            free(t);
+            return NULL;
+        }
+        t->opts.gazetteer = NULL;   /* the table lives in the model from now on */
+    }
+    nd_doc_init(&t->doc);
+    nd_strmap_init(&t->dict);
+    for (int k = 0; k < ND_NTASKS; k++) nd_strmap_init(&t->labels[k]);
+    t->doc_start = nd_xmalloc(sizeof(uint32_t));
+    t->doc_start[0] = 0;
+    t->doc_alloc = 1;
+    t->digest = 1469598103934665603ULL;
+    t->t0 = now();
+    svm_set_print_string_function(quiet);
+    return t;
+}
+
+void nd_trainer_free(nd_trainer *t)
+{
+    if (!t) return;
+    nd_tokenizer_free(t->tz);
+    nd_gazetteer_release(&t->gaz);
+    nd_doc_release(&t->doc);
+    nd_strmap_release(&t->dict);
+    free(t->doc_start);
+    free(t->tid);
+    free(t->tcnt);
+    for (int k = 0; k < ND_NTASKS; k++) {
+        free(t->label[k]);
+        nd_strmap_release(&t->labels[k]);
+    }
+    free(t->agg);
+    free(t);
+}
+
+static void digest_add(nd_trainer *t, const char *s)
+{
+    uint64_t h = t->digest;
+    if (s)
+        for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    h = (h ^ 0xff) * 1099511628211ULL;   /* field separator */
+    t->digest = h;
+}
+
+static int cmp_tagged(const void *a, const void *b)
+{
+    const struct tagged *x = a, *y = b;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+nd_status nd_trainer_add(nd_trainer *t, const nd_record *rec, unsigned tasks, nd_err *err)
+{
+    if (!rec->text || !*rec->text) return nd_fail(err, ND_ERR_EMPTY, "record '%s' has no text", rec->id);
+    nd_doc_prepare(&t->doc, t->tz, t->gaz.nregions ? &t->gaz : NULL, &t->cfg, rec->title, rec->text, 0);
+    const nd_terms *terms = &t->doc.terms;
+    ND_GROW(t->agg, terms->n, t->agg_alloc);
+    for (size_t i = 0; i < terms->n; i++) {
+        const nd_term *tm = &terms->v[i];
+        bool added;
+        size_t id = nd_strmap_put(&t->dict, terms->keys.data + tm->off, tm->len, 0, &added);
+        t->agg[i].id = (uint32_t)id;
+        t->agg[i].w = tm->w;
+    }
+    qsort(t->agg, terms->n, sizeof(*t->agg), cmp_tagged);
+    size_t u = 0;
+    for (size_t i = 0; i < terms->n; i++) {
+        if (u && t->agg[u - 1].id == t->agg[i].id)
+            t->agg[u - 1].w += t->agg[i].w;
+        else
+            t->agg[u++] = t->agg[i];
+    }
+    if (t->nnz + u > t->nnz_alloc) {
+        size_t a = t->nnz_alloc ? t->nnz_alloc * 2 : 65536;
+        while (a < t->nnz + u) a *= 2;
+        t->tid = nd_xrealloc(t->tid, a * sizeof(*t->tid));
+        t->tcnt = nd_xrealloc(t->tcnt, a * sizeof(*t->tcnt));
+        t->nnz_alloc = a;
+    }
+    for (size_t i = 0; i < u; i++) {
+        t->tid[t->nnz] = t->agg[i].id;
+        t->tcnt[t->nnz] = t->agg[i].w;
+        t->nnz++;
+        t->dict.values[t->agg[i].id]++;
+    }
+    ND_GROW(t->doc_start, t->ndocs + 2, t->doc_alloc);
+    t->doc_start[t->ndocs + 1] = (uint32_t)t->nnz;
+    const char *lab[ND_NTASKS] = { rec->topic, rec->region };
+    for (int k = 0; k < ND_NTASKS; k++) {
+        ND_GROW(t->label[k], t->ndocs + 1, t->label_alloc[k]);
+        t->label[k][t->ndocs] = -1;
+        if ((tasks & (1u << k)) && lab[k] && *lab[k]) {
+            bool added;
+            t->label[k][t->ndocs] = (int)nd_strmap_put(&t->labels[k], lab[k], strlen(lab[k]), 0, &added);
+        }
+    }
+    digest_add(t, rec->title);
+    digest_add(t, rec->text);
+    digest_add(t, (tasks & 1) ? rec->topic : NULL);
+    digest_add(t, (tasks & 2) ? rec->region : NULL);
+    t->ndocs++;
+    return ND_OK;
+}
+
+/*-----   vocabulary   -----*/
+
+struct cand { uint32_t id, df; const char *key; };
+
+static int cmp_cand_df(const void *a, const void *b)
+{
+    const struct cand *x = a, *y = b;
+    if (x->df != y->df) return x->df > y->df ? -1 : 1;
+    return strcmp(x->key, y->key);
+}
+
+static int cmp_cand_key(const void *a, const void *b)
+{
+    return strcmp(((const struct cand *)a)->key, ((const struct cand *)b)->key);
+}
+
+/* Fill m->vocab; returns remap[dict id] = feature id (0: dropped). */
+static uint32_t *select_vocab(nd_trainer *t, nd_model *m)
+{
+    size_t n = t->dict.n;
+    struct cand *c = nd_xmalloc((n ? n : 1) * sizeof(*c));
+    size_t nc = 0;
+    double maxdf = t->opts.max_df * (double)t->ndocs;
+    for (size_t i = 0; i < n; i++) {
+        const char *key = nd_strmap_key(&t->dict, i);
+        uint32_t df = t->dict.values[i];
+        if (key[0] == '@' || (df >= (uint32_t)t->opts.min_df && df <= maxdf))
+            c[nc++] = (struct cand){ (uint32_t)i, df, key };
+    }
+    if (nc > (size_t)t->opts.max_features) {
+        qsort(c, nc, sizeof(*c), cmp_cand_df);
+        nc = (size_t)t->opts.max_features;
+    }
+    qsort(c, nc, sizeof(*c), cmp_cand_key);
+    uint32_t *remap = nd_xcalloc(n ? n : 1, sizeof(uint32_t));
+    for (size_t i = 0; i < nc; i++) {
+        nd_strmap_put(&m->vocab, c[i].key, strlen(c[i].key), c[i].df, NULL);
+        remap[c[i].id] = (uint32_t)i + 1;
+    }
+    free(c);
+    m->ndocs = (uint32_t)t->ndocs;
+    m->idf = nd_xmalloc((nc + 1) * sizeof(float));
+    m->idf[0] = 0;
+    for (size_t i = 0; i < nc; i++)
+        m->idf[i + 1] = (float)(log((1.0 + m->ndocs) / (1.0 + m->vocab.values[i])) + 1.0);
+    return remap;
+}
+
+/* TF-IDF rows of every document in one node pool. */
+static struct svm_node **build_rows(nd_trainer *t, const nd_model *m, const uint32_t *remap, struct svm_node **pool_out)
+{
+    size_t cap = t->nnz + t->ndocs + 1;
+    struct svm_node *pool = nd_xmalloc(cap * sizeof(*pool));
+    size_t *off = nd_xmalloc((t->ndocs + 1) * sizeof(*off));
+    nd_svec v;
+    nd_svec_init(&v);
+    size_t at = 0;
+    for (size_t d = 0; d < t->ndocs; d++) {
+        v.n = 0;
+        for (uint32_t k = t->doc_start[d]; k < t->doc_start[d + 1]; k++)
+            if (remap[t->tid[k]]) nd_svec_push(&v, remap[t->tid[k]], t->tcnt[k]);
+        nd_svec_tfidf(&v, m->idf);
+        off[d] = at;
+        for (size_t i = 0; i < v.n; i++) pool[at++] = (struct svm_node){ (int)v.idx[i], v.val[i] };
+        pool[at++] = (struct svm_node){ -1, 0 };
+    }
+    nd_svec_release(&v);
+    struct svm_node **rows = nd_xmalloc((t->ndocs + 1) * sizeof(*rows));
+    for (size_t d = 0; d < t->ndocs; d++) rows[d] = pool + off[d];
+    free(off);
+    *pool_out = pool;
+    return rows;
+}
+
+/*-----   the Gram matrix   -----*/
+
+/*
+ * With a linear kernel nearly all of libsvm's time goes into sparse dot
+ * products, and every cross-validation run recomputes them. When the corpus
+ * is small enough, compute K = X X^T once (through an inverted index, two
+ * threads) and let every run use libsvm's PRECOMPUTED kernel: row i is
+ * {0: serial i+1}, {1: K(i,1)}, ..., {N: K(i,N)}, {-1}. Beyond ND_GRAM_MAX
+ * documents the rows would not fit comfortably; training then uses the
+ * linear kernel directly.
+ */
+#define ND_GRAM_MAX 12000
+
+struct gram_ctx {
+    struct svm_node **rows;       /* sparse rows */
+    size_t n;
+    uint32_t *post_start;         /* inverted index: feature -> (doc, value) */
+    uint32_t *post_doc;
+    float *post_val;
+    struct svm_node *g;           /* n * (n + 2) nodes */
+    atomic_size_t next;
+};
+
+static void *gram_worker(void *arg)
+{
+    struct gram_ctx *c = arg;
+    size_t n = c->n, stride = n + 2;
+    double *acc = nd_xcalloc(n, sizeof(double));
+    for (;;) {
+        size_t i = atomic_fetch_add(&c->next, 1);
+        if (i >= n) break;
+        for (const struct svm_node *x = c->rows[i]; x->index != -1; x++)
+            for (uint32_t k = c->post_start[x->index]; k < c->post_start[x->index + 1]; k++) {
+                if (c->post_doc[k] > i) break;   /* lower triangle only; postings are in doc order */
+                acc[c->post_doc[k]] += x->value * c->post_val[k];
+            }
+        struct svm_node *row = c->g + i * stride;
+        for (size_t j = 0; j <= i; j++) {
+            row[j + 1] = (struct svm_node){ (int)j + 1, acc[j] };
+            c->g[j * stride + i + 1] = (struct svm_node){ (int)i + 1, acc[j] };
+            acc[j] = 0;
+        }
+        row[0] = (struct svm_node){ 0, (double)(i + 1) };
+        row[n + 1] = (struct svm_node){ -1, 0 };
+    }
+    free(acc);
+    return NULL;
+}
+
+static struct svm_node *build_gram(struct svm_node **rows, size_t n, uint32_t nfeat, int threads)
+{
+    struct gram_ctx c;
+    memset(&c, 0, sizeof(c));
+    c.rows = rows;
+    c.n = n;
+    c.post_start = nd_xcalloc((size_t)nfeat + 2, sizeof(uint32_t));
+    size_t nnz = 0;
+    for (size_t i = 0; i < n; i++)
+        for (const struct svm_node *x = rows[i]; x->index != -1; x++) c.post_start[x->index + 1]++, nnz++;
+    for (uint32_t f = 1; f < nfeat + 2; f++) c.post_start[f] += c.post_start[f - 1];
+    c.post_doc = nd_xmalloc((nnz ? nnz : 1) * sizeof(uint32_t));
+    c.post_val = nd_xmalloc((nnz ? nnz : 1) * sizeof(float));
+    uint32_t *fill = nd_xmalloc(((size_t)nfeat + 2) * sizeof(uint32_t));
+    memcpy(fill, c.post_start, ((size_t)nfeat + 2) * sizeof(uint32_t));
+    for (size_t i = 0; i < n; i++)
+        for (const struct svm_node *x = rows[i]; x->index != -1; x++) {
+            uint32_t at = fill[x->index]++;
+            c.post_doc[at] = (uint32_t)i;
+            c.post_val[at] = (float)x->value;
+        }
+    free(fill);
+    c.g = nd_xmalloc(nd_st_mult(n, n + 2) * sizeof(struct svm_node));
+    if (threads < 1) threads = 1;
+    pthread_t th[64];
+    int started = 0;
+    for (int i = 1; i < threads && i < 64; i++)
+        if (pthread_create(&th[started], NULL, gram_worker, &c) == 0) started++;
+    gram_worker(&c);
+    for (int i = 0; i < started; i++) pthread_join(th[i], NULL);
+    free(c.post_start);
+    free(c.post_doc);
+    free(c.post_val);
+    return c.g;
+}
+
+/*-----   cross-validation jobs   -----*/
+
+struct task_data {
+    int k;                  /* classes */
+    int n;                  /* documents with a label, ordered by class */
+    struct svm_node **x;    /* sparse TF-IDF rows */
+    struct svm_node **g;    /* precomputed-kernel rows (same documents), or NULL */
+    double *y;
+    int *fold;
+    double *cw;             /* class weights, or NULL */
+    int *wl;
+    uint32_t nfeat;
+};
+
+struct job {
+    const struct task_data *td;
+    double C;
+    int fold;               /* -1: the final model on everything */
+    /* results */
+    const char *error;
+    int correct, total;
+    uint32_t *pp;           /* canonical pair of each out-of-fold decision value */
+    double *pd;
+    int8_t *py;
+    size_t np, npalloc;
+    struct svm_model *model;  /* final job only */
+};
+
+static void set_param(struct svm_parameter *p, const struct task_data *td, double C)
+{
+    memset(p, 0, sizeof(*p));
+    p->svm_type = C_SVC;
+    p->kernel_type = td->g ? PRECOMPUTED : LINEAR;
+    p->cache_size = 200;
+    p->eps = 1e-3;
+    p->C = C;
+    p->shrinking = 1;
+    p->probability = 0;
+    if (td->cw) {
+        p->nr_weight = td->k;
+        p->weight_label = td->wl;
+        p->weight = td->cw;
+    }
+}
+
+static size_t canon_pair(int k, int a, int b)
+{
+    return (size_t)a * (size_t)k - (size_t)a * (size_t)(a + 1) / 2 + (size_t)(b - a - 1);
+}
+
+static void run_job(struct job *j)
+{
+    const struct task_data *td = j->td;
+    struct svm_problem prob;
+    int *which = nd_xmalloc((size_t)td->n * sizeof(int));   /* problem row -> task row */
+    prob.l = 0;
+    prob.x = nd_xmalloc((size_t)td->n * sizeof(*prob.x));
+    prob.y = nd_xmalloc((size_t)td->n * sizeof(*prob.y));
+    for (int i = 0; i < td->n; i++) {
+        if (j->fold >= 0 && td->fold[i] == j->fold) continue;
+        which[prob.l] = i;
+        prob.x[prob.l] = td->g ? td->g[i] : td->x[i];
+        prob.y[prob.l] = td->y[i];
+        prob.l++;
+    }
+    struct svm_parameter param;
+    set_param(&param, td, j->C);
+    const char *msg = svm_check_parameter(&prob, &param);
+    if (msg) {
+        j->error = msg;
+    } else {
+        struct svm_model *model = svm_train(&prob, &param);
+        if (td->g) {
+            /* trained on kernel rows: point the support vectors at their TF-IDF rows, so the
+             * model is the linear model it is (and folds and saves as one) */
+            for (int i = 0; i < model->l; i++) model->SV[i] = td->x[which[model->sv_indices[i] - 1]];
+            model->param.kernel_type = LINEAR;
+        }
+        if (j->fold < 0) {
+            j->model = model;
+        } else {
+            nd_linsvm *s = nd_linsvm_fold(model, NULL, model->nr_class, td->nfeat);
+            if (!s) {
+                svm_free_and_destroy_model(&model);
+            } else {
+                double *scratch = nd_xmalloc(nd_linsvm_scratch(s) * sizeof(double));
+                int kk = s->nclass;
+                const int *lab = model->label;
+                nd_svec x;
+                nd_svec_init(&x);
+                for (int i = 0; i < td->n; i++) {
+                    if (td->fold[i] != j->fold) continue;
+                    x.n = 0;
+                    for (const struct svm_node *nd = td->x[i]; nd->index != -1; nd++)
+                        nd_svec_push(&x, (uint32_t)nd->index, (float)nd->value);
+                    /* votes in libsvm's class positions (a fold may lack rare classes) */
+                    nd_linsvm_decision(s, &x, scratch);
+                    double *votes = scratch + s->npairs;
+                    for (int a = 0; a < kk; a++) votes[a] = 0;
+                    int q = 0;
+                    for (int a = 0; a < kk; a++)
+                        for (int b = a + 1; b < kk; b++, q++) {
+                            if (scratch[q] > 0) votes[a] += 1;
+                            else votes[b] += 1;
+                        }
+                    int pred = 0;
+                    for (int a = 1; a < kk; a++)
+                        if (votes[a] > votes[pred]) pred = a;
+                    int y = (int)td->y[i];
+                    j->correct += lab[pred] == y;
+                    j->total++;
+                    int p = 0;
+                    for (int a = 0; a < kk; a++)
+                        for (int b = a + 1; b < kk; b++, p++) {
+                            if (lab[a] != y && lab[b] != y) continue;
+                            ND_GROW(j->pp, j->np + 1, j->npalloc);
+                            j->pd = nd_xrealloc(j->pd, j->npalloc * sizeof(*j->pd));
+                            j->py = nd_xrealloc(j->py, j->npalloc * sizeof(*j->py));
+                            j->pp[j->np] = (uint32_t)canon_pair(td->k, lab[a], lab[b]);
+                            j->pd[j->np] = scratch[p];
+                            j->py[j->np] = lab[a] == y ? 1 : -1;
+                            j->np++;
+                        }
+                }
+                nd_svec_release(&x);
+                free(scratch);
+                nd_linsvm_free(s);
+            }
+        }
+    }
+    /* the final model keeps pointers to its support vectors in td->x, not to prob */
+    free(which);
+    free(prob.x);
+    free(prob.y);
+}
+
+struct pool {
+    struct job *jobs;
+    size_t n;
+    atomic_size_t next;
+};
+
+static void *worker(void *arg)
+{
+    struct pool *p = arg;
+    for (;;) {
+        size_t i = atomic_fetch_add(&p->next, 1);
+        if (i >= p->n) break;
+        run_job(&p->jobs[i]);
+    }
+    return NULL;
+}
+
+static void run_jobs(struct job *jobs, size_t n, int threads)
+{
+    struct pool p = { jobs, n, 0 };
+    if (threads > (int)n) threads = (int)n;
+    if (threads <= 1) {
+        worker(&p);
+        return;
+    }
+    pthread_t *th = nd_xmalloc((size_t)threads * sizeof(*th));
+    int started = 0;
+    for (int i = 0; i < threads; i++)
+        if (pthread_create(&th[i], NULL, worker, &p) == 0) started++;
+    if (!started) worker(&p);
+    for (int i = 0; i < started; i++) pthread_join(th[i], NULL);
+    free(th);
+}
+
+/* xorshift64*: the fold shuffle's generator (independent of rand()). */
+static uint64_t rng_next(uint64_t *s)
+{
+    *s ^= *s >> 12;
+    *s ^= *s << 25;
+    *s ^= *s >> 27;
+    return *s * 2685821657736338717ULL;
+}
+
+struct labeled { int cls; int doc; };
+
+static int cmp_labeled(const void *a, const void *b)
+{
+    const struct labeled *x = a, *y = b;
+    if (x->cls != y->cls) return x->cls < y->cls ? -1 : 1;
+    return x->doc < y->doc ? -1 : x->doc > y->doc;
+}
+
+struct name_idx { const char *name; int idx; };
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(((const struct name_idx *)a)->name, ((const struct name_idx *)b)->name);
+}
+
+nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **out, nd_train_report *rep,
+                            nd_err *err)
+{
+    *out = NULL;
+    nd_train_report dummy;
+    if (!rep) rep = &dummy;
+    memset(rep, 0, sizeof(*rep));
+    if (t->ndocs == 0) return nd_fail(err, ND_ERR_EMPTY, "no training documents");
+    nd_model *m = nd_model_alloc();
+    m->opts = t->opts;
+    m->opts.gazetteer = NULL;
+    m->gaz = t->gaz;
+    memset(&t->gaz, 0, sizeof(t->gaz));
+    char dig[64];
+    snprintf(dig, sizeof(dig), "fnv1a64:%016llx", (unsigned long long)t->digest);
+    m->digest = nd_xstrdup(data_digest ? data_digest : dig);
+    uint32_t *remap = select_vocab(t, m);
+    struct svm_node *pool;
+    struct svm_node **rows = build_rows(t, m, remap, &pool);
+    free(remap);
+    rep->nfeatures = (int)m->vocab.n;
+    srand(t->opts.seed);
+    struct svm_node *gram = t->ndocs <= ND_GRAM_MAX ? build_gram(rows, t->ndocs, (uint32_t)m->vocab.n, t->opts.threads) : NULL;
+
+    int ngrid = 0;
+    while (ngrid < 8 && t->opts.c_grid[ngrid] > 0) ngrid++;
+    struct task_data td[ND_NTASKS];
+    char **names[ND_NTASKS] = { NULL, NULL };
+    memset(td, 0, sizeof(td));
+    size_t njobs = 0;
+    struct job *jobs = NULL;
+    for (int k = 0; k < ND_NTASKS; k++) {
+        int nl = (int)t->labels[k].n;
+        if (nl < 2) continue;
+        /* classes in name order */
+        struct name_idx *ni = nd_xmalloc((size_t)nl * sizeof(*ni));
+        for (int i = 0; i < nl; i++) ni[i] = (struct name_idx){ nd_strmap_key(&t->labels[k], (size_t)i), i };
+        qsort(ni, (size_t)nl, sizeof(*ni), cmp_name);
+        int *cls = nd_xmalloc((size_t)nl * sizeof(int));
+        names[k] = nd_xmalloc((size_t)nl * sizeof(char *));
+        for (int i = 0; i < nl; i++) {
+            cls[ni[i].idx] = i;
+            names[k][i] = nd_xstrdup(ni[i].name);
+        }
+        free(ni);
+        struct labeled *ld = nd_xmalloc(t->ndocs * sizeof(*ld));
+        int n = 0;
+        for (size_t d = 0; d < t->ndocs; d++)
+            if (t->label[k][d] >= 0) ld[n++] = (struct labeled){ cls[t->label[k][d]], (int)d };
+        free(cls);
+        qsort(ld, (size_t)n, sizeof(*ld), cmp_labeled);
+        struct task_data *T = &td[k];
+        T->k = nl;
+        T->n = n;
+        T->nfeat = (uint32_t)m->vocab.n;
+        T->x = nd_xmalloc((size_t)n * sizeof(*T->x));
+        T->g = gram ? nd_xmalloc((size_t)n * sizeof(*T->g)) : NULL;
+        T->y = nd_xmalloc((size_t)n * sizeof(*T->y));
+        T->fold = nd_xmalloc((size_t)n * sizeof(int));
+        int *count = nd_xcalloc((size_t)nl, sizeof(int));
+        for (int i = 0; i < n; i++) {
+            T->x[i] = rows[ld[i].doc];
+            if (gram) T->g[i] = gram + (size_t)ld[i].doc * (t->ndocs + 2);
+            T->y[i] = ld[i].cls;
+            count[ld[i].cls]++;
+        }
+        /* stratified folds: shuffle each class's documents, deal them out */
+        uint64_t rs = 0x9E3779B97F4A7C15ULL ^ ((uint64_t)t->opts.seed * 0x100000001B3ULL + (uint64_t)k + 1);
+        int *perm = nd_xmalloc((size_t)n * sizeof(int));
+        for (int i = 0, c0 = 0; i < n; i = c0) {
+            c0 = i;
+            while (c0 < n && T->y[c0] == T->y[i]) c0++;
+            int len = c0 - i;
+            for (int a = 0; a < len; a++) perm[a] = a;
+            for (int a = len - 1; a > 0; a--) {
+                int b = (int)(rng_next(&rs) % (uint64_t)(a + 1));
+                int tmp = perm[a]; perm[a] = perm[b]; perm[b] = tmp;
+            }
+            for (int a = 0; a < len; a++) T->fold[i + perm[a]] = a % t->opts.folds;
+        }
+        free(perm);
+        if (t->opts.balanced) {
+            T->cw = nd_xmalloc((size_t)nl * sizeof(double));
+            T->wl = nd_xmalloc((size_t)nl * sizeof(int));
+            for (int c = 0; c < nl; c++) {
+                T->wl[c] = c;
+                T->cw[c] = count[c] ? (double)n / ((double)nl * count[c]) : 1.0;
+            }
+        }
+        free(count);
+        free(ld);
+        rep->trained[k] = 1;
+        rep->ndocs[k] = n;
+        rep->nlabels[k] = nl;
+        jobs = nd_xrealloc(jobs, (njobs + (size_t)(ngrid * t->opts.folds)) * sizeof(*jobs));
+        for (int g = 0; g < ngrid; g++)
+            for (int f = 0; f < t->opts.folds; f++) {
+                memset(&jobs[njobs], 0, sizeof(jobs[njobs]));
+                jobs[njobs].td = T;
+                jobs[njobs].C = t->opts.c_grid[g];
+                jobs[njobs].fold = f;
+                njobs++;
+            }
+    }
+    /* phase 1: cross-validation */
+    run_jobs(jobs, njobs, t->opts.threads);
+    nd_status st = ND_OK;
+    for (size_t i = 0; i < njobs; i++)
+        if (jobs[i].error) {
+            st = nd_fail(err, ND_ERR_PARAM, "libsvm: %s", jobs[i].error);
+            break;
+        }
+    /* choose C; phase 2: final models */
+    struct job fin[ND_NTASKS];
+    int nfin = 0, fin_task[ND_NTASKS];
+    size_t ji = 0;
+    double bestc[ND_NTASKS] = { 0, 0 };
+    int bestg[ND_NTASKS] = { 0, 0 };
+    for (int k = 0; k < ND_NTASKS && !st; k++) {
+        if (!td[k].k) continue;
+        double best = -1;
+        for (int g = 0; g < ngrid; g++) {
+            int c = 0, n = 0;
+            for (int f = 0; f < t->opts.folds; f++) {
+                c += jobs[ji + (size_t)(g * t->opts.folds + f)].correct;
+                n += jobs[ji + (size_t)(g * t->opts.folds + f)].total;
+            }
+            double acc = n ? (double)c / n : 0;
+            rep->cv_grid[k][g] = acc;
+            if (acc > best + 1e-12) {
+                best = acc;
+                bestg[k] = g;
+            }
+        }
+        bestc[k] = t->opts.c_grid[bestg[k]];
+        rep->best_c[k] = bestc[k];
+        rep->cv_accuracy[k] = best;
+        memset(&fin[nfin], 0, sizeof(fin[nfin]));
+        fin[nfin].td = &td[k];
+        fin[nfin].C = bestc[k];
+        fin[nfin].fold = -1;
+        fin_task[nfin++] = k;
+        ji += (size_t)(ngrid * t->opts.folds);
+    }
+    if (!st) run_jobs(fin, (size_t)nfin, t->opts.threads);
+    /* calibrate and fold */
+    ji = 0;
+    int fi = 0;
+    for (int k = 0; k < ND_NTASKS; k++) {
+        if (!td[k].k) continue;
+        size_t base = ji + (size_t)(bestg[k] * t->opts.folds);
+        ji += (size_t)(ngrid * t->opts.folds);
+        struct job *fj = &fin[fi++];
+        if (st || !fj->model) {
+            if (fj->error && !st) st = nd_fail(err, ND_ERR_PARAM, "libsvm: %s", fj->error);
+            continue;
+        }
+        nd_linsvm *s = nd_linsvm_fold(fj->model, names[k], td[k].k, (uint32_t)m->vocab.n);
+        if (!s) {
+            svm_free_and_destroy_model(&fj->model);
+            st = nd_fail(err, ND_ERR_PARAM, "task %s: the model has fewer classes than labels", nd_task_name((nd_task)k));
+            continue;
+        }
+        names[k] = NULL;
+        fj->model = NULL;
+        /* Platt per pair from the out-of-fold decision values at the chosen C, in fold order */
+        size_t np = (size_t)s->npairs;
+        size_t *cnt = nd_xcalloc(np + 1, sizeof(size_t));
+        for (int f = 0; f < t->opts.folds; f++) {
+            const struct job *j = &jobs[base + (size_t)f];
+            for (size_t i = 0; i < j->np; i++) cnt[j->pp[i] + 1]++;
+        }
+        for (size_t p = 0; p < np; p++) cnt[p + 1] += cnt[p];
+        double *dv = nd_xmalloc((cnt[np] + 1) * sizeof(double));
+        int8_t *yv = nd_xmalloc(cnt[np] + 1);
+        size_t *fill = nd_xmalloc((np + 1) * sizeof(size_t));
+        memcpy(fill, cnt, (np + 1) * sizeof(size_t));
+        for (int f = 0; f < t->opts.folds; f++) {
+            const struct job *j = &jobs[base + (size_t)f];
+            for (size_t i = 0; i < j->np; i++) {
+                size_t at = fill[j->pp[i]]++;
+                dv[at] = j->pd[i];
+                yv[at] = j->py[i];
+            }
+        }
+        s->prob_a = nd_xmalloc(np * sizeof(double));
+        s->prob_b = nd_xmalloc(np * sizeof(double));
+        for (size_t p = 0; p < np; p++) {
+            size_t n = cnt[p + 1] - cnt[p];
+            if (n >= 2)
+                nd_platt_fit(dv + cnt[p], yv + cnt[p], n, &s->prob_a[p], &s->prob_b[p]);
+            else
+                s->prob_a[p] = -2.0, s->prob_b[p] = 0.0;   /* no evidence: a plain sigmoid */
+        }
+        free(cnt);
+        free(dv);
+        free(yv);
+        free(fill);
+        m->task[k] = s;
+        m->best_c[k] = bestc[k];
+        m->cv_accuracy[k] = rep->cv_accuracy[k];
+        m->ndocs_task[k] = td[k].n;
+    }
+    (void)fin_task;
+    for (size_t i = 0; i < njobs; i++) {
+        free(jobs[i].pp);
+        free(jobs[i].pd);
+        free(jobs[i].py);
+    }
+    free(jobs);
+    for (int k = 0; k < ND_NTASKS; k++) {
+        if (names[k]) {
+            for (int i = 0; i < td[k].k; i++) free(names[k][i]);
+            free(names[k]);
+        }
+        free(td[k].x);
+        free(td[k].g);
+        free(td[k].y);
+        free(td[k].fold);
+        free(td[k].cw);
+        free(td[k].wl);
+    }
+    free(gram);
+    if (st) {
+        nd_model_free(m);
+        free(rows);
+        free(pool);
+        return st;
+    }
+    /*
+     * The final libsvm models point into 'pool' (libsvm's free_sv = 0 case).
+     * Give each model its own copy of its support vectors, so the pool can go
+     * and the model frees them as if loaded from disk.
+     */
+    for (int k = 0; k < ND_NTASKS; k++) {
+        nd_linsvm *s = m->task[k];
+        if (!s) continue;
+        struct svm_model *sm = s->model;
+        size_t total = 0;
+        for (int i = 0; i < sm->l; i++) {
+            const struct svm_node *nd = sm->SV[i];
+            while (nd->index != -1) nd++, total++;
+            total++;
+        }
+        if (sm->l == 0) continue;
+        struct svm_node *own = nd_xmalloc(total * sizeof(*own));
+        size_t at = 0;
+        for (int i = 0; i < sm->l; i++) {
+            const struct svm_node *nd = sm->SV[i];
+            sm->SV[i] = own + at;
+            do own[at++] = *nd; while ((nd++)->index != -1);
+        }
+        /* svm_free_model_content frees SV[0] when free_sv is set: own starts there */
+        sm->free_sv = 1;
+    }
+    free(rows);
+    free(pool);
+    rep->seconds = now() - t->t0;
+    *out = m;
+    return ND_OK;
+}

@@ -1,0 +1,193 @@
+/* util.c -- memory, buffers, status strings, versions. */
+#include "nd_internal.h"
+
+#include <stdio.h>     /* fprintf, vsnprintf */
+#include <stdlib.h>    /* malloc, abort */
+#include <zlib.h>      /* zlibVersion */
+#include <utf8proc.h>  /* utf8proc_version */
+#include <libsvm/svm.h>/* libsvm_version */
+#include <cJSON.h>     /* cJSON_Version */
+
+/* The one place out-of-memory is handled. */
+static void nd_oom(size_t size)
+{
+    fprintf(stderr, "newsdesk: out of memory allocating %zu bytes\n", size);
+    abort();
+}
+
+void *nd_xmalloc(size_t size)
+{
+    void *p = malloc(size ? size : 1);
+    if (!p) nd_oom(size);
+    return p;
+}
+
+void *nd_xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p) nd_oom(n * size);
+    return p;
+}
+
+void *nd_xrealloc(void *ptr, size_t size)
+{
+    void *p = realloc(ptr, size ? size : 1);
+    if (!p) nd_oom(size);
+    return p;
+}
+
+char *nd_xstrndup(const char *s, size_t n)
+{
+    char *p = nd_xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *nd_xstrdup(const char *s)
+{
+    return nd_xstrndup(s, strlen(s));
+}
+
+size_t nd_st_mult(size_t a, size_t b)
+{
+    size_t r;
+    if (__builtin_mul_overflow(a, b, &r)) nd_oom(SIZE_MAX);
+    return r;
+}
+
+/* Buffers: storage is always allocated, so data is never NULL. */
+void nd_buf_init(nd_buf *b)
+{
+    b->cap = 64;
+    b->data = nd_xmalloc(b->cap);
+    b->len = 0;
+    b->data[0] = '\0';
+}
+
+void nd_buf_release(nd_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+void nd_buf_reset(nd_buf *b)
+{
+    b->len = 0;
+    b->data[0] = '\0';
+}
+
+void nd_buf_grow(nd_buf *b, size_t extra)
+{
+    size_t need;
+    if (__builtin_add_overflow(b->len, extra + 1, &need)) nd_oom(SIZE_MAX);
+    if (need <= b->cap) return;
+    size_t cap = b->cap * 2;
+    if (cap < need) cap = need;
+    b->data = nd_xrealloc(b->data, cap);
+    b->cap = cap;
+}
+
+void nd_buf_add(nd_buf *b, const void *data, size_t len)
+{
+    nd_buf_grow(b, len);
+    memcpy(b->data + b->len, data, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+}
+
+void nd_buf_addc(nd_buf *b, char c)
+{
+    if (b->len + 1 >= b->cap) nd_buf_grow(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
+
+void nd_buf_adds(nd_buf *b, const char *s)
+{
+    nd_buf_add(b, s, strlen(s));
+}
+
+void nd_buf_addf(nd_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    if ((size_t)n >= b->cap - b->len) {
+        nd_buf_grow(b, (size_t)n);
+        va_start(ap, fmt);
+        vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
+        va_end(ap);
+    }
+    b->len += (size_t)n;
+}
+
+char *nd_buf_detach(nd_buf *b)
+{
+    char *s = b->data;
+    nd_buf_init(b);
+    return s;
+}
+
+nd_status nd_fail(nd_err *err, nd_status code, const char *fmt, ...)
+{
+    if (err) {
+        va_list ap;
+        va_start(ap, fmt);
+        err->code = code;
+        vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+        va_end(ap);
+    }
+    return code;
+}
+
+const char *nd_strerror(nd_status code)
+{
+    switch (code) {
+    case ND_OK:         return "success";
+    case ND_ERR_IO:     return "I/O error";
+    case ND_ERR_FORMAT: return "bad input format";
+    case ND_ERR_LIMIT:  return "size limit exceeded";
+    case ND_ERR_EMPTY:  return "empty input";
+    case ND_ERR_MODEL:  return "bad model";
+    case ND_ERR_PARAM:  return "invalid parameter";
+    case ND_ERR_DEP:    return "library failure";
+    }
+    return "unknown error";
+}
+
+const char *nd_version_line(void)
+{
+    static char line[160];
+    snprintf(line, sizeof(line), "newsdesk %s (zlib %s, utf8proc %s, libsvm %d, cJSON %s)",
+             ND_VERSION, zlibVersion(), utf8proc_version(), libsvm_version, cJSON_Version());
+    return line;
+}
+
+bool nd_ascii_prefix(const char *s, size_t len, const char *prefix)
+{
+    size_t i = 0;
+    for (; prefix[i]; i++) {
+        if (i >= len) return false;
+        char a = s[i], b = prefix[i];
+        if (a >= 'A' && a <= 'Z') a = (char)(a + 32);
+        if (b >= 'A' && b <= 'Z') b = (char)(b + 32);
+        if (a != b) return false;
+    }
+    return true;
+}
+
+void nd_spans_init(nd_spans *s)
+{
+    s->v = NULL;
+    s->n = s->alloc = 0;
+}
+
+void nd_spans_release(nd_spans *s)
+{
+    free(s->v);
+    nd_spans_init(s);
+}
