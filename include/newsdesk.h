@@ -209,11 +209,14 @@ const char *nd_task_name(nd_task t);
  * shipped settings; they are written to the model manifest.
  */
 typedef struct nd_train_opts {
-    int min_df;            /* drop terms seen in fewer documents (default 2) */
+    int min_df;            /* drop terms seen in fewer documents (default 3) */
     double max_df;         /* drop terms seen in more than this fraction (default 0.5) */
     int max_features;      /* keep the most frequent terms (default 300000) */
     int bigrams;           /* add word bigrams (default 1) */
     double title_weight;   /* title terms count this many times (default 2) */
+    double lead_weight;    /* terms of the first sentence count this many times (default 2) */
+    int numbers;           /* numbers become shape terms "#n3", "#dec", "#year" (default 1) */
+    double geo_weight;     /* the region classifier scales gazetteer features by this (default 4) */
     int folds;             /* cross-validation folds for choosing C (default 3) */
     double c_grid[8];      /* C values tried; 0 ends the list */
     int balanced;          /* weight classes by inverse frequency (default 0) */

@@ -19,6 +19,7 @@ struct nd_analyzer {
     size_t *bucket;
     size_t bucket_alloc;
     nd_svec sv;
+    nd_svec xg;          /* the article vector as the region classifier sees it */
     double *score;
     size_t score_alloc;
 };
@@ -57,6 +58,7 @@ nd_analyzer *nd_analyzer_new(const nd_model *m)
     }
     nd_doc_init(&a->doc);
     nd_svec_init(&a->sv);
+    nd_svec_init(&a->xg);
     size_t sc = 1;
     for (int t = 0; t < ND_NTASKS; t++)
         if (m->task[t] && nd_linsvm_scratch(m->task[t]) > sc) sc = nd_linsvm_scratch(m->task[t]);
@@ -70,6 +72,7 @@ void nd_analyzer_free(nd_analyzer *a)
     nd_tokenizer_free(a->tz);
     nd_doc_release(&a->doc);
     nd_svec_release(&a->sv);
+    nd_svec_release(&a->xg);
     free(a->scratch);
     free(a->occ);
     free(a->occ2);
@@ -199,8 +202,13 @@ nd_status nd_analyze(nd_analyzer *a, const nd_record *rec, const nd_analyze_opts
         for (int t = 0; t < ND_NTASKS; t++) {
             const nd_linsvm *s = m->task[t];
             if (!s) continue;
-            double conf;
-            int c = nd_linsvm_predict(s, &d->vec, a->scratch, &conf);
+            double conf, g = nd_model_geo_scale(m, t);
+            const nd_svec *x = &d->vec;
+            if (g != 1.0) {
+                nd_svec_scale_range(x, m->geo_lo, m->geo_hi, g, &a->xg);
+                x = &a->xg;
+            }
+            int c = nd_linsvm_predict(s, x, a->scratch, &conf);
             res->label[t] = conf < o->min_confidence ? "unknown" : s->labels[c];
             res->confidence[t] = conf;
         }

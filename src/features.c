@@ -4,12 +4,15 @@
  * Terms are Snowball stems of the non-stop words, bigrams of neighbouring
  * stems within a sentence (stop words removed first, as in the usual
  * vector-space setups), and gazetteer pseudo-terms: "@geo:REGION" for every
- * place mention and "@geo1:REGION" for the first one (a dateline or the
- * title's place). Title terms weigh cfg->title_weight.
+ * place mention, "@geo1:REGION" for the first one (a dateline or the
+ * title's place) and "@geot:REGION" for places in the title. Numbers become
+ * shape terms. Title terms weigh cfg->title_weight, terms of the first
+ * sentence (the news lead) cfg->lead_weight.
  */
 #include "text.h"
 
 #include <math.h>    /* log, sqrt */
+#include <stdio.h>   /* snprintf */
 #include <stdlib.h>  /* free */
 
 void nd_terms_init(nd_terms *t)
@@ -53,7 +56,19 @@ void nd_terms_build(const nd_feature_cfg *cfg, const nd_tokenizer *tz, const nd_
     for (size_t i = 0; i < tk->n; i++) {
         const nd_token *t = &tk->v[i];
         if (t->flags & ND_TOK_STOP) continue;
-        float w = t->sent == ND_SENT_TITLE ? (float)cfg->title_weight : 1.0f;
+        float w = t->sent == ND_SENT_TITLE ? (float)cfg->title_weight : t->sent == 0 ? (float)cfg->lead_weight : 1.0f;
+        if ((t->flags & ND_TOK_NUM) && cfg->numbers) {
+            /* a number's shape carries the signal ("Shr 25 cts"), its value rarely does */
+            char shape[8];
+            const char *d = tk->text.data + t->off;
+            size_t n = t->len;
+            if (memchr(d, '.', n)) memcpy(shape, "#dec", 5);
+            else if (n == 4 && (memcmp(d, "19", 2) == 0 || memcmp(d, "20", 2) == 0)) memcpy(shape, "#year", 6);
+            else snprintf(shape, sizeof(shape), "#n%zu", n < 6 ? n : 6);
+            push_term(out, shape, strlen(shape), NULL, 0, t->sent, w);
+            prev = NULL;   /* no bigrams through numbers */
+            continue;
+        }
         const char *s = stems + t->stem_off;
         push_term(out, s, t->stem_len, NULL, 0, t->sent, w);
         if (cfg->bigrams && prev && prev->sent == t->sent)
@@ -70,6 +85,10 @@ void nd_terms_build(const nd_feature_cfg *cfg, const nd_tokenizer *tz, const nd_
             float w = sent == ND_SENT_TITLE ? (float)cfg->title_weight : 1.0f;
             int n = snprintf(key, sizeof(key), "@geo:%s", r);
             push_term(out, key, (size_t)n, NULL, 0, sent, w);
+            if (sent == ND_SENT_TITLE) {
+                n = snprintf(key, sizeof(key), "@geot:%s", r);
+                push_term(out, key, (size_t)n, NULL, 0, sent, 1.0f);
+            }
             if (h == 0) {
                 n = snprintf(key, sizeof(key), "@geo1:%s", r);
                 push_term(out, key, (size_t)n, NULL, 0, sent, 1.0f);
@@ -226,4 +245,15 @@ void nd_doc_prepare(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const n
     for (size_t i = 0; i < d->sents.n; i++)
         nd_tokenize(tz, d->clean.data + d->sents.v[i].off, d->sents.v[i].len, (uint32_t)i, d->sents.v[i].off, &d->tk);
     nd_terms_build(cfg, tz, gz, &d->tk, &d->terms);
+}
+
+void nd_svec_scale_range(const nd_svec *x, uint32_t lo, uint32_t hi, double g, nd_svec *out)
+{
+    out->n = 0;
+    for (size_t i = 0; i < x->n; i++) {
+        float v = x->val[i];
+        if (x->idx[i] >= lo && x->idx[i] <= hi) v = (float)(v * g);
+        nd_svec_push(out, x->idx[i], v);
+    }
+    nd_svec_normalize(out);
 }

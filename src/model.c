@@ -41,11 +41,14 @@ const char *nd_task_name(nd_task t)
 void nd_train_opts_init(nd_train_opts *o)
 {
     memset(o, 0, sizeof(*o));
-    o->min_df = 2;
+    o->min_df = 3;
     o->max_df = 0.5;
     o->max_features = 300000;
     o->bigrams = 1;
     o->title_weight = 2.0;
+    o->lead_weight = 2.0;
+    o->numbers = 1;
+    o->geo_weight = 4.0;
     o->folds = 3;
     const double grid[] = { 0.5, 1, 2, 4, 8 };
     for (size_t i = 0; i < sizeof(grid) / sizeof(grid[0]); i++) o->c_grid[i] = grid[i];
@@ -61,6 +64,21 @@ nd_model *nd_model_alloc(void)
     nd_train_opts_init(&m->opts);
     nd_strmap_init(&m->vocab);
     return m;
+}
+
+void nd_model_compute_idf(nd_model *m)
+{
+    free(m->idf);
+    m->idf = nd_xmalloc((m->vocab.n + 1) * sizeof(float));
+    m->idf[0] = 0;
+    m->geo_lo = m->geo_hi = 0;
+    for (size_t i = 0; i < m->vocab.n; i++) {
+        m->idf[i + 1] = (float)(log((1.0 + m->ndocs) / (1.0 + m->vocab.values[i])) + 1.0);
+        if (nd_strmap_key(&m->vocab, i)[0] == '@') {   /* sorted keys: the '@' terms are one run */
+            if (!m->geo_lo) m->geo_lo = (uint32_t)i + 1;
+            m->geo_hi = (uint32_t)i + 1;
+        }
+    }
 }
 
 void nd_model_free(nd_model *m)
@@ -162,8 +180,10 @@ static void remove_tree(const char *dir)
 
 static void describe_features(const nd_model *m, nd_buf *b)
 {
-    nd_buf_addf(b, "min_df %d\nmax_df %.17g\nmax_features %d\nbigrams %d\ntitle_weight %.17g\n", m->opts.min_df,
-                m->opts.max_df, m->opts.max_features, m->opts.bigrams, m->opts.title_weight);
+    nd_buf_addf(b, "min_df %d\nmax_df %.17g\nmax_features %d\nbigrams %d\ntitle_weight %.17g\n"
+                   "lead_weight %.17g\nnumbers %d\ngeo_weight %.17g\n",
+                m->opts.min_df, m->opts.max_df, m->opts.max_features, m->opts.bigrams, m->opts.title_weight,
+                m->opts.lead_weight, m->opts.numbers, m->opts.geo_weight);
     nd_buf_adds(b, "normalization nfkc-casefold\nstopwords english\nstemmer snowball-english\n"
                    "tf sublinear\nidf smoothed\nnorm l2\n");
 }
@@ -211,7 +231,9 @@ static const char readme_text[] =
     "| TASK.svm | libsvm model (C-SVC, linear kernel) over TF-IDF features; labels are 0..k-1 |\n"
     "| TASK.labels | name of libsvm label N on line N+1 |\n"
     "| TASK.platt | `A B` per class pair, in libsvm's pair order: P = 1 / (1 + exp(A*f + B)) |\n\n"
-    "IDF is recomputed from the document frequencies: idf = ln((1 + documents) / (1 + df)) + 1.\n";
+    "IDF is recomputed from the document frequencies: idf = ln((1 + documents) / (1 + df)) + 1.\n"
+    "Both classifiers read the same L2-normalised TF-IDF vector; the region classifier first\n"
+    "multiplies the `@geo` features by `geo_weight` and normalises again.\n";
 
 nd_status nd_model_save(const nd_model *m, const char *dir, nd_err *err)
 {
@@ -453,6 +475,9 @@ nd_model *nd_model_load(const char *dir, nd_err *err)
     m->opts.max_features = (int)manifest_num(man.data, "max_features", m->opts.max_features);
     m->opts.bigrams = (int)manifest_num(man.data, "bigrams", m->opts.bigrams);
     m->opts.title_weight = manifest_num(man.data, "title_weight", m->opts.title_weight);
+    m->opts.lead_weight = manifest_num(man.data, "lead_weight", 1.0);
+    m->opts.numbers = (int)manifest_num(man.data, "numbers", 0);
+    m->opts.geo_weight = manifest_num(man.data, "geo_weight", 1.0);
     m->opts.folds = (int)manifest_num(man.data, "folds", m->opts.folds);
     m->opts.seed = (unsigned)manifest_num(man.data, "seed", m->opts.seed);
     m->opts.balanced = (int)manifest_num(man.data, "balanced", m->opts.balanced);
@@ -493,10 +518,7 @@ nd_model *nd_model_load(const char *dir, nd_err *err)
             p += n + (nl ? 1 : 0);
         }
     }
-    m->idf = nd_xmalloc((m->vocab.n + 1) * sizeof(float));
-    m->idf[0] = 0;
-    for (size_t i = 0; i < m->vocab.n; i++)
-        m->idf[i + 1] = (float)(log((1.0 + m->ndocs) / (1.0 + m->vocab.values[i])) + 1.0);
+    nd_model_compute_idf(m);
 
     st = slurp(dir, "gazetteer.tsv", &b, 1, err);
     if (st == ND_OK) {

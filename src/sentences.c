@@ -21,8 +21,10 @@ static const char *const abbrev[] = {
     "approx", "dept", "est", "fig", "figs", "ave", "blvd", "rd", "univ", "assn", "natl", "intl", "govt", "mln",
     "bln", "dlrs", "pct", "ca", "al", "etc", NULL,
 };
-/* "etc" and the like can end a sentence too; they end one before a sentence starter. */
-static const char *const soft_abbrev[] = { "etc", "inc", "co", "corp", "ltd", "jr", "sr", "bros", "no", NULL };
+/* These can end a sentence too ("... in Jan. The team"): they end one before a sentence starter. */
+static const char *const soft_abbrev[] = { "etc", "inc", "co", "corp", "ltd", "jr", "sr", "bros", "no",
+                                          "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                                          "oct", "nov", "dec", NULL };
 
 /* Words that usually start a sentence: after "U.S." or "etc." they mark a boundary. */
 static const char *const starters[] = {

@@ -89,6 +89,8 @@ typedef struct nd_terms {
 typedef struct nd_feature_cfg {
     int bigrams;
     double title_weight;
+    double lead_weight;
+    int numbers;
 } nd_feature_cfg;
 
 void nd_terms_init(nd_terms *t);
@@ -112,6 +114,8 @@ double nd_svec_dot(const nd_svec *a, const nd_svec *b);
 
 /* TF-IDF of a bag of (feature id, count): (1 + ln count) * idf, L2-normalised, sorted. */
 void nd_svec_tfidf(nd_svec *v, const float *idf);
+/* out = x with features lo..hi multiplied by g, L2-normalised again. */
+void nd_svec_scale_range(const nd_svec *x, uint32_t lo, uint32_t hi, double g, nd_svec *out);
 
 /*=====   Folded linear SVM (svm.c)   =====*/
 
@@ -185,6 +189,7 @@ struct nd_model {
     uint32_t ndocs;              /* documents the IDF was computed on */
     nd_gazetteer gaz;            /* empty when the bundle has none */
     nd_linsvm *task[ND_NTASKS];
+    uint32_t geo_lo, geo_hi;     /* feature ids of the "@geo" terms (0, 0: none) */
     double best_c[ND_NTASKS];
     double cv_accuracy[ND_NTASKS];
     int ndocs_task[ND_NTASKS];
@@ -193,9 +198,16 @@ struct nd_model {
 };
 
 nd_model *nd_model_alloc(void);
+/* idf[f] = ln((1 + N) / (1 + df)) + 1; also finds the gazetteer features' id range. */
+void nd_model_compute_idf(nd_model *m);
+/* The weight task t puts on the gazetteer features (geo_weight for region, else 1). */
+static inline double nd_model_geo_scale(const nd_model *m, int t)
+{
+    return t == ND_TASK_REGION && m->geo_lo ? m->opts.geo_weight : 1.0;
+}
 static inline nd_feature_cfg nd_model_cfg(const nd_model *m)
 {
-    nd_feature_cfg c = { m->opts.bigrams, m->opts.title_weight };
+    nd_feature_cfg c = { m->opts.bigrams, m->opts.title_weight, m->opts.lead_weight, m->opts.numbers };
     return c;
 }
 /* Feature id of a term, or 0 when it is not in the vocabulary. */

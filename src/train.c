@@ -93,6 +93,8 @@ nd_trainer *nd_trainer_new(const nd_train_opts *opts, nd_err *err)
     }
     t->cfg.bigrams = t->opts.bigrams;
     t->cfg.title_weight = t->opts.title_weight;
+    t->cfg.lead_weight = t->opts.lead_weight;
+    t->cfg.numbers = t->opts.numbers;
     t->tz = nd_tokenizer_new();
     if (!t->tz) {
         free(t);
@@ -260,10 +262,7 @@ static uint32_t *select_vocab(nd_trainer *t, nd_model *m)
     }
     free(c);
     m->ndocs = (uint32_t)t->ndocs;
-    m->idf = nd_xmalloc((nc + 1) * sizeof(float));
-    m->idf[0] = 0;
-    for (size_t i = 0; i < nc; i++)
-        m->idf[i + 1] = (float)(log((1.0 + m->ndocs) / (1.0 + m->vocab.values[i])) + 1.0);
+    nd_model_compute_idf(m);
     return remap;
 }
 
@@ -291,6 +290,61 @@ static struct svm_node **build_rows(nd_trainer *t, const nd_model *m, const uint
     free(off);
     *pool_out = pool;
     return rows;
+}
+
+/*
+ * The region classifier weighs the gazetteer features by geo_weight: its rows
+ * are the shared rows with features lo..hi scaled, normalised again.
+ */
+static struct svm_node *scale_rows(struct svm_node **x, size_t n, uint32_t lo, uint32_t hi, double g)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct svm_node *p = x[i];
+        while (p->index != -1) p++, total++;
+        total++;
+    }
+    struct svm_node *own = nd_xmalloc((total ? total : 1) * sizeof(*own));
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct svm_node *row = own + at;
+        double ss = 0;
+        for (const struct svm_node *p = x[i]; p->index != -1; p++) {
+            double v = p->value;
+            if ((uint32_t)p->index >= lo && (uint32_t)p->index <= hi) v *= g;
+            own[at++] = (struct svm_node){ p->index, v };
+            ss += v * v;
+        }
+        own[at++] = (struct svm_node){ -1, 0 };
+        double inv = ss > 0 ? 1.0 / sqrt(ss) : 1.0;
+        for (struct svm_node *p = row; p->index != -1; p++) p->value = (float)(p->value * inv);
+        x[i] = row;
+    }
+    return own;
+}
+
+/*
+ * A model from svm_train points into the training rows (libsvm's free_sv = 0
+ * case). Give it its own copy of its support vectors, so the rows can go and
+ * the model frees them as if it had been loaded from disk.
+ */
+static void own_support_vectors(struct svm_model *sm)
+{
+    if (sm->l == 0) return;
+    size_t total = 0;
+    for (int i = 0; i < sm->l; i++) {
+        const struct svm_node *nd = sm->SV[i];
+        while (nd->index != -1) nd++, total++;
+        total++;
+    }
+    struct svm_node *own = nd_xmalloc(total * sizeof(*own));
+    size_t at = 0;
+    for (int i = 0; i < sm->l; i++) {
+        const struct svm_node *nd = sm->SV[i];
+        sm->SV[i] = own + at;
+        do own[at++] = *nd; while ((nd++)->index != -1);
+    }
+    sm->free_sv = 1;   /* svm_free_model_content frees SV[0], where 'own' starts */
 }
 
 /*-----   the Gram matrix   -----*/
@@ -385,6 +439,8 @@ struct task_data {
     int n;                  /* documents with a label, ordered by class */
     struct svm_node **x;    /* sparse TF-IDF rows */
     struct svm_node **g;    /* precomputed-kernel rows (same documents), or NULL */
+    struct svm_node *own;   /* rows of this task when they differ from the shared ones */
+    struct svm_node *gram;
     double *y;
     int *fold;
     double *cw;             /* class weights, or NULL */
@@ -416,11 +472,6 @@ static void set_param(struct svm_parameter *p, const struct task_data *td, doubl
     p->C = C;
     p->shrinking = 1;
     p->probability = 0;
-    if (td->cw) {
-        p->nr_weight = td->k;
-        p->weight_label = td->wl;
-        p->weight = td->cw;
-    }
 }
 
 static size_t canon_pair(int k, int a, int b)
@@ -445,6 +496,22 @@ static void run_job(struct job *j)
     }
     struct svm_parameter param;
     set_param(&param, td, j->C);
+    /* weights only for classes present in this problem: libsvm warns on stderr otherwise */
+    int *wl = NULL;
+    double *wv = NULL;
+    if (td->cw) {
+        char *present = nd_xcalloc((size_t)td->k, 1);
+        for (int i = 0; i < prob.l; i++) present[(int)prob.y[i]] = 1;
+        wl = nd_xmalloc((size_t)td->k * sizeof(int));
+        wv = nd_xmalloc((size_t)td->k * sizeof(double));
+        int nw = 0;
+        for (int c = 0; c < td->k; c++)
+            if (present[c]) wl[nw] = c, wv[nw] = td->cw[c], nw++;
+        free(present);
+        param.nr_weight = nw;
+        param.weight_label = wl;
+        param.weight = wv;
+    }
     const char *msg = svm_check_parameter(&prob, &param);
     if (msg) {
         j->error = msg;
@@ -510,6 +577,8 @@ static void run_job(struct job *j)
     }
     /* the final model keeps pointers to its support vectors in td->x, not to prob */
     free(which);
+    free(wl);
+    free(wv);
     free(prob.x);
     free(prob.y);
 }
@@ -595,7 +664,6 @@ nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **o
     free(remap);
     rep->nfeatures = (int)m->vocab.n;
     srand(t->opts.seed);
-    struct svm_node *gram = t->ndocs <= ND_GRAM_MAX ? build_gram(rows, t->ndocs, (uint32_t)m->vocab.n, t->opts.threads) : NULL;
 
     int ngrid = 0;
     while (ngrid < 8 && t->opts.c_grid[ngrid] > 0) ngrid++;
@@ -629,13 +697,11 @@ nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **o
         T->n = n;
         T->nfeat = (uint32_t)m->vocab.n;
         T->x = nd_xmalloc((size_t)n * sizeof(*T->x));
-        T->g = gram ? nd_xmalloc((size_t)n * sizeof(*T->g)) : NULL;
         T->y = nd_xmalloc((size_t)n * sizeof(*T->y));
         T->fold = nd_xmalloc((size_t)n * sizeof(int));
         int *count = nd_xcalloc((size_t)nl, sizeof(int));
         for (int i = 0; i < n; i++) {
             T->x[i] = rows[ld[i].doc];
-            if (gram) T->g[i] = gram + (size_t)ld[i].doc * (t->ndocs + 2);
             T->y[i] = ld[i].cls;
             count[ld[i].cls]++;
         }
@@ -664,6 +730,13 @@ nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **o
         }
         free(count);
         free(ld);
+        double geo = nd_model_geo_scale(m, k);
+        if (geo != 1.0) T->own = scale_rows(T->x, (size_t)n, m->geo_lo, m->geo_hi, geo);
+        if ((size_t)n <= ND_GRAM_MAX) {
+            T->gram = build_gram(T->x, (size_t)n, T->nfeat, t->opts.threads);
+            T->g = nd_xmalloc((size_t)n * sizeof(*T->g));
+            for (int i = 0; i < n; i++) T->g[i] = T->gram + (size_t)i * ((size_t)n + 2);
+        }
         rep->trained[k] = 1;
         rep->ndocs[k] = n;
         rep->nlabels[k] = nl;
@@ -738,6 +811,7 @@ nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **o
         }
         names[k] = NULL;
         fj->model = NULL;
+        own_support_vectors(s->model);
         /* Platt per pair from the out-of-fold decision values at the chosen C, in fold order */
         size_t np = (size_t)s->npairs;
         size_t *cnt = nd_xcalloc(np + 1, sizeof(size_t));
@@ -790,43 +864,18 @@ nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **o
         }
         free(td[k].x);
         free(td[k].g);
+        free(td[k].gram);
+        free(td[k].own);
         free(td[k].y);
         free(td[k].fold);
         free(td[k].cw);
         free(td[k].wl);
     }
-    free(gram);
     if (st) {
         nd_model_free(m);
         free(rows);
         free(pool);
         return st;
-    }
-    /*
-     * The final libsvm models point into 'pool' (libsvm's free_sv = 0 case).
-     * Give each model its own copy of its support vectors, so the pool can go
-     * and the model frees them as if loaded from disk.
-     */
-    for (int k = 0; k < ND_NTASKS; k++) {
-        nd_linsvm *s = m->task[k];
-        if (!s) continue;
-        struct svm_model *sm = s->model;
-        size_t total = 0;
-        for (int i = 0; i < sm->l; i++) {
-            const struct svm_node *nd = sm->SV[i];
-            while (nd->index != -1) nd++, total++;
-            total++;
-        }
-        if (sm->l == 0) continue;
-        struct svm_node *own = nd_xmalloc(total * sizeof(*own));
-        size_t at = 0;
-        for (int i = 0; i < sm->l; i++) {
-            const struct svm_node *nd = sm->SV[i];
-            sm->SV[i] = own + at;
-            do own[at++] = *nd; while ((nd++)->index != -1);
-        }
-        /* svm_free_model_content frees SV[0] when free_sv is set: own starts there */
-        sm->free_sv = 1;
     }
     free(rows);
     free(pool);

@@ -22,11 +22,14 @@ static void help(void)
            "  --region-data FILE      records used for the region classifier only\n"
            "  -o, --output DIR        the bundle to write (replaced atomically)\n\n"
            "Settings (defaults are the shipped ones):\n"
-           "  --min-df N              drop terms in fewer documents (2)\n"
+           "  --min-df N              drop terms in fewer documents (3)\n"
            "  --max-df X              drop terms in more than this fraction of documents (0.5)\n"
            "  --max-features N        keep the N most frequent terms (300000)\n"
            "  --no-bigrams            unigrams only\n"
            "  --title-weight X        title words count X times (2)\n"
+           "  --lead-weight X         words of the first sentence count X times (2)\n"
+           "  --no-numbers            keep numbers as words instead of shape terms (#n3, #dec)\n"
+           "  --geo-weight X          weight of the gazetteer features (1)\n"
            "  --gazetteer FILE        place -> region table for region features (default: the\n"
            "                          project's models/gazetteer.tsv when found)\n"
            "  --no-gazetteer          no gazetteer features\n"
@@ -77,6 +80,9 @@ int cmd_train(int argc, char **argv)
         { "max-features", required_argument, NULL, 'F' },
         { "no-bigrams", no_argument, NULL, 'U' },
         { "title-weight", required_argument, NULL, 'w' },
+        { "lead-weight", required_argument, NULL, 'l' },
+        { "no-numbers", no_argument, NULL, 'N' },
+        { "geo-weight", required_argument, NULL, 'e' },
         { "gazetteer", required_argument, NULL, 'g' },
         { "no-gazetteer", no_argument, NULL, 'G' },
         { "folds", required_argument, NULL, 'k' },
@@ -124,6 +130,13 @@ int cmd_train(int argc, char **argv)
         case 'U': opts.bigrams = 0; break;
         case 'w':
             if (cli_parse_double(optarg, 0, 100, &opts.title_weight)) goto bad;
+            break;
+        case 'l':
+            if (cli_parse_double(optarg, 0, 100, &opts.lead_weight)) goto bad;
+            break;
+        case 'N': opts.numbers = 0; break;
+        case 'e':
+            if (cli_parse_double(optarg, 0, 100, &opts.geo_weight)) goto bad;
             break;
         case 'g': opts.gazetteer = optarg; break;
         case 'G': no_gaz = 1; break;

@@ -1,0 +1,210 @@
+/* test_sentences.c -- sentence boundaries, table-driven. "|" marks the expected boundaries. */
+#include "newsdesk.h"
+#include "tap.h"
+
+#include <stdlib.h>
+
+static const char *const cases[] = {
+    /* plain sentences */
+    "The minister resigned.|Her deputy takes over.",
+    "Prices rose!|Traders were surprised.",
+    "Will it last?|Nobody knows.",
+    "One.|Two.|Three.",
+    "No full stop at the end",
+    "Two sentences here.|And another one without a stop",
+    /* titles and honorifics */
+    "Mr. Smith arrived on Monday.|He left on Tuesday.",
+    "Mrs. Jones and Dr. Patel met Prof. Lee.",
+    "Gen. Milley spoke to Sgt. Brown and Maj. Reyes.",
+    "Gov. Newsom and Sen. Warren met Rep. Ocasio-Cortez.",
+    "Col. Ahmed and Capt. Nunez flew to Lt. Gov. Hochul's office.",
+    "Ms. Rivera won.|Mr. Chen came second.",
+    "St. Louis beat Chicago.",
+    "The Rev. Martin spoke.",
+    "Supt. Hale and Det. Insp. Khan led the inquiry.",
+    /* companies */
+    "Acme Inc. reported a loss.",
+    "Shares of Globex Corp. rose 3%.",
+    "They bought it from Smith & Co. last year.",
+    "Sales at Initech Ltd. fell.|Its shares dropped.",
+    "The deal was signed by Acme Inc.|The rival said nothing.",
+    "Warner Bros. released the film.",
+    /* dates */
+    "The attack came on Oct. 7 last year.",
+    "Talks begin Jan. 15 in Geneva.",
+    "It was signed on Sept. 3, 2021.",
+    "Results are due Feb. 28.|Analysts expect a profit.",
+    "The vote is set for Nov. 5 and Dec. 1.",
+    "On Aug. 12 the rains came.",
+    /* U.S., U.K., U.N. */
+    "The U.S. economy grew 2%.",
+    "He moved to the U.S. in 1990.",
+    "She lives in the U.K. now.",
+    "The U.N. Security Council met.",
+    "Troops left the U.S.|The war was over.",
+    "Exports to the U.S.|The figures were revised.",
+    "The U.S. and the U.K. signed a pact.",
+    "They met at U.N. headquarters in New York.",
+    /* a.m. and p.m. */
+    "The market opened at 9 a.m. on Monday.",
+    "The strike starts at 6 p.m. local time.",
+    "It ended at 11 p.m.|The fans went home.",
+    /* e.g., i.e. */
+    "Some fruits, e.g. apples, are cheap.",
+    "The index, i.e. the benchmark, fell.",
+    /* initials */
+    "J. R. R. Tolkien wrote the book.",
+    "George W. Bush visited Texas.",
+    "The author J.K. Rowling spoke.",
+    "H. G. Wells wrote it.|It sold well.",
+    "Michael J. Fox attended.",
+    /* decimals and amounts */
+    "Profits rose to $1.13bn this year.",
+    "Inflation was 3.5% in May.|It fell in June.",
+    "About 2,500 people attended.",
+    "The rate is 0.25 points higher.",
+    "It cost £600m.|Critics called it a waste.",
+    "Shares gained 1.5 per cent.",
+    "Output rose 10.2% to 5.93 mln bags.",
+    "The yen traded at 145.30 per dollar.",
+    "Version 2.0 ships today.",
+    "GDP grew by 0.4%.|Economists were pleased.",
+    /* ellipses */
+    "He paused...|Then he spoke.",
+    "Wait for it…|The crowd roared.",
+    "It was... well, strange.",
+    /* quotes and brackets */
+    "\"We will win.\"|The coach smiled.",
+    "\"Are you sure?\" she asked.",
+    "He said: \"It is over.\"|Then he left.",
+    "The firm (which is based in Ohio.) grew.",
+    "The plan was approved (by a narrow margin).|Critics objected.",
+    "She called it “a disaster.”|Others disagreed.",
+    "He said ‘no.’|Then he walked out.",
+    "The result was clear (see below).|We move on.",
+    "\"Stop!\"|The guard shouted again.",
+    "He asked \"why?\" and left.",
+    /* lower-case continuation is not a boundary */
+    "It rose 5 p.c. in value.",
+    "The e-mail said hello. and then nothing.",
+    "Visit example.com for details.",
+    /* headlines and lists without a full stop */
+    "Ad sales boost profit\nThe firm said sales rose.",
+    "Key points\n- Prices rose\n- Jobs fell",
+    "First paragraph ends here.\n\nSecond paragraph starts.",
+    "Line one\nLine two\nLine three",
+    "BREAKING NEWS\nMarkets fall sharply.",
+    "Headline: Storm hits coast\nThousands lose power.",
+    /* numbers starting sentences */
+    "The vote failed.|2024 was a hard year.",
+    "Sales fell.|10 stores closed.",
+    /* abbreviations that may end a sentence */
+    "He bought apples, pears, etc.|Then he left.",
+    "It was made by Acme Co.|The company denied it.",
+    "They sold it to No. 10 Downing Street.",
+    "He was ranked No. 1 in the world.",
+    "Ask Smith Jr. about it.",
+    "The plan involves roads, bridges, etc. and more.",
+    /* other */
+    "Is it true?!|Yes.",
+    "Really?|Really.",
+    "The score was 2-1.|Fans cheered.",
+    "A B. C.",
+    "It happened in 1987.|Nothing changed.",
+    "Pay rose 4pc.|Unions were happy.",
+    "The CEO of A.B.C. Holdings resigned.",
+    "Ships left Port Said.|Traffic resumed.",
+    "He scored in the 93rd minute.|The crowd erupted.",
+    "Temperatures hit 40C.|Schools closed.",
+    "The vote was 53-24.|The bill passed.",
+    "Ask for Ms. Chen.",
+    "We met Mr. and Mrs. Smith.",
+    "It is the No. 2 bank.",
+    "Prices were flat at 1.05.|Trading was thin.",
+    "He returned in Jan.|The team rejoiced.",
+    "The US team won.|Europe lost.",
+    "Dr. No is a film.",
+};
+
+/* Expected sentences: split the case at '|'. */
+static size_t expected(const char *c, char out[][256], size_t max)
+{
+    size_t n = 0, k = 0;
+    for (const char *p = c;; p++) {
+        if (*p == '|' || *p == '\0') {
+            out[n][k] = '\0';
+            n++;
+            k = 0;
+            if (!*p || n == max) break;
+            continue;
+        }
+        if (k < 255) out[n][k++] = *p;
+    }
+    return n;
+}
+
+/* The text the splitter sees: '|' replaced by a space (or nothing before a newline). */
+static void input(const char *c, char *buf, size_t size)
+{
+    size_t k = 0;
+    for (const char *p = c; *p && k + 1 < size; p++) {
+        if (*p == '|') {
+            if (p[1] != '\n') buf[k++] = ' ';
+            continue;
+        }
+        buf[k++] = *p;
+    }
+    buf[k] = '\0';
+}
+
+int main(void)
+{
+    nd_spans sp;
+    nd_spans_init(&sp);
+    size_t ncases = sizeof(cases) / sizeof(cases[0]);
+    ok(ncases >= 100, "at least 100 cases (%zu)", ncases);
+    for (size_t i = 0; i < ncases; i++) {
+        char text[512], want[16][256];
+        input(cases[i], text, sizeof(text));
+        size_t nw = expected(cases[i], want, 16);
+        /* newlines inside a case also separate expected sentences */
+        char flat[16][256];
+        size_t nf = 0;
+        for (size_t w = 0; w < nw; w++) {
+            char *s = want[w];
+            for (;;) {
+                char *nl = strchr(s, '\n');
+                if (nl) *nl = '\0';
+                while (*s == ' ') s++;
+                if (*s) {
+                    size_t l = strlen(s) < 255 ? strlen(s) : 255;
+                    memcpy(flat[nf], s, l);
+                    flat[nf++][l] = '\0';
+                }
+                if (!nl) break;
+                s = nl + 1;
+            }
+        }
+        /* an exact-size copy lets sanitizers catch over-reads */
+        size_t len = strlen(text);
+        char *exact = malloc(len ? len : 1);
+        memcpy(exact, text, len);
+        nd_sentences(exact, len, &sp);
+        int good = sp.n == nf;
+        for (size_t k = 0; good && k < nf; k++)
+            good = strlen(flat[k]) == sp.v[k].len && memcmp(exact + sp.v[k].off, flat[k], sp.v[k].len) == 0;
+        char shown[512];
+        size_t k2 = 0;
+        for (const char *p = cases[i]; *p && k2 + 2 < sizeof(shown); p++) {
+            if (*p == '\n') shown[k2++] = '\\', shown[k2++] = 'n';
+            else shown[k2++] = *p;
+        }
+        shown[k2] = '\0';
+        if (!ok(good, "case %zu: %s", i + 1, shown)) {
+            for (size_t k = 0; k < sp.n; k++) printf("#   got [%.*s]\n", (int)sp.v[k].len, exact + sp.v[k].off);
+        }
+        free(exact);
+    }
+    nd_spans_release(&sp);
+    return done_testing();
+}
