@@ -63,7 +63,7 @@ unit-bins: $(UNIT_BIN)
 
 ## asan: the whole suite under AddressSanitizer + UBSan (separate build dir)
 asan:
-	$(Q)$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g" \
+	$(Q)ND_ASAN=1 ASAN_OPTIONS=detect_leaks=1 $(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g" \
 	  MOREFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" check
 

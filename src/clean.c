@@ -51,7 +51,7 @@ static const struct phrase phrases[] = {
     { "sign up", ND_CLUTTER_SOCIAL, 0 },          { "join our", ND_CLUTTER_SOCIAL, 0 },
     { "get our newsletter", ND_CLUTTER_SOCIAL, 0 },{ "newsletter", ND_CLUTTER_SOCIAL, 1 },
     { "like us on", ND_CLUTTER_SOCIAL, 0 },       { "email this", ND_CLUTTER_SOCIAL, 0 },
-    { "print this", ND_CLUTTER_SOCIAL, 0 },       { "facebook", ND_CLUTTER_SOCIAL, 0 },
+    { "print this", ND_CLUTTER_SOCIAL, 0 },       { "facebook", ND_CLUTTER_SOCIAL, 1 },
     { "twitter", ND_CLUTTER_SOCIAL, 1 },          { "whatsapp", ND_CLUTTER_SOCIAL, 1 },
     { "linkedin", ND_CLUTTER_SOCIAL, 1 },         { "leave a comment", ND_CLUTTER_SOCIAL, 0 },
     { "leave a reply", ND_CLUTTER_SOCIAL, 0 },    { "comments", ND_CLUTTER_COUNTER, 1 },
@@ -179,8 +179,34 @@ static int looks_like_bio(const char *s, size_t n)
     return 0;
 }
 
+/* "Facebook Twitter WhatsApp Email": nothing but share buttons. */
+static int looks_like_share_bar(const char *s, size_t n)
+{
+    static const char *const names[] = { "facebook", "twitter", "x", "whatsapp", "linkedin", "email", "e-mail", "print",
+                                         "telegram", "reddit", "pinterest", "messenger", "copy link", "share", "tweet",
+                                         "instagram", "youtube", "tiktok", NULL };
+    if (n > 120) return 0;
+    size_t i = 0, words = 0;
+    while (i < n) {
+        while (i < n && (is_ws((unsigned char)s[i]) || s[i] == '|' || s[i] == ',' || s[i] == '/')) i++;
+        if (i >= n) break;
+        int found = 0;
+        for (size_t k = 0; names[k] && !found; k++) {
+            size_t l = strlen(names[k]);
+            if (nd_ascii_prefix(s + i, n - i, names[k]) && (i + l == n || !isalpha((unsigned char)s[i + l]))) {
+                i += l;
+                found = 1;
+            }
+        }
+        if (!found) return 0;
+        words++;
+    }
+    return words >= 2;
+}
+
 static nd_clutter classify_line(const char *s, size_t n, int in_tail)
 {
+    if (looks_like_share_bar(s, n)) return ND_CLUTTER_SOCIAL;
     if (looks_like_address(s, n)) return ND_CLUTTER_URL;
     if (looks_like_menu(s, n)) return ND_CLUTTER_NAV;
     if (looks_like_counter(s, n)) return ND_CLUTTER_COUNTER;

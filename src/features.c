@@ -252,7 +252,10 @@ void nd_svec_scale_range(const nd_svec *x, uint32_t lo, uint32_t hi, double g, n
     out->n = 0;
     for (size_t i = 0; i < x->n; i++) {
         float v = x->val[i];
-        if (x->idx[i] >= lo && x->idx[i] <= hi) v = (float)(v * g);
+        if (x->idx[i] >= lo && x->idx[i] <= hi) {
+            if (g == 0) continue;
+            v = (float)(v * g);
+        }
         nd_svec_push(out, x->idx[i], v);
     }
     nd_svec_normalize(out);

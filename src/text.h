@@ -200,10 +200,15 @@ struct nd_model {
 nd_model *nd_model_alloc(void);
 /* idf[f] = ln((1 + N) / (1 + df)) + 1; also finds the gazetteer features' id range. */
 void nd_model_compute_idf(nd_model *m);
-/* The weight task t puts on the gazetteer features (geo_weight for region, else 1). */
+/*
+ * The weight task t puts on the gazetteer features: geo_weight for region;
+ * none for topic, where a place says nothing about the subject (in a UK
+ * corpus foreign places mostly occur in business news, a bias not to learn).
+ */
 static inline double nd_model_geo_scale(const nd_model *m, int t)
 {
-    return t == ND_TASK_REGION && m->geo_lo ? m->opts.geo_weight : 1.0;
+    if (!m->geo_lo) return 1.0;
+    return t == ND_TASK_REGION ? m->opts.geo_weight : 0.0;
 }
 static inline nd_feature_cfg nd_model_cfg(const nd_model *m)
 {

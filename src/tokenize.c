@@ -275,7 +275,7 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
                 }
                 /* U.S. / e.g. : single letters joined by periods */
                 if (letters_in_seg == 1 && !nonascii && (cls[n1] == C_LOWER || cls[n1] == C_UPPER) &&
-                    i + 2 < len && s[i + 2] == '.') {
+                    (i + 2 >= len || s[i + 2] == '.' || cls[s[i + 2]] == C_OTHER)) {
                     nd_buf_addc(&t->raw, '.');
                     letters_in_seg = 0;
                     dotted = 1;

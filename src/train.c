@@ -311,7 +311,10 @@ static struct svm_node *scale_rows(struct svm_node **x, size_t n, uint32_t lo, u
         double ss = 0;
         for (const struct svm_node *p = x[i]; p->index != -1; p++) {
             double v = p->value;
-            if ((uint32_t)p->index >= lo && (uint32_t)p->index <= hi) v *= g;
+            if ((uint32_t)p->index >= lo && (uint32_t)p->index <= hi) {
+                if (g == 0) continue;
+                v *= g;
+            }
             own[at++] = (struct svm_node){ p->index, v };
             ss += v * v;
         }

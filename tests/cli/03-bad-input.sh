@@ -1,0 +1,44 @@
+# Bad input never stops the run and never vanishes: one output line per record.
+. "$(dirname "$0")/lib.sh"
+tiny_model
+"$ND" process --model tiny "$DATA/bad.jsonl" >out 2>err; is "bad records: exit 1" $? 1
+is "six records, six lines" "$(wc -l <out)" 6
+has "not JSON: an error line with the id found" out '^\{"id":"b2","error":"not a JSON object'
+has "no text: an error line" out '^\{"id":"b3","error":"record has no text'
+has "a JSON array: an error line named FILE:LINE" out '^\{"id":"[^"]*bad.jsonl:7","error":"not a JSON object"\}$'
+has "good records are processed" out '^\{"id":"b1","topic"'
+has "invalid UTF-8 is repaired, not fatal" out '^\{"id":"b4","topic"'
+has "stderr names file:line and id (b2)" err "bad.jsonl:2: record 'b2': not a JSON object"
+has "stderr names file:line and id (b3)" err "bad.jsonl:3: record 'b3': record has no text"
+has "stderr warns about repaired UTF-8" err "bad.jsonl:5: record 'b4': replaced 2 invalid UTF-8 bytes"
+has "stderr counts the failures" err "3 of 6 records failed"
+"$ND" process --model tiny -q "$DATA/bad.jsonl" >q 2>qerr
+check "-q: no per-record messages" test "$(grep -c "record '" qerr)" -eq 0
+has "-q: the count is still printed" qerr "3 of 6 records failed"
+
+yes '{"id":"r","text":"Shares rose in Tokyo as exporters gained. The yen fell."}' | head -3000 | gzip -c >full.gz
+head -c $(( $(stat -c %s full.gz) / 2 )) full.gz >cut.gz
+"$ND" process --model tiny cut.gz >out 2>err; is "truncated gzip: exit 1" $? 1
+has "truncated gzip: the last line is an error" <(tail -1 out) '"error":"input truncated'
+check "truncated gzip: the records before the cut are there" test "$(grep -c '"topic"' out)" -gt 100
+has "truncated gzip: stderr says so" err "cut.gz:[0-9]+: .*truncated"
+
+: >empty.jsonl
+"$ND" process --model tiny empty.jsonl "$DATA/articles.jsonl" missing.jsonl >out 2>err; is "empty and missing inputs: exit 1" $? 1
+is "empty + 3 + missing = 5 lines" "$(wc -l <out)" 5
+has "empty input is an error line" <(head -1 out) '"error":"empty input"'
+has "a missing file is an error line" <(tail -1 out) '^\{"id":"missing.jsonl","error":"cannot open: No such file'
+has "the good file in between is processed" out '"id":"a3","topic"'
+
+# A 200 MB line is rejected without being read whole: run under a 300 MB address-space limit.
+if [ -n "${ND_ASAN:-}" ]; then
+    skip "memory limit test under the sanitizer build (its shadow memory needs the address space)"
+else
+    ( printf '{"id":"huge","text":"'; head -c 200000000 /dev/zero | tr '\0' 'a'; printf '"}\n'; head -1 "$DATA/articles.jsonl" ) >huge.jsonl
+    ( ulimit -v 300000; "$ND" process --model tiny --threads 2 huge.jsonl >out 2>err ); is "huge record: exit 1" $? 1
+    has "huge record: an error line with its id" <(head -1 out) '^\{"id":"huge","error":"record of 2000000[0-9]{2} bytes exceeds the limit of 4194304 bytes"\}$'
+    has "the record after it is processed" <(tail -1 out) '^\{"id":"a1","topic"'
+    rm -f huge.jsonl
+fi
+"$ND" process --model tiny --max-record 100 "$DATA/articles.jsonl" >out 2>err
+is "--max-record: all three over a 100-byte limit" "$(grep -c 'exceeds the limit of 100 bytes' out)" 3

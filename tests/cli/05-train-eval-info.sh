@@ -1,0 +1,26 @@
+# train, eval and info on the test corpus.
+. "$(dirname "$0")/lib.sh"
+"$ND" train --min-df 1 --folds 2 --c 1,2 -o m "$DATA/tiny-train.jsonl" >out 2>err; is "train exits 0" $? 0
+has "train reports features and time" out "^trained m from 24 records \(0 failed\): [0-9]+ features"
+has "train reports the chosen C per task" out "^topic: 24 documents, 3 labels, C=[12] \(cross-validated accuracy"
+has "region is trained too" out "^region: 24 documents, 7 labels"
+check "the bundle has a manifest" grep -q '^newsdesk-model 1$' m/manifest
+check "the bundle has libsvm models" grep -q '^kernel_type linear$' m/topic.svm
+check "no temporary directories left" test -z "$(ls -d m.tmp-* 2>/dev/null)"
+"$ND" train --min-df 1 --folds 2 --c 1,2 -o m2 "$DATA/tiny-train.jsonl" >/dev/null
+check "training is deterministic (same bundle bytes)" diff -r m m2
+"$ND" train -q --min-df 1 --folds 2 -o m3 --topic-data "$DATA/tiny-train.jsonl" >out; is "--topic-data: exit 0" $? 0
+check "--topic-data trains topic only" test ! -f m3/region.svm
+"$ND" train --min-df 1 --folds 2 -o m4 "$DATA/bad.jsonl" "$DATA/tiny-train.jsonl" >out 2>err; is "train with bad records: exit 1" $? 1
+has "bad records are reported" err "bad.jsonl:2: record 'b2'"
+check "the model is still written" test -f m4/manifest
+"$ND" eval --model m "$DATA/tiny-train.jsonl" >out; is "eval exits 0" $? 0
+has "eval reports accuracy per task" out "^topic: 24 documents, accuracy [0-9.]+%"
+has "eval reports per-label P/R/F1" out "^  sport +[0-9.]+ +[0-9.]+ +[0-9.]+ +8$"
+has "eval prints the confusion matrix" out "confusion \(rows: gold, columns: predicted\)"
+printf '{"id":"s1","text":"The dam burst on Monday. Water flooded the valley. Nobody was hurt. The army helped.","summary":"The dam burst on Monday.\\nWater flooded the valley."}\n' >ref.jsonl
+"$ND" eval --model m --sentences 2 --method lead ref.jsonl >out
+has "eval computes ROUGE against references" out "^  ROUGE-1 +100.00 +100.00 +100.00$"
+"$ND" info m >out; is "info exits 0" $? 0
+has "info lists the tasks" out "^task topic: 3 labels, 24 training documents"
+has "info lists top terms" out "^  sport +[a-z]"

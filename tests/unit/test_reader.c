@@ -1,0 +1,207 @@
+/* test_reader.c -- formats, gzip, and every kind of bad input coming back as a record. */
+#include "nd_internal.h"
+#include "tap.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+#include <zlib.h>
+
+static const char *tmpdir;
+
+static char *path(const char *name)
+{
+    static char buf[4][512];
+    static int k;
+    k = (k + 1) % 4;
+    snprintf(buf[k], sizeof(buf[k]), "%s/%s", tmpdir, name);
+    return buf[k];
+}
+
+static void write_gz(const char *p, const char *data, size_t len, const char *mode)
+{
+    gzFile g = gzopen(p, mode);
+    gzwrite(g, data, (unsigned)len);
+    gzclose(g);
+}
+
+static size_t read_all(const char *const *paths, size_t n, const nd_reader_opts *o, nd_record *out, size_t max)
+{
+    nd_reader *rd = nd_reader_new(paths, n, o);
+    size_t k = 0;
+    nd_record r;
+    nd_record_init(&r);
+    while (nd_reader_next(rd, &r)) {
+        if (k < max) {
+            out[k] = r;
+            nd_record_init(&r);
+        }
+        k++;
+    }
+    nd_record_release(&r);
+    nd_reader_free(rd);
+    return k;
+}
+
+static void release_all(nd_record *r, size_t n)
+{
+    for (size_t i = 0; i < n; i++) nd_record_release(&r[i]);
+}
+
+int main(void)
+{
+    char tmpl[] = "/tmp/nd-reader-XXXXXX";
+    tmpdir = mkdtemp(tmpl);
+    nd_record r[16];
+    const char *p[4];
+
+    /* JSON Lines, plain */
+    p[0] = "tests/data/articles.jsonl";
+    size_t n = read_all(p, 1, NULL, r, 16);
+    is_int(n, 3, "three JSONL records");
+    is_str(r[0].id, "a1", "id field");
+    is_str(r[1].title, "Profits jump at Tokyo electronics maker", "title field");
+    ok(r[2].text && strstr(r[2].text, "Nairobi"), "text field");
+    ok(!r[0].error && r[0].line == 1 && r[2].line == 3, "line numbers");
+    release_all(r, n < 16 ? n : 16);
+
+    /* the same as TSV, detected by its header */
+    p[0] = "tests/data/articles.tsv";
+    n = read_all(p, 1, NULL, r, 16);
+    is_int(n, 3, "three TSV records");
+    ok(n == 3 && r[0].text && strstr(r[0].text, "fans.\n\nThe coach"), "TSV escapes are undone");
+    ok(n == 3 && r[2].line == 4, "TSV line numbers count the header");
+    release_all(r, n < 16 ? n : 16);
+
+    /* a directory of text files, sorted, title from the first line */
+    p[0] = "tests/data/texts";
+    n = read_all(p, 1, NULL, r, 16);
+    is_int(n, 2, "two text files");
+    is_str(r[0].id, "tests/data/texts/a-markets.txt", "sorted, id = path");
+    is_str(r[0].title, "Markets rise", "first line is the title");
+    ok(n == 2 && r[1].text && strncmp(r[1].text, "\nA strong storm", 15) == 0, "the rest is the text");
+    release_all(r, n < 16 ? n : 16);
+
+    /* bad lines come back as error records; nothing is dropped */
+    p[0] = "tests/data/bad.jsonl";
+    n = read_all(p, 1, NULL, r, 16);
+    is_int(n, 6, "six records from seven lines (the blank line is not a record)");
+    ok(!r[0].error, "b1 fine");
+    ok(r[1].error && r[1].error_code == ND_ERR_FORMAT, "b2: not JSON");
+    is_str(r[1].id, "b2", "b2: the id is found in the broken line");
+    ok(r[2].error && r[2].error_code == ND_ERR_EMPTY, "b3: no text");
+    ok(!r[3].error && r[3].utf8_repairs == 2, "b4: invalid UTF-8 repaired, record kept");
+    is_int(r[3].line, 5, "b4 is on line 5");
+    ok(!r[4].error, "b5 fine");
+    ok(r[5].error && r[5].error_code == ND_ERR_FORMAT, "a JSON array is not a record");
+    is_str(r[5].id, "tests/data/bad.jsonl:7", "a record without id is named FILE:LINE");
+    release_all(r, n < 16 ? n : 16);
+
+    /* gzip: concatenated members are one stream */
+    const char *a = "{\"id\":\"g1\",\"text\":\"one\"}\n", *b = "{\"id\":\"g2\",\"text\":\"two\"}\n";
+    write_gz(path("cat.gz"), a, strlen(a), "wb");
+    write_gz(path("cat.gz"), b, strlen(b), "ab");
+    p[0] = path("cat.gz");
+    n = read_all(p, 1, NULL, r, 16);
+    is_int(n, 2, "two gzip members, two records");
+    ok(n == 2 && !r[1].error && !strcmp(r[1].id, "g2"), "the second member is read");
+    release_all(r, n < 16 ? n : 16);
+
+    /* truncated gzip: the good records, then an error record */
+    nd_buf big;
+    nd_buf_init(&big);
+    for (int i = 0; i < 2000; i++) nd_buf_addf(&big, "{\"id\":\"t%d\",\"text\":\"record number %d of many\"}\n", i, i * 7919);
+    write_gz(path("full.gz"), big.data, big.len, "wb");
+    FILE *f = fopen(path("full.gz"), "rb");
+    char *gz = malloc(1 << 20);
+    size_t gzlen = fread(gz, 1, 1 << 20, f);
+    fclose(f);
+    f = fopen(path("cut.gz"), "wb");
+    fwrite(gz, 1, gzlen / 2, f);
+    fclose(f);
+    p[0] = path("cut.gz");
+    nd_reader *rd = nd_reader_new(p, 1, NULL);
+    nd_record rec;
+    nd_record_init(&rec);
+    size_t good = 0, bad = 0;
+    char *last_error = NULL;
+    while (nd_reader_next(rd, &rec)) {
+        if (rec.error) {
+            bad++;
+            free(last_error);
+            last_error = nd_xstrdup(rec.error);
+        } else {
+            good++;
+        }
+    }
+    nd_reader_free(rd);
+    ok(good > 100 && good < 2000, "truncated gzip: the records before the cut are read (%zu)", good);
+    is_int(bad, 1, "truncated gzip: one error record");
+    ok(last_error && strstr(last_error, "truncated"), "the error says truncated: %s", last_error ? last_error : "");
+    free(last_error);
+
+    /* corrupt gzip data */
+    memset(gz + gzlen / 3, 0x55, 64);
+    f = fopen(path("bad.gz"), "wb");
+    fwrite(gz, 1, gzlen, f);
+    fclose(f);
+    p[0] = path("bad.gz");
+    rd = nd_reader_new(p, 1, NULL);
+    good = bad = 0;
+    while (nd_reader_next(rd, &rec)) rec.error ? bad++ : good++;
+    nd_reader_free(rd);
+    ok(bad >= 1, "corrupt gzip: reported (%zu good, %zu bad)", good, bad);
+    free(gz);
+
+    /* empty input, a missing file, and the run goes on to the next file */
+    f = fopen(path("empty"), "wb");
+    fclose(f);
+    p[0] = path("empty");
+    p[1] = path("missing");
+    p[2] = "tests/data/articles.jsonl";
+    n = read_all(p, 3, NULL, r, 16);
+    is_int(n, 5, "empty + missing + 3 good = 5 records");
+    ok(r[0].error && r[0].error_code == ND_ERR_EMPTY, "empty input is an error record");
+    ok(r[1].error && r[1].error_code == ND_ERR_IO && strstr(r[1].error, "cannot open"), "a missing file is an error record");
+    ok(!r[2].error && !strcmp(r[2].id, "a1"), "the next file is read");
+    release_all(r, n < 16 ? n : 16);
+
+    /* a record over the size limit, without keeping it whole */
+    nd_buf_reset(&big);
+    nd_buf_adds(&big, "{\"id\":\"huge\",\"text\":\"");
+    for (int i = 0; i < 100000; i++) nd_buf_adds(&big, "word ");
+    nd_buf_adds(&big, "\"}\n{\"id\":\"after\",\"text\":\"still read\"}\n");
+    f = fopen(path("huge.jsonl"), "wb");
+    fwrite(big.data, 1, big.len, f);
+    fclose(f);
+    nd_reader_opts o;
+    nd_reader_opts_init(&o);
+    o.max_record = 10000;
+    p[0] = path("huge.jsonl");
+    n = read_all(p, 1, &o, r, 16);
+    is_int(n, 2, "oversized record + next record");
+    ok(r[0].error && r[0].error_code == ND_ERR_LIMIT, "over the limit: an error record");
+    is_str(r[0].id, "huge", "its id is still found");
+    ok(!r[1].error && !strcmp(r[1].id, "after"), "the next record is read");
+    release_all(r, n < 16 ? n : 16);
+
+    /* configurable field names */
+    f = fopen(path("fields.jsonl"), "wb");
+    fputs("{\"uid\":7,\"body\":\"Text here.\",\"headline\":\"H\",\"label\":\"sport\"}\n", f);
+    fclose(f);
+    nd_reader_opts_init(&o);
+    o.fields.id = "uid";
+    o.fields.text = "body";
+    o.fields.title = "headline";
+    o.fields.topic = "label";
+    p[0] = path("fields.jsonl");
+    n = read_all(p, 1, &o, r, 16);
+    ok(n == 1 && !r[0].error && !strcmp(r[0].id, "7") && !strcmp(r[0].title, "H") && !strcmp(r[0].topic, "sport"),
+       "renamed fields; a numeric id becomes a string");
+    release_all(r, n < 16 ? n : 16);
+
+    nd_buf_release(&big);
+    char cmd[600];
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
+    if (system(cmd) != 0) printf("# could not remove %s\n", tmpdir);
+    return done_testing();
+}

@@ -1,0 +1,118 @@
+/* test_text.c -- tokenizer, gazetteer, clutter removal. */
+#include "text.h"
+#include "tap.h"
+
+#include <stdlib.h>
+
+static void words(nd_tokenizer *t, const char *s, nd_buf *out, int stems)
+{
+    nd_tokens tk;
+    nd_tokens_init(&tk);
+    size_t len = strlen(s);
+    char *exact = malloc(len ? len : 1);   /* exact size: over-reads show under sanitizers */
+    memcpy(exact, s, len);
+    nd_tokenize(t, exact, len, 0, 0, &tk);
+    nd_buf_reset(out);
+    for (size_t i = 0; i < tk.n; i++) {
+        if (i) nd_buf_addc(out, ' ');
+        if (stems)
+            nd_buf_add(out, nd_tokenizer_stems(t) + tk.v[i].stem_off, tk.v[i].stem_len);
+        else
+            nd_buf_add(out, nd_tok_word(&tk, i), tk.v[i].len);
+        if (tk.v[i].flags & ND_TOK_STOP) nd_buf_addc(out, '*');
+    }
+    free(exact);
+    nd_tokens_release(&tk);
+}
+
+int main(void)
+{
+    nd_tokenizer *t = nd_tokenizer_new();
+    ok(t != NULL, "tokenizer with the Snowball English stemmer");
+    nd_buf b;
+    nd_buf_init(&b);
+
+    words(t, "The U.S. economy's growth didn't stall; 2,500 jobs", &b, 0);
+    is_str(b.data, "the* u.s economy growth didnt* stall 2500 jobs", "abbreviations, possessives, contractions, numbers");
+    words(t, "Côte d’Ivoire’s cocoa", &b, 0);
+    is_str(b.data, "cote divoire cocoa", "accents removed, curly apostrophes");
+    words(t, "ＡＢＣ ﬁnance", &b, 0);
+    is_str(b.data, "abc finance", "NFKC: full-width letters and ligatures");
+    words(t, "ÉCOLE Straße", &b, 0);
+    is_str(b.data, "ecole strasse", "case folding beyond ASCII");
+    words(t, "high-speed e-mail a b 3.5% x", &b, 0);
+    is_str(b.data, "high speed mail 3.5", "hyphens split; one-character words dropped");
+    words(t, "running companies generously", &b, 1);
+    is_str(b.data, "run compani generous", "Snowball stems");
+    words(t, "", &b, 0);
+    is_str(b.data, "", "empty text, no tokens");
+    words(t, "\xef\xbf\xbd\xef\xbf\xbd", &b, 0);
+    is_str(b.data, "", "replacement characters are not words");
+    words(t, "Москва 北京", &b, 0);
+    is_str(b.data, "москва 北京", "other scripts are words");
+
+    /* gazetteer */
+    const char *table = "# test\nnew york\tnorth-america\nu.s\tnorth-america\nyork\teurope\nkenya\tafrica\nkenyan\tafrica\n";
+    nd_gazetteer g;
+    nd_err err;
+    ok(nd_gazetteer_parse(&g, table, strlen(table), t, &err) == ND_OK, "gazetteer parses");
+    is_int(g.nregions, 3, "three regions");
+    nd_tokens tk;
+    nd_tokens_init(&tk);
+    const char *text = "From New York to York, the US and us met Kenyan traders.";
+    nd_tokenize(t, text, strlen(text), 0, 0, &tk);
+    nd_geo_hit *hits = NULL;
+    size_t nh = 0, ha = 0;
+    nd_gazetteer_match(&g, &tk, &hits, &nh, &ha);
+    is_int(nh, 4, "four places: New York, York, US, Kenyan (not 'us')");
+    ok(nh == 4 && hits[0].nwords == 2 && !strcmp(g.regions[hits[0].region], "north-america"), "longest match first");
+    ok(nh == 4 && !strcmp(g.regions[hits[1].region], "europe"), "York alone is another place");
+    ok(nh == 4 && !strcmp(g.regions[hits[2].region], "north-america"), "all-caps US is the country");
+    free(hits);
+    nd_tokens_release(&tk);
+    const char *badtab = "nowhere\n";
+    ok(nd_gazetteer_parse(&g, badtab, strlen(badtab), t, &err) == ND_ERR_FORMAT, "a line without a tab is refused");
+    nd_gazetteer_release(&g);
+
+    /* clutter removal */
+    const char *page =
+        "www.example-news.com\n"
+        "Home | World | Business | Sport\n"
+        "Floods close schools across the region\n"
+        "By Jane Doe\n"
+        "Published: 3 May 2024\n"
+        "\n"
+        "Heavy rain closed hundreds of schools on Monday. Officials said the rivers were still rising.\n"
+        "\n"
+        "Advertisement\n"
+        "Share this article\n"
+        "Residents were moved to shelters overnight.\n"
+        "Source link\n"
+        "Read more: Weather warnings\n"
+        "Jane Doe is a reporter who covers climate and weather for the paper.\n"
+        "Articles: 1,234\n"
+        "\xC2\xA9 2024 Example News. All rights reserved.\n";
+    nd_spans removed, why;
+    nd_spans_init(&removed);
+    nd_spans_init(&why);
+    nd_clean(page, strlen(page), &b, &removed, &why);
+    is_str(b.data, "Floods close schools across the region\n\nHeavy rain closed hundreds of schools on Monday. Officials said the "
+                   "rivers were still rising.\n\nResidents were moved to shelters overnight.",
+           "the story survives, the chrome goes");
+    is_int(removed.n, 11, "eleven clutter lines");
+    const nd_clutter expect[] = { ND_CLUTTER_URL, ND_CLUTTER_NAV, ND_CLUTTER_BYLINE, ND_CLUTTER_BYLINE, ND_CLUTTER_AD,
+                                  ND_CLUTTER_SOCIAL, ND_CLUTTER_LINK, ND_CLUTTER_LINK, ND_CLUTTER_BIO, ND_CLUTTER_COUNTER,
+                                  ND_CLUTTER_LEGAL };
+    int same = why.n == 11;
+    for (size_t i = 0; same && i < 11; i++) same = why.v[i].off == (uint32_t)expect[i];
+    ok(same, "each removal has its reason");
+    const char *story = "Facebook said on Monday that sales rose.\nShares of Home Depot rose 2%.\nSubscribers grew by 10%.";
+    nd_clean(story, strlen(story), &b, &removed, &why);
+    is_int(removed.n, 0, "story sentences that start like chrome words are kept");
+    nd_spans_release(&removed);
+    nd_spans_release(&why);
+
+    nd_buf_release(&b);
+    nd_tokenizer_free(t);
+    return done_testing();
+}

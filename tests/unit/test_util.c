@@ -1,0 +1,81 @@
+/* test_util.c -- buffers, the string map, UTF-8 repair, JSON escaping, output lines. */
+#include "nd_internal.h"
+#include "tap.h"
+
+#include <stdlib.h>
+
+int main(void)
+{
+    nd_buf b;
+    nd_buf_init(&b);
+    ok(b.data && b.len == 0 && b.data[0] == '\0', "new buffer is an empty string");
+    for (int i = 0; i < 1000; i++) nd_buf_addf(&b, "%d,", i);
+    is_int(b.len, 3890, "addf appends (len)");
+    ok(strncmp(b.data + b.len - 4, "999,", 4) == 0 && b.data[b.len] == '\0', "addf appends and terminates");
+    char *s = nd_buf_detach(&b);
+    ok(b.data && b.len == 0, "detach leaves an empty buffer");
+    free(s);
+    nd_buf_release(&b);
+
+    nd_strmap m;
+    nd_strmap_init(&m);
+    char key[32];
+    for (int i = 0; i < 5000; i++) {
+        snprintf(key, sizeof(key), "k%d", i);
+        nd_strmap_put(&m, key, strlen(key), (uint32_t)i * 2, NULL);
+    }
+    is_int(m.n, 5000, "5000 keys inserted");
+    bool added = true;
+    size_t e = nd_strmap_put(&m, "k4321", 5, 0, &added);
+    ok(!added && m.values[e] == 8642, "re-putting finds the entry and keeps its value");
+    is_int(nd_strmap_find(&m, "k4322", 5), 4322, "find returns the entry index");
+    is_int(nd_strmap_find(&m, "nope", 4), -1, "a missing key is -1");
+    is_str(nd_strmap_key(&m, 17), "k17", "keys are kept");
+    nd_strmap_release(&m);
+
+    nd_buf_init(&b);
+    is_int(nd_utf8_repair("caf\xc3\xa9", 5, &b), 0, "valid UTF-8 is untouched");
+    is_str(b.data, "caf\xc3\xa9", "valid UTF-8 copied");
+    nd_buf_reset(&b);
+    is_int(nd_utf8_repair("a\xff" "b\xc3", 4, &b), 2, "a stray byte and a cut sequence are two repairs");
+    is_str(b.data, "a\xef\xbf\xbd" "b\xef\xbf\xbd", "each becomes U+FFFD");
+    nd_buf_reset(&b);
+    is_int(nd_utf8_repair("\xc0\xaf", 2, &b), 2, "an overlong encoding is invalid");
+    nd_buf_reset(&b);
+    is_int(nd_utf8_repair("\xed\xa0\x80", 3, &b), 3, "a surrogate is invalid");
+    nd_buf_reset(&b);
+
+    nd_json_string(&b, "say \"hi\"\\\n\t\x01 é");
+    is_str(b.data, "\"say \\\"hi\\\"\\\\\\n\\t\\u0001 é\"", "JSON strings are escaped");
+    nd_buf_reset(&b);
+
+    nd_record rec;
+    nd_record_init(&rec);
+    rec.id = nd_xstrdup("x\"1");
+    nd_analyze_opts o;
+    nd_analyze_opts_init(&o);
+    nd_emit(&b, ND_OUT_JSONL, &o, &rec, NULL, "bad\tthing");
+    is_str(b.data, "{\"id\":\"x\\\"1\",\"error\":\"bad\\tthing\"}\n", "error line in JSON");
+    nd_buf_reset(&b);
+    nd_result res;
+    nd_result_init(&res);
+    res.label[0] = "sport";
+    res.confidence[0] = 0.5;
+    res.summarized = 1;
+    res.nsummary = 1;
+    res.summary_index[0] = 2;
+    nd_buf_init(&res.summary[0]);
+    nd_buf_adds(&res.summary[0], "A\tB");
+    nd_emit(&b, ND_OUT_JSONL, &o, &rec, &res, NULL);
+    is_str(b.data, "{\"id\":\"x\\\"1\",\"topic\":\"sport\",\"topic_confidence\":0.5000,\"summary\":[\"A\\tB\"],\"summary_index\":[2]}\n",
+           "result line in JSON: only the keys computed");
+    nd_buf_reset(&b);
+    nd_emit_tsv_header(&b, &o);
+    nd_emit(&b, ND_OUT_TSV, &o, &rec, &res, NULL);
+    is_str(b.data, "id\ttopic\ttopic_confidence\tregion\tregion_confidence\tsummary_index\tsummary\terror\n"
+                   "x\"1\tsport\t0.5000\t\t\t2\tA\\tB\t\n", "TSV header and row, tabs escaped");
+    nd_result_release(&res);
+    nd_record_release(&rec);
+    nd_buf_release(&b);
+    return done_testing();
+}
