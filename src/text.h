@@ -62,7 +62,7 @@ typedef struct nd_geo_hit {
     uint16_t region;
 } nd_geo_hit;
 
-/* Parse "place<TAB>region" lines ('#' comments). */
+/* Parse "place<TAB>region" lines ('#' comments) into 'g' (which holds nothing yet). On failure 'g' holds nothing. */
 nd_status nd_gazetteer_parse(nd_gazetteer *g, const char *text, size_t len, nd_tokenizer *t, nd_err *err);
 void nd_gazetteer_release(nd_gazetteer *g);
 /* Longest-first matches over all tokens; appended to *hits. */

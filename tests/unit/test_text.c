@@ -70,9 +70,9 @@ int main(void)
     ok(nh == 4 && !strcmp(g.regions[hits[2].region], "north-america"), "all-caps US is the country");
     free(hits);
     nd_tokens_release(&tk);
+    nd_gazetteer_release(&g);
     const char *badtab = "nowhere\n";
     ok(nd_gazetteer_parse(&g, badtab, strlen(badtab), t, &err) == ND_ERR_FORMAT, "a line without a tab is refused");
-    nd_gazetteer_release(&g);
 
     /* clutter removal */
     const char *page =
