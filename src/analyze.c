@@ -5,6 +5,7 @@
  */
 #include "text.h"
 
+#include <math.h>    /* log, sqrt */
 #include <stdlib.h>  /* free */
 
 struct nd_analyzer {
@@ -18,8 +19,15 @@ struct nd_analyzer {
     size_t nocc, occ_alloc;
     size_t *bucket;
     size_t bucket_alloc;
-    nd_svec sv;
     nd_svec xg;          /* the article vector as the region classifier sees it */
+    /*
+     * Dense accumulators over the feature space (zero between uses; only
+     * touched entries are reset): the article's TF-IDF vector, which the
+     * sentence vectors are scored against, and one sentence's.
+     */
+    float *dvec, *sen;
+    uint32_t *touched;
+    size_t ntouched, touched_alloc;
     double *score;
     size_t score_alloc;
 };
@@ -57,8 +65,9 @@ nd_analyzer *nd_analyzer_new(const nd_model *m)
         return NULL;
     }
     nd_doc_init(&a->doc);
-    nd_svec_init(&a->sv);
     nd_svec_init(&a->xg);
+    a->dvec = nd_xcalloc(nd_model_nfeatures(m) + 1, sizeof(float));
+    a->sen = nd_xcalloc(nd_model_nfeatures(m) + 1, sizeof(float));
     size_t sc = 1;
     for (int t = 0; t < ND_NTASKS; t++)
         if (m->task[t] && nd_linsvm_scratch(m->task[t]) > sc) sc = nd_linsvm_scratch(m->task[t]);
@@ -71,8 +80,10 @@ void nd_analyzer_free(nd_analyzer *a)
     if (!a) return;
     nd_tokenizer_free(a->tz);
     nd_doc_release(&a->doc);
-    nd_svec_release(&a->sv);
     nd_svec_release(&a->xg);
+    free(a->dvec);
+    free(a->sen);
+    free(a->touched);
     free(a->scratch);
     free(a->occ);
     free(a->occ2);
@@ -117,13 +128,23 @@ static void summarize(nd_analyzer *a, const nd_analyze_opts *o, nd_result *res)
         a->occ2 = nd_xrealloc(a->occ2, (a->occ_alloc ? a->occ_alloc : 1) * sizeof(*a->occ2));
         for (size_t i = 0; i < a->nocc; i++) a->occ2[a->bucket[a->occ[i].sent]++] = a->occ[i];
         size_t start = 0;
+        const float *idf = a->m->idf;
         for (size_t s = 0; s < ns; s++) {
             size_t end = a->bucket[s];
             if (a->score[s] >= 0) {
-                a->sv.n = 0;
-                for (size_t i = start; i < end; i++) nd_svec_push(&a->sv, a->occ2[i].fid, a->occ2[i].w);
-                nd_svec_tfidf(&a->sv, a->m->idf);
-                a->score[s] = nd_svec_dot(&a->sv, &d->vec) + 1e-9;   /* > 0: candidate */
+                /* the sentence's TF-IDF vector, its norm, and its dot product with the article's */
+                for (size_t i = start; i < end; i++) a->sen[a->occ2[i].fid] += a->occ2[i].w;
+                double ss = 0, dot = 0;
+                for (size_t i = start; i < end; i++) {
+                    uint32_t f = a->occ2[i].fid;
+                    double c = a->sen[f];
+                    if (c == 0) continue;   /* a repeated feature, already counted */
+                    double v = (c >= 1 ? 1.0 + log(c) : c) * idf[f];
+                    ss += v * v;
+                    dot += v * a->dvec[f];
+                    a->sen[f] = 0;
+                }
+                a->score[s] = (ss > 0 ? dot / sqrt(ss) : 0) + 1e-9;   /* cosine; > 0 marks a candidate */
             }
             start = end;
         }
@@ -184,19 +205,45 @@ nd_status nd_analyze(nd_analyzer *a, const nd_record *rec, const nd_analyze_opts
     nd_doc_prepare(d, a->tz, m->gaz.nregions ? &m->gaz : NULL, &a->cfg, rec->title, rec->text, o->keep_boilerplate);
 
     /* one vector for the article; body occurrences kept for sentence vectors */
-    d->vec.n = 0;
     a->nocc = 0;
+    a->ntouched = 0;
     const nd_terms *terms = &d->terms;
     ND_GROW(a->occ, terms->n, a->occ_alloc);
+    ND_GROW(a->touched, terms->n, a->touched_alloc);
     for (size_t i = 0; i < terms->n; i++) {
         const nd_term *tm = &terms->v[i];
-        uint32_t fid = nd_model_feature(m, terms->keys.data + tm->off, tm->len, tm->hash);
+        uint32_t fid;
+        if (tm->entry != ND_SLOT_UNSET) {   /* a unigram: its feature id is memoised per word */
+            fid = nd_tokenizer_slot(a->tz, tm->entry);
+            if (fid == ND_SLOT_UNSET) {
+                const char *key = nd_term_key(terms, a->tz, tm);
+                fid = nd_model_feature(m, key, tm->len, nd_hash(key, tm->len));
+                nd_tokenizer_set_slot(a->tz, tm->entry, fid);
+            }
+        } else {
+            fid = nd_model_feature(m, terms->keys.data + tm->off, tm->len, tm->hash);
+        }
         if (!fid) continue;
-        nd_svec_push(&d->vec, fid, tm->w);
+        if (a->dvec[fid] == 0) a->touched[a->ntouched++] = fid;
+        a->dvec[fid] += tm->w;
         if (tm->sent != ND_SENT_TITLE && terms->keys.data[tm->off] != '@')
             a->occ[a->nocc++] = (struct occ){ tm->sent, fid, tm->w };
     }
-    nd_svec_tfidf(&d->vec, m->idf);
+    double ss = 0;
+    for (size_t i = 0; i < a->ntouched; i++) {
+        uint32_t f = a->touched[i];
+        double c = a->dvec[f];
+        float v = (float)((c >= 1 ? 1.0 + log(c) : c) * m->idf[f]);
+        a->dvec[f] = v;
+        ss += (double)v * v;
+    }
+    float inv = ss > 0 ? (float)(1.0 / sqrt(ss)) : 0;
+    d->vec.n = 0;
+    for (size_t i = 0; i < a->ntouched; i++) {
+        uint32_t f = a->touched[i];
+        a->dvec[f] *= inv;
+        nd_svec_push(&d->vec, f, a->dvec[f]);
+    }
 
     if (o->classify) {
         for (int t = 0; t < ND_NTASKS; t++) {
@@ -215,5 +262,6 @@ nd_status nd_analyze(nd_analyzer *a, const nd_record *rec, const nd_analyze_opts
     }
     res->summarized = o->summarize;
     if (o->summarize) summarize(a, o, res);
+    for (size_t i = 0; i < a->ntouched; i++) a->dvec[a->touched[i]] = 0;
     return ND_OK;
 }

@@ -29,10 +29,23 @@ void nd_terms_release(nd_terms *t)
     memset(t, 0, sizeof(*t));
 }
 
+static void push_unigram(nd_terms *out, const nd_token *tok, float w)
+{
+    ND_GROW(out->v, out->n + 1, out->alloc);
+    nd_term *t = &out->v[out->n++];
+    t->hash = 0;
+    t->off = tok->stem_off;
+    t->len = tok->stem_len;
+    t->entry = tok->entry;
+    t->sent = tok->sent;
+    t->w = w;
+}
+
 static void push_term(nd_terms *out, const char *a, size_t al, const char *b, size_t bl, uint32_t sent, float w)
 {
     ND_GROW(out->v, out->n + 1, out->alloc);
     nd_term *t = &out->v[out->n++];
+    t->entry = ND_SLOT_UNSET;
     t->off = (uint32_t)out->keys.len;
     nd_buf_add(&out->keys, a, al);
     if (b) {
@@ -70,7 +83,7 @@ void nd_terms_build(const nd_feature_cfg *cfg, const nd_tokenizer *tz, const nd_
             continue;
         }
         const char *s = stems + t->stem_off;
-        push_term(out, s, t->stem_len, NULL, 0, t->sent, w);
+        push_unigram(out, t, w);
         if (cfg->bigrams && prev && prev->sent == t->sent)
             push_term(out, stems + prev->stem_off, prev->stem_len, s, t->stem_len, t->sent, w);
         prev = t;

@@ -22,6 +22,7 @@ nd_status nd_gazetteer_parse(nd_gazetteer *g, const char *text, size_t len, nd_t
 {
     memset(g, 0, sizeof(*g));
     nd_strmap_init(&g->map);
+    nd_strmap_init(&g->first);
     nd_buf_init(&g->source);
     nd_buf_add(&g->source, text, len);
     nd_tokens tk;
@@ -57,9 +58,9 @@ nd_status nd_gazetteer_parse(nd_gazetteer *g, const char *text, size_t len, nd_t
             if (i) nd_buf_addc(&key, ' ');
             nd_buf_add(&key, nd_tok_word(&tk, i), tk.v[i].len);
         }
-        bool added;
-        size_t ent = nd_strmap_put(&g->map, key.data, key.len, (uint32_t)region, &added);
-        (void)ent;
+        nd_strmap_put(&g->map, key.data, key.len, (uint32_t)region, NULL);
+        size_t fe = nd_strmap_put(&g->first, nd_tok_word(&tk, 0), tk.v[0].len, 0, NULL);
+        if (g->first.values[fe] < tk.n) g->first.values[fe] = (uint32_t)tk.n;
         if ((int)tk.n > g->maxwords) g->maxwords = (int)tk.n;
     }
     nd_buf_release(&key);
@@ -72,6 +73,7 @@ void nd_gazetteer_release(nd_gazetteer *g)
 {
     if (!g->map.slots) return;
     nd_strmap_release(&g->map);
+    nd_strmap_release(&g->first);
     for (size_t i = 0; i < g->nregions; i++) free(g->regions[i]);
     free(g->regions);
     nd_buf_release(&g->source);
@@ -83,7 +85,18 @@ void nd_gazetteer_match(const nd_gazetteer *g, const nd_tokens *tk, nd_geo_hit *
     char key[256];
     for (size_t i = 0; i < tk->n;) {
         int found = 0;
-        int maxw = g->maxwords;
+        /* most words are no place: one lookup of the first word decides */
+        const nd_token *t0 = &tk->v[i];
+        long fe;
+        if (t0->len == 2 && (t0->flags & ND_TOK_CAPS) && memcmp(tk->text.data + t0->off, "us", 2) == 0)
+            fe = nd_strmap_find(&g->first, "u.s", 3);
+        else
+            fe = nd_strmap_find_h(&g->first, tk->text.data + t0->off, t0->len, t0->hash);
+        if (fe < 0) {
+            i++;
+            continue;
+        }
+        int maxw = (int)g->first.values[fe];
         for (int w = maxw; w >= 1 && !found; w--) {
             if (i + (size_t)w > tk->n) continue;
             size_t kl = 0;

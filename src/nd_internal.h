@@ -30,29 +30,38 @@ nd_status nd_fail(nd_err *err, nd_status code, const char *fmt, ...) __attribute
 /* a * b, aborting on overflow. */
 size_t nd_st_mult(size_t a, size_t b);
 
-/* 64-bit hash of a byte string (FNV-1a folded with a final mix). */
+/* 64-bit hash of a byte string: 8 bytes at a time, multiply-xorshift mixing. */
 static inline uint64_t nd_hash(const void *data, size_t len)
 {
     const unsigned char *p = data;
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < len; i++) {
-        h ^= p[i];
-        h *= 1099511628211ULL;
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ ((uint64_t)len * 0xff51afd7ed558ccdULL);
+    while (len >= 8) {
+        uint64_t k;
+        memcpy(&k, p, 8);
+        k *= 0x87c37b91114253d5ULL;
+        k ^= k >> 31;
+        h = (h ^ k) * 0x4cf5ad432745937fULL;
+        p += 8;
+        len -= 8;
     }
-    h ^= h >> 29;
-    h *= 0xbf58476d1ce4e5b9ULL;
-    h ^= h >> 32;
+    uint64_t k = 0;
+    for (size_t i = 0; i < len; i++) k |= (uint64_t)p[i] << (8 * i);
+    h = (h ^ (k * 0x87c37b91114253d5ULL)) * 0x4cf5ad432745937fULL;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
     return h;
 }
 
 /*
  * nd_strmap: string -> uint32 value, open addressing with linear probing,
- * power-of-two table, load factor <= 0.5, stored hashes. Keys are copied into
+ * power-of-two table, load factor <= 0.5. A slot holds the entry and the high
+ * half of its hash, so most probes are decided without touching the keys. Keys are copied into
  * the map's own pool; values are the caller's (often a dense id = insertion
  * order, see nd_strmap_intern).
  */
 typedef struct nd_strmap {
-    uint32_t *slots;      /* entry index + 1, 0 = empty */
+    uint64_t *slots;      /* (hash >> 32) << 32 | (entry index + 1); 0 = empty */
     size_t mask;
     uint64_t *hashes;     /* per entry */
     uint32_t *key_off;    /* per entry: offset into pool */

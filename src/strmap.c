@@ -25,13 +25,14 @@ void nd_strmap_release(nd_strmap *m)
 long nd_strmap_find_h(const nd_strmap *m, const char *key, size_t len, uint64_t h)
 {
     size_t i = (size_t)h & m->mask;
+    uint64_t tag = h >> 32 << 32;
     for (;;) {
-        uint32_t s = m->slots[i];
+        uint64_t s = m->slots[i];
         if (!s) return -1;
-        size_t e = s - 1;
-        if (m->hashes[e] == h && m->key_len[e] == len &&
-            memcmp(m->pool.data + m->key_off[e], key, len) == 0)
-            return (long)e;
+        if ((s & 0xFFFFFFFF00000000ULL) == tag) {
+            size_t e = (uint32_t)s - 1;
+            if (m->key_len[e] == len && memcmp(m->pool.data + m->key_off[e], key, len) == 0) return (long)e;
+        }
         i = (i + 1) & m->mask;
     }
 }
@@ -50,7 +51,7 @@ static void rehash(nd_strmap *m)
     for (size_t e = 0; e < m->n; e++) {
         size_t i = (size_t)m->hashes[e] & m->mask;
         while (m->slots[i]) i = (i + 1) & m->mask;
-        m->slots[i] = (uint32_t)(e + 1);
+        m->slots[i] = (m->hashes[e] >> 32 << 32) | (uint64_t)(e + 1);
     }
 }
 
@@ -79,7 +80,7 @@ size_t nd_strmap_put(nd_strmap *m, const char *key, size_t len, uint32_t value, 
     nd_buf_addc(&m->pool, '\0');
     size_t i = (size_t)h & m->mask;
     while (m->slots[i]) i = (i + 1) & m->mask;
-    m->slots[i] = (uint32_t)(e + 1);
+    m->slots[i] = (h >> 32 << 32) | (uint64_t)(e + 1);
     m->n++;
     if (added) *added = true;
     return e;

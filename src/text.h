@@ -13,10 +13,12 @@ enum { ND_TOK_STOP = 1, ND_TOK_CAPS = 2, ND_TOK_CAP = 4, ND_TOK_NUM = 8 };
 #define ND_SENT_TITLE UINT32_MAX   /* 'sent' of title tokens */
 
 typedef struct nd_token {
+    uint64_t hash;       /* nd_hash of the normalised word */
     uint32_t off;        /* normalised word in tokens->text */
     uint16_t len;
     uint16_t stem_len;
     uint32_t stem_off;   /* stem in the tokenizer's stem pool */
+    uint32_t entry;      /* the word's entry in the tokenizer's cache (see nd_tokenizer_slot) */
     uint32_t sent;       /* sentence index, or ND_SENT_TITLE */
     uint32_t src;        /* byte offset in the source text */
     uint8_t flags;
@@ -32,8 +34,16 @@ typedef struct nd_tokenizer nd_tokenizer;
 
 nd_tokenizer *nd_tokenizer_new(void);    /* NULL if the Snowball stemmer is missing */
 void nd_tokenizer_free(nd_tokenizer *t);
-/* Call between documents: keeps the stem cache bounded. */
+/* Call between documents: keeps the word cache bounded (and may clear the slots). */
 void nd_tokenizer_begin(nd_tokenizer *t);
+/*
+ * A memo slot per cached word, for the tokenizer's owner: the analyzer keeps
+ * the word's unigram feature id there, the trainer its dictionary id.
+ * ND_SLOT_UNSET until set; cleared when the cache starts over.
+ */
+#define ND_SLOT_UNSET UINT32_MAX
+uint32_t nd_tokenizer_slot(const nd_tokenizer *t, uint32_t entry);
+void nd_tokenizer_set_slot(nd_tokenizer *t, uint32_t entry, uint32_t value);
 const char *nd_tokenizer_stems(const nd_tokenizer *t);
 int nd_is_stopword(const nd_tokenizer *t, const char *w, size_t len);
 
@@ -50,6 +60,7 @@ static inline const char *nd_tok_word(const nd_tokens *tk, size_t i) { return tk
 /* Place names, demonyms, cities -> region. Phrases are matched on normalised words. */
 typedef struct nd_gazetteer {
     nd_strmap map;       /* "new york" -> region index */
+    nd_strmap first;     /* "new" -> the most words of a phrase starting with it */
     char **regions;
     size_t nregions;
     int maxwords;
@@ -70,10 +81,16 @@ void nd_gazetteer_match(const nd_gazetteer *g, const nd_tokens *tk, nd_geo_hit *
 
 /*=====   Terms (features.c)   =====*/
 
-/* A feature occurrence: a unigram stem, a bigram "a b", or a pseudo-term "@geo:asia". */
+/*
+ * A feature occurrence: a unigram stem, a bigram "a b", or a pseudo-term
+ * "@geo:asia". A unigram's key is its stem in the tokenizer's pool and
+ * 'entry' its word's cache entry (so its feature id can be memoised); other
+ * terms have their key in terms->keys, its hash, and entry ND_SLOT_UNSET.
+ */
 typedef struct nd_term {
-    uint64_t hash;
-    uint32_t off, len;   /* key in terms->keys */
+    uint64_t hash;       /* 0 for unigrams: computed only when needed */
+    uint32_t off, len;
+    uint32_t entry;
     uint32_t sent;
     float w;
 } nd_term;
@@ -97,6 +114,11 @@ void nd_terms_init(nd_terms *t);
 void nd_terms_release(nd_terms *t);
 void nd_terms_build(const nd_feature_cfg *cfg, const nd_tokenizer *tz, const nd_gazetteer *gz,
                     const nd_tokens *tk, nd_terms *out);
+
+static inline const char *nd_term_key(const nd_terms *ts, const nd_tokenizer *tz, const nd_term *t)
+{
+    return t->entry != ND_SLOT_UNSET ? nd_tokenizer_stems(tz) + t->off : ts->keys.data + t->off;
+}
 
 /*=====   Sparse vectors   =====*/
 
@@ -136,6 +158,7 @@ typedef struct nd_linsvm {
     uint32_t *fstart;     /* nfeat + 2 entries: feature f's weights are [fstart[f], fstart[f+1]) */
     uint16_t *pair;
     float *w;
+    float *wd;            /* few pairs: all of feature f's pair weights at wd[f * npairs], or NULL */
     struct svm_model *model;
 } nd_linsvm;
 

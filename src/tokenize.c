@@ -51,7 +51,7 @@ struct nd_tokenizer {
     struct sb_stemmer *stemmer;
     nd_strmap stops;
     nd_strmap stem_cache;     /* word -> entry; entry's stem in stems */
-    struct stem { uint32_t off; uint16_t len; } *stem;
+    struct stem { uint32_t off; uint16_t len; uint8_t stop; uint32_t slot; } *stem;
     size_t nstem_alloc;
     nd_buf stems;
     nd_buf raw;               /* current token's bytes */
@@ -114,10 +114,9 @@ void nd_tokens_reset(nd_tokens *tk)
     tk->n = 0;
 }
 
-/* The stem of w (cached). Numbers and dotted abbreviations are their own stem. */
-static uint32_t stem_entry(nd_tokenizer *t, const char *w, size_t len)
+/* The cache entry of word w: its stem (numbers and dotted abbreviations are their own), stop flag, slot. */
+static uint32_t word_entry(nd_tokenizer *t, const char *w, size_t len, uint64_t h)
 {
-    uint64_t h = nd_hash(w, len);
     long e = nd_strmap_find_h(&t->stem_cache, w, len, h);
     if (e >= 0) return (uint32_t)e;
     const char *s = w;
@@ -133,9 +132,21 @@ static uint32_t stem_entry(nd_tokenizer *t, const char *w, size_t len)
     ND_GROW(t->stem, idx + 1, t->nstem_alloc);
     t->stem[idx].off = (uint32_t)t->stems.len;
     t->stem[idx].len = (uint16_t)(sl > 65535 ? 65535 : sl);
+    t->stem[idx].stop = nd_strmap_find(&t->stops, w, len) >= 0;
+    t->stem[idx].slot = ND_SLOT_UNSET;
     nd_buf_add(&t->stems, s, t->stem[idx].len);
     nd_buf_addc(&t->stems, '\0');
     return (uint32_t)idx;
+}
+
+uint32_t nd_tokenizer_slot(const nd_tokenizer *t, uint32_t entry)
+{
+    return t->stem[entry].slot;
+}
+
+void nd_tokenizer_set_slot(nd_tokenizer *t, uint32_t entry, uint32_t value)
+{
+    t->stem[entry].slot = value;
 }
 
 /* Finish the token in t->raw: normalise, filter, stem, append to tk. */
@@ -164,9 +175,10 @@ static void emit(nd_tokenizer *t, nd_tokens *tk, int nonascii, unsigned flags, u
         o->len = (uint16_t)len;
         o->sent = sent;
         o->src = src;
-        o->flags = (uint8_t)flags;
-        if (nd_strmap_find(&t->stops, w, len) >= 0) o->flags |= ND_TOK_STOP;
-        uint32_t se = stem_entry(t, w, len);
+        o->hash = nd_hash(w, len);
+        uint32_t se = word_entry(t, w, len, o->hash);
+        o->flags = (uint8_t)(flags | (t->stem[se].stop ? ND_TOK_STOP : 0));
+        o->entry = se;
         o->stem_off = t->stem[se].off;
         o->stem_len = t->stem[se].len;
         nd_buf_add(&tk->text, w, len);

@@ -176,9 +176,12 @@ nd_status nd_trainer_add(nd_trainer *t, const nd_record *rec, unsigned tasks, nd
     ND_GROW(t->agg, terms->n, t->agg_alloc);
     for (size_t i = 0; i < terms->n; i++) {
         const nd_term *tm = &terms->v[i];
-        bool added;
-        size_t id = nd_strmap_put(&t->dict, terms->keys.data + tm->off, tm->len, 0, &added);
-        t->agg[i].id = (uint32_t)id;
+        uint32_t id = tm->entry != ND_SLOT_UNSET ? nd_tokenizer_slot(t->tz, tm->entry) : ND_SLOT_UNSET;
+        if (id == ND_SLOT_UNSET) {
+            id = (uint32_t)nd_strmap_put(&t->dict, nd_term_key(terms, t->tz, tm), tm->len, 0, NULL);
+            if (tm->entry != ND_SLOT_UNSET) nd_tokenizer_set_slot(t->tz, tm->entry, id);
+        }
+        t->agg[i].id = id;
         t->agg[i].w = tm->w;
     }
     qsort(t->agg, terms->n, sizeof(*t->agg), cmp_tagged);
