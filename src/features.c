@@ -58,7 +58,7 @@ static void push_term(nd_terms *out, const char *a, size_t al, const char *b, si
     t->w = w;
 }
 
-void nd_terms_build(const nd_feature_cfg *cfg, const nd_tokenizer *tz, const nd_gazetteer *gz,
+void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazetteer *gz,
                     const nd_tokens *tk, nd_terms *out)
 {
     nd_buf_reset(&out->keys);
@@ -89,7 +89,7 @@ void nd_terms_build(const nd_feature_cfg *cfg, const nd_tokenizer *tz, const nd_
         prev = t;
     }
     if (gz && gz->nregions) {
-        nd_gazetteer_match(gz, tk, &out->hits, &out->nhits, &out->hits_alloc);
+        nd_gazetteer_match(gz, tz, tk, &out->hits, &out->nhits, &out->hits_alloc);
         char key[96];
         for (size_t h = 0; h < out->nhits; h++) {
             const nd_geo_hit *g = &out->hits[h];

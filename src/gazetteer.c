@@ -80,23 +80,31 @@ void nd_gazetteer_release(nd_gazetteer *g)
     memset(g, 0, sizeof(*g));
 }
 
-void nd_gazetteer_match(const nd_gazetteer *g, const nd_tokens *tk, nd_geo_hit **hits, size_t *nhits, size_t *alloc)
+void nd_gazetteer_match(const nd_gazetteer *g, nd_tokenizer *tz, const nd_tokens *tk, nd_geo_hit **hits, size_t *nhits,
+                        size_t *alloc)
 {
     char key[256];
     for (size_t i = 0; i < tk->n;) {
         int found = 0;
         /* most words are no place: one lookup of the first word decides */
         const nd_token *t0 = &tk->v[i];
-        long fe;
-        if (t0->len == 2 && (t0->flags & ND_TOK_CAPS) && memcmp(tk->text.data + t0->off, "us", 2) == 0)
-            fe = nd_strmap_find(&g->first, "u.s", 3);
-        else
-            fe = nd_strmap_find_h(&g->first, tk->text.data + t0->off, t0->len, t0->hash);
-        if (fe < 0) {
+        int maxw;
+        if (t0->len == 2 && (t0->flags & ND_TOK_CAPS) && memcmp(tk->text.data + t0->off, "us", 2) == 0) {
+            long fe = nd_strmap_find(&g->first, "u.s", 3);
+            maxw = fe < 0 ? 0 : (int)g->first.values[fe];
+        } else {
+            uint32_t memo = nd_tokenizer_geo_slot(tz, t0->entry);
+            if (memo == ND_SLOT_UNSET) {
+                long fe = nd_strmap_find_h(&g->first, tk->text.data + t0->off, t0->len, t0->hash);
+                memo = 1 + (fe < 0 ? 0 : g->first.values[fe]);
+                nd_tokenizer_set_geo_slot(tz, t0->entry, memo);
+            }
+            maxw = (int)memo - 1;
+        }
+        if (maxw == 0) {
             i++;
             continue;
         }
-        int maxw = (int)g->first.values[fe];
         for (int w = maxw; w >= 1 && !found; w--) {
             if (i + (size_t)w > tk->n) continue;
             size_t kl = 0;

@@ -72,7 +72,11 @@ void nd_model_compute_idf(nd_model *m)
     m->idf = nd_xmalloc((m->vocab.n + 1) * sizeof(float));
     m->idf[0] = 0;
     m->geo_lo = m->geo_hi = 0;
+    free(m->filter);
+    m->filter = nd_xcalloc(ND_FILTER_BITS / 64, sizeof(uint64_t));
     for (size_t i = 0; i < m->vocab.n; i++) {
+        size_t bit = nd_filter_bit(m->vocab.hashes[i]);
+        m->filter[bit >> 6] |= 1ULL << (bit & 63);
         m->idf[i + 1] = (float)(log((1.0 + m->ndocs) / (1.0 + m->vocab.values[i])) + 1.0);
         if (nd_strmap_key(&m->vocab, i)[0] == '@') {   /* sorted keys: the '@' terms are one run */
             if (!m->geo_lo) m->geo_lo = (uint32_t)i + 1;
@@ -86,6 +90,7 @@ void nd_model_free(nd_model *m)
     if (!m) return;
     nd_strmap_release(&m->vocab);
     free(m->idf);
+    free(m->filter);
     nd_gazetteer_release(&m->gaz);
     for (int t = 0; t < ND_NTASKS; t++) nd_linsvm_free(m->task[t]);
     free(m->digest);

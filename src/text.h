@@ -44,6 +44,9 @@ void nd_tokenizer_begin(nd_tokenizer *t);
 #define ND_SLOT_UNSET UINT32_MAX
 uint32_t nd_tokenizer_slot(const nd_tokenizer *t, uint32_t entry);
 void nd_tokenizer_set_slot(nd_tokenizer *t, uint32_t entry, uint32_t value);
+/* A second slot, for the gazetteer: 1 + the most words of a place starting with this word, 1 for none. */
+uint32_t nd_tokenizer_geo_slot(const nd_tokenizer *t, uint32_t entry);
+void nd_tokenizer_set_geo_slot(nd_tokenizer *t, uint32_t entry, uint32_t value);
 const char *nd_tokenizer_stems(const nd_tokenizer *t);
 int nd_is_stopword(const nd_tokenizer *t, const char *w, size_t len);
 
@@ -76,8 +79,9 @@ typedef struct nd_geo_hit {
 /* Parse "place<TAB>region" lines ('#' comments) into 'g' (which holds nothing yet). On failure 'g' holds nothing. */
 nd_status nd_gazetteer_parse(nd_gazetteer *g, const char *text, size_t len, nd_tokenizer *t, nd_err *err);
 void nd_gazetteer_release(nd_gazetteer *g);
-/* Longest-first matches over all tokens; appended to *hits. */
-void nd_gazetteer_match(const nd_gazetteer *g, const nd_tokens *tk, nd_geo_hit **hits, size_t *nhits, size_t *alloc);
+/* Longest-first matches over all tokens; appended to *hits. 'tz' made the tokens (its geo slots memoise). */
+void nd_gazetteer_match(const nd_gazetteer *g, nd_tokenizer *tz, const nd_tokens *tk, nd_geo_hit **hits, size_t *nhits,
+                        size_t *alloc);
 
 /*=====   Terms (features.c)   =====*/
 
@@ -112,7 +116,7 @@ typedef struct nd_feature_cfg {
 
 void nd_terms_init(nd_terms *t);
 void nd_terms_release(nd_terms *t);
-void nd_terms_build(const nd_feature_cfg *cfg, const nd_tokenizer *tz, const nd_gazetteer *gz,
+void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazetteer *gz,
                     const nd_tokens *tk, nd_terms *out);
 
 static inline const char *nd_term_key(const nd_terms *ts, const nd_tokenizer *tz, const nd_term *t)
@@ -213,6 +217,7 @@ struct nd_model {
     nd_gazetteer gaz;            /* empty when the bundle has none */
     nd_linsvm *task[ND_NTASKS];
     uint32_t geo_lo, geo_hi;     /* feature ids of the "@geo" terms (0, 0: none) */
+    uint64_t *filter;            /* ND_FILTER_BITS bits: set for every vocabulary term's hash */
     double best_c[ND_NTASKS];
     double cv_accuracy[ND_NTASKS];
     int ndocs_task[ND_NTASKS];
@@ -238,9 +243,17 @@ static inline nd_feature_cfg nd_model_cfg(const nd_model *m)
     nd_feature_cfg c = { m->opts.bigrams, m->opts.title_weight, m->opts.lead_weight, m->opts.numbers };
     return c;
 }
-/* Feature id of a term, or 0 when it is not in the vocabulary. */
+#define ND_FILTER_BITS (1u << 20)
+static inline size_t nd_filter_bit(uint64_t h) { return (size_t)(h >> 40) & (ND_FILTER_BITS - 1); }
+
+/*
+ * Feature id of a term, or 0 when it is not in the vocabulary. Most bigrams
+ * are not; a bit filter that fits in cache answers those without a probe.
+ */
 static inline uint32_t nd_model_feature(const nd_model *m, const char *key, size_t len, uint64_t h)
 {
+    size_t bit = nd_filter_bit(h);
+    if (!(m->filter[bit >> 6] >> (bit & 63) & 1)) return 0;
     long e = nd_strmap_find_h(&m->vocab, key, len, h);
     return e < 0 ? 0 : (uint32_t)e + 1;
 }

@@ -36,6 +36,8 @@ static const char *const stopwords[] = {
     "last", "year", "new", NULL,
 };
 
+#define ND_FRONT 4096
+
 /* Byte classes for the ASCII fast path. */
 enum { C_OTHER = 0, C_LOWER, C_UPPER, C_DIGIT, C_HIGH };
 static unsigned char cls[256];
@@ -51,10 +53,12 @@ struct nd_tokenizer {
     struct sb_stemmer *stemmer;
     nd_strmap stops;
     nd_strmap stem_cache;     /* word -> entry; entry's stem in stems */
-    struct stem { uint32_t off; uint16_t len; uint8_t stop; uint32_t slot; } *stem;
+    struct stem { uint32_t off; uint16_t len; uint8_t stop; uint32_t slot, geo; } *stem;
     size_t nstem_alloc;
     nd_buf stems;
     nd_buf raw;               /* current token's bytes */
+    /* a direct-mapped front for the cache: frequent words stay in L1/L2 */
+    struct front { uint64_t hash; uint32_t entry; uint8_t len; char key[19]; } front[ND_FRONT];
 };
 
 nd_tokenizer *nd_tokenizer_new(void)
@@ -117,8 +121,18 @@ void nd_tokens_reset(nd_tokens *tk)
 /* The cache entry of word w: its stem (numbers and dotted abbreviations are their own), stop flag, slot. */
 static uint32_t word_entry(nd_tokenizer *t, const char *w, size_t len, uint64_t h)
 {
+    struct front *fr = &t->front[h & (ND_FRONT - 1)];
+    if (fr->hash == h && fr->len == len && len <= sizeof(fr->key) && memcmp(fr->key, w, len) == 0) return fr->entry;
     long e = nd_strmap_find_h(&t->stem_cache, w, len, h);
-    if (e >= 0) return (uint32_t)e;
+    if (e >= 0) {
+        if (len <= sizeof(fr->key)) {
+            fr->hash = h;
+            fr->entry = (uint32_t)e;
+            fr->len = (uint8_t)len;
+            memcpy(fr->key, w, len);
+        }
+        return (uint32_t)e;
+    }
     const char *s = w;
     size_t sl = len;
     if (cls[(unsigned char)w[0]] != C_DIGIT && !memchr(w, '.', len)) {
@@ -134,6 +148,7 @@ static uint32_t word_entry(nd_tokenizer *t, const char *w, size_t len, uint64_t 
     t->stem[idx].len = (uint16_t)(sl > 65535 ? 65535 : sl);
     t->stem[idx].stop = nd_strmap_find(&t->stops, w, len) >= 0;
     t->stem[idx].slot = ND_SLOT_UNSET;
+    t->stem[idx].geo = ND_SLOT_UNSET;
     nd_buf_add(&t->stems, s, t->stem[idx].len);
     nd_buf_addc(&t->stems, '\0');
     return (uint32_t)idx;
@@ -147,6 +162,16 @@ uint32_t nd_tokenizer_slot(const nd_tokenizer *t, uint32_t entry)
 void nd_tokenizer_set_slot(nd_tokenizer *t, uint32_t entry, uint32_t value)
 {
     t->stem[entry].slot = value;
+}
+
+uint32_t nd_tokenizer_geo_slot(const nd_tokenizer *t, uint32_t entry)
+{
+    return t->stem[entry].geo;
+}
+
+void nd_tokenizer_set_geo_slot(nd_tokenizer *t, uint32_t entry, uint32_t value)
+{
+    t->stem[entry].geo = value;
 }
 
 /* Finish the token in t->raw: normalise, filter, stem, append to tk. */
@@ -207,6 +232,7 @@ static size_t decode(const unsigned char *s, size_t i, size_t len, utf8proc_int3
 void nd_tokenizer_begin(nd_tokenizer *t)
 {
     if (t->stem_cache.n > (1u << 20)) {   /* bound the cache: start over between documents */
+        memset(t->front, 0, sizeof(t->front));
         nd_strmap_release(&t->stem_cache);
         nd_strmap_init(&t->stem_cache);
         nd_buf_reset(&t->stems);

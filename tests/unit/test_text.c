@@ -63,7 +63,7 @@ int main(void)
     nd_tokenize(t, text, strlen(text), 0, 0, &tk);
     nd_geo_hit *hits = NULL;
     size_t nh = 0, ha = 0;
-    nd_gazetteer_match(&g, &tk, &hits, &nh, &ha);
+    nd_gazetteer_match(&g, t, &tk, &hits, &nh, &ha);
     is_int(nh, 4, "four places: New York, York, US, Kenyan (not 'us')");
     ok(nh == 4 && hits[0].nwords == 2 && !strcmp(g.regions[hits[0].region], "north-america"), "longest match first");
     ok(nh == 4 && !strcmp(g.regions[hits[1].region], "europe"), "York alone is another place");
