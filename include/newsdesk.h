@@ -223,6 +223,7 @@ typedef struct nd_train_opts {
     unsigned seed;         /* fold assignment and libsvm's rand() (default 1) */
     int threads;           /* parallel trainings (default: online CPUs) */
     const char *gazetteer; /* path of a place -> region table, or NULL for none */
+    int summarizer;        /* learn a sentence model from records with summaries (default 1) */
 } nd_train_opts;
 
 void nd_train_opts_init(nd_train_opts *o);
@@ -238,6 +239,7 @@ typedef struct nd_train_report {
     double cv_accuracy[ND_NTASKS];   /* at best_c */
     double cv_grid[ND_NTASKS][8];    /* accuracy for each c_grid value */
     int nfeatures;
+    int sum_docs, sum_sentences, sum_positive;   /* the sentence model's training data (0: none) */
     double seconds;
 } nd_train_report;
 
@@ -274,6 +276,8 @@ void nd_model_free(nd_model *m);
 void nd_model_set_metrics(nd_model *m, const char *metrics);
 
 int nd_model_has_task(const nd_model *m, nd_task t);
+/* Does the bundle hold a learned sentence model (for summaries)? */
+int nd_model_has_summarizer(const nd_model *m);
 size_t nd_model_nlabels(const nd_model *m, nd_task t);
 const char *nd_model_label(const nd_model *m, nd_task t, size_t i);
 size_t nd_model_nfeatures(const nd_model *m);
@@ -285,14 +289,24 @@ void nd_model_describe(const nd_model *m, size_t top_terms, nd_buf *out);
 
 typedef enum {
     ND_SUM_CENTROID = 0,  /* sentences closest to the document's TF-IDF centroid */
-    ND_SUM_LEAD           /* the first sentences */
+    ND_SUM_LEAD,          /* the first sentences */
+    ND_SUM_TEXTRANK,      /* centrality in the sentence cosine graph (LexRank-style) */
+    ND_SUM_LEARNED,       /* the bundle's sentence model (textrank when it has none) */
+    ND_SUM_DEFAULT        /* the best measured: learned when the bundle has it */
 } nd_sum_method;
+
+/* Parse "centroid", "lead", "textrank", "learned", "default"; -1 if unknown. */
+int nd_sum_method_parse(const char *name);
+const char *nd_sum_method_name(nd_sum_method m);
 
 typedef struct nd_analyze_opts {
     int classify;            /* compute topic and region (default 1) */
     int summarize;           /* compute a summary (default 1) */
     nd_sum_method method;
-    int sentences;           /* summary length (default 3) */
+    int sentences;           /* summary length in sentences (default 3) */
+    double ratio;            /* or this fraction of the sentences (0: off) */
+    int words;               /* or sentences until this many words (0: off) */
+    double mmr;              /* redundancy penalty lambda in [0, 1) (default 0.3) */
     double min_confidence;   /* below it the label is "unknown" (default 0) */
     int keep_boilerplate;    /* skip clutter removal (default 0) */
 } nd_analyze_opts;

@@ -56,6 +56,7 @@ void nd_train_opts_init(nd_train_opts *o)
     o->seed = 1;
     o->threads = 0;
     o->gazetteer = NULL;
+    o->summarizer = 1;
 }
 
 nd_model *nd_model_alloc(void)
@@ -93,6 +94,7 @@ void nd_model_free(nd_model *m)
     free(m->filter);
     nd_gazetteer_release(&m->gaz);
     for (int t = 0; t < ND_NTASKS; t++) nd_linsvm_free(m->task[t]);
+    nd_sumsvm_free(m->sum);
     free(m->digest);
     free(m->metrics);
     free(m);
@@ -107,6 +109,11 @@ void nd_model_set_metrics(nd_model *m, const char *metrics)
 int nd_model_has_task(const nd_model *m, nd_task t)
 {
     return (unsigned)t < ND_NTASKS && m->task[t] != NULL;
+}
+
+int nd_model_has_summarizer(const nd_model *m)
+{
+    return m->sum != NULL;
 }
 
 size_t nd_model_nlabels(const nd_model *m, nd_task t)
@@ -209,6 +216,14 @@ static void manifest(const nd_model *m, nd_buf *b)
         nd_buf_addf(b, " docs=%d C=%.17g cv_accuracy=%.4f calibration=%s\n", m->ndocs_task[t], m->best_c[t],
                     m->cv_accuracy[t], s->prob_a ? "platt" : "votes");
     }
+    if (m->sum) {
+        nd_buf_adds(b, "summarizer summary.svm features=");
+        static const char *const fn[ND_SFEAT] = { "position", "first", "second", "third", "inverse_position",
+                                                  "log_words", "short", "centroid", "textrank", "title",
+                                                  "digits", "quote", "paragraph_start", "log_sentences" };
+        for (int k = 0; k < ND_SFEAT; k++) nd_buf_addf(b, "%s%s", k ? "," : "", fn[k]);
+        nd_buf_addc(b, '\n');
+    }
     if (m->metrics) {
         const char *p = m->metrics;
         while (*p) {
@@ -235,7 +250,9 @@ static const char readme_text[] =
     "| gazetteer.tsv | `place<TAB>region`, matched on normalised words (optional) |\n"
     "| TASK.svm | libsvm model (C-SVC, linear kernel) over TF-IDF features; labels are 0..k-1 |\n"
     "| TASK.labels | name of libsvm label N on line N+1 |\n"
-    "| TASK.platt | `A B` per class pair, in libsvm's pair order: P = 1 / (1 + exp(A*f + B)) |\n\n"
+    "| TASK.platt | `A B` per class pair, in libsvm's pair order: P = 1 / (1 + exp(A*f + B)) |\n"
+    "| summary.svm | libsvm model (two classes, linear) scoring sentences for summaries over the features the\n"
+    "  manifest's `summarizer` line names, label 1 = the sentence is in the reference summary (optional) |\n\n"
     "IDF is recomputed from the document frequencies: idf = ln((1 + documents) / (1 + df)) + 1.\n"
     "Both classifiers read the same L2-normalised TF-IDF vector; the region classifier first\n"
     "multiplies the `@geo` features by `geo_weight` and normalises again.\n";
@@ -284,6 +301,15 @@ nd_status nd_model_save(const nd_model *m, const char *dir, nd_err *err)
         nd_buf_reset(&path);
         nd_buf_addf(&path, "%s/%s.svm", tmp.data, task_names[t]);
         if (svm_save_model(path.data, s->model) != 0) {
+            st = nd_fail(err, ND_ERR_IO, "cannot write '%s'", path.data);
+            goto fail;
+        }
+        if ((st = sync_path(path.data, err))) goto fail;
+    }
+    if (m->sum) {
+        nd_buf_reset(&path);
+        nd_buf_addf(&path, "%s/summary.svm", tmp.data);
+        if (svm_save_model(path.data, m->sum->model) != 0) {
             st = nd_fail(err, ND_ERR_IO, "cannot write '%s'", path.data);
             goto fail;
         }
@@ -541,6 +567,20 @@ nd_model *nd_model_load(const char *dir, nd_err *err)
     st = ND_OK;
     for (int t = 0; t < ND_NTASKS; t++)
         if ((st = load_task(m, dir, man.data, (nd_task)t, &b, err))) goto fail;
+    if (manifest_get(man.data, "summarizer", &len)) {
+        nd_buf path;
+        nd_buf_init(&path);
+        nd_buf_addf(&path, "%s/summary.svm", dir);
+        struct svm_model *sm = svm_load_model(path.data);
+        m->sum = sm ? nd_sumsvm_fold(sm) : NULL;
+        if (!m->sum) {
+            if (sm) svm_free_and_destroy_model(&sm);
+            st = nd_fail(err, ND_ERR_MODEL, "cannot load the sentence model '%s'", path.data);
+            nd_buf_release(&path);
+            goto fail;
+        }
+        nd_buf_release(&path);
+    }
     nd_buf_release(&man);
     nd_buf_release(&b);
     return m;
@@ -603,6 +643,11 @@ void nd_model_describe(const nd_model *m, size_t top, nd_buf *out)
         free(sc);
         free(pi);
         free(pj);
+    }
+    if (m->sum) {
+        nd_buf_addf(out, "\nsummarizer: learned sentence scorer over %d features; weights", ND_SFEAT);
+        for (int k = 0; k < ND_SFEAT; k++) nd_buf_addf(out, " %.3f", m->sum->w[k]);
+        nd_buf_addc(out, '\n');
     }
     if (m->metrics) nd_buf_addf(out, "\nmetrics\n%s", m->metrics);
 }

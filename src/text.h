@@ -205,6 +205,52 @@ void nd_doc_release(nd_doc *d);
 void nd_doc_prepare(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const nd_feature_cfg *cfg,
                     const char *title, const char *text, int keep_boilerplate);
 
+/*=====   Summaries (summarize.c)   =====*/
+
+#define ND_SFEAT 14   /* sentence features of the learned method */
+
+/* A term occurrence with its feature id: sentence (or ND_SENT_TITLE), feature, weight. */
+struct nd_occ { uint32_t sent, fid; float w; };
+
+/* A linear sentence scorer: w . features + b (libsvm model kept for saving). */
+typedef struct nd_sumsvm {
+    double w[ND_SFEAT];
+    double b;
+    double cv_f1;
+    struct svm_model *model;
+} nd_sumsvm;
+
+/* What the summarizer needs of an analysed article. */
+typedef struct nd_sumin {
+    const struct nd_model *m;
+    const nd_doc *d;
+    const struct nd_occ *occ;   /* title and body occurrences, gazetteer terms excluded */
+    size_t nocc;
+    const float *dvec;          /* the article's normalised TF-IDF vector, dense */
+} nd_sumin;
+
+typedef struct nd_summarizer nd_summarizer;
+nd_summarizer *nd_summarizer_new(size_t nfeat);
+void nd_summarizer_free(nd_summarizer *s);
+/* Sentence vectors, graph, scores and features; returns the number of sentences. */
+size_t nd_summarizer_prepare(nd_summarizer *s, const nd_sumin *in);
+/* n x ND_SFEAT features of the prepared article. */
+const double *nd_summarizer_features(const nd_summarizer *s);
+/* The chosen sentences (indices, document order) for 'o'; returns how many. */
+size_t nd_summarizer_pick(nd_summarizer *s, const nd_sumin *in, const nd_analyze_opts *o, uint32_t *pick);
+
+/* Fold a two-class linear libsvm model (label 1 = in the summary) into w, b; takes 'model' over. */
+nd_sumsvm *nd_sumsvm_fold(struct svm_model *model);
+void nd_sumsvm_free(nd_sumsvm *s);
+
+/*
+ * For training: analyse 'rec' (no classification) and return its sentence
+ * features (n x ND_SFEAT, valid until the next call), the prepared document
+ * and the tokenizer whose stem pool its tokens point into.
+ */
+const double *nd_analyzer_sentence_features(nd_analyzer *a, const nd_record *rec, size_t *n, const nd_doc **doc,
+                                           nd_tokenizer **tz);
+
 /*=====   The model bundle (model.c)   =====*/
 
 #define ND_MODEL_FORMAT 1
@@ -216,6 +262,7 @@ struct nd_model {
     uint32_t ndocs;              /* documents the IDF was computed on */
     nd_gazetteer gaz;            /* empty when the bundle has none */
     nd_linsvm *task[ND_NTASKS];
+    nd_sumsvm *sum;              /* the learned sentence scorer, or NULL */
     uint32_t geo_lo, geo_hi;     /* feature ids of the "@geo" terms (0, 0: none) */
     uint64_t *filter;            /* ND_FILTER_BITS bits: set for every vocabulary term's hash */
     double best_c[ND_NTASKS];

@@ -48,6 +48,8 @@ struct nd_trainer {
     nd_strmap labels[ND_NTASKS];   /* name -> first-seen index */
     struct tagged *agg;
     size_t agg_alloc;
+    nd_record *sumrec;             /* records with reference summaries, for the sentence model */
+    size_t nsumrec, sumrec_alloc;
     uint64_t digest;
     double t0;
 };
@@ -150,6 +152,8 @@ void nd_trainer_free(nd_trainer *t)
         nd_strmap_release(&t->labels[k]);
     }
     free(t->agg);
+    for (size_t i = 0; i < t->nsumrec; i++) nd_record_release(&t->sumrec[i]);
+    free(t->sumrec);
     free(t);
 }
 
@@ -215,6 +219,16 @@ nd_status nd_trainer_add(nd_trainer *t, const nd_record *rec, unsigned tasks, nd
             bool added;
             t->label[k][t->ndocs] = (int)nd_strmap_put(&t->labels[k], lab[k], strlen(lab[k]), 0, &added);
         }
+    }
+    if (t->opts.summarizer && rec->summary && *rec->summary) {
+        ND_GROW(t->sumrec, t->nsumrec + 1, t->sumrec_alloc);
+        nd_record *c = &t->sumrec[t->nsumrec++];
+        nd_record_init(c);
+        c->id = nd_xstrdup(rec->id);
+        c->title = rec->title ? nd_xstrdup(rec->title) : NULL;
+        c->text = nd_xstrdup(rec->text);
+        c->summary = nd_xstrdup(rec->summary);
+        digest_add(t, rec->summary);
     }
     digest_add(t, rec->title);
     digest_add(t, rec->text);
@@ -641,6 +655,125 @@ static int cmp_labeled(const void *a, const void *b)
     return x->doc < y->doc ? -1 : x->doc > y->doc;
 }
 
+/*-----   the sentence model   -----*/
+
+/* Lower-case letters and digits only: sentences and references are compared this way. */
+static void squash(const char *s, size_t n, nd_buf *out)
+{
+    nd_buf_reset(out);
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80) nd_buf_addc(out, c);
+    }
+}
+
+/*
+ * Label every sentence of the records with summaries (1: it occurs in the
+ * reference; the references are extractive, so this is a substring test on
+ * letters and digits) and fit a two-class linear C-SVC over the sentence
+ * features, classes balanced, on at most ND_SUM_ROWS sentences (every k-th).
+ * (A greedy ROUGE-oracle target, tried instead, scored lower: bbc ROUGE-2
+ * 49.3 against 53.6.)
+ */
+#define ND_SUM_ROWS 12000
+
+static nd_status train_summarizer(nd_trainer *t, nd_model *m, nd_train_report *rep, nd_err *err)
+{
+    nd_analyzer *a = nd_analyzer_new(m);
+    if (!a) return nd_fail(err, ND_ERR_DEP, "the Snowball English stemmer is not available");
+    struct svm_node *pool = NULL;
+    double *y = NULL;
+    size_t n = 0, alloc = 0, npos = 0, seen = 0;
+    nd_buf ref, sen;
+    nd_buf_init(&ref);
+    nd_buf_init(&sen);
+    for (size_t r = 0; r < t->nsumrec; r++) {
+        const nd_record *rec = &t->sumrec[r];
+        size_t ns;
+        const nd_doc *d;
+        nd_tokenizer *atz;
+        const double *f = nd_analyzer_sentence_features(a, rec, &ns, &d, &atz);
+        squash(rec->summary, strlen(rec->summary), &ref);
+        for (size_t i = 0; i < ns; i++) {
+            const nd_span *sp = &d->sents.v[i];
+            squash(d->clean.data + sp->off, sp->len, &sen);
+            int label = sen.len >= 12 && strstr(ref.data, sen.data) != NULL;
+            seen++;
+            if (n + 1 > alloc) {
+                alloc = alloc ? alloc * 2 : 4096;
+                pool = nd_xrealloc(pool, nd_st_mult(alloc, ND_SFEAT + 1) * sizeof(*pool));
+                y = nd_xrealloc(y, alloc * sizeof(*y));
+            }
+            struct svm_node *row = pool + n * (ND_SFEAT + 1);
+            for (int k = 0; k < ND_SFEAT; k++) row[k] = (struct svm_node){ k + 1, f[i * ND_SFEAT + k] };
+            row[ND_SFEAT] = (struct svm_node){ -1, 0 };
+            y[n] = label ? 1 : -1;
+            npos += (size_t)label;
+            n++;
+        }
+    }
+    nd_buf_release(&ref);
+    nd_buf_release(&sen);
+    nd_analyzer_free(a);
+    /* a linear model over ND_SFEAT features needs few rows: keep every k-th, at most ND_SUM_ROWS */
+    size_t stride = (n + ND_SUM_ROWS - 1) / ND_SUM_ROWS, kept = 0;
+    if (stride < 1) stride = 1;
+    npos = 0;
+    for (size_t i = 0; i < n; i += stride) {
+        if (kept != i) {
+            memcpy(pool + kept * (ND_SFEAT + 1), pool + i * (ND_SFEAT + 1), (ND_SFEAT + 1) * sizeof(*pool));
+            y[kept] = y[i];
+        }
+        npos += y[kept] > 0;
+        kept++;
+    }
+    n = kept;
+    nd_status st = ND_OK;
+    if (npos == 0 || npos == n) {
+        st = nd_fail(err, ND_ERR_PARAM, "the reference summaries of %zu records select %s of their sentences",
+                     t->nsumrec, npos ? "all" : "none");
+    } else {
+        struct svm_problem prob;
+        prob.l = (int)n;
+        prob.y = y;
+        prob.x = nd_xmalloc(n * sizeof(*prob.x));
+        for (size_t i = 0; i < n; i++) prob.x[i] = pool + i * (ND_SFEAT + 1);
+        struct svm_parameter param;
+        memset(&param, 0, sizeof(param));
+        param.svm_type = C_SVC;
+        param.kernel_type = LINEAR;
+        param.cache_size = 200;
+        param.eps = 1e-3;
+        param.C = 1;
+        param.shrinking = 1;
+        int wl[2] = { 1, -1 };
+        double wv[2] = { (double)n / (2.0 * (double)npos), (double)n / (2.0 * (double)(n - npos)) };
+        param.nr_weight = 2;
+        param.weight_label = wl;
+        param.weight = wv;
+        const char *msg = svm_check_parameter(&prob, &param);
+        if (msg) {
+            st = nd_fail(err, ND_ERR_PARAM, "libsvm: %s", msg);
+        } else {
+            struct svm_model *sm = svm_train(&prob, &param);
+            own_support_vectors(sm);
+            m->sum = nd_sumsvm_fold(sm);
+            if (!m->sum) {
+                svm_free_and_destroy_model(&sm);
+                st = nd_fail(err, ND_ERR_PARAM, "the sentence model is not a two-class linear model");
+            }
+        }
+        free(prob.x);
+    }
+    rep->sum_docs = (int)t->nsumrec;
+    rep->sum_sentences = (int)seen;
+    rep->sum_positive = (int)npos;
+    free(pool);
+    free(y);
+    return st;
+}
+
 struct name_idx { const char *name; int idx; };
 
 static int cmp_name(const void *a, const void *b)
@@ -656,6 +789,7 @@ nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **o
     if (!rep) rep = &dummy;
     memset(rep, 0, sizeof(*rep));
     if (t->ndocs == 0) return nd_fail(err, ND_ERR_EMPTY, "no training documents");
+    svm_set_print_string_function(quiet);
     nd_model *m = nd_model_alloc();
     m->opts = t->opts;
     m->opts.gazetteer = NULL;
@@ -885,6 +1019,13 @@ nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **o
     }
     free(rows);
     free(pool);
+    if (t->nsumrec >= 10) {
+        nd_status ss = train_summarizer(t, m, rep, err);
+        if (ss != ND_OK) {
+            nd_model_free(m);
+            return ss;
+        }
+    }
     rep->seconds = now() - t->t0;
     *out = m;
     return ND_OK;

@@ -59,7 +59,11 @@ static void help(void)
            "F1; rouge-score semantics) against the records' reference summaries.\n\n"
            "  --model DIR             model bundle (default: $NEWSDESK_MODEL, else models/default)\n"
            "  --sentences K           sentences per summary (default 3)\n"
-           "  --method M              centroid (default) or lead\n"
+           "  --method M              learned (default when the model has a sentence model, else\n"
+           "                          centroid), textrank, centroid or lead\n"
+           "  --ratio R               summary length as a fraction of the sentences instead\n"
+           "  --words W               summary length in words instead (whole sentences)\n"
+           "  --mmr L                 redundancy penalty (default 0.3; 0 turns it off)\n"
            "  --keep-boilerplate      do not remove site clutter\n"
            "  --threads N             worker threads (default: online CPUs)\n\n");
     printf("%s", CLI_INPUT_HELP);
@@ -72,6 +76,9 @@ int cmd_eval(int argc, char **argv)
         CLI_INPUT_OPTIONS,
         { "sentences", required_argument, NULL, 'k' },
         { "method", required_argument, NULL, 'M' },
+        { "ratio", required_argument, NULL, 'R' },
+        { "words", required_argument, NULL, 'W' },
+        { "mmr", required_argument, NULL, 'L' },
         { "keep-boilerplate", no_argument, NULL, 'B' },
         { "threads", required_argument, NULL, 'j' },
         { "help", no_argument, NULL, 'h' },
@@ -99,10 +106,23 @@ int cmd_eval(int argc, char **argv)
                 return cli_usage_error(cmd, "--sentences wants a number from 1 to %d, not '%s'", ND_MAX_SUMMARY, optarg);
             aopts.sentences = (int)v;
             break;
-        case 'M':
-            if (!strcmp(optarg, "centroid")) aopts.method = ND_SUM_CENTROID;
-            else if (!strcmp(optarg, "lead")) aopts.method = ND_SUM_LEAD;
-            else return cli_usage_error(cmd, "unknown summary method '%s' (centroid, lead)", optarg);
+        case 'M': {
+            int mm = nd_sum_method_parse(optarg);
+            if (mm < 0) return cli_usage_error(cmd, "unknown summary method '%s' (lead, centroid, textrank, learned)", optarg);
+            aopts.method = (nd_sum_method)mm;
+            break;
+        }
+        case 'R':
+            if (cli_parse_double(optarg, 1e-6, 1, &aopts.ratio))
+                return cli_usage_error(cmd, "--ratio wants a fraction in (0, 1], not '%s'", optarg);
+            break;
+        case 'W':
+            if (cli_parse_int(optarg, 1, 100000, &v)) return cli_usage_error(cmd, "--words wants a positive number, not '%s'", optarg);
+            aopts.words = (int)v;
+            break;
+        case 'L':
+            if (cli_parse_double(optarg, 0, 0.99, &aopts.mmr))
+                return cli_usage_error(cmd, "--mmr wants a number in [0, 0.99], not '%s'", optarg);
             break;
         case 'B': aopts.keep_boilerplate = 1; break;
         case 'j':
@@ -144,8 +164,10 @@ int cmd_eval(int argc, char **argv)
     if (e.nrouge) {
         const char *names[3] = { "ROUGE-1", "ROUGE-2", "ROUGE-Lsum" };
         double n = (double)e.nrouge;
-        nd_buf_addf(&out, "\nsummaries: %zu with references, %d sentences, method %s\n", e.nrouge, aopts.sentences,
-                    aopts.method == ND_SUM_LEAD ? "lead" : "centroid");
+        nd_sum_method meth = aopts.method;
+        if (meth == ND_SUM_DEFAULT) meth = nd_model_has_summarizer(m) ? ND_SUM_LEARNED : ND_SUM_CENTROID;
+        nd_buf_addf(&out, "\nsummaries: %zu with references, %d sentences, method %s, mmr %g\n", e.nrouge, aopts.sentences,
+                    nd_sum_method_name(meth), meth == ND_SUM_LEAD ? 0.0 : aopts.mmr);
         nd_buf_addf(&out, "  %-10s %9s %9s %9s\n", "metric", "precision", "recall", "f1");
         for (int k = 0; k < 3; k++)
             nd_buf_addf(&out, "  %-10s %9.2f %9.2f %9.2f\n", names[k], 100 * e.rouge[k][0] / n, 100 * e.rouge[k][1] / n,

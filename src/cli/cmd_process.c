@@ -56,7 +56,12 @@ static void help(const char *cmd)
         printf("  --min-confidence X      labels below this confidence become \"unknown\" (default 0)\n");
     if (strcmp(cmd, "classify"))
         printf("  --sentences K           sentences per summary (default 3)\n"
-               "  --method M              centroid (default) or lead\n");
+               "  --method M              learned (default when the model has a sentence model, else\n"
+               "                          centroid), textrank, centroid or lead\n"
+               "  --ratio R               summary length as a fraction of the sentences instead\n"
+               "  --words W               summary length in words instead (whole sentences)\n"
+               "  --mmr L                 redundancy penalty: score - L * similarity to the\n"
+               "                          sentences already taken (default 0.3; 0 turns it off)\n");
     printf("  --keep-boilerplate      do not remove site clutter (menus, share lines, bylines...)\n"
            "  --threads N             worker threads (default: online CPUs)\n"
            "  --batch N               records per batch (default 256)\n\n");
@@ -72,6 +77,9 @@ static int run_command(const char *cmd, int classify, int summarize, int argc, c
         { "min-confidence", required_argument, NULL, 'c' },
         { "sentences", required_argument, NULL, 'k' },
         { "method", required_argument, NULL, 'M' },
+        { "ratio", required_argument, NULL, 'R' },
+        { "words", required_argument, NULL, 'W' },
+        { "mmr", required_argument, NULL, 'L' },
         { "keep-boilerplate", no_argument, NULL, 'B' },
         { "threads", required_argument, NULL, 'j' },
         { "batch", required_argument, NULL, 'b' },
@@ -112,10 +120,23 @@ static int run_command(const char *cmd, int classify, int summarize, int argc, c
                 return cli_usage_error(cmd, "--sentences wants a number from 1 to %d, not '%s'", ND_MAX_SUMMARY, optarg);
             r.aopts.sentences = (int)v;
             break;
-        case 'M':
-            if (!strcmp(optarg, "centroid")) r.aopts.method = ND_SUM_CENTROID;
-            else if (!strcmp(optarg, "lead")) r.aopts.method = ND_SUM_LEAD;
-            else return cli_usage_error(cmd, "unknown summary method '%s' (centroid, lead)", optarg);
+        case 'M': {
+            int mm = nd_sum_method_parse(optarg);
+            if (mm < 0) return cli_usage_error(cmd, "unknown summary method '%s' (lead, centroid, textrank, learned)", optarg);
+            r.aopts.method = (nd_sum_method)mm;
+            break;
+        }
+        case 'R':
+            if (cli_parse_double(optarg, 1e-6, 1, &r.aopts.ratio))
+                return cli_usage_error(cmd, "--ratio wants a fraction in (0, 1], not '%s'", optarg);
+            break;
+        case 'W':
+            if (cli_parse_int(optarg, 1, 100000, &v)) return cli_usage_error(cmd, "--words wants a positive number, not '%s'", optarg);
+            r.aopts.words = (int)v;
+            break;
+        case 'L':
+            if (cli_parse_double(optarg, 0, 0.99, &r.aopts.mmr))
+                return cli_usage_error(cmd, "--mmr wants a number in [0, 0.99], not '%s'", optarg);
             break;
         case 'B': r.aopts.keep_boilerplate = 1; break;
         case 'j':

@@ -11,8 +11,9 @@
 static void help(void)
 {
     printf("usage: newsdesk train -o DIR [options] [FILE...] [--topic-data FILE] [--region-data FILE]\n\n"
-           "Trains a model bundle: vocabulary and IDF over all the given records, and one linear\n"
-           "SVM (libsvm C-SVC) per task with at least two labels. C is chosen by stratified\n"
+           "Trains a model bundle: vocabulary and IDF over all the given records, one linear\n"
+           "SVM (libsvm C-SVC) per task with at least two labels, and a sentence model for\n"
+           "summaries when records carry reference summaries. C is chosen by stratified\n"
            "cross-validation over a grid; confidences are Platt-calibrated on the out-of-fold\n"
            "decision values. The report goes to stdout; bad records are reported on stderr\n"
            "and skipped (exit status 1).\n\n"
@@ -33,6 +34,7 @@ static void help(void)
            "  --gazetteer FILE        place -> region table for region features (default: the\n"
            "                          project's models/gazetteer.tsv when found)\n"
            "  --no-gazetteer          no gazetteer features\n"
+           "  --no-summarizer         no sentence model, even when records carry summaries\n"
            "  --folds N               cross-validation folds (3)\n"
            "  --c LIST                C values to try, comma-separated (0.5,1,2,4,8)\n"
            "  --balanced              weight classes by inverse frequency\n"
@@ -85,6 +87,7 @@ int cmd_train(int argc, char **argv)
         { "geo-weight", required_argument, NULL, 'e' },
         { "gazetteer", required_argument, NULL, 'g' },
         { "no-gazetteer", no_argument, NULL, 'G' },
+        { "no-summarizer", no_argument, NULL, 'S' },
         { "folds", required_argument, NULL, 'k' },
         { "c", required_argument, NULL, 'C' },
         { "balanced", no_argument, NULL, 'B' },
@@ -140,6 +143,7 @@ int cmd_train(int argc, char **argv)
             break;
         case 'g': opts.gazetteer = optarg; break;
         case 'G': no_gaz = 1; break;
+        case 'S': opts.summarizer = 0; break;
         case 'k':
             if (cli_parse_int(optarg, 2, 20, &v)) goto bad;
             opts.folds = (int)v;
@@ -240,6 +244,9 @@ int cmd_train(int argc, char **argv)
             for (int g = 0; g < 8 && opts.c_grid[g] > 0; g++) printf(" %g:%.2f", opts.c_grid[g], 100 * rep.cv_grid[k][g]);
             printf(")\n");
         }
+        if (rep.sum_docs)
+            printf("summaries: sentence model from %d articles with references (%d sentences, %d in a reference)\n",
+                   rep.sum_docs, rep.sum_sentences, rep.sum_positive);
     }
     if (failed) {
         fprintf(stderr, "newsdesk: %zu of %zu records failed\n", failed, records);

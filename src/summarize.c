@@ -1,0 +1,389 @@
+/*
+ * summarize.c -- extractive summaries in the model's TF-IDF space.
+ *
+ * Every sentence of the cleaned article gets an L2-normalised TF-IDF vector
+ * (the same vocabulary and IDF as the classifiers), then scores:
+ *
+ *   lead       earlier is better
+ *   centroid   cosine with the article's vector
+ *   textrank   stationary probability of a random walk on the sentence
+ *              cosine graph (LexRank, continuous weights, damping 0.85)
+ *   learned    a linear libsvm model over sentence features (position,
+ *              length, centroid, centrality, title overlap, numbers,
+ *              quotes, paragraph starts), trained on reference summaries
+ *
+ * Sentences are then taken greedily by maximal marginal relevance: score
+ * minus lambda times the highest cosine with a sentence already taken, and
+ * returned in document order.
+ */
+#include "text.h"
+
+#include <libsvm/svm.h>  /* struct svm_model */
+#include <math.h>         /* sqrt, log */
+#include <stdlib.h>       /* free */
+
+#define ND_GRAPH_MAX 200   /* sentences in the graph (and in the similarity matrix) */
+
+struct nd_summarizer {
+    size_t nfeat;
+    float *dense;            /* one sentence, scattered (zero between uses) */
+    size_t n;                /* sentences */
+    uint32_t *start;         /* n + 2: sentence i's vector is [start[i], start[i+1]); n = the title */
+    uint32_t *idx;
+    float *val;
+    size_t nnz, alloc;
+    size_t cap;              /* per-sentence arrays' capacity */
+    uint32_t *words;
+    double *centroid, *title, *rank, *score, *feat, *tmp;
+    float *sim;              /* min(n, ND_GRAPH_MAX)^2 cosines */
+    size_t sim_cap;
+    size_t *bucket;
+    struct nd_occ *sorted;
+    size_t sorted_alloc;
+    uint8_t *taken;
+};
+
+nd_summarizer *nd_summarizer_new(size_t nfeat)
+{
+    nd_summarizer *s = nd_xcalloc(1, sizeof(*s));
+    s->nfeat = nfeat;
+    s->dense = nd_xcalloc(nfeat + 1, sizeof(float));
+    return s;
+}
+
+void nd_summarizer_free(nd_summarizer *s)
+{
+    if (!s) return;
+    free(s->dense);
+    free(s->start);
+    free(s->idx);
+    free(s->val);
+    free(s->words);
+    free(s->centroid);
+    free(s->title);
+    free(s->rank);
+    free(s->score);
+    free(s->feat);
+    free(s->tmp);
+    free(s->sim);
+    free(s->bucket);
+    free(s->sorted);
+    free(s->taken);
+    free(s);
+}
+
+static void reserve(nd_summarizer *s, size_t n)
+{
+    if (n + 2 <= s->cap) return;
+    size_t c = (n + 2) * 2;
+    s->start = nd_xrealloc(s->start, c * sizeof(*s->start));
+    s->words = nd_xrealloc(s->words, c * sizeof(*s->words));
+    s->centroid = nd_xrealloc(s->centroid, c * sizeof(double));
+    s->title = nd_xrealloc(s->title, c * sizeof(double));
+    s->rank = nd_xrealloc(s->rank, c * sizeof(double));
+    s->score = nd_xrealloc(s->score, c * sizeof(double));
+    s->tmp = nd_xrealloc(s->tmp, c * sizeof(double));
+    s->feat = nd_xrealloc(s->feat, nd_st_mult(c, ND_SFEAT) * sizeof(double));
+    s->bucket = nd_xrealloc(s->bucket, c * sizeof(*s->bucket));
+    s->taken = nd_xrealloc(s->taken, c);
+    s->cap = c;
+}
+
+static void push(nd_summarizer *s, uint32_t f, float v)
+{
+    if (s->nnz + 1 > s->alloc) {
+        s->alloc = s->alloc ? s->alloc * 2 : 1024;
+        s->idx = nd_xrealloc(s->idx, s->alloc * sizeof(*s->idx));
+        s->val = nd_xrealloc(s->val, s->alloc * sizeof(*s->val));
+    }
+    s->idx[s->nnz] = f;
+    s->val[s->nnz] = v;
+    s->nnz++;
+}
+
+static double dot_dense(const nd_summarizer *s, size_t i, const float *dense)
+{
+    double d = 0;
+    for (uint32_t k = s->start[i]; k < s->start[i + 1]; k++) d += (double)s->val[k] * dense[s->idx[k]];
+    return d;
+}
+
+/* Sentence vectors (and the title's, as sentence n) from the occurrences. */
+static void vectors(nd_summarizer *s, const nd_sumin *in)
+{
+    size_t n = s->n;
+    const float *idf = in->m->idf;
+    /* counting sort by sentence; the title (ND_SENT_TITLE) goes last */
+    memset(s->bucket, 0, (n + 2) * sizeof(*s->bucket));
+    for (size_t i = 0; i < in->nocc; i++) {
+        uint32_t k = in->occ[i].sent == ND_SENT_TITLE ? (uint32_t)n : in->occ[i].sent;
+        s->bucket[k + 1]++;
+    }
+    for (size_t k = 0; k <= n; k++) s->bucket[k + 1] += s->bucket[k];
+    ND_GROW(s->sorted, in->nocc + 1, s->sorted_alloc);
+    for (size_t i = 0; i < in->nocc; i++) {
+        uint32_t k = in->occ[i].sent == ND_SENT_TITLE ? (uint32_t)n : in->occ[i].sent;
+        s->sorted[s->bucket[k]++] = in->occ[i];
+    }
+    s->nnz = 0;
+    size_t from = 0;
+    for (size_t k = 0; k <= n; k++) {
+        size_t to = s->bucket[k];
+        s->start[k] = (uint32_t)s->nnz;
+        for (size_t i = from; i < to; i++) s->dense[s->sorted[i].fid] += s->sorted[i].w;
+        double ss = 0;
+        size_t first = s->nnz;
+        for (size_t i = from; i < to; i++) {
+            uint32_t f = s->sorted[i].fid;
+            double c = s->dense[f];
+            if (c == 0) continue;   /* repeated feature, already taken */
+            float v = (float)((c >= 1 ? 1.0 + log(c) : c) * idf[f]);
+            push(s, f, v);
+            ss += (double)v * v;
+            s->dense[f] = 0;
+        }
+        if (ss > 0) {
+            float inv = (float)(1.0 / sqrt(ss));
+            for (size_t i = first; i < s->nnz; i++) s->val[i] *= inv;
+        }
+        from = to;
+    }
+    s->start[n + 1] = (uint32_t)s->nnz;
+}
+
+/* Pairwise cosines of the first g sentences, and TextRank over them. */
+static void graph(nd_summarizer *s, size_t g)
+{
+    if (g * g > s->sim_cap) {
+        s->sim_cap = g * g;
+        s->sim = nd_xrealloc(s->sim, s->sim_cap * sizeof(float));
+    }
+    for (size_t i = 0; i < g; i++) {
+        s->sim[i * g + i] = 0;
+        for (uint32_t k = s->start[i]; k < s->start[i + 1]; k++) s->dense[s->idx[k]] = s->val[k];
+        for (size_t j = i + 1; j < g; j++) {
+            float d = (float)dot_dense(s, j, s->dense);
+            s->sim[i * g + j] = s->sim[j * g + i] = d;
+        }
+        for (uint32_t k = s->start[i]; k < s->start[i + 1]; k++) s->dense[s->idx[k]] = 0;
+    }
+    /* power iteration on the row-normalised graph */
+    double *deg = s->tmp, *next = s->score;
+    for (size_t i = 0; i < g; i++) {
+        deg[i] = 0;
+        for (size_t j = 0; j < g; j++) deg[i] += s->sim[i * g + j];
+        s->rank[i] = 1.0 / (double)g;
+    }
+    const double damp = 0.85;
+    for (int it = 0; it < 50; it++) {
+        double delta = 0;
+        for (size_t j = 0; j < g; j++) {
+            double r = 0;
+            for (size_t i = 0; i < g; i++)
+                if (deg[i] > 0) r += s->sim[i * g + j] / deg[i] * s->rank[i];
+            next[j] = (1 - damp) / (double)g + damp * r;
+        }
+        for (size_t j = 0; j < g; j++) {
+            delta += fabs(next[j] - s->rank[j]);
+            s->rank[j] = next[j];
+        }
+        if (delta < 1e-6) break;
+    }
+    for (size_t i = g; i < s->n; i++) s->rank[i] = 0;
+}
+
+static float sim_of(const nd_summarizer *s, size_t g, size_t i, size_t j)
+{
+    if (i < g && j < g) return s->sim[i * g + j];
+    /* outside the graph: compute it */
+    double d = 0;
+    uint32_t a = s->start[i], b = s->start[j];
+    /* vectors are not sorted; a small quadratic loop is fine for the rare long article */
+    for (uint32_t x = a; x < s->start[i + 1]; x++)
+        for (uint32_t y = b; y < s->start[j + 1]; y++)
+            if (s->idx[x] == s->idx[y]) d += (double)s->val[x] * s->val[y];
+    return (float)d;
+}
+
+static int has_digit(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] >= '0' && p[i] <= '9') return 1;
+    return 0;
+}
+
+static int has_quote(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] == '"' || (i + 2 < n && (unsigned char)p[i] == 0xE2 && (unsigned char)p[i + 1] == 0x80 &&
+                            ((unsigned char)p[i + 2] == 0x9C || (unsigned char)p[i + 2] == 0x9D)))
+            return 1;
+    return 0;
+}
+
+size_t nd_summarizer_prepare(nd_summarizer *s, const nd_sumin *in)
+{
+    const nd_doc *d = in->d;
+    size_t n = d->sents.n;
+    s->n = n;
+    reserve(s, n);
+    if (n == 0) return 0;
+    memset(s->words, 0, (n + 1) * sizeof(*s->words));
+    for (size_t i = 0; i < d->tk.n; i++)
+        if (d->tk.v[i].sent != ND_SENT_TITLE) s->words[d->tk.v[i].sent]++;
+    vectors(s, in);
+    size_t g = n < ND_GRAPH_MAX ? n : ND_GRAPH_MAX;
+    graph(s, g);
+    for (size_t i = 0; i < n; i++) {
+        s->centroid[i] = dot_dense(s, i, in->dvec);
+        s->title[i] = 0;
+    }
+    if (s->start[n + 1] > s->start[n]) {   /* a title vector */
+        for (uint32_t k = s->start[n]; k < s->start[n + 1]; k++) s->dense[s->idx[k]] = s->val[k];
+        for (size_t i = 0; i < n; i++) s->title[i] = dot_dense(s, i, s->dense);
+        for (uint32_t k = s->start[n]; k < s->start[n + 1]; k++) s->dense[s->idx[k]] = 0;
+    }
+    /* features for the learned method */
+    double maxrank = 0;
+    for (size_t i = 0; i < g; i++)
+        if (s->rank[i] > maxrank) maxrank = s->rank[i];
+    for (size_t i = 0; i < n; i++) {
+        double *f = s->feat + i * ND_SFEAT;
+        const nd_span *sp = &d->sents.v[i];
+        const char *txt = d->clean.data + sp->off;
+        size_t b = sp->off;
+        while (b > 0 && (d->clean.data[b - 1] == ' ' || d->clean.data[b - 1] == '\t')) b--;
+        f[0] = n > 1 ? (double)i / (double)(n - 1) : 0;
+        f[1] = i == 0;
+        f[2] = i == 1;
+        f[3] = i == 2;
+        f[4] = 1.0 / (1.0 + (double)i);
+        f[5] = log(1.0 + s->words[i]) / log(64.0);
+        f[6] = s->words[i] < 8;
+        f[7] = s->centroid[i];
+        f[8] = maxrank > 0 ? s->rank[i] / maxrank : 0;
+        f[9] = s->title[i];
+        f[10] = has_digit(txt, sp->len);
+        f[11] = has_quote(txt, sp->len);
+        f[12] = b == 0 || d->clean.data[b - 1] == '\n';
+        f[13] = log(1.0 + (double)n) / log(64.0);
+    }
+    return n;
+}
+
+const double *nd_summarizer_features(const nd_summarizer *s)
+{
+    return s->feat;
+}
+
+size_t nd_summarizer_pick(nd_summarizer *s, const nd_sumin *in, const nd_analyze_opts *o, uint32_t *pick)
+{
+    const nd_doc *d = in->d;
+    size_t n = s->n;
+    if (n == 0) return 0;
+    size_t g = n < ND_GRAPH_MAX ? n : ND_GRAPH_MAX;
+    nd_sum_method method = o->method;
+    const nd_sumsvm *lm = in->m->sum;
+    if (method == ND_SUM_LEARNED && !lm) method = ND_SUM_TEXTRANK;   /* the bundle has no sentence model */
+    /* raw scores, then scaled to [0, 1] so that MMR's lambda means the same for every method */
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        double v;
+        switch (method) {
+        case ND_SUM_LEAD: v = 1.0 / (1.0 + (double)i); break;
+        case ND_SUM_TEXTRANK: v = i < g ? s->rank[i] : 0; break;
+        case ND_SUM_LEARNED: {
+            const double *f = s->feat + i * ND_SFEAT;
+            v = lm->b;
+            for (int k = 0; k < ND_SFEAT; k++) v += lm->w[k] * f[k];
+            break;
+        }
+        default: v = s->centroid[i]; break;
+        }
+        s->score[i] = v;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+    }
+    for (size_t i = 0; i < n; i++) {
+        s->score[i] = hi > lo ? (s->score[i] - lo) / (hi - lo) : 1.0;
+        /* a summary sentence says something: at least four words */
+        s->taken[i] = s->words[i] < 4;
+    }
+    size_t avail = 0;
+    for (size_t i = 0; i < n; i++) avail += !s->taken[i];
+    if (avail == 0)   /* nothing looks like a story sentence: take them all as candidates */
+        for (size_t i = 0; i < n; i++) s->taken[i] = 0, avail++;
+
+    size_t k = o->sentences > 0 ? (size_t)o->sentences : 3;
+    if (o->ratio > 0) k = (size_t)ceil(o->ratio * (double)n);
+    if (o->words > 0) k = ND_MAX_SUMMARY;
+    if (k > ND_MAX_SUMMARY) k = ND_MAX_SUMMARY;
+    if (k > avail) k = avail;
+    if (k == 0) k = 1;
+    double lambda = method == ND_SUM_LEAD ? 0 : o->mmr;
+    size_t np = 0, words = 0;
+    while (np < k) {
+        size_t best = n;
+        double bestv = -INFINITY;
+        for (size_t i = 0; i < n; i++) {
+            if (s->taken[i]) continue;
+            double red = 0;
+            for (size_t j = 0; j < np && lambda > 0; j++) {
+                double sim = sim_of(s, g, i, pick[j]);
+                if (sim > red) red = sim;
+            }
+            double v = (1 - lambda) * s->score[i] - lambda * red;
+            if (v > bestv) bestv = v, best = i;   /* ties: the earlier sentence */
+        }
+        if (best == n) break;
+        s->taken[best] = 1;
+        pick[np++] = (uint32_t)best;
+        words += s->words[best];
+        if (o->words > 0 && words >= (size_t)o->words) break;
+    }
+    for (size_t i = 1; i < np; i++) {   /* document order */
+        uint32_t v = pick[i];
+        size_t j = i;
+        while (j > 0 && pick[j - 1] > v) pick[j] = pick[j - 1], j--;
+        pick[j] = v;
+    }
+    (void)d;
+    return np;
+}
+
+int nd_sum_method_parse(const char *name)
+{
+    static const char *const names[] = { "centroid", "lead", "textrank", "learned", "default" };
+    for (int i = 0; i < 5; i++)
+        if (!strcmp(name, names[i])) return i;
+    return -1;
+}
+
+const char *nd_sum_method_name(nd_sum_method m)
+{
+    static const char *const names[] = { "centroid", "lead", "textrank", "learned", "default" };
+    return (unsigned)m < 5 ? names[m] : "?";
+}
+
+nd_sumsvm *nd_sumsvm_fold(struct svm_model *model)
+{
+    if (!model || model->nr_class != 2 || model->param.kernel_type != LINEAR) return NULL;
+    nd_sumsvm *s = nd_xcalloc(1, sizeof(*s));
+    s->model = model;
+    for (int i = 0; i < model->l; i++)
+        for (const struct svm_node *n = model->SV[i]; n->index != -1; n++)
+            if (n->index >= 1 && n->index <= ND_SFEAT) s->w[n->index - 1] += model->sv_coef[0][i] * n->value;
+    s->b = -model->rho[0];
+    if (model->label[0] != 1) {   /* positive decision values mean label[0]: orient toward "in the summary" */
+        for (int k = 0; k < ND_SFEAT; k++) s->w[k] = -s->w[k];
+        s->b = -s->b;
+    }
+    return s;
+}
+
+void nd_sumsvm_free(nd_sumsvm *s)
+{
+    if (!s) return;
+    if (s->model) svm_free_and_destroy_model(&s->model);
+    free(s);
+}
