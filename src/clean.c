@@ -10,11 +10,12 @@
 #include "nd_internal.h"
 
 #include <ctype.h>   /* isdigit, isalpha */
+#include <stdlib.h>  /* free */
 
 const char *nd_clutter_name(nd_clutter why)
 {
     static const char *const names[] = { "kept", "address", "navigation", "link", "social", "legal",
-                                         "byline", "counter", "author-bio", "advertisement" };
+                                         "byline", "counter", "author-bio", "advertisement", "site-name" };
     return (unsigned)why < sizeof(names) / sizeof(names[0]) ? names[why] : "?";
 }
 
@@ -159,7 +160,8 @@ static int looks_like_bio(const char *s, size_t n)
 {
     if (n > 600) return 0;
     static const char *const roles[] = { "journalist", "reporter", "correspondent", "writer", "editor", "columnist",
-                                         "contributor", "freelance", "author of", NULL };
+                                         "contributor", "freelance", "author of", "written about", "reported on",
+                                         "covered", NULL };
     /* two or three capitalised words, then "is a"/"is an"/"has been" */
     size_t i = 0, words = 0;
     while (i < n && words < 4) {
@@ -168,7 +170,9 @@ static int looks_like_bio(const char *s, size_t n)
         while (i < n && is_ws((unsigned char)s[i])) i++;
         words++;
         if (nd_ascii_prefix(s + i, n - i, "is a") || nd_ascii_prefix(s + i, n - i, "has been") ||
-            nd_ascii_prefix(s + i, n - i, "writes ") || nd_ascii_prefix(s + i, n - i, "covers ")) {
+            nd_ascii_prefix(s + i, n - i, "has written") || nd_ascii_prefix(s + i, n - i, "has reported") ||
+            nd_ascii_prefix(s + i, n - i, "has covered") || nd_ascii_prefix(s + i, n - i, "writes ") ||
+            nd_ascii_prefix(s + i, n - i, "covers ")) {
             if (words < 2) return 0;
             for (size_t k = 0; roles[k]; k++)
                 for (size_t j = i; j + strlen(roles[k]) <= n; j++)
@@ -230,45 +234,90 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
     return ND_CLUTTER_NONE;
 }
 
+/* A body paragraph: eight words or more, ending like a sentence. */
+static int looks_like_body(const char *s, size_t n)
+{
+    size_t words = 1;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == ' ' && i + 1 < n && s[i + 1] != ' ') words++;
+    if (words < 8) return 0;
+    size_t e = n;
+    while (e > 0 && (s[e - 1] == '"' || s[e - 1] == '\'' || s[e - 1] == ')' || (unsigned char)s[e - 1] >= 0x80)) e--;
+    return e > 0 && (s[e - 1] == '.' || s[e - 1] == '!' || s[e - 1] == '?' || s[e - 1] == ':');
+}
+
+static void note(nd_spans *removed, nd_spans *why, size_t s, size_t t, nd_clutter c)
+{
+    if (removed) {
+        ND_GROW(removed->v, removed->n + 1, removed->alloc);
+        removed->v[removed->n++] = (nd_span){ (uint32_t)s, (uint32_t)(t - s) };
+    }
+    if (why) {
+        ND_GROW(why->v, why->n + 1, why->alloc);
+        why->v[why->n++] = (nd_span){ (uint32_t)c, 0 };
+    }
+}
+
+struct line { size_t s, t; nd_clutter c; };
+
 void nd_clean(const char *text, size_t len, nd_buf *out, nd_spans *removed, nd_spans *why)
 {
     nd_buf_reset(out);
     if (removed) removed->n = 0;
     if (why) why->n = 0;
-    /* count non-blank lines, so the bio test can look at the tail only */
-    size_t nlines = 0;
+    /* the non-blank lines, trimmed */
+    struct line *L = NULL;
+    size_t nl = 0, alloc = 0;
     for (size_t b = 0; b < len;) {
-        const char *nl = memchr(text + b, '\n', len - b);
-        size_t e = nl ? (size_t)(nl - text) : len;
-        size_t i = b;
-        while (i < e && is_ws((unsigned char)text[i])) i++;
-        if (i < e) nlines++;
-        b = e + 1;
-    }
-    size_t lineno = 0;
-    for (size_t b = 0; b < len;) {
-        const char *nl = memchr(text + b, '\n', len - b);
-        size_t e = nl ? (size_t)(nl - text) : len;
+        const char *p = memchr(text + b, '\n', len - b);
+        size_t e = p ? (size_t)(p - text) : len;
         size_t s = b, t = e;
         while (s < t && is_ws((unsigned char)text[s])) s++;
         while (t > s && is_ws((unsigned char)text[t - 1])) t--;
         b = e + 1;
         if (s == t) continue;
-        lineno++;
-        int in_tail = lineno * 3 > nlines * 2 && lineno > 1;
-        nd_clutter c = classify_line(text + s, t - s, in_tail);
-        if (c != ND_CLUTTER_NONE) {
-            if (removed) {
-                ND_GROW(removed->v, removed->n + 1, removed->alloc);
-                removed->v[removed->n++] = (nd_span){ (uint32_t)s, (uint32_t)(t - s) };
+        ND_GROW(L, nl + 1, alloc);
+        L[nl++] = (struct line){ s, t, ND_CLUTTER_NONE };
+    }
+    int bio_next = 0;
+    size_t first_body = nl;
+    for (size_t i = 0; i < nl; i++) {
+        const char *s = text + L[i].s;
+        size_t n = L[i].t - L[i].s;
+        int in_tail = (i + 1) * 3 > nl * 2 && i > 0;
+        L[i].c = bio_next ? ND_CLUTTER_BIO : classify_line(s, n, in_tail);
+        bio_next = L[i].c == ND_CLUTTER_BIO && nd_ascii_prefix(s, n, "about the author");
+        if (first_body == nl && L[i].c == ND_CLUTTER_NONE && looks_like_body(s, n)) first_body = i;
+    }
+    /*
+     * The header zone: before the first body paragraph (and within the first
+     * eight lines), the last kept line is the headline; other short kept
+     * lines without figures that are not sentences are the site's name or
+     * section labels ("City Lede", "WORLD NEWS | Asia").
+     */
+    if (first_body < nl) {
+        size_t headline = nl;
+        for (size_t i = first_body; i-- > 0;)
+            if (L[i].c == ND_CLUTTER_NONE) {
+                headline = i;
+                break;
             }
-            if (why) {
-                ND_GROW(why->v, why->n + 1, why->alloc);
-                why->v[why->n++] = (nd_span){ (uint32_t)c, 0 };
-            }
+        for (size_t i = 0; i < first_body && i < 8; i++) {
+            if (i == headline || L[i].c != ND_CLUTTER_NONE) continue;
+            const char *s = text + L[i].s;
+            size_t n = L[i].t - L[i].s, words = 1, digits = 0;
+            for (size_t k = 0; k < n; k++) words += s[k] == ' ', digits += isdigit((unsigned char)s[k]) != 0;
+            /* table rows and datelines carry figures; site names do not */
+            if (words <= 6 && !digits && !looks_like_body(s, n) && s[n - 1] != '.') L[i].c = ND_CLUTTER_SITE;
+        }
+    }
+    for (size_t i = 0; i < nl; i++) {
+        if (L[i].c != ND_CLUTTER_NONE) {
+            note(removed, why, L[i].s, L[i].t, L[i].c);
             continue;
         }
         if (out->len) nd_buf_add(out, "\n\n", 2);
-        nd_buf_add(out, text + s, t - s);
+        nd_buf_add(out, text + L[i].s, L[i].t - L[i].s);
     }
+    free(L);
 }

@@ -306,8 +306,8 @@ size_t nd_summarizer_pick(nd_summarizer *s, const nd_sumin *in, const nd_analyze
     }
     for (size_t i = 0; i < n; i++) {
         s->score[i] = hi > lo ? (s->score[i] - lo) / (hi - lo) : 1.0;
-        /* a summary sentence says something: at least four words */
-        s->taken[i] = s->words[i] < 4;
+        /* a summary sentence says something (four words or more) and is not the headline again */
+        s->taken[i] = s->words[i] < 4 || s->title[i] > 0.98;
     }
     size_t avail = 0;
     for (size_t i = 0; i < n; i++) avail += !s->taken[i];

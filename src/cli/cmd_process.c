@@ -16,7 +16,22 @@ struct run {
     size_t records, failed, repaired;
     struct cli_progress progress;
     int write_failed;
+    int explain;
+    nd_buf clean;
+    nd_spans removed, why;
 };
+
+/* --explain: what clutter removal took out of this record, and why. */
+static void explain(struct run *r, const nd_record *rec)
+{
+    if (!rec->text) return;
+    nd_clean(rec->text, strlen(rec->text), &r->clean, &r->removed, &r->why);
+    for (size_t i = 0; i < r->removed.n; i++) {
+        const nd_span *s = &r->removed.v[i];
+        fprintf(stderr, "newsdesk: %s:%ld: record '%s': removed %s: %.*s\n", rec->file, rec->line, rec->id,
+                nd_clutter_name((nd_clutter)r->why.v[i].off), (int)s->len, rec->text + s->off);
+    }
+}
 
 static int on_result(void *ctx, const nd_record *rec, const nd_result *res, const char *error)
 {
@@ -29,6 +44,7 @@ static int on_result(void *ctx, const nd_record *rec, const nd_result *res, cons
         r->repaired++;
         if (!r->in->quiet) cli_record_repairs(rec);
     }
+    if (r->explain && res) explain(r, rec);
     nd_emit(&r->out, r->fmt, &r->aopts, rec, res, error);
     if (r->out.len >= 1 << 16) {
         if (cli_write(&r->out)) {
@@ -63,6 +79,7 @@ static void help(const char *cmd)
                "  --mmr L                 redundancy penalty: score - L * similarity to the\n"
                "                          sentences already taken (default 0.3; 0 turns it off)\n");
     printf("  --keep-boilerplate      do not remove site clutter (menus, share lines, bylines...)\n"
+           "  --explain               say on stderr which clutter lines were removed, and why\n"
            "  --threads N             worker threads (default: online CPUs)\n"
            "  --batch N               records per batch (default 256)\n\n");
     printf("%s", CLI_INPUT_HELP);
@@ -81,6 +98,7 @@ static int run_command(const char *cmd, int classify, int summarize, int argc, c
         { "words", required_argument, NULL, 'W' },
         { "mmr", required_argument, NULL, 'L' },
         { "keep-boilerplate", no_argument, NULL, 'B' },
+        { "explain", no_argument, NULL, 'X' },
         { "threads", required_argument, NULL, 'j' },
         { "batch", required_argument, NULL, 'b' },
         { "help", no_argument, NULL, 'h' },
@@ -139,6 +157,7 @@ static int run_command(const char *cmd, int classify, int summarize, int argc, c
                 return cli_usage_error(cmd, "--mmr wants a number in [0, 0.99], not '%s'", optarg);
             break;
         case 'B': r.aopts.keep_boilerplate = 1; break;
+        case 'X': r.explain = 1; break;
         case 'j':
             if (cli_parse_int(optarg, 1, 256, &v))
                 return cli_usage_error(cmd, "--threads wants a number from 1 to 256, not '%s'", optarg);
@@ -160,6 +179,9 @@ static int run_command(const char *cmd, int classify, int summarize, int argc, c
     nd_reader *rd = nd_reader_new((const char *const *)argv + optind, (size_t)(argc - optind), &in.reader);
     r.in = &in;
     nd_buf_init(&r.out);
+    nd_buf_init(&r.clean);
+    nd_spans_init(&r.removed);
+    nd_spans_init(&r.why);
     cli_progress_init(&r.progress, in.progress);
     if (r.fmt == ND_OUT_TSV) nd_emit_tsv_header(&r.out, &r.aopts);
     nd_err err = { 0 };
@@ -178,6 +200,9 @@ static int run_command(const char *cmd, int classify, int summarize, int argc, c
     if (r.repaired && in.quiet)
         fprintf(stderr, "newsdesk: %zu records had invalid UTF-8 (repaired)\n", r.repaired);
     nd_buf_release(&r.out);
+    nd_buf_release(&r.clean);
+    nd_spans_release(&r.removed);
+    nd_spans_release(&r.why);
     nd_reader_free(rd);
     nd_model_free(m);
     if (r.write_failed) rc = EXIT_FAIL;

@@ -9,3 +9,9 @@ check "region accuracy on the sample >= 88% ($acc%)" awk -v a="$acc" 'BEGIN { ex
 "$ND" process "$ROOT/datasets/sample.jsonl.gz" | grep -F '"id":"sample-23"' >clutter
 check "no site chrome in the summary of a cluttered page" test -z "$(grep -Ei 'share this|source link|articles: |rights reserved|www\.' clutter)"
 "$ND" info >out; has "info on the default model" out "^task region: 7 labels"
+"$ND" summarize --ratio 1 --mmr 0 "$DATA/clutter.jsonl" >all 2>err; is "summarize the clutter corpus: exit 0" $? 0
+check "no chrome in any summary of the clutter corpus" test -z "$(grep -Ei 'share|source link|cookie|articles:|copyright|rights reserved|views|comments|subscribe|follow us|www\.|https?:|about the author|read more|related|posted|published|updated|by maria|city lede|valley times|global brief|example daily' all)"
+is "every story sentence is kept (24, headlines aside)" "$(grep -o '[.!?]","\|[.!?]"\]' all | wc -l)" 24
+"$ND" process --explain "$DATA/clutter.jsonl" >/dev/null 2>err
+has "--explain names what was removed and why" err "clutter.jsonl:1: record 'c1': removed site-name: City Lede"
+has "--explain: bios" err "record 'c4': removed author-bio: Sam Lee has written about football"
