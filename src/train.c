@@ -657,14 +657,77 @@ static int cmp_labeled(const void *a, const void *b)
 
 /*-----   the sentence model   -----*/
 
-/* Lower-case letters and digits only: sentences and references are compared this way. */
-static void squash(const char *s, size_t n, nd_buf *out)
+/*
+ * Labels from a reference summary: for each reference line, the article
+ * sentence with the best unigram F1 against it (stems, clipped counts) is a
+ * positive example, when that F1 reaches 0.3. For extractive references
+ * (bbc) these are the very sentences of the reference; for abstractive ones
+ * (CNN highlights) the sentences a highlight was written from.
+ */
+struct labeler {
+    nd_strmap ids;
+    int *cnt;                   /* reference line's stem counts */
+    size_t cap;
+    nd_tokens rt;
+};
+
+static uint32_t stem_id(struct labeler *l, const char *s, size_t n)
 {
-    nd_buf_reset(out);
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80) nd_buf_addc(out, c);
+    size_t id = nd_strmap_put(&l->ids, s, n, 0, NULL);
+    if (l->ids.n > l->cap) {
+        size_t c = l->cap ? l->cap * 2 : 1024;
+        l->cnt = nd_xrealloc(l->cnt, c * sizeof(int));
+        memset(l->cnt + l->cap, 0, (c - l->cap) * sizeof(int));
+        l->cap = c;
+    }
+    return (uint32_t)id;
+}
+
+static void label_sentences(struct labeler *l, nd_tokenizer *tz, const nd_doc *d, const char *summary, int *label)
+{
+    size_t ns = d->sents.n;
+    memset(label, 0, ns * sizeof(int));
+    const char *stems;
+    for (const char *line = summary; *line;) {
+        const char *nl = strchr(line, '\n');
+        size_t len = nl ? (size_t)(nl - line) : strlen(line);
+        nd_tokens_reset(&l->rt);
+        nd_tokenize(tz, line, len, 0, 0, &l->rt);
+        line += len + (nl ? 1 : 0);
+        stems = nd_tokenizer_stems(tz);
+        size_t rlen = 0;
+        for (size_t i = 0; i < l->rt.n; i++) {
+            if (l->rt.v[i].flags & ND_TOK_STOP) continue;
+            uint32_t id = stem_id(l, stems + l->rt.v[i].stem_off, l->rt.v[i].stem_len);   /* may move l->cnt */
+            l->cnt[id]++;
+            rlen++;
+        }
+        stems = nd_tokenizer_stems(tz);
+        if (rlen == 0) continue;
+        double best_f = 0;
+        size_t best = ns, ti = 0;
+        while (ti < d->tk.n && d->tk.v[ti].sent == ND_SENT_TITLE) ti++;
+        for (size_t s = 0; s < ns; s++) {
+            size_t from = ti, hits = 0, slen = 0;
+            while (ti < d->tk.n && d->tk.v[ti].sent == s) ti++;
+            for (size_t k = from; k < ti; k++) {
+                const nd_token *t = &d->tk.v[k];
+                if (t->flags & ND_TOK_STOP) continue;
+                slen++;
+                long e = nd_strmap_find(&l->ids, stems + t->stem_off, t->stem_len);
+                if (e >= 0 && l->cnt[e] > 0) hits++, l->cnt[e]--;
+            }
+            double p = slen ? (double)hits / (double)slen : 0, r = (double)hits / (double)rlen;
+            double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+            if (f > best_f) best_f = f, best = s;
+            /* recount the reference for the next sentence */
+            for (size_t i = 0; i < l->ids.n; i++) l->cnt[i] = 0;
+            for (size_t i = 0; i < l->rt.n; i++)
+                if (!(l->rt.v[i].flags & ND_TOK_STOP))
+                    l->cnt[nd_strmap_find(&l->ids, stems + l->rt.v[i].stem_off, l->rt.v[i].stem_len)]++;
+        }
+        if (best < ns && best_f >= 0.3) label[best] = 1;
+        for (size_t i = 0; i < l->ids.n; i++) l->cnt[i] = 0;
     }
 }
 
@@ -685,20 +748,21 @@ static nd_status train_summarizer(nd_trainer *t, nd_model *m, nd_train_report *r
     struct svm_node *pool = NULL;
     double *y = NULL;
     size_t n = 0, alloc = 0, npos = 0, seen = 0;
-    nd_buf ref, sen;
-    nd_buf_init(&ref);
-    nd_buf_init(&sen);
+    struct labeler lab;
+    memset(&lab, 0, sizeof(lab));
+    nd_strmap_init(&lab.ids);
+    nd_tokens_init(&lab.rt);
+    int *label = NULL;
+    size_t label_alloc = 0;
     for (size_t r = 0; r < t->nsumrec; r++) {
         const nd_record *rec = &t->sumrec[r];
         size_t ns;
         const nd_doc *d;
         nd_tokenizer *atz;
         const double *f = nd_analyzer_sentence_features(a, rec, &ns, &d, &atz);
-        squash(rec->summary, strlen(rec->summary), &ref);
+        ND_GROW(label, ns + 1, label_alloc);
+        label_sentences(&lab, atz, d, rec->summary, label);
         for (size_t i = 0; i < ns; i++) {
-            const nd_span *sp = &d->sents.v[i];
-            squash(d->clean.data + sp->off, sp->len, &sen);
-            int label = sen.len >= 12 && strstr(ref.data, sen.data) != NULL;
             seen++;
             if (n + 1 > alloc) {
                 alloc = alloc ? alloc * 2 : 4096;
@@ -708,13 +772,15 @@ static nd_status train_summarizer(nd_trainer *t, nd_model *m, nd_train_report *r
             struct svm_node *row = pool + n * (ND_SFEAT + 1);
             for (int k = 0; k < ND_SFEAT; k++) row[k] = (struct svm_node){ k + 1, f[i * ND_SFEAT + k] };
             row[ND_SFEAT] = (struct svm_node){ -1, 0 };
-            y[n] = label ? 1 : -1;
-            npos += (size_t)label;
+            y[n] = label[i] ? 1 : -1;
+            npos += (size_t)(label[i] != 0);
             n++;
         }
     }
-    nd_buf_release(&ref);
-    nd_buf_release(&sen);
+    free(label);
+    nd_strmap_release(&lab.ids);
+    nd_tokens_release(&lab.rt);
+    free(lab.cnt);
     nd_analyzer_free(a);
     /* a linear model over ND_SFEAT features needs few rows: keep every k-th, at most ND_SUM_ROWS */
     size_t stride = (n + ND_SUM_ROWS - 1) / ND_SUM_ROWS, kept = 0;
