@@ -22,7 +22,7 @@
 #include <math.h>         /* sqrt, log */
 #include <stdlib.h>       /* free */
 
-#define ND_GRAPH_MAX 200   /* sentences in the graph (and in the similarity matrix) */
+#define ND_GRAPH_MAX 120   /* sentences in the graph (and in the similarity matrix) */
 
 struct nd_summarizer {
     size_t nfeat;
@@ -154,8 +154,8 @@ static void vectors(nd_summarizer *s, const nd_sumin *in)
 /* Pairwise cosines of the first g sentences, and TextRank over them. */
 static void graph(nd_summarizer *s, size_t g)
 {
-    if (g * g > s->sim_cap) {
-        s->sim_cap = g * g;
+    if (2 * g * g + 2 * g > s->sim_cap) {   /* cosines, the transition matrix, two rank vectors */
+        s->sim_cap = 2 * g * g + 2 * g;
         s->sim = nd_xrealloc(s->sim, s->sim_cap * sizeof(float));
     }
     for (size_t i = 0; i < g; i++) {
@@ -167,28 +167,36 @@ static void graph(nd_summarizer *s, size_t g)
         }
         for (uint32_t k = s->start[i]; k < s->start[i + 1]; k++) s->dense[s->idx[k]] = 0;
     }
-    /* power iteration on the row-normalised graph */
-    double *deg = s->tmp, *next = s->score;
+    /* power iteration on the row-normalised graph: sim becomes the transition matrix */
     for (size_t i = 0; i < g; i++) {
-        deg[i] = 0;
-        for (size_t j = 0; j < g; j++) deg[i] += s->sim[i * g + j];
-        s->rank[i] = 1.0 / (double)g;
+        double deg = 0;
+        for (size_t j = 0; j < g; j++) deg += s->sim[i * g + j];
+        s->tmp[i] = deg;
     }
-    const double damp = 0.85;
-    for (int it = 0; it < 50; it++) {
-        double delta = 0;
-        for (size_t j = 0; j < g; j++) {
-            double r = 0;
-            for (size_t i = 0; i < g; i++)
-                if (deg[i] > 0) r += s->sim[i * g + j] / deg[i] * s->rank[i];
-            next[j] = (1 - damp) / (double)g + damp * r;
-        }
-        for (size_t j = 0; j < g; j++) {
-            delta += fabs(next[j] - s->rank[j]);
-            s->rank[j] = next[j];
-        }
-        if (delta < 1e-6) break;
+    float *P = s->sim + g * g;   /* second half of the buffer */
+    for (size_t i = 0; i < g; i++) {
+        float inv = s->tmp[i] > 0 ? (float)(1.0 / s->tmp[i]) : 0;
+        for (size_t j = 0; j < g; j++) P[i * g + j] = s->sim[i * g + j] * inv;
     }
+    /* float vectors: the inner loop vectorises */
+    float *rk = P + g * g, *nx = rk + g;
+    for (size_t j = 0; j < g; j++) rk[j] = (float)(1.0 / (double)g);
+    const float damp = 0.85f, base = (float)((1 - 0.85) / (double)g);
+    for (int it = 0; it < 30; it++) {
+        for (size_t j = 0; j < g; j++) nx[j] = base;
+        for (size_t i = 0; i < g; i++) {
+            float ri = damp * rk[i];
+            const float *row = P + i * g;
+            for (size_t j = 0; j < g; j++) nx[j] += ri * row[j];
+        }
+        float delta = 0;
+        for (size_t j = 0; j < g; j++) {
+            delta += fabsf(nx[j] - rk[j]);
+            rk[j] = nx[j];
+        }
+        if (delta < 1e-4f) break;
+    }
+    for (size_t j = 0; j < g; j++) s->rank[j] = rk[j];
     for (size_t i = g; i < s->n; i++) s->rank[i] = 0;
 }
 

@@ -268,11 +268,24 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
             c = s[i];
             k = cls[c];
             if (k == C_LOWER || k == C_UPPER || k == C_DIGIT) {
-                if (k == C_UPPER) { upper++; c = (unsigned char)(c + 32); }
-                else if (k == C_LOWER) lower++;
-                if (k != C_DIGIT) digits_only = 0, letters_in_seg++;
-                nd_buf_addc(&t->raw, (char)c);
-                i++;
+                /* a run of ASCII letters and digits in one go */
+                size_t j = i;
+                char low[64];
+                size_t nl = 0;
+                while (j < len && (k = cls[s[j]]) >= C_LOWER && k <= C_DIGIT) {
+                    unsigned char ch = s[j];
+                    if (k == C_UPPER) upper++, ch = (unsigned char)(ch + 32);
+                    else if (k == C_LOWER) lower++;
+                    if (k != C_DIGIT) digits_only = 0, letters_in_seg++;
+                    low[nl++] = (char)ch;
+                    if (nl == sizeof(low)) {
+                        nd_buf_add(&t->raw, low, nl);
+                        nl = 0;
+                    }
+                    j++;
+                }
+                nd_buf_add(&t->raw, low, nl);
+                i = j;
                 continue;
             }
             if (k == C_HIGH) {
