@@ -191,8 +191,11 @@ static void emit(nd_tokenizer *t, nd_tokens *tk, int nonascii, unsigned flags, u
         }
     }
     /* one-character words carry no topic; count code points, not bytes */
-    size_t cps = 0;
-    for (size_t i = 0; i < len; i++) cps += ((unsigned char)w[i] & 0xC0) != 0x80;
+    size_t cps = len;
+    if (nonascii) {
+        cps = 0;
+        for (size_t i = 0; i < len; i++) cps += ((unsigned char)w[i] & 0xC0) != 0x80;
+    }
     if (cps >= 2 && len < 64) {
         ND_GROW(tk->v, tk->n + 1, tk->alloc);
         nd_token *o = &tk->v[tk->n++];
