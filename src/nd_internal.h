@@ -79,6 +79,10 @@ long nd_strmap_find_h(const nd_strmap *m, const char *key, size_t len, uint64_t 
 /* Entry index of 'key', inserting it with value 'value' if absent; *added tells which. */
 size_t nd_strmap_put(nd_strmap *m, const char *key, size_t len, uint32_t value, bool *added);
 static inline const char *nd_strmap_key(const nd_strmap *m, size_t i) { return m->pool.data + m->key_off[i]; }
+/* Room for n entries (and about 'bytes' of keys) without growing; the memory is touched now. */
+void nd_strmap_reserve(nd_strmap *m, size_t n, size_t bytes);
+/* Forget every entry, keep the memory. */
+void nd_strmap_clear(nd_strmap *m);
 
 /* Growable array of doubles / ints. */
 typedef struct nd_dvec { double *v; size_t n, alloc; } nd_dvec;

@@ -85,3 +85,40 @@ size_t nd_strmap_put(nd_strmap *m, const char *key, size_t len, uint32_t value, 
     if (added) *added = true;
     return e;
 }
+
+void nd_strmap_reserve(nd_strmap *m, size_t n, size_t bytes)
+{
+    size_t slots = 64;
+    while (slots < 2 * n) slots *= 2;
+    if (slots > m->mask + 1) {
+        free(m->slots);
+        m->slots = nd_xcalloc(slots, sizeof(*m->slots));
+        m->mask = slots - 1;
+        for (size_t e = 0; e < m->n; e++) {
+            size_t i = (size_t)m->hashes[e] & m->mask;
+            while (m->slots[i]) i = (i + 1) & m->mask;
+            m->slots[i] = (m->hashes[e] >> 32 << 32) | (uint64_t)(e + 1);
+        }
+    }
+    if (n > m->alloc) {
+        m->hashes = nd_xrealloc(m->hashes, n * sizeof(*m->hashes));
+        m->key_off = nd_xrealloc(m->key_off, n * sizeof(*m->key_off));
+        m->key_len = nd_xrealloc(m->key_len, n * sizeof(*m->key_len));
+        m->values = nd_xrealloc(m->values, n * sizeof(*m->values));
+        m->alloc = n;
+    }
+    /* touch it all: memory use does not depend on how much of it a run fills */
+    memset(m->hashes + m->n, 0, (m->alloc - m->n) * sizeof(*m->hashes));
+    memset(m->key_off + m->n, 0, (m->alloc - m->n) * sizeof(*m->key_off));
+    memset(m->key_len + m->n, 0, (m->alloc - m->n) * sizeof(*m->key_len));
+    memset(m->values + m->n, 0, (m->alloc - m->n) * sizeof(*m->values));
+    nd_buf_grow(&m->pool, bytes);
+    memset(m->pool.data + m->pool.len, 0, m->pool.cap - m->pool.len);
+}
+
+void nd_strmap_clear(nd_strmap *m)
+{
+    memset(m->slots, 0, (m->mask + 1) * sizeof(*m->slots));
+    m->n = 0;
+    nd_buf_reset(&m->pool);
+}

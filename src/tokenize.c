@@ -37,6 +37,12 @@ static const char *const stopwords[] = {
 };
 
 #define ND_FRONT 4096
+/*
+ * The word cache has a fixed capacity, allocated (and touched) when the
+ * tokenizer is made and cleared when full, so a thread's memory does not
+ * depend on the corpus: 2^17 words (a news vocabulary) take about 8 MB.
+ */
+#define ND_WORDS (1u << 17)
 
 /* Byte classes for the ASCII fast path. */
 enum { C_OTHER = 0, C_LOWER, C_UPPER, C_DIGIT, C_HIGH };
@@ -77,7 +83,12 @@ nd_tokenizer *nd_tokenizer_new(void)
     nd_strmap_init(&t->stops);
     for (size_t i = 0; stopwords[i]; i++) nd_strmap_put(&t->stops, stopwords[i], strlen(stopwords[i]), 0, NULL);
     nd_strmap_init(&t->stem_cache);
+    nd_strmap_reserve(&t->stem_cache, ND_WORDS, ND_WORDS * 8);
+    t->stem = nd_xcalloc(ND_WORDS, sizeof(*t->stem));
+    t->nstem_alloc = ND_WORDS;
     nd_buf_init(&t->stems);
+    nd_buf_grow(&t->stems, ND_WORDS * 7);
+    memset(t->stems.data, 0, t->stems.cap);
     nd_buf_init(&t->raw);
     return t;
 }
@@ -234,10 +245,9 @@ static size_t decode(const unsigned char *s, size_t i, size_t len, utf8proc_int3
 
 void nd_tokenizer_begin(nd_tokenizer *t)
 {
-    if (t->stem_cache.n > (1u << 20)) {   /* bound the cache: start over between documents */
+    if (t->stem_cache.n > ND_WORDS - 65536) {   /* near full: start over between documents */
         memset(t->front, 0, sizeof(t->front));
-        nd_strmap_release(&t->stem_cache);
-        nd_strmap_init(&t->stem_cache);
+        nd_strmap_clear(&t->stem_cache);
         nd_buf_reset(&t->stems);
     }
 }
