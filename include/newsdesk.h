@@ -241,6 +241,7 @@ typedef struct nd_train_report {
     double cv_grid[ND_NTASKS][8];    /* accuracy for each c_grid value */
     int nfeatures;
     int sum_docs, sum_sentences, sum_positive;   /* the sentence model's training data (0: none) */
+    int sum_rows;                                /* sentences it was fitted on (a sample) */
     double seconds;
 } nd_train_report;
 

@@ -783,7 +783,7 @@ static nd_status train_summarizer(nd_trainer *t, nd_model *m, nd_train_report *r
     free(lab.cnt);
     nd_analyzer_free(a);
     /* a linear model over ND_SFEAT features needs few rows: keep every k-th, at most ND_SUM_ROWS */
-    size_t stride = (n + ND_SUM_ROWS - 1) / ND_SUM_ROWS, kept = 0;
+    size_t stride = (n + ND_SUM_ROWS - 1) / ND_SUM_ROWS, kept = 0, npos_all = npos;
     if (stride < 1) stride = 1;
     npos = 0;
     for (size_t i = 0; i < n; i += stride) {
@@ -834,7 +834,8 @@ static nd_status train_summarizer(nd_trainer *t, nd_model *m, nd_train_report *r
     }
     rep->sum_docs = (int)t->nsumrec;
     rep->sum_sentences = (int)seen;
-    rep->sum_positive = (int)npos;
+    rep->sum_positive = (int)npos_all;
+    rep->sum_rows = (int)n;
     free(pool);
     free(y);
     return st;

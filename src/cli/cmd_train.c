@@ -245,8 +245,9 @@ int cmd_train(int argc, char **argv)
             printf(")\n");
         }
         if (rep.sum_docs)
-            printf("summaries: sentence model from %d articles with references (%d sentences, %d in a reference)\n",
-                   rep.sum_docs, rep.sum_sentences, rep.sum_positive);
+            printf("summaries: sentence model from %d articles with references (%d sentences, %d matched to a "
+                   "reference line; fitted on %d)\n",
+                   rep.sum_docs, rep.sum_sentences, rep.sum_positive, rep.sum_rows);
     }
     if (failed) {
         fprintf(stderr, "newsdesk: %zu of %zu records failed\n", failed, records);
