@@ -195,9 +195,30 @@ static nd_rouge fscore(double hits, double ncand, double nref)
     return r;
 }
 
-static struct sb_stemmer *porter(void)
+/* A candidate and a reference, tokenized into shared ids. */
+struct rouge_pair {
+    struct sb_stemmer *st;
+    nd_strmap ids;
+    struct rtoks c, r;
+};
+
+static void pair_init(struct rouge_pair *p, const char *cand, const char *ref)
 {
-    return sb_stemmer_new("porter", "UTF_8");
+    memset(p, 0, sizeof(*p));
+    p->st = sb_stemmer_new("porter", "UTF_8");
+    nd_strmap_init(&p->ids);
+    rouge_tokenize(cand, p->st, &p->ids, &p->c);
+    rouge_tokenize(ref, p->st, &p->ids, &p->r);
+}
+
+static void pair_release(struct rouge_pair *p)
+{
+    free(p->c.v);
+    free(p->c.sent_end);
+    free(p->r.v);
+    free(p->r.sent_end);
+    nd_strmap_release(&p->ids);
+    sb_stemmer_delete(p->st);
 }
 
 static uint64_t ngram_key(const uint32_t *v, int n)
@@ -215,12 +236,9 @@ static int cmp_u64(const void *a, const void *b)
 
 nd_rouge nd_rouge_n(const char *cand, const char *ref, int n)
 {
-    struct sb_stemmer *st = porter();
-    nd_strmap ids;
-    nd_strmap_init(&ids);
-    struct rtoks c = { 0 }, r = { 0 };
-    rouge_tokenize(cand, st, &ids, &c);
-    rouge_tokenize(ref, st, &ids, &r);
+    struct rouge_pair pr;
+    pair_init(&pr, cand, ref);
+    const struct rtoks c = pr.c, r = pr.r;
     size_t nc = c.n >= (size_t)n ? c.n - (size_t)n + 1 : 0, nr = r.n >= (size_t)n ? r.n - (size_t)n + 1 : 0;
     uint64_t *kc = nd_xmalloc((nc + 1) * sizeof(*kc)), *kr = nd_xmalloc((nr + 1) * sizeof(*kr));
     for (size_t i = 0; i < nc; i++) kc[i] = ngram_key(c.v + i, n);
@@ -236,12 +254,7 @@ nd_rouge nd_rouge_n(const char *cand, const char *ref, int n)
     nd_rouge res = fscore((double)hits, (double)nc, (double)nr);
     free(kc);
     free(kr);
-    free(c.v);
-    free(c.sent_end);
-    free(r.v);
-    free(r.sent_end);
-    nd_strmap_release(&ids);
-    sb_stemmer_delete(st);
+    pair_release(&pr);
     return res;
 }
 
@@ -272,13 +285,10 @@ static void lcs_union(const uint32_t *ref, size_t m, const uint32_t *can, size_t
 
 nd_rouge nd_rouge_lsum(const char *cand, const char *ref)
 {
-    struct sb_stemmer *st = porter();
-    nd_strmap ids;
-    nd_strmap_init(&ids);
-    struct rtoks c = { 0 }, r = { 0 };
-    rouge_tokenize(cand, st, &ids, &c);
-    rouge_tokenize(ref, st, &ids, &r);
-    size_t nid = ids.n;
+    struct rouge_pair pr;
+    pair_init(&pr, cand, ref);
+    const struct rtoks c = pr.c, r = pr.r;
+    size_t nid = pr.ids.n;
     long *ccount = nd_xcalloc(nid + 1, sizeof(long)), *rcount = nd_xcalloc(nid + 1, sizeof(long));
     for (size_t i = 0; i < c.n; i++) ccount[c.v[i]]++;
     for (size_t i = 0; i < r.n; i++) rcount[r.v[i]]++;
@@ -306,11 +316,6 @@ nd_rouge nd_rouge_lsum(const char *cand, const char *ref)
     nd_rouge res = fscore((double)hits, (double)c.n, (double)r.n);
     free(ccount);
     free(rcount);
-    free(c.v);
-    free(c.sent_end);
-    free(r.v);
-    free(r.sent_end);
-    nd_strmap_release(&ids);
-    sb_stemmer_delete(st);
+    pair_release(&pr);
     return res;
 }

@@ -55,6 +55,18 @@ static void rehash(nd_strmap *m)
     }
 }
 
+/* Capacity for 'need' entries in the per-entry arrays (all grow together). */
+static void grow_entries(nd_strmap *m, size_t need)
+{
+    size_t n = m->alloc ? m->alloc * 2 : 16;
+    if (n < need) n = need;
+    m->hashes = nd_xrealloc(m->hashes, nd_st_mult(n, sizeof(*m->hashes)));
+    m->key_off = nd_xrealloc(m->key_off, nd_st_mult(n, sizeof(*m->key_off)));
+    m->key_len = nd_xrealloc(m->key_len, nd_st_mult(n, sizeof(*m->key_len)));
+    m->values = nd_xrealloc(m->values, nd_st_mult(n, sizeof(*m->values)));
+    m->alloc = n;
+}
+
 size_t nd_strmap_put(nd_strmap *m, const char *key, size_t len, uint32_t value, bool *added)
 {
     uint64_t h = nd_hash(key, len);
@@ -65,13 +77,7 @@ size_t nd_strmap_put(nd_strmap *m, const char *key, size_t len, uint32_t value, 
     }
     if ((m->n + 1) * 2 > m->mask + 1) rehash(m);
     size_t e = m->n;
-    size_t alloc = m->alloc;
-    ND_GROW(m->hashes, e + 1, alloc);
-    alloc = m->alloc;
-    ND_GROW(m->key_off, e + 1, alloc);
-    alloc = m->alloc;
-    ND_GROW(m->key_len, e + 1, alloc);
-    ND_GROW(m->values, e + 1, m->alloc);
+    if (e + 1 > m->alloc) grow_entries(m, e + 1);
     m->hashes[e] = h;
     m->key_off[e] = (uint32_t)m->pool.len;
     m->key_len[e] = (uint32_t)len;
@@ -100,13 +106,7 @@ void nd_strmap_reserve(nd_strmap *m, size_t n, size_t bytes)
             m->slots[i] = (m->hashes[e] >> 32 << 32) | (uint64_t)(e + 1);
         }
     }
-    if (n > m->alloc) {
-        m->hashes = nd_xrealloc(m->hashes, n * sizeof(*m->hashes));
-        m->key_off = nd_xrealloc(m->key_off, n * sizeof(*m->key_off));
-        m->key_len = nd_xrealloc(m->key_len, n * sizeof(*m->key_len));
-        m->values = nd_xrealloc(m->values, n * sizeof(*m->values));
-        m->alloc = n;
-    }
+    if (n > m->alloc) grow_entries(m, n);
     /* touch it all: memory use does not depend on how much of it a run fills */
     memset(m->hashes + m->n, 0, (m->alloc - m->n) * sizeof(*m->hashes));
     memset(m->key_off + m->n, 0, (m->alloc - m->n) * sizeof(*m->key_off));

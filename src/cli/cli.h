@@ -56,7 +56,34 @@ struct cli_input {
     "  -q, --quiet             no message per bad record (the count is still printed)\n"      \
     "  --progress              show progress on stderr even when it is not a terminal\n"
 
+/* Options of the commands that analyse articles (process, classify, summarize, eval). */
+#define CLI_RUN_OPTIONS                                                         \
+    { "sentences", required_argument, NULL, CLI_OPT_BASE + 20 },                \
+    { "method", required_argument, NULL, CLI_OPT_BASE + 21 },                   \
+    { "ratio", required_argument, NULL, CLI_OPT_BASE + 22 },                    \
+    { "words", required_argument, NULL, CLI_OPT_BASE + 23 },                    \
+    { "mmr", required_argument, NULL, CLI_OPT_BASE + 24 },                      \
+    { "keep-boilerplate", no_argument, NULL, CLI_OPT_BASE + 25 },               \
+    { "threads", required_argument, NULL, 'j' },                                \
+    { "batch", required_argument, NULL, CLI_OPT_BASE + 26 }
+
+#define CLI_SUMMARY_HELP                                                                       \
+    "  --sentences K           sentences per summary (default 3)\n"                           \
+    "  --ratio R               summary length as a fraction of the sentences instead\n"      \
+    "  --words W               summary length in words instead (whole sentences)\n"          \
+    "  --method M              learned (default when the model has a sentence model, else\n" \
+    "                          centroid), textrank, centroid or lead\n"                       \
+    "  --mmr L                 redundancy penalty: score - L * similarity to the sentences\n" \
+    "                          already taken (default 0.3; 0 turns it off)\n"
+
+#define CLI_RUN_HELP                                                                           \
+    "  --keep-boilerplate      do not remove site clutter (menus, share lines, bylines...)\n" \
+    "  --threads N             worker threads (default: online CPUs)\n"                       \
+    "  --batch N               records per batch (default 256)\n"
+
 void cli_input_init(struct cli_input *in);
+/* Handle option 'c' if it is one of CLI_RUN_OPTIONS: 1 handled, 0 not ours, -1 bad value (reported). */
+int cli_run_option(nd_analyze_opts *ao, nd_batch_opts *bo, const char *cmd, int c, const char *arg);
 /* Handle option 'c' if it is one of CLI_INPUT_OPTIONS: 1 handled, 0 not ours, -1 bad value. */
 int cli_input_option(struct cli_input *in, const char *cmd, int c, const char *arg);
 

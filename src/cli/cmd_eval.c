@@ -57,15 +57,8 @@ static void help(void)
            "macro-F1, per-label precision/recall/F1 and the confusion matrix for each task\n"
            "whose label the records carry; ROUGE-1, ROUGE-2 and ROUGE-Lsum (precision, recall,\n"
            "F1; rouge-score semantics) against the records' reference summaries.\n\n"
-           "  --model DIR             model bundle (default: $NEWSDESK_MODEL, else models/default)\n"
-           "  --sentences K           sentences per summary (default 3)\n"
-           "  --method M              learned (default when the model has a sentence model, else\n"
-           "                          centroid), textrank, centroid or lead\n"
-           "  --ratio R               summary length as a fraction of the sentences instead\n"
-           "  --words W               summary length in words instead (whole sentences)\n"
-           "  --mmr L                 redundancy penalty (default 0.3; 0 turns it off)\n"
-           "  --keep-boilerplate      do not remove site clutter\n"
-           "  --threads N             worker threads (default: online CPUs)\n\n");
+           "  --model DIR             model bundle (default: $NEWSDESK_MODEL, else models/default)\n");
+    printf("%s%s\n", CLI_SUMMARY_HELP, CLI_RUN_HELP);
     printf("%s", CLI_INPUT_HELP);
     printf("\nExample:\n  newsdesk eval --model mymodel bbc/test.jsonl.gz\n");
 }
@@ -74,13 +67,7 @@ int cmd_eval(int argc, char **argv)
 {
     static const struct option longopts[] = {
         CLI_INPUT_OPTIONS,
-        { "sentences", required_argument, NULL, 'k' },
-        { "method", required_argument, NULL, 'M' },
-        { "ratio", required_argument, NULL, 'R' },
-        { "words", required_argument, NULL, 'W' },
-        { "mmr", required_argument, NULL, 'L' },
-        { "keep-boilerplate", no_argument, NULL, 'B' },
-        { "threads", required_argument, NULL, 'j' },
+        CLI_RUN_OPTIONS,
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
@@ -94,42 +81,13 @@ int cmd_eval(int argc, char **argv)
     optind = 0;
     opterr = 0;
     int c;
-    long v;
     while ((c = getopt_long(argc, argv, "+qhj:", longopts, NULL)) != -1) {
         int h = cli_input_option(&in, cmd, c, optarg);
+        if (!h) h = cli_run_option(&aopts, &bopts, cmd, c, optarg);
         if (h < 0) return EXIT_USAGE;
         if (h) continue;
         switch (c) {
         case 'h': help(); return cli_close_stdout();
-        case 'k':
-            if (cli_parse_int(optarg, 1, ND_MAX_SUMMARY, &v))
-                return cli_usage_error(cmd, "--sentences wants a number from 1 to %d, not '%s'", ND_MAX_SUMMARY, optarg);
-            aopts.sentences = (int)v;
-            break;
-        case 'M': {
-            int mm = nd_sum_method_parse(optarg);
-            if (mm < 0) return cli_usage_error(cmd, "unknown summary method '%s' (lead, centroid, textrank, learned)", optarg);
-            aopts.method = (nd_sum_method)mm;
-            break;
-        }
-        case 'R':
-            if (cli_parse_double(optarg, 1e-6, 1, &aopts.ratio))
-                return cli_usage_error(cmd, "--ratio wants a fraction in (0, 1], not '%s'", optarg);
-            break;
-        case 'W':
-            if (cli_parse_int(optarg, 1, 100000, &v)) return cli_usage_error(cmd, "--words wants a positive number, not '%s'", optarg);
-            aopts.words = (int)v;
-            break;
-        case 'L':
-            if (cli_parse_double(optarg, 0, 0.99, &aopts.mmr))
-                return cli_usage_error(cmd, "--mmr wants a number in [0, 0.99], not '%s'", optarg);
-            break;
-        case 'B': aopts.keep_boilerplate = 1; break;
-        case 'j':
-            if (cli_parse_int(optarg, 1, 256, &v))
-                return cli_usage_error(cmd, "--threads wants a number from 1 to 256, not '%s'", optarg);
-            bopts.threads = (int)v;
-            break;
         default: return cli_usage_error(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
         }
     }

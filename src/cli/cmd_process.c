@@ -70,18 +70,8 @@ static void help(const char *cmd)
            "  --model DIR             model bundle (default: $NEWSDESK_MODEL, else models/default)\n");
     if (strcmp(cmd, "summarize"))
         printf("  --min-confidence X      labels below this confidence become \"unknown\" (default 0)\n");
-    if (strcmp(cmd, "classify"))
-        printf("  --sentences K           sentences per summary (default 3)\n"
-               "  --method M              learned (default when the model has a sentence model, else\n"
-               "                          centroid), textrank, centroid or lead\n"
-               "  --ratio R               summary length as a fraction of the sentences instead\n"
-               "  --words W               summary length in words instead (whole sentences)\n"
-               "  --mmr L                 redundancy penalty: score - L * similarity to the\n"
-               "                          sentences already taken (default 0.3; 0 turns it off)\n");
-    printf("  --keep-boilerplate      do not remove site clutter (menus, share lines, bylines...)\n"
-           "  --explain               say on stderr which clutter lines were removed, and why\n"
-           "  --threads N             worker threads (default: online CPUs)\n"
-           "  --batch N               records per batch (default 256)\n\n");
+    if (strcmp(cmd, "classify")) printf("%s", CLI_SUMMARY_HELP);
+    printf("%s  --explain               say on stderr which clutter lines were removed, and why\n\n", CLI_RUN_HELP);
     printf("%s", CLI_INPUT_HELP);
     printf("\nExample:\n  newsdesk %s datasets/sample.jsonl.gz | jq -c .\n", cmd);
 }
@@ -90,17 +80,10 @@ static int run_command(const char *cmd, int classify, int summarize, int argc, c
 {
     static const struct option longopts[] = {
         CLI_INPUT_OPTIONS,
+        CLI_RUN_OPTIONS,
         { "format", required_argument, NULL, 'f' },
         { "min-confidence", required_argument, NULL, 'c' },
-        { "sentences", required_argument, NULL, 'k' },
-        { "method", required_argument, NULL, 'M' },
-        { "ratio", required_argument, NULL, 'R' },
-        { "words", required_argument, NULL, 'W' },
-        { "mmr", required_argument, NULL, 'L' },
-        { "keep-boilerplate", no_argument, NULL, 'B' },
         { "explain", no_argument, NULL, 'X' },
-        { "threads", required_argument, NULL, 'j' },
-        { "batch", required_argument, NULL, 'b' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
@@ -117,9 +100,9 @@ static int run_command(const char *cmd, int classify, int summarize, int argc, c
     optind = 0;
     opterr = 0;
     int c;
-    long v;
     while ((c = getopt_long(argc, argv, "+qhj:", longopts, NULL)) != -1) {
         int h = cli_input_option(&in, cmd, c, optarg);
+        if (!h) h = cli_run_option(&r.aopts, &bopts, cmd, c, optarg);
         if (h < 0) return EXIT_USAGE;
         if (h) continue;
         switch (c) {
@@ -133,41 +116,7 @@ static int run_command(const char *cmd, int classify, int summarize, int argc, c
             if (cli_parse_double(optarg, 0, 1, &r.aopts.min_confidence))
                 return cli_usage_error(cmd, "--min-confidence wants a number in [0, 1], not '%s'", optarg);
             break;
-        case 'k':
-            if (cli_parse_int(optarg, 1, ND_MAX_SUMMARY, &v))
-                return cli_usage_error(cmd, "--sentences wants a number from 1 to %d, not '%s'", ND_MAX_SUMMARY, optarg);
-            r.aopts.sentences = (int)v;
-            break;
-        case 'M': {
-            int mm = nd_sum_method_parse(optarg);
-            if (mm < 0) return cli_usage_error(cmd, "unknown summary method '%s' (lead, centroid, textrank, learned)", optarg);
-            r.aopts.method = (nd_sum_method)mm;
-            break;
-        }
-        case 'R':
-            if (cli_parse_double(optarg, 1e-6, 1, &r.aopts.ratio))
-                return cli_usage_error(cmd, "--ratio wants a fraction in (0, 1], not '%s'", optarg);
-            break;
-        case 'W':
-            if (cli_parse_int(optarg, 1, 100000, &v)) return cli_usage_error(cmd, "--words wants a positive number, not '%s'", optarg);
-            r.aopts.words = (int)v;
-            break;
-        case 'L':
-            if (cli_parse_double(optarg, 0, 0.99, &r.aopts.mmr))
-                return cli_usage_error(cmd, "--mmr wants a number in [0, 0.99], not '%s'", optarg);
-            break;
-        case 'B': r.aopts.keep_boilerplate = 1; break;
         case 'X': r.explain = 1; break;
-        case 'j':
-            if (cli_parse_int(optarg, 1, 256, &v))
-                return cli_usage_error(cmd, "--threads wants a number from 1 to 256, not '%s'", optarg);
-            bopts.threads = (int)v;
-            break;
-        case 'b':
-            if (cli_parse_int(optarg, 1, 1 << 20, &v))
-                return cli_usage_error(cmd, "--batch wants a positive number, not '%s'", optarg);
-            bopts.batch = (size_t)v;
-            break;
         default:
             if (optopt && optopt < CLI_OPT_BASE && optopt > ' ')
                 return cli_usage_error(cmd, "unknown or incomplete option '-%c'", optopt);

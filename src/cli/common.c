@@ -117,6 +117,47 @@ int cli_input_option(struct cli_input *in, const char *cmd, int c, const char *a
     return 0;
 }
 
+int cli_run_option(nd_analyze_opts *ao, nd_batch_opts *bo, const char *cmd, int c, const char *arg)
+{
+    long v;
+    switch (c) {
+    case CLI_OPT_BASE + 20:
+        if (cli_parse_int(arg, 1, ND_MAX_SUMMARY, &v))
+            return cli_usage_error(cmd, "--sentences wants a number from 1 to %d, not '%s'", ND_MAX_SUMMARY, arg), -1;
+        ao->sentences = (int)v;
+        return 1;
+    case CLI_OPT_BASE + 21: {
+        int m = nd_sum_method_parse(arg);
+        if (m < 0) return cli_usage_error(cmd, "unknown summary method '%s' (learned, textrank, centroid, lead)", arg), -1;
+        ao->method = (nd_sum_method)m;
+        return 1;
+    }
+    case CLI_OPT_BASE + 22:
+        if (cli_parse_double(arg, 1e-6, 1, &ao->ratio))
+            return cli_usage_error(cmd, "--ratio wants a fraction in (0, 1], not '%s'", arg), -1;
+        return 1;
+    case CLI_OPT_BASE + 23:
+        if (cli_parse_int(arg, 1, 100000, &v)) return cli_usage_error(cmd, "--words wants a positive number, not '%s'", arg), -1;
+        ao->words = (int)v;
+        return 1;
+    case CLI_OPT_BASE + 24:
+        if (cli_parse_double(arg, 0, 0.99, &ao->mmr))
+            return cli_usage_error(cmd, "--mmr wants a number in [0, 0.99], not '%s'", arg), -1;
+        return 1;
+    case CLI_OPT_BASE + 25: ao->keep_boilerplate = 1; return 1;
+    case 'j':
+        if (cli_parse_int(arg, 1, 256, &v))
+            return cli_usage_error(cmd, "--threads wants a number from 1 to 256, not '%s'", arg), -1;
+        bo->threads = (int)v;
+        return 1;
+    case CLI_OPT_BASE + 26:
+        if (cli_parse_int(arg, 1, 1 << 20, &v)) return cli_usage_error(cmd, "--batch wants a positive number, not '%s'", arg), -1;
+        bo->batch = (size_t)v;
+        return 1;
+    }
+    return 0;
+}
+
 static int is_bundle(const char *dir)
 {
     char path[PATH_MAX];
