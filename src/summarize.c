@@ -275,6 +275,9 @@ size_t nd_summarizer_prepare(nd_summarizer *s, const nd_sumin *in)
         f[11] = has_quote(txt, sp->len);
         f[12] = b == 0 || d->clean.data[b - 1] == '\n';
         f[13] = log(1.0 + (double)n) / log(64.0);
+        f[14] = f[8] * f[5];              /* central and long */
+        f[15] = f[7] * f[5];              /* on topic and long */
+        f[16] = f[0] * f[13];             /* late in a long article */
     }
     return n;
 }
