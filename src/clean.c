@@ -105,6 +105,7 @@ static int looks_like_address(const char *s, size_t n)
 /* "Home | World | Business", "News › World › Africa": several short items between separators. */
 static int looks_like_menu(const char *s, size_t n)
 {
+    if (n > 200) return 0;   /* menus are short; story paragraphs are not scanned */
     int seps = 0;
     size_t longest = 0, cur = 0;
     for (size_t i = 0; i < n; i++) {
@@ -195,7 +196,9 @@ static int looks_like_share_bar(const char *s, size_t n)
         while (i < n && (is_ws((unsigned char)s[i]) || s[i] == '|' || s[i] == ',' || s[i] == '/')) i++;
         if (i >= n) break;
         int found = 0;
+        char c0 = (char)tolower((unsigned char)s[i]);
         for (size_t k = 0; names[k] && !found; k++) {
+            if (names[k][0] != c0) continue;
             size_t l = strlen(names[k]);
             if (nd_ascii_prefix(s + i, n - i, names[k]) && (i + l == n || !isalpha((unsigned char)s[i + l]))) {
                 i += l;
@@ -216,8 +219,10 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
     if (looks_like_counter(s, n)) return ND_CLUTTER_COUNTER;
     if (looks_like_byline(s, n)) return ND_CLUTTER_BYLINE;
     if (n < 160) {
+        char c0 = (char)tolower((unsigned char)s[0]);
         for (size_t k = 0; k < sizeof(phrases) / sizeof(phrases[0]); k++) {
             const struct phrase *p = &phrases[k];
+            if (p->text[0] != c0) continue;   /* most lines fail here, cheaply */
             size_t pl = strlen(p->text);
             if (!nd_ascii_prefix(s, n, p->text)) continue;
             if (p->exact) {
