@@ -47,10 +47,10 @@ static void push_term(nd_terms *out, const char *a, size_t al, const char *b, si
     nd_term *t = &out->v[out->n++];
     t->entry = ND_SLOT_UNSET;
     t->off = (uint32_t)out->keys.len;
-    nd_buf_add(&out->keys, a, al);
+    nd_buf_put(&out->keys, a, al);
     if (b) {
-        nd_buf_addc(&out->keys, ' ');
-        nd_buf_add(&out->keys, b, bl);
+        nd_buf_putc(&out->keys, ' ');
+        nd_buf_put(&out->keys, b, bl);
     }
     t->len = (uint32_t)(out->keys.len - t->off);
     t->hash = nd_hash(out->keys.data + t->off, t->len);

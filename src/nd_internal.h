@@ -27,6 +27,28 @@ nd_status nd_fail(nd_err *err, nd_status code, const char *fmt, ...) __attribute
         }                                                                         \
     } while (0)
 
+/* nd_buf_add with the common case (it fits) inline, for hot loops. */
+static inline void nd_buf_put(nd_buf *b, const void *data, size_t len)
+{
+    if (b->len + len < b->cap) {
+        memcpy(b->data + b->len, data, len);
+        b->len += len;
+        b->data[b->len] = '\0';
+    } else {
+        nd_buf_add(b, data, len);
+    }
+}
+
+static inline void nd_buf_putc(nd_buf *b, char c)
+{
+    if (b->len + 1 < b->cap) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+    } else {
+        nd_buf_addc(b, c);
+    }
+}
+
 /* a * b, aborting on overflow. */
 size_t nd_st_mult(size_t a, size_t b);
 

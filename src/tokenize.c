@@ -220,8 +220,8 @@ static void emit(nd_tokenizer *t, nd_tokens *tk, int nonascii, unsigned flags, u
         o->entry = se;
         o->stem_off = t->stem[se].off;
         o->stem_len = t->stem[se].len;
-        nd_buf_add(&tk->text, w, len);
-        nd_buf_addc(&tk->text, '\0');
+        nd_buf_put(&tk->text, w, len);
+        nd_buf_putc(&tk->text, '\0');
     }
     free(mapped);
 }
@@ -292,12 +292,12 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
                     if (k != C_DIGIT) digits_only = 0, letters_in_seg++;
                     low[nl++] = (char)ch;
                     if (nl == sizeof(low)) {
-                        nd_buf_add(&t->raw, low, nl);
+                        nd_buf_put(&t->raw, low, nl);
                         nl = 0;
                     }
                     j++;
                 }
-                nd_buf_add(&t->raw, low, nl);
+                nd_buf_put(&t->raw, low, nl);
                 i = j;
                 continue;
             }
@@ -312,7 +312,7 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
                 nonascii = 1;
                 digits_only = 0;
                 letters_in_seg++;
-                nd_buf_add(&t->raw, s + i, cl);
+                nd_buf_put(&t->raw, s + i, cl);
                 i += cl;
                 continue;
             }
