@@ -72,6 +72,7 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/newsdesk/models/default
 	install -m 755 $(BUILD)/newsdesk $(DESTDIR)$(PREFIX)/bin/newsdesk
 	install -m 644 models/default/* $(DESTDIR)$(PREFIX)/share/newsdesk/models/default/
+	install -m 644 models/gazetteer.tsv $(DESTDIR)$(PREFIX)/share/newsdesk/gazetteer.tsv
 
 ## clean: remove build products
 clean:
