@@ -97,6 +97,8 @@ int cli_parse_double(const char *s, double lo, double hi, double *out);
 
 /* Report a bad record on stderr: "newsdesk: FILE:LINE: record 'ID': MSG". */
 void cli_record_error(const nd_record *rec, const char *msg);
+/* A remark about a good record, same shape: "newsdesk: FILE:LINE: record 'ID': MSG". */
+void cli_record_note(const nd_record *rec, const char *msg);
 /* Warn about repaired UTF-8 in an otherwise good record. */
 void cli_record_repairs(const nd_record *rec);
 

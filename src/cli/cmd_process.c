@@ -28,8 +28,10 @@ static void explain(struct run *r, const nd_record *rec)
     nd_clean(rec->text, strlen(rec->text), &r->clean, &r->removed, &r->why);
     for (size_t i = 0; i < r->removed.n; i++) {
         const nd_span *s = &r->removed.v[i];
-        fprintf(stderr, "newsdesk: %s:%ld: record '%s': removed %s: %.*s\n", rec->file, rec->line, rec->id,
-                nd_clutter_name((nd_clutter)r->why.v[i].off), (int)s->len, rec->text + s->off);
+        nd_buf_reset(&r->clean);
+        nd_buf_addf(&r->clean, "removed %s: %.*s", nd_clutter_name((nd_clutter)r->why.v[i].off), (int)s->len,
+                    rec->text + s->off);
+        cli_record_note(rec, r->clean.data);
     }
 }
 

@@ -201,22 +201,39 @@ nd_model *cli_load_model(const char *cmd, const char *dir)
     return m;
 }
 
+/* Print s with control characters shown as '?': an id or a path cannot forge diagnostic lines. */
+static void put_clean(const char *s)
+{
+    for (; s && *s; s++) fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, stderr);
+}
+
+/* "newsdesk: FILE:LINE: record 'ID': " (or FILE without a line for whole-file records) */
+static void record_prefix(const nd_record *rec, const char *kind)
+{
+    fprintf(stderr, "newsdesk: %s", kind);
+    put_clean(rec->file ? rec->file : "-");
+    if (rec->line) fprintf(stderr, ":%ld", rec->line);
+    fputs(": record '", stderr);
+    put_clean(rec->id);
+    fputs("': ", stderr);
+}
+
 void cli_record_error(const nd_record *rec, const char *msg)
 {
-    if (rec->line)
-        fprintf(stderr, "newsdesk: %s:%ld: record '%s': %s\n", rec->file, rec->line, rec->id, msg);
-    else
-        fprintf(stderr, "newsdesk: %s: record '%s': %s\n", rec->file ? rec->file : "-", rec->id, msg);
+    record_prefix(rec, "");
+    put_clean(msg);
+    fputc('\n', stderr);
+}
+
+void cli_record_note(const nd_record *rec, const char *msg)
+{
+    cli_record_error(rec, msg);
 }
 
 void cli_record_repairs(const nd_record *rec)
 {
-    if (rec->line)
-        fprintf(stderr, "newsdesk: warning: %s:%ld: record '%s': replaced %u invalid UTF-8 byte%s with U+FFFD\n",
-                rec->file, rec->line, rec->id, rec->utf8_repairs, rec->utf8_repairs == 1 ? "" : "s");
-    else
-        fprintf(stderr, "newsdesk: warning: %s: replaced %u invalid UTF-8 byte%s with U+FFFD\n", rec->file,
-                rec->utf8_repairs, rec->utf8_repairs == 1 ? "" : "s");
+    record_prefix(rec, "warning: ");
+    fprintf(stderr, "replaced %u invalid UTF-8 byte%s with U+FFFD\n", rec->utf8_repairs, rec->utf8_repairs == 1 ? "" : "s");
 }
 
 static double mono(void)

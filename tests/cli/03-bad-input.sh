@@ -42,3 +42,6 @@ else
 fi
 "$ND" process --model tiny --max-record 100 "$DATA/articles.jsonl" >out 2>err
 is "--max-record: all three over a 100-byte limit" "$(grep -c 'exceeds the limit of 100 bytes' out)" 3
+printf '{"id":"evil\\nnewsdesk: forged","text":""}\n' | "$ND" process --model tiny >out 2>err
+is "a control character in an id cannot forge a diagnostic line" "$(grep -c '^newsdesk: forged' err)" 0
+has "it is shown as '?'" err "record 'evil\?newsdesk: forged': record has no text"
