@@ -289,7 +289,6 @@ const double *nd_summarizer_features(const nd_summarizer *s)
 
 size_t nd_summarizer_pick(nd_summarizer *s, const nd_sumin *in, const nd_analyze_opts *o, uint32_t *pick)
 {
-    const nd_doc *d = in->d;
     size_t n = s->n;
     if (n == 0) return 0;
     size_t g = n < ND_GRAPH_MAX ? n : ND_GRAPH_MAX;
@@ -358,7 +357,6 @@ size_t nd_summarizer_pick(nd_summarizer *s, const nd_sumin *in, const nd_analyze
         while (j > 0 && pick[j - 1] > v) pick[j] = pick[j - 1], j--;
         pick[j] = v;
     }
-    (void)d;
     return np;
 }
 

@@ -216,7 +216,6 @@ struct nd_occ { uint32_t sent, fid; float w; };
 typedef struct nd_sumsvm {
     double w[ND_SFEAT];
     double b;
-    double cv_f1;
     struct svm_model *model;
 } nd_sumsvm;
 

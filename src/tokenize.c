@@ -276,7 +276,6 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
         nd_buf_reset(&t->raw);
         int nonascii = 0, upper = 0, lower = 0, digits_only = 1, first_upper = k == C_UPPER;
         size_t letters_in_seg = 0;   /* letters since the last period, for "u.s" */
-        int dotted = 0;
         while (i < len) {
             c = s[i];
             k = cls[c];
@@ -342,7 +341,6 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
                     (i + 2 >= len || s[i + 2] == '.' || cls[s[i + 2]] == C_OTHER)) {
                     nd_buf_addc(&t->raw, '.');
                     letters_in_seg = 0;
-                    dotted = 1;
                     i++;
                     continue;
                 }
@@ -355,7 +353,6 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
             }
             break;
         }
-        (void)dotted;
         unsigned flags = 0;
         if (upper >= 2 && lower == 0) flags |= ND_TOK_CAPS;
         if (first_upper) flags |= ND_TOK_CAP;

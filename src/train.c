@@ -967,7 +967,7 @@ nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **o
         }
     /* choose C; phase 2: final models */
     struct job fin[ND_NTASKS];
-    int nfin = 0, fin_task[ND_NTASKS];
+    int nfin = 0;
     size_t ji = 0;
     double bestc[ND_NTASKS] = { 0, 0 };
     int bestg[ND_NTASKS] = { 0, 0 };
@@ -994,7 +994,7 @@ nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **o
         fin[nfin].td = &td[k];
         fin[nfin].C = bestc[k];
         fin[nfin].fold = -1;
-        fin_task[nfin++] = k;
+        nfin++;
         ji += (size_t)(ngrid * t->opts.folds);
     }
     if (!st) run_jobs(fin, (size_t)nfin, t->opts.threads);
@@ -1057,7 +1057,6 @@ nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **o
         m->cv_accuracy[k] = rep->cv_accuracy[k];
         m->ndocs_task[k] = td[k].n;
     }
-    (void)fin_task;
     for (size_t i = 0; i < njobs; i++) {
         free(jobs[i].pp);
         free(jobs[i].pd);
