@@ -7,6 +7,7 @@
 #include <stdio.h>   /* printf */
 #include <stdlib.h>  /* free */
 #include <string.h>  /* strcmp */
+#include <unistd.h>  /* isatty */
 
 struct run {
     nd_out_format fmt;
@@ -125,6 +126,8 @@ static int run_command(const char *cmd, int classify, int summarize, int argc, c
             return cli_usage_error(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
         }
     }
+    if (optind == argc && isatty(STDIN_FILENO))
+        return cli_usage_error(cmd, "no input: give FILE..., pipe articles in, or '-' to type them");
     nd_model *m = cli_load_model(cmd, in.model_dir);
     if (!m) return EXIT_FAIL;
     nd_reader *rd = nd_reader_new((const char *const *)argv + optind, (size_t)(argc - optind), &in.reader);
