@@ -89,16 +89,16 @@ void nd_analyzer_free(nd_analyzer *a)
     free(a);
 }
 
-static nd_sumin sum_input(const nd_analyzer *a)
+static nd_sumin sum_input(const nd_analyzer *a, const nd_record *rec)
 {
-    nd_sumin in = { a->m, &a->doc, a->occ, a->nocc, a->dvec };
+    nd_sumin in = { a->m, &a->doc, a->occ, a->nocc, a->dvec, rec->title };
     return in;
 }
 
-static void summarize(nd_analyzer *a, const nd_analyze_opts *o, nd_result *res)
+static void summarize(nd_analyzer *a, const nd_record *rec, const nd_analyze_opts *o, nd_result *res)
 {
     nd_doc *d = &a->doc;
-    nd_sumin in = sum_input(a);
+    nd_sumin in = sum_input(a, rec);
     res->nsentences = nd_summarizer_prepare(a->sum, &in);
     nd_analyze_opts eff = *o;
     if (eff.method == ND_SUM_DEFAULT) eff.method = a->m->sum ? ND_SUM_LEARNED : ND_SUM_CENTROID;
@@ -180,7 +180,7 @@ const double *nd_analyzer_sentence_features(nd_analyzer *a, const nd_record *rec
 {
     *tz = a->tz;
     vectorize(a, rec, 0);
-    nd_sumin in = sum_input(a);
+    nd_sumin in = sum_input(a, rec);
     *n = nd_summarizer_prepare(a->sum, &in);
     *doc = &a->doc;
     clear_dense(a);
@@ -218,7 +218,7 @@ nd_status nd_analyze(nd_analyzer *a, const nd_record *rec, const nd_analyze_opts
         }
     }
     res->summarized = o->summarize;
-    if (o->summarize) summarize(a, o, res);
+    if (o->summarize) summarize(a, rec, o, res);
     clear_dense(a);
     return ND_OK;
 }

@@ -18,6 +18,7 @@
  */
 #include "text.h"
 
+#include <ctype.h>        /* isalnum, tolower */
 #include <libsvm/svm.h>  /* struct svm_model */
 #include <math.h>         /* sqrt, log */
 #include <stdlib.h>       /* free */
@@ -213,6 +214,20 @@ static float sim_of(const nd_summarizer *s, size_t g, size_t i, size_t j)
     return (float)d;
 }
 
+/* The same words, ignoring case, spaces and punctuation: "Storm hits coast" = "STORM HITS COAST." */
+static int same_text(const char *a, size_t an, const char *b)
+{
+    size_t i = 0;
+    for (;;) {
+        while (i < an && !isalnum((unsigned char)a[i]) && (unsigned char)a[i] < 0x80) i++;
+        while (*b && !isalnum((unsigned char)*b) && (unsigned char)*b < 0x80) b++;
+        if (i == an || !*b) return i == an && !*b;
+        if (tolower((unsigned char)a[i]) != tolower((unsigned char)*b)) return 0;
+        i++;
+        b++;
+    }
+}
+
 static int has_digit(const char *p, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -317,7 +332,8 @@ size_t nd_summarizer_pick(nd_summarizer *s, const nd_sumin *in, const nd_analyze
     for (size_t i = 0; i < n; i++) {
         s->score[i] = hi > lo ? (s->score[i] - lo) / (hi - lo) : 1.0;
         /* a summary sentence says something (four words or more) and is not the headline again */
-        s->taken[i] = s->words[i] < 4 || s->title[i] > 0.98;
+        const nd_span *sp = &in->d->sents.v[i];
+        s->taken[i] = s->words[i] < 4 || (in->title && same_text(in->d->clean.data + sp->off, sp->len, in->title));
     }
     size_t avail = 0;
     for (size_t i = 0; i < n; i++) avail += !s->taken[i];

@@ -226,6 +226,7 @@ typedef struct nd_sumin {
     const struct nd_occ *occ;   /* title and body occurrences, gazetteer terms excluded */
     size_t nocc;
     const float *dvec;          /* the article's normalised TF-IDF vector, dense */
+    const char *title;          /* or NULL */
 } nd_sumin;
 
 typedef struct nd_summarizer nd_summarizer;
