@@ -24,3 +24,9 @@ has "eval computes ROUGE against references" out "^  ROUGE-1 +100.00 +100.00 +10
 "$ND" info m >out; is "info exits 0" $? 0
 has "info lists the tasks" out "^task topic: 3 labels, 24 training documents"
 has "info lists top terms" out "^  sport +[a-z]"
+"$ND" process --model m3 "$DATA/articles.jsonl" >out
+check "a topic-only bundle writes no region keys" test -z "$(grep region out)"
+has "...but its topics" out '^\{"id":"a1","topic":"[a-z]+","topic_confidence":[0-9.]+,"summary":'
+"$ND" classify --model m --format tsv "$DATA/bad.jsonl" >out 2>/dev/null
+is "TSV: a header and one row per record" "$(wc -l <out)" 7
+has "TSV: an error row keeps the columns" out "$(printf '^b3\t\t\t\t\trecord has no text')"
