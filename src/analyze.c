@@ -18,7 +18,6 @@ struct nd_analyzer {
     struct nd_occ *occ;
     size_t nocc, occ_alloc;
     nd_summarizer *sum;
-    nd_svec xg;          /* the article vector as the region classifier sees it */
     /*
      * Dense accumulators over the feature space (zero between uses; only
      * touched entries are reset): the article's TF-IDF vector, which the
@@ -65,7 +64,6 @@ nd_analyzer *nd_analyzer_new(const nd_model *m)
         return NULL;
     }
     nd_doc_init(&a->doc);
-    nd_svec_init(&a->xg);
     a->dvec = nd_xcalloc(nd_model_nfeatures(m) + 1, sizeof(float));
     a->sum = nd_summarizer_new(nd_model_nfeatures(m));
     size_t sc = 1;
@@ -80,7 +78,6 @@ void nd_analyzer_free(nd_analyzer *a)
     if (!a) return;
     nd_tokenizer_free(a->tz);
     nd_doc_release(&a->doc);
-    nd_svec_release(&a->xg);
     free(a->dvec);
     free(a->touched);
     free(a->scratch);
@@ -99,11 +96,15 @@ static void summarize(nd_analyzer *a, const nd_record *rec, const nd_analyze_opt
 {
     nd_doc *d = &a->doc;
     nd_sumin in = sum_input(a, rec);
-    res->nsentences = nd_summarizer_prepare(a->sum, &in);
     nd_analyze_opts eff = *o;
     if (eff.method == ND_SUM_DEFAULT) eff.method = a->m->sum ? ND_SUM_LEARNED : ND_SUM_CENTROID;
     uint32_t pick[ND_MAX_SUMMARY];
-    size_t np = nd_summarizer_pick(a->sum, &in, &eff, pick);
+    res->nsentences = d->sents.n;
+    size_t np = nd_summarizer_trivial(a->sum, &in, &eff, pick);
+    if (np == 0) {
+        nd_summarizer_prepare(a->sum, &in);
+        np = nd_summarizer_pick(a->sum, &in, &eff, pick);
+    }
     res->nsummary = np;
     for (size_t i = 0; i < np; i++) {
         res->summary_index[i] = pick[i];
@@ -206,13 +207,9 @@ nd_status nd_analyze(nd_analyzer *a, const nd_record *rec, const nd_analyze_opts
         for (int t = 0; t < ND_NTASKS; t++) {
             const nd_linsvm *s = m->task[t];
             if (!s) continue;
-            double conf, g = nd_model_geo_scale(m, t);
-            const nd_svec *x = &d->vec;
-            if (g != 1.0) {
-                nd_svec_scale_range(x, m->geo_lo, m->geo_hi, g, &a->xg);
-                x = &a->xg;
-            }
-            int c = nd_linsvm_predict(s, x, a->scratch, &conf);
+            double conf;
+            nd_view view = { m->geo_lo, m->geo_hi, nd_model_geo_scale(m, t) };
+            int c = nd_linsvm_predict(s, &d->vec, &view, a->scratch, &conf);
             res->label[t] = conf < o->min_confidence ? "unknown" : s->labels[c];
             res->confidence[t] = conf;
         }

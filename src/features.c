@@ -259,17 +259,3 @@ void nd_doc_prepare(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const n
         nd_tokenize(tz, d->clean.data + d->sents.v[i].off, d->sents.v[i].len, (uint32_t)i, d->sents.v[i].off, &d->tk);
     nd_terms_build(cfg, tz, gz, &d->tk, &d->terms);
 }
-
-void nd_svec_scale_range(const nd_svec *x, uint32_t lo, uint32_t hi, double g, nd_svec *out)
-{
-    out->n = 0;
-    for (size_t i = 0; i < x->n; i++) {
-        float v = x->val[i];
-        if (x->idx[i] >= lo && x->idx[i] <= hi) {
-            if (g == 0) continue;
-            v = (float)(v * g);
-        }
-        nd_svec_push(out, x->idx[i], v);
-    }
-    nd_svec_normalize(out);
-}

@@ -244,6 +244,32 @@ static int has_quote(const char *p, size_t n)
     return 0;
 }
 
+/* A summary sentence says something (four words or more) and is not the headline again. */
+static int candidate(const nd_sumin *in, size_t i, size_t words)
+{
+    const nd_span *sp = &in->d->sents.v[i];
+    return words >= 4 && !(in->title && same_text(in->d->clean.data + sp->off, sp->len, in->title));
+}
+
+size_t nd_summarizer_trivial(nd_summarizer *s, const nd_sumin *in, const nd_analyze_opts *o, uint32_t *pick)
+{
+    const nd_doc *d = in->d;
+    size_t n = d->sents.n;
+    size_t k = o->sentences > 0 ? (size_t)o->sentences : 3;
+    if (n == 0 || o->ratio > 0 || o->words > 0 || n > ND_MAX_SUMMARY * 4) return 0;
+    reserve(s, n);
+    memset(s->words, 0, (n + 1) * sizeof(*s->words));
+    for (size_t i = 0; i < d->tk.n; i++)
+        if (d->tk.v[i].sent != ND_SENT_TITLE) s->words[d->tk.v[i].sent]++;
+    size_t np = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!candidate(in, i, s->words[i])) continue;
+        if (np == k) return 0;   /* more candidates than wanted: they must be scored */
+        pick[np++] = (uint32_t)i;
+    }
+    return np;
+}
+
 size_t nd_summarizer_prepare(nd_summarizer *s, const nd_sumin *in)
 {
     const nd_doc *d = in->d;
@@ -331,9 +357,7 @@ size_t nd_summarizer_pick(nd_summarizer *s, const nd_sumin *in, const nd_analyze
     }
     for (size_t i = 0; i < n; i++) {
         s->score[i] = hi > lo ? (s->score[i] - lo) / (hi - lo) : 1.0;
-        /* a summary sentence says something (four words or more) and is not the headline again */
-        const nd_span *sp = &in->d->sents.v[i];
-        s->taken[i] = s->words[i] < 4 || (in->title && same_text(in->d->clean.data + sp->off, sp->len, in->title));
+        s->taken[i] = !candidate(in, i, s->words[i]);
     }
     size_t avail = 0;
     for (size_t i = 0; i < n; i++) avail += !s->taken[i];

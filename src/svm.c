@@ -143,10 +143,41 @@ void nd_linsvm_decision(const nd_linsvm *s, const nd_svec *x, double *dec)
     }
 }
 
+void nd_linsvm_decision_view(const nd_linsvm *s, const nd_svec *x, const nd_view *view, double *dec)
+{
+    if (!view || view->lo == 0) {
+        nd_linsvm_decision(s, x, dec);
+        return;
+    }
+    /* split sums: the gazetteer block and the rest, and their squared norms */
+    int np = s->npairs;
+    double *rest = dec, *geo = dec + np;   /* the caller's scratch has room for both */
+    for (int p = 0; p < np; p++) rest[p] = geo[p] = 0;
+    double ss_rest = 0, ss_geo = 0;
+    for (size_t i = 0; i < x->n; i++) {
+        uint32_t f = x->idx[i];
+        double v = x->val[i];
+        int in_geo = f >= view->lo && f <= view->hi;
+        if (in_geo) ss_geo += v * v;
+        else ss_rest += v * v;
+        if (f > s->nfeat || (in_geo && view->g == 0)) continue;
+        double *acc = in_geo ? geo : rest;
+        if (s->wd) {
+            const float *row = s->wd + (size_t)f * np;
+            for (int p = 0; p < np; p++) acc[p] += row[p] * v;
+        } else {
+            for (uint32_t k = s->fstart[f]; k < s->fstart[f + 1]; k++) acc[s->pair[k]] += s->w[k] * v;
+        }
+    }
+    double norm = sqrt(ss_rest + view->g * view->g * ss_geo);
+    double inv = norm > 0 ? 1.0 / norm : 0;
+    for (int p = 0; p < np; p++) dec[p] = (rest[p] + view->g * geo[p]) * inv - s->rho[p];
+}
+
 size_t nd_linsvm_scratch(const nd_linsvm *s)
 {
     size_t k = (size_t)s->nclass;
-    return (size_t)s->npairs + k * (k + 3);
+    return 2 * (size_t)s->npairs + k * (k + 3);
 }
 
 static double sigmoid_predict(double dec, double a, double b)
@@ -161,14 +192,14 @@ static double sigmoid_predict(double dec, double a, double b)
  * Class index of the libsvm class order: our trainer gives libsvm labels
  * 0..k-1 in first-seen order, so model->label maps position -> our index.
  */
-int nd_linsvm_predict(const nd_linsvm *s, const nd_svec *x, double *scratch, double *confidence)
+int nd_linsvm_predict(const nd_linsvm *s, const nd_svec *x, const nd_view *view, double *scratch, double *confidence)
 {
     int k = s->nclass;
-    double *dec = scratch;
-    double *r = dec + s->npairs;     /* k * k */
-    double *prob = r + (size_t)k * k;/* k */
-    double *tmp = prob + k;          /* 2k */
-    nd_linsvm_decision(s, x, dec);
+    double *dec = scratch;                /* npairs, and npairs more while summing */
+    double *r = dec + 2 * s->npairs;      /* k * k */
+    double *prob = r + (size_t)k * k;     /* k */
+    double *tmp = prob + k;               /* 2k */
+    nd_linsvm_decision_view(s, x, view, dec);
     const int *lab = s->model->label;
     if (!s->prob_a) {
         /* votes, ties by the larger summed margin */

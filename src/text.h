@@ -140,8 +140,6 @@ double nd_svec_dot(const nd_svec *a, const nd_svec *b);
 
 /* TF-IDF of a bag of (feature id, count): (1 + ln count) * idf, L2-normalised, sorted. */
 void nd_svec_tfidf(nd_svec *v, const float *idf);
-/* out = x with features lo..hi multiplied by g, L2-normalised again. */
-void nd_svec_scale_range(const nd_svec *x, uint32_t lo, uint32_t hi, double g, nd_svec *out);
 
 /*=====   Folded linear SVM (svm.c)   =====*/
 
@@ -171,11 +169,25 @@ nd_linsvm *nd_linsvm_fold(struct svm_model *model, char **labels, int nclass, ui
 void nd_linsvm_free(nd_linsvm *s);
 /* Decision values of every pair (dec has npairs entries). */
 void nd_linsvm_decision(const nd_linsvm *s, const nd_svec *x, double *dec);
+
+/*
+ * How a classifier sees the article vector: features lo..hi (the gazetteer
+ * block) multiplied by g, then the vector normalised again. lo = 0: as is.
+ * Applied inside the decision pass (two partial sums and two norms), so the
+ * vector is never copied.
+ */
+typedef struct nd_view {
+    uint32_t lo, hi;
+    double g;
+} nd_view;
+
+/* Decision values of x as 'view' sees it. */
+void nd_linsvm_decision_view(const nd_linsvm *s, const nd_svec *x, const nd_view *view, double *dec);
 /*
  * Predict: class index and its confidence. 'scratch' holds at least
- * npairs + nclass * (nclass + 3) doubles.
+ * npairs + nclass * (nclass + 3) doubles. 'view' may be NULL (as is).
  */
-int nd_linsvm_predict(const nd_linsvm *s, const nd_svec *x, double *scratch, double *confidence);
+int nd_linsvm_predict(const nd_linsvm *s, const nd_svec *x, const nd_view *view, double *scratch, double *confidence);
 size_t nd_linsvm_scratch(const nd_linsvm *s);
 
 /* Fit a Platt sigmoid P(y=1|f) = 1 / (1 + exp(A f + B)) to decision values. */
@@ -236,6 +248,12 @@ void nd_summarizer_free(nd_summarizer *s);
 size_t nd_summarizer_prepare(nd_summarizer *s, const nd_sumin *in);
 /* n x ND_SFEAT features of the prepared article. */
 const double *nd_summarizer_features(const nd_summarizer *s);
+/*
+ * When the article has no more candidate sentences than 'o' asks for, they
+ * are the summary whatever the scores: fills 'pick' and returns their number
+ * without any scoring. Returns 0 when scoring is needed.
+ */
+size_t nd_summarizer_trivial(nd_summarizer *s, const nd_sumin *in, const nd_analyze_opts *o, uint32_t *pick);
 /* The chosen sentences (indices, document order) for 'o'; returns how many. */
 size_t nd_summarizer_pick(nd_summarizer *s, const nd_sumin *in, const nd_analyze_opts *o, uint32_t *pick);
 

@@ -76,7 +76,7 @@ int main(void)
             if (d > maxdiff) maxdiff = d;
         }
         double conf;
-        int c = nd_linsvm_predict(s, &v, scratch, &conf);   /* votes: no Platt yet */
+        int c = nd_linsvm_predict(s, &v, NULL, scratch, &conf);   /* votes: no Platt yet */
         if (c != (int)pred) same_pred = 0;
     }
     ok(maxdiff < 1e-5, "folded decision values equal libsvm's (max diff %g)", maxdiff);
