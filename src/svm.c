@@ -151,9 +151,26 @@ void nd_linsvm_decision_view(const nd_linsvm *s, const nd_svec *x, const nd_view
     }
     /* split sums: the gazetteer block and the rest, and their squared norms */
     int np = s->npairs;
+    double ss_rest = 0, ss_geo = 0;
+    if (s->wd) {
+        float rest[ND_DENSE_PAIRS] = { 0 }, geo[ND_DENSE_PAIRS] = { 0 };   /* float: the loops vectorise */
+        for (size_t i = 0; i < x->n; i++) {
+            uint32_t f = x->idx[i];
+            float v = x->val[i];
+            int in_geo = f >= view->lo && f <= view->hi;
+            if (in_geo) ss_geo += (double)v * v;
+            else ss_rest += (double)v * v;
+            if (f > s->nfeat || (in_geo && view->g == 0)) continue;
+            const float *row = s->wd + (size_t)f * np;
+            float *acc = in_geo ? geo : rest;
+            for (int p = 0; p < np; p++) acc[p] += row[p] * v;
+        }
+        double norm = sqrt(ss_rest + view->g * view->g * ss_geo), inv = norm > 0 ? 1.0 / norm : 0;
+        for (int p = 0; p < np; p++) dec[p] = (rest[p] + view->g * geo[p]) * inv - s->rho[p];
+        return;
+    }
     double *rest = dec, *geo = dec + np;   /* the caller's scratch has room for both */
     for (int p = 0; p < np; p++) rest[p] = geo[p] = 0;
-    double ss_rest = 0, ss_geo = 0;
     for (size_t i = 0; i < x->n; i++) {
         uint32_t f = x->idx[i];
         double v = x->val[i];
@@ -162,15 +179,9 @@ void nd_linsvm_decision_view(const nd_linsvm *s, const nd_svec *x, const nd_view
         else ss_rest += v * v;
         if (f > s->nfeat || (in_geo && view->g == 0)) continue;
         double *acc = in_geo ? geo : rest;
-        if (s->wd) {
-            const float *row = s->wd + (size_t)f * np;
-            for (int p = 0; p < np; p++) acc[p] += row[p] * v;
-        } else {
-            for (uint32_t k = s->fstart[f]; k < s->fstart[f + 1]; k++) acc[s->pair[k]] += s->w[k] * v;
-        }
+        for (uint32_t k = s->fstart[f]; k < s->fstart[f + 1]; k++) acc[s->pair[k]] += s->w[k] * v;
     }
-    double norm = sqrt(ss_rest + view->g * view->g * ss_geo);
-    double inv = norm > 0 ? 1.0 / norm : 0;
+    double norm = sqrt(ss_rest + view->g * view->g * ss_geo), inv = norm > 0 ? 1.0 / norm : 0;
     for (int p = 0; p < np; p++) dec[p] = (rest[p] + view->g * geo[p]) * inv - s->rho[p];
 }
 
