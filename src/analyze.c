@@ -6,6 +6,7 @@
 #include "text.h"
 
 #include <math.h>    /* log, sqrt */
+#include <stdio.h>
 #include <stdlib.h>  /* free */
 
 struct nd_analyzer {
@@ -123,6 +124,18 @@ static void summarize(nd_analyzer *a, const nd_record *rec, const nd_analyze_opt
     }
 }
 
+/* The model's stem id + 1 of a cached word (0: its stem is in no vocabulary term), memoised in the word's slot. */
+static uint32_t stem_id(nd_analyzer *a, uint32_t entry, uint32_t off, uint32_t len)
+{
+    uint32_t s = nd_tokenizer_slot(a->tz, entry);
+    if (s == ND_SLOT_UNSET) {
+        long e = nd_strmap_find(&a->m->stems, nd_tokenizer_stems(a->tz) + off, len);
+        s = e < 0 ? 0 : (uint32_t)e + 1;
+        nd_tokenizer_set_slot(a->tz, entry, s);
+    }
+    return s;
+}
+
 /* Prepare, vectorise (dense, in a->dvec) and collect occurrences; no classification. */
 static void vectorize(nd_analyzer *a, const nd_record *rec, int keep_boilerplate)
 {
@@ -137,13 +150,10 @@ static void vectorize(nd_analyzer *a, const nd_record *rec, int keep_boilerplate
     for (size_t i = 0; i < terms->n; i++) {
         const nd_term *tm = &terms->v[i];
         uint32_t fid;
-        if (tm->entry != ND_SLOT_UNSET) {   /* a unigram: its feature id is memoised per word */
-            fid = nd_tokenizer_slot(a->tz, tm->entry);
-            if (fid == ND_SLOT_UNSET) {
-                const char *key = nd_term_key(terms, a->tz, tm);
-                fid = nd_model_feature(m, key, tm->len, nd_hash(key, tm->len));
-                nd_tokenizer_set_slot(a->tz, tm->entry, fid);
-            }
+        if (tm->entry != ND_SLOT_UNSET) {   /* unigram or bigram: by the words' memoised stem ids */
+            uint32_t sa = stem_id(a, tm->entry, tm->off, tm->len);
+            fid = tm->entry2 == ND_SLOT_UNSET ? (sa ? m->stem_fid[sa - 1] : 0)
+                                              : nd_model_pair(m, sa, stem_id(a, tm->entry2, tm->off2, tm->len2));
         } else {
             fid = nd_model_feature(m, terms->keys.data + tm->off, tm->len, tm->hash);
         }
@@ -203,6 +213,7 @@ nd_status nd_analyze(nd_analyzer *a, const nd_record *rec, const nd_analyze_opts
 
     vectorize(a, rec, o->keep_boilerplate);
 
+    if (getenv("ND_DUMP")) { for (size_t i = 0; i < d->vec.n; i++) fprintf(stderr, "%u %.6f\n", d->vec.idx[i], d->vec.val[i]); }
     if (o->classify) {
         for (int t = 0; t < ND_NTASKS; t++) {
             const nd_linsvm *s = m->task[t];

@@ -29,15 +29,19 @@ void nd_terms_release(nd_terms *t)
     memset(t, 0, sizeof(*t));
 }
 
-static void push_unigram(nd_terms *out, const nd_token *tok, float w)
+/* A unigram (b NULL) or a bigram of two tokens: no key string, just references. */
+static void push_words(nd_terms *out, const nd_token *a, const nd_token *b, float w)
 {
     ND_GROW(out->v, out->n + 1, out->alloc);
     nd_term *t = &out->v[out->n++];
     t->hash = 0;
-    t->off = tok->stem_off;
-    t->len = tok->stem_len;
-    t->entry = tok->entry;
-    t->sent = tok->sent;
+    t->off = a->stem_off;
+    t->len = a->stem_len;
+    t->entry = a->entry;
+    t->off2 = b ? b->stem_off : 0;
+    t->len2 = b ? b->stem_len : 0;
+    t->entry2 = b ? b->entry : ND_SLOT_UNSET;
+    t->sent = (b ? b : a)->sent;
     t->w = w;
 }
 
@@ -45,7 +49,8 @@ static void push_term(nd_terms *out, const char *a, size_t al, const char *b, si
 {
     ND_GROW(out->v, out->n + 1, out->alloc);
     nd_term *t = &out->v[out->n++];
-    t->entry = ND_SLOT_UNSET;
+    t->entry = t->entry2 = ND_SLOT_UNSET;
+    t->off2 = t->len2 = 0;
     t->off = (uint32_t)out->keys.len;
     nd_buf_put(&out->keys, a, al);
     if (b) {
@@ -64,7 +69,6 @@ void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazett
     nd_buf_reset(&out->keys);
     out->n = 0;
     out->nhits = 0;
-    const char *stems = nd_tokenizer_stems(tz);
     const nd_token *prev = NULL;
     for (size_t i = 0; i < tk->n; i++) {
         const nd_token *t = &tk->v[i];
@@ -82,10 +86,8 @@ void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazett
             prev = NULL;   /* no bigrams through numbers */
             continue;
         }
-        const char *s = stems + t->stem_off;
-        push_unigram(out, t, w);
-        if (cfg->bigrams && prev && prev->sent == t->sent)
-            push_term(out, stems + prev->stem_off, prev->stem_len, s, t->stem_len, t->sent, w);
+        push_words(out, t, NULL, w);
+        if (cfg->bigrams && prev && prev->sent == t->sent) push_words(out, prev, t, w);
         prev = t;
     }
     if (gz && gz->nregions) {

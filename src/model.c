@@ -64,10 +64,11 @@ nd_model *nd_model_alloc(void)
     nd_model *m = nd_xcalloc(1, sizeof(*m));
     nd_train_opts_init(&m->opts);
     nd_strmap_init(&m->vocab);
+    nd_strmap_init(&m->stems);
     return m;
 }
 
-void nd_model_compute_idf(nd_model *m)
+void nd_model_index(nd_model *m)
 {
     free(m->idf);
     m->idf = nd_xmalloc((m->vocab.n + 1) * sizeof(float));
@@ -84,6 +85,47 @@ void nd_model_compute_idf(nd_model *m)
             m->geo_hi = (uint32_t)i + 1;
         }
     }
+
+    /* stems and stem pairs */
+    nd_strmap_release(&m->stems);
+    nd_strmap_init(&m->stems);
+    free(m->stem_fid);
+    free(m->pair_key);
+    free(m->pair_fid);
+    size_t npairs = 0;
+    for (size_t i = 0; i < m->vocab.n; i++) {
+        const char *k = nd_strmap_key(&m->vocab, i);
+        if (k[0] != '@' && k[0] != '#' && strchr(k, ' ')) npairs++;
+    }
+    size_t cap = 64;
+    while (cap < 2 * npairs) cap *= 2;
+    m->pair_key = nd_xcalloc(cap, sizeof(uint64_t));
+    m->pair_fid = nd_xcalloc(cap, sizeof(uint32_t));
+    m->pair_mask = cap - 1;
+    size_t fid_alloc = 0;
+    m->stem_fid = NULL;
+    for (size_t i = 0; i < m->vocab.n; i++) {
+        const char *k = nd_strmap_key(&m->vocab, i);
+        if (k[0] == '@' || k[0] == '#') continue;   /* pseudo-terms are looked up by key */
+        const char *sp = strchr(k, ' ');
+        size_t la = sp ? (size_t)(sp - k) : strlen(k);
+        bool added;
+        size_t sa = nd_strmap_put(&m->stems, k, la, 0, &added);
+        ND_GROW(m->stem_fid, m->stems.n, fid_alloc);
+        if (added) m->stem_fid[sa] = 0;
+        if (!sp) {
+            m->stem_fid[sa] = (uint32_t)i + 1;
+            continue;
+        }
+        size_t sb = nd_strmap_put(&m->stems, sp + 1, strlen(sp + 1), 0, &added);
+        ND_GROW(m->stem_fid, m->stems.n, fid_alloc);
+        if (added) m->stem_fid[sb] = 0;
+        uint64_t key = (uint64_t)(sa + 1) << 32 | (sb + 1);
+        size_t at = (size_t)(key * 0x9E3779B97F4A7C15ULL >> 20) & m->pair_mask;
+        while (m->pair_key[at]) at = (at + 1) & m->pair_mask;
+        m->pair_key[at] = key;
+        m->pair_fid[at] = (uint32_t)i + 1;
+    }
 }
 
 void nd_model_free(nd_model *m)
@@ -92,6 +134,10 @@ void nd_model_free(nd_model *m)
     nd_strmap_release(&m->vocab);
     free(m->idf);
     free(m->filter);
+    nd_strmap_release(&m->stems);
+    free(m->stem_fid);
+    free(m->pair_key);
+    free(m->pair_fid);
     nd_gazetteer_release(&m->gaz);
     for (int t = 0; t < ND_NTASKS; t++) nd_linsvm_free(m->task[t]);
     nd_sumsvm_free(m->sum);
@@ -550,7 +596,7 @@ nd_model *nd_model_load(const char *dir, nd_err *err)
             p += n + (nl ? 1 : 0);
         }
     }
-    nd_model_compute_idf(m);
+    nd_model_index(m);
 
     st = slurp(dir, "gazetteer.tsv", &b, 1, err);
     if (st == ND_OK) {

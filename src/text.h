@@ -87,14 +87,17 @@ void nd_gazetteer_match(const nd_gazetteer *g, nd_tokenizer *tz, const nd_tokens
 
 /*
  * A feature occurrence: a unigram stem, a bigram "a b", or a pseudo-term
- * "@geo:asia". A unigram's key is its stem in the tokenizer's pool and
- * 'entry' its word's cache entry (so its feature id can be memoised); other
- * terms have their key in terms->keys, its hash, and entry ND_SLOT_UNSET.
+ * ("@geo:asia", "#n3"). Unigrams and bigrams refer to their words' entries
+ * in the tokenizer's cache (so lookups can be memoised per word) and to their
+ * stems in its pool; no key string is built for them. Pseudo-terms have their
+ * key in terms->keys and its hash, and entry ND_SLOT_UNSET.
  */
 typedef struct nd_term {
-    uint64_t hash;       /* 0 for unigrams: computed only when needed */
-    uint32_t off, len;
-    uint32_t entry;
+    uint64_t hash;       /* pseudo-terms only */
+    uint32_t off, len;   /* the (first) stem in the pool, or the key in terms->keys */
+    uint32_t off2, len2; /* a bigram's second stem */
+    uint32_t entry;      /* the (first) word's cache entry, or ND_SLOT_UNSET */
+    uint32_t entry2;     /* a bigram's second word, or ND_SLOT_UNSET */
     uint32_t sent;
     float w;
 } nd_term;
@@ -119,9 +122,25 @@ void nd_terms_release(nd_terms *t);
 void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazetteer *gz,
                     const nd_tokens *tk, nd_terms *out);
 
-static inline const char *nd_term_key(const nd_terms *ts, const nd_tokenizer *tz, const nd_term *t)
+/* The term's key as a string ("stem", "stem stem", "@geo:asia"), built in 'tmp' when needed. */
+static inline const char *nd_term_key(const nd_terms *ts, const nd_tokenizer *tz, const nd_term *t, nd_buf *tmp,
+                                      size_t *len)
 {
-    return t->entry != ND_SLOT_UNSET ? nd_tokenizer_stems(tz) + t->off : ts->keys.data + t->off;
+    if (t->entry == ND_SLOT_UNSET) {
+        *len = t->len;
+        return ts->keys.data + t->off;
+    }
+    const char *stems = nd_tokenizer_stems(tz);
+    if (t->entry2 == ND_SLOT_UNSET) {
+        *len = t->len;
+        return stems + t->off;
+    }
+    nd_buf_reset(tmp);
+    nd_buf_add(tmp, stems + t->off, t->len);
+    nd_buf_addc(tmp, ' ');
+    nd_buf_add(tmp, stems + t->off2, t->len2);
+    *len = tmp->len;
+    return tmp->data;
 }
 
 /*=====   Sparse vectors   =====*/
@@ -283,6 +302,12 @@ struct nd_model {
     nd_sumsvm *sum;              /* the learned sentence scorer, or NULL */
     uint32_t geo_lo, geo_hi;     /* feature ids of the "@geo" terms (0, 0: none) */
     uint64_t *filter;            /* ND_FILTER_BITS bits: set for every vocabulary term's hash */
+    /* stems of the vocabulary, so unigrams and bigrams are found without key strings */
+    nd_strmap stems;             /* every stem of a unigram or bigram term -> stem id (entry index) */
+    uint32_t *stem_fid;          /* the stem's unigram feature id, 0 if it is no unigram term */
+    uint64_t *pair_key;          /* open addressing: (stem id a + 1) << 32 | (stem id b + 1); 0 = empty */
+    uint32_t *pair_fid;
+    size_t pair_mask;
     double best_c[ND_NTASKS];
     double cv_accuracy[ND_NTASKS];
     int ndocs_task[ND_NTASKS];
@@ -291,8 +316,25 @@ struct nd_model {
 };
 
 nd_model *nd_model_alloc(void);
-/* idf[f] = ln((1 + N) / (1 + df)) + 1; also finds the gazetteer features' id range. */
-void nd_model_compute_idf(nd_model *m);
+/*
+ * The lookup structures derived from the vocabulary: idf[f] = ln((1 + N) /
+ * (1 + df)) + 1, the gazetteer features' id range, the bit filter, the stem
+ * and pair indexes.
+ */
+void nd_model_index(nd_model *m);
+
+/* Feature id of the bigram of stems sa, sb (stem ids + 1, so 0 is "not a vocabulary stem"), or 0. */
+static inline uint32_t nd_model_pair(const nd_model *m, uint32_t sa, uint32_t sb)
+{
+    if (!sa || !sb || !m->pair_key) return 0;
+    uint64_t key = (uint64_t)sa << 32 | sb;
+    size_t i = (size_t)(key * 0x9E3779B97F4A7C15ULL >> 20) & m->pair_mask;
+    for (;;) {
+        if (m->pair_key[i] == key) return m->pair_fid[i];
+        if (m->pair_key[i] == 0) return 0;
+        i = (i + 1) & m->pair_mask;
+    }
+}
 /*
  * The weight task t puts on the gazetteer features: geo_weight for region;
  * none for topic, where a place says nothing about the subject (in a UK

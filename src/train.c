@@ -48,6 +48,7 @@ struct nd_trainer {
     nd_strmap labels[ND_NTASKS];   /* name -> first-seen index */
     struct tagged *agg;
     size_t agg_alloc;
+    nd_buf key;                    /* scratch for bigram keys */
     nd_record *sumrec;             /* records with reference summaries, for the sentence model */
     size_t nsumrec, sumrec_alloc;
     uint64_t digest;
@@ -126,6 +127,7 @@ nd_trainer *nd_trainer_new(const nd_train_opts *opts, nd_err *err)
         t->opts.gazetteer = NULL;   /* the table lives in the model from now on */
     }
     nd_doc_init(&t->doc);
+    nd_buf_init(&t->key);
     nd_strmap_init(&t->dict);
     for (int k = 0; k < ND_NTASKS; k++) nd_strmap_init(&t->labels[k]);
     t->doc_start = nd_xmalloc(sizeof(uint32_t));
@@ -143,6 +145,7 @@ void nd_trainer_free(nd_trainer *t)
     nd_tokenizer_free(t->tz);
     nd_gazetteer_release(&t->gaz);
     nd_doc_release(&t->doc);
+    nd_buf_release(&t->key);
     nd_strmap_release(&t->dict);
     free(t->doc_start);
     free(t->tid);
@@ -180,10 +183,13 @@ nd_status nd_trainer_add(nd_trainer *t, const nd_record *rec, unsigned tasks, nd
     ND_GROW(t->agg, terms->n, t->agg_alloc);
     for (size_t i = 0; i < terms->n; i++) {
         const nd_term *tm = &terms->v[i];
-        uint32_t id = tm->entry != ND_SLOT_UNSET ? nd_tokenizer_slot(t->tz, tm->entry) : ND_SLOT_UNSET;
+        int unigram = tm->entry != ND_SLOT_UNSET && tm->entry2 == ND_SLOT_UNSET;
+        uint32_t id = unigram ? nd_tokenizer_slot(t->tz, tm->entry) : ND_SLOT_UNSET;   /* memoised per word */
         if (id == ND_SLOT_UNSET) {
-            id = (uint32_t)nd_strmap_put(&t->dict, nd_term_key(terms, t->tz, tm), tm->len, 0, NULL);
-            if (tm->entry != ND_SLOT_UNSET) nd_tokenizer_set_slot(t->tz, tm->entry, id);
+            size_t len;
+            const char *key = nd_term_key(terms, t->tz, tm, &t->key, &len);
+            id = (uint32_t)nd_strmap_put(&t->dict, key, len, 0, NULL);
+            if (unigram) nd_tokenizer_set_slot(t->tz, tm->entry, id);
         }
         t->agg[i].id = id;
         t->agg[i].w = tm->w;
@@ -279,7 +285,7 @@ static uint32_t *select_vocab(nd_trainer *t, nd_model *m)
     }
     free(c);
     m->ndocs = (uint32_t)t->ndocs;
-    nd_model_compute_idf(m);
+    nd_model_index(m);
     return remap;
 }
 

@@ -61,6 +61,28 @@ int main(void)
     is_int(rep.nlabels[0], 3, "three topics");
     is_int(rep.nlabels[1], 7, "seven regions");
     ok(nd_model_nfeatures(m) > 50, "a vocabulary (%zu features)", nd_model_nfeatures(m));
+    /* every unigram and bigram term is found by stem ids exactly as by its string */
+    int index_ok = 1;
+    size_t terms = 0;
+    for (size_t i = 0; i < m->vocab.n; i++) {
+        const char *k = nd_strmap_key(&m->vocab, i);
+        if (k[0] == '@' || k[0] == '#') continue;
+        const char *sp = strchr(k, ' ');
+        long sa = nd_strmap_find(&m->stems, k, sp ? (size_t)(sp - k) : strlen(k));
+        uint32_t fid;
+        if (!sp) {
+            fid = sa < 0 ? 0 : m->stem_fid[sa];
+        } else {
+            long sb = nd_strmap_find(&m->stems, sp + 1, strlen(sp + 1));
+            fid = sa < 0 || sb < 0 ? 0 : nd_model_pair(m, (uint32_t)sa + 1, (uint32_t)sb + 1);
+        }
+        if (fid != i + 1) {
+            index_ok = 0;
+            printf("#   '%s': feature %zu, index says %u\n", k, i + 1, fid);
+        }
+        terms++;
+    }
+    ok(index_ok && terms > 50, "the stem and pair index finds all %zu word terms", terms);
     char a[3][64], b[3][64];
     double ca[3], cb[3];
     predict_all(m, a, ca);
