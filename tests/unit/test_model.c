@@ -1,31 +1,10 @@
 /* test_model.c -- train on the test corpus, save atomically, load, predict the same. */
 #include "text.h"
 #include "tap.h"
+#include "tiny.h"
 
 #include <stdlib.h>
 #include <sys/stat.h>
-
-static nd_model *train(const char *gaz, nd_train_report *rep)
-{
-    nd_train_opts o;
-    nd_train_opts_init(&o);
-    o.min_df = 1;
-    o.folds = 2;
-    o.gazetteer = gaz;
-    nd_err err;
-    nd_trainer *t = nd_trainer_new(&o, &err);
-    const char *path = "tests/data/tiny-train.jsonl";
-    nd_reader *rd = nd_reader_new(&path, 1, NULL);
-    nd_record r;
-    nd_record_init(&r);
-    while (nd_reader_next(rd, &r)) nd_trainer_add(t, &r, 3, &err);
-    nd_record_release(&r);
-    nd_reader_free(rd);
-    nd_model *m = NULL;
-    if (nd_trainer_finish(t, NULL, &m, rep, &err) != ND_OK) printf("# %s\n", err.msg);
-    nd_trainer_free(t);
-    return m;
-}
 
 static void predict_all(const nd_model *m, char out[][64], double *conf)
 {
@@ -54,7 +33,7 @@ static void predict_all(const nd_model *m, char out[][64], double *conf)
 int main(void)
 {
     nd_train_report rep;
-    nd_model *m = train("models/gazetteer.tsv", &rep);
+    nd_model *m = train_tiny("models/gazetteer.tsv", &rep);
     ok(m != NULL, "trained");
     if (!m) return done_testing();
     ok(rep.trained[0] && rep.trained[1], "both tasks trained");
@@ -122,7 +101,7 @@ int main(void)
     if (system(cmd) != 0) printf("# could not remove %s\n", dir);
 
     /* deterministic: the same data and seed give the same model */
-    nd_model *m2 = train("models/gazetteer.tsv", &rep);
+    nd_model *m2 = train_tiny("models/gazetteer.tsv", &rep);
     nd_buf d1, d2;
     nd_buf_init(&d1);
     nd_buf_init(&d2);

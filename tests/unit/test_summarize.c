@@ -1,29 +1,9 @@
 /* test_summarize.c -- summary length options, methods, MMR, and the batch engine's order and early stop. */
 #include "text.h"
 #include "tap.h"
+#include "tiny.h"
 
 #include <stdlib.h>
-
-static nd_model *tiny(void)
-{
-    nd_train_opts o;
-    nd_train_opts_init(&o);
-    o.min_df = 1;
-    o.folds = 2;
-    nd_err err;
-    nd_trainer *t = nd_trainer_new(&o, &err);
-    const char *path = "tests/data/tiny-train.jsonl";
-    nd_reader *rd = nd_reader_new(&path, 1, NULL);
-    nd_record r;
-    nd_record_init(&r);
-    while (nd_reader_next(rd, &r)) nd_trainer_add(t, &r, 3, &err);
-    nd_record_release(&r);
-    nd_reader_free(rd);
-    nd_model *m = NULL;
-    nd_trainer_finish(t, NULL, &m, NULL, &err);
-    nd_trainer_free(t);
-    return m;
-}
 
 static const char *article =
     "The storm hit the northern coast on Monday night with strong winds.\n\n"
@@ -61,7 +41,7 @@ static int collect(void *ctx, const nd_record *rec, const nd_result *res, const 
 
 int main(void)
 {
-    nd_model *m = tiny();
+    nd_model *m = train_tiny(NULL, NULL);
     ok(m != NULL, "a model");
     if (!m) return done_testing();
     nd_analyzer *a = nd_analyzer_new(m);
