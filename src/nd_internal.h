@@ -49,6 +49,9 @@ static inline void nd_buf_putc(nd_buf *b, char c)
     }
 }
 
+/* A newly allocated formatted string (caller frees). */
+char *nd_xstrf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* a * b, aborting on overflow. */
 size_t nd_st_mult(size_t a, size_t b);
 

@@ -125,36 +125,29 @@ void nd_reader_free(nd_reader *rd)
     free(rd);
 }
 
+/* The name of a record without an id: "FILE:LINE", or FILE for a whole-file record. */
+static char *record_name(const char *file, long line)
+{
+    return line ? nd_xstrf("%s:%ld", file, line) : nd_xstrdup(file);
+}
+
 /* An error record for the current position. */
 static void set_error(nd_record *rec, const char *file, long line, const char *id, nd_status code,
                       const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 static void set_error(nd_record *rec, const char *file, long line, const char *id, nd_status code,
                       const char *fmt, ...)
 {
-    nd_buf b;
-    nd_buf_init(&b);
+    char msg[512];
     va_list ap;
     va_start(ap, fmt);
-    char tmp[512];
-    vsnprintf(tmp, sizeof(tmp), fmt, ap);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    nd_buf_adds(&b, tmp);
     free(rec->error);
-    rec->error = nd_buf_detach(&b);
-    nd_buf_release(&b);
+    rec->error = nd_xstrdup(msg);
     rec->error_code = code;
     if (!rec->file) rec->file = nd_xstrdup(file);
     rec->line = line;
-    if (!rec->id) {
-        if (id) {
-            rec->id = nd_xstrdup(id);
-        } else {
-            nd_buf_init(&b);
-            nd_buf_addf(&b, "%s:%ld", file, line);
-            rec->id = nd_buf_detach(&b);
-            nd_buf_release(&b);
-        }
-    }
+    if (!rec->id) rec->id = id ? nd_xstrdup(id) : record_name(file, line);
 }
 
 /* Refill the block buffer; records a read error once. */
@@ -166,18 +159,12 @@ static int fill(nd_reader *rd)
         int errnum = Z_OK;
         const char *msg = gzerror(rd->gz, &errnum);
         if (errnum != Z_OK && errnum != Z_STREAM_END && !rd->ioerr) {
-            nd_buf b;
-            nd_buf_init(&b);
             if (errnum == Z_BUF_ERROR)
-                nd_buf_adds(&b, "input truncated (unexpected end of gzip stream)");
+                rd->ioerr = nd_xstrdup("input truncated (unexpected end of gzip stream)");
             else if (errnum == Z_DATA_ERROR)
-                nd_buf_addf(&b, "corrupt gzip data (%s)", msg);
-            else if (errnum == Z_ERRNO)
-                nd_buf_addf(&b, "read failed: %s", strerror(errno));
+                rd->ioerr = nd_xstrf("corrupt gzip data (%s)", msg);
             else
-                nd_buf_addf(&b, "read failed: %s", msg);
-            rd->ioerr = nd_buf_detach(&b);
-            nd_buf_release(&b);
+                rd->ioerr = nd_xstrf("read failed: %s", errnum == Z_ERRNO ? strerror(errno) : msg);
         }
         if (n <= 0) {
             rd->eof = 1;
@@ -297,14 +284,7 @@ static void finish_record(nd_reader *rd, nd_record *rec)
     if (!rec->line) rec->line = rd->lineno;
     if (!rec->id || !*rec->id) {
         free(rec->id);
-        nd_buf b;
-        nd_buf_init(&b);
-        if (rec->line)
-            nd_buf_addf(&b, "%s:%ld", rec->file, rec->line);
-        else
-            nd_buf_adds(&b, rec->file);
-        rec->id = nd_buf_detach(&b);
-        nd_buf_release(&b);
+        rec->id = record_name(rec->file, rec->line);
     }
     if (!rec->error && (!rec->text || is_blank(rec->text, strlen(rec->text)))) {
         set_error(rec, rec->file, rec->line, NULL, ND_ERR_EMPTY, "record has no text (field '%s')",
@@ -462,12 +442,8 @@ static int expand_dir(nd_reader *rd, const char *dir)
     struct dirent *de;
     while ((de = readdir(d))) {
         if (de->d_name[0] == '.') continue;
-        nd_buf p;
-        nd_buf_init(&p);
-        nd_buf_addf(&p, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", de->d_name);
         ND_GROW(names, n + 1, alloc);
-        names[n++] = nd_buf_detach(&p);
-        nd_buf_release(&p);
+        names[n++] = nd_xstrf("%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", de->d_name);
     }
     closedir(d);
     qsort(names, n, sizeof(*names), cmp_str);

@@ -125,6 +125,20 @@ void nd_buf_addf(nd_buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+char *nd_xstrf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) return nd_xstrdup("");
+    char *s = nd_xmalloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return s;
+}
+
 char *nd_buf_detach(nd_buf *b)
 {
     char *s = b->data;
