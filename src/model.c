@@ -414,6 +414,16 @@ static nd_status slurp(const char *dir, const char *name, nd_buf *out, int optio
     return st;
 }
 
+/* A libsvm model file of the bundle (read by nd_svm_parse, not libsvm's slower loader). */
+static struct svm_model *load_svm(const char *dir, const char *name, nd_buf *b, nd_err *err)
+{
+    if (slurp(dir, name, b, 0, err)) return NULL;
+    char *label = nd_xstrf("%s/%s", dir, name);
+    struct svm_model *sm = nd_svm_parse(b->data, b->len, label, err);
+    free(label);
+    return sm;
+}
+
 /* Value of "key value" in the manifest, or NULL. */
 static const char *manifest_get(const char *man, const char *key, size_t *len)
 {
@@ -481,10 +491,11 @@ static nd_status load_task(nd_model *m, const char *dir, const char *man, nd_tas
     nd_buf path;
     nd_buf_init(&path);
     nd_buf_addf(&path, "%s/%s.svm", dir, task_names[t]);
-    struct svm_model *sm = svm_load_model(path.data);
+    snprintf(name, sizeof(name), "%s.svm", task_names[t]);
+    struct svm_model *sm = load_svm(dir, name, b, err);
     nd_linsvm *s = NULL;
     if (!sm) {
-        st = nd_fail(err, ND_ERR_MODEL, "cannot load libsvm model '%s'", path.data);
+        st = ND_ERR_MODEL;
     } else if (svm_get_svm_type(sm) != C_SVC || sm->param.kernel_type != LINEAR) {
         st = nd_fail(err, ND_ERR_MODEL, "'%s' is not a linear C-SVC model", path.data);
     } else {
@@ -615,18 +626,16 @@ nd_model *nd_model_load(const char *dir, nd_err *err)
     for (int t = 0; t < ND_NTASKS; t++)
         if ((st = load_task(m, dir, man.data, (nd_task)t, &b, err))) goto fail;
     if (manifest_get(man.data, "summarizer", &len)) {
-        nd_buf path;
-        nd_buf_init(&path);
-        nd_buf_addf(&path, "%s/summary.svm", dir);
-        struct svm_model *sm = svm_load_model(path.data);
-        m->sum = sm ? nd_sumsvm_fold(sm) : NULL;
-        if (!m->sum) {
-            if (sm) svm_free_and_destroy_model(&sm);
-            st = nd_fail(err, ND_ERR_MODEL, "cannot load the sentence model '%s'", path.data);
-            nd_buf_release(&path);
+        struct svm_model *sm = load_svm(dir, "summary.svm", &b, err);
+        if (!sm) {
+            st = ND_ERR_MODEL;
             goto fail;
         }
-        nd_buf_release(&path);
+        if (!(m->sum = nd_sumsvm_fold(sm))) {
+            svm_free_and_destroy_model(&sm);
+            st = nd_fail(err, ND_ERR_MODEL, "%s/summary.svm: not a two-class linear sentence model", dir);
+            goto fail;
+        }
     }
     nd_buf_release(&man);
     nd_buf_release(&b);

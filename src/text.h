@@ -58,6 +58,16 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
 
 static inline const char *nd_tok_word(const nd_tokens *tk, size_t i) { return tk->text.data + tk->v[i].off; }
 
+/*=====   libsvm model files (svmio.c)   =====*/
+
+struct svm_model;
+/*
+ * Parse a model in libsvm's text format (as svm_save_model writes it) into
+ * the struct svm_model svm_load_model would build; free it with
+ * svm_free_and_destroy_model. 'name' labels errors (NAME:LINE: ...).
+ */
+struct svm_model *nd_svm_parse(const char *text, size_t len, const char *name, nd_err *err);
+
 /*=====   Gazetteer (gazetteer.c)   =====*/
 
 /* Place names, demonyms, cities -> region. Phrases are matched on normalised words. */

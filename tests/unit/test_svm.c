@@ -3,7 +3,9 @@
 #include "tap.h"
 
 #include <libsvm/svm.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>  /* mkstemp, close, unlink */
 
 static void quiet(const char *s)
 {
@@ -17,6 +19,81 @@ static double rnd(void)
     rng ^= rng >> 7;
     rng ^= rng << 17;
     return (double)(rng >> 11) / 9007199254740992.0;
+}
+
+static int same_doubles(const double *a, const double *b, int n)
+{
+    if (!a || !b) return a == b;
+    return memcmp(a, b, (size_t)n * sizeof(double)) == 0;   /* bit for bit */
+}
+
+static struct svm_model *parse_str(const char *text, nd_err *err)
+{
+    return nd_svm_parse(text, strlen(text), "t.svm", err);
+}
+
+/* nd_svm_parse builds exactly the model svm_load_model reads from the same file. */
+static void check_parse(const struct svm_model *trained)
+{
+    char path[] = "/tmp/nd-test-svm-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        ok(0, "temporary file");
+        return;
+    }
+    close(fd);
+    svm_save_model(path, trained);
+    struct svm_model *ref = svm_load_model(path);
+    FILE *f = fopen(path, "rb");
+    static char text[1 << 20];
+    size_t len = f ? fread(text, 1, sizeof(text), f) : 0;
+    if (f) fclose(f);
+    unlink(path);
+    nd_err err;
+    struct svm_model *m = nd_svm_parse(text, len, path, &err);
+    ok(ref && m, "libsvm and nd_svm_parse both read the saved model");
+    if (!ref || !m) return;
+    int k = m->nr_class, np = k * (k - 1) / 2, same = 1;
+    ok(m->param.svm_type == ref->param.svm_type && m->param.kernel_type == ref->param.kernel_type && k == ref->nr_class &&
+           m->l == ref->l, "same type, kernel, classes and support vector count");
+    ok(same_doubles(m->rho, ref->rho, np) && same_doubles(m->probA, ref->probA, np) &&
+           same_doubles(m->probB, ref->probB, np), "same rho and Platt pairs, bit for bit");
+    ok(memcmp(m->label, ref->label, (size_t)k * sizeof(int)) == 0 && memcmp(m->nSV, ref->nSV, (size_t)k * sizeof(int)) == 0,
+       "same labels and per-class counts");
+    for (int c = 0; c < k - 1; c++) same &= same_doubles(m->sv_coef[c], ref->sv_coef[c], m->l);
+    ok(same, "same coefficients, bit for bit");
+    for (int i = 0; i < m->l && same; i++) {
+        const struct svm_node *a = m->SV[i], *b = ref->SV[i];
+        for (; a->index != -1 && b->index != -1; a++, b++)
+            if (a->index != b->index || memcmp(&a->value, &b->value, sizeof(double)) != 0) same = 0;
+        if (a->index != b->index) same = 0;
+    }
+    ok(same, "same support vectors, bit for bit");
+    svm_free_and_destroy_model(&m);
+    svm_free_and_destroy_model(&ref);
+
+    /* numbers outside the fast path, and what must be refused */
+    const char *head = "svm_type c_svc\nkernel_type linear\nnr_class 2\ntotal_sv 2\nrho -0.25\nlabel 1 -1\nnr_sv 1 1\nSV\n";
+    char buf[512];
+    snprintf(buf, sizeof(buf), "%s0.12345678901234567 3:1e-05 7:-2.5E+3 \n-1 1:123456789012345678 2:0 \n", head);
+    m = parse_str(buf, &err);
+    ok(m && m->sv_coef[0][0] == 0.12345678901234567 && m->SV[0][0].value == 1e-05 && m->SV[0][1].value == -2500 &&
+           m->SV[0][2].index == -1 && m->SV[1][0].value == 123456789012345678.0 && m->SV[1][1].index == 2 &&
+           m->rho[0] == -0.25,
+       "long mantissas, exponents and signs");
+    if (m) svm_free_and_destroy_model(&m);
+    snprintf(buf, sizeof(buf), "%s0.5 1:1 \n", head);
+    m = parse_str(buf, &err);
+    ok(!m && strstr(err.msg, "t.svm:10: fewer support vectors"), "a truncated file is refused: %s", err.msg);
+    snprintf(buf, sizeof(buf), "%s0.5 1:1 \n-0.5 2x:1 \n", head);
+    m = parse_str(buf, &err);
+    ok(!m && strstr(err.msg, "t.svm:10: bad index:value"), "a bad pair is refused with its line: %s", err.msg);
+    m = parse_str("svm_type c_svc\nkernel_type linear\nSV\n", &err);
+    ok(!m && strstr(err.msg, "lacks nr_class"), "a header without classes is refused: %s", err.msg);
+    m = parse_str("", &err);
+    ok(!m && strstr(err.msg, "no 'SV' line"), "an empty file is refused: %s", err.msg);
+    m = parse_str("svm_type c_svc\nfoo 1\nSV\n", &err);
+    ok(!m && strstr(err.msg, "t.svm:2: unknown header line"), "an unknown header line is refused: %s", err.msg);
 }
 
 int main(void)
@@ -50,6 +127,7 @@ int main(void)
     p.shrinking = 1;
     struct svm_model *m = svm_train(&prob, &p);
     ok(m && m->nr_class == 3, "libsvm trains three classes");
+    check_parse(m);
     double ref[3];
     double got[3];
     nd_svec v;
