@@ -219,6 +219,39 @@ static int is_blank(const char *s, size_t n)
     return 1;
 }
 
+/* Length of the longest valid UTF-8 prefix of s[0..len): ASCII 8 bytes at a time. */
+static size_t utf8_valid_prefix(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        uint64_t w;
+        if (i + 8 <= len && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ULL) == 0)) {
+            i += 8;
+            continue;
+        }
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n = 0;
+        uint32_t cp = 0;
+        if ((c & 0xE0) == 0xC0) n = 2, cp = c & 0x1F;
+        else if ((c & 0xF0) == 0xE0) n = 3, cp = c & 0x0F;
+        else if ((c & 0xF8) == 0xF0) n = 4, cp = c & 0x07;
+        if (!n || i + n > len) return i;
+        for (size_t k = 1; k < n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80) return i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += n;
+    }
+    return len;
+}
+
 /* Copy 'len' bytes as a record string, repairing invalid UTF-8. */
 static char *take_string(nd_record *rec, const char *s, size_t len)
 {
@@ -249,11 +282,19 @@ static char *sniff_json_id(const char *s, size_t len, const char *field)
     return NULL;
 }
 
-static char *json_field(nd_record *rec, const cJSON *obj, const char *name)
+static char *json_field(nd_record *rec, cJSON *obj, const char *name)
 {
     if (!name || !*name) return NULL;
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
-    if (cJSON_IsString(v) && v->valuestring) return take_string(rec, v->valuestring, strlen(v->valuestring));
+    cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
+    if (cJSON_IsString(v) && v->valuestring) {
+        size_t n = strlen(v->valuestring);
+        if (utf8_valid_prefix((const unsigned char *)v->valuestring, n) == n) {
+            char *own = v->valuestring;   /* valid: take cJSON's copy instead of making another */
+            v->valuestring = NULL;
+            return own;
+        }
+        return take_string(rec, v->valuestring, n);
+    }
     if (cJSON_IsNumber(v)) {
         char tmp[64];
         if (v->valuedouble == (double)(long long)v->valuedouble)
@@ -589,34 +630,15 @@ unsigned nd_utf8_repair(const char *str, size_t len, nd_buf *out)
 {
     const unsigned char *s = (const unsigned char *)str;
     unsigned repairs = 0;
-    size_t i = 0, run = 0;
     nd_buf_grow(out, len);
-    while (i < len) {
-        unsigned char c = s[i];
-        if (c < 0x80) { i++; continue; }
-        size_t n = 0;
-        uint32_t cp = 0;
-        if ((c & 0xE0) == 0xC0) n = 2, cp = c & 0x1F;
-        else if ((c & 0xF0) == 0xE0) n = 3, cp = c & 0x0F;
-        else if ((c & 0xF8) == 0xF0) n = 4, cp = c & 0x07;
-        int ok = n && i + n <= len;
-        for (size_t k = 1; ok && k < n; k++) {
-            if ((s[i + k] & 0xC0) != 0x80) ok = 0;
-            else cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if (ok) {
-            if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-                (cp >= 0xD800 && cp <= 0xDFFF))
-                ok = 0;
-        }
-        if (ok) { i += n; continue; }
-        /* flush the valid run, then U+FFFD for one bad byte */
-        nd_buf_add(out, s + run, i - run);
-        nd_buf_add(out, "\xEF\xBF\xBD", 3);
+    for (;;) {
+        size_t ok = utf8_valid_prefix(s, len);
+        nd_buf_add(out, s, ok);
+        if (ok == len) break;
+        nd_buf_add(out, "\xEF\xBF\xBD", 3);   /* U+FFFD for one bad byte */
         repairs++;
-        i++;
-        run = i;
+        s += ok + 1;
+        len -= ok + 1;
     }
-    nd_buf_add(out, s + run, len - run);
     return repairs;
 }

@@ -41,7 +41,7 @@ static int in_list(const char *const *list, const char *w, size_t n)
     for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)w[i]);
     low[n] = '\0';
     for (size_t i = 0; list[i]; i++)
-        if (strcmp(list[i], low) == 0) return 1;
+        if (list[i][0] == low[0] && strcmp(list[i], low) == 0) return 1;
     return 0;
 }
 
@@ -81,6 +81,14 @@ static void push(nd_spans *out, const unsigned char *s, size_t b, size_t e)
     out->n++;
 }
 
+/* Is the word at s[k] one that often starts a sentence ("The", "But", ...)? */
+static int next_is_starter(const unsigned char *s, size_t k, size_t end)
+{
+    size_t ne = k;
+    while (ne < end && isalpha(s[ne])) ne++;
+    return in_list(starters, (const char *)s + k, ne - k);
+}
+
 /* Is the period at s[i] the end of a sentence, given the next word at s[k]? */
 static int period_ends(const unsigned char *s, size_t line_start, size_t i, size_t k, size_t end)
 {
@@ -89,10 +97,6 @@ static int period_ends(const unsigned char *s, size_t line_start, size_t i, size
     while (w > line_start && !is_space(s[w - 1]) && s[w - 1] != '(' && s[w - 1] != '"') w--;
     size_t wl = i - w;
     if (wl == 0) return 1;
-    /* next word, for the starter test */
-    size_t ne = k;
-    while (ne < end && isalpha(s[ne])) ne++;
-    int next_starter = in_list(starters, (const char *)s + k, ne - k);
 
     /* strip opening punctuation */
     while (wl && !isalnum(s[w])) w++, wl--;
@@ -105,12 +109,12 @@ static int period_ends(const unsigned char *s, size_t line_start, size_t i, size
         int shape = 1;
         for (size_t j = w; j < i; j++)
             if (!(isalpha(s[j]) || s[j] == '.')) shape = 0;
-        if (shape) return next_starter;
+        if (shape) return next_is_starter(s, k, end);
     }
     /* single initial: "J. R. R. Tolkien", but not the pronoun "I." */
     if (wl == 1 && isupper(s[w]) && s[w] != 'I') return 0;
     if (in_list(abbrev, (const char *)s + w, wl)) {
-        if (in_list(soft_abbrev, (const char *)s + w, wl)) return next_starter;
+        if (in_list(soft_abbrev, (const char *)s + w, wl)) return next_is_starter(s, k, end);
         return 0;
     }
     return 1;

@@ -235,11 +235,12 @@ static int has_digit(const char *p, size_t n)
     return 0;
 }
 
+/* A straight quote, or a curly double one (U+201C/D: E2 80 9C/9D). */
 static int has_quote(const char *p, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (p[i] == '"' || (i + 2 < n && (unsigned char)p[i] == 0xE2 && (unsigned char)p[i + 1] == 0x80 &&
-                            ((unsigned char)p[i + 2] == 0x9C || (unsigned char)p[i + 2] == 0x9D)))
+    if (memchr(p, '"', n)) return 1;
+    for (const char *q = p, *end = p + n; (q = memchr(q, 0xE2, (size_t)(end - q))); q++)
+        if (end - q >= 3 && (unsigned char)q[1] == 0x80 && ((unsigned char)q[2] == 0x9C || (unsigned char)q[2] == 0x9D))
             return 1;
     return 0;
 }
