@@ -55,8 +55,31 @@ char *nd_xstrf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* a * b, aborting on overflow. */
 size_t nd_st_mult(size_t a, size_t b);
 
-/* 64-bit hash of a byte string: 8 bytes at a time, multiply-xorshift mixing. */
-static inline uint64_t nd_hash(const void *data, size_t len)
+/*
+ * The n < 8 bytes at p as a little-endian number (byte i in bits 8i..8i+7),
+ * reading 8 bytes: p[0..8) must be readable.
+ */
+static inline uint64_t nd_load_tail(const void *p, size_t n)
+{
+    uint64_t k = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n) {
+        memcpy(&k, p, 8);
+        if (n < 8) k &= (1ULL << (8 * n)) - 1;
+    }
+#else
+    for (size_t i = 0; i < n && i < 8; i++) k |= (uint64_t)((const unsigned char *)p)[i] << (8 * i);
+#endif
+    return k;
+}
+
+/*
+ * 64-bit hash of a byte string: 8 bytes at a time, multiply-xorshift mixing.
+ * nd_hash_padded gives the same value when the 8 bytes after
+ * data[len - len % 8] may be read (a buffer with slack): the tail is then one
+ * load and a mask instead of a byte loop.
+ */
+static inline uint64_t nd_hash_impl(const void *data, size_t len, int padded)
 {
     const unsigned char *p = data;
     uint64_t h = 0x9E3779B97F4A7C15ULL ^ ((uint64_t)len * 0xff51afd7ed558ccdULL);
@@ -69,14 +92,18 @@ static inline uint64_t nd_hash(const void *data, size_t len)
         p += 8;
         len -= 8;
     }
-    uint64_t k = 0;
-    for (size_t i = 0; i < len; i++) k |= (uint64_t)p[i] << (8 * i);
+    uint64_t k = padded ? nd_load_tail(p, len) : 0;
+    if (!padded)
+        for (size_t i = 0; i < len; i++) k |= (uint64_t)p[i] << (8 * i);
     h = (h ^ (k * 0x87c37b91114253d5ULL)) * 0x4cf5ad432745937fULL;
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdULL;
     h ^= h >> 33;
     return h;
 }
+
+static inline uint64_t nd_hash(const void *data, size_t len) { return nd_hash_impl(data, len, 0); }
+static inline uint64_t nd_hash_padded(const void *data, size_t len) { return nd_hash_impl(data, len, 1); }
 
 /*
  * nd_strmap: string -> uint32 value, open addressing with linear probing,

@@ -38,6 +38,14 @@ struct nd_summarizer {
     double *centroid, *title, *rank, *score, *feat, *tmp;
     float *sim;              /* min(n, ND_GRAPH_MAX)^2 cosines */
     size_t sim_cap;
+    double *acc;             /* g^2 dot product accumulators */
+    uint32_t *head;          /* per feature: its last entry in the graph so far, or NONE */
+    uint32_t *chain;         /* per entry: the previous entry with the same feature */
+    uint32_t *owner;         /* per entry: its sentence */
+    size_t chain_alloc;
+    uint32_t *nzcol;         /* the transition matrix's non-zeros, row by row */
+    float *nzval;
+    uint32_t *nzstart;
     size_t *bucket;
     struct nd_occ *sorted;
     size_t sorted_alloc;
@@ -67,6 +75,13 @@ void nd_summarizer_free(nd_summarizer *s)
     free(s->feat);
     free(s->tmp);
     free(s->sim);
+    free(s->acc);
+    free(s->head);
+    free(s->chain);
+    free(s->owner);
+    free(s->nzcol);
+    free(s->nzval);
+    free(s->nzstart);
     free(s->bucket);
     free(s->sorted);
     free(s->taken);
@@ -152,43 +167,73 @@ static void vectors(nd_summarizer *s, const nd_sumin *in)
     s->start[n + 1] = (uint32_t)s->nnz;
 }
 
-/* Pairwise cosines of the first g sentences, and TextRank over them. */
+#define NONE UINT32_MAX
+
+/*
+ * Pairwise cosines of the first g sentences, and TextRank over them.
+ * Most sentence pairs share no term, so the cosines come from per-feature
+ * chains of entries (cost: the pairs that do share one) and the power
+ * iteration runs over the non-zeros only. Sums are taken in the order a
+ * dense dot product would take them, skipping exact zeros: the results are
+ * the dense computation's, bit for bit.
+ */
 static void graph(nd_summarizer *s, size_t g)
 {
     if (2 * g * g + 2 * g > s->sim_cap) {   /* cosines, the transition matrix, two rank vectors */
         s->sim_cap = 2 * g * g + 2 * g;
         s->sim = nd_xrealloc(s->sim, s->sim_cap * sizeof(float));
+        s->acc = nd_xrealloc(s->acc, s->sim_cap / 2 * sizeof(double));
+        s->nzcol = nd_xrealloc(s->nzcol, s->sim_cap / 2 * sizeof(uint32_t));
+        s->nzval = nd_xrealloc(s->nzval, s->sim_cap / 2 * sizeof(float));
+        s->nzstart = nd_xrealloc(s->nzstart, (s->sim_cap / 2 + 1) * sizeof(uint32_t));
     }
+    if (!s->head) {
+        s->head = nd_xmalloc((s->nfeat + 1) * sizeof(uint32_t));
+        for (size_t f = 0; f <= s->nfeat; f++) s->head[f] = NONE;
+    }
+    uint32_t end = s->start[g];
+    ND_GROW(s->chain, end + 1, s->chain_alloc);
+    s->owner = nd_xrealloc(s->owner, s->chain_alloc * sizeof(uint32_t));
+    memset(s->acc, 0, g * g * sizeof(double));
+    for (size_t j = 0; j < g; j++) {
+        for (uint32_t k = s->start[j]; k < s->start[j + 1]; k++) {
+            uint32_t f = s->idx[k];
+            double v = (double)s->val[k];
+            for (uint32_t e = s->head[f]; e != NONE; e = s->chain[e]) s->acc[s->owner[e] * g + j] += v * s->val[e];
+            s->chain[k] = s->head[f];
+            s->owner[k] = (uint32_t)j;
+            s->head[f] = k;
+        }
+    }
+    for (uint32_t k = 0; k < end; k++) s->head[s->idx[k]] = NONE;
     for (size_t i = 0; i < g; i++) {
         s->sim[i * g + i] = 0;
-        for (uint32_t k = s->start[i]; k < s->start[i + 1]; k++) s->dense[s->idx[k]] = s->val[k];
-        for (size_t j = i + 1; j < g; j++) {
-            float d = (float)dot_dense(s, j, s->dense);
-            s->sim[i * g + j] = s->sim[j * g + i] = d;
-        }
-        for (uint32_t k = s->start[i]; k < s->start[i + 1]; k++) s->dense[s->idx[k]] = 0;
+        for (size_t j = i + 1; j < g; j++) s->sim[i * g + j] = s->sim[j * g + i] = (float)s->acc[i * g + j];
     }
-    /* power iteration on the row-normalised graph: sim becomes the transition matrix */
+    /* power iteration on the row-normalised graph */
+    size_t nz = 0;
     for (size_t i = 0; i < g; i++) {
         double deg = 0;
         for (size_t j = 0; j < g; j++) deg += s->sim[i * g + j];
-        s->tmp[i] = deg;
+        float inv = deg > 0 ? (float)(1.0 / deg) : 0;
+        s->nzstart[i] = (uint32_t)nz;
+        for (size_t j = 0; j < g; j++) {
+            float p = s->sim[i * g + j] * inv;
+            if (p != 0) {
+                s->nzcol[nz] = (uint32_t)j;
+                s->nzval[nz++] = p;
+            }
+        }
     }
-    float *P = s->sim + g * g;   /* second half of the buffer */
-    for (size_t i = 0; i < g; i++) {
-        float inv = s->tmp[i] > 0 ? (float)(1.0 / s->tmp[i]) : 0;
-        for (size_t j = 0; j < g; j++) P[i * g + j] = s->sim[i * g + j] * inv;
-    }
-    /* float vectors: the inner loop vectorises */
-    float *rk = P + g * g, *nx = rk + g;
+    s->nzstart[g] = (uint32_t)nz;
+    float *rk = s->sim + 2 * g * g, *nx = rk + g;
     for (size_t j = 0; j < g; j++) rk[j] = (float)(1.0 / (double)g);
     const float damp = 0.85f, base = (float)((1 - 0.85) / (double)g);
     for (int it = 0; it < 30; it++) {
         for (size_t j = 0; j < g; j++) nx[j] = base;
         for (size_t i = 0; i < g; i++) {
             float ri = damp * rk[i];
-            const float *row = P + i * g;
-            for (size_t j = 0; j < g; j++) nx[j] += ri * row[j];
+            for (uint32_t e = s->nzstart[i]; e < s->nzstart[i + 1]; e++) nx[s->nzcol[e]] += ri * s->nzval[e];
         }
         float delta = 0;
         for (size_t j = 0; j < g; j++) {

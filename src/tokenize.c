@@ -44,15 +44,21 @@ static const char *const stopwords[] = {
  */
 #define ND_WORDS (1u << 17)
 
-/* Byte classes for the ASCII fast path. */
+/* Byte classes for the ASCII fast path, and per byte: lower case, is upper, is letter. */
 enum { C_OTHER = 0, C_LOWER, C_UPPER, C_DIGIT, C_HIGH };
 static unsigned char cls[256];
+static struct ascii { unsigned char low, up, letter, alnum; } ascii[256];
 
 static void init_classes(void)
 {
-    for (int c = 0; c < 256; c++)
+    for (int c = 0; c < 256; c++) {
         cls[c] = c >= 'a' && c <= 'z' ? C_LOWER : c >= 'A' && c <= 'Z' ? C_UPPER :
                  c >= '0' && c <= '9' ? C_DIGIT : c >= 0x80 ? C_HIGH : C_OTHER;
+        ascii[c].low = (unsigned char)(cls[c] == C_UPPER ? c + 32 : c);
+        ascii[c].up = cls[c] == C_UPPER;
+        ascii[c].letter = cls[c] == C_UPPER || cls[c] == C_LOWER;
+        ascii[c].alnum = ascii[c].letter || cls[c] == C_DIGIT;
+    }
 }
 
 struct nd_tokenizer {
@@ -62,9 +68,8 @@ struct nd_tokenizer {
     struct stem { uint32_t off; uint16_t len; uint8_t stop; uint32_t slot, geo; } *stem;
     size_t nstem_alloc;
     nd_buf stems;
-    nd_buf raw;               /* current token's bytes */
     /* a direct-mapped front for the cache: frequent words stay in L1/L2 */
-    struct front { uint64_t hash; uint32_t entry; uint8_t len; char key[19]; } front[ND_FRONT];
+    struct front { uint64_t hash; uint64_t key[3]; uint32_t entry; uint8_t len; } front[ND_FRONT];
 };
 
 nd_tokenizer *nd_tokenizer_new(void)
@@ -89,7 +94,6 @@ nd_tokenizer *nd_tokenizer_new(void)
     nd_buf_init(&t->stems);
     nd_buf_grow(&t->stems, ND_WORDS * 7);
     memset(t->stems.data, 0, t->stems.cap);
-    nd_buf_init(&t->raw);
     return t;
 }
 
@@ -101,7 +105,6 @@ void nd_tokenizer_free(nd_tokenizer *t)
     nd_strmap_release(&t->stem_cache);
     free(t->stem);
     nd_buf_release(&t->stems);
-    nd_buf_release(&t->raw);
     free(t);
 }
 
@@ -129,17 +132,30 @@ void nd_tokens_reset(nd_tokens *tk)
     tk->n = 0;
 }
 
-/* The cache entry of word w: its stem (numbers and dotted abbreviations are their own), stop flag, slot. */
+/* Is the front slot word w (zero-padded key; w may be read 8 bytes at a time)? */
+static inline int front_is(const struct front *fr, const char *w, size_t len, uint64_t h)
+{
+    if (fr->hash != h || fr->len != len) return 0;
+    for (size_t o = 0; o < len; o += 8)
+        if (nd_load_tail(w + o, len - o) != fr->key[o / 8]) return 0;
+    return 1;
+}
+
+/*
+ * The cache entry of word w: its stem (numbers and dotted abbreviations are
+ * their own), stop flag, slots. w is followed by at least 8 readable bytes.
+ */
 static uint32_t word_entry(nd_tokenizer *t, const char *w, size_t len, uint64_t h)
 {
     struct front *fr = &t->front[h & (ND_FRONT - 1)];
-    if (fr->hash == h && fr->len == len && len <= sizeof(fr->key) && memcmp(fr->key, w, len) == 0) return fr->entry;
+    if (front_is(fr, w, len, h)) return fr->entry;
     long e = nd_strmap_find_h(&t->stem_cache, w, len, h);
     if (e >= 0) {
         if (len <= sizeof(fr->key)) {
             fr->hash = h;
             fr->entry = (uint32_t)e;
             fr->len = (uint8_t)len;
+            memset(fr->key, 0, sizeof(fr->key));
             memcpy(fr->key, w, len);
         }
         return (uint32_t)e;
@@ -185,45 +201,53 @@ void nd_tokenizer_set_geo_slot(nd_tokenizer *t, uint32_t entry, uint32_t value)
     t->stem[entry].geo = value;
 }
 
-/* Finish the token in t->raw: normalise, filter, stem, append to tk. */
-static void emit(nd_tokenizer *t, nd_tokens *tk, int nonascii, unsigned flags, uint32_t sent, uint32_t src)
+/* Room for 'n' more bytes of token text, and the slack nd_hash_padded reads. */
+static void text_room(nd_tokens *tk, size_t n)
 {
-    const char *w = t->raw.data;
-    size_t len = t->raw.len;
-    utf8proc_uint8_t *mapped = NULL;
-    if (nonascii) {
-        utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)len, &mapped,
-                                          UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
-        if (r < 0) {   /* cannot happen on repaired UTF-8; keep the bytes */
-            mapped = NULL;
-        } else {
-            w = (const char *)mapped;
-            len = (size_t)r;
-        }
-    }
-    /* one-character words carry no topic; count code points, not bytes */
+    nd_buf_grow(&tk->text, n + 16);
+}
+
+/*
+ * Finish the token whose bytes were written at tk->text.data[off..off+len)
+ * (past tk->text.len): normalise, filter, stem, append to tk.
+ */
+static void emit(nd_tokenizer *t, nd_tokens *tk, size_t off, size_t len, int nonascii, unsigned flags, uint32_t sent,
+                 uint32_t src)
+{
     size_t cps = len;
     if (nonascii) {
+        utf8proc_uint8_t *mapped = NULL;
+        utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)tk->text.data + off, (utf8proc_ssize_t)len, &mapped,
+                                          UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+        if (r >= 0) {   /* r < 0 cannot happen on repaired UTF-8; then keep the bytes */
+            len = (size_t)r;
+            text_room(tk, len);
+            memcpy(tk->text.data + off, mapped, len);
+        }
+        free(mapped);
+        /* one-character words carry no topic; count code points, not bytes */
         cps = 0;
-        for (size_t i = 0; i < len; i++) cps += ((unsigned char)w[i] & 0xC0) != 0x80;
+        for (size_t i = 0; i < len; i++) cps += ((unsigned char)tk->text.data[off + i] & 0xC0) != 0x80;
     }
-    if (cps >= 2 && len < 64) {
-        ND_GROW(tk->v, tk->n + 1, tk->alloc);
-        nd_token *o = &tk->v[tk->n++];
-        o->off = (uint32_t)tk->text.len;
-        o->len = (uint16_t)len;
-        o->sent = sent;
-        o->src = src;
-        o->hash = nd_hash(w, len);
-        uint32_t se = word_entry(t, w, len, o->hash);
-        o->flags = (uint8_t)(flags | (t->stem[se].stop ? ND_TOK_STOP : 0));
-        o->entry = se;
-        o->stem_off = t->stem[se].off;
-        o->stem_len = t->stem[se].len;
-        nd_buf_put(&tk->text, w, len);
-        nd_buf_putc(&tk->text, '\0');
+    if (cps < 2 || len >= 64) {
+        tk->text.data[off] = '\0';
+        return;
     }
-    free(mapped);
+    const char *w = tk->text.data + off;
+    ND_GROW(tk->v, tk->n + 1, tk->alloc);
+    nd_token *o = &tk->v[tk->n++];
+    o->off = (uint32_t)off;
+    o->len = (uint16_t)len;
+    o->sent = sent;
+    o->src = src;
+    o->hash = nd_hash_padded(w, len);
+    uint32_t se = word_entry(t, w, len, o->hash);
+    o->flags = (uint8_t)(flags | (t->stem[se].stop ? ND_TOK_STOP : 0));
+    o->entry = se;
+    o->stem_off = t->stem[se].off;
+    o->stem_len = t->stem[se].len;
+    tk->text.data[off + len] = '\0';
+    tk->text.len = off + len + 1;
 }
 
 static int is_word_cp(utf8proc_int32_t cp)
@@ -257,10 +281,17 @@ const char *nd_tokenizer_stems(const nd_tokenizer *t)
     return t->stems.data;
 }
 
+/*
+ * Token bytes are written straight into tk->text: a token never has more
+ * bytes than the input it came from (+1 for its '\0', which takes the place
+ * of the character that ended it), so one text_room per call is enough
+ * until an NFKC mapping grows a word.
+ */
 void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, uint32_t base, nd_tokens *tk)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
+    text_room(tk, len);
     while (i < len) {
         unsigned char c = s[i];
         int k = cls[c];
@@ -272,32 +303,23 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
             if (cp < 0 || !is_word_cp(cp)) { i += cl; continue; }
         }
         /* a token starts at i */
-        size_t start = i;
-        nd_buf_reset(&t->raw);
-        int nonascii = 0, upper = 0, lower = 0, digits_only = 1, first_upper = k == C_UPPER;
-        size_t letters_in_seg = 0;   /* letters since the last period, for "u.s" */
+        size_t start = i, off = tk->text.len, o = 0;
+        char *dst = tk->text.data + off;
+        int nonascii = 0, first_upper = k == C_UPPER;
+        size_t upper = 0, letters = 0, high = 0;   /* ASCII upper, ASCII letters, other letters */
+        size_t seg = 0;                            /* letters + high at the last period, for "u.s" */
         while (i < len) {
             c = s[i];
             k = cls[c];
-            if (k == C_LOWER || k == C_UPPER || k == C_DIGIT) {
+            if (ascii[c].alnum) {
                 /* a run of ASCII letters and digits in one go */
-                size_t j = i;
-                char low[64];
-                size_t nl = 0;
-                while (j < len && (k = cls[s[j]]) >= C_LOWER && k <= C_DIGIT) {
-                    unsigned char ch = s[j];
-                    if (k == C_UPPER) upper++, ch = (unsigned char)(ch + 32);
-                    else if (k == C_LOWER) lower++;
-                    if (k != C_DIGIT) digits_only = 0, letters_in_seg++;
-                    low[nl++] = (char)ch;
-                    if (nl == sizeof(low)) {
-                        nd_buf_put(&t->raw, low, nl);
-                        nl = 0;
-                    }
-                    j++;
-                }
-                nd_buf_put(&t->raw, low, nl);
-                i = j;
+                do {
+                    dst[o++] = (char)ascii[c].low;
+                    upper += ascii[c].up;
+                    letters += ascii[c].letter;
+                    if (++i == len) break;
+                    c = s[i];
+                } while (ascii[c].alnum);
                 continue;
             }
             if (k == C_HIGH) {
@@ -309,9 +331,9 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
                 cl = decode(s, i, len, &cp);
                 if (cp < 0 || !is_word_cp(cp)) break;
                 nonascii = 1;
-                digits_only = 0;
-                letters_in_seg++;
-                nd_buf_put(&t->raw, s + i, cl);
+                high++;
+                memcpy(dst + o, s + i, cl);
+                o += cl;
                 i += cl;
                 continue;
             }
@@ -331,22 +353,22 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
             }
             if (c == '.' && i + 1 < len) {
                 unsigned char n1 = s[i + 1];
-                if (digits_only && cls[n1] == C_DIGIT) {
-                    nd_buf_addc(&t->raw, '.');
+                if (letters + high == 0 && cls[n1] == C_DIGIT) {
+                    dst[o++] = '.';
                     i++;
                     continue;
                 }
                 /* U.S. / e.g. : single letters joined by periods */
-                if (letters_in_seg == 1 && !nonascii && (cls[n1] == C_LOWER || cls[n1] == C_UPPER) &&
+                if (letters + high - seg == 1 && !nonascii && (cls[n1] == C_LOWER || cls[n1] == C_UPPER) &&
                     (i + 2 >= len || s[i + 2] == '.' || cls[s[i + 2]] == C_OTHER)) {
-                    nd_buf_addc(&t->raw, '.');
-                    letters_in_seg = 0;
+                    dst[o++] = '.';
+                    seg = letters + high;
                     i++;
                     continue;
                 }
                 break;
             }
-            if (c == ',' && digits_only && i + 3 < len && cls[s[i + 1]] == C_DIGIT && cls[s[i + 2]] == C_DIGIT &&
+            if (c == ',' && letters + high == 0 && i + 3 < len && cls[s[i + 1]] == C_DIGIT && cls[s[i + 2]] == C_DIGIT &&
                 cls[s[i + 3]] == C_DIGIT) {
                 i++;
                 continue;
@@ -354,10 +376,11 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
             break;
         }
         unsigned flags = 0;
-        if (upper >= 2 && lower == 0) flags |= ND_TOK_CAPS;
+        if (upper >= 2 && letters == upper) flags |= ND_TOK_CAPS;
         if (first_upper) flags |= ND_TOK_CAP;
-        if (digits_only) flags |= ND_TOK_NUM;
-        emit(t, tk, nonascii, flags, sent, base + (uint32_t)start);
+        if (letters + high == 0) flags |= ND_TOK_NUM;
+        emit(t, tk, off, o, nonascii, flags, sent, base + (uint32_t)start);
+        if (nonascii) text_room(tk, len - i);   /* the mapping may have used some */
         if (i == start) i++;   /* never stall */
     }
 }
