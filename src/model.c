@@ -80,7 +80,7 @@ void nd_model_index(nd_model *m)
         size_t bit = nd_filter_bit(m->vocab.hashes[i]);
         m->filter[bit >> 6] |= 1ULL << (bit & 63);
         m->idf[i + 1] = (float)(log((1.0 + m->ndocs) / (1.0 + m->vocab.values[i])) + 1.0);
-        if (nd_strmap_key(&m->vocab, i)[0] == '@') {   /* sorted keys: the '@' terms are one run */
+        if (nd_strmap_key(&m->vocab, i)[0] == '@') {   /* the trainer puts the '@' terms in one run */
             if (!m->geo_lo) m->geo_lo = (uint32_t)i + 1;
             m->geo_hi = (uint32_t)i + 1;
         }

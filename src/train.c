@@ -255,9 +255,18 @@ static int cmp_cand_df(const void *a, const void *b)
     return strcmp(x->key, y->key);
 }
 
-static int cmp_cand_key(const void *a, const void *b)
+/*
+ * Feature ids: the '@' pseudo-terms first (one run, the gazetteer block),
+ * then by document frequency, most frequent first. A document's features
+ * are then mostly low ids, so the rows they touch (weights, IDF,
+ * accumulators) sit together in memory instead of all over it.
+ */
+static int cmp_cand_id(const void *a, const void *b)
 {
-    return strcmp(((const struct cand *)a)->key, ((const struct cand *)b)->key);
+    const struct cand *x = a, *y = b;
+    int gx = x->key[0] == '@', gy = y->key[0] == '@';
+    if (gx != gy) return gx ? -1 : 1;
+    return cmp_cand_df(a, b);
 }
 
 /* Fill m->vocab; returns remap[dict id] = feature id (0: dropped). */
@@ -277,7 +286,7 @@ static uint32_t *select_vocab(nd_trainer *t, nd_model *m)
         qsort(c, nc, sizeof(*c), cmp_cand_df);
         nc = (size_t)t->opts.max_features;
     }
-    qsort(c, nc, sizeof(*c), cmp_cand_key);
+    qsort(c, nc, sizeof(*c), cmp_cand_id);
     uint32_t *remap = nd_xcalloc(n ? n : 1, sizeof(uint32_t));
     for (size_t i = 0; i < nc; i++) {
         nd_strmap_put(&m->vocab, c[i].key, strlen(c[i].key), c[i].df, NULL);
