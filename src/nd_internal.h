@@ -116,8 +116,7 @@ typedef struct nd_strmap {
     uint64_t *slots;      /* (hash >> 32) << 32 | (entry index + 1); 0 = empty */
     size_t mask;
     uint64_t *hashes;     /* per entry */
-    uint32_t *key_off;    /* per entry: offset into pool */
-    uint32_t *key_len;
+    struct nd_key { uint32_t off, len; } *keys;   /* per entry: its key in pool (one cache line, not two) */
     uint32_t *values;
     size_t n, alloc;
     nd_buf pool;
@@ -130,7 +129,7 @@ long nd_strmap_find(const nd_strmap *m, const char *key, size_t len);
 long nd_strmap_find_h(const nd_strmap *m, const char *key, size_t len, uint64_t h);
 /* Entry index of 'key', inserting it with value 'value' if absent; *added tells which. */
 size_t nd_strmap_put(nd_strmap *m, const char *key, size_t len, uint32_t value, bool *added);
-static inline const char *nd_strmap_key(const nd_strmap *m, size_t i) { return m->pool.data + m->key_off[i]; }
+static inline const char *nd_strmap_key(const nd_strmap *m, size_t i) { return m->pool.data + m->keys[i].off; }
 /* Room for n entries (and about 'bytes' of keys) without growing; the memory is touched now. */
 void nd_strmap_reserve(nd_strmap *m, size_t n, size_t bytes);
 /* Forget every entry, keep the memory. */

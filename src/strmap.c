@@ -15,8 +15,7 @@ void nd_strmap_release(nd_strmap *m)
 {
     free(m->slots);
     free(m->hashes);
-    free(m->key_off);
-    free(m->key_len);
+    free(m->keys);
     free(m->values);
     nd_buf_release(&m->pool);
     memset(m, 0, sizeof(*m));
@@ -31,7 +30,7 @@ long nd_strmap_find_h(const nd_strmap *m, const char *key, size_t len, uint64_t 
         if (!s) return -1;
         if ((s & 0xFFFFFFFF00000000ULL) == tag) {
             size_t e = (uint32_t)s - 1;
-            if (m->key_len[e] == len && memcmp(m->pool.data + m->key_off[e], key, len) == 0) return (long)e;
+            if (m->keys[e].len == len && memcmp(m->pool.data + m->keys[e].off, key, len) == 0) return (long)e;
         }
         i = (i + 1) & m->mask;
     }
@@ -61,8 +60,7 @@ static void grow_entries(nd_strmap *m, size_t need)
     size_t n = m->alloc ? m->alloc * 2 : 16;
     if (n < need) n = need;
     m->hashes = nd_xrealloc(m->hashes, nd_st_mult(n, sizeof(*m->hashes)));
-    m->key_off = nd_xrealloc(m->key_off, nd_st_mult(n, sizeof(*m->key_off)));
-    m->key_len = nd_xrealloc(m->key_len, nd_st_mult(n, sizeof(*m->key_len)));
+    m->keys = nd_xrealloc(m->keys, nd_st_mult(n, sizeof(*m->keys)));
     m->values = nd_xrealloc(m->values, nd_st_mult(n, sizeof(*m->values)));
     m->alloc = n;
 }
@@ -79,8 +77,8 @@ size_t nd_strmap_put(nd_strmap *m, const char *key, size_t len, uint32_t value, 
     size_t e = m->n;
     if (e + 1 > m->alloc) grow_entries(m, e + 1);
     m->hashes[e] = h;
-    m->key_off[e] = (uint32_t)m->pool.len;
-    m->key_len[e] = (uint32_t)len;
+    m->keys[e].off = (uint32_t)m->pool.len;
+    m->keys[e].len = (uint32_t)len;
     m->values[e] = value;
     nd_buf_add(&m->pool, key, len);
     nd_buf_addc(&m->pool, '\0');
@@ -109,8 +107,7 @@ void nd_strmap_reserve(nd_strmap *m, size_t n, size_t bytes)
     if (n > m->alloc) grow_entries(m, n);
     /* touch it all: memory use does not depend on how much of it a run fills */
     memset(m->hashes + m->n, 0, (m->alloc - m->n) * sizeof(*m->hashes));
-    memset(m->key_off + m->n, 0, (m->alloc - m->n) * sizeof(*m->key_off));
-    memset(m->key_len + m->n, 0, (m->alloc - m->n) * sizeof(*m->key_len));
+    memset(m->keys + m->n, 0, (m->alloc - m->n) * sizeof(*m->keys));
     memset(m->values + m->n, 0, (m->alloc - m->n) * sizeof(*m->values));
     nd_buf_grow(&m->pool, bytes);
     memset(m->pool.data + m->pool.len, 0, m->pool.cap - m->pool.len);
