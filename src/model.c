@@ -267,7 +267,8 @@ static void manifest(const nd_model *m, nd_buf *b)
         static const char *const fn[ND_SFEAT] = { "position", "first", "second", "third", "inverse_position",
                                                   "log_words", "short", "centroid", "textrank", "title",
                                                   "digits", "quote", "paragraph_start", "log_sentences",
-                                                  "textrank_x_words", "centroid_x_words", "position_x_sentences" };
+                                                  "textrank_x_words", "centroid_x_words", "position_x_sentences",
+                                                  "word_frequency", "word_frequency_x_words" };
         for (int k = 0; k < ND_SFEAT; k++) nd_buf_addf(b, "%s%s", k ? "," : "", fn[k]);
         nd_buf_addc(b, '\n');
     }

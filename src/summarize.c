@@ -10,7 +10,8 @@
  *              cosine graph (LexRank, continuous weights, damping 0.85)
  *   learned    a linear libsvm model over sentence features (position,
  *              length, centroid, centrality, title overlap, numbers,
- *              quotes, paragraph starts), trained on reference summaries
+ *              quotes, paragraph starts, the mean in-article frequency of
+ *              its words as in SumBasic), trained on reference summaries
  *
  * Sentences are then taken greedily by maximal marginal relevance: score
  * minus lambda times the highest cosine with a sentence already taken, and
@@ -50,6 +51,9 @@ struct nd_summarizer {
     struct nd_occ *sorted;
     size_t sorted_alloc;
     uint8_t *taken;
+    struct word_ref { uint32_t entry, sent; } *wref;   /* content words, for word frequencies */
+    size_t wref_alloc;
+    double *wfreq;           /* per sentence: mean article count of its content words / an average word's */
 };
 
 nd_summarizer *nd_summarizer_new(size_t nfeat)
@@ -85,6 +89,8 @@ void nd_summarizer_free(nd_summarizer *s)
     free(s->bucket);
     free(s->sorted);
     free(s->taken);
+    free(s->wref);
+    free(s->wfreq);
     free(s);
 }
 
@@ -102,6 +108,7 @@ static void reserve(nd_summarizer *s, size_t n)
     s->feat = nd_xrealloc(s->feat, nd_st_mult(c, ND_SFEAT) * sizeof(double));
     s->bucket = nd_xrealloc(s->bucket, c * sizeof(*s->bucket));
     s->taken = nd_xrealloc(s->taken, c);
+    s->wfreq = nd_xrealloc(s->wfreq, c * sizeof(double));
     s->cap = c;
 }
 
@@ -290,6 +297,38 @@ static int has_quote(const char *p, size_t n)
     return 0;
 }
 
+static int cmp_word_ref(const void *a, const void *b)
+{
+    const struct word_ref *x = a, *y = b;
+    return x->entry < y->entry ? -1 : x->entry > y->entry;
+}
+
+/*
+ * SumBasic's signal (Nenkova & Vanderwende 2005): how often, on average, the
+ * article uses the content words of each sentence, relative to an average
+ * word of the article (so 1 is typical whatever the article's length).
+ * Words are the tokenizer's normalised forms, stop words left out.
+ */
+static void word_frequencies(nd_summarizer *s, const nd_doc *d)
+{
+    size_t n = s->n, m = 0;
+    ND_GROW(s->wref, d->tk.n + 1, s->wref_alloc);
+    for (size_t i = 0; i < d->tk.n; i++) {
+        const nd_token *t = &d->tk.v[i];
+        if (t->sent != ND_SENT_TITLE && !(t->flags & ND_TOK_STOP)) s->wref[m++] = (struct word_ref){ t->entry, t->sent };
+    }
+    qsort(s->wref, m, sizeof(*s->wref), cmp_word_ref);
+    for (size_t i = 0; i < n; i++) s->wfreq[i] = s->tmp[i] = 0;
+    size_t nw = 0;   /* distinct words */
+    for (size_t i = 0, j; i < m; i = j) {
+        for (j = i; j < m && s->wref[j].entry == s->wref[i].entry; j++) {}
+        nw++;
+        for (size_t k = i; k < j; k++) s->wfreq[s->wref[k].sent] += (double)(j - i), s->tmp[s->wref[k].sent] += 1;
+    }
+    double avg = nw ? (double)m / (double)nw : 1;   /* the count of an average word */
+    for (size_t i = 0; i < n; i++) s->wfreq[i] = s->tmp[i] > 0 ? s->wfreq[i] / s->tmp[i] / avg : 0;
+}
+
 /* A summary sentence says something (four words or more) and is not the headline again. */
 static int candidate(const nd_sumin *in, size_t i, size_t words)
 {
@@ -339,6 +378,7 @@ size_t nd_summarizer_prepare(nd_summarizer *s, const nd_sumin *in)
         for (uint32_t k = s->start[n]; k < s->start[n + 1]; k++) s->dense[s->idx[k]] = 0;
     }
     /* features for the learned method */
+    word_frequencies(s, d);
     double maxrank = 0;
     for (size_t i = 0; i < g; i++)
         if (s->rank[i] > maxrank) maxrank = s->rank[i];
@@ -365,6 +405,8 @@ size_t nd_summarizer_prepare(nd_summarizer *s, const nd_sumin *in)
         f[14] = f[8] * f[5];              /* central and long */
         f[15] = f[7] * f[5];              /* on topic and long */
         f[16] = f[0] * f[13];             /* late in a long article */
+        f[17] = s->wfreq[i];
+        f[18] = f[17] * f[5];             /* frequent words and long */
     }
     return n;
 }

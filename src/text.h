@@ -248,7 +248,7 @@ void nd_doc_prepare(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const n
 
 /*=====   Summaries (summarize.c)   =====*/
 
-#define ND_SFEAT 17   /* sentence features of the learned method */
+#define ND_SFEAT 19   /* sentence features of the learned method */
 
 /* A term occurrence with its feature id: sentence (or ND_SENT_TITLE), feature, weight. */
 struct nd_occ { uint32_t sent, fid; float w; };
