@@ -90,8 +90,7 @@ void nd_model_index(nd_model *m)
     nd_strmap_release(&m->stems);
     nd_strmap_init(&m->stems);
     free(m->stem_fid);
-    free(m->pair_key);
-    free(m->pair_fid);
+    free(m->pair);
     size_t npairs = 0;
     for (size_t i = 0; i < m->vocab.n; i++) {
         const char *k = nd_strmap_key(&m->vocab, i);
@@ -99,8 +98,7 @@ void nd_model_index(nd_model *m)
     }
     size_t cap = 64;
     while (cap < 2 * npairs) cap *= 2;
-    m->pair_key = nd_xcalloc(cap, sizeof(uint64_t));
-    m->pair_fid = nd_xcalloc(cap, sizeof(uint32_t));
+    m->pair = nd_xcalloc(cap, sizeof(*m->pair));
     m->pair_mask = cap - 1;
     size_t fid_alloc = 0;
     m->stem_fid = NULL;
@@ -122,9 +120,9 @@ void nd_model_index(nd_model *m)
         if (added) m->stem_fid[sb] = 0;
         uint64_t key = (uint64_t)(sa + 1) << 32 | (sb + 1);
         size_t at = (size_t)(key * 0x9E3779B97F4A7C15ULL >> 20) & m->pair_mask;
-        while (m->pair_key[at]) at = (at + 1) & m->pair_mask;
-        m->pair_key[at] = key;
-        m->pair_fid[at] = (uint32_t)i + 1;
+        while (m->pair[at].key) at = (at + 1) & m->pair_mask;
+        m->pair[at].key = key;
+        m->pair[at].fid = (uint32_t)i + 1;
     }
 }
 
@@ -136,8 +134,7 @@ void nd_model_free(nd_model *m)
     free(m->filter);
     nd_strmap_release(&m->stems);
     free(m->stem_fid);
-    free(m->pair_key);
-    free(m->pair_fid);
+    free(m->pair);
     nd_gazetteer_release(&m->gaz);
     for (int t = 0; t < ND_NTASKS; t++) nd_linsvm_free(m->task[t]);
     nd_sumsvm_free(m->sum);

@@ -120,11 +120,15 @@ static int period_ends(const unsigned char *s, size_t line_start, size_t i, size
     return 1;
 }
 
+/* Bytes that may end a sentence: . ! ? and the first byte of U+2026 (...). */
+static const unsigned char may_end[256] = { ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1 };
+
 static void split_line(const unsigned char *s, size_t b, size_t end, nd_spans *out)
 {
     size_t start = b;
     for (size_t i = b; i < end; i++) {
         unsigned char c = s[i];
+        if (!may_end[c]) continue;
         size_t tl = 0;
         if (c == '.' || c == '!' || c == '?') tl = 1;
         else if (c == 0xE2 && i + 2 < end && s[i + 1] == 0x80 && s[i + 2] == 0xA6) tl = 3; /* … */

@@ -51,8 +51,10 @@ struct nd_summarizer {
     struct nd_occ *sorted;
     size_t sorted_alloc;
     uint8_t *taken;
-    struct word_ref { uint32_t entry, sent; } *wref;   /* content words, for word frequencies */
-    size_t wref_alloc;
+    struct word_count { uint32_t entry, count; } *wtab;   /* content words' article counts */
+    size_t wcap;
+    uint32_t *wslot;         /* per token: its word's place in wtab */
+    size_t wslot_alloc;
     double *wfreq;           /* per sentence: mean article count of its content words / an average word's */
 };
 
@@ -89,7 +91,8 @@ void nd_summarizer_free(nd_summarizer *s)
     free(s->bucket);
     free(s->sorted);
     free(s->taken);
-    free(s->wref);
+    free(s->wtab);
+    free(s->wslot);
     free(s->wfreq);
     free(s);
 }
@@ -297,33 +300,41 @@ static int has_quote(const char *p, size_t n)
     return 0;
 }
 
-static int cmp_word_ref(const void *a, const void *b)
-{
-    const struct word_ref *x = a, *y = b;
-    return x->entry < y->entry ? -1 : x->entry > y->entry;
-}
-
 /*
  * SumBasic's signal (Nenkova & Vanderwende 2005): how often, on average, the
  * article uses the content words of each sentence, relative to an average
  * word of the article (so 1 is typical whatever the article's length).
- * Words are the tokenizer's normalised forms, stop words left out.
+ * Words are the tokenizer's normalised forms (cache entries), stop words left
+ * out, counted in a small open-addressing table.
  */
 static void word_frequencies(nd_summarizer *s, const nd_doc *d)
 {
-    size_t n = s->n, m = 0;
-    ND_GROW(s->wref, d->tk.n + 1, s->wref_alloc);
+    size_t n = s->n, m = 0, nw = 0;
+    size_t cap = 64;
+    while (cap < 2 * d->tk.n) cap *= 2;
+    if (cap > s->wcap) {
+        free(s->wtab);
+        s->wtab = nd_xmalloc(cap * sizeof(*s->wtab));
+        s->wcap = cap;
+    }
+    memset(s->wtab, 0, cap * sizeof(*s->wtab));
+    ND_GROW(s->wslot, d->tk.n + 1, s->wslot_alloc);
     for (size_t i = 0; i < d->tk.n; i++) {
         const nd_token *t = &d->tk.v[i];
-        if (t->sent != ND_SENT_TITLE && !(t->flags & ND_TOK_STOP)) s->wref[m++] = (struct word_ref){ t->entry, t->sent };
+        if (t->sent == ND_SENT_TITLE || (t->flags & ND_TOK_STOP)) continue;
+        size_t at = (size_t)(t->entry * 0x9E3779B1u) & (cap - 1);
+        while (s->wtab[at].count && s->wtab[at].entry != t->entry) at = (at + 1) & (cap - 1);
+        if (!s->wtab[at].count) s->wtab[at].entry = t->entry, nw++;
+        s->wtab[at].count++;
+        s->wslot[i] = (uint32_t)at;
+        m++;
     }
-    qsort(s->wref, m, sizeof(*s->wref), cmp_word_ref);
     for (size_t i = 0; i < n; i++) s->wfreq[i] = s->tmp[i] = 0;
-    size_t nw = 0;   /* distinct words */
-    for (size_t i = 0, j; i < m; i = j) {
-        for (j = i; j < m && s->wref[j].entry == s->wref[i].entry; j++) {}
-        nw++;
-        for (size_t k = i; k < j; k++) s->wfreq[s->wref[k].sent] += (double)(j - i), s->tmp[s->wref[k].sent] += 1;
+    for (size_t i = 0; i < d->tk.n; i++) {
+        const nd_token *t = &d->tk.v[i];
+        if (t->sent == ND_SENT_TITLE || (t->flags & ND_TOK_STOP)) continue;
+        s->wfreq[t->sent] += s->wtab[s->wslot[i]].count;
+        s->tmp[t->sent] += 1;
     }
     double avg = nw ? (double)m / (double)nw : 1;   /* the count of an average word */
     for (size_t i = 0; i < n; i++) s->wfreq[i] = s->tmp[i] > 0 ? s->wfreq[i] / s->tmp[i] / avg : 0;

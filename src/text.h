@@ -315,8 +315,7 @@ struct nd_model {
     /* stems of the vocabulary, so unigrams and bigrams are found without key strings */
     nd_strmap stems;             /* every stem of a unigram or bigram term -> stem id (entry index) */
     uint32_t *stem_fid;          /* the stem's unigram feature id, 0 if it is no unigram term */
-    uint64_t *pair_key;          /* open addressing: (stem id a + 1) << 32 | (stem id b + 1); 0 = empty */
-    uint32_t *pair_fid;
+    struct nd_pair { uint64_t key; uint32_t fid; } *pair;   /* open addressing; key (stem id a + 1) << 32 | (stem id b + 1), 0 = empty */
     size_t pair_mask;
     double best_c[ND_NTASKS];
     double cv_accuracy[ND_NTASKS];
@@ -336,12 +335,12 @@ void nd_model_index(nd_model *m);
 /* Feature id of the bigram of stems sa, sb (stem ids + 1, so 0 is "not a vocabulary stem"), or 0. */
 static inline uint32_t nd_model_pair(const nd_model *m, uint32_t sa, uint32_t sb)
 {
-    if (!sa || !sb || !m->pair_key) return 0;
+    if (!sa || !sb || !m->pair) return 0;
     uint64_t key = (uint64_t)sa << 32 | sb;
     size_t i = (size_t)(key * 0x9E3779B97F4A7C15ULL >> 20) & m->pair_mask;
     for (;;) {
-        if (m->pair_key[i] == key) return m->pair_fid[i];
-        if (m->pair_key[i] == 0) return 0;
+        if (m->pair[i].key == key) return m->pair[i].fid;
+        if (m->pair[i].key == 0) return 0;
         i = (i + 1) & m->pair_mask;
     }
 }
