@@ -9,8 +9,8 @@
  * builds (free_sv = 1, every node in SV[0]'s block), which
  * svm_free_and_destroy_model frees as usual.
  *
- * Numbers take a fast path that is still correctly rounded: at most 15
- * significant digits and a power of ten within 10^±22 are both exact doubles,
+ * Numbers take a fast path that is still correctly rounded: a mantissa below
+ * 2^53 and a power of ten within 10^±22 are both exact doubles,
  * so one multiplication or division rounds once (Clinger's fast path). libsvm
  * prints support vectors with %.8g, so nearly every value takes it; anything
  * else (17-digit coefficients, long exponents) goes to strtod. The result is
@@ -34,27 +34,22 @@ static int parse_double(const char **pp, const char *end, double *out)
     int neg = 0;
     if (p < end && (*p == '-' || *p == '+')) neg = *p++ == '-';
     uint64_t mant = 0;
-    int digits = 0, scale = 0, any = 0;
-    while (p < end && *p >= '0' && *p <= '9') {
-        if (mant || *p != '0') digits++;
-        if (digits <= 19) mant = mant * 10 + (uint64_t)(*p - '0');
-        else scale++;
-        p++, any = 1;
-    }
+    int ndig = 0, scale = 0;   /* digits taken into mant (leading zeros too), power of ten */
+    const char *d0 = p;
+    while (p < end && (unsigned)(*p - '0') < 10) mant = mant * 10 + (unsigned)(*p++ - '0');
+    ndig = (int)(p - d0);
     if (p < end && *p == '.') {
-        p++;
-        while (p < end && *p >= '0' && *p <= '9') {
-            if (mant || *p != '0') digits++;
-            if (digits <= 19) mant = mant * 10 + (uint64_t)(*p - '0'), scale--;
-            p++, any = 1;
-        }
+        const char *f0 = ++p;
+        while (p < end && (unsigned)(*p - '0') < 10) mant = mant * 10 + (unsigned)(*p++ - '0');
+        ndig += (int)(p - f0);
+        scale = -(int)(p - f0);
     }
-    if (!any) return 0;
+    if (ndig == 0) return 0;
     if (p < end && (*p == 'e' || *p == 'E')) {
         const char *q = p + 1;
         int eneg = 0, e = 0, edig = 0;
         if (q < end && (*q == '-' || *q == '+')) eneg = *q++ == '-';
-        while (q < end && *q >= '0' && *q <= '9') {
+        while (q < end && (unsigned)(*q - '0') < 10) {
             if (e < 10000) e = e * 10 + (*q - '0');
             q++, edig = 1;
         }
@@ -64,7 +59,8 @@ static int parse_double(const char **pp, const char *end, double *out)
         }
     }
     *pp = p;
-    if (digits <= 15 && scale >= -22 && scale <= 22) {
+    /* at most 19 digits cannot overflow; below 2^53 the mantissa is an exact double */
+    if (ndig <= 19 && mant < (1ULL << 53) && scale >= -22 && scale <= 22) {
         double v = (double)mant;
         v = scale >= 0 ? v * pow10_exact[scale] : v / pow10_exact[-scale];
         *out = neg ? -v : v;
@@ -221,7 +217,7 @@ struct svm_model *nd_svm_parse(const char *text, size_t len, const char *name, n
 
     /* support vectors: count the nodes first (one ':' each), then fill one block */
     size_t nnodes = 0;
-    for (const char *c = p; c < end; c++) nnodes += *c == ':';
+    for (const char *c = p; c < end && (c = memchr(c, ':', (size_t)(end - c))); c++) nnodes++;
     int ncoef = m->nr_class - 1;
     m->sv_coef = nd_xcalloc((size_t)ncoef, sizeof(double *));
     for (int i = 0; i < ncoef; i++) m->sv_coef[i] = nd_xmalloc(((size_t)m->l + 1) * sizeof(double));
