@@ -98,7 +98,7 @@ void nd_model_index(nd_model *m)
     }
     size_t cap = 64;
     while (cap < 2 * npairs) cap *= 2;
-    m->pair = nd_xcalloc(cap, sizeof(*m->pair));
+    m->pair = nd_xcalloc_huge(cap, sizeof(*m->pair));
     m->pair_mask = cap - 1;
     size_t fid_alloc = 0;
     m->stem_fid = NULL;

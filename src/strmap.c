@@ -96,7 +96,7 @@ void nd_strmap_reserve(nd_strmap *m, size_t n, size_t bytes)
     while (slots < 2 * n) slots *= 2;
     if (slots > m->mask + 1) {
         free(m->slots);
-        m->slots = nd_xcalloc(slots, sizeof(*m->slots));
+        m->slots = nd_xcalloc_huge(slots, sizeof(*m->slots));
         m->mask = slots - 1;
         for (size_t e = 0; e < m->n; e++) {
             size_t i = (size_t)m->hashes[e] & m->mask;

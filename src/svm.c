@@ -94,7 +94,7 @@ nd_linsvm *nd_linsvm_fold(struct svm_model *m, char **labels, int nclass, uint32
     free(tr);
     /* with few pairs a dense row per feature is small and needs no indirection */
     if (s->npairs <= ND_DENSE_PAIRS) {
-        s->wd = nd_xcalloc(((size_t)nfeat + 1) * (size_t)s->npairs, sizeof(float));
+        s->wd = nd_xcalloc_huge(((size_t)nfeat + 1) * (size_t)s->npairs, sizeof(float));
         for (uint32_t f = 1; f <= nfeat; f++)
             for (uint32_t e = s->fstart[f]; e < s->fstart[f + 1]; e++) s->wd[(size_t)f * s->npairs + s->pair[e]] = s->w[e];
     }

@@ -89,7 +89,7 @@ nd_tokenizer *nd_tokenizer_new(void)
     for (size_t i = 0; stopwords[i]; i++) nd_strmap_put(&t->stops, stopwords[i], strlen(stopwords[i]), 0, NULL);
     nd_strmap_init(&t->stem_cache);
     nd_strmap_reserve(&t->stem_cache, ND_WORDS, ND_WORDS * 8);
-    t->stem = nd_xcalloc(ND_WORDS, sizeof(*t->stem));
+    t->stem = nd_xcalloc_huge(ND_WORDS, sizeof(*t->stem));
     t->nstem_alloc = ND_WORDS;
     nd_buf_init(&t->stems);
     nd_buf_grow(&t->stems, ND_WORDS * 7);

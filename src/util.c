@@ -2,7 +2,8 @@
 #include "nd_internal.h"
 
 #include <stdio.h>     /* fprintf, vsnprintf */
-#include <stdlib.h>    /* malloc, abort */
+#include <stdlib.h>    /* malloc, posix_memalign, abort */
+#include <sys/mman.h>  /* madvise */
 #include <zlib.h>      /* zlibVersion */
 #include <utf8proc.h>  /* utf8proc_version */
 #include <libsvm/svm.h>/* libsvm_version */
@@ -26,6 +27,27 @@ void *nd_xcalloc(size_t n, size_t size)
 {
     void *p = calloc(n ? n : 1, size ? size : 1);
     if (!p) nd_oom(n * size);
+    return p;
+}
+
+/*
+ * Zeroed memory for a large table read at random (weights, hash tables): on
+ * 2 MB boundaries and marked for transparent huge pages before it is first
+ * touched, so lookups spread over megabytes do not also miss the TLB.
+ * Freed with free(). Small sizes are plain nd_xcalloc.
+ */
+void *nd_xcalloc_huge(size_t n, size_t size)
+{
+    size_t bytes = nd_st_mult(n ? n : 1, size ? size : 1);
+    const size_t huge = (size_t)2 << 20;
+    if (bytes < huge / 2) return nd_xcalloc(n, size);
+    size_t round = (bytes + huge - 1) & ~(huge - 1);
+    void *p = NULL;
+    if (posix_memalign(&p, huge, round) != 0) nd_oom(round);
+#ifdef MADV_HUGEPAGE
+    (void)madvise(p, round, MADV_HUGEPAGE);   /* a hint: without THP this is plain memory */
+#endif
+    memset(p, 0, round);
     return p;
 }
 
