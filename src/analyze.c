@@ -6,7 +6,6 @@
 #include "text.h"
 
 #include <math.h>    /* log, sqrt */
-#include <stdio.h>
 #include <stdlib.h>  /* free */
 
 struct nd_analyzer {
@@ -213,7 +212,6 @@ nd_status nd_analyze(nd_analyzer *a, const nd_record *rec, const nd_analyze_opts
 
     vectorize(a, rec, o->keep_boilerplate);
 
-    if (getenv("ND_DUMP")) { for (size_t i = 0; i < d->vec.n; i++) fprintf(stderr, "%u %.6f\n", d->vec.idx[i], d->vec.val[i]); }
     if (o->classify) {
         for (int t = 0; t < ND_NTASKS; t++) {
             const nd_linsvm *s = m->task[t];
