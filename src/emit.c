@@ -1,5 +1,6 @@
 /* emit.c -- result lines as JSON Lines or TSV. */
 #include "nd_internal.h"
+#include <math.h>  /* floor, fabs */
 
 void nd_json_string(nd_buf *b, const char *s)
 {
@@ -50,6 +51,39 @@ void nd_emit_tsv_header(nd_buf *b, const nd_analyze_opts *o)
     nd_buf_adds(b, "\terror\n");
 }
 
+/*
+ * v with four decimals exactly as printf's "%.4f" writes it, without printf:
+ * confidences lie in [0, 1]; away from a rounding tie the nearest
+ * ten-thousandth is unambiguous, at a tie printf decides.
+ */
+static void add_fixed4(nd_buf *b, double v)
+{
+    if (v >= 0 && v <= 1) {
+        double x = v * 10000.0, r = floor(x + 0.5);
+        if (fabs(x - (r - 0.5)) > 1e-6 && fabs(x - (r + 0.5)) > 1e-6) {
+            unsigned u = (unsigned)r;
+            char t[6] = { (char)('0' + u / 10000), '.', (char)('0' + u / 1000 % 10), (char)('0' + u / 100 % 10),
+                          (char)('0' + u / 10 % 10), (char)('0' + u % 10) };
+            nd_buf_add(b, t, sizeof(t));
+            return;
+        }
+    }
+    nd_buf_addf(b, "%.4f", v);
+}
+
+/* The summary's sentence indices, comma-separated. */
+static void add_indices(nd_buf *b, const nd_result *res)
+{
+    for (size_t i = 0; i < res->nsummary; i++) {
+        char t[12];
+        size_t n = sizeof(t);
+        uint32_t u = res->summary_index[i];
+        do t[--n] = (char)('0' + u % 10); while ((u /= 10) && n > 1);
+        if (i) nd_buf_addc(b, ',');
+        nd_buf_add(b, t + n, sizeof(t) - n);
+    }
+}
+
 void nd_emit(nd_buf *b, nd_out_format fmt, const nd_analyze_opts *o, const nd_record *rec, const nd_result *res,
              const char *error)
 {
@@ -60,14 +94,15 @@ void nd_emit(nd_buf *b, nd_out_format fmt, const nd_analyze_opts *o, const nd_re
                 nd_buf_addc(b, '\t');
                 if (res && res->label[t]) {
                     tsv_field(b, res->label[t]);
-                    nd_buf_addf(b, "\t%.4f", res->confidence[t]);
+                    nd_buf_addc(b, '\t');
+                    add_fixed4(b, res->confidence[t]);
                 } else {
                     nd_buf_addc(b, '\t');
                 }
             }
         if (o->summarize) {
             nd_buf_addc(b, '\t');
-            for (size_t i = 0; res && i < res->nsummary; i++) nd_buf_addf(b, "%s%u", i ? "," : "", res->summary_index[i]);
+            if (res) add_indices(b, res);
             nd_buf_addc(b, '\t');
             for (size_t i = 0; res && i < res->nsummary; i++) {
                 if (i) nd_buf_add(b, "\\n", 2);
@@ -89,9 +124,14 @@ void nd_emit(nd_buf *b, nd_out_format fmt, const nd_analyze_opts *o, const nd_re
     }
     for (int t = 0; t < 2; t++) {
         if (!res->label[t]) continue;
-        nd_buf_addf(b, ",\"%s\":", task_keys[t]);
+        nd_buf_add(b, ",\"", 2);
+        nd_buf_adds(b, task_keys[t]);
+        nd_buf_add(b, "\":", 2);
         nd_json_string(b, res->label[t]);
-        nd_buf_addf(b, ",\"%s_confidence\":%.4f", task_keys[t], res->confidence[t]);
+        nd_buf_add(b, ",\"", 2);
+        nd_buf_adds(b, task_keys[t]);
+        nd_buf_add(b, "_confidence\":", 13);
+        add_fixed4(b, res->confidence[t]);
     }
     if (res->summarized) {
         nd_buf_adds(b, ",\"summary\":[");
@@ -100,7 +140,7 @@ void nd_emit(nd_buf *b, nd_out_format fmt, const nd_analyze_opts *o, const nd_re
             nd_json_string(b, res->summary[i].data);
         }
         nd_buf_adds(b, "],\"summary_index\":[");
-        for (size_t i = 0; i < res->nsummary; i++) nd_buf_addf(b, "%s%u", i ? "," : "", res->summary_index[i]);
+        add_indices(b, res);
         nd_buf_addc(b, ']');
     }
     nd_buf_add(b, "}\n", 2);

@@ -12,7 +12,6 @@
 #include "text.h"
 
 #include <math.h>    /* log, sqrt */
-#include <stdio.h>   /* snprintf */
 #include <stdlib.h>  /* free */
 
 void nd_terms_init(nd_terms *t)
@@ -81,7 +80,7 @@ void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazett
             size_t n = t->len;
             if (memchr(d, '.', n)) memcpy(shape, "#dec", 5);
             else if (n == 4 && (memcmp(d, "19", 2) == 0 || memcmp(d, "20", 2) == 0)) memcpy(shape, "#year", 6);
-            else snprintf(shape, sizeof(shape), "#n%zu", n < 6 ? n : 6);
+            else memcpy(shape, (char[4]){ '#', 'n', (char)('0' + (n < 6 ? n : 6)), '\0' }, 4);
             push_term(out, shape, strlen(shape), NULL, 0, t->sent, w);
             prev = NULL;   /* no bigrams through numbers */
             continue;
@@ -92,21 +91,23 @@ void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazett
     }
     if (gz && gz->nregions) {
         nd_gazetteer_match(gz, tz, tk, &out->hits, &out->nhits, &out->hits_alloc);
-        char key[96];
+        char key[ND_REGION_MAX + 8];
         for (size_t h = 0; h < out->nhits; h++) {
             const nd_geo_hit *g = &out->hits[h];
             const char *r = gz->regions[g->region];
             uint32_t sent = tk->v[g->tok].sent;
             float w = sent == ND_SENT_TITLE ? (float)cfg->title_weight : 1.0f;
-            int n = snprintf(key, sizeof(key), "@geo:%s", r);
-            push_term(out, key, (size_t)n, NULL, 0, sent, w);
+            size_t rl = strlen(r);                /* <= ND_REGION_MAX, the gazetteer parser sees to it */
+            memcpy(key + 6, r, rl);               /* "@geo:R", "@geot:R", "@geo1:R" share the name */
+            memcpy(key + 1, "@geo:", 5);
+            push_term(out, key + 1, 5 + rl, NULL, 0, sent, w);
             if (sent == ND_SENT_TITLE) {
-                n = snprintf(key, sizeof(key), "@geot:%s", r);
-                push_term(out, key, (size_t)n, NULL, 0, sent, 1.0f);
+                memcpy(key, "@geot:", 6);
+                push_term(out, key, 6 + rl, NULL, 0, sent, 1.0f);
             }
             if (h == 0) {
-                n = snprintf(key, sizeof(key), "@geo1:%s", r);
-                push_term(out, key, (size_t)n, NULL, 0, sent, 1.0f);
+                memcpy(key, "@geo1:", 6);
+                push_term(out, key, 6 + rl, NULL, 0, sent, 1.0f);
             }
         }
     }

@@ -49,6 +49,10 @@ nd_status nd_gazetteer_parse(nd_gazetteer *g, const char *text, size_t len, nd_t
         if (!rend) rend = s + n;
         while (rend > r && (rend[-1] == '\r' || rend[-1] == ' ')) rend--;
         if (rend == r) continue;
+        if (rend - r > ND_REGION_MAX) {
+            st = nd_fail(err, ND_ERR_FORMAT, "gazetteer line %ld: region name longer than %d bytes", lineno, ND_REGION_MAX);
+            break;
+        }
         int region = region_index(g, r, (size_t)(rend - r));
         nd_tokens_reset(&tk);
         nd_tokenize(t, s, (size_t)(tab - s), 0, 0, &tk);

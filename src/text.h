@@ -70,6 +70,8 @@ struct svm_model *nd_svm_parse(const char *text, size_t len, const char *name, n
 
 /*=====   Gazetteer (gazetteer.c)   =====*/
 
+#define ND_REGION_MAX 64   /* bytes in a region's name */
+
 /* Place names, demonyms, cities -> region. Phrases are matched on normalised words. */
 typedef struct nd_gazetteer {
     nd_strmap map;       /* "new york" -> region index */

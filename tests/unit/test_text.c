@@ -73,6 +73,10 @@ int main(void)
     nd_gazetteer_release(&g);
     const char *badtab = "nowhere\n";
     ok(nd_gazetteer_parse(&g, badtab, strlen(badtab), t, &err) == ND_ERR_FORMAT, "a line without a tab is refused");
+    char longreg[128];
+    snprintf(longreg, sizeof(longreg), "atlantis\t%070d\n", 0);
+    ok(nd_gazetteer_parse(&g, longreg, strlen(longreg), t, &err) == ND_ERR_FORMAT && strstr(err.msg, "longer than 64"),
+       "a region name over 64 bytes is refused: %s", err.msg);
 
     /* clutter removal */
     const char *page =

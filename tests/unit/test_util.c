@@ -70,6 +70,22 @@ int main(void)
     is_str(b.data, "{\"id\":\"x\\\"1\",\"topic\":\"sport\",\"topic_confidence\":0.5000,\"summary\":[\"A\\tB\"],\"summary_index\":[2]}\n",
            "result line in JSON: only the keys computed");
     nd_buf_reset(&b);
+    /* confidences are written as printf's %.4f would, ties and all */
+    const double conf[] = { 0, 1, 0.99995, 0.00005, 0.12345, 0.5, 1.0 / 3, 0.99994999, 0.9914, 0.0001, 0.00015, 2.5 };
+    int same = 1;
+    for (size_t i = 0; i < sizeof(conf) / sizeof(conf[0]); i++) {
+        char want[64], *at;
+        res.confidence[0] = conf[i];
+        nd_emit(&b, ND_OUT_JSONL, &o, &rec, &res, NULL);
+        snprintf(want, sizeof(want), "\"topic_confidence\":%.4f,", conf[i]);
+        if (!(at = strstr(b.data, want))) {
+            printf("# %.17g: %s\n", conf[i], b.data);
+            same = 0;
+        }
+        nd_buf_reset(&b);
+    }
+    ok(same, "confidences match printf's %%.4f");
+    res.confidence[0] = 0.5;
     nd_emit_tsv_header(&b, &o);
     nd_emit(&b, ND_OUT_TSV, &o, &rec, &res, NULL);
     is_str(b.data, "id\ttopic\ttopic_confidence\tregion\tregion_confidence\tsummary_index\tsummary\terror\n"
