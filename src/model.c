@@ -267,6 +267,7 @@ static void manifest(const nd_model *m, nd_buf *b)
                                                   "textrank_x_words", "centroid_x_words", "position_x_sentences",
                                                   "word_frequency", "word_frequency_x_words" };
         for (int k = 0; k < ND_SFEAT; k++) nd_buf_addf(b, "%s%s", k ? "," : "", fn[k]);
+        if (m->sum->c > 0) nd_buf_addf(b, " C=%g", m->sum->c);
         nd_buf_addc(b, '\n');
     }
     if (m->metrics) {

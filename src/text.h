@@ -259,6 +259,7 @@ struct nd_occ { uint32_t sent, fid; float w; };
 typedef struct nd_sumsvm {
     double w[ND_SFEAT];
     double b;
+    double c;                    /* the C it was trained with (0: not known) */
     struct svm_model *model;
 } nd_sumsvm;
 

@@ -244,10 +244,15 @@ int cmd_train(int argc, char **argv)
             for (int g = 0; g < 8 && opts.c_grid[g] > 0; g++) printf(" %g:%.2f", opts.c_grid[g], 100 * rep.cv_grid[k][g]);
             printf(")\n");
         }
-        if (rep.sum_docs)
+        if (rep.sum_docs) {
             printf("summaries: sentence model from %d articles with references (%d sentences, %d matched to a "
-                   "reference line; fitted on %d)\n",
-                   rep.sum_docs, rep.sum_sentences, rep.sum_positive, rep.sum_rows);
+                   "reference line; fitted on %d), C=%g",
+                   rep.sum_docs, rep.sum_sentences, rep.sum_positive, rep.sum_rows, rep.sum_c);
+            if (rep.sum_cv[0] > 0)
+                printf(" (cross-validated F1 of the top 3 in reference words: 0.1:%.2f 1:%.2f 10:%.2f)",
+                       100 * rep.sum_cv[0], 100 * rep.sum_cv[1], 100 * rep.sum_cv[2]);
+            printf("\n");
+        }
     }
     if (failed) {
         fprintf(stderr, "newsdesk: %zu of %zu records failed\n", failed, records);
