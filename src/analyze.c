@@ -166,7 +166,7 @@ static void vectorize(nd_analyzer *a, const nd_record *rec, int keep_boilerplate
     for (size_t i = 0; i < a->ntouched; i++) {
         uint32_t f = a->touched[i];
         double c = a->dvec[f];
-        float v = (float)((c >= 1 ? 1.0 + log(c) : c) * m->idf[f]);
+        float v = (float)(nd_sublinear_tf(c) * m->idf[f]);
         a->dvec[f] = v;
         ss += (double)v * v;
     }

@@ -11,6 +11,8 @@
  */
 #include "text.h"
 
+#include <pthread.h>  /* pthread_once */
+
 #include <math.h>    /* log, sqrt */
 #include <stdlib.h>  /* free */
 
@@ -221,13 +223,27 @@ void nd_svec_tfidf(nd_svec *v, const float *idf)
     v->n = u;
     for (size_t i = 0; i < v->n; i++) {
         double c = v->val[i];
-        v->val[i] = (float)((c >= 1 ? 1.0 + log(c) : c) * idf[v->idx[i]]);
+        v->val[i] = (float)(nd_sublinear_tf(c) * idf[v->idx[i]]);
     }
     nd_svec_normalize(v);
 }
 
+double nd_ln_small[64];
+
+static void fill_tables(void)
+{
+    for (int k = 1; k < 64; k++) nd_ln_small[k] = log((double)k);
+}
+
+void nd_features_init(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, fill_tables);
+}
+
 void nd_doc_init(nd_doc *d)
 {
+    nd_features_init();
     nd_buf_init(&d->clean);
     nd_spans_init(&d->sents);
     nd_tokens_init(&d->tk);

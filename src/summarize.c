@@ -163,7 +163,7 @@ static void vectors(nd_summarizer *s, const nd_sumin *in)
             uint32_t f = s->sorted[i].fid;
             double c = s->dense[f];
             if (c == 0) continue;   /* repeated feature, already taken */
-            float v = (float)((c >= 1 ? 1.0 + log(c) : c) * idf[f]);
+            float v = (float)(nd_sublinear_tf(c) * idf[f]);
             push(s, f, v);
             ss += (double)v * v;
             s->dense[f] = 0;

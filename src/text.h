@@ -7,6 +7,8 @@
 
 #include "nd_internal.h"
 
+#include <math.h>  /* log */
+
 /*=====   Tokens (tokenize.c)   =====*/
 
 enum { ND_TOK_STOP = 1, ND_TOK_CAPS = 2, ND_TOK_CAP = 4, ND_TOK_NUM = 8 };
@@ -168,6 +170,19 @@ void nd_svec_release(nd_svec *v);
 void nd_svec_push(nd_svec *v, uint32_t idx, float val);
 void nd_svec_normalize(nd_svec *v);
 double nd_svec_dot(const nd_svec *a, const nd_svec *b);
+
+/*
+ * Sublinear term frequency: 1 + ln c for c >= 1, else c. Counts are mostly
+ * small whole numbers: those come from a table of libm's own values.
+ */
+extern double nd_ln_small[64];   /* ln k, k < 64 (filled by nd_features_init) */
+void nd_features_init(void);
+static inline double nd_sublinear_tf(double c)
+{
+    if (c < 1) return c;
+    if (c < 64 && c == (double)(int)c) return 1.0 + nd_ln_small[(int)c];
+    return 1.0 + log(c);
+}
 
 /* TF-IDF of a bag of (feature id, count): (1 + ln count) * idf, L2-normalised, sorted. */
 void nd_svec_tfidf(nd_svec *v, const float *idf);

@@ -14,6 +14,7 @@
 #include "text.h"
 
 #include <libstemmer.h> /* sb_stemmer_stem */
+#include <pthread.h>    /* pthread_once */
 #include <stdlib.h>     /* free */
 #include <utf8proc.h>   /* utf8proc_map, utf8proc_category */
 
@@ -74,11 +75,8 @@ struct nd_tokenizer {
 
 nd_tokenizer *nd_tokenizer_new(void)
 {
-    static int once;
-    if (!once) {   /* idempotent, so a race only repeats the same writes */
-        init_classes();
-        once = 1;
-    }
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, init_classes);
     nd_tokenizer *t = nd_xcalloc(1, sizeof(*t));
     t->stemmer = sb_stemmer_new("english", "UTF_8");
     if (!t->stemmer) {
