@@ -11,10 +11,9 @@
  */
 #include "text.h"
 
+#include <math.h>     /* log, sqrt */
 #include <pthread.h>  /* pthread_once */
-
-#include <math.h>    /* log, sqrt */
-#include <stdlib.h>  /* free */
+#include <stdlib.h>   /* free */
 
 void nd_terms_init(nd_terms *t)
 {
