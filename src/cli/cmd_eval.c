@@ -81,7 +81,7 @@ int cmd_eval(int argc, char **argv)
     optind = 0;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "+qhj:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "qhj:", longopts, NULL)) != -1) {
         int h = cli_input_option(&in, cmd, c, optarg);
         if (!h) h = cli_run_option(&aopts, &bopts, cmd, c, optarg);
         if (h < 0) return EXIT_USAGE;

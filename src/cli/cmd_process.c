@@ -103,7 +103,7 @@ static int run_command(const char *cmd, int classify, int summarize, int argc, c
     optind = 0;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "+qhj:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "qhj:", longopts, NULL)) != -1) {
         int h = cli_input_option(&in, cmd, c, optarg);
         if (!h) h = cli_run_option(&r.aopts, &bopts, cmd, c, optarg);
         if (h < 0) return EXIT_USAGE;

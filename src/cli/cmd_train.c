@@ -110,7 +110,7 @@ int cmd_train(int argc, char **argv)
     int c, rc = EXIT_OK;
     long v;
     double d;
-    while ((c = getopt_long(argc, argv, "+qho:j:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "qho:j:", longopts, NULL)) != -1) {
         int h = cli_input_option(&in, cmd, c, optarg);
         if (h < 0) { free(inputs); return EXIT_USAGE; }
         if (h) continue;

@@ -23,3 +23,9 @@ has "train says what is missing" err "missing -o DIR"
 "$ND" --version >out; has "--version names the libraries" out "^newsdesk [0-9.]+ \(zlib .*utf8proc .*libsvm .*cJSON"
 "$ND" process --model /nonexistent "$DATA/articles.jsonl" >out 2>err; is "missing model: exit 1" $? 1
 has "missing model: a clear message" err "cannot load model '/nonexistent'"
+# options may follow the files (GNU style); after "--" everything is a file
+"$ND" classify --format tsv "$DATA/articles.jsonl" >before 2>/dev/null
+"$ND" classify "$DATA/articles.jsonl" --format tsv >after 2>/dev/null; is "options after the files: exit 0" $? 0
+same "options after the files mean the same" before after
+"$ND" classify -- --format >out 2>err; is "after --, '--format' is a file name: exit 1" $? 1
+has "after --, the missing file is reported" err "'--format'|--format: "
