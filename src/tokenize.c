@@ -41,9 +41,13 @@ static const char *const stopwords[] = {
 /*
  * The word cache has a fixed capacity, allocated (and touched) when the
  * tokenizer is made and cleared when full, so a thread's memory does not
- * depend on the corpus: 2^17 words (a news vocabulary) take about 8 MB.
+ * depend on the corpus: 2^17 words (a news vocabulary with its numbers)
+ * take about 12 MB. It starts over between documents once fewer than
+ * ND_DOC_WORDS entries are free (a document with more new words than that
+ * grows it, once).
  */
 #define ND_WORDS (1u << 17)
+#define ND_DOC_WORDS 8192
 
 /* Byte classes for the ASCII fast path, and per byte: lower case, is upper, is letter. */
 enum { C_OTHER = 0, C_LOWER, C_UPPER, C_DIGIT, C_HIGH };
@@ -267,7 +271,7 @@ static size_t decode(const unsigned char *s, size_t i, size_t len, utf8proc_int3
 
 void nd_tokenizer_begin(nd_tokenizer *t)
 {
-    if (t->stem_cache.n > ND_WORDS - 65536) {   /* near full: start over between documents */
+    if (t->stem_cache.n > ND_WORDS - ND_DOC_WORDS) {   /* near full: start over between documents */
         memset(t->front, 0, sizeof(t->front));
         nd_strmap_clear(&t->stem_cache);
         nd_buf_reset(&t->stems);
