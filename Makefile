@@ -3,7 +3,7 @@
 #   make            build ./newsdesk (and libnewsdesk.a)
 #   make check      build with -Werror, run unit and CLI tests
 #   make asan       the whole test suite under address + undefined sanitizers
-#   make install    PREFIX=/usr/local DESTDIR= : binary, default model
+#   make install    PREFIX=/usr/local DESTDIR= : binary, man page, default model
 #   make clean
 #
 # V=1 shows full command lines.
@@ -67,10 +67,11 @@ asan:
 	  MOREFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" check
 
-## install: binary and default model under $(DESTDIR)$(PREFIX)
+## install: binary, man page and default model under $(DESTDIR)$(PREFIX)
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/newsdesk/models/default
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/newsdesk/models/default $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BUILD)/newsdesk $(DESTDIR)$(PREFIX)/bin/newsdesk
+	install -m 644 src/cli/newsdesk.1 $(DESTDIR)$(PREFIX)/share/man/man1/newsdesk.1
 	install -m 644 models/default/* $(DESTDIR)$(PREFIX)/share/newsdesk/models/default/
 	install -m 644 models/gazetteer.tsv $(DESTDIR)$(PREFIX)/share/newsdesk/gazetteer.tsv
 
