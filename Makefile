@@ -3,6 +3,7 @@
 #   make            build ./newsdesk (and libnewsdesk.a)
 #   make check      build with -Werror, run unit and CLI tests
 #   make asan       the whole test suite under address + undefined sanitizers
+#   make fuzz       libFuzzer on the reader and the model-file parser (clang)
 #   make install    PREFIX=/usr/local DESTDIR= : binary, man page, default model
 #   make clean
 #
@@ -67,6 +68,23 @@ asan:
 	  MOREFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" check
 
+## fuzz: libFuzzer (clang) on the input reader and the model-file parser, FUZZ_SECONDS (60) each
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS  = $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+fuzz: $(FUZZ_TARGETS)
+	$(Q)rm -rf build-fuzz/seed-reader build-fuzz/seed-svm && mkdir -p build-fuzz/seed-reader build-fuzz/seed-svm
+	$(Q)find tests/data -type f -size -64k -exec cp {} build-fuzz/seed-reader/ \;
+	$(Q)for f in models/default/*.svm; do head -c 4000 $$f >build-fuzz/seed-svm/$$(basename $$f); done
+	$(Q)cd build-fuzz && ./fuzz_reader -max_total_time=$(FUZZ_SECONDS) -max_len=65536 seed-reader
+	$(Q)cd build-fuzz && ./fuzz_svm -max_total_time=$(FUZZ_SECONDS) -max_len=8192 seed-svm
+
+build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(wildcard src/*.h)
+	@mkdir -p build-fuzz
+	@echo "  FUZZ    $@"
+	$(Q)$(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
+	  -fsanitize=fuzzer,address,undefined -Iinclude -Isrc $(DEPS_CFLAGS) -o $@ $< $(LIB_SRC) $(DEPS_LIBS)
+
 ## install: binary, man page and default model under $(DESTDIR)$(PREFIX)
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/newsdesk/models/default $(DESTDIR)$(PREFIX)/share/man/man1
@@ -77,11 +95,11 @@ install: all
 
 ## clean: remove build products
 clean:
-	rm -rf build build-asan newsdesk
+	rm -rf build build-asan build-fuzz newsdesk
 
 ## help: list targets
 help:
 	@sed -n 's/^## //p' Makefile
 
-.PHONY: all check unit-bins asan install clean help
+.PHONY: all check unit-bins asan fuzz install clean help
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -162,19 +162,18 @@ struct svm_model *nd_svm_parse(const char *text, size_t len, const char *name, n
         } else if (kl == 11 && memcmp(k, "kernel_type", 11) == 0) {
             ok = (m->param.kernel_type = word_index(v, vl, kernel_types)) >= 0;
         } else if (kl == 6 && memcmp(k, "degree", 6) == 0) {
-            ok = parse_int(&q, end, &n) && n >= 0 && n < 1000;
-            m->param.degree = (int)n;
+            if ((ok = parse_int(&q, end, &n) && n >= 0 && n < 1000)) m->param.degree = (int)n;
         } else if (kl == 5 && memcmp(k, "gamma", 5) == 0) {
             ok = parse_double(&q, end, &m->param.gamma);
         } else if (kl == 5 && memcmp(k, "coef0", 5) == 0) {
             ok = parse_double(&q, end, &m->param.coef0);
         } else if (kl == 8 && memcmp(k, "nr_class", 8) == 0 && !m->nr_class) {
-            ok = parse_int(&q, end, &n) && n >= 2 && n <= 1000;
-            m->nr_class = (int)n;
-            npairs = m->nr_class * (m->nr_class - 1) / 2;
+            if ((ok = parse_int(&q, end, &n) && n >= 2 && n <= 1000)) {
+                m->nr_class = (int)n;
+                npairs = m->nr_class * (m->nr_class - 1) / 2;
+            }
         } else if (kl == 8 && memcmp(k, "total_sv", 8) == 0) {
-            ok = parse_int(&q, end, &n) && n >= 0 && n < 100000000L;
-            m->l = (int)n;
+            if ((ok = parse_int(&q, end, &n) && n >= 0 && n < 100000000L)) m->l = (int)n;
         } else if (kl == 3 && memcmp(k, "rho", 3) == 0 && npairs && !m->rho) {
             p = v;
             ok = read_doubles(&p, end, npairs, &m->rho);

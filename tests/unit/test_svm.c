@@ -92,6 +92,8 @@ static void check_parse(const struct svm_model *trained)
     ok(!m && strstr(err.msg, "lacks nr_class"), "a header without classes is refused: %s", err.msg);
     m = parse_str("", &err);
     ok(!m && strstr(err.msg, "no 'SV' line"), "an empty file is refused: %s", err.msg);
+    m = parse_str("svm_type c_svc\nnr_class 99999999999\nSV\n", &err);
+    ok(!m && strstr(err.msg, "t.svm:2: bad value"), "an absurd class count is refused (found by make fuzz): %s", err.msg);
     m = parse_str("svm_type c_svc\nfoo 1\nSV\n", &err);
     ok(!m && strstr(err.msg, "t.svm:2: unknown header line"), "an unknown header line is refused: %s", err.msg);
 }
