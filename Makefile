@@ -68,7 +68,7 @@ asan:
 	  MOREFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" check
 
-## fuzz: libFuzzer (clang) on the input reader and the model-file parser, FUZZ_SECONDS (60) each
+## fuzz: libFuzzer (clang) on the reader, the model-file parser and analysis, FUZZ_SECONDS (60) each
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS  = $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
@@ -78,6 +78,8 @@ fuzz: $(FUZZ_TARGETS)
 	$(Q)for f in models/default/*.svm; do head -c 4000 $$f >build-fuzz/seed-svm/$$(basename $$f); done
 	$(Q)cd build-fuzz && ./fuzz_reader -max_total_time=$(FUZZ_SECONDS) -max_len=65536 seed-reader
 	$(Q)cd build-fuzz && ./fuzz_svm -max_total_time=$(FUZZ_SECONDS) -max_len=8192 seed-svm
+	$(Q)rm -rf build-fuzz/seed-text && mkdir -p build-fuzz/seed-text && cp tests/data/texts/* build-fuzz/seed-text/
+	$(Q)cd build-fuzz && ./fuzz_analyze -max_total_time=$(FUZZ_SECONDS) -max_len=16384 seed-text
 
 build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(wildcard src/*.h)
 	@mkdir -p build-fuzz

@@ -13,8 +13,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static char path[64];
-    if (!path[0]) snprintf(path, sizeof(path), "/tmp/nd-fuzz-reader-%ld", (long)getpid());
+    char path[64];
+    snprintf(path, sizeof(path), "/tmp/nd-fuzz-reader-%ld", (long)getpid());
     FILE *f = fopen(path, "wb");
     if (!f) return 0;
     fwrite(data, 1, size, f);
@@ -31,5 +31,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     nd_record_release(&r);
     nd_reader_free(rd);
+    unlink(path);
     return 0;
 }

@@ -1,0 +1,49 @@
+/*
+ * fuzz_analyze.c -- libFuzzer target: any text as an article (the first line
+ * its title), through clutter removal, sentences, tokens, both classifiers and
+ * a summary with the default model. Checks what a result promises: labels
+ * with confidences in [0, 1], summary indices ascending and in range.
+ */
+#include "newsdesk.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static nd_model *model;
+static nd_analyzer *an;
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!model) {
+        nd_err err;
+        if (!(model = nd_model_load("../models/default", &err)) || !(an = nd_analyzer_new(model))) abort();
+    }
+    nd_buf text;   /* as the reader hands it over: valid UTF-8 */
+    nd_buf_init(&text);
+    nd_utf8_repair((const char *)data, size, &text);
+    nd_record rec;
+    nd_record_init(&rec);
+    char *nl = memchr(text.data, '\n', text.len);
+    rec.title = nl ? nd_xstrndup(text.data, (size_t)(nl - text.data)) : NULL;
+    rec.text = nd_buf_detach(&text);
+    nd_buf_release(&text);
+    static const int methods[] = { ND_SUM_LEARNED, ND_SUM_TEXTRANK, ND_SUM_CENTROID, ND_SUM_LEAD };
+    nd_analyze_opts o;
+    nd_analyze_opts_init(&o);
+    o.method = (nd_sum_method)methods[size % 4];
+    o.keep_boilerplate = size % 8 == 7;
+    nd_result res;
+    nd_result_init(&res);
+    nd_err err;
+    if (nd_analyze(an, &rec, &o, &res, &err) == ND_OK) {
+        for (int t = 0; t < ND_NTASKS; t++)
+            if (res.label[t] && !(res.confidence[t] >= 0 && res.confidence[t] <= 1)) abort();
+        for (size_t i = 0; i < res.nsummary; i++)
+            if (res.summary_index[i] >= res.nsentences || (i && res.summary_index[i] <= res.summary_index[i - 1])) abort();
+    }
+    nd_result_release(&res);
+    nd_record_release(&rec);
+    return 0;
+}
