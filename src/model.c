@@ -403,9 +403,15 @@ static nd_status slurp(const char *dir, const char *name, nd_buf *out, int optio
         st = optional && errno == ENOENT ? ND_ERR_EMPTY
                                          : nd_fail(err, ND_ERR_MODEL, "cannot open '%s': %s", path.data, strerror(errno));
     } else {
-        char tmp[65536];
+        struct stat sb;   /* one allocation of the right size, read into directly */
+        if (fstat(fileno(f), &sb) == 0 && sb.st_size > 0) nd_buf_grow(out, (size_t)sb.st_size);
         size_t n;
-        while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0) nd_buf_add(out, tmp, n);
+        do {
+            nd_buf_grow(out, 65536);
+            n = fread(out->data + out->len, 1, out->cap - out->len - 1, f);
+            out->len += n;
+            out->data[out->len] = '\0';
+        } while (n > 0);
         if (ferror(f)) st = nd_fail(err, ND_ERR_IO, "cannot read '%s'", path.data);
         fclose(f);
     }
@@ -587,6 +593,9 @@ nd_model *nd_model_load(const char *dir, nd_err *err)
 
     if ((st = slurp(dir, "vocab.tsv", &b, 0, err))) goto fail;
     {
+        size_t lines = 0;   /* size the map once instead of growing it step by step */
+        for (const char *p = b.data; (p = memchr(p, '\n', b.len - (size_t)(p - b.data))); p++) lines++;
+        nd_strmap_reserve(&m->vocab, lines + 1, b.len);
         size_t lineno = 0;
         for (char *p = b.data; *p;) {
             char *nl = strchr(p, '\n');

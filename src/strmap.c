@@ -104,7 +104,17 @@ void nd_strmap_reserve(nd_strmap *m, size_t n, size_t bytes)
             m->slots[i] = (m->hashes[e] >> 32 << 32) | (uint64_t)(e + 1);
         }
     }
-    if (n > m->alloc) grow_entries(m, n);
+    if (n > m->alloc && m->n == 0) {   /* empty: fresh arrays, on huge pages when big */
+        free(m->hashes);
+        free(m->keys);
+        free(m->values);
+        m->hashes = nd_xcalloc_huge(n, sizeof(*m->hashes));
+        m->keys = nd_xcalloc_huge(n, sizeof(*m->keys));
+        m->values = nd_xcalloc_huge(n, sizeof(*m->values));
+        m->alloc = n;
+    } else if (n > m->alloc) {
+        grow_entries(m, n);
+    }
     /* touch it all: memory use does not depend on how much of it a run fills */
     memset(m->hashes + m->n, 0, (m->alloc - m->n) * sizeof(*m->hashes));
     memset(m->keys + m->n, 0, (m->alloc - m->n) * sizeof(*m->keys));

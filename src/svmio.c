@@ -221,7 +221,7 @@ struct svm_model *nd_svm_parse(const char *text, size_t len, const char *name, n
     m->sv_coef = nd_xcalloc((size_t)ncoef, sizeof(double *));
     for (int i = 0; i < ncoef; i++) m->sv_coef[i] = nd_xmalloc(((size_t)m->l + 1) * sizeof(double));
     m->SV = nd_xmalloc(((size_t)m->l + 1) * sizeof(struct svm_node *));
-    struct svm_node *x = nd_xmalloc((nnodes + (size_t)m->l + 1) * sizeof(struct svm_node));
+    struct svm_node *x = nd_xcalloc_huge(nnodes + (size_t)m->l + 1, sizeof(struct svm_node));   /* megabytes */
     size_t at = 0;
     for (int i = 0; i < m->l; i++) {
         line++;

@@ -34,7 +34,7 @@ void *nd_xcalloc(size_t n, size_t size)
  * Zeroed memory for a large table read at random (weights, hash tables): on
  * 2 MB boundaries and marked for transparent huge pages before it is first
  * touched, so lookups spread over megabytes do not also miss the TLB.
- * Freed with free(). Small sizes are plain nd_xcalloc.
+ * Freed with free(). Sizes below 1 MB are plain nd_xcalloc.
  */
 void *nd_xcalloc_huge(size_t n, size_t size)
 {
