@@ -112,6 +112,7 @@ static void *reader_main(void *arg)
 struct worker {
     pthread_t th;
     nd_analyzer *an;
+    const nd_model *m;
     struct engine *e;
 };
 
@@ -119,6 +120,7 @@ static void *worker_main(void *arg)
 {
     struct worker *w = arg;
     struct engine *e = w->e;
+    if (!w->an && !(w->an = nd_analyzer_new(w->m))) return NULL;   /* the others carry on */
     pthread_mutex_lock(&e->mu);
     for (;;) {
         /* the oldest published batch with records left to claim */
@@ -220,8 +222,10 @@ nd_status nd_batch_run(nd_reader *rd, const nd_model *m, const nd_analyze_opts *
     int nt = bo.threads;
     struct worker *wk = nd_xcalloc((size_t)nt, sizeof(*wk));
     nd_status st = ND_OK;
-    for (int i = 0; i < nt && st == ND_OK; i++)
-        if (!(wk[i].an = nd_analyzer_new(m))) st = nd_fail(err, ND_ERR_DEP, "the Snowball English stemmer is not available");
+    /* the first analyzer here (it also tells whether the stemmer is there); the others
+       are made by their own threads, side by side (each touches its caches, megabytes) */
+    for (int i = 0; i < nt; i++) wk[i].m = m;
+    if (!(wk[0].an = nd_analyzer_new(m))) st = nd_fail(err, ND_ERR_DEP, "the Snowball English stemmer is not available");
     size_t nb = nt > 1 ? (size_t)nt + 2 : 1;
     struct batch *b = nd_xcalloc(nb, sizeof(*b));
     for (size_t k = 0; k < nb; k++) {
