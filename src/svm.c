@@ -94,9 +94,10 @@ nd_linsvm *nd_linsvm_fold(struct svm_model *m, char **labels, int nclass, uint32
     free(tr);
     /* with few pairs a dense row per feature is small and needs no indirection */
     if (s->npairs <= ND_DENSE_PAIRS) {
-        s->wd = nd_xcalloc_huge(((size_t)nfeat + 1) * (size_t)s->npairs, sizeof(float));
+        s->stride = (s->npairs + 7) & ~7;
+        s->wd = nd_xcalloc_huge(((size_t)nfeat + 1) * (size_t)s->stride, sizeof(float));
         for (uint32_t f = 1; f <= nfeat; f++)
-            for (uint32_t e = s->fstart[f]; e < s->fstart[f + 1]; e++) s->wd[(size_t)f * s->npairs + s->pair[e]] = s->w[e];
+            for (uint32_t e = s->fstart[f]; e < s->fstart[f + 1]; e++) s->wd[(size_t)f * s->stride + s->pair[e]] = s->w[e];
     }
     return s;
 }
@@ -119,18 +120,28 @@ void nd_linsvm_free(nd_linsvm *s)
     free(s);
 }
 
+/*
+ * acc += v * row over a dense row, eight lanes at a time: with the length a
+ * multiple of a fixed 8 the compiler vectorises it at -O2 (a loop over
+ * npairs, 10 or 21, it leaves scalar). Each lane's sum is the same as one at
+ * a time; the padding lanes add zeros.
+ */
+static inline void add_row(float *restrict acc, const float *restrict row, float v, int stride)
+{
+    for (int p = 0; p < stride; p += 8)
+        for (int q = 0; q < 8; q++) acc[p + q] += row[p + q] * v;
+}
+
 void nd_linsvm_decision(const nd_linsvm *s, const nd_svec *x, double *dec)
 {
     for (int p = 0; p < s->npairs; p++) dec[p] = -s->rho[p];
     if (s->wd) {
         int np = s->npairs;
-        float acc[ND_DENSE_PAIRS] = { 0 };   /* float rows, float sums: the loop vectorises */
+        float acc[ND_DENSE_PAIRS] = { 0 };
         for (size_t i = 0; i < x->n; i++) {
             uint32_t f = x->idx[i];
             if (f > s->nfeat) continue;
-            const float *row = s->wd + (size_t)f * np;
-            float v = x->val[i];
-            for (int p = 0; p < np; p++) acc[p] += row[p] * v;
+            add_row(acc, s->wd + (size_t)f * s->stride, x->val[i], s->stride);
         }
         for (int p = 0; p < np; p++) dec[p] += acc[p];
         return;
@@ -153,7 +164,7 @@ void nd_linsvm_decision_view(const nd_linsvm *s, const nd_svec *x, const nd_view
     int np = s->npairs;
     double ss_rest = 0, ss_geo = 0;
     if (s->wd) {
-        float rest[ND_DENSE_PAIRS] = { 0 }, geo[ND_DENSE_PAIRS] = { 0 };   /* float: the loops vectorise */
+        float rest[ND_DENSE_PAIRS] = { 0 }, geo[ND_DENSE_PAIRS] = { 0 };
         for (size_t i = 0; i < x->n; i++) {
             uint32_t f = x->idx[i];
             float v = x->val[i];
@@ -161,9 +172,7 @@ void nd_linsvm_decision_view(const nd_linsvm *s, const nd_svec *x, const nd_view
             if (in_geo) ss_geo += (double)v * v;
             else ss_rest += (double)v * v;
             if (f > s->nfeat || (in_geo && view->g == 0)) continue;
-            const float *row = s->wd + (size_t)f * np;
-            float *acc = in_geo ? geo : rest;
-            for (int p = 0; p < np; p++) acc[p] += row[p] * v;
+            add_row(in_geo ? geo : rest, s->wd + (size_t)f * s->stride, v, s->stride);
         }
         double norm = sqrt(ss_rest + view->g * view->g * ss_geo), inv = norm > 0 ? 1.0 / norm : 0;
         for (int p = 0; p < np; p++) dec[p] = (rest[p] + view->g * geo[p]) * inv - s->rho[p];

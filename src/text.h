@@ -206,7 +206,8 @@ typedef struct nd_linsvm {
     uint32_t *fstart;     /* nfeat + 2 entries: feature f's weights are [fstart[f], fstart[f+1]) */
     uint16_t *pair;
     float *w;
-    float *wd;            /* few pairs: all of feature f's pair weights at wd[f * npairs], or NULL */
+    float *wd;            /* few pairs: all of feature f's pair weights at wd[f * stride], or NULL */
+    int stride;           /* npairs rounded up to 8 (the row's tail is zeros) */
     struct svm_model *model;
 } nd_linsvm;
 
