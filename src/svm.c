@@ -197,7 +197,7 @@ void nd_linsvm_decision_view(const nd_linsvm *s, const nd_svec *x, const nd_view
 size_t nd_linsvm_scratch(const nd_linsvm *s)
 {
     size_t k = (size_t)s->nclass;
-    return 2 * (size_t)s->npairs + k * (k + 3);
+    return 2 * (size_t)s->npairs + k * (k + 1) + k * (k + 2);   /* decisions, r and p, coupling */
 }
 
 static double sigmoid_predict(double dec, double a, double b)
@@ -218,7 +218,7 @@ int nd_linsvm_predict(const nd_linsvm *s, const nd_svec *x, const nd_view *view,
     double *dec = scratch;                /* npairs, and npairs more while summing */
     double *r = dec + 2 * s->npairs;      /* k * k */
     double *prob = r + (size_t)k * k;     /* k */
-    double *tmp = prob + k;               /* 2k */
+    double *tmp = prob + k;               /* k * (k + 2), for the coupling */
     nd_linsvm_decision_view(s, x, view, dec);
     const int *lab = s->model->label;
     if (!s->prob_a) {
@@ -328,14 +328,17 @@ void nd_pairwise_coupling(int k, const double *r, double *p, double *scratch)
 {
     double *qp = scratch;   /* k */
     double *qd = scratch + k;
+    double *q = scratch + 2 * k;   /* k x k, computed once */
     /* Q[t][t] = sum_{j != t} r_jt^2, Q[t][j] = -r_jt r_tj */
-#define Q(t, j) ((t) == (j) ? qd[t] : -r[(size_t)(j) * k + (t)] * r[(size_t)(t) * k + (j)])
+#define Q(t, j) q[(size_t)(t) * k + (j)]
     for (int t = 0; t < k; t++) {
         p[t] = 1.0 / k;
         qd[t] = 0;
         for (int j = 0; j < k; j++)
             if (j != t) qd[t] += r[(size_t)j * k + t] * r[(size_t)j * k + t];
     }
+    for (int t = 0; t < k; t++)
+        for (int j = 0; j < k; j++) Q(t, j) = t == j ? qd[t] : -r[(size_t)j * k + t] * r[(size_t)t * k + j];
     int max_iter = k > 100 ? k : 100;
     double eps = 0.005 / k;
     for (int it = 0; it < max_iter; it++) {

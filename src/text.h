@@ -239,7 +239,7 @@ size_t nd_linsvm_scratch(const nd_linsvm *s);
 
 /* Fit a Platt sigmoid P(y=1|f) = 1 / (1 + exp(A f + B)) to decision values. */
 void nd_platt_fit(const double *dec, const int8_t *y, size_t n, double *a, double *b);
-/* Class probabilities from pairwise ones (Wu, Lin & Weng 2004, method 2). r is k*k. */
+/* Class probabilities from pairwise ones (Wu, Lin & Weng 2004, method 2). r is k*k; scratch k*(k+2). */
 void nd_pairwise_coupling(int k, const double *r, double *p, double *scratch);
 
 

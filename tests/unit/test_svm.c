@@ -177,7 +177,7 @@ int main(void)
 
     /* coupling recovers consistent class probabilities */
     const double truth[3] = { 0.5, 0.3, 0.2 };
-    double r[9], pr[3], tmp[6];
+    double r[9], pr[3], tmp[3 * 5];   /* k * (k + 2) */
     for (int i = 0; i < 3; i++)
         for (int j = 0; j < 3; j++) r[i * 3 + j] = i == j ? 0 : truth[i] / (truth[i] + truth[j]);
     nd_pairwise_coupling(3, r, pr, tmp);
