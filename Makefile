@@ -3,7 +3,8 @@
 #   make            build ./newsdesk (and libnewsdesk.a)
 #   make check      build with -Werror, run unit and CLI tests
 #   make asan       the whole test suite under address + undefined sanitizers
-#   make fuzz       libFuzzer on the reader and the model-file parser (clang)
+#   make tsan       the whole test suite under ThreadSanitizer (clang)
+#   make fuzz       libFuzzer on the reader, model files and analysis (clang)
 #   make install    PREFIX=/usr/local DESTDIR= : binary, man page, default model
 #   make clean
 #
@@ -68,6 +69,11 @@ asan:
 	  MOREFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" check
 
+## tsan: the whole suite under ThreadSanitizer (clang; separate build dir)
+tsan:
+	$(Q)ND_ASAN=1 $(MAKE) --no-print-directory BUILD=build-tsan CC=clang OPT="-O1 -g" \
+	  MOREFLAGS="-fsanitize=thread" LDFLAGS="-fsanitize=thread" check
+
 ## fuzz: libFuzzer (clang) on the reader, the model-file parser and analysis, FUZZ_SECONDS (60) each
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
@@ -97,11 +103,11 @@ install: all
 
 ## clean: remove build products
 clean:
-	rm -rf build build-asan build-fuzz newsdesk
+	rm -rf build build-asan build-tsan build-fuzz newsdesk
 
 ## help: list targets
 help:
 	@sed -n 's/^## //p' Makefile
 
-.PHONY: all check unit-bins asan fuzz install clean help
+.PHONY: all check unit-bins asan tsan fuzz install clean help
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

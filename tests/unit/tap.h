@@ -12,7 +12,7 @@
 
 static int tap_n, tap_failed;
 
-static void tap_vok(int cond, const char *fmt, va_list ap)
+static __attribute__((format(printf, 2, 0))) void tap_vok(int cond, const char *fmt, va_list ap)
 {
     tap_n++;
     if (!cond) tap_failed++;
