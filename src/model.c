@@ -644,6 +644,9 @@ nd_model *nd_model_load(const char *dir, nd_err *err)
             st = nd_fail(err, ND_ERR_MODEL, "%s/summary.svm: not a two-class linear sentence model", dir);
             goto fail;
         }
+        const char *line = manifest_get(man.data, "summarizer", &len), *c;
+        for (c = line; c && c + 3 <= line + len; c++)   /* "... C=10" */
+            if (c[0] == ' ' && c[1] == 'C' && c[2] == '=') m->sum->c = strtod(c + 3, NULL);
     }
     nd_buf_release(&man);
     nd_buf_release(&b);
@@ -671,8 +674,9 @@ void nd_model_describe(const nd_model *m, size_t top, nd_buf *out)
     nd_buf_addf(out, "format        newsdesk-model %d\n", ND_MODEL_FORMAT);
     nd_buf_addf(out, "features      %zu (IDF over %u documents; unigrams%s, stems, stop words removed)\n",
                 m->vocab.n, m->ndocs, m->opts.bigrams ? " + bigrams" : "");
-    nd_buf_addf(out, "settings      min_df=%d max_df=%g max_features=%d title_weight=%g\n", m->opts.min_df,
-                m->opts.max_df, m->opts.max_features, m->opts.title_weight);
+    nd_buf_addf(out, "settings      min_df=%d max_df=%g max_features=%d title_weight=%g lead_weight=%g numbers=%d geo_weight=%g\n",
+                m->opts.min_df, m->opts.max_df, m->opts.max_features, m->opts.title_weight, m->opts.lead_weight,
+                m->opts.numbers, m->opts.geo_weight);
     if (m->gaz.nregions) nd_buf_addf(out, "gazetteer     %zu places, %zu regions\n", m->gaz.map.n, m->gaz.nregions);
     if (m->digest) nd_buf_addf(out, "data digest   %s\n", m->digest);
     for (int t = 0; t < ND_NTASKS; t++) {
@@ -709,7 +713,9 @@ void nd_model_describe(const nd_model *m, size_t top, nd_buf *out)
         free(pj);
     }
     if (m->sum) {
-        nd_buf_addf(out, "\nsummarizer: learned sentence scorer over %d features; weights", ND_SFEAT);
+        nd_buf_addf(out, "\nsummarizer: learned sentence scorer over %d features", ND_SFEAT);
+        if (m->sum->c > 0) nd_buf_addf(out, ", C=%g", m->sum->c);
+        nd_buf_adds(out, "; weights");
         for (int k = 0; k < ND_SFEAT; k++) nd_buf_addf(out, " %.3f", m->sum->w[k]);
         nd_buf_addc(out, '\n');
     }
