@@ -108,8 +108,14 @@ static int looks_like_menu(const char *s, size_t n)
     if (n > 200) return 0;   /* menus are short; story paragraphs are not scanned */
     int seps = 0;
     size_t longest = 0, cur = 0;
+    /* bytes that are, or begin, a separator: | > / and the lead bytes of › • » · */
+    static const unsigned char maybe_sep[256] = { ['|'] = 1, ['>'] = 1, ['/'] = 1, [0xE2] = 1, [0xC2] = 1 };
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (!maybe_sep[c]) {
+            cur++;
+            continue;
+        }
         int sep = c == '|' || c == '>' || c == '/' ||
                   (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 && ((unsigned char)s[i + 2] == 0xBA || (unsigned char)s[i + 2] == 0xA2)) ||
                   (c == 0xC2 && i + 1 < n && ((unsigned char)s[i + 1] == 0xBB || (unsigned char)s[i + 1] == 0xB7));
