@@ -146,8 +146,9 @@ static int looks_like_counter(const char *s, size_t n)
                                          "reply", "replies", "read", "reaction", "vote", NULL };
     for (size_t k = 0; units[k]; k++) {
         const char *u = units[k];
-        for (size_t i = 0; i + strlen(u) <= n; i++)
-            if (nd_ascii_prefix(s + i, n - i, u)) return 1;
+        size_t ul = strlen(u);
+        for (size_t i = 0; i + ul <= n; i++)
+            if ((s[i] | 0x20) == u[0] && nd_ascii_prefix(s + i, n - i, u)) return 1;
     }
     return 0;
 }
