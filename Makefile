@@ -44,7 +44,7 @@ $(BUILD)/newsdesk: $(CLI_OBJ) $(BUILD)/libnewsdesk.a
 
 $(BUILD)/libnewsdesk.a: $(LIB_OBJ)
 	@echo "  AR      $@"
-	$(Q)rm -f $@ && ar rcs $@ $^
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
