@@ -37,8 +37,8 @@ struct nd_summarizer {
     size_t cap;              /* per-sentence arrays' capacity */
     uint32_t *words;
     double *centroid, *title, *rank, *score, *feat, *tmp;
-    float *sim;              /* min(n, ND_GRAPH_MAX)^2 cosines */
-    size_t sim_cap;
+    float *sim;              /* g^2 cosines (g = min(n, ND_GRAPH_MAX)), then two rank vectors */
+    size_t graph_cap;        /* the largest g the graph arrays hold */
     double *acc;             /* g^2 dot product accumulators */
     uint32_t *head;          /* per feature: its last entry in the graph so far, or NONE */
     uint32_t *chain;         /* per entry: the previous entry with the same feature */
@@ -189,13 +189,13 @@ static void vectors(nd_summarizer *s, const nd_sumin *in)
  */
 static void graph(nd_summarizer *s, size_t g)
 {
-    if (2 * g * g + 2 * g > s->sim_cap) {   /* cosines, the transition matrix, two rank vectors */
-        s->sim_cap = 2 * g * g + 2 * g;
-        s->sim = nd_xrealloc(s->sim, s->sim_cap * sizeof(float));
-        s->acc = nd_xrealloc(s->acc, s->sim_cap / 2 * sizeof(double));
-        s->nzcol = nd_xrealloc(s->nzcol, s->sim_cap / 2 * sizeof(uint32_t));
-        s->nzval = nd_xrealloc(s->nzval, s->sim_cap / 2 * sizeof(float));
-        s->nzstart = nd_xrealloc(s->nzstart, (s->sim_cap / 2 + 1) * sizeof(uint32_t));
+    if (g > s->graph_cap) {   /* for g sentences: cosines and two rank vectors, sums, non-zeros */
+        s->graph_cap = g;
+        s->sim = nd_xrealloc(s->sim, (g * g + 2 * g) * sizeof(float));
+        s->acc = nd_xrealloc(s->acc, g * g * sizeof(double));
+        s->nzcol = nd_xrealloc(s->nzcol, g * g * sizeof(uint32_t));
+        s->nzval = nd_xrealloc(s->nzval, g * g * sizeof(float));
+        s->nzstart = nd_xrealloc(s->nzstart, (g + 1) * sizeof(uint32_t));
     }
     if (!s->head) {
         s->head = nd_xmalloc((s->nfeat + 1) * sizeof(uint32_t));
@@ -236,7 +236,7 @@ static void graph(nd_summarizer *s, size_t g)
         }
     }
     s->nzstart[g] = (uint32_t)nz;
-    float *rk = s->sim + 2 * g * g, *nx = rk + g;
+    float *rk = s->sim + g * g, *nx = rk + g;
     for (size_t j = 0; j < g; j++) rk[j] = (float)(1.0 / (double)g);
     const float damp = 0.85f, base = (float)((1 - 0.85) / (double)g);
     for (int it = 0; it < 30; it++) {
