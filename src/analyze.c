@@ -135,8 +135,11 @@ static uint32_t stem_id(nd_analyzer *a, uint32_t entry, uint32_t off, uint32_t l
     return s;
 }
 
-/* Prepare, vectorise (dense, in a->dvec) and collect occurrences; no classification. */
-static void vectorize(nd_analyzer *a, const nd_record *rec, int keep_boilerplate)
+/*
+ * Prepare and vectorise (dense, in a->dvec); with 'occurrences', also collect
+ * the terms by sentence, for the summarizer. No classification.
+ */
+static void vectorize(nd_analyzer *a, const nd_record *rec, int keep_boilerplate, int occurrences)
 {
     const nd_model *m = a->m;
     nd_doc *d = &a->doc;
@@ -159,7 +162,7 @@ static void vectorize(nd_analyzer *a, const nd_record *rec, int keep_boilerplate
         if (!fid) continue;
         if (a->dvec[fid] == 0) a->touched[a->ntouched++] = fid;
         a->dvec[fid] += tm->w;
-        if (tm->entry != ND_SLOT_UNSET || terms->keys.data[tm->off] != '@')
+        if (occurrences && (tm->entry != ND_SLOT_UNSET || terms->keys.data[tm->off] != '@'))
             a->occ[a->nocc++] = (struct nd_occ){ tm->sent, fid, tm->w };
     }
     double ss = 0;
@@ -189,7 +192,7 @@ const double *nd_analyzer_sentence_features(nd_analyzer *a, const nd_record *rec
                                            nd_tokenizer **tz)
 {
     *tz = a->tz;
-    vectorize(a, rec, 0);
+    vectorize(a, rec, 0, 1);
     nd_sumin in = sum_input(a, rec);
     *n = nd_summarizer_prepare(a->sum, &in);
     *doc = &a->doc;
@@ -210,7 +213,7 @@ nd_status nd_analyze(nd_analyzer *a, const nd_record *rec, const nd_analyze_opts
     if (!rec->text) return nd_fail(err, ND_ERR_EMPTY, "record has no text");
     nd_doc *d = &a->doc;
 
-    vectorize(a, rec, o->keep_boilerplate);
+    vectorize(a, rec, o->keep_boilerplate, o->summarize);
 
     if (o->classify) {
         for (int t = 0; t < ND_NTASKS; t++) {
