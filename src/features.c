@@ -29,10 +29,9 @@ void nd_terms_release(nd_terms *t)
     memset(t, 0, sizeof(*t));
 }
 
-/* A unigram (b NULL) or a bigram of two tokens: no key string, just references. */
-static void push_words(nd_terms *out, const nd_token *a, const nd_token *b, float w)
+/* A unigram (b NULL) or a bigram of two tokens: no key string, just references. Room is reserved. */
+static inline void push_words(nd_terms *out, const nd_token *a, const nd_token *b, float w)
 {
-    ND_GROW(out->v, out->n + 1, out->alloc);
     nd_term *t = &out->v[out->n++];
     t->hash = 0;
     t->off = a->stem_off;
@@ -69,6 +68,7 @@ void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazett
     nd_buf_reset(&out->keys);
     out->n = 0;
     out->nhits = 0;
+    ND_GROW(out->v, 2 * tk->n + 1, out->alloc);   /* a unigram and a bigram per token at most */
     const nd_token *prev = NULL;
     for (size_t i = 0; i < tk->n; i++) {
         const nd_token *t = &tk->v[i];
