@@ -51,8 +51,9 @@ struct nd_summarizer {
     struct nd_occ *sorted;
     size_t sorted_alloc;
     uint8_t *taken;
-    struct word_count { uint32_t entry, count; } *wtab;   /* content words' article counts */
+    struct word_count { uint32_t entry, count, gen; } *wtab;   /* content words' article counts */
     size_t wcap;
+    uint32_t wgen;           /* the article's stamp: slots with another are empty (no clearing) */
     uint32_t *wslot;         /* per token: its word's place in wtab */
     size_t wslot_alloc;
     double *wfreq;           /* per sentence: mean article count of its content words / an average word's */
@@ -305,26 +306,27 @@ static int has_quote(const char *p, size_t n)
  * article uses the content words of each sentence, relative to an average
  * word of the article (so 1 is typical whatever the article's length).
  * Words are the tokenizer's normalised forms (cache entries), stop words left
- * out, counted in a small open-addressing table.
+ * out, counted in a small open-addressing table whose slots carry the
+ * article's stamp, so it is never cleared.
  */
 static void word_frequencies(nd_summarizer *s, const nd_doc *d)
 {
     size_t n = s->n, m = 0, nw = 0;
-    size_t cap = 64;
+    size_t cap = s->wcap ? s->wcap : 64;
     while (cap < 2 * d->tk.n) cap *= 2;
-    if (cap > s->wcap) {
+    if (cap > s->wcap || ++s->wgen == 0) {   /* a bigger table, or the stamps wrapped: start clean */
         free(s->wtab);
-        s->wtab = nd_xmalloc(cap * sizeof(*s->wtab));
+        s->wtab = nd_xcalloc(cap, sizeof(*s->wtab));
         s->wcap = cap;
+        s->wgen = 1;
     }
-    memset(s->wtab, 0, cap * sizeof(*s->wtab));
     ND_GROW(s->wslot, d->tk.n + 1, s->wslot_alloc);
     for (size_t i = 0; i < d->tk.n; i++) {
         const nd_token *t = &d->tk.v[i];
         if (t->sent == ND_SENT_TITLE || (t->flags & ND_TOK_STOP)) continue;
         size_t at = (size_t)(t->entry * 0x9E3779B1u) & (cap - 1);
-        while (s->wtab[at].count && s->wtab[at].entry != t->entry) at = (at + 1) & (cap - 1);
-        if (!s->wtab[at].count) s->wtab[at].entry = t->entry, nw++;
+        while (s->wtab[at].gen == s->wgen && s->wtab[at].entry != t->entry) at = (at + 1) & (cap - 1);
+        if (s->wtab[at].gen != s->wgen) s->wtab[at] = (struct word_count){ t->entry, 0, s->wgen }, nw++;
         s->wtab[at].count++;
         s->wslot[i] = (uint32_t)at;
         m++;
