@@ -41,11 +41,11 @@ long nd_strmap_find(const nd_strmap *m, const char *key, size_t len)
     return nd_strmap_find_h(m, key, len, nd_hash(key, len));
 }
 
-static void rehash(nd_strmap *m)
+/* A slot table of 'size' (a power of two) holding every entry again. */
+static void reslot(nd_strmap *m, size_t size)
 {
-    size_t size = (m->mask + 1) * 2;
     free(m->slots);
-    m->slots = nd_xcalloc(size, sizeof(*m->slots));
+    m->slots = nd_xcalloc_huge(size, sizeof(*m->slots));
     m->mask = size - 1;
     for (size_t e = 0; e < m->n; e++) {
         size_t i = (size_t)m->hashes[e] & m->mask;
@@ -73,7 +73,7 @@ size_t nd_strmap_put(nd_strmap *m, const char *key, size_t len, uint32_t value, 
         if (added) *added = false;
         return (size_t)found;
     }
-    if ((m->n + 1) * 2 > m->mask + 1) rehash(m);
+    if ((m->n + 1) * 2 > m->mask + 1) reslot(m, (m->mask + 1) * 2);
     size_t e = m->n;
     if (e + 1 > m->alloc) grow_entries(m, e + 1);
     m->hashes[e] = h;
@@ -94,16 +94,7 @@ void nd_strmap_reserve(nd_strmap *m, size_t n, size_t bytes)
 {
     size_t slots = 64;
     while (slots < 2 * n) slots *= 2;
-    if (slots > m->mask + 1) {
-        free(m->slots);
-        m->slots = nd_xcalloc_huge(slots, sizeof(*m->slots));
-        m->mask = slots - 1;
-        for (size_t e = 0; e < m->n; e++) {
-            size_t i = (size_t)m->hashes[e] & m->mask;
-            while (m->slots[i]) i = (i + 1) & m->mask;
-            m->slots[i] = (m->hashes[e] >> 32 << 32) | (uint64_t)(e + 1);
-        }
-    }
+    if (slots > m->mask + 1) reslot(m, slots);
     if (n > m->alloc && m->n == 0) {   /* empty: fresh arrays, on huge pages when big */
         free(m->hashes);
         free(m->keys);
