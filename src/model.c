@@ -633,7 +633,8 @@ nd_model *nd_model_load(const char *dir, nd_err *err)
     st = ND_OK;
     for (int t = 0; t < ND_NTASKS; t++)
         if ((st = load_task(m, dir, man.data, (nd_task)t, &b, err))) goto fail;
-    if (manifest_get(man.data, "summarizer", &len)) {
+    const char *sumline = manifest_get(man.data, "summarizer", &len);
+    if (sumline) {
         struct svm_model *sm = load_svm(dir, "summary.svm", &b, err);
         if (!sm) {
             st = ND_ERR_MODEL;
@@ -644,8 +645,7 @@ nd_model *nd_model_load(const char *dir, nd_err *err)
             st = nd_fail(err, ND_ERR_MODEL, "%s/summary.svm: not a two-class linear sentence model", dir);
             goto fail;
         }
-        const char *line = manifest_get(man.data, "summarizer", &len), *c;
-        for (c = line; c && c + 3 <= line + len; c++)   /* "... C=10" */
+        for (const char *c = sumline; c + 3 <= sumline + len; c++)   /* "... C=10" */
             if (c[0] == ' ' && c[1] == 'C' && c[2] == '=') m->sum->c = strtod(c + 3, NULL);
     }
     nd_buf_release(&man);

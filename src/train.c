@@ -497,16 +497,22 @@ struct job {
     struct svm_model *model;  /* final job only */
 };
 
-static void set_param(struct svm_parameter *p, const struct task_data *td, double C)
+/* libsvm C-SVC settings shared by every fit: the kernel and C vary. */
+static void base_param(struct svm_parameter *p, int kernel, double C)
 {
     memset(p, 0, sizeof(*p));
     p->svm_type = C_SVC;
-    p->kernel_type = td->g ? PRECOMPUTED : LINEAR;
+    p->kernel_type = kernel;
     p->cache_size = 200;
     p->eps = 1e-3;
     p->C = C;
     p->shrinking = 1;
     p->probability = 0;
+}
+
+static void set_param(struct svm_parameter *p, const struct task_data *td, double C)
+{
+    base_param(p, td->g ? PRECOMPUTED : LINEAR, C);
 }
 
 static size_t canon_pair(int k, int a, int b)
@@ -798,13 +804,7 @@ static nd_sumsvm *fit_sentences(struct sumfit *sf, int fold, double C, size_t ca
     }
     struct svm_problem prob = { (int)kept, y, sf->x };
     struct svm_parameter param;
-    memset(&param, 0, sizeof(param));
-    param.svm_type = C_SVC;
-    param.kernel_type = LINEAR;
-    param.cache_size = 200;
-    param.eps = 1e-3;
-    param.C = C;
-    param.shrinking = 1;
+    base_param(&param, LINEAR, C);
     int wl[2] = { 1, -1 };
     double wv[2] = { (double)kept / (2.0 * (double)npos), (double)kept / (2.0 * (double)(kept - npos)) };
     param.nr_weight = 2;
@@ -931,6 +931,9 @@ static nd_status train_summarizer(nd_trainer *t, nd_model *m, nd_train_report *r
         if (!st && (m->sum = fit_sentences(&sf, -1, rep->sum_c, ND_SUM_ROWS, err, &st))) {
             m->sum->c = rep->sum_c;
             rep->sum_rows = (int)sf.fitted;
+        } else if (!st) {   /* the sample of every k-th sentence has one class only */
+            st = nd_fail(err, ND_ERR_PARAM, "the sampled sentences of %zu records are all in, or all out of, the references",
+                         t->nsumrec);
         }
         free(sf.x);
     }
