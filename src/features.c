@@ -209,6 +209,7 @@ static void sort_pairs(uint32_t *idx, float *val, size_t n)
 
 void nd_svec_tfidf(nd_svec *v, const float *idf)
 {
+    nd_features_init();   /* nd_sublinear_tf's table */
     sort_pairs(v->idx, v->val, v->n);
     size_t u = 0;
     for (size_t i = 0; i < v->n; i++) {   /* merge repeated features */

@@ -61,6 +61,7 @@ struct nd_summarizer {
 
 nd_summarizer *nd_summarizer_new(size_t nfeat)
 {
+    nd_features_init();   /* nd_sublinear_tf's table */
     nd_summarizer *s = nd_xcalloc(1, sizeof(*s));
     s->nfeat = nfeat;
     s->dense = nd_xcalloc(nfeat + 1, sizeof(float));

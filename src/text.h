@@ -175,7 +175,8 @@ double nd_svec_dot(const nd_svec *a, const nd_svec *b);
  * Sublinear term frequency: 1 + ln c for c >= 1, else c. Counts are mostly
  * small whole numbers: those come from a table of libm's own values.
  */
-extern double nd_ln_small[64];   /* ln k, k < 64 (filled by nd_features_init) */
+extern double nd_ln_small[64];   /* ln k, k < 64 */
+/* Fill nd_ln_small (once per process): every maker of an object that uses nd_sublinear_tf calls it. */
 void nd_features_init(void);
 static inline double nd_sublinear_tf(double c)
 {
