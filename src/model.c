@@ -298,7 +298,8 @@ static const char readme_text[] =
     "| TASK.labels | name of libsvm label N on line N+1 |\n"
     "| TASK.platt | `A B` per class pair, in libsvm's pair order: P = 1 / (1 + exp(A*f + B)) |\n"
     "| summary.svm | libsvm model (two classes, linear) scoring sentences for summaries over the features the\n"
-    "  manifest's `summarizer` line names, label 1 = the sentence is in the reference summary (optional) |\n\n"
+    "  manifest's `summarizer` line names, label 1 = the sentence is in the reference summary; `probA`/`probB`:\n"
+    "  the Platt sigmoid of that chance, as libsvm writes it (optional) |\n\n"
     "IDF is recomputed from the document frequencies: idf = ln((1 + documents) / (1 + df)) + 1.\n"
     "Both classifiers read the same L2-normalised TF-IDF vector; the region classifier first\n"
     "multiplies the `@geo` features by `geo_weight` and normalises again.\n";
@@ -715,6 +716,7 @@ void nd_model_describe(const nd_model *m, size_t top, nd_buf *out)
     if (m->sum) {
         nd_buf_addf(out, "\nsummarizer: learned sentence scorer over %d features", ND_SFEAT);
         if (m->sum->c > 0) nd_buf_addf(out, ", C=%g", m->sum->c);
+        if (m->sum->calibrated) nd_buf_addf(out, ", Platt A=%.3f B=%.3f", m->sum->pa, m->sum->pb);
         nd_buf_adds(out, "; weights");
         for (int k = 0; k < ND_SFEAT; k++) nd_buf_addf(out, " %.3f", m->sum->w[k]);
         nd_buf_addc(out, '\n');

@@ -430,6 +430,48 @@ const double *nd_summarizer_features(const nd_summarizer *s)
     return s->feat;
 }
 
+/*
+ * The learned method's scores when its model is calibrated (p_i: the chance
+ * that sentence i is in the reference, w_i its words). Against an extractive
+ * reference of R words, the expected F1 of k sentences is about
+ * sum(p_i w_i) / (sum(w_i) + R): a long likely sentence beats a short one a
+ * little likelier. R is taken as k average sentences of the article (the
+ * reference is as long as the summary asked for). The best k sentences for
+ * that ratio are the top k of (p_i - l) w_i at the fixed point l of
+ * Dinkelbach's iteration (l = the ratio of the current top k), reached in a
+ * few steps; those values are the scores.
+ */
+static void expected_f1(nd_summarizer *s, const nd_sumsvm *lm, size_t k)
+{
+    size_t n = s->n, cand = 0;
+    double *p = s->tmp, words = 0;
+    for (size_t i = 0; i < n; i++) {
+        p[i] = 1.0 / (1.0 + exp(lm->pa * s->score[i] + lm->pb));
+        if (!s->taken[i]) words += s->words[i], cand++;
+    }
+    double ref = cand ? (double)k * words / (double)cand : 0;
+    double l = 0;
+    for (int it = 0; it < 32; it++) {
+        size_t top[ND_MAX_SUMMARY], nt = 0;   /* top k by (p - l) w, best first */
+        for (size_t i = 0; i < n; i++) {
+            if (s->taken[i]) continue;
+            double v = (p[i] - l) * s->words[i];
+            size_t at = nt < k ? nt++ : k;
+            while (at > 0 && v > (p[top[at - 1]] - l) * s->words[top[at - 1]]) {
+                if (at < k) top[at] = top[at - 1];
+                at--;
+            }
+            if (at < k) top[at] = i;
+        }
+        double num = 0, den = ref;
+        for (size_t j = 0; j < nt; j++) num += p[top[j]] * s->words[top[j]], den += s->words[top[j]];
+        double next = den > 0 ? num / den : 0;
+        if (next <= l + 1e-12) break;
+        l = next;
+    }
+    for (size_t i = 0; i < n; i++) s->score[i] = (p[i] - l) * s->words[i];
+}
+
 size_t nd_summarizer_pick(nd_summarizer *s, const nd_sumin *in, const nd_analyze_opts *o, uint32_t *pick)
 {
     size_t n = s->n;
@@ -438,8 +480,19 @@ size_t nd_summarizer_pick(nd_summarizer *s, const nd_sumin *in, const nd_analyze
     nd_sum_method method = o->method;
     const nd_sumsvm *lm = in->m->sum;
     if (method == ND_SUM_LEARNED && !lm) method = ND_SUM_TEXTRANK;   /* the bundle has no sentence model */
+    for (size_t i = 0; i < n; i++) s->taken[i] = !candidate(in, i, s->words[i]);
+    size_t avail = 0;
+    for (size_t i = 0; i < n; i++) avail += !s->taken[i];
+    if (avail == 0)   /* nothing looks like a story sentence: take them all as candidates */
+        for (size_t i = 0; i < n; i++) s->taken[i] = 0, avail++;
+    size_t k = o->sentences > 0 ? (size_t)o->sentences : 3;
+    if (o->ratio > 0) k = (size_t)ceil(o->ratio * (double)n);
+    if (o->words > 0) k = ND_MAX_SUMMARY;
+    if (k > ND_MAX_SUMMARY) k = ND_MAX_SUMMARY;
+    if (k > avail) k = avail;
+    if (k == 0) k = 1;
+
     /* raw scores, then scaled to [0, 1] so that MMR's lambda means the same for every method */
-    double lo = INFINITY, hi = -INFINITY;
     for (size_t i = 0; i < n; i++) {
         double v;
         switch (method) {
@@ -448,30 +501,21 @@ size_t nd_summarizer_pick(nd_summarizer *s, const nd_sumin *in, const nd_analyze
         case ND_SUM_LEARNED: {
             const double *f = s->feat + i * ND_SFEAT;
             v = lm->b;
-            for (int k = 0; k < ND_SFEAT; k++) v += lm->w[k] * f[k];
+            for (int j = 0; j < ND_SFEAT; j++) v += lm->w[j] * f[j];
             break;
         }
         default: v = s->centroid[i]; break;
         }
         s->score[i] = v;
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
     }
+    if (method == ND_SUM_LEARNED && lm->calibrated) expected_f1(s, lm, k);
+    double lo = INFINITY, hi = -INFINITY;
     for (size_t i = 0; i < n; i++) {
-        s->score[i] = hi > lo ? (s->score[i] - lo) / (hi - lo) : 1.0;
-        s->taken[i] = !candidate(in, i, s->words[i]);
+        if (s->score[i] < lo) lo = s->score[i];
+        if (s->score[i] > hi) hi = s->score[i];
     }
-    size_t avail = 0;
-    for (size_t i = 0; i < n; i++) avail += !s->taken[i];
-    if (avail == 0)   /* nothing looks like a story sentence: take them all as candidates */
-        for (size_t i = 0; i < n; i++) s->taken[i] = 0, avail++;
+    for (size_t i = 0; i < n; i++) s->score[i] = hi > lo ? (s->score[i] - lo) / (hi - lo) : 1.0;
 
-    size_t k = o->sentences > 0 ? (size_t)o->sentences : 3;
-    if (o->ratio > 0) k = (size_t)ceil(o->ratio * (double)n);
-    if (o->words > 0) k = ND_MAX_SUMMARY;
-    if (k > ND_MAX_SUMMARY) k = ND_MAX_SUMMARY;
-    if (k > avail) k = avail;
-    if (k == 0) k = 1;
     double lambda = method == ND_SUM_LEAD ? 0 : o->mmr;
     size_t np = 0, words = 0;
     while (np < k) {
@@ -525,11 +569,31 @@ nd_sumsvm *nd_sumsvm_fold(struct svm_model *model)
         for (const struct svm_node *n = model->SV[i]; n->index != -1; n++)
             if (n->index >= 1 && n->index <= ND_SFEAT) s->w[n->index - 1] += model->sv_coef[0][i] * n->value;
     s->b = -model->rho[0];
-    if (model->label[0] != 1) {   /* positive decision values mean label[0]: orient toward "in the summary" */
+    int flip = model->label[0] != 1;
+    if (flip) {   /* positive decision values mean label[0]: orient toward "in the summary" */
         for (int k = 0; k < ND_SFEAT; k++) s->w[k] = -s->w[k];
         s->b = -s->b;
     }
+    if (model->probA && model->probB) {   /* libsvm's sigmoid gives P(label[0]) */
+        s->calibrated = 1;
+        s->pa = model->probA[0];
+        s->pb = flip ? -model->probB[0] : model->probB[0];
+    }
     return s;
+}
+
+void nd_sumsvm_calibrate(nd_sumsvm *s, double a, double b)
+{
+    struct svm_model *m = s->model;
+    free(m->probA);
+    free(m->probB);
+    m->probA = nd_xmalloc(sizeof(double));
+    m->probB = nd_xmalloc(sizeof(double));
+    m->probA[0] = a;
+    m->probB[0] = m->label[0] != 1 ? -b : b;
+    s->calibrated = 1;
+    s->pa = a;
+    s->pb = b;
 }
 
 void nd_sumsvm_free(nd_sumsvm *s)

@@ -272,11 +272,17 @@ void nd_doc_prepare(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const n
 /* A term occurrence with its feature id: sentence (or ND_SENT_TITLE), feature, weight. */
 struct nd_occ { uint32_t sent, fid; float w; };
 
-/* A linear sentence scorer: w . features + b (libsvm model kept for saving). */
+/*
+ * A linear sentence scorer: v = w . features + b (libsvm model kept for
+ * saving). Calibrated (the model file has libsvm's probA/probB), the chance
+ * that a sentence is in the reference is 1 / (1 + exp(pa * v + pb)).
+ */
 typedef struct nd_sumsvm {
     double w[ND_SFEAT];
     double b;
     double c;                    /* the C it was trained with (0: not known) */
+    int calibrated;
+    double pa, pb;
     struct svm_model *model;
 } nd_sumsvm;
 
@@ -308,6 +314,8 @@ size_t nd_summarizer_pick(nd_summarizer *s, const nd_sumin *in, const nd_analyze
 
 /* Fold a two-class linear libsvm model (label 1 = in the summary) into w, b; takes 'model' over. */
 nd_sumsvm *nd_sumsvm_fold(struct svm_model *model);
+/* Calibrate with a Platt sigmoid over the oriented score (stored in the libsvm model too). */
+void nd_sumsvm_calibrate(nd_sumsvm *s, double a, double b);
 void nd_sumsvm_free(nd_sumsvm *s);
 
 /*

@@ -860,6 +860,29 @@ static double top3_f1(const struct sumfit *sf, const nd_sumsvm *sm, int fold, si
     return sum;
 }
 
+/*
+ * Platt's sigmoid over the scores of every sentence (the fit saw every k-th),
+ * so that the summarizer can weigh a sentence's chance of being in the
+ * reference against its length.
+ */
+static void calibrate_sentences(const struct sumfit *sf, size_t n, nd_sumsvm *sm)
+{
+    double *dec = nd_xmalloc((n + 1) * sizeof(double));
+    int8_t *y = nd_xmalloc(n + 1);
+    for (size_t i = 0; i < n; i++) {
+        const struct svm_node *x = sf->pool + i * (ND_SFEAT + 1);
+        double v = sm->b;
+        for (int k = 0; k < ND_SFEAT; k++) v += sm->w[k] * x[k].value;
+        dec[i] = v;
+        y[i] = sf->y[i] > 0 ? 1 : -1;
+    }
+    double a, b;
+    nd_platt_fit(dec, y, n, &a, &b);
+    nd_sumsvm_calibrate(sm, a, b);
+    free(dec);
+    free(y);
+}
+
 static nd_status train_summarizer(nd_trainer *t, nd_model *m, nd_train_report *rep, nd_err *err)
 {
     nd_analyzer *a = nd_analyzer_new(m);
@@ -931,6 +954,7 @@ static nd_status train_summarizer(nd_trainer *t, nd_model *m, nd_train_report *r
         if (!st && (m->sum = fit_sentences(&sf, -1, rep->sum_c, ND_SUM_ROWS, err, &st))) {
             m->sum->c = rep->sum_c;
             rep->sum_rows = (int)sf.fitted;
+            calibrate_sentences(&sf, n, m->sum);
         } else if (!st) {   /* the sample of every k-th sentence has one class only */
             st = nd_fail(err, ND_ERR_PARAM, "the sampled sentences of %zu records are all in, or all out of, the references",
                          t->nsumrec);

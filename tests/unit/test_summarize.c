@@ -3,6 +3,7 @@
 #include "tap.h"
 #include "tiny.h"
 
+#include <libsvm/svm.h>
 #include <stdlib.h>
 
 static const char *article =
@@ -23,6 +24,73 @@ static size_t summarize(nd_analyzer *a, nd_analyze_opts *o, nd_result *res)
     nd_analyze(a, &r, o, res, NULL);
     nd_record_release(&r);
     return res->nsummary;
+}
+
+/* A sentence model by hand: score = weight * feature 'f' (0-based), as libsvm would hold it. */
+static nd_sumsvm *hand_model(int f, double weight)
+{
+    struct svm_model *sm = calloc(1, sizeof(*sm));
+    sm->param.svm_type = C_SVC;
+    sm->param.kernel_type = LINEAR;
+    sm->nr_class = 2;
+    sm->l = 1;
+    sm->SV = malloc(sizeof(*sm->SV));
+    sm->SV[0] = malloc(2 * sizeof(struct svm_node));
+    sm->SV[0][0] = (struct svm_node){ f + 1, weight };
+    sm->SV[0][1] = (struct svm_node){ -1, 0 };
+    sm->sv_coef = malloc(sizeof(*sm->sv_coef));
+    sm->sv_coef[0] = malloc(sizeof(double));
+    sm->sv_coef[0][0] = 1;
+    sm->rho = calloc(1, sizeof(double));
+    sm->label = malloc(2 * sizeof(int));
+    sm->label[0] = -1;   /* libsvm's first label is "not in the summary": the fold turns it round */
+    sm->label[1] = 1;
+    sm->nSV = calloc(2, sizeof(int));
+    sm->free_sv = 1;
+    return nd_sumsvm_fold(sm);
+}
+
+/* The learned method: raw scores, then the Platt-calibrated expected-F1 pick. */
+static void learned(nd_analyzer *a, nd_model *m)
+{
+    static const char *text =
+        "Short one here now.\n\n"
+        "The second short line.\n\n"
+        "The third sentence of the story is a great deal longer than the others and says far more.\n\n"
+        "Four words only here.\n\n"
+        "The fifth sentence is also long, with a good many words in it about the same story.";
+    nd_analyze_opts o;
+    nd_analyze_opts_init(&o);
+    o.classify = 0;
+    o.method = ND_SUM_LEARNED;
+    o.mmr = 0;
+    o.sentences = 2;
+    nd_result res;
+    nd_result_init(&res);
+    nd_record r;
+    nd_record_init(&r);
+    r.id = nd_xstrdup("l");
+    r.text = nd_xstrdup(text);
+    m->sum = hand_model(4, -1);   /* feature 4 is 1 / (1 + position): later is better */
+    ok(m->sum && m->sum->w[4] == 1 && !m->sum->calibrated, "a libsvm model with label -1 first is oriented toward label 1");
+    nd_analyze(a, &r, &o, &res, NULL);
+    ok(res.nsummary == 2 && res.summary_index[0] == 0 && res.summary_index[1] == 1,
+       "uncalibrated: the two best raw scores (%u %u)", res.summary_index[0], res.summary_index[1]);
+    /* a flat sigmoid: every sentence about as likely, so length decides */
+    nd_sumsvm_calibrate(m->sum, -0.01, 0);
+    ok(m->sum->model->probA && m->sum->model->probB[0] == 0 && m->sum->calibrated, "the sigmoid goes into libsvm's probA/probB");
+    nd_analyze(a, &r, &o, &res, NULL);
+    ok(res.nsummary == 2 && res.summary_index[0] == 2 && res.summary_index[1] == 4,
+       "calibrated and nearly flat: the two long sentences (%u %u)", res.summary_index[0], res.summary_index[1]);
+    /* a steep sigmoid: the likeliest sentences, however short */
+    nd_sumsvm_calibrate(m->sum, -50, 30);
+    nd_analyze(a, &r, &o, &res, NULL);
+    ok(res.nsummary == 2 && res.summary_index[0] == 0 && res.summary_index[1] == 1,
+       "calibrated and steep: the likeliest sentences (%u %u)", res.summary_index[0], res.summary_index[1]);
+    nd_sumsvm_free(m->sum);
+    m->sum = NULL;
+    nd_record_release(&r);
+    nd_result_release(&res);
 }
 
 struct order { int n, last_ok, stop_after; };
@@ -87,6 +155,7 @@ int main(void)
     o.method = ND_SUM_LEARNED;
     is_int(summarize(a, &o, &res), 3, "learned without a sentence model falls back to textrank");
     ok(strstr(res.summary[0].data, "Storm hits coast") == NULL, "the headline is not a summary sentence");
+    learned(a, m);
 
     /* the batch engine: input order, whatever the threads; the callback can stop it */
     char path[] = "/tmp/nd-batch-XXXXXX";
