@@ -624,9 +624,11 @@ static void run_job(struct job *j)
     free(prob.y);
 }
 
+/* n items of 'size' bytes, each given to fn, by 'threads' threads taking the next one. */
 struct pool {
-    struct job *jobs;
-    size_t n;
+    char *items;
+    size_t size, n;
+    void (*fn)(void *);
     atomic_size_t next;
 };
 
@@ -636,14 +638,14 @@ static void *worker(void *arg)
     for (;;) {
         size_t i = atomic_fetch_add(&p->next, 1);
         if (i >= p->n) break;
-        run_job(&p->jobs[i]);
+        p->fn(p->items + i * p->size);
     }
     return NULL;
 }
 
-static void run_jobs(struct job *jobs, size_t n, int threads)
+static void run_pool(void *items, size_t size, size_t n, void (*fn)(void *), int threads)
 {
-    struct pool p = { jobs, n, 0 };
+    struct pool p = { items, size, n, fn, 0 };
     if (threads > (int)n) threads = (int)n;
     if (threads <= 1) {
         worker(&p);
@@ -656,6 +658,16 @@ static void run_jobs(struct job *jobs, size_t n, int threads)
     if (!started) worker(&p);
     for (int i = 0; i < started; i++) pthread_join(th[i], NULL);
     free(th);
+}
+
+static void run_job_item(void *j)
+{
+    run_job(j);
+}
+
+static void run_jobs(struct job *jobs, size_t n, int threads)
+{
+    run_pool(jobs, sizeof(*jobs), n, run_job_item, threads);
 }
 
 /* xorshift64*: the fold shuffle's generator (independent of rand()). */
@@ -760,7 +772,7 @@ static void label_sentences(struct labeler *l, nd_tokenizer *tz, const nd_doc *d
  * (A greedy ROUGE-oracle target, tried instead, scored lower: bbc ROUGE-2
  * 49.3 against 53.6.)
  */
-#define ND_SUM_ROWS 12000
+#define ND_SUM_ROWS 9000
 
 /* The sentence rows of all articles, for fitting and cross-validation. */
 struct sumfit {
@@ -768,8 +780,6 @@ struct sumfit {
     const double *y;               /* +1 in the reference, -1 not */
     const size_t *doc_start;       /* article r's rows: [doc_start[r], doc_start[r + 1]) */
     size_t ndocs;
-    struct svm_node **x;           /* scratch: the rows of one fit */
-    size_t fitted;                 /* rows in the last fit */
 };
 
 /*
@@ -777,32 +787,34 @@ struct sumfit {
  * (article r is in fold r % 3; -1: all), classes balanced, every k-th row
  * so that at most 'cap' are used.
  */
-static nd_sumsvm *fit_sentences(struct sumfit *sf, int fold, double C, size_t cap, nd_err *err, nd_status *st)
+static nd_sumsvm *fit_sentences(const struct sumfit *sf, int fold, double C, size_t cap, size_t *fitted, nd_err *err,
+                                nd_status *st)
 {
     size_t n = 0;
     for (size_t r = 0; r < sf->ndocs; r++)
         if (fold < 0 || (int)(r % 3) != fold) n += sf->doc_start[r + 1] - sf->doc_start[r];
     size_t stride = (n + cap - 1) / cap, at = 0, kept = 0, npos = 0;
     if (stride < 1) stride = 1;
-    sf->x = nd_xrealloc(sf->x, (n / stride + 1) * sizeof(*sf->x));
+    struct svm_node **x = nd_xmalloc((n / stride + 1) * sizeof(*x));
     double *y = nd_xmalloc((n / stride + 1) * sizeof(*y));
     for (size_t r = 0; r < sf->ndocs; r++) {
         if (fold >= 0 && (int)(r % 3) == fold) continue;
         for (size_t i = sf->doc_start[r]; i < sf->doc_start[r + 1]; i++)
             if (at++ % stride == 0) {
-                sf->x[kept] = (struct svm_node *)sf->pool + i * (ND_SFEAT + 1);
+                x[kept] = (struct svm_node *)sf->pool + i * (ND_SFEAT + 1);
                 y[kept] = sf->y[i];
                 npos += sf->y[i] > 0;
                 kept++;
             }
     }
-    sf->fitted = kept;
+    *fitted = kept;
     nd_sumsvm *s = NULL;
     if (npos == 0 || npos == kept) {   /* a small fold: no cross-validation (not an error) */
+        free(x);
         free(y);
         return NULL;
     }
-    struct svm_problem prob = { (int)kept, y, sf->x };
+    struct svm_problem prob = { (int)kept, y, x };
     struct svm_parameter param;
     base_param(&param, LINEAR, C);
     int wl[2] = { 1, -1 };
@@ -821,9 +833,11 @@ static nd_sumsvm *fit_sentences(struct sumfit *sf, int fold, double C, size_t ca
             *st = nd_fail(err, ND_ERR_PARAM, "the sentence model is not a two-class linear model");
         }
     }
+    free(x);
     free(y);
     return s;
 }
+
 
 /*
  * How well the 3 best-scored sentences of each article in 'fold' cover its
@@ -858,6 +872,29 @@ static double top3_f1(const struct sumfit *sf, const nd_sumsvm *sm, int fold, si
         (*narticles)++;
     }
     return sum;
+}
+
+/* One cross-validation fit of the sentence model: C, held-out fold, and what it scored. */
+struct sumjob {
+    const struct sumfit *sf;
+    double C;
+    int fold;
+    int fitted;                    /* 0: the fold had one class, or an error (st) */
+    double f1;                     /* summed over the fold's articles */
+    size_t articles;
+    nd_status st;
+    nd_err err;
+};
+
+static void run_sumjob(void *arg)
+{
+    struct sumjob *j = arg;
+    size_t rows;
+    nd_sumsvm *sm = fit_sentences(j->sf, j->fold, j->C, ND_SUM_ROWS / 4, &rows, &j->err, &j->st);
+    if (!sm) return;
+    j->f1 = top3_f1(j->sf, sm, j->fold, &j->articles);
+    j->fitted = 1;
+    nd_sumsvm_free(sm);
 }
 
 /*
@@ -932,34 +969,51 @@ static nd_status train_summarizer(nd_trainer *t, nd_model *m, nd_train_report *r
         st = nd_fail(err, ND_ERR_PARAM, "the reference summaries of %zu records select %s of their sentences",
                      t->nsumrec, npos ? "all" : "none");
     } else {
-        struct sumfit sf = { pool, y, doc_start, t->nsumrec, NULL, 0 };
-        /* C by 3-fold cross-validation over articles: how well each held-out article's top 3 covers its reference */
+        struct sumfit sf = { pool, y, doc_start, t->nsumrec };
+        /*
+         * C by 3-fold cross-validation over articles (the fits in parallel): how
+         * well each held-out article's top 3 covers its reference
+         */
         static const double grid[] = { 0.1, 1, 10 };
+        enum { NG = sizeof(grid) / sizeof(grid[0]) };
+        struct sumjob jobs[NG * 3];
+        memset(jobs, 0, sizeof(jobs));
+        for (size_t g = 0; g < NG; g++)
+            for (int fold = 0; fold < 3; fold++) {
+                jobs[g * 3 + (size_t)fold].sf = &sf;
+                jobs[g * 3 + (size_t)fold].C = grid[g];
+                jobs[g * 3 + (size_t)fold].fold = fold;
+            }
+        run_pool(jobs, sizeof(jobs[0]), NG * 3, run_sumjob, t->opts.threads);
         double best_f1 = -1;
         rep->sum_c = 1;   /* without cross-validation */
-        for (size_t g = 0; g < sizeof(grid) / sizeof(grid[0]) && !st; g++) {
+        for (size_t g = 0; g < NG && !st; g++) {
             size_t total = 0;
             double f1 = 0;
             int fold = 0;
             for (; fold < 3; fold++) {
-                nd_sumsvm *sm = fit_sentences(&sf, fold, grid[g], ND_SUM_ROWS / 4, err, &st);
-                if (!sm) break;
-                f1 += top3_f1(&sf, sm, fold, &total);
-                nd_sumsvm_free(sm);
+                const struct sumjob *j = &jobs[g * 3 + (size_t)fold];
+                if (j->st) {
+                    st = j->st;
+                    if (err) *err = j->err;
+                }
+                if (!j->fitted) break;
+                f1 += j->f1;
+                total += j->articles;
             }
             if (fold < 3) break;   /* an error, or a fold with one class: too few articles to cross-validate */
             rep->sum_cv[g] = total ? f1 / (double)total : 0;
             if (rep->sum_cv[g] > best_f1) best_f1 = rep->sum_cv[g], rep->sum_c = grid[g];
         }
-        if (!st && (m->sum = fit_sentences(&sf, -1, rep->sum_c, ND_SUM_ROWS, err, &st))) {
+        size_t fitted = 0;
+        if (!st && (m->sum = fit_sentences(&sf, -1, rep->sum_c, ND_SUM_ROWS, &fitted, err, &st))) {
             m->sum->c = rep->sum_c;
-            rep->sum_rows = (int)sf.fitted;
+            rep->sum_rows = (int)fitted;
             calibrate_sentences(&sf, n, m->sum);
         } else if (!st) {   /* the sample of every k-th sentence has one class only */
             st = nd_fail(err, ND_ERR_PARAM, "the sampled sentences of %zu records are all in, or all out of, the references",
                          t->nsumrec);
         }
-        free(sf.x);
     }
     free(doc_start);
     rep->sum_docs = (int)t->nsumrec;
