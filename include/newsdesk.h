@@ -105,6 +105,7 @@ typedef struct nd_record {
     char *topic;         /* labels, when the input has them */
     char *region;
     char *summary;       /* reference summary, one sentence per line */
+    char *url;           /* the article's address, when the input has it (its country code helps place it) */
     char *file;          /* input name ("-" for stdin) */
     long line;           /* 1-based line (JSONL/TSV) or 0 for whole-file records */
     char *error;         /* why the record is unusable, or NULL */
@@ -118,8 +119,9 @@ void nd_record_release(nd_record *r);   /* frees the strings; r is re-init'ed */
 typedef enum { ND_FMT_AUTO, ND_FMT_JSONL, ND_FMT_TSV, ND_FMT_TEXT } nd_format;
 
 /* Field (JSON key / TSV column) names; defaults are the names themselves. */
+#define ND_NFIELDS 7
 typedef struct nd_fields {
-    const char *id, *title, *text, *topic, *region, *summary;
+    const char *id, *title, *text, *topic, *region, *summary, *url;
 } nd_fields;
 
 typedef struct nd_reader_opts {

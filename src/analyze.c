@@ -143,7 +143,7 @@ static void vectorize(nd_analyzer *a, const nd_record *rec, int keep_boilerplate
 {
     const nd_model *m = a->m;
     nd_doc *d = &a->doc;
-    nd_doc_prepare(d, a->tz, m->gaz.nregions ? &m->gaz : NULL, &a->cfg, rec->title, rec->text, keep_boilerplate);
+    nd_doc_prepare(d, a->tz, m->gaz.nregions ? &m->gaz : NULL, &a->cfg, rec->title, rec->text, rec->url, keep_boilerplate);
     a->nocc = 0;
     a->ntouched = 0;
     const nd_terms *terms = &d->terms;

@@ -70,9 +70,66 @@ static const struct phrase phrases[] = {
     { "photo:", ND_CLUTTER_BYLINE, 0 },           { "image:", ND_CLUTTER_BYLINE, 0 },
     { "about the author", ND_CLUTTER_BIO, 0 },    { "reporting by", ND_CLUTTER_BYLINE, 0 },
     { "editing by", ND_CLUTTER_BYLINE, 0 },
+    { "this article was originally", ND_CLUTTER_LINK, 0 }, { "this story was originally", ND_CLUTTER_LINK, 0 },
+    { "this article originally", ND_CLUTTER_LINK, 0 }, { "this story originally", ND_CLUTTER_LINK, 0 },
+    { "this article first appeared", ND_CLUTTER_LINK, 0 }, { "this story first appeared", ND_CLUTTER_LINK, 0 },
+    { "originally published", ND_CLUTTER_LINK, 0 }, { "a version of this article", ND_CLUTTER_LINK, 0 },
+    { "a version of this story", ND_CLUTTER_LINK, 0 }, { "republished with permission", ND_CLUTTER_LINK, 0 },
+    { "disclaimer", ND_CLUTTER_LEGAL, 0 },        { "download our app", ND_CLUTTER_SOCIAL, 0 },
+    { "download the app", ND_CLUTTER_SOCIAL, 0 }, { "get the app", ND_CLUTTER_SOCIAL, 0 },
+    { "listen to this article", ND_CLUTTER_NAV, 0 }, { "log in", ND_CLUTTER_NAV, 0 },
+    { "sign in", ND_CLUTTER_NAV, 0 },             { "register", ND_CLUTTER_NAV, 1 },
+    { "support our journalism", ND_CLUTTER_SOCIAL, 0 }, { "we would love to hear", ND_CLUTTER_LINK, 0 },
+    { "got a news tip", ND_CLUTTER_LINK, 0 },     { "have a story idea", ND_CLUTTER_LINK, 0 },
+    { "related topics", ND_CLUTTER_NAV, 0 },
 };
 
 static int is_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+/* "Monday, 4 November 2024", "Nov. 4, 2024 10:30 am": a date alone on its line. */
+static int looks_like_date(const char *s, size_t n)
+{
+    static const char *const names[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                         "january", "february", "march", "april", "may", "june", "july", "august",
+                                         "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                                         "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed",
+                                         "thu", "fri", "sat", "sun", "am", "pm", "gmt", "utc", NULL };
+    if (n > 48) return 0;
+    size_t i = 0, named = 0;
+    while (i < n) {
+        while (i < n && (is_ws((unsigned char)s[i]) || s[i] == ',' || s[i] == '.' || s[i] == '|' || s[i] == '-' ||
+                         s[i] == '/' || s[i] == ':'))
+            i++;
+        if (i >= n) break;
+        size_t b = i;
+        if (isdigit((unsigned char)s[i])) {
+            while (i < n && (isdigit((unsigned char)s[i]) || s[i] == ':')) i++;
+            if (i < n && isalpha((unsigned char)s[i])) i += i + 1 < n && isalpha((unsigned char)s[i + 1]) ? 2 : 1;  /* 4th, 1st */
+            continue;
+        }
+        while (i < n && isalpha((unsigned char)s[i])) i++;
+        if (i == b) return 0;
+        int found = 0;
+        for (size_t k = 0; names[k] && !found; k++)
+            found = strlen(names[k]) == i - b && nd_ascii_prefix(s + b, i - b, names[k]);
+        if (!found) return 0;
+        named++;
+    }
+    return named > 0;
+}
+
+/* After the story: an appeal for money or sign-ups, whoever it is from ("If you value our work, ..."). */
+static int looks_like_appeal(const char *s, size_t n)
+{
+    static const char *const asks[] = { "consider supporting", "support our journalism", "support independent journalism",
+                                        "subscribe to our newsletter", "sign up for our", "sign up to our", NULL };
+    if (n > 400) return 0;
+    for (size_t k = 0; asks[k]; k++)
+        for (size_t j = 0; j + strlen(asks[k]) <= n; j++)
+            if ((s[j] | 0x20) == asks[k][0] && nd_ascii_prefix(s + j, n - j, asks[k])) return 1;
+    return 0;
+}
+
 
 /* "www.example.com", "https://...", "example.co.uk", "Example.com - news": an address. */
 static int looks_like_address(const char *s, size_t n)
@@ -243,6 +300,8 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
         }
     }
     if (in_tail && looks_like_bio(s, n)) return ND_CLUTTER_BIO;
+    if (in_tail && looks_like_appeal(s, n)) return ND_CLUTTER_SOCIAL;
+    if (in_tail && n < 1000 && nd_ascii_prefix(s, n, "disclaimer")) return ND_CLUTTER_LEGAL;   /* however long */
     return ND_CLUTTER_NONE;
 }
 
@@ -268,6 +327,27 @@ static void note(nd_spans *removed, nd_spans *why, size_t s, size_t t, nd_clutte
         ND_GROW(why->v, why->n + 1, why->alloc);
         why->v[why->n++] = (nd_span){ (uint32_t)c, 0 };
     }
+}
+
+size_t nd_clean_address(const char *text, size_t len, const char **addr)
+{
+    size_t b = 0;
+    for (int lines = 0; lines < 8 && b < len; lines++) {
+        const char *p = memchr(text + b, '\n', len - b);
+        size_t e = p ? (size_t)(p - text) : len, s = b, t = e;
+        b = e + 1;
+        while (s < t && is_ws((unsigned char)text[s])) s++;
+        while (t > s && is_ws((unsigned char)text[t - 1])) t--;
+        if (s == t) {
+            lines--;   /* blank lines do not count */
+            continue;
+        }
+        if (looks_like_address(text + s, t - s)) {
+            *addr = text + s;
+            return t - s;
+        }
+    }
+    return 0;
 }
 
 struct line { size_t s, t; nd_clutter c; };
@@ -308,6 +388,8 @@ void nd_clean(const char *text, size_t len, nd_buf *out, nd_spans *removed, nd_s
      * section labels ("City Lede", "WORLD NEWS | Asia").
      */
     if (first_body < nl) {
+        for (size_t i = 0; i < first_body && i < 8; i++)   /* "Monday, 4 November 2024" */
+            if (L[i].c == ND_CLUTTER_NONE && looks_like_date(text + L[i].s, L[i].t - L[i].s)) L[i].c = ND_CLUTTER_BYLINE;
         size_t headline = nl;
         for (size_t i = first_body; i-- > 0;)
             if (L[i].c == ND_CLUTTER_NONE) {

@@ -5,9 +5,12 @@
  * stems within a sentence (stop words removed first, as in the usual
  * vector-space setups), and gazetteer pseudo-terms: "@geo:REGION" for every
  * place mention, "@geo1:REGION" for the first one (a dateline or the
- * title's place) and "@geot:REGION" for places in the title. Numbers become
- * shape terms. Title terms weigh cfg->title_weight, terms of the first
- * sentence (the news lead) cfg->lead_weight.
+ * title's place, or the country of the outlet's address) and "@geot:REGION"
+ * for places in the title. The outlet's country code (the record's url, or
+ * an address line at the top of the page) counts as a place mention before
+ * the story. Numbers become shape terms. Title terms weigh
+ * cfg->title_weight, terms of the first sentence (the news lead)
+ * cfg->lead_weight.
  */
 #include "text.h"
 
@@ -62,7 +65,7 @@ static void push_term(nd_terms *out, const char *a, size_t al, const char *b, si
     t->w = w;
 }
 
-void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazetteer *gz,
+void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazetteer *gz, int outlet,
                     const nd_tokens *tk, nd_terms *out)
 {
     nd_buf_reset(&out->keys);
@@ -93,6 +96,16 @@ void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazett
     if (gz && gz->nregions) {
         nd_gazetteer_match(gz, tz, tk, &out->hits, &out->nhits, &out->hits_alloc);
         char key[ND_REGION_MAX + 8];
+        if (outlet >= 0 && (size_t)outlet < gz->nregions) {
+            /* the outlet's country: a place before the story, like a dateline */
+            const char *r = gz->regions[outlet];
+            size_t rl = strlen(r);
+            memcpy(key + 6, r, rl);
+            memcpy(key + 1, "@geo:", 5);
+            push_term(out, key + 1, 5 + rl, NULL, 0, 0, 1.0f);
+            memcpy(key, "@geo1:", 6);
+            push_term(out, key, 6 + rl, NULL, 0, 0, 1.0f);
+        }
         for (size_t h = 0; h < out->nhits; h++) {
             const nd_geo_hit *g = &out->hits[h];
             const char *r = gz->regions[g->region];
@@ -106,7 +119,7 @@ void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazett
                 memcpy(key, "@geot:", 6);
                 push_term(out, key, 6 + rl, NULL, 0, sent, 1.0f);
             }
-            if (h == 0) {
+            if (h == 0 && outlet < 0) {
                 memcpy(key, "@geo1:", 6);
                 push_term(out, key, 6 + rl, NULL, 0, sent, 1.0f);
             }
@@ -261,7 +274,7 @@ void nd_doc_release(nd_doc *d)
 }
 
 void nd_doc_prepare(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const nd_feature_cfg *cfg,
-                    const char *title, const char *text, int keep_boilerplate)
+                    const char *title, const char *text, const char *url, int keep_boilerplate)
 {
     nd_tokenizer_begin(tz);
     nd_tokens_reset(&d->tk);
@@ -276,5 +289,11 @@ void nd_doc_prepare(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const n
     nd_sentences(d->clean.data, d->clean.len, &d->sents);
     for (size_t i = 0; i < d->sents.n; i++)
         nd_tokenize(tz, d->clean.data + d->sents.v[i].off, d->sents.v[i].len, (uint32_t)i, d->sents.v[i].off, &d->tk);
-    nd_terms_build(cfg, tz, gz, &d->tk, &d->terms);
+    int outlet = -1;
+    if (gz && gz->domains.n) {
+        const char *addr = url;
+        size_t alen = url ? strlen(url) : nd_clean_address(text, tlen, &addr);
+        if (alen) outlet = nd_gazetteer_outlet(gz, addr, alen);
+    }
+    nd_terms_build(cfg, tz, gz, outlet, &d->tk, &d->terms);
 }

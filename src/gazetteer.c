@@ -23,6 +23,7 @@ nd_status nd_gazetteer_parse(nd_gazetteer *g, const char *text, size_t len, nd_t
     memset(g, 0, sizeof(*g));
     nd_strmap_init(&g->map);
     nd_strmap_init(&g->first);
+    nd_strmap_init(&g->domains);
     nd_buf_init(&g->source);
     nd_buf_add(&g->source, text, len);
     nd_tokens tk;
@@ -54,6 +55,17 @@ nd_status nd_gazetteer_parse(nd_gazetteer *g, const char *text, size_t len, nd_t
             break;
         }
         int region = region_index(g, r, (size_t)(rend - r));
+        if (s[0] == '.') {   /* a country-code domain: ".au" */
+            char label[64];
+            size_t ll = (size_t)(tab - s) - 1;
+            if (ll == 0 || ll >= sizeof(label)) {
+                st = nd_fail(err, ND_ERR_FORMAT, "gazetteer line %ld: expected a domain label after '.'", lineno);
+                break;
+            }
+            for (size_t i = 0; i < ll; i++) label[i] = (char)(s[1 + i] >= 'A' && s[1 + i] <= 'Z' ? s[1 + i] + 32 : s[1 + i]);
+            nd_strmap_put(&g->domains, label, ll, (uint32_t)region, NULL);
+            continue;
+        }
         nd_tokens_reset(&tk);
         nd_tokenize(t, s, (size_t)(tab - s), 0, 0, &tk);
         if (tk.n == 0) continue;
@@ -78,10 +90,31 @@ void nd_gazetteer_release(nd_gazetteer *g)
     if (!g->map.slots) return;
     nd_strmap_release(&g->map);
     nd_strmap_release(&g->first);
+    nd_strmap_release(&g->domains);
     for (size_t i = 0; i < g->nregions; i++) free(g->regions[i]);
     free(g->regions);
     nd_buf_release(&g->source);
     memset(g, 0, sizeof(*g));
+}
+
+int nd_gazetteer_outlet(const nd_gazetteer *g, const char *addr, size_t len)
+{
+    if (!g->domains.n) return -1;
+    const char *p = addr, *end = addr + len;
+    /* an archive's address holds the original one: the last "://" names the outlet */
+    for (const char *q = addr; q + 3 <= end; q++)
+        if (q[0] == ':' && q[1] == '/' && q[2] == '/') p = q + 3;
+    const char *host = p;
+    while (p < end && *p != '/' && *p != ':' && *p != '?' && *p != '#' && *p != ' ' && *p != '\t') p++;
+    const char *dot = p;
+    while (dot > host && dot[-1] != '.') dot--;
+    if (dot == host) return -1;   /* no dot: not a host name */
+    char label[64];
+    size_t ll = (size_t)(p - dot);
+    if (ll == 0 || ll >= sizeof(label)) return -1;
+    for (size_t i = 0; i < ll; i++) label[i] = (char)(dot[i] >= 'A' && dot[i] <= 'Z' ? dot[i] + 32 : dot[i]);
+    long e = nd_strmap_find(&g->domains, label, ll);
+    return e < 0 ? -1 : (int)g->domains.values[e];
 }
 
 void nd_gazetteer_match(const nd_gazetteer *g, nd_tokenizer *tz, const nd_tokens *tk, nd_geo_hit **hits, size_t *nhits,

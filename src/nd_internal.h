@@ -143,5 +143,7 @@ typedef struct nd_dvec { double *v; size_t n, alloc; } nd_dvec;
 
 /* Case-insensitive ASCII prefix test. */
 bool nd_ascii_prefix(const char *s, size_t len, const char *prefix);
+/* clean.c: the first address line among the first eight lines of 'text' (*addr, its length), or 0. */
+size_t nd_clean_address(const char *text, size_t len, const char **addr);
 
 #endif

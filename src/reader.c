@@ -42,7 +42,7 @@ struct nd_reader {
     int line_unterminated; /* the last line had no newline because of a read error */
 
     /* TSV columns: index of each field, -1 if absent */
-    int col[6];
+    int col[ND_NFIELDS];
     int ncols;
 };
 
@@ -55,6 +55,7 @@ void nd_reader_opts_init(nd_reader_opts *o)
     o->fields.topic = "topic";
     o->fields.region = "region";
     o->fields.summary = "summary";
+    o->fields.url = "url";
     o->max_record = 4u << 20;
 }
 
@@ -71,6 +72,7 @@ void nd_record_release(nd_record *r)
     free(r->topic);
     free(r->region);
     free(r->summary);
+    free(r->url);
     free(r->file);
     free(r->error);
     nd_record_init(r);
@@ -357,6 +359,7 @@ static void parse_jsonl(nd_reader *rd, nd_record *rec)
     rec->topic = json_field(rec, obj, f->topic);
     rec->region = json_field(rec, obj, f->region);
     rec->summary = json_field(rec, obj, f->summary);
+    rec->url = json_field(rec, obj, f->url);
     cJSON_Delete(obj);
 }
 
@@ -378,24 +381,24 @@ static char *tsv_unescape(nd_record *rec, const char *s, size_t n)
     return out;
 }
 
-static const char *const *field_names(const nd_fields *f, const char *out[6])
+static const char *const *field_names(const nd_fields *f, const char *out[ND_NFIELDS])
 {
     out[0] = f->id; out[1] = f->title; out[2] = f->text;
-    out[3] = f->topic; out[4] = f->region; out[5] = f->summary;
+    out[3] = f->topic; out[4] = f->region; out[5] = f->summary; out[6] = f->url;
     return out;
 }
 
 static int parse_tsv_header(nd_reader *rd)
 {
-    const char *names[6];
+    const char *names[ND_NFIELDS];
     field_names(&rd->opts.fields, names);
-    for (int k = 0; k < 6; k++) rd->col[k] = -1;
+    for (int k = 0; k < ND_NFIELDS; k++) rd->col[k] = -1;
     const char *s = rd->line.data, *e = s + rd->line.len;
     int c = 0;
     while (s <= e) {
         const char *t = memchr(s, '\t', (size_t)(e - s));
         if (!t) t = e;
-        for (int k = 0; k < 6; k++)
+        for (int k = 0; k < ND_NFIELDS; k++)
             if (names[k] && strlen(names[k]) == (size_t)(t - s) && memcmp(names[k], s, (size_t)(t - s)) == 0)
                 rd->col[k] = c;
         c++;
@@ -407,13 +410,13 @@ static int parse_tsv_header(nd_reader *rd)
 
 static void parse_tsv(nd_reader *rd, nd_record *rec)
 {
-    char **dst[6] = { &rec->id, &rec->title, &rec->text, &rec->topic, &rec->region, &rec->summary };
+    char **dst[ND_NFIELDS] = { &rec->id, &rec->title, &rec->text, &rec->topic, &rec->region, &rec->summary, &rec->url };
     const char *s = rd->line.data, *e = s + rd->line.len;
     int c = 0;
     while (s <= e) {
         const char *t = memchr(s, '\t', (size_t)(e - s));
         if (!t) t = e;
-        for (int k = 0; k < 6; k++)
+        for (int k = 0; k < ND_NFIELDS; k++)
             if (rd->col[k] == c) *dst[k] = tsv_unescape(rec, s, (size_t)(t - s));
         c++;
         s = t + 1;

@@ -78,6 +78,7 @@ struct svm_model *nd_svm_parse(const char *text, size_t len, const char *name, n
 typedef struct nd_gazetteer {
     nd_strmap map;       /* "new york" -> region index */
     nd_strmap first;     /* "new" -> the most words of a phrase starting with it */
+    nd_strmap domains;   /* "au" -> region index: an outlet's country code (lines ".au<TAB>oceania") */
     char **regions;
     size_t nregions;
     int maxwords;
@@ -93,6 +94,12 @@ typedef struct nd_geo_hit {
 /* Parse "place<TAB>region" lines ('#' comments) into 'g' (which holds nothing yet). On failure 'g' holds nothing. */
 nd_status nd_gazetteer_parse(nd_gazetteer *g, const char *text, size_t len, nd_tokenizer *t, nd_err *err);
 void nd_gazetteer_release(nd_gazetteer *g);
+/*
+ * The region of an outlet's address ("https://www.news.example.com.au/...",
+ * "news.example.co.za"): its last domain label looked up among the table's
+ * ".au"-style lines; -1 when none.
+ */
+int nd_gazetteer_outlet(const nd_gazetteer *g, const char *addr, size_t len);
 /* Longest-first matches over all tokens; appended to *hits. 'tz' made the tokens (its geo slots memoise). */
 void nd_gazetteer_match(const nd_gazetteer *g, nd_tokenizer *tz, const nd_tokens *tk, nd_geo_hit **hits, size_t *nhits,
                         size_t *alloc);
@@ -133,7 +140,7 @@ typedef struct nd_feature_cfg {
 
 void nd_terms_init(nd_terms *t);
 void nd_terms_release(nd_terms *t);
-void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazetteer *gz,
+void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazetteer *gz, int outlet,
                     const nd_tokens *tk, nd_terms *out);
 
 /* The term's key as a string ("stem", "stem stem", "@geo:asia"), built in 'tmp' when needed. */
@@ -261,9 +268,12 @@ void nd_doc_release(nd_doc *d);
 /*
  * Clean 'text' (unless keep_boilerplate), split sentences, tokenize the
  * title (sentence ND_SENT_TITLE) and every sentence, and build the terms.
+ * The outlet's address, 'url' (may be NULL) or else an address line at the
+ * top of the text, places the article like a dateline when its country
+ * code is in the gazetteer.
  */
 void nd_doc_prepare(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const nd_feature_cfg *cfg,
-                    const char *title, const char *text, int keep_boilerplate);
+                    const char *title, const char *text, const char *url, int keep_boilerplate);
 
 /*=====   Summaries (summarize.c)   =====*/
 

@@ -178,7 +178,7 @@ static int cmp_tagged(const void *a, const void *b)
 nd_status nd_trainer_add(nd_trainer *t, const nd_record *rec, unsigned tasks, nd_err *err)
 {
     if (!rec->text || !*rec->text) return nd_fail(err, ND_ERR_EMPTY, "record '%s' has no text", rec->id);
-    nd_doc_prepare(&t->doc, t->tz, t->gaz.nregions ? &t->gaz : NULL, &t->cfg, rec->title, rec->text, 0);
+    nd_doc_prepare(&t->doc, t->tz, t->gaz.nregions ? &t->gaz : NULL, &t->cfg, rec->title, rec->text, rec->url, 0);
     const nd_terms *terms = &t->doc.terms;
     ND_GROW(t->agg, terms->n, t->agg_alloc);
     for (size_t i = 0; i < terms->n; i++) {
@@ -234,6 +234,7 @@ nd_status nd_trainer_add(nd_trainer *t, const nd_record *rec, unsigned tasks, nd
         c->title = rec->title ? nd_xstrdup(rec->title) : NULL;
         c->text = nd_xstrdup(rec->text);
         c->summary = nd_xstrdup(rec->summary);
+        c->url = rec->url ? nd_xstrdup(rec->url) : NULL;
         digest_add(t, rec->summary);
     }
     digest_add(t, rec->title);

@@ -36,6 +36,7 @@ struct cli_input {
     { "topic-field", required_argument, NULL, CLI_OPT_BASE + 5 },               \
     { "region-field", required_argument, NULL, CLI_OPT_BASE + 6 },              \
     { "summary-field", required_argument, NULL, CLI_OPT_BASE + 7 },             \
+    { "url-field", required_argument, NULL, CLI_OPT_BASE + 10 },                \
     { "max-record", required_argument, NULL, CLI_OPT_BASE + 8 },                \
     { "quiet", no_argument, NULL, 'q' },                                        \
     { "progress", no_argument, NULL, CLI_OPT_BASE + 9 }
@@ -47,11 +48,13 @@ struct cli_input {
     "                          is stdin\n"                                                     \
     "  --input-format FMT      auto (default: by content), jsonl, tsv or text\n"               \
     "  --id-field NAME         field names (defaults: id, title, text, topic, region,\n"       \
-    "  --title-field NAME      summary); an empty name ignores that field\n"                   \
+    "  --title-field NAME      summary, url); an empty name ignores that field; the url's\n"  \
+    "                          country code (.au, .za, ...) helps place the article\n"        \
     "  --text-field NAME\n"                                                                    \
     "  --topic-field NAME\n"                                                                   \
     "  --region-field NAME\n"                                                                  \
     "  --summary-field NAME\n"                                                                 \
+    "  --url-field NAME\n"                                                                     \
     "  --max-record SIZE       longer records are reported and skipped (default 4M)\n"        \
     "  -q, --quiet             no message per bad record (the count is still printed)\n"      \
     "  --progress              show progress on stderr even when it is not a terminal\n"

@@ -107,6 +107,7 @@ int cli_input_option(struct cli_input *in, const char *cmd, int c, const char *a
     case CLI_OPT_BASE + 5: f->topic = arg; return 1;
     case CLI_OPT_BASE + 6: f->region = arg; return 1;
     case CLI_OPT_BASE + 7: f->summary = arg; return 1;
+    case CLI_OPT_BASE + 10: f->url = arg; return 1;
     case CLI_OPT_BASE + 8:
         if (cli_parse_size(arg, &in->reader.max_record) || in->reader.max_record < 64)
             return cli_usage_error(cmd, "--max-record wants a size of at least 64 bytes, like 4M, not '%s'", arg), -1;

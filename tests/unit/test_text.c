@@ -71,6 +71,33 @@ int main(void)
     free(hits);
     nd_tokens_release(&tk);
     nd_gazetteer_release(&g);
+
+    /* an outlet's country code */
+    const char *domains = "kenya\tafrica\n.KE\tafrica\n.au\toceania\n.uk\teurope\n";
+    ok(nd_gazetteer_parse(&g, domains, strlen(domains), t, &err) == ND_OK && g.domains.n == 3, "three country codes");
+    static const struct { const char *addr; const char *region; } outlets[] = {
+        { "https://www.nation.example.co.ke/news/article-1", "africa" },
+        { "news.example.com.AU", "oceania" },
+        { "http://example.co.uk:8080/x?y=1", "europe" },
+        { "http://web.archive.org/web/2015id_/http://www.example.com.au/story", "oceania" },
+        { "https://www.example.com/world/kenya", NULL },
+        { "localhost", NULL },
+        { "https://example.ke.com/", NULL },
+    };
+    for (size_t i = 0; i < sizeof(outlets) / sizeof(outlets[0]); i++) {
+        int r = nd_gazetteer_outlet(&g, outlets[i].addr, strlen(outlets[i].addr));
+        ok(outlets[i].region ? r >= 0 && !strcmp(g.regions[r], outlets[i].region) : r == -1, "outlet %s: %s",
+           outlets[i].addr, r >= 0 ? g.regions[r] : "none");
+    }
+    nd_gazetteer_release(&g);
+    const char *baddom = ".\tafrica\n";
+    ok(nd_gazetteer_parse(&g, baddom, strlen(baddom), t, &err) == ND_ERR_FORMAT, "a lone '.' is refused");
+    const char *addr = NULL;
+    const char *top = "\nSkip to content\nnews.example.com.au\nHeadline\nStory text.";
+    size_t al = nd_clean_address(top, strlen(top), &addr);
+    ok(al == 19 && !memcmp(addr, "news.example.com.au", 19), "the address line at the top of a page");
+    const char *none = "Sydney (AAP) - A story about www.example.com.au.\nMore text.";
+    ok(nd_clean_address(none, strlen(none), &addr) == 0, "an address inside a sentence is not the outlet's");
     const char *badtab = "nowhere\n";
     ok(nd_gazetteer_parse(&g, badtab, strlen(badtab), t, &err) == ND_ERR_FORMAT, "a line without a tab is refused");
     char longreg[128];
