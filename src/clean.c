@@ -124,9 +124,12 @@ static int looks_like_appeal(const char *s, size_t n)
     static const char *const asks[] = { "consider supporting", "support our journalism", "support independent journalism",
                                         "subscribe to our newsletter", "sign up for our", "sign up to our", NULL };
     if (n > 400) return 0;
-    for (size_t k = 0; asks[k]; k++)
-        for (size_t j = 0; j + strlen(asks[k]) <= n; j++)
-            if ((s[j] | 0x20) == asks[k][0] && nd_ascii_prefix(s + j, n - j, asks[k])) return 1;
+    for (size_t j = 0; j + 14 < n; j++) {   /* at word starts with 'c' or 's' only */
+        char c = (char)(s[j] | 0x20);
+        if ((c != 'c' && c != 's') || (j > 0 && s[j - 1] != ' ')) continue;
+        for (size_t k = 0; asks[k]; k++)
+            if (asks[k][0] == c && nd_ascii_prefix(s + j, n - j, asks[k])) return 1;
+    }
     return 0;
 }
 
