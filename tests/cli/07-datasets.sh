@@ -1,7 +1,7 @@
 # The bars of the shipped settings on the public corpora beside the checkout.
 . "$(dirname "$0")/lib.sh"
 if [ ! -f "$SHARED/bbc/train.jsonl.gz" ]; then
-    skip "../shared/datasets not found: the corpus checks did not run"
+    skip "no corpora in ../shared/datasets or datasets/public (datasets/fetch): the corpus checks did not run"
     exit 0
 fi
 "$ND" train -q -o bbc "$SHARED/bbc/train.jsonl.gz" >/dev/null; is "train on bbc: exit 0" $? 0

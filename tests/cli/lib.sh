@@ -6,6 +6,7 @@ ND="$ROOT/${ND_BUILD:-build}/newsdesk"
 DATA="$ROOT/tests/data"
 EXPECTED="$ROOT/tests/cli/expected"
 SHARED="$ROOT/../shared/datasets"
+[ -d "$SHARED" ] || SHARED="$ROOT/datasets/public"   # as datasets/fetch leaves it
 T=$(mktemp -d /tmp/nd-cli-XXXXXX)
 trap 'rm -rf "$T"' EXIT
 cd "$T"
