@@ -45,7 +45,7 @@ static const struct phrase phrases[] = {
     { "home", ND_CLUTTER_NAV, 1 },                { "menu", ND_CLUTTER_NAV, 1 },
     { "search", ND_CLUTTER_NAV, 1 },              { "tags:", ND_CLUTTER_NAV, 0 },
     { "filed under", ND_CLUTTER_NAV, 0 },         { "categories:", ND_CLUTTER_NAV, 0 },
-    { "share this", ND_CLUTTER_SOCIAL, 0 },       { "share on", ND_CLUTTER_SOCIAL, 0 },
+    { "share this", ND_CLUTTER_SOCIAL, 0 },       { "share on", ND_CLUTTER_SOCIAL, 0 },       { "share via", ND_CLUTTER_SOCIAL, 0 },
     { "share:", ND_CLUTTER_SOCIAL, 0 },           { "share", ND_CLUTTER_SOCIAL, 1 },
     { "tweet", ND_CLUTTER_SOCIAL, 1 },            { "follow us", ND_CLUTTER_SOCIAL, 0 },
     { "follow @", ND_CLUTTER_SOCIAL, 0 },         { "subscribe", ND_CLUTTER_SOCIAL, 0 },
@@ -81,12 +81,24 @@ static const struct phrase phrases[] = {
     { "sign in", ND_CLUTTER_NAV, 0 },             { "register", ND_CLUTTER_NAV, 1 },
     { "support our journalism", ND_CLUTTER_SOCIAL, 0 }, { "we would love to hear", ND_CLUTTER_LINK, 0 },
     { "got a news tip", ND_CLUTTER_LINK, 0 },     { "have a story idea", ND_CLUTTER_LINK, 0 },
-    { "related topics", ND_CLUTTER_NAV, 0 },
+    { "related topics", ND_CLUTTER_NAV, 0 },      { "topics", ND_CLUTTER_NAV, 1 },
+    { "explore more", ND_CLUTTER_NAV, 0 },        { "most popular", ND_CLUTTER_LINK, 1 },
+    { "read next", ND_CLUTTER_LINK, 0 },          { "reuse this content", ND_CLUTTER_LEGAL, 0 },
+    { "our standards:", ND_CLUTTER_LEGAL, 0 },     { "comments are closed", ND_CLUTTER_COUNTER, 0 },
+    { "last modified", ND_CLUTTER_BYLINE, 0 },    { "image caption", ND_CLUTTER_BYLINE, 0 },
+    { "media caption", ND_CLUTTER_BYLINE, 0 },    { "caption:", ND_CLUTTER_BYLINE, 0 },
+    { "watch:", ND_CLUTTER_LINK, 0 },             { "watch now", ND_CLUTTER_LINK, 0 },
+    { "video:", ND_CLUTTER_LINK, 0 },             { "listen:", ND_CLUTTER_LINK, 0 },
+    { "contact the author", ND_CLUTTER_BYLINE, 0 }, { "contact us", ND_CLUTTER_NAV, 0 },
+    { "email:", ND_CLUTTER_BYLINE, 0 },           { "by signing up", ND_CLUTTER_LEGAL, 0 },
+    { "by subscribing", ND_CLUTTER_LEGAL, 0 },    { "enter your email", ND_CLUTTER_SOCIAL, 0 },
+    { "your browser does", ND_CLUTTER_NAV, 0 },        { "enable javascript", ND_CLUTTER_NAV, 0 },
+    { "javascript is disabled", ND_CLUTTER_NAV, 0 }, { "javascript is required", ND_CLUTTER_NAV, 0 },
 };
 
 static int is_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
-/* "Monday, 4 November 2024", "Nov. 4, 2024 10:30 am": a date alone on its line. */
+/* "Monday, 4 November 2024", "Nov. 4, 2024 10:30 am", "Updated 10:30 GMT": a date alone on its line. */
 static int looks_like_date(const char *s, size_t n)
 {
     static const char *const names[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -94,6 +106,7 @@ static int looks_like_date(const char *s, size_t n)
                                          "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                                          "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed",
                                          "thu", "fri", "sat", "sun", "am", "pm", "gmt", "utc", NULL };
+    static const char *const verbs[] = { "updated", "published", "posted", "last", "modified", "on", "at", NULL };
     if (n > 48) return 0;
     size_t i = 0, named = 0;
     while (i < n) {
@@ -103,17 +116,21 @@ static int looks_like_date(const char *s, size_t n)
         if (i >= n) break;
         size_t b = i;
         if (isdigit((unsigned char)s[i])) {
+            while (i < n && isdigit((unsigned char)s[i])) i++;
+            if (i + 1 < n && s[i] == ':' && isdigit((unsigned char)s[i + 1])) named++;   /* a time, 10:30 */
             while (i < n && (isdigit((unsigned char)s[i]) || s[i] == ':')) i++;
             if (i < n && isalpha((unsigned char)s[i])) i += i + 1 < n && isalpha((unsigned char)s[i + 1]) ? 2 : 1;  /* 4th, 1st */
             continue;
         }
         while (i < n && isalpha((unsigned char)s[i])) i++;
         if (i == b) return 0;
-        int found = 0;
+        int found = 0, verb = 0;
         for (size_t k = 0; names[k] && !found; k++)
             found = strlen(names[k]) == i - b && nd_ascii_prefix(s + b, i - b, names[k]);
-        if (!found) return 0;
-        named++;
+        for (size_t k = 0; verbs[k] && !found && !verb; k++)
+            verb = strlen(verbs[k]) == i - b && nd_ascii_prefix(s + b, i - b, verbs[k]);
+        if (!found && !verb) return 0;
+        named += found;
     }
     return named > 0;
 }
@@ -122,11 +139,12 @@ static int looks_like_date(const char *s, size_t n)
 static int looks_like_appeal(const char *s, size_t n)
 {
     static const char *const asks[] = { "consider supporting", "support our journalism", "support independent journalism",
-                                        "subscribe to our newsletter", "sign up for our", "sign up to our", NULL };
+                                        "subscribe to our newsletter", "sign up for our", "sign up to our",
+                                        "enter your email", NULL };
     if (n > 400) return 0;
-    for (size_t j = 0; j + 14 < n; j++) {   /* at word starts with 'c' or 's' only */
+    for (size_t j = 0; j + 14 < n; j++) {   /* at word starts that begin an ask */
         char c = (char)(s[j] | 0x20);
-        if ((c != 'c' && c != 's') || (j > 0 && s[j - 1] != ' ')) continue;
+        if ((c != 'c' && c != 's' && c != 'e') || (j > 0 && s[j - 1] != ' ')) continue;
         for (size_t k = 0; asks[k]; k++)
             if (asks[k][0] == c && nd_ascii_prefix(s + j, n - j, asks[k])) return 1;
     }
@@ -285,6 +303,7 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
     if (looks_like_menu(s, n)) return ND_CLUTTER_NAV;
     if (looks_like_counter(s, n)) return ND_CLUTTER_COUNTER;
     if (looks_like_byline(s, n)) return ND_CLUTTER_BYLINE;
+    if (n > 1 && (s[0] == '(' || s[0] == '[')) s++, n--;   /* "(Reporting by ...; Editing by ...)" */
     if (n < 160) {
         char c0 = (char)tolower((unsigned char)s[0]);
         for (size_t k = 0; k < sizeof(phrases) / sizeof(phrases[0]); k++) {
@@ -353,6 +372,13 @@ size_t nd_clean_address(const char *text, size_t len, const char **addr)
     return 0;
 }
 
+/* "Topics", "Tags:", "Explore more on these topics": a heading over a list of tags. */
+static int is_tag_heading(const char *s, size_t n)
+{
+    while (n > 0 && (s[n - 1] == ':' || is_ws((unsigned char)s[n - 1]))) n--;
+    return (n >= 6 && nd_ascii_prefix(s + n - 6, 6, "topics")) || (n >= 4 && nd_ascii_prefix(s + n - 4, 4, "tags"));
+}
+
 struct line { size_t s, t; nd_clutter c; };
 
 void nd_clean(const char *text, size_t len, nd_buf *out, nd_spans *removed, nd_spans *why)
@@ -381,6 +407,9 @@ void nd_clean(const char *text, size_t len, nd_buf *out, nd_spans *removed, nd_s
         size_t n = L[i].t - L[i].s;
         int in_tail = (i + 1) * 3 > nl * 2 && i > 0;
         L[i].c = bio_next ? ND_CLUTTER_BIO : classify_line(s, n, in_tail);
+        if (L[i].c == ND_CLUTTER_NONE && i > 0 && L[i - 1].c == ND_CLUTTER_NAV && is_tag_heading(text + L[i - 1].s, L[i - 1].t - L[i - 1].s) &&
+            n <= 100 && s[n - 1] != '.' && s[n - 1] != '!' && s[n - 1] != '?')
+            L[i].c = ND_CLUTTER_NAV;   /* the tags under "Topics" */
         bio_next = L[i].c == ND_CLUTTER_BIO && nd_ascii_prefix(s, n, "about the author");
         if (first_body == nl && L[i].c == ND_CLUTTER_NONE && looks_like_body(s, n)) first_body = i;
     }

@@ -10,8 +10,8 @@ check "region accuracy on the sample >= 88% ($acc%)" awk -v a="$acc" 'BEGIN { ex
 check "no site chrome in the summary of a cluttered page" test -z "$(grep -Ei 'share this|source link|articles: |rights reserved|www\.' clutter)"
 "$ND" info >out; has "info on the default model" out "^task region: 7 labels"
 "$ND" summarize --ratio 1 --mmr 0 "$DATA/clutter.jsonl" >all 2>err; is "summarize the clutter corpus: exit 0" $? 0
-check "no chrome in any summary of the clutter corpus" test -z "$(grep -Ei 'share|source link|cookie|articles:|copyright|rights reserved|views|comments|subscribe|follow us|www\.|https?:|about the author|read more|related|posted|published|updated|by maria|city lede|valley times|global brief|example daily|newsletter|disclaimer|log in|download our|value our work|love to hear|listen to|november 2024' all)"
-is "every story sentence is kept (43, headlines aside)" "$(grep -o '[.!?]","\|[.!?]"\]' all | wc -l)" 43
+check "no chrome in any summary of the clutter corpus" test -z "$(grep -Ei 'share|source link|cookie|articles:|copyright|rights reserved|views|comments|subscribe|follow us|www\.|https?:|about the author|read more|related|posted|published|updated|by maria|city lede|valley times|global brief|example daily|newsletter|disclaimer|log in|download our|value our work|love to hear|listen to|november 2024|caption|getty|explore more|your browser|javascript|reporting by|standards|watch:|contact the author|gmt|signing up|email' all)"
+is "every story sentence is kept (56, headlines aside)" "$(grep -o '[.!?]","\|[.!?]"\]' all | wc -l)" 56
 # the outlet's country code places a story that names no well-known place
 story='Dock workers in Fremantle returned to work on Friday after their union accepted a four-year wage agreement. The strike had stranded container ships for two weeks.'
 printf '{"id":"o1","text":"%s"}\n{"id":"o2","text":"%s","url":"https://www.portnews.example.com.au/2024/strike"}\n{"id":"o3","text":"portnews.example.com.au\\n\\n%s"}\n{"id":"o4","text":"%s","url":"https://www.portnews.example.com/strike"}\n' \
