@@ -94,7 +94,34 @@ static const struct phrase phrases[] = {
     { "by subscribing", ND_CLUTTER_LEGAL, 0 },    { "enter your email", ND_CLUTTER_SOCIAL, 0 },
     { "your browser does", ND_CLUTTER_NAV, 0 },        { "enable javascript", ND_CLUTTER_NAV, 0 },
     { "javascript is disabled", ND_CLUTTER_NAV, 0 }, { "javascript is required", ND_CLUTTER_NAV, 0 },
+    { "photo by", ND_CLUTTER_BYLINE, 0 },         { "photograph:", ND_CLUTTER_BYLINE, 0 },
+    { "picture:", ND_CLUTTER_BYLINE, 0 },         { "credit:", ND_CLUTTER_BYLINE, 0 },
+    { "follow ", ND_CLUTTER_SOCIAL, 0 },          { "what do you think", ND_CLUTTER_LINK, 0 },
+    { "let us know", ND_CLUTTER_LINK, 0 },        { "advertise with us", ND_CLUTTER_AD, 0 },
 };
+
+/* After the story: "This article is for informational purposes only and does not constitute financial advice." */
+static int looks_like_notice(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 20 < n; i++)
+        if ((s[i] | 0x20) == 'i' && (nd_ascii_prefix(s + i, n - i, "informational purposes only") ||
+                                     nd_ascii_prefix(s + i, n - i, "investment advice")))
+            return 1;
+    return 0;
+}
+
+/* An embedded post: "— Jane Doe (@jdoe) July 12, 2024", "pic.twitter.com/...". */
+static int looks_like_embed(const char *s, size_t n)
+{
+    if (n > 300) return 0;
+    int dash = (n > 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x94) ||
+               (n > 2 && s[0] == '-' && s[1] == '-');
+    for (size_t i = 0; i + 2 < n; i++) {
+        if (dash && s[i] == '(' && s[i + 1] == '@') return 1;
+        if ((s[i] == 'p' || s[i] == 'P') && nd_ascii_prefix(s + i, n - i, "pic.twitter.com/")) return 1;
+    }
+    return 0;
+}
 
 static int is_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
@@ -105,7 +132,9 @@ static int looks_like_date(const char *s, size_t n)
                                          "january", "february", "march", "april", "may", "june", "july", "august",
                                          "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                                          "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed",
-                                         "thu", "fri", "sat", "sun", "am", "pm", "gmt", "utc", NULL };
+                                         "thu", "fri", "sat", "sun", "am", "pm", "gmt", "utc", "bst", "cet", "cest",
+                                         "est", "edt", "pst", "pdt", "ist", "eat", "wat", "cat", "sast", "jst", "kst",
+                                         "hkt", "sgt", "aest", "aedt", "nzst", "nzdt", NULL };
     static const char *const verbs[] = { "updated", "published", "posted", "last", "modified", "on", "at", NULL };
     if (n > 48) return 0;
     size_t i = 0, named = 0;
@@ -273,7 +302,7 @@ static int looks_like_bio(const char *s, size_t n)
 static int looks_like_share_bar(const char *s, size_t n)
 {
     static const char *const names[] = { "facebook", "twitter", "x", "whatsapp", "linkedin", "email", "e-mail", "print",
-                                         "telegram", "reddit", "pinterest", "messenger", "copy link", "share", "tweet",
+                                         "telegram", "reddit", "pinterest", "messenger", "copy link", "share", "tweet", "save",
                                          "instagram", "youtube", "tiktok", NULL };
     if (n > 120) return 0;
     size_t i = 0, words = 0;
@@ -298,7 +327,7 @@ static int looks_like_share_bar(const char *s, size_t n)
 
 static nd_clutter classify_line(const char *s, size_t n, int in_tail)
 {
-    if (looks_like_share_bar(s, n)) return ND_CLUTTER_SOCIAL;
+    if (looks_like_share_bar(s, n) || looks_like_embed(s, n)) return ND_CLUTTER_SOCIAL;
     if (looks_like_address(s, n)) return ND_CLUTTER_URL;
     if (looks_like_menu(s, n)) return ND_CLUTTER_NAV;
     if (looks_like_counter(s, n)) return ND_CLUTTER_COUNTER;
@@ -324,6 +353,7 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
     if (in_tail && looks_like_bio(s, n)) return ND_CLUTTER_BIO;
     if (in_tail && looks_like_appeal(s, n)) return ND_CLUTTER_SOCIAL;
     if (in_tail && n < 1000 && nd_ascii_prefix(s, n, "disclaimer")) return ND_CLUTTER_LEGAL;   /* however long */
+    if (in_tail && n < 400 && looks_like_notice(s, n)) return ND_CLUTTER_LEGAL;
     return ND_CLUTTER_NONE;
 }
 
