@@ -223,6 +223,8 @@ typedef struct nd_train_opts {
     int folds;             /* cross-validation folds for choosing C (default 3) */
     double c_grid[8];      /* C values tried; 0 ends the list */
     int balanced;          /* weight classes by inverse frequency (default 0) */
+    unsigned uniform_prior; /* bit t: task t's probabilities assume every label equally likely, not the
+                               training mix (Bayes' prior correction; default 0) */
     unsigned seed;         /* fold assignment and libsvm's rand() (default 1) */
     int threads;           /* parallel trainings (default: online CPUs) */
     const char *gazetteer; /* path of a place -> region table, or NULL for none */

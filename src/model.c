@@ -19,6 +19,7 @@
 #include <dirent.h>      /* opendir */
 #include <errno.h>       /* errno */
 #include <fcntl.h>       /* open, AT_FDCWD */
+#include <limits.h>      /* INT_MAX */
 #include <libsvm/svm.h>  /* svm_save_model, svm_load_model */
 #include <math.h>        /* log */
 #include <stdio.h>       /* renameat2, fopen */
@@ -256,8 +257,13 @@ static void manifest(const nd_model *m, nd_buf *b)
         if (!s) continue;
         nd_buf_addf(b, "task %s labels=", task_names[t]);
         for (int i = 0; i < s->nclass; i++) nd_buf_addf(b, "%s%s", i ? "," : "", s->labels[i]);
-        nd_buf_addf(b, " docs=%d C=%.17g cv_accuracy=%.4f calibration=%s\n", m->ndocs_task[t], m->best_c[t],
+        nd_buf_addf(b, " docs=%d C=%.17g cv_accuracy=%.4f calibration=%s", m->ndocs_task[t], m->best_c[t],
                     m->cv_accuracy[t], s->prob_a ? "platt" : "votes");
+        if (s->count) {
+            nd_buf_adds(b, " counts=");
+            for (int i = 0; i < s->nclass; i++) nd_buf_addf(b, "%s%d", i ? "," : "", s->count[i]);
+        }
+        nd_buf_addf(b, " prior=%s\n", s->uniform_prior ? "uniform" : "training");
     }
     if (m->sum) {
         nd_buf_adds(b, "summarizer summary.svm features=");
@@ -290,7 +296,9 @@ static const char readme_text[] =
     "Written by `newsdesk train`; read by `newsdesk --model DIR`. All files are text.\n\n"
     "| file | content |\n|---|---|\n"
     "| manifest | `key value` lines: format version (`newsdesk-model 1`), feature settings, one `task` line per\n"
-    "  classifier (labels, training documents, chosen C, cross-validated accuracy), training data digest, metrics |\n"
+    "  classifier (labels, training documents, chosen C, cross-validated accuracy, `counts=` training documents\n"
+    "  per label, `prior=training` or `prior=uniform`: probabilities divided by the training share of each label\n"
+    "  and normalised, as if every label were equally likely), training data digest, metrics |\n"
     "| vocab.tsv | `term<TAB>document frequency`; line N is feature N. Terms are Snowball stems, `stem stem`\n"
     "  bigrams, and `@geo:REGION` / `@geo1:REGION` gazetteer features |\n"
     "| gazetteer.tsv | `place<TAB>region`, matched on normalised words; `.cc<TAB>region` lines map an outlet's\n"
@@ -465,6 +473,36 @@ static double task_field(const char *line, size_t len, const char *name)
     return 0;
 }
 
+/* The task line's "counts=a,b,..." (one per class) and "prior=uniform|training". */
+static nd_status load_prior(nd_linsvm *s, const char *line, size_t len, const char *dir, const char *task, nd_err *err)
+{
+    const char *c = NULL, *p = NULL;
+    for (size_t i = 0; i + 7 < len; i++) {
+        if (i > 0 && line[i - 1] != ' ') continue;
+        if (!memcmp(line + i, "counts=", 7)) c = line + i + 7;
+        if (!memcmp(line + i, "prior=", 6)) p = line + i + 6;
+    }
+    if (c) {
+        s->count = nd_xcalloc((size_t)s->nclass, sizeof(int));
+        for (int i = 0; i < s->nclass; i++) {
+            char *e;
+            long v = strtol(c, &e, 10);
+            if (e == c || v < 0 || v > INT_MAX || (i + 1 < s->nclass && *e != ',')) {
+                free(s->count);
+                s->count = NULL;
+                return nd_fail(err, ND_ERR_MODEL, "%s/manifest: task %s: expected %d counts", dir, task, s->nclass);
+            }
+            s->count[i] = (int)v;
+            c = e + 1;
+        }
+    }
+    if (p && !strncmp(p, "uniform", 7)) {
+        if (!s->count) return nd_fail(err, ND_ERR_MODEL, "%s/manifest: task %s: prior=uniform without counts", dir, task);
+        s->uniform_prior = 1;
+    }
+    return ND_OK;
+}
+
 static nd_status load_task(nd_model *m, const char *dir, const char *man, nd_task t, nd_buf *b, nd_err *err)
 {
     char key[32];
@@ -541,6 +579,7 @@ static nd_status load_task(nd_model *m, const char *dir, const char *man, nd_tas
     } else if (st == ND_ERR_EMPTY) {
         st = ND_OK;
     }
+    if (!st) st = load_prior(s, tline, tl, dir, task_names[t], err);
     m->task[t] = s;
     m->best_c[t] = task_field(tline, tl, "C");
     m->cv_accuracy[t] = task_field(tline, tl, "cv_accuracy");
@@ -684,9 +723,10 @@ void nd_model_describe(const nd_model *m, size_t top, nd_buf *out)
     for (int t = 0; t < ND_NTASKS; t++) {
         const nd_linsvm *s = m->task[t];
         if (!s) continue;
-        nd_buf_addf(out, "\ntask %s: %d labels, %d training documents, C=%g, cross-validated accuracy %.2f%%, %s\n",
+        nd_buf_addf(out, "\ntask %s: %d labels, %d training documents, C=%g, cross-validated accuracy %.2f%%, %s%s\n",
                     task_names[t], s->nclass, m->ndocs_task[t], m->best_c[t], 100 * m->cv_accuracy[t],
-                    s->prob_a ? "Platt-calibrated confidences" : "vote confidences");
+                    s->prob_a ? "Platt-calibrated confidences" : "vote confidences",
+                    s->uniform_prior ? ", every label equally likely a priori" : "");
         if (!top) continue;
         /* a label's weight for a feature: its pairs' weights, signed toward it */
         const int *lab = s->model->label;

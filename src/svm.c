@@ -111,6 +111,7 @@ void nd_linsvm_free(nd_linsvm *s)
 
     free(s->labels);
     free(s->rho);
+    free(s->count);
     free(s->prob_a);
     free(s->prob_b);
     free(s->fstart);
@@ -251,6 +252,15 @@ int nd_linsvm_predict(const nd_linsvm *s, const nd_svec *x, const nd_view *view,
         prob[1] = r[2];
     } else {
         nd_pairwise_coupling(k, r, prob, tmp);
+    }
+    if (s->uniform_prior && s->count) {   /* p(c | x) / p_train(c), normalised: a uniform prior instead */
+        double total = 0, z = 0;
+        for (int i = 0; i < k; i++) total += s->count[i];
+        for (int i = 0; i < k; i++) {
+            prob[i] = s->count[i] > 0 ? prob[i] * total / s->count[i] : 0;
+            z += prob[i];
+        }
+        for (int i = 0; i < k && z > 0; i++) prob[i] /= z;
     }
     int best = 0;
     for (int i = 1; i < k; i++)

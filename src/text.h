@@ -216,6 +216,8 @@ typedef struct nd_linsvm {
     float *w;
     float *wd;            /* few pairs: all of feature f's pair weights at wd[f * stride], or NULL */
     int stride;           /* npairs rounded up to 8 (the row's tail is zeros) */
+    int *count;           /* training documents per class, or NULL (older bundles) */
+    int uniform_prior;    /* calibrated probabilities are divided by the training prior (count / total) */
     struct svm_model *model;
 } nd_linsvm;
 

@@ -480,6 +480,7 @@ struct task_data {
     double *y;
     int *fold;
     double *cw;             /* class weights, or NULL */
+    int *count;             /* documents per class */
     int *wl;
     uint32_t nfeat;
 };
@@ -1119,7 +1120,7 @@ nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **o
                 T->cw[c] = count[c] ? (double)n / ((double)nl * count[c]) : 1.0;
             }
         }
-        free(count);
+        td[k].count = count;
         free(ld);
         double geo = nd_model_geo_scale(m, k);
         if (geo != 1.0) T->own = scale_rows(T->x, (size_t)n, m->geo_lo, m->geo_hi, geo);
@@ -1236,6 +1237,9 @@ nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **o
         free(dv);
         free(yv);
         free(fill);
+        s->count = td[k].count;   /* taken over */
+        td[k].count = NULL;
+        s->uniform_prior = (t->opts.uniform_prior >> k) & 1;
         m->task[k] = s;
         m->best_c[k] = bestc[k];
         m->cv_accuracy[k] = rep->cv_accuracy[k];
@@ -1259,6 +1263,7 @@ nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **o
         free(td[k].y);
         free(td[k].fold);
         free(td[k].cw);
+        free(td[k].count);
         free(td[k].wl);
     }
     if (st) {

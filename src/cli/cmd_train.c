@@ -39,6 +39,8 @@ static void help(void)
            "  --folds N               cross-validation folds (3)\n"
            "  --c LIST                C values to try, comma-separated (0.5,1,2,4,8)\n"
            "  --balanced              weight classes by inverse frequency\n"
+           "  --uniform-prior TASK    TASK's (topic or region) probabilities take every label\n"
+           "                          as equally likely, not as common as in the training data\n"
            "  --seed N                fold shuffle and libsvm seed (1)\n"
            "  --threads N             parallel trainings (default: online CPUs)\n\n");
     printf("%s", CLI_INPUT_HELP);
@@ -92,6 +94,7 @@ int cmd_train(int argc, char **argv)
         { "folds", required_argument, NULL, 'k' },
         { "c", required_argument, NULL, 'C' },
         { "balanced", no_argument, NULL, 'B' },
+        { "uniform-prior", required_argument, NULL, 'P' },
         { "seed", required_argument, NULL, 's' },
         { "threads", required_argument, NULL, 'j' },
         { "help", no_argument, NULL, 'h' },
@@ -166,6 +169,11 @@ int cmd_train(int argc, char **argv)
             break;
         }
         case 'B': opts.balanced = 1; break;
+        case 'P':
+            if (!strcmp(optarg, "topic")) opts.uniform_prior |= 1u << ND_TASK_TOPIC;
+            else if (!strcmp(optarg, "region")) opts.uniform_prior |= 1u << ND_TASK_REGION;
+            else return cli_usage_error(cmd, "--uniform-prior wants topic or region, not '%s'", optarg);
+            break;
         case 's':
             if (cli_parse_int(optarg, 0, 2147483647L, &v)) goto bad;
             opts.seed = (unsigned)v;

@@ -86,6 +86,33 @@ int main(void)
         is_str(nd_model_label(l, ND_TASK_REGION, 0), "africa", "labels are in name order");
         nd_model_free(l);
     }
+    /* the prior: training counts are kept; a uniform prior divides by each label's share */
+    nd_linsvm *rg = m->task[ND_TASK_REGION];
+    int total = 0;
+    for (int i = 0; i < rg->nclass; i++) total += rg->count ? rg->count[i] : 0;
+    is_int(total, 24, "training documents per region are kept (24 in all)");
+    int *saved = rg->count;
+    int skew[7] = { 1, 1000, 1000, 1000, 1000, 1000, 1000 };   /* africa as rare as can be */
+    rg->count = skew;
+    rg->uniform_prior = 1;
+    char u[3][64];
+    double cu[3];
+    predict_all(m, u, cu);
+    ok(!strcmp(u[2], "politics/africa") && cu[2] > ca[2], "a rare label's probability grows under a uniform prior (%.4f > %.4f)",
+       cu[2], ca[2]);
+    int flat[7] = { 5, 5, 5, 5, 5, 5, 5 };
+    rg->count = flat;
+    predict_all(m, u, cu);
+    ok(!strcmp(u[0], a[0]) && fabs(cu[0] - ca[0]) < 1e-9, "with equal counts the prior changes nothing");
+    rg->count = saved;
+    ok(nd_model_save(m, bundle, &err) == ND_OK, "saved with a uniform prior");
+    l = nd_model_load(bundle, &err);
+    ok(l && l->task[ND_TASK_REGION]->uniform_prior && l->task[ND_TASK_REGION]->count &&
+           !memcmp(l->task[ND_TASK_REGION]->count, saved, 7 * sizeof(int)) && !l->task[ND_TASK_TOPIC]->uniform_prior,
+       "the manifest keeps the counts and the prior");
+    nd_model_free(l);
+    rg->uniform_prior = 0;
+
     /* a newer format is refused with a clear message */
     char man[700];
     snprintf(man, sizeof(man), "%s/manifest", bundle);
