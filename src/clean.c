@@ -100,14 +100,28 @@ static const struct phrase phrases[] = {
     { "let us know", ND_CLUTTER_LINK, 0 },        { "advertise with us", ND_CLUTTER_AD, 0 },
 };
 
+static int is_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+/*
+ * Does s hold phrase p (lower case) at a word start, its first letter in
+ * either case? memchr finds the candidates by p's second byte.
+ */
+static int has_phrase(const char *s, size_t n, const char *p)
+{
+    size_t pl = strlen(p);
+    const char *end = s + n;
+    for (const char *q = s + 1; q < end && (q = memchr(q, p[1], (size_t)(end - q))); q++) {
+        const char *h = q - 1;
+        if ((size_t)(end - h) < pl) return 0;
+        if ((h[0] | 0x20) == p[0] && (h == s || h[-1] == ' ') && memcmp(q, p + 1, pl - 1) == 0) return 1;
+    }
+    return 0;
+}
+
 /* After the story: "This article is for informational purposes only and does not constitute financial advice." */
 static int looks_like_notice(const char *s, size_t n)
 {
-    for (size_t i = 0; i + 20 < n; i++)
-        if ((s[i] | 0x20) == 'i' && (nd_ascii_prefix(s + i, n - i, "informational purposes only") ||
-                                     nd_ascii_prefix(s + i, n - i, "investment advice")))
-            return 1;
-    return 0;
+    return has_phrase(s, n, "informational purposes only") || has_phrase(s, n, "investment advice");
 }
 
 /* An embedded post: "— Jane Doe (@jdoe) July 12, 2024", "pic.twitter.com/...". */
@@ -116,14 +130,12 @@ static int looks_like_embed(const char *s, size_t n)
     if (n > 300) return 0;
     int dash = (n > 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x94) ||
                (n > 2 && s[0] == '-' && s[1] == '-');
-    for (size_t i = 0; i + 2 < n; i++) {
-        if (dash && s[i] == '(' && s[i + 1] == '@') return 1;
-        if ((s[i] == 'p' || s[i] == 'P') && nd_ascii_prefix(s + i, n - i, "pic.twitter.com/")) return 1;
-    }
-    return 0;
+    if (dash)
+        for (const char *q = s, *end = s + n; (q = memchr(q, '(', (size_t)(end - q))) && q + 1 < end; q++)
+            if (q[1] == '@') return 1;
+    return has_phrase(s, n, "pic.twitter.com/");
 }
 
-static int is_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
 /* "Monday, 4 November 2024", "Nov. 4, 2024 10:30 am", "Updated 10:30 GMT": a date alone on its line. */
 static int looks_like_date(const char *s, size_t n)
@@ -171,12 +183,8 @@ static int looks_like_appeal(const char *s, size_t n)
                                         "subscribe to our newsletter", "sign up for our", "sign up to our",
                                         "enter your email", NULL };
     if (n > 400) return 0;
-    for (size_t j = 0; j + 14 < n; j++) {   /* at word starts that begin an ask */
-        char c = (char)(s[j] | 0x20);
-        if ((c != 'c' && c != 's' && c != 'e') || (j > 0 && s[j - 1] != ' ')) continue;
-        for (size_t k = 0; asks[k]; k++)
-            if (asks[k][0] == c && nd_ascii_prefix(s + j, n - j, asks[k])) return 1;
-    }
+    for (size_t k = 0; asks[k]; k++)
+        if (has_phrase(s, n, asks[k])) return 1;
     return 0;
 }
 
