@@ -45,8 +45,9 @@ static const struct phrase phrases[] = {
     { "home", ND_CLUTTER_NAV, 1 },                { "menu", ND_CLUTTER_NAV, 1 },
     { "search", ND_CLUTTER_NAV, 1 },              { "tags:", ND_CLUTTER_NAV, 0 },
     { "filed under", ND_CLUTTER_NAV, 0 },         { "categories:", ND_CLUTTER_NAV, 0 },
-    { "share this", ND_CLUTTER_SOCIAL, 0 },       { "share on", ND_CLUTTER_SOCIAL, 0 },       { "share via", ND_CLUTTER_SOCIAL, 0 },
-    { "share:", ND_CLUTTER_SOCIAL, 0 },           { "share", ND_CLUTTER_SOCIAL, 1 },
+    { "share this", ND_CLUTTER_SOCIAL, 0 },       { "share on", ND_CLUTTER_SOCIAL, 0 },
+    { "share via", ND_CLUTTER_SOCIAL, 0 },        { "share:", ND_CLUTTER_SOCIAL, 0 },
+    { "share", ND_CLUTTER_SOCIAL, 1 },
     { "tweet", ND_CLUTTER_SOCIAL, 1 },            { "follow us", ND_CLUTTER_SOCIAL, 0 },
     { "follow @", ND_CLUTTER_SOCIAL, 0 },         { "subscribe", ND_CLUTTER_SOCIAL, 0 },
     { "sign up", ND_CLUTTER_SOCIAL, 0 },          { "join our", ND_CLUTTER_SOCIAL, 0 },
@@ -136,7 +137,6 @@ static int looks_like_embed(const char *s, size_t n)
     return has_phrase(s, n, "pic.twitter.com/");
 }
 
-
 /* "Monday, 4 November 2024", "Nov. 4, 2024 10:30 am", "Updated 10:30 GMT": a date alone on its line. */
 static int looks_like_date(const char *s, size_t n)
 {
@@ -187,7 +187,6 @@ static int looks_like_appeal(const char *s, size_t n)
         if (has_phrase(s, n, asks[k])) return 1;
     return 0;
 }
-
 
 /* "www.example.com", "https://...", "example.co.uk", "Example.com - news": an address. */
 static int looks_like_address(const char *s, size_t n)
@@ -389,24 +388,30 @@ static void note(nd_spans *removed, nd_spans *why, size_t s, size_t t, nd_clutte
     }
 }
 
+/* The next non-blank line from *b on, trimmed, as [*s, *t); 0 at the end. */
+static int next_line(const char *text, size_t len, size_t *b, size_t *s, size_t *t)
+{
+    while (*b < len) {
+        const char *p = memchr(text + *b, '\n', len - *b);
+        size_t e = p ? (size_t)(p - text) : len;
+        *s = *b;
+        *t = e;
+        *b = e + 1;
+        while (*s < *t && is_ws((unsigned char)text[*s])) (*s)++;
+        while (*t > *s && is_ws((unsigned char)text[*t - 1])) (*t)--;
+        if (*s < *t) return 1;
+    }
+    return 0;
+}
+
 size_t nd_clean_address(const char *text, size_t len, const char **addr)
 {
-    size_t b = 0;
-    for (int lines = 0; lines < 8 && b < len; lines++) {
-        const char *p = memchr(text + b, '\n', len - b);
-        size_t e = p ? (size_t)(p - text) : len, s = b, t = e;
-        b = e + 1;
-        while (s < t && is_ws((unsigned char)text[s])) s++;
-        while (t > s && is_ws((unsigned char)text[t - 1])) t--;
-        if (s == t) {
-            lines--;   /* blank lines do not count */
-            continue;
-        }
+    size_t b = 0, s, t;
+    for (int lines = 0; lines < 8 && next_line(text, len, &b, &s, &t); lines++)
         if (looks_like_address(text + s, t - s)) {
             *addr = text + s;
             return t - s;
         }
-    }
     return 0;
 }
 
@@ -427,14 +432,7 @@ void nd_clean(const char *text, size_t len, nd_buf *out, nd_spans *removed, nd_s
     /* the non-blank lines, trimmed */
     struct line *L = NULL;
     size_t nl = 0, alloc = 0;
-    for (size_t b = 0; b < len;) {
-        const char *p = memchr(text + b, '\n', len - b);
-        size_t e = p ? (size_t)(p - text) : len;
-        size_t s = b, t = e;
-        while (s < t && is_ws((unsigned char)text[s])) s++;
-        while (t > s && is_ws((unsigned char)text[t - 1])) t--;
-        b = e + 1;
-        if (s == t) continue;
+    for (size_t b = 0, s, t; next_line(text, len, &b, &s, &t);) {
         ND_GROW(L, nl + 1, alloc);
         L[nl++] = (struct line){ s, t, ND_CLUTTER_NONE };
     }

@@ -9,6 +9,14 @@
 
 #include <stdlib.h>  /* free */
 
+/* A domain label, lower case, into dst (room for 64 bytes); 0 when empty or too long. */
+static size_t domain_label(char *dst, const char *s, size_t n)
+{
+    if (n == 0 || n >= 64) return 0;
+    for (size_t i = 0; i < n; i++) dst[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    return n;
+}
+
 static int region_index(nd_gazetteer *g, const char *name, size_t len)
 {
     for (size_t i = 0; i < g->nregions; i++)
@@ -57,12 +65,11 @@ nd_status nd_gazetteer_parse(nd_gazetteer *g, const char *text, size_t len, nd_t
         int region = region_index(g, r, (size_t)(rend - r));
         if (s[0] == '.') {   /* a country-code domain: ".au" */
             char label[64];
-            size_t ll = (size_t)(tab - s) - 1;
-            if (ll == 0 || ll >= sizeof(label)) {
+            size_t ll = domain_label(label, s + 1, (size_t)(tab - s) - 1);
+            if (!ll) {
                 st = nd_fail(err, ND_ERR_FORMAT, "gazetteer line %ld: expected a domain label after '.'", lineno);
                 break;
             }
-            for (size_t i = 0; i < ll; i++) label[i] = (char)(s[1 + i] >= 'A' && s[1 + i] <= 'Z' ? s[1 + i] + 32 : s[1 + i]);
             nd_strmap_put(&g->domains, label, ll, (uint32_t)region, NULL);
             continue;
         }
@@ -110,9 +117,8 @@ int nd_gazetteer_outlet(const nd_gazetteer *g, const char *addr, size_t len)
     while (dot > host && dot[-1] != '.') dot--;
     if (dot == host) return -1;   /* no dot: not a host name */
     char label[64];
-    size_t ll = (size_t)(p - dot);
-    if (ll == 0 || ll >= sizeof(label)) return -1;
-    for (size_t i = 0; i < ll; i++) label[i] = (char)(dot[i] >= 'A' && dot[i] <= 'Z' ? dot[i] + 32 : dot[i]);
+    size_t ll = domain_label(label, dot, (size_t)(p - dot));
+    if (!ll) return -1;
     long e = nd_strmap_find(&g->domains, label, ll);
     return e < 0 ? -1 : (int)g->domains.values[e];
 }

@@ -840,7 +840,6 @@ static nd_sumsvm *fit_sentences(const struct sumfit *sf, int fold, double C, siz
     return s;
 }
 
-
 /*
  * How well the 3 best-scored sentences of each article in 'fold' cover its
  * reference, in words: 2 * (words of picked reference sentences) / (words
@@ -848,6 +847,14 @@ static nd_sumsvm *fit_sentences(const struct sumfit *sf, int fold, double C, siz
  * extractive, averaged over the articles. Word counts come back from the
  * log_words feature.
  */
+/* The sentence model's score of one row. */
+static double row_score(const nd_sumsvm *sm, const struct svm_node *x)
+{
+    double v = sm->b;
+    for (int k = 0; k < ND_SFEAT; k++) v += sm->w[k] * x[k].value;
+    return v;
+}
+
 static double top3_f1(const struct sumfit *sf, const nd_sumsvm *sm, int fold, size_t *narticles)
 {
     double sum = 0;
@@ -857,8 +864,7 @@ static double top3_f1(const struct sumfit *sf, const nd_sumsvm *sm, int fold, si
         int pos[3] = { 0, 0, 0 };
         for (size_t i = b; i < e; i++) {
             const struct svm_node *x = sf->pool + i * (ND_SFEAT + 1);
-            double v = sm->b, w = exp(x[5].value * log(64.0)) - 1;
-            for (int k = 0; k < ND_SFEAT; k++) v += sm->w[k] * x[k].value;
+            double v = row_score(sm, x), w = exp(x[5].value * log(64.0)) - 1;
             if (sf->y[i] > 0) ref += w;
             int at = 3;   /* insert into the top 3 (ties: the earlier sentence stays) */
             while (at > 0 && v > best[at - 1]) at--;
@@ -909,10 +915,7 @@ static void calibrate_sentences(const struct sumfit *sf, size_t n, nd_sumsvm *sm
     double *dec = nd_xmalloc((n + 1) * sizeof(double));
     int8_t *y = nd_xmalloc(n + 1);
     for (size_t i = 0; i < n; i++) {
-        const struct svm_node *x = sf->pool + i * (ND_SFEAT + 1);
-        double v = sm->b;
-        for (int k = 0; k < ND_SFEAT; k++) v += sm->w[k] * x[k].value;
-        dec[i] = v;
+        dec[i] = row_score(sm, sf->pool + i * (ND_SFEAT + 1));
         y[i] = sf->y[i] > 0 ? 1 : -1;
     }
     double a, b;
