@@ -26,6 +26,10 @@ struct nd_analyzer {
     float *dvec;
     uint32_t *touched;
     size_t ntouched, touched_alloc;
+    /* per term: its feature id, and a bigram's key in the model's pair table */
+    uint32_t *fid;
+    uint64_t *pkey;
+    size_t fid_alloc, pkey_alloc;
 };
 
 void nd_analyze_opts_init(nd_analyze_opts *o)
@@ -80,6 +84,8 @@ void nd_analyzer_free(nd_analyzer *a)
     nd_doc_release(&a->doc);
     free(a->dvec);
     free(a->touched);
+    free(a->fid);
+    free(a->pkey);
     free(a->scratch);
     free(a->occ);
     nd_summarizer_free(a->sum);
@@ -149,18 +155,49 @@ static void vectorize(nd_analyzer *a, const nd_record *rec, int keep_boilerplate
     const nd_terms *terms = &d->terms;
     ND_GROW(a->occ, terms->n, a->occ_alloc);
     ND_GROW(a->touched, terms->n, a->touched_alloc);
+    ND_GROW(a->fid, terms->n, a->fid_alloc);
+    ND_GROW(a->pkey, terms->n, a->pkey_alloc);
+    /*
+     * Three passes, so that the lookups in tables far bigger than the cache
+     * (bigram pairs, the dense vector, the IDF) are prefetched a whole
+     * article ahead instead of waited for one at a time: ids of unigrams and
+     * pseudo-terms and the keys of bigrams; the bigrams' probes; the sums.
+     */
     for (size_t i = 0; i < terms->n; i++) {
         const nd_term *tm = &terms->v[i];
-        uint32_t fid;
+        uint32_t fid = 0;
+        a->pkey[i] = 0;
         if (tm->entry != ND_SLOT_UNSET) {   /* unigram or bigram: by the words' memoised stem ids */
             uint32_t sa = stem_id(a, tm->entry, tm->off, tm->len);
-            fid = tm->entry2 == ND_SLOT_UNSET ? (sa ? m->stem_fid[sa - 1] : 0)
-                                              : nd_model_pair(m, sa, stem_id(a, tm->entry2, tm->off2, tm->len2));
+            if (tm->entry2 == ND_SLOT_UNSET) {
+                fid = sa ? m->stem_fid[sa - 1] : 0;
+            } else if (sa && m->pair) {
+                uint32_t sb = stem_id(a, tm->entry2, tm->off2, tm->len2);
+                if (sb) {
+                    a->pkey[i] = (uint64_t)sa << 32 | sb;
+                    __builtin_prefetch(&m->pair[nd_model_pair_slot(m, a->pkey[i])]);
+                }
+            }
         } else {
             fid = nd_model_feature(m, terms->keys.data + tm->off, tm->len, tm->hash);
         }
+        a->fid[i] = fid;
+        if (fid) __builtin_prefetch(&a->dvec[fid]);
+    }
+    for (size_t i = 0; i < terms->n; i++)
+        if (a->pkey[i]) {
+            uint32_t fid = nd_model_pair(m, (uint32_t)(a->pkey[i] >> 32), (uint32_t)a->pkey[i]);
+            a->fid[i] = fid;
+            if (fid) __builtin_prefetch(&a->dvec[fid]);
+        }
+    for (size_t i = 0; i < terms->n; i++) {
+        const nd_term *tm = &terms->v[i];
+        uint32_t fid = a->fid[i];
         if (!fid) continue;
-        if (a->dvec[fid] == 0) a->touched[a->ntouched++] = fid;
+        if (a->dvec[fid] == 0) {
+            a->touched[a->ntouched++] = fid;
+            __builtin_prefetch(&m->idf[fid]);
+        }
         a->dvec[fid] += tm->w;
         if (occurrences && (tm->entry != ND_SLOT_UNSET || terms->keys.data[tm->off] != '@'))
             a->occ[a->nocc++] = (struct nd_occ){ tm->sent, fid, tm->w };

@@ -16,6 +16,7 @@
 #include <stdlib.h>      /* free */
 
 #define ND_DENSE_PAIRS 64
+#define ND_PREFETCH 8   /* features ahead whose weight row is requested */
 
 nd_linsvm *nd_linsvm_fold(struct svm_model *m, char **labels, int nclass, uint32_t nfeat)
 {
@@ -168,6 +169,8 @@ void nd_linsvm_decision_view(const nd_linsvm *s, const nd_svec *x, const nd_view
         float rest[ND_DENSE_PAIRS] = { 0 }, geo[ND_DENSE_PAIRS] = { 0 };
         for (size_t i = 0; i < x->n; i++) {
             uint32_t f = x->idx[i];
+            if (i + ND_PREFETCH < x->n && x->idx[i + ND_PREFETCH] <= s->nfeat)   /* rows are far apart: ask early */
+                __builtin_prefetch(s->wd + (size_t)x->idx[i + ND_PREFETCH] * s->stride);
             float v = x->val[i];
             int in_geo = f >= view->lo && f <= view->hi;
             if (in_geo) ss_geo += (double)v * v;

@@ -373,11 +373,15 @@ nd_model *nd_model_alloc(void);
 void nd_model_index(nd_model *m);
 
 /* Feature id of the bigram of stems sa, sb (stem ids + 1, so 0 is "not a vocabulary stem"), or 0. */
+static inline size_t nd_model_pair_slot(const nd_model *m, uint64_t key)
+{
+    return (size_t)(key * 0x9E3779B97F4A7C15ULL >> 20) & m->pair_mask;
+}
 static inline uint32_t nd_model_pair(const nd_model *m, uint32_t sa, uint32_t sb)
 {
     if (!sa || !sb || !m->pair) return 0;
     uint64_t key = (uint64_t)sa << 32 | sb;
-    size_t i = (size_t)(key * 0x9E3779B97F4A7C15ULL >> 20) & m->pair_mask;
+    size_t i = nd_model_pair_slot(m, key);
     for (;;) {
         if (m->pair[i].key == key) return m->pair[i].fid;
         if (m->pair[i].key == 0) return 0;

@@ -213,7 +213,7 @@ static void text_room(nd_tokens *tk, size_t n)
  * Finish the token whose bytes were written at tk->text.data[off..off+len)
  * (past tk->text.len): normalise, filter, stem, append to tk.
  */
-static void emit(nd_tokenizer *t, nd_tokens *tk, size_t off, size_t len, int nonascii, unsigned flags, uint32_t sent,
+static void emit(nd_tokens *tk, size_t off, size_t len, int nonascii, unsigned flags, uint32_t sent,
                  uint32_t src)
 {
     size_t cps = len;
@@ -243,13 +243,36 @@ static void emit(nd_tokenizer *t, nd_tokens *tk, size_t off, size_t len, int non
     o->sent = sent;
     o->src = src;
     o->hash = nd_hash_padded(w, len);
-    uint32_t se = word_entry(t, w, len, o->hash);
-    o->flags = (uint8_t)(flags | (t->stem[se].stop ? ND_TOK_STOP : 0));
-    o->entry = se;
-    o->stem_off = t->stem[se].off;
-    o->stem_len = t->stem[se].len;
+    o->flags = (uint8_t)flags;   /* the cache entry comes in resolve() */
     tk->text.data[off + len] = '\0';
     tk->text.len = off + len + 1;
+}
+
+/*
+ * The cache entries of tokens [from, tk->n): stem, stop flag. Done after the
+ * whole text is tokenized, so that the cache slots of the words a few tokens
+ * ahead are requested while this one is looked up.
+ */
+static void resolve(nd_tokenizer *t, nd_tokens *tk, size_t from)
+{
+    enum { AHEAD = 8 };
+    for (size_t i = from; i < tk->n && i < from + AHEAD; i++) {
+        __builtin_prefetch(&t->front[tk->v[i].hash & (ND_FRONT - 1)]);
+        __builtin_prefetch(&t->stem_cache.slots[tk->v[i].hash & t->stem_cache.mask]);
+    }
+    for (size_t i = from; i < tk->n; i++) {
+        nd_token *o = &tk->v[i];
+        if (i + AHEAD < tk->n) {
+            uint64_t h = tk->v[i + AHEAD].hash;
+            __builtin_prefetch(&t->front[h & (ND_FRONT - 1)]);
+            __builtin_prefetch(&t->stem_cache.slots[h & t->stem_cache.mask]);
+        }
+        uint32_t se = word_entry(t, tk->text.data + o->off, o->len, o->hash);
+        if (t->stem[se].stop) o->flags |= ND_TOK_STOP;
+        o->entry = se;
+        o->stem_off = t->stem[se].off;
+        o->stem_len = t->stem[se].len;
+    }
 }
 
 static int is_word_cp(utf8proc_int32_t cp)
@@ -292,7 +315,7 @@ const char *nd_tokenizer_stems(const nd_tokenizer *t)
 void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, uint32_t base, nd_tokens *tk)
 {
     const unsigned char *s = (const unsigned char *)text;
-    size_t i = 0;
+    size_t i = 0, from = tk->n;
     text_room(tk, len);
     while (i < len) {
         unsigned char c = s[i];
@@ -381,8 +404,9 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
         if (upper >= 2 && letters == upper) flags |= ND_TOK_CAPS;
         if (first_upper) flags |= ND_TOK_CAP;
         if (letters + high == 0) flags |= ND_TOK_NUM;
-        emit(t, tk, off, o, nonascii, flags, sent, base + (uint32_t)start);
+        emit(tk, off, o, nonascii, flags, sent, base + (uint32_t)start);
         if (nonascii) text_room(tk, len - i);   /* the mapping may have used some */
         if (i == start) i++;   /* never stall */
     }
+    resolve(t, tk, from);
 }
