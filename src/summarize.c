@@ -210,6 +210,7 @@ static void graph(nd_summarizer *s, size_t g)
     for (size_t j = 0; j < g; j++) {
         for (uint32_t k = s->start[j]; k < s->start[j + 1]; k++) {
             uint32_t f = s->idx[k];
+            if (k + 8 < end) __builtin_prefetch(&s->head[s->idx[k + 8]]);
             double v = (double)s->val[k];
             for (uint32_t e = s->head[f]; e != NONE; e = s->chain[e]) s->acc[s->owner[e] * g + j] += v * s->val[e];
             s->chain[k] = s->head[f];
@@ -313,7 +314,7 @@ static int has_quote(const char *p, size_t n)
 static void word_frequencies(nd_summarizer *s, const nd_doc *d)
 {
     size_t n = s->n, m = 0, nw = 0;
-    size_t cap = s->wcap ? s->wcap : 64;
+    size_t cap = 64;   /* this article's part of the table: a long article before must not spread a short one */
     while (cap < 2 * d->tk.n) cap *= 2;
     if (cap > s->wcap || ++s->wgen == 0) {   /* a bigger table, or the stamps wrapped: start clean */
         free(s->wtab);
