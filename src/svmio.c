@@ -20,12 +20,20 @@
 
 #include <libsvm/svm.h>  /* struct svm_model */
 #include <errno.h>       /* errno */
+#include <float.h>       /* LDBL_MANT_DIG */
 #include <stdlib.h>      /* strtod, free */
 
 static const double pow10_exact[23] = {
     1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
     1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 };
+
+#if defined(__x86_64__) && LDBL_MANT_DIG == 64
+static const long double pow10_ld[28] = {
+    1e0L,  1e1L,  1e2L,  1e3L,  1e4L,  1e5L,  1e6L,  1e7L,  1e8L,  1e9L,  1e10L, 1e11L, 1e12L, 1e13L,
+    1e14L, 1e15L, 1e16L, 1e17L, 1e18L, 1e19L, 1e20L, 1e21L, 1e22L, 1e23L, 1e24L, 1e25L, 1e26L, 1e27L,
+};
+#endif
 
 /* Parse a decimal number at *pp; advances *pp past it. Returns 0 if there is none. */
 static int parse_double(const char **pp, const char *end, double *out)
@@ -66,6 +74,27 @@ static int parse_double(const char **pp, const char *end, double *out)
         *out = neg ? -v : v;
         return 1;
     }
+#if defined(__x86_64__) && LDBL_MANT_DIG == 64
+    /*
+     * libsvm writes coefficients with 17 digits, past the exact path above.
+     * In x87's 64-bit mantissa the digits and 10^27 are exact, so one
+     * multiplication or division rounds once; rounding that to a double is
+     * the correctly rounded double unless it lies exactly halfway between
+     * two doubles (its 11 extra bits 10000000000), which strtod settles.
+     * (valgrind computes long double at double precision: under it, this
+     * path can be off by an ulp.)
+     */
+    if (ndig <= 19 && scale >= -27 && scale <= 27) {
+        long double v = (long double)mant;
+        v = scale >= 0 ? v * pow10_ld[scale] : v / pow10_ld[-scale];
+        uint64_t bits;
+        memcpy(&bits, &v, sizeof(bits));   /* the significand comes first */
+        if ((bits & 0x7FF) != 0x400) {
+            *out = neg ? -(double)v : (double)v;
+            return 1;
+        }
+    }
+#endif
     char tmp[64];   /* the slow, exact way; numbers here are short */
     size_t n = (size_t)(p - start);
     if (n >= sizeof(tmp)) return 0;

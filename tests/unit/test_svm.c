@@ -3,6 +3,7 @@
 #include "tap.h"
 
 #include <libsvm/svm.h>
+#include <math.h>   /* pow */
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>  /* mkstemp, close, unlink */
@@ -98,6 +99,42 @@ static void check_parse(const struct svm_model *trained)
     ok(!m && strstr(err.msg, "t.svm:2: unknown header line"), "an unknown header line is refused: %s", err.msg);
 }
 
+/*
+ * Coefficients as libsvm writes them (17 digits) and longer, near and at
+ * the halfway points between doubles: parsed bit for bit as strtod does.
+ */
+static void check_numbers(void)
+{
+    enum { N = 20000 };
+    static char text[N * 48 + 256], num[N][40];
+    int n = 0;
+    const char *hard[] = { "9007199254740993", "9007199254740995", "0.30000000000000004", "1.0000000000000002",
+                           "4.4501477170144022e-1", "2.2250738585072014", "0.1000000000000000055511151231257827",
+                           "9999999999999999999", "1.7976931348623157e-5", "0.49999999999999994",
+                           /* within half an x87 ulp of a point halfway between two doubles, on the side away from the even one */
+                           "1.000000000000000111", "1.000000000000005218", "-1.000000000000009881", "1.000000000000010103" };
+    for (size_t i = 0; i < sizeof(hard) / sizeof(*hard); i++) snprintf(num[n++], sizeof(num[0]), "%s", hard[i]);
+    while (n < N) {
+        double v = (rnd() - 0.5) * pow(10, (int)(rnd() * 12) - 6);
+        int digits = 15 + (int)(rnd() * 5);   /* 15..19 significant digits */
+        snprintf(num[n++], sizeof(num[0]), "%.*g", digits, v);
+    }
+    size_t len = (size_t)snprintf(text, sizeof(text),
+                                  "svm_type c_svc\nkernel_type linear\nnr_class 2\ntotal_sv %d\nrho 0\nlabel 1 -1\n"
+                                  "nr_sv %d %d\nSV\n", N, N / 2, N - N / 2);
+    for (int i = 0; i < N; i++) len += (size_t)snprintf(text + len, sizeof(text) - len, "%s 1:1 \n", num[i]);
+    nd_err err;
+    struct svm_model *m = nd_svm_parse(text, len, "t.svm", &err);
+    int bad = -1;
+    for (int i = 0; m && i < N && bad < 0; i++) {
+        double want = strtod(num[i], NULL);
+        if (memcmp(&want, &m->sv_coef[0][i], sizeof(double)) != 0) bad = i;
+    }
+    ok(m && bad < 0, "%d decimals of 15 to 19 digits parse as strtod parses them, bit for bit%s%s", N,
+       bad >= 0 ? ": not " : "", bad >= 0 ? num[bad] : "");
+    if (m) svm_free_and_destroy_model(&m);
+}
+
 int main(void)
 {
     svm_set_print_string_function(quiet);
@@ -130,6 +167,7 @@ int main(void)
     struct svm_model *m = svm_train(&prob, &p);
     ok(m && m->nr_class == 3, "libsvm trains three classes");
     check_parse(m);
+    check_numbers();
     double ref[3];
     double got[3];
     nd_svec v;
