@@ -219,6 +219,7 @@ typedef struct nd_train_opts {
     double title_weight;   /* title terms count this many times (default 2) */
     double lead_weight;    /* terms of the first sentence count this many times (default 2) */
     int numbers;           /* numbers become shape terms "#n3", "#dec", "#year" (default 1) */
+    int title_terms;       /* the title's words also as terms of their own, "^stem", for topics (default 1) */
     double geo_weight;     /* the region classifier scales gazetteer features by this (default 4) */
     int folds;             /* cross-validation folds for choosing C (default 3) */
     double c_grid[8];      /* C values tried; 0 ends the list */

@@ -199,7 +199,7 @@ static void vectorize(nd_analyzer *a, const nd_record *rec, int keep_boilerplate
             __builtin_prefetch(&m->idf[fid]);
         }
         a->dvec[fid] += tm->w;
-        if (occurrences && (tm->entry != ND_SLOT_UNSET || terms->keys.data[tm->off] != '@'))
+        if (occurrences && (tm->entry != ND_SLOT_UNSET || (terms->keys.data[tm->off] != '@' && terms->keys.data[tm->off] != '^')))
             a->occ[a->nocc++] = (struct nd_occ){ tm->sent, fid, tm->w };
     }
     double ss = 0;
@@ -257,7 +257,7 @@ nd_status nd_analyze(nd_analyzer *a, const nd_record *rec, const nd_analyze_opts
             const nd_linsvm *s = m->task[t];
             if (!s) continue;
             double conf;
-            nd_view view = { m->geo_lo, m->geo_hi, nd_model_geo_scale(m, t) };
+            nd_view view = nd_model_view(m, t);
             int c = nd_linsvm_predict(s, &d->vec, &view, a->scratch, &conf);
             res->label[t] = conf < o->min_confidence ? "unknown" : s->labels[c];
             res->confidence[t] = conf;

@@ -90,6 +90,12 @@ void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazett
             continue;
         }
         push_words(out, t, NULL, w);
+        if (cfg->title_terms && t->sent == ND_SENT_TITLE && t->stem_len < 64) {   /* the headline's words as terms of their own */
+            char key[72];
+            key[0] = '^';
+            memcpy(key + 1, nd_tokenizer_stems(tz) + t->stem_off, t->stem_len);
+            push_term(out, key, 1 + (size_t)t->stem_len, NULL, 0, t->sent, w);
+        }
         if (cfg->bigrams && prev && prev->sent == t->sent) push_words(out, prev, t, w);
         prev = t;
     }

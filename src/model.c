@@ -49,6 +49,7 @@ void nd_train_opts_init(nd_train_opts *o)
     o->title_weight = 2.0;
     o->lead_weight = 2.0;
     o->numbers = 1;
+    o->title_terms = 1;
     o->geo_weight = 4.0;
     o->folds = 3;
     const double grid[] = { 0.5, 1, 2, 4, 8 };
@@ -74,16 +75,20 @@ void nd_model_index(nd_model *m)
     free(m->idf);
     m->idf = nd_xmalloc((m->vocab.n + 1) * sizeof(float));
     m->idf[0] = 0;
-    m->geo_lo = m->geo_hi = 0;
+    m->geo_lo = m->geo_hi = m->title_lo = m->title_hi = 0;
     free(m->filter);
     m->filter = nd_xcalloc(ND_FILTER_BITS / 64, sizeof(uint64_t));
     for (size_t i = 0; i < m->vocab.n; i++) {
         size_t bit = nd_filter_bit(m->vocab.hashes[i]);
         m->filter[bit >> 6] |= 1ULL << (bit & 63);
         m->idf[i + 1] = (float)(log((1.0 + m->ndocs) / (1.0 + m->vocab.values[i])) + 1.0);
-        if (nd_strmap_key(&m->vocab, i)[0] == '@') {   /* the trainer puts the '@' terms in one run */
+        char k0 = nd_strmap_key(&m->vocab, i)[0];   /* the trainer puts the '@' terms in one run, '^' in another */
+        if (k0 == '@') {
             if (!m->geo_lo) m->geo_lo = (uint32_t)i + 1;
             m->geo_hi = (uint32_t)i + 1;
+        } else if (k0 == '^') {
+            if (!m->title_lo) m->title_lo = (uint32_t)i + 1;
+            m->title_hi = (uint32_t)i + 1;
         }
     }
 
@@ -95,7 +100,7 @@ void nd_model_index(nd_model *m)
     size_t npairs = 0;
     for (size_t i = 0; i < m->vocab.n; i++) {
         const char *k = nd_strmap_key(&m->vocab, i);
-        if (k[0] != '@' && k[0] != '#' && strchr(k, ' ')) npairs++;
+        if (k[0] != '@' && k[0] != '#' && k[0] != '^' && strchr(k, ' ')) npairs++;
     }
     size_t cap = 64;
     while (cap < 2 * npairs) cap *= 2;
@@ -105,7 +110,7 @@ void nd_model_index(nd_model *m)
     m->stem_fid = NULL;
     for (size_t i = 0; i < m->vocab.n; i++) {
         const char *k = nd_strmap_key(&m->vocab, i);
-        if (k[0] == '@' || k[0] == '#') continue;   /* pseudo-terms are looked up by key */
+        if (k[0] == '@' || k[0] == '#' || k[0] == '^') continue;   /* pseudo-terms are looked up by key */
         const char *sp = strchr(k, ' ');
         size_t la = sp ? (size_t)(sp - k) : strlen(k);
         bool added;
@@ -237,9 +242,9 @@ static void remove_tree(const char *dir)
 static void describe_features(const nd_model *m, nd_buf *b)
 {
     nd_buf_addf(b, "min_df %d\nmax_df %.17g\nmax_features %d\nbigrams %d\ntitle_weight %.17g\n"
-                   "lead_weight %.17g\nnumbers %d\ngeo_weight %.17g\n",
+                   "lead_weight %.17g\nnumbers %d\ntitle_terms %d\ngeo_weight %.17g\n",
                 m->opts.min_df, m->opts.max_df, m->opts.max_features, m->opts.bigrams, m->opts.title_weight,
-                m->opts.lead_weight, m->opts.numbers, m->opts.geo_weight);
+                m->opts.lead_weight, m->opts.numbers, m->opts.title_terms, m->opts.geo_weight);
     nd_buf_adds(b, "normalization nfkc-casefold\nstopwords english\nstemmer snowball-english\n"
                    "tf sublinear\nidf smoothed\nnorm l2\n");
 }
@@ -300,7 +305,8 @@ static const char readme_text[] =
     "  per label, `prior=training` or `prior=uniform`: probabilities divided by the training share of each label\n"
     "  and normalised, as if every label were equally likely), training data digest, metrics |\n"
     "| vocab.tsv | `term<TAB>document frequency`; line N is feature N. Terms are Snowball stems, `stem stem`\n"
-    "  bigrams, and `@geo:REGION` / `@geo1:REGION` gazetteer features |\n"
+    "  bigrams, `#n3`-style number shapes, `^stem` title words (topic only), and `@geo:REGION` /\n"
+    "  `@geo1:REGION` gazetteer features |\n"
     "| gazetteer.tsv | `place<TAB>region`, matched on normalised words; `.cc<TAB>region` lines map an outlet's\n"
     "  country-code domain (optional) |\n"
     "| TASK.svm | libsvm model (C-SVC, linear kernel) over TF-IDF features; labels are 0..k-1 |\n"
@@ -612,6 +618,7 @@ nd_model *nd_model_load(const char *dir, nd_err *err)
     m->opts.title_weight = manifest_num(man.data, "title_weight", m->opts.title_weight);
     m->opts.lead_weight = manifest_num(man.data, "lead_weight", 1.0);
     m->opts.numbers = (int)manifest_num(man.data, "numbers", 0);
+    m->opts.title_terms = (int)manifest_num(man.data, "title_terms", 0);
     m->opts.geo_weight = manifest_num(man.data, "geo_weight", 1.0);
     m->opts.folds = (int)manifest_num(man.data, "folds", m->opts.folds);
     m->opts.seed = (unsigned)manifest_num(man.data, "seed", m->opts.seed);
@@ -715,9 +722,11 @@ void nd_model_describe(const nd_model *m, size_t top, nd_buf *out)
     nd_buf_addf(out, "format        newsdesk-model %d\n", ND_MODEL_FORMAT);
     nd_buf_addf(out, "features      %zu (IDF over %u documents; unigrams%s, stems, stop words removed)\n",
                 m->vocab.n, m->ndocs, m->opts.bigrams ? " + bigrams" : "");
-    nd_buf_addf(out, "settings      min_df=%d max_df=%g max_features=%d title_weight=%g lead_weight=%g numbers=%d geo_weight=%g\n",
+    nd_buf_addf(out,
+                "settings      min_df=%d max_df=%g max_features=%d title_weight=%g lead_weight=%g numbers=%d "
+                "title_terms=%d geo_weight=%g\n",
                 m->opts.min_df, m->opts.max_df, m->opts.max_features, m->opts.title_weight, m->opts.lead_weight,
-                m->opts.numbers, m->opts.geo_weight);
+                m->opts.numbers, m->opts.title_terms, m->opts.geo_weight);
     if (m->gaz.nregions) nd_buf_addf(out, "gazetteer     %zu places, %zu regions\n", m->gaz.map.n, m->gaz.nregions);
     if (m->digest) nd_buf_addf(out, "data digest   %s\n", m->digest);
     for (int t = 0; t < ND_NTASKS; t++) {

@@ -158,50 +158,50 @@ void nd_linsvm_decision(const nd_linsvm *s, const nd_svec *x, double *dec)
 
 void nd_linsvm_decision_view(const nd_linsvm *s, const nd_svec *x, const nd_view *view, double *dec)
 {
-    if (!view || view->lo == 0) {
+    if (!view || nd_view_identity(view)) {
         nd_linsvm_decision(s, x, dec);
         return;
     }
-    /* split sums: the gazetteer block and the rest, and their squared norms */
+    /* a partial sum and a squared norm per block: the rest, the gazetteer, the title terms */
     int np = s->npairs;
-    double ss_rest = 0, ss_geo = 0;
+    const double scale[3] = { 1.0, view->g, view->tg };
+    double ss[3] = { 0, 0, 0 };
     if (s->wd) {
-        float rest[ND_DENSE_PAIRS] = { 0 }, geo[ND_DENSE_PAIRS] = { 0 };
+        float acc[3][ND_DENSE_PAIRS] = { { 0 } };
         for (size_t i = 0; i < x->n; i++) {
             uint32_t f = x->idx[i];
             if (i + ND_PREFETCH < x->n && x->idx[i + ND_PREFETCH] <= s->nfeat)   /* rows are far apart: ask early */
                 __builtin_prefetch(s->wd + (size_t)x->idx[i + ND_PREFETCH] * s->stride);
             float v = x->val[i];
-            int in_geo = f >= view->lo && f <= view->hi;
-            if (in_geo) ss_geo += (double)v * v;
-            else ss_rest += (double)v * v;
-            if (f > s->nfeat || (in_geo && view->g == 0)) continue;
-            add_row(in_geo ? geo : rest, s->wd + (size_t)f * s->stride, v, s->stride);
+            int b = nd_view_block(view, f);
+            ss[b] += (double)v * v;
+            if (f > s->nfeat || scale[b] == 0) continue;
+            add_row(acc[b], s->wd + (size_t)f * s->stride, v, s->stride);
         }
-        double norm = sqrt(ss_rest + view->g * view->g * ss_geo), inv = norm > 0 ? 1.0 / norm : 0;
-        for (int p = 0; p < np; p++) dec[p] = (rest[p] + view->g * geo[p]) * inv - s->rho[p];
+        double norm = sqrt(ss[0] + scale[1] * scale[1] * ss[1] + scale[2] * scale[2] * ss[2]);
+        double inv = norm > 0 ? 1.0 / norm : 0;
+        for (int p = 0; p < np; p++) dec[p] = (acc[0][p] + scale[1] * acc[1][p] + scale[2] * acc[2][p]) * inv - s->rho[p];
         return;
     }
-    double *rest = dec, *geo = dec + np;   /* the caller's scratch has room for both */
-    for (int p = 0; p < np; p++) rest[p] = geo[p] = 0;
+    double *acc[3] = { dec, dec + np, dec + 2 * (size_t)np };   /* the caller's scratch has room for all three */
+    for (int p = 0; p < 3 * np; p++) dec[p] = 0;
     for (size_t i = 0; i < x->n; i++) {
         uint32_t f = x->idx[i];
         double v = x->val[i];
-        int in_geo = f >= view->lo && f <= view->hi;
-        if (in_geo) ss_geo += v * v;
-        else ss_rest += v * v;
-        if (f > s->nfeat || (in_geo && view->g == 0)) continue;
-        double *acc = in_geo ? geo : rest;
-        for (uint32_t k = s->fstart[f]; k < s->fstart[f + 1]; k++) acc[s->pair[k]] += s->w[k] * v;
+        int b = nd_view_block(view, f);
+        ss[b] += v * v;
+        if (f > s->nfeat || scale[b] == 0) continue;
+        for (uint32_t k = s->fstart[f]; k < s->fstart[f + 1]; k++) acc[b][s->pair[k]] += s->w[k] * v;
     }
-    double norm = sqrt(ss_rest + view->g * view->g * ss_geo), inv = norm > 0 ? 1.0 / norm : 0;
-    for (int p = 0; p < np; p++) dec[p] = (rest[p] + view->g * geo[p]) * inv - s->rho[p];
+    double norm = sqrt(ss[0] + scale[1] * scale[1] * ss[1] + scale[2] * scale[2] * ss[2]);
+    double inv = norm > 0 ? 1.0 / norm : 0;
+    for (int p = 0; p < np; p++) dec[p] = (acc[0][p] + scale[1] * acc[1][p] + scale[2] * acc[2][p]) * inv - s->rho[p];
 }
 
 size_t nd_linsvm_scratch(const nd_linsvm *s)
 {
     size_t k = (size_t)s->nclass;
-    return 2 * (size_t)s->npairs + k * (k + 1) + k * (k + 2);   /* decisions, r and p, coupling */
+    return 3 * (size_t)s->npairs + k * (k + 1) + k * (k + 2);   /* decisions (three blocks), r and p, coupling */
 }
 
 static double sigmoid_predict(double dec, double a, double b)
@@ -219,8 +219,8 @@ static double sigmoid_predict(double dec, double a, double b)
 int nd_linsvm_predict(const nd_linsvm *s, const nd_svec *x, const nd_view *view, double *scratch, double *confidence)
 {
     int k = s->nclass;
-    double *dec = scratch;                /* npairs, and npairs more while summing */
-    double *r = dec + 2 * s->npairs;      /* k * k */
+    double *dec = scratch;                /* npairs, and 2 * npairs more while summing */
+    double *r = dec + 3 * s->npairs;      /* k * k */
     double *prob = r + (size_t)k * k;     /* k */
     double *tmp = prob + k;               /* k * (k + 2), for the coupling */
     nd_linsvm_decision_view(s, x, view, dec);

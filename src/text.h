@@ -136,6 +136,7 @@ typedef struct nd_feature_cfg {
     double title_weight;
     double lead_weight;
     int numbers;
+    int title_terms;
 } nd_feature_cfg;
 
 void nd_terms_init(nd_terms *t);
@@ -229,20 +230,33 @@ void nd_linsvm_decision(const nd_linsvm *s, const nd_svec *x, double *dec);
 
 /*
  * How a classifier sees the article vector: features lo..hi (the gazetteer
- * block) multiplied by g, then the vector normalised again. lo = 0: as is.
- * Applied inside the decision pass (two partial sums and two norms), so the
- * vector is never copied.
+ * block) multiplied by g, features tlo..thi (the title terms) by tg, then the
+ * vector normalised again. An empty block has lo = hi = 0. Applied inside the
+ * decision pass (a partial sum and a norm per block), so the vector is never
+ * copied.
  */
 typedef struct nd_view {
     uint32_t lo, hi;
     double g;
+    uint32_t tlo, thi;
+    double tg;
 } nd_view;
+
+/* 0: the rest, 1: the gazetteer block, 2: the title block. */
+static inline int nd_view_block(const nd_view *v, uint32_t f)
+{
+    return f >= v->lo && f <= v->hi ? 1 : f >= v->tlo && f <= v->thi ? 2 : 0;
+}
+static inline int nd_view_identity(const nd_view *v)
+{
+    return (!v->lo || v->g == 1.0) && (!v->tlo || v->tg == 1.0);
+}
 
 /* Decision values of x as 'view' sees it. */
 void nd_linsvm_decision_view(const nd_linsvm *s, const nd_svec *x, const nd_view *view, double *dec);
 /*
  * Predict: class index and its confidence. 'scratch' holds at least
- * npairs + nclass * (nclass + 3) doubles. 'view' may be NULL (as is).
+ * nd_linsvm_scratch(s) doubles. 'view' may be NULL (as is).
  */
 int nd_linsvm_predict(const nd_linsvm *s, const nd_svec *x, const nd_view *view, double *scratch, double *confidence);
 size_t nd_linsvm_scratch(const nd_linsvm *s);
@@ -351,6 +365,7 @@ struct nd_model {
     nd_linsvm *task[ND_NTASKS];
     nd_sumsvm *sum;              /* the learned sentence scorer, or NULL */
     uint32_t geo_lo, geo_hi;     /* feature ids of the "@geo" terms (0, 0: none) */
+    uint32_t title_lo, title_hi; /* feature ids of the "^" title terms (0, 0: none) */
     uint64_t *filter;            /* ND_FILTER_BITS bits: set for every vocabulary term's hash */
     /* stems of the vocabulary, so unigrams and bigrams are found without key strings */
     nd_strmap stems;             /* every stem of a unigram or bigram term -> stem id (entry index) */
@@ -389,18 +404,23 @@ static inline uint32_t nd_model_pair(const nd_model *m, uint32_t sa, uint32_t sb
     }
 }
 /*
- * The weight task t puts on the gazetteer features: geo_weight for region;
- * none for topic, where a place says nothing about the subject (in a UK
- * corpus foreign places mostly occur in business news, a bias not to learn).
+ * How task t sees the article vector. The gazetteer features: geo_weight for
+ * region; none for topic, where a place says nothing about the subject (in a
+ * UK corpus foreign places mostly occur in business news, a bias not to
+ * learn). The title terms: topic only, where a headline names the subject;
+ * region has the title's places in the gazetteer block already, and a second
+ * copy of the headline's words only fitted its training corpus closer
+ * (reuters21578 region 95.93% -> 95.67%).
  */
-static inline double nd_model_geo_scale(const nd_model *m, int t)
+static inline nd_view nd_model_view(const nd_model *m, int t)
 {
-    if (!m->geo_lo) return 1.0;
-    return t == ND_TASK_REGION ? m->opts.geo_weight : 0.0;
+    nd_view v = { m->geo_lo, m->geo_hi, t == ND_TASK_REGION ? m->opts.geo_weight : 0.0,
+                  m->title_lo, m->title_hi, t == ND_TASK_REGION ? 0.0 : 1.0 };
+    return v;
 }
 static inline nd_feature_cfg nd_model_cfg(const nd_model *m)
 {
-    nd_feature_cfg c = { m->opts.bigrams, m->opts.title_weight, m->opts.lead_weight, m->opts.numbers };
+    nd_feature_cfg c = { m->opts.bigrams, m->opts.title_weight, m->opts.lead_weight, m->opts.numbers, m->opts.title_terms };
     return c;
 }
 #define ND_FILTER_BITS (1u << 20)

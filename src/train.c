@@ -98,6 +98,7 @@ nd_trainer *nd_trainer_new(const nd_train_opts *opts, nd_err *err)
     t->cfg.title_weight = t->opts.title_weight;
     t->cfg.lead_weight = t->opts.lead_weight;
     t->cfg.numbers = t->opts.numbers;
+    t->cfg.title_terms = t->opts.title_terms;
     t->tz = nd_tokenizer_new();
     if (!t->tz) {
         free(t);
@@ -258,15 +259,17 @@ static int cmp_cand_df(const void *a, const void *b)
 
 /*
  * Feature ids: the '@' pseudo-terms first (one run, the gazetteer block),
- * then by document frequency, most frequent first. A document's features
+ * the '^' title terms next (another run, the title block), then by document
+ * frequency, most frequent first. A document's features
  * are then mostly low ids, so the rows they touch (weights, IDF,
  * accumulators) sit together in memory instead of all over it.
  */
 static int cmp_cand_id(const void *a, const void *b)
 {
     const struct cand *x = a, *y = b;
-    int gx = x->key[0] == '@', gy = y->key[0] == '@';
-    if (gx != gy) return gx ? -1 : 1;
+    int gx = x->key[0] == '@' ? 0 : x->key[0] == '^' ? 1 : 2;
+    int gy = y->key[0] == '@' ? 0 : y->key[0] == '^' ? 1 : 2;
+    if (gx != gy) return gx < gy ? -1 : 1;
     return cmp_cand_df(a, b);
 }
 
@@ -326,11 +329,12 @@ static struct svm_node **build_rows(nd_trainer *t, const nd_model *m, const uint
 }
 
 /*
- * The region classifier weighs the gazetteer features by geo_weight: its rows
- * are the shared rows with features lo..hi scaled, normalised again.
+ * A task's rows as its view sees them (nd_model_view): the shared rows with
+ * the gazetteer and title blocks scaled or dropped, normalised again.
  */
-static struct svm_node *scale_rows(struct svm_node **x, size_t n, uint32_t lo, uint32_t hi, double g)
+static struct svm_node *scale_rows(struct svm_node **x, size_t n, const nd_view *view)
 {
+    const double scale[3] = { 1.0, view->g, view->tg };
     size_t total = 0;
     for (size_t i = 0; i < n; i++) {
         const struct svm_node *p = x[i];
@@ -343,11 +347,9 @@ static struct svm_node *scale_rows(struct svm_node **x, size_t n, uint32_t lo, u
         struct svm_node *row = own + at;
         double ss = 0;
         for (const struct svm_node *p = x[i]; p->index != -1; p++) {
-            double v = p->value;
-            if ((uint32_t)p->index >= lo && (uint32_t)p->index <= hi) {
-                if (g == 0) continue;
-                v *= g;
-            }
+            double g = scale[nd_view_block(view, (uint32_t)p->index)];
+            if (g == 0) continue;
+            double v = p->value * g;
             own[at++] = (struct svm_node){ p->index, v };
             ss += v * v;
         }
@@ -395,6 +397,9 @@ static void own_support_vectors(struct svm_model *sm)
  * linear kernel directly.
  */
 #define ND_GRAM_MAX 12000
+
+/* Fewest out-of-fold decisions a class pair needs for a Platt sigmoid of its own (two parameters). */
+#define ND_PLATT_MIN 30
 
 struct gram_ctx {
     struct svm_node **rows;       /* sparse rows */
@@ -1125,8 +1130,8 @@ nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **o
         }
         td[k].count = count;
         free(ld);
-        double geo = nd_model_geo_scale(m, k);
-        if (geo != 1.0) T->own = scale_rows(T->x, (size_t)n, m->geo_lo, m->geo_hi, geo);
+        nd_view view = nd_model_view(m, k);
+        if (!nd_view_identity(&view)) T->own = scale_rows(T->x, (size_t)n, &view);
         if ((size_t)n <= ND_GRAM_MAX) {
             T->gram = build_gram(T->x, (size_t)n, T->nfeat, t->opts.threads);
             T->g = nd_xmalloc((size_t)n * sizeof(*T->g));
@@ -1229,12 +1234,19 @@ nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **o
         }
         s->prob_a = nd_xmalloc(np * sizeof(double));
         s->prob_b = nd_xmalloc(np * sizeof(double));
+        /*
+         * A pair with few out-of-fold decisions (two rare classes: reuters21578
+         * has topics with one to ten documents) gets no sigmoid of its own, which
+         * would fit noise, but the one fitted on all pairs' decisions together.
+         */
+        double pool_a = -2.0, pool_b = 0.0;   /* no evidence at all: a plain sigmoid */
+        if (cnt[np] >= 2) nd_platt_fit(dv, yv, cnt[np], &pool_a, &pool_b);
         for (size_t p = 0; p < np; p++) {
             size_t n = cnt[p + 1] - cnt[p];
-            if (n >= 2)
+            if (n >= ND_PLATT_MIN)
                 nd_platt_fit(dv + cnt[p], yv + cnt[p], n, &s->prob_a[p], &s->prob_b[p]);
             else
-                s->prob_a[p] = -2.0, s->prob_b[p] = 0.0;   /* no evidence: a plain sigmoid */
+                s->prob_a[p] = pool_a, s->prob_b[p] = pool_b;
         }
         free(cnt);
         free(dv);

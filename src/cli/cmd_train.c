@@ -31,6 +31,7 @@ static void help(void)
            "  --title-weight X        title words count X times (2)\n"
            "  --lead-weight X         words of the first sentence count X times (2)\n"
            "  --no-numbers            keep numbers as words instead of shape terms (#n3, #dec)\n"
+           "  --no-title-terms        no title words as terms of their own (^word) for topics\n"
            "  --geo-weight X          weight of the gazetteer features for regions (4)\n"
            "  --gazetteer FILE        place -> region table for region features (default: the\n"
            "                          project's models/gazetteer.tsv when found)\n"
@@ -87,6 +88,7 @@ int cmd_train(int argc, char **argv)
         { "title-weight", required_argument, NULL, 'w' },
         { "lead-weight", required_argument, NULL, 'l' },
         { "no-numbers", no_argument, NULL, 'N' },
+        { "no-title-terms", no_argument, NULL, 'H' },
         { "geo-weight", required_argument, NULL, 'e' },
         { "gazetteer", required_argument, NULL, 'g' },
         { "no-gazetteer", no_argument, NULL, 'G' },
@@ -142,6 +144,7 @@ int cmd_train(int argc, char **argv)
             if (cli_parse_double(optarg, 0, 100, &opts.lead_weight)) goto bad;
             break;
         case 'N': opts.numbers = 0; break;
+        case 'H': opts.title_terms = 0; break;
         case 'e':
             if (cli_parse_double(optarg, 0, 100, &opts.geo_weight)) goto bad;
             break;

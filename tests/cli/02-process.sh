@@ -21,7 +21,7 @@ sed 's/"id"/"uid"/; s/"text"/"body"/' "$DATA/articles.jsonl" >renamed.jsonl
 "$ND" process --model tiny --id-field uid --text-field body renamed.jsonl >ren.jsonl; same "field names can be changed" ren.jsonl out.jsonl
 NEWSDESK_MODEL=tiny "$ND" process "$DATA/articles.jsonl" >env.jsonl; same "NEWSDESK_MODEL picks the model" env.jsonl out.jsonl
 "$ND" process --model tiny --min-confidence 0.99999 "$DATA/articles.jsonl" >unk.jsonl
-has "--min-confidence turns low confidence into unknown" unk.jsonl '"topic":"unknown"'
+has "--min-confidence turns low confidence into unknown" unk.jsonl '"region":"unknown"'
 yes "$(head -1 "$DATA/articles.jsonl")" | head -5000 >many.jsonl
 "$ND" process --model tiny many.jsonl 2>err | head -1 >first.jsonl
 check "a closed pipe ends the run quietly" test ! -s err

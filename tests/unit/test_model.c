@@ -45,7 +45,7 @@ int main(void)
     size_t terms = 0;
     for (size_t i = 0; i < m->vocab.n; i++) {
         const char *k = nd_strmap_key(&m->vocab, i);
-        if (k[0] == '@' || k[0] == '#') continue;
+        if (k[0] == '@' || k[0] == '#' || k[0] == '^') continue;
         const char *sp = strchr(k, ' ');
         long sa = nd_strmap_find(&m->stems, k, sp ? (size_t)(sp - k) : strlen(k));
         uint32_t fid;
@@ -62,6 +62,16 @@ int main(void)
         terms++;
     }
     ok(index_ok && terms > 50, "the stem and pair index finds all %zu word terms", terms);
+    /* the title terms are one run of ids; topic sees them, region does not */
+    int run_ok = m->title_lo > 0 && m->title_hi >= m->title_lo;
+    for (size_t i = 0; i < m->vocab.n; i++) {
+        int in = i + 1 >= m->title_lo && i + 1 <= m->title_hi;
+        if (in != (nd_strmap_key(&m->vocab, i)[0] == '^')) run_ok = 0;
+    }
+    nd_view vt = nd_model_view(m, ND_TASK_TOPIC), vr = nd_model_view(m, ND_TASK_REGION);
+    ok(run_ok && vt.tg == 1.0 && vr.tg == 0.0 && vt.g == 0.0 && vr.g == m->opts.geo_weight,
+       "title terms '^' are features %u..%u, seen by topic only; gazetteer features by region only", m->title_lo,
+       m->title_hi);
     char a[3][64], b[3][64];
     double ca[3], cb[3];
     predict_all(m, a, ca);
