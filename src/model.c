@@ -744,12 +744,15 @@ void nd_model_describe(const nd_model *m, size_t top, nd_buf *out)
         for (int i = 0; i < s->nclass; i++)
             for (int j = i + 1; j < s->nclass; j++, p++) pi[p] = lab[i], pj[p] = lab[j];
         struct scored *sc = nd_xmalloc((m->vocab.n + 1) * sizeof(*sc));
+        int *rp = nd_xmalloc((size_t)s->npairs * sizeof(int));
+        float *rw = nd_xmalloc((size_t)s->npairs * sizeof(float));
         for (int c = 0; c < s->nclass; c++) {
             for (uint32_t f = 1; f <= s->nfeat; f++) {
                 double v = 0;
-                for (uint32_t k = s->fstart[f]; k < s->fstart[f + 1]; k++) {
-                    if (pi[s->pair[k]] == c) v += s->w[k];
-                    else if (pj[s->pair[k]] == c) v -= s->w[k];
+                size_t nr = nd_linsvm_row(s, f, rp, rw);
+                for (size_t k = 0; k < nr; k++) {
+                    if (pi[rp[k]] == c) v += rw[k];
+                    else if (pj[rp[k]] == c) v -= rw[k];
                 }
                 sc[f - 1] = (struct scored){ v, f };
             }
@@ -760,6 +763,8 @@ void nd_model_describe(const nd_model *m, size_t top, nd_buf *out)
             nd_buf_addc(out, '\n');
         }
         free(sc);
+        free(rp);
+        free(rw);
         free(pi);
         free(pj);
     }

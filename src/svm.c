@@ -34,7 +34,16 @@ nd_linsvm *nd_linsvm_fold(struct svm_model *m, char **labels, int nclass, uint32
     start[0] = 0;
     for (int i = 1; i < k; i++) start[i] = start[i - 1] + m->nSV[i - 1];
 
-    /* pass 1: per pair, dense accumulation over touched features -> triples */
+    /*
+     * Per pair, dense accumulation over the touched features; then, with few
+     * pairs, straight into a dense row per feature (no indirection when
+     * predicting), else into (feature, pair, weight) triples sorted
+     * feature-major.
+     */
+    if (s->npairs <= ND_DENSE_PAIRS) {
+        s->stride = (s->npairs + 7) & ~7;
+        s->wd = nd_xcalloc_huge(((size_t)nfeat + 1) * (size_t)s->stride, sizeof(float));
+    }
     double *dense = nd_xcalloc((size_t)nfeat + 2, sizeof(double));
     uint32_t *touched = NULL;
     size_t ntouched = 0, talloc = 0;
@@ -62,14 +71,18 @@ nd_linsvm *nd_linsvm_fold(struct svm_model *m, char **labels, int nclass, uint32
             }
             for (size_t t = 0; t < ntouched; t++) {
                 uint32_t f = touched[t];
-                if (fabs(dense[f]) > 1e-12) {
-                    ND_GROW(tr, ntr + 1, tralloc);
-                    tr[ntr].f = f;
-                    tr[ntr].p = (uint16_t)p;
-                    tr[ntr].w = (float)dense[f];
-                    ntr++;
-                }
+                double v = dense[f];
                 dense[f] = 0;
+                if (fabs(v) <= 1e-12) continue;
+                if (s->wd) {
+                    s->wd[(size_t)f * s->stride + p] = (float)v;
+                    continue;
+                }
+                ND_GROW(tr, ntr + 1, tralloc);
+                tr[ntr].f = f;
+                tr[ntr].p = (uint16_t)p;
+                tr[ntr].w = (float)v;
+                ntr++;
             }
             ntouched = 0;
         }
@@ -77,8 +90,9 @@ nd_linsvm *nd_linsvm_fold(struct svm_model *m, char **labels, int nclass, uint32
     free(dense);
     free(touched);
     free(start);
+    if (s->wd) return s;
 
-    /* pass 2: counting sort into feature-major order */
+    /* counting sort into feature-major order */
     s->fstart = nd_xcalloc((size_t)nfeat + 2, sizeof(uint32_t));
     for (size_t t = 0; t < ntr; t++) s->fstart[tr[t].f + 1]++;
     for (uint32_t f = 1; f < nfeat + 2; f++) s->fstart[f] += s->fstart[f - 1];
@@ -93,14 +107,20 @@ nd_linsvm *nd_linsvm_fold(struct svm_model *m, char **labels, int nclass, uint32
     }
     free(fill);
     free(tr);
-    /* with few pairs a dense row per feature is small and needs no indirection */
-    if (s->npairs <= ND_DENSE_PAIRS) {
-        s->stride = (s->npairs + 7) & ~7;
-        s->wd = nd_xcalloc_huge(((size_t)nfeat + 1) * (size_t)s->stride, sizeof(float));
-        for (uint32_t f = 1; f <= nfeat; f++)
-            for (uint32_t e = s->fstart[f]; e < s->fstart[f + 1]; e++) s->wd[(size_t)f * s->stride + s->pair[e]] = s->w[e];
-    }
     return s;
+}
+
+size_t nd_linsvm_row(const nd_linsvm *s, uint32_t f, int *pair, float *w)
+{
+    size_t n = 0;
+    if (f < 1 || f > s->nfeat) return 0;
+    if (s->wd) {
+        for (int p = 0; p < s->npairs; p++)
+            if (s->wd[(size_t)f * s->stride + p] != 0) pair[n] = p, w[n++] = s->wd[(size_t)f * s->stride + p];
+        return n;
+    }
+    for (uint32_t k = s->fstart[f]; k < s->fstart[f + 1]; k++) pair[n] = s->pair[k], w[n++] = s->w[k];
+    return n;
 }
 
 void nd_linsvm_free(nd_linsvm *s)

@@ -225,6 +225,8 @@ typedef struct nd_linsvm {
 /* Fold 'model' (taken over) whose libsvm labels are 0..nclass-1 into class order. */
 nd_linsvm *nd_linsvm_fold(struct svm_model *model, char **labels, int nclass, uint32_t nfeat);
 void nd_linsvm_free(nd_linsvm *s);
+/* Feature f's non-zero weights, in pair order, into pair[] and w[] (room for npairs each); their count. */
+size_t nd_linsvm_row(const nd_linsvm *s, uint32_t f, int *pair, float *w);
 /* Decision values of every pair (dec has npairs entries). */
 void nd_linsvm_decision(const nd_linsvm *s, const nd_svec *x, double *dec);
 
