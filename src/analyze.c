@@ -141,6 +141,14 @@ static uint32_t stem_id(nd_analyzer *a, uint32_t entry, uint32_t off, uint32_t l
     return s;
 }
 
+/* A term of its sentence (word, bigram, number shape), not of the whole article ('@' places, '^' title words)? */
+static int sentence_term(const nd_terms *terms, const nd_term *tm)
+{
+    if (tm->entry != ND_SLOT_UNSET) return 1;
+    char k0 = terms->keys.data[tm->off];
+    return k0 != '@' && k0 != '^';
+}
+
 /*
  * Prepare and vectorise (dense, in a->dvec); with 'occurrences', also collect
  * the terms by sentence, for the summarizer. No classification.
@@ -199,7 +207,7 @@ static void vectorize(nd_analyzer *a, const nd_record *rec, int keep_boilerplate
             __builtin_prefetch(&m->idf[fid]);
         }
         a->dvec[fid] += tm->w;
-        if (occurrences && (tm->entry != ND_SLOT_UNSET || (terms->keys.data[tm->off] != '@' && terms->keys.data[tm->off] != '^')))
+        if (occurrences && sentence_term(terms, tm))
             a->occ[a->nocc++] = (struct nd_occ){ tm->sent, fid, tm->w };
     }
     double ss = 0;
