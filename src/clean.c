@@ -99,6 +99,9 @@ static const struct phrase phrases[] = {
     { "picture:", ND_CLUTTER_BYLINE, 0 },         { "credit:", ND_CLUTTER_BYLINE, 0 },
     { "follow ", ND_CLUTTER_SOCIAL, 0 },          { "what do you think", ND_CLUTTER_LINK, 0 },
     { "let us know", ND_CLUTTER_LINK, 0 },        { "advertise with us", ND_CLUTTER_AD, 0 },
+    { "your email address will not be published", ND_CLUTTER_SOCIAL, 0 },
+    { "required fields are marked", ND_CLUTTER_SOCIAL, 0 }, { "powered by", ND_CLUTTER_NAV, 0 },
+    { "more stories", ND_CLUTTER_LINK, 1 },       { "more news", ND_CLUTTER_LINK, 1 },
 };
 
 static int is_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; }
@@ -125,6 +128,17 @@ static int looks_like_notice(const char *s, size_t n)
     return has_phrase(s, n, "informational purposes only") || has_phrase(s, n, "investment advice");
 }
 
+static int looks_like_body(const char *s, size_t n);
+
+/* After the story, a rights line however it opens: "All content copyright Example Ltd", "Text and photos © ...". */
+static int looks_like_rights(const char *s, size_t n)
+{
+    if (n >= 120 || looks_like_body(s, n)) return 0;
+    for (const char *q = s, *end = s + n; (q = memchr(q, 0xC2, (size_t)(end - q))) && q + 1 < end; q++)
+        if ((unsigned char)q[1] == 0xA9) return 1;
+    return has_phrase(s, n, "copyright");
+}
+
 /* An embedded post: "— Jane Doe (@jdoe) July 12, 2024", "pic.twitter.com/...". */
 static int looks_like_embed(const char *s, size_t n)
 {
@@ -137,7 +151,7 @@ static int looks_like_embed(const char *s, size_t n)
     return has_phrase(s, n, "pic.twitter.com/");
 }
 
-/* "Monday, 4 November 2024", "Nov. 4, 2024 10:30 am", "Updated 10:30 GMT": a date alone on its line. */
+/* "Monday, 4 November 2024", "Nov. 4, 2024 10:30 am", "Updated 10:30 GMT", "2 hours ago": a date alone on its line. */
 static int looks_like_date(const char *s, size_t n)
 {
     static const char *const names[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -146,8 +160,10 @@ static int looks_like_date(const char *s, size_t n)
                                          "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed",
                                          "thu", "fri", "sat", "sun", "am", "pm", "gmt", "utc", "bst", "cet", "cest",
                                          "est", "edt", "pst", "pdt", "ist", "eat", "wat", "cat", "sast", "jst", "kst",
-                                         "hkt", "sgt", "aest", "aedt", "nzst", "nzdt", NULL };
-    static const char *const verbs[] = { "updated", "published", "posted", "last", "modified", "on", "at", NULL };
+                                         "hkt", "sgt", "aest", "aedt", "nzst", "nzdt", "ago", "yesterday", "today", NULL };
+    static const char *const verbs[] = { "updated", "published", "posted", "last", "modified", "on", "at", "seconds",
+                                         "minute", "minutes", "mins", "hour", "hours", "hrs", "day", "days", "week",
+                                         "weeks", NULL };
     if (n > 48) return 0;
     size_t i = 0, named = 0;
     while (i < n) {
@@ -361,6 +377,7 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
     if (in_tail && looks_like_appeal(s, n)) return ND_CLUTTER_SOCIAL;
     if (in_tail && n < 1000 && nd_ascii_prefix(s, n, "disclaimer")) return ND_CLUTTER_LEGAL;   /* however long */
     if (in_tail && n < 400 && looks_like_notice(s, n)) return ND_CLUTTER_LEGAL;
+    if (in_tail && looks_like_rights(s, n)) return ND_CLUTTER_LEGAL;
     return ND_CLUTTER_NONE;
 }
 
@@ -415,6 +432,24 @@ size_t nd_clean_address(const char *text, size_t len, const char **addr)
     return 0;
 }
 
+/* "Related", "More from Business", "Most popular": a heading over a list of links (no "Read more: Title"). */
+static int is_list_heading(const char *s, size_t n)
+{
+    size_t words = 1;
+    while (n > 0 && (s[n - 1] == ':' || is_ws((unsigned char)s[n - 1]))) n--;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ':' || s[i] == '.' || s[i] == '!' || s[i] == '?') return 0;
+        words += s[i] == ' ';
+    }
+    return n > 0 && words <= 5;
+}
+
+/* An item of such a list: a short line that is no sentence (a headline, a tag list). */
+static int is_list_item(const char *s, size_t n)
+{
+    return n <= 120 && s[n - 1] != '.' && s[n - 1] != '!' && s[n - 1] != '?' && s[n - 1] != ':';
+}
+
 /* "Topics", "Tags:", "Explore more on these topics": a heading over a list of tags. */
 static int is_tag_heading(const char *s, size_t n)
 {
@@ -437,15 +472,17 @@ void nd_clean(const char *text, size_t len, nd_buf *out, nd_spans *removed, nd_s
         L[nl++] = (struct line){ s, t, ND_CLUTTER_NONE };
     }
     int bio_next = 0;
+    nd_clutter list = ND_CLUTTER_NONE;   /* the items under a heading of links (a run) or tags (one line) */
     size_t first_body = nl;
     for (size_t i = 0; i < nl; i++) {
         const char *s = text + L[i].s;
         size_t n = L[i].t - L[i].s;
         int in_tail = (i + 1) * 3 > nl * 2 && i > 0;
         L[i].c = bio_next ? ND_CLUTTER_BIO : classify_line(s, n, in_tail);
-        if (L[i].c == ND_CLUTTER_NONE && i > 0 && L[i - 1].c == ND_CLUTTER_NAV && is_tag_heading(text + L[i - 1].s, L[i - 1].t - L[i - 1].s) &&
-            n <= 100 && s[n - 1] != '.' && s[n - 1] != '!' && s[n - 1] != '?')
-            L[i].c = ND_CLUTTER_NAV;   /* the tags under "Topics" */
+        int item = L[i].c == ND_CLUTTER_NONE && list != ND_CLUTTER_NONE && is_list_item(s, n);
+        if (item) L[i].c = list;
+        if (L[i].c == ND_CLUTTER_LINK && (item || is_list_heading(s, n))) list = ND_CLUTTER_LINK;
+        else list = L[i].c == ND_CLUTTER_NAV && is_tag_heading(s, n) ? ND_CLUTTER_NAV : ND_CLUTTER_NONE;
         bio_next = L[i].c == ND_CLUTTER_BIO && nd_ascii_prefix(s, n, "about the author");
         if (first_body == nl && L[i].c == ND_CLUTTER_NONE && looks_like_body(s, n)) first_body = i;
     }
