@@ -102,6 +102,16 @@ static const struct phrase phrases[] = {
     { "your email address will not be published", ND_CLUTTER_SOCIAL, 0 },
     { "required fields are marked", ND_CLUTTER_SOCIAL, 0 }, { "powered by", ND_CLUTTER_NAV, 0 },
     { "more stories", ND_CLUTTER_LINK, 1 },       { "more news", ND_CLUTTER_LINK, 1 },
+    { "trending now", ND_CLUTTER_LINK, 1 },       { "photo gallery", ND_CLUTTER_LINK, 0 },
+    { "gift this article", ND_CLUTTER_SOCIAL, 0 }, { "already have an account", ND_CLUTTER_NAV, 0 },
+    { "save article", ND_CLUTTER_SOCIAL, 1 },     { "save this article", ND_CLUTTER_SOCIAL, 1 },
+    { "copy link", ND_CLUTTER_SOCIAL, 1 },
+    { "loading", ND_CLUTTER_NAV, 1 },             { "edited by", ND_CLUTTER_BYLINE, 0 },
+    { "translated by", ND_CLUTTER_BYLINE, 0 },    { "thank you for subscribing", ND_CLUTTER_SOCIAL, 0 },
+    { "something went wrong", ND_CLUTTER_NAV, 0 }, { "add comment", ND_CLUTTER_SOCIAL, 1 },
+    { "add a comment", ND_CLUTTER_SOCIAL, 1 },    { "show comments", ND_CLUTTER_COUNTER, 1 },
+    { "report an error", ND_CLUTTER_LINK, 1 },    { "report a correction", ND_CLUTTER_LINK, 1 },
+    { "we acknowledge the traditional", ND_CLUTTER_LEGAL, 0 },
 };
 
 static int is_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; }
@@ -129,6 +139,7 @@ static int looks_like_notice(const char *s, size_t n)
 }
 
 static int looks_like_body(const char *s, size_t n);
+static int is_list_heading(const char *s, size_t n);
 
 /* After the story, a rights line however it opens: "All content copyright Example Ltd", "Text and photos © ...". */
 static int looks_like_rights(const char *s, size_t n)
@@ -378,6 +389,7 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
     if (in_tail && n < 1000 && nd_ascii_prefix(s, n, "disclaimer")) return ND_CLUTTER_LEGAL;   /* however long */
     if (in_tail && n < 400 && looks_like_notice(s, n)) return ND_CLUTTER_LEGAL;
     if (in_tail && looks_like_rights(s, n)) return ND_CLUTTER_LEGAL;
+    if (n < 40 && nd_ascii_prefix(s, n, "more in ") && is_list_heading(s, n)) return ND_CLUTTER_LINK;   /* "More in Tech" */
     return ND_CLUTTER_NONE;
 }
 
