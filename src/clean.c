@@ -112,6 +112,13 @@ static const struct phrase phrases[] = {
     { "add a comment", ND_CLUTTER_SOCIAL, 1 },    { "show comments", ND_CLUTTER_COUNTER, 1 },
     { "report an error", ND_CLUTTER_LINK, 1 },    { "report a correction", ND_CLUTTER_LINK, 1 },
     { "we acknowledge the traditional", ND_CLUTTER_LEGAL, 0 },
+    { "story continues below", ND_CLUTTER_AD, 0 }, { "embedded content", ND_CLUTTER_SOCIAL, 0 },
+    { "telegram", ND_CLUTTER_SOCIAL, 1 },         { "x", ND_CLUTTER_SOCIAL, 1 },
+    { "see more", ND_CLUTTER_LINK, 1 },
+    /* an agency's sign-off alone on its line */
+    { "the associated press", ND_CLUTTER_BYLINE, 1 }, { "associated press", ND_CLUTTER_BYLINE, 1 },
+    { "the canadian press", ND_CLUTTER_BYLINE, 1 }, { "reuters", ND_CLUTTER_BYLINE, 1 },
+    { "afp", ND_CLUTTER_BYLINE, 1 },              { "agence france-presse", ND_CLUTTER_BYLINE, 1 },
 };
 
 static int is_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; }
