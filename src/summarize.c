@@ -286,9 +286,22 @@ static int same_text(const char *a, size_t an, const char *b)
     }
 }
 
+/*
+ * Any ASCII digit? Eight bytes at a time: byte b is a digit when b ^ 0x30 < 10,
+ * and (x - 10 per byte) & ~x & 0x80 per byte is non-zero exactly when some
+ * byte of x is below 10 (a borrow only starts at such a byte).
+ */
 static int has_digit(const char *p, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    const uint64_t ones = 0x0101010101010101ULL;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        uint64_t x = w ^ (ones * 0x30);
+        if ((x - ones * 10) & ~x & (ones * 0x80)) return 1;
+    }
+    for (; i < n; i++)
         if (p[i] >= '0' && p[i] <= '9') return 1;
     return 0;
 }
