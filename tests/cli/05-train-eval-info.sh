@@ -24,7 +24,11 @@ has "eval computes ROUGE against references" out "^  ROUGE-1 +100.00 +100.00 +10
 "$ND" info m >out; is "info exits 0" $? 0
 has "info lists the tasks" out "^task topic: 3 labels, 24 training documents"
 has "info lists top terms" out "^  sport +[a-z]"
-has "info shows every feature setting" out "^settings +min_df=.* lead_weight=.* numbers=.* geo_weight="
+has "info shows every feature setting" out "^settings +min_df=.* lead_weight=.* numbers=.* title_terms=1 geo_weight="
+check "title words are terms of their own" grep -q '^\^' m/vocab.tsv
+"$ND" train -q --min-df 1 --folds 2 --no-title-terms -o m5 "$DATA/tiny-train.jsonl" >/dev/null
+check "--no-title-terms: none in the vocabulary" test -z "$(grep '^\^' m5/vocab.tsv)"
+has "--no-title-terms: the manifest says so" m5/manifest "^title_terms 0$"
 "$ND" process --model m3 "$DATA/articles.jsonl" >out
 check "a topic-only bundle writes no region keys" test -z "$(grep region out)"
 has "...but its topics" out '^\{"id":"a1","topic":"[a-z]+","topic_confidence":[0-9.]+,"summary":'
