@@ -281,6 +281,34 @@ static int is_word_cp(utf8proc_int32_t cp)
     return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO);
 }
 
+/*
+ * The run of ASCII letters and digits that starts the 8 bytes at s: copied
+ * lower-cased to dst (all 8 bytes are written), its length returned, its
+ * upper-case letters and letters counted into *upper and *letters. In each
+ * mask bit 7 of a byte says whether the byte is in the class; adding
+ * 0x80 - lo to a 7-bit byte sets bit 7 exactly when it is >= lo and never
+ * carries into the next byte.
+ */
+static inline size_t alnum_run8(const unsigned char *s, char *dst, size_t *upper, size_t *letters)
+{
+    const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
+    uint64_t w;
+    memcpy(&w, s, 8);
+    uint64_t x = w & ~high, ascii7 = ~w & high;
+#define ND_RANGE(lo, hi) ((x + ones * (0x80 - (lo))) & ~(x + ones * (0x80 - (hi) - 1)) & ascii7)
+    uint64_t up = ND_RANGE('A', 'Z'), low = ND_RANGE('a', 'z'), digit = ND_RANGE('0', '9');
+#undef ND_RANGE
+    uint64_t stop = ~(up | low | digit) & high;
+    size_t n = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+    uint64_t keep = n == 8 ? ~0ULL : (1ULL << (8 * n)) - 1;
+    uint64_t lw = w | (up >> 2);   /* 'A' | 0x20 = 'a' */
+    memcpy(dst, &lw, 8);
+    /* bytes with bit 7 set, counted: one per byte, summed into the top byte by the multiplication */
+    *upper += (size_t)((((up & keep) >> 7) * ones) >> 56);
+    *letters += (size_t)(((((up | low) & keep) >> 7) * ones) >> 56);
+    return n;
+}
+
 /* Decode one code point at s[i]; returns its length (>= 1). */
 static size_t decode(const unsigned char *s, size_t i, size_t len, utf8proc_int32_t *cp)
 {
@@ -337,14 +365,19 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
             c = s[i];
             k = cls[c];
             if (ascii[c].alnum) {
-                /* a run of ASCII letters and digits in one go */
-                do {
-                    dst[o++] = (char)ascii[c].low;
-                    upper += ascii[c].up;
-                    letters += ascii[c].letter;
-                    if (++i == len) break;
-                    c = s[i];
-                } while (ascii[c].alnum);
+                /* a run of ASCII letters and digits in one go: eight bytes at a time, then the rest */
+                size_t n = 8;
+                while (n == 8 && i + 8 <= len) {
+                    n = alnum_run8(s + i, dst + o, &upper, &letters);
+                    i += n;
+                    o += n;
+                }
+                if (n == 8)
+                    for (; i < len && ascii[c = s[i]].alnum; i++) {
+                        dst[o++] = (char)ascii[c].low;
+                        upper += ascii[c].up;
+                        letters += ascii[c].letter;
+                    }
                 continue;
             }
             if (k == C_HIGH) {

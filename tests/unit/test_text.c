@@ -50,6 +50,20 @@ int main(void)
     is_str(b.data, "", "replacement characters are not words");
     words(t, "Москва 北京", &b, 0);
     is_str(b.data, "москва 北京", "other scripts are words");
+    /* the ASCII runs go eight bytes at a time: lengths across the boundaries, cases, digits */
+    words(t, "ABCDEFGH ABCDEFGHI abcdefghijklmnopq Zz9Y8x7W6v5U MixedCASEwords123 a1b2c3d4e5f6g7h8 Qu\xc3\xa9" "bec-Stra\xc3\x9f" "e END.", &b, 0);
+    is_str(b.data, "abcdefgh abcdefghi abcdefghijklmnopq zz9y8x7w6v5u mixedcasewords123 a1b2c3d4e5f6g7h8 quebec strasse end",
+           "long ASCII runs lower-cased whole, across 8-byte boundaries and into non-ASCII letters");
+    {
+        nd_tokens tc;
+        nd_tokens_init(&tc);
+        const char *caps = "UPPERCASEONLYWORD MixedCASEwordsXY ABCDEFGH9";
+        nd_tokenize(t, caps, strlen(caps), 0, 0, &tc);
+        ok(tc.n == 3 && (tc.v[0].flags & ND_TOK_CAPS) && !(tc.v[1].flags & ND_TOK_CAPS) && (tc.v[2].flags & ND_TOK_CAPS) &&
+               (tc.v[0].flags & ND_TOK_CAP) && (tc.v[1].flags & ND_TOK_CAP),
+           "all-caps and capitalised flags of long words counted eight bytes at a time");
+        nd_tokens_release(&tc);
+    }
 
     /* gazetteer */
     const char *table = "# test\nnew york\tnorth-america\nu.s\tnorth-america\nyork\teurope\nkenya\tafrica\nkenyan\tafrica\n";
