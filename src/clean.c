@@ -22,7 +22,7 @@ const char *nd_clutter_name(nd_clutter why)
 struct phrase {
     const char *text;
     nd_clutter why;
-    int exact;      /* the whole line (up to punctuation) must be the phrase */
+    int exact;      /* 1: the whole line (up to punctuation) must be the phrase; 2: it opens a short heading */
 };
 
 /* Line openings that mark chrome when the line is short (< 160 bytes). */
@@ -114,7 +114,7 @@ static const struct phrase phrases[] = {
     { "we acknowledge the traditional", ND_CLUTTER_LEGAL, 0 },
     { "story continues below", ND_CLUTTER_AD, 0 }, { "embedded content", ND_CLUTTER_SOCIAL, 0 },
     { "telegram", ND_CLUTTER_SOCIAL, 1 },         { "x", ND_CLUTTER_SOCIAL, 1 },
-    { "see more", ND_CLUTTER_LINK, 1 },
+    { "see more", ND_CLUTTER_LINK, 1 },           { "more in ", ND_CLUTTER_LINK, 2 },
     /* an agency's sign-off alone on its line */
     { "the associated press", ND_CLUTTER_BYLINE, 1 }, { "associated press", ND_CLUTTER_BYLINE, 1 },
     { "the canadian press", ND_CLUTTER_BYLINE, 1 }, { "reuters", ND_CLUTTER_BYLINE, 1 },
@@ -381,7 +381,9 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
             if (p->text[0] != c0) continue;   /* most lines fail here, cheaply */
             size_t pl = strlen(p->text);
             if (!nd_ascii_prefix(s, n, p->text)) continue;
-            if (p->exact) {
+            if (p->exact == 2) {
+                if (!is_list_heading(s, n)) continue;   /* "More in Tech", not "More in sorrow than ..." */
+            } else if (p->exact) {
                 size_t j = pl;
                 while (j < n && (s[j] == ':' || s[j] == '.' || is_ws((unsigned char)s[j]))) j++;
                 if (j != n) continue;
@@ -391,12 +393,13 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
             return p->why;
         }
     }
-    if (in_tail && looks_like_bio(s, n)) return ND_CLUTTER_BIO;
-    if (in_tail && looks_like_appeal(s, n)) return ND_CLUTTER_SOCIAL;
-    if (in_tail && n < 1000 && nd_ascii_prefix(s, n, "disclaimer")) return ND_CLUTTER_LEGAL;   /* however long */
-    if (in_tail && n < 400 && looks_like_notice(s, n)) return ND_CLUTTER_LEGAL;
-    if (in_tail && looks_like_rights(s, n)) return ND_CLUTTER_LEGAL;
-    if (n < 40 && nd_ascii_prefix(s, n, "more in ") && is_list_heading(s, n)) return ND_CLUTTER_LINK;   /* "More in Tech" */
+    if (!in_tail) return ND_CLUTTER_NONE;
+    /* after the story */
+    if (looks_like_bio(s, n)) return ND_CLUTTER_BIO;
+    if (looks_like_appeal(s, n)) return ND_CLUTTER_SOCIAL;
+    if (n < 1000 && nd_ascii_prefix(s, n, "disclaimer")) return ND_CLUTTER_LEGAL;   /* however long */
+    if (n < 400 && looks_like_notice(s, n)) return ND_CLUTTER_LEGAL;
+    if (looks_like_rights(s, n)) return ND_CLUTTER_LEGAL;
     return ND_CLUTTER_NONE;
 }
 
