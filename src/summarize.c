@@ -460,7 +460,7 @@ static void expected_f1(nd_summarizer *s, const nd_sumsvm *lm, size_t k)
     size_t n = s->n, cand = 0;
     double *p = s->tmp, words = 0;
     for (size_t i = 0; i < n; i++) {
-        p[i] = 1.0 / (1.0 + exp(lm->pa * s->score[i] + lm->pb));
+        p[i] = nd_platt_prob(s->score[i], lm->pa, lm->pb);
         if (!s->taken[i]) words += s->words[i], cand++;
     }
     double ref = cand ? (double)k * words / (double)cand : 0;

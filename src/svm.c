@@ -224,14 +224,6 @@ size_t nd_linsvm_scratch(const nd_linsvm *s)
     return 3 * (size_t)s->npairs + k * (k + 1) + k * (k + 2);   /* decisions (three blocks), r and p, coupling */
 }
 
-static double sigmoid_predict(double dec, double a, double b)
-{
-    double fApB = dec * a + b;
-    /* 1 - p written in a stable form either side of 0 */
-    if (fApB >= 0) return exp(-fApB) / (1.0 + exp(-fApB));
-    return 1.0 / (1.0 + exp(fApB));
-}
-
 /*
  * Class index of the libsvm class order: our trainer gives libsvm labels
  * 0..k-1 in first-seen order, so model->label maps position -> our index.
@@ -264,7 +256,7 @@ int nd_linsvm_predict(const nd_linsvm *s, const nd_svec *x, const nd_view *view,
     int p = 0;
     for (int i = 0; i < k; i++)
         for (int j = i + 1; j < k; j++, p++) {
-            double q = sigmoid_predict(dec[p], s->prob_a[p], s->prob_b[p]);
+            double q = nd_platt_prob(dec[p], s->prob_a[p], s->prob_b[p]);
             if (q < min_prob) q = min_prob;
             if (q > 1 - min_prob) q = 1 - min_prob;
             r[(size_t)lab[i] * k + lab[j]] = q;

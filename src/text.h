@@ -265,6 +265,13 @@ size_t nd_linsvm_scratch(const nd_linsvm *s);
 
 /* Fit a Platt sigmoid P(y=1|f) = 1 / (1 + exp(A f + B)) to decision values. */
 void nd_platt_fit(const double *dec, const int8_t *y, size_t n, double *a, double *b);
+/* That sigmoid's P for decision value f, in a form stable either side of A f + B = 0. */
+static inline double nd_platt_prob(double f, double a, double b)
+{
+    double fApB = f * a + b;
+    if (fApB >= 0) return exp(-fApB) / (1.0 + exp(-fApB));
+    return 1.0 / (1.0 + exp(fApB));
+}
 /* Class probabilities from pairwise ones (Wu, Lin & Weng 2004, method 2). r is k*k; scratch k*(k+2). */
 void nd_pairwise_coupling(int k, const double *r, double *p, double *scratch);
 

@@ -248,6 +248,13 @@ static void emit(nd_tokens *tk, size_t off, size_t len, int nonascii, unsigned f
     tk->text.len = off + len + 1;
 }
 
+/* Ask for the cache slots of the word with hash h. */
+static inline void request_word(const nd_tokenizer *t, uint64_t h)
+{
+    __builtin_prefetch(&t->front[h & (ND_FRONT - 1)]);
+    __builtin_prefetch(&t->stem_cache.slots[h & t->stem_cache.mask]);
+}
+
 /*
  * The cache entries of tokens [from, tk->n): stem, stop flag. Done after the
  * whole text is tokenized, so that the cache slots of the words a few tokens
@@ -256,17 +263,10 @@ static void emit(nd_tokens *tk, size_t off, size_t len, int nonascii, unsigned f
 static void resolve(nd_tokenizer *t, nd_tokens *tk, size_t from)
 {
     enum { AHEAD = 8 };
-    for (size_t i = from; i < tk->n && i < from + AHEAD; i++) {
-        __builtin_prefetch(&t->front[tk->v[i].hash & (ND_FRONT - 1)]);
-        __builtin_prefetch(&t->stem_cache.slots[tk->v[i].hash & t->stem_cache.mask]);
-    }
+    for (size_t i = from; i < tk->n && i < from + AHEAD; i++) request_word(t, tk->v[i].hash);
     for (size_t i = from; i < tk->n; i++) {
         nd_token *o = &tk->v[i];
-        if (i + AHEAD < tk->n) {
-            uint64_t h = tk->v[i + AHEAD].hash;
-            __builtin_prefetch(&t->front[h & (ND_FRONT - 1)]);
-            __builtin_prefetch(&t->stem_cache.slots[h & t->stem_cache.mask]);
-        }
+        if (i + AHEAD < tk->n) request_word(t, tk->v[i + AHEAD].hash);
         uint32_t se = word_entry(t, tk->text.data + o->off, o->len, o->hash);
         if (t->stem[se].stop) o->flags |= ND_TOK_STOP;
         o->entry = se;

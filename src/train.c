@@ -845,13 +845,6 @@ static nd_sumsvm *fit_sentences(const struct sumfit *sf, int fold, double C, siz
     return s;
 }
 
-/*
- * How well the 3 best-scored sentences of each article in 'fold' cover its
- * reference, in words: 2 * (words of picked reference sentences) / (words
- * picked + words of the reference), ROUGE-1's F1 when the reference is
- * extractive, averaged over the articles. Word counts come back from the
- * log_words feature.
- */
 /* The sentence model's score of one row. */
 static double row_score(const nd_sumsvm *sm, const struct svm_node *x)
 {
@@ -860,6 +853,13 @@ static double row_score(const nd_sumsvm *sm, const struct svm_node *x)
     return v;
 }
 
+/*
+ * How well the 3 best-scored sentences of each article in 'fold' cover its
+ * reference, in words: 2 * (words of picked reference sentences) / (words
+ * picked + words of the reference), ROUGE-1's F1 when the reference is
+ * extractive, averaged over the articles. Word counts come back from the
+ * log_words feature.
+ */
 static double top3_f1(const struct sumfit *sf, const nd_sumsvm *sm, int fold, size_t *narticles)
 {
     double sum = 0;
