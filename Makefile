@@ -51,7 +51,7 @@ $(BUILD)/%.o: %.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ND_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libnewsdesk.a
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h tests/*.h) $(BUILD)/libnewsdesk.a
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ND_CFLAGS) -Isrc -o $@ $< $(BUILD)/libnewsdesk.a $(DEPS_LIBS)
@@ -74,7 +74,7 @@ tsan:
 	$(Q)ND_ASAN=1 $(MAKE) --no-print-directory BUILD=build-tsan CC=clang OPT="-O1 -g" \
 	  MOREFLAGS="-fsanitize=thread" LDFLAGS="-fsanitize=thread" check
 
-## fuzz: libFuzzer (clang) on the reader, the model-file parser and analysis, FUZZ_SECONDS (60) each
+## fuzz: libFuzzer (clang) on the reader, the JSON pass against cJSON, the model-file parser and analysis, FUZZ_SECONDS (60) each
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS  = $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
@@ -86,8 +86,11 @@ fuzz: $(FUZZ_TARGETS)
 	$(Q)cd build-fuzz && ./fuzz_svm -max_total_time=$(FUZZ_SECONDS) -max_len=8192 seed-svm
 	$(Q)rm -rf build-fuzz/seed-text && mkdir -p build-fuzz/seed-text && cp tests/data/texts/* build-fuzz/seed-text/
 	$(Q)cd build-fuzz && ./fuzz_analyze -max_total_time=$(FUZZ_SECONDS) -max_len=16384 seed-text
+	$(Q)rm -rf build-fuzz/seed-jsonl && mkdir -p build-fuzz/seed-jsonl && \
+	  cat tests/data/*.jsonl | head -c 200000 | split -l 1 - build-fuzz/seed-jsonl/line-
+	$(Q)cd build-fuzz && ./fuzz_jsonl -max_total_time=$(FUZZ_SECONDS) -max_len=4096 seed-jsonl
 
-build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(wildcard src/*.h)
+build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(wildcard src/*.h tests/*.h)
 	@mkdir -p build-fuzz
 	@echo "  FUZZ    $@"
 	$(Q)$(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \

@@ -10,7 +10,6 @@
  */
 #include "nd_internal.h"
 
-#include <cJSON.h>     /* cJSON_ParseWithLength */
 #include <dirent.h>    /* opendir */
 #include <errno.h>     /* errno */
 #include <fcntl.h>     /* open */
@@ -38,6 +37,7 @@ struct nd_reader {
     char *ioerr;           /* read error of the current input, once seen */
     int ioerr_reported;
     nd_buf line;
+    nd_buf scratch;        /* a decoded JSON string */
     size_t line_full;      /* true length of the current line (may exceed line.len) */
     int line_unterminated; /* the last line had no newline because of a read error */
 
@@ -98,6 +98,7 @@ nd_reader *nd_reader_new(const char *const *paths, size_t npaths, const nd_reade
     if (npaths == 0) queue_push(rd, 0, nd_xstrdup("-"));
     rd->blk = nd_xmalloc(ND_BLOCK);
     nd_buf_init(&rd->line);
+    nd_buf_init(&rd->scratch);
     return rd;
 }
 
@@ -124,6 +125,7 @@ void nd_reader_free(nd_reader *rd)
     free(rd->queue);
     free(rd->blk);
     nd_buf_release(&rd->line);
+    nd_buf_release(&rd->scratch);
     free(rd);
 }
 
@@ -221,39 +223,6 @@ static int is_blank(const char *s, size_t n)
     return 1;
 }
 
-/* Length of the longest valid UTF-8 prefix of s[0..len): ASCII 8 bytes at a time. */
-static size_t utf8_valid_prefix(const unsigned char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        uint64_t w;
-        if (i + 8 <= len && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ULL) == 0)) {
-            i += 8;
-            continue;
-        }
-        unsigned char c = s[i];
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t n = 0;
-        uint32_t cp = 0;
-        if ((c & 0xE0) == 0xC0) n = 2, cp = c & 0x1F;
-        else if ((c & 0xF0) == 0xE0) n = 3, cp = c & 0x0F;
-        else if ((c & 0xF8) == 0xF0) n = 4, cp = c & 0x07;
-        if (!n || i + n > len) return i;
-        for (size_t k = 1; k < n; k++) {
-            if ((s[i + k] & 0xC0) != 0x80) return i;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
-            return i;
-        i += n;
-    }
-    return len;
-}
-
 /* Copy 'len' bytes as a record string, repairing invalid UTF-8. */
 static char *take_string(nd_record *rec, const char *s, size_t len)
 {
@@ -284,43 +253,6 @@ static char *sniff_json_id(const char *s, size_t len, const char *field)
     return NULL;
 }
 
-static char *json_field(nd_record *rec, cJSON *obj, const char *name)
-{
-    if (!name || !*name) return NULL;
-    cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
-    if (cJSON_IsString(v) && v->valuestring) {
-        size_t n = strlen(v->valuestring);
-        if (utf8_valid_prefix((const unsigned char *)v->valuestring, n) == n) {
-            char *own = v->valuestring;   /* valid: take cJSON's copy instead of making another */
-            v->valuestring = NULL;
-            return own;
-        }
-        return take_string(rec, v->valuestring, n);
-    }
-    if (cJSON_IsNumber(v)) {
-        char tmp[64];
-        if (v->valuedouble == (double)(long long)v->valuedouble)
-            snprintf(tmp, sizeof(tmp), "%lld", (long long)v->valuedouble);
-        else
-            snprintf(tmp, sizeof(tmp), "%.17g", v->valuedouble);
-        return nd_xstrdup(tmp);
-    }
-    if (cJSON_IsArray(v)) {   /* a list of strings: one per line (summary sentences) */
-        nd_buf b;
-        nd_buf_init(&b);
-        const cJSON *it;
-        cJSON_ArrayForEach(it, v) {
-            if (!cJSON_IsString(it)) continue;
-            if (b.len) nd_buf_addc(&b, '\n');
-            rec->utf8_repairs += nd_utf8_repair(it->valuestring, strlen(it->valuestring), &b);
-        }
-        char *s = nd_buf_detach(&b);
-        nd_buf_release(&b);
-        return s;
-    }
-    return NULL;
-}
-
 static void finish_record(nd_reader *rd, nd_record *rec)
 {
     if (!rec->file) rec->file = nd_xstrdup(rd->name);
@@ -335,32 +267,32 @@ static void finish_record(nd_reader *rd, nd_record *rec)
     }
 }
 
+static const char *const *field_names(const nd_fields *f, const char *out[ND_NFIELDS])
+{
+    out[0] = f->id; out[1] = f->title; out[2] = f->text;
+    out[3] = f->topic; out[4] = f->region; out[5] = f->summary; out[6] = f->url;
+    return out;
+}
+
 static void parse_jsonl(nd_reader *rd, nd_record *rec)
 {
-    const nd_fields *f = &rd->opts.fields;
+    const char *names[ND_NFIELDS];
+    char *out[ND_NFIELDS];
+    long col;
     const char *ptr = rd->line.data;
     size_t len = rd->line.len;
-    cJSON *obj = cJSON_ParseWithLength(ptr, len);
-    if (!obj || !cJSON_IsObject(obj)) {
-        char *id = sniff_json_id(ptr, len, f->id);
-        const char *where = cJSON_GetErrorPtr();
-        long col = (obj == NULL && where && where >= ptr && where <= ptr + len) ? (long)(where - ptr) + 1 : 0;
+    if (nd_jsonl_record(ptr, len, field_names(&rd->opts.fields, names), out, &rec->utf8_repairs, &col, &rd->scratch,
+                        ND_JSONL_ANY) < 0) {
+        char *id = sniff_json_id(ptr, len, rd->opts.fields.id);
         if (col)
             set_error(rec, rd->name, rd->lineno, id, ND_ERR_FORMAT, "not a JSON object (parse error at column %ld)", col);
         else
             set_error(rec, rd->name, rd->lineno, id, ND_ERR_FORMAT, "not a JSON object");
         free(id);
-        cJSON_Delete(obj);
         return;
     }
-    rec->id = json_field(rec, obj, f->id);
-    rec->title = json_field(rec, obj, f->title);
-    rec->text = json_field(rec, obj, f->text);
-    rec->topic = json_field(rec, obj, f->topic);
-    rec->region = json_field(rec, obj, f->region);
-    rec->summary = json_field(rec, obj, f->summary);
-    rec->url = json_field(rec, obj, f->url);
-    cJSON_Delete(obj);
+    rec->id = out[0]; rec->title = out[1]; rec->text = out[2];
+    rec->topic = out[3]; rec->region = out[4]; rec->summary = out[5]; rec->url = out[6];
 }
 
 /* TSV fields are escaped as \t \n \r \\ */
@@ -378,13 +310,6 @@ static char *tsv_unescape(nd_record *rec, const char *s, size_t n)
     }
     char *out = take_string(rec, b.data, b.len);
     nd_buf_release(&b);
-    return out;
-}
-
-static const char *const *field_names(const nd_fields *f, const char *out[ND_NFIELDS])
-{
-    out[0] = f->id; out[1] = f->title; out[2] = f->text;
-    out[3] = f->topic; out[4] = f->region; out[5] = f->summary; out[6] = f->url;
     return out;
 }
 
@@ -635,7 +560,7 @@ unsigned nd_utf8_repair(const char *str, size_t len, nd_buf *out)
     unsigned repairs = 0;
     nd_buf_grow(out, len);
     for (;;) {
-        size_t ok = utf8_valid_prefix(s, len);
+        size_t ok = nd_utf8_valid_prefix(s, len);
         nd_buf_add(out, s, ok);
         if (ok == len) break;
         nd_buf_add(out, "\xEF\xBF\xBD", 3);   /* U+FFFD for one bad byte */

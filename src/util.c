@@ -227,3 +227,36 @@ void nd_spans_release(nd_spans *s)
     free(s->v);
     nd_spans_init(s);
 }
+
+/* Length of the longest valid UTF-8 prefix of s[0..len): ASCII 8 bytes at a time. */
+size_t nd_utf8_valid_prefix(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        uint64_t w;
+        if (i + 8 <= len && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ULL) == 0)) {
+            i += 8;
+            continue;
+        }
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n = 0;
+        uint32_t cp = 0;
+        if ((c & 0xE0) == 0xC0) n = 2, cp = c & 0x1F;
+        else if ((c & 0xF0) == 0xE0) n = 3, cp = c & 0x0F;
+        else if ((c & 0xF8) == 0xF0) n = 4, cp = c & 0x07;
+        if (!n || i + n > len) return i;
+        for (size_t k = 1; k < n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80) return i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += n;
+    }
+    return len;
+}

@@ -1,6 +1,7 @@
 /* test_reader.c -- formats, gzip, and every kind of bad input coming back as a record. */
 #include "nd_internal.h"
 #include "tap.h"
+#include "../jsonl_diff.h"
 
 #include <stdlib.h>
 #include <unistd.h>
@@ -45,6 +46,63 @@ static size_t read_all(const char *const *paths, size_t n, const nd_reader_opts 
 static void release_all(nd_record *r, size_t n)
 {
     for (size_t i = 0; i < n; i++) nd_record_release(&r[i]);
+}
+
+/* Do the one-pass JSON reader and cJSON agree on 'line'? Returns what the pass did: 0 took it, -2 left it to cJSON. */
+static int jsonl_agree(const char *line, size_t len, const char *what)
+{
+    int d = jsonl_diff(line, len);
+    ok(d != 1, "JSON pass and cJSON agree: %s", what);
+    return d == 1 ? 0 : d;
+}
+
+static void test_jsonl_pass(void)
+{
+    /* lines the pass takes: the values must be cJSON's */
+    static const char *const taken[] = {
+        "{\"id\": \"a1\", \"title\": \"T\", \"text\": \"Body text.\\n\\nMore.\"}",
+        "{\"text\":\"esc \\\" \\\\ \\/ \\b \\f \\n \\r \\t end\",\"id\":\"e\"}",
+        "{\"text\":\"\\u00e9t\\u00C9 \\u20ac \\ud83d\\ude00 caf\xc3\xa9\"}",
+        "{\"text\":\"bad \xff byte and \xc3 cut\",\"title\":\"\xe2\x82\"}",
+        "{\"id\":42,\"text\":\"x\",\"topic\":-1.5e3,\"region\":0.1,\"url\":1e400}",
+        "{\"summary\":[\"one\",\"\",\"two\",3,[\"x\"],{\"a\":1},null,\"three\"],\"text\":\"t\"}",
+        "{\"summary\":[],\"text\":\"t\",\"topics\":[\"earn\",[1,[2,{\"x\":[true,false,null]}]]]}",
+        "{\"text\":\"first\",\"text\":\"second\",\"title\":{\"nested\":\"obj\"},\"title\":\"later\"}",
+        "{\"topic\":true,\"region\":null,\"url\":false,\"text\":\"t\"}",
+        "  {\"text\" : \"spaced\" ,\t\"id\" :\"s\" }  \r",
+        "{}",
+        "{\"newid\":5,\"oldid\":-0,\"date\":\"26-FEB-1987\",\"places\":[\"usa\"],\"text\":\"long enough to pass eight bytes\"}",
+    };
+    for (size_t i = 0; i < sizeof(taken) / sizeof(*taken); i++)
+        is_int(jsonl_agree(taken[i], strlen(taken[i]), taken[i]), 0, "the pass takes line %zu", i);
+    /* lines it leaves to cJSON: not JSON, or where cJSON's own reading is the rule */
+    static const char *const left[] = {
+        "{\"text\":\"nul \\u0000 escape\"}",
+        "{\"text\":\"lone \\ud800 surrogate\"}",
+        "{\"text\":\"lone \\udc00 low\"}",
+        "{\"text\":\"trail\"} garbage",
+        "\xef\xbb\xbf{\"text\":\"bom\"}",
+        "{\"t\\u0065xt\":\"escaped key\"}",
+        "{\"text\":\"unterminated",
+        "{\"text\":\"bad escape \\x\"}",
+        "{\"text\":01}",
+        "{\"text\":1.}",
+        "{\"text\":\"a\",}",
+        "[\"not\",\"an\",\"object\"]",
+        "{\"text\":tru}",
+        "",
+    };
+    for (size_t i = 0; i < sizeof(left) / sizeof(*left); i++)
+        is_int(jsonl_agree(left[i], strlen(left[i]), left[i]), -2, "the pass leaves line %zu to cJSON", i);
+    const char nul[] = "{\"text\":\"raw \0 byte\"}";
+    is_int(jsonl_agree(nul, sizeof(nul) - 1, "raw NUL"), -2, "a raw NUL byte in a string goes to cJSON");
+    char deep[300];
+    size_t d = 0;
+    d += (size_t)snprintf(deep, sizeof(deep), "{\"x\":");
+    for (int i = 0; i < 70; i++) deep[d++] = '[';
+    for (int i = 0; i < 70; i++) deep[d++] = ']';
+    d += (size_t)snprintf(deep + d, sizeof(deep) - d, ",\"text\":\"t\"}");
+    is_int(jsonl_agree(deep, d, "nesting 70 deep"), -2, "nesting deeper than the pass goes is cJSON's");
 }
 
 int main(void)
@@ -198,6 +256,8 @@ int main(void)
     ok(n == 1 && !r[0].error && !strcmp(r[0].id, "7") && !strcmp(r[0].title, "H") && !strcmp(r[0].topic, "sport"),
        "renamed fields; a numeric id becomes a string");
     release_all(r, n < 16 ? n : 16);
+
+    test_jsonl_pass();
 
     nd_buf_release(&big);
     char cmd[600];
