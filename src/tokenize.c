@@ -37,17 +37,35 @@ static const char *const stopwords[] = {
     "last", "year", "new", NULL,
 };
 
-#define ND_FRONT 4096
 /*
- * The word cache has a fixed capacity, allocated (and touched) when the
- * tokenizer is made and cleared when full, so a thread's memory does not
- * depend on the corpus: 2^17 words (a news vocabulary with its numbers)
- * take about 12 MB. It starts over between documents once fewer than
- * ND_DOC_WORDS entries are free (a document with more new words than that
- * grows it, once).
+ * The word cache: open addressing over lines of 64 bytes, each word's line
+ * holding its key (the first 32 bytes; a longer word's rest is in 'tails'),
+ * its stem, stop flag and the slots the callers memoise, so that a lookup is
+ * one cache line, requested a few tokens ahead. A word's entry is its line.
+ * The capacity is fixed, allocated (and touched) when the tokenizer is made,
+ * so a thread's memory does not depend on the corpus: 2^17 words (a news
+ * vocabulary with its numbers) in 2^18 lines, 16 MB. The cache starts over
+ * between documents once fewer than ND_DOC_WORDS entries are free; a
+ * document with more new words than the lines can take at three quarters
+ * full puts the rest in an overflow map (entries from ND_LINES on) until the
+ * next document.
  */
 #define ND_WORDS (1u << 17)
+#define ND_LINES (2 * ND_WORDS)
 #define ND_DOC_WORDS 8192
+#define ND_KEY 32
+
+struct word {
+    _Alignas(64) uint64_t hash;
+    uint64_t key[ND_KEY / 8];   /* the first ND_KEY bytes, zero-padded */
+    uint32_t stem_off;          /* the stem in 'stems' */
+    uint32_t tail_off;          /* bytes ND_KEY.. of a longer word, in 'tails' */
+    uint32_t slot, geo;         /* the callers' memos */
+    uint16_t stem_len;
+    uint8_t len;                /* 0: a free line */
+    uint8_t stop;
+};
+_Static_assert(sizeof(struct word) == 64, "a word is one cache line");
 
 /* Byte classes for the ASCII fast path, and per byte: lower case, is upper, is letter. */
 enum { C_OTHER = 0, C_LOWER, C_UPPER, C_DIGIT, C_HIGH };
@@ -69,12 +87,12 @@ static void init_classes(void)
 struct nd_tokenizer {
     struct sb_stemmer *stemmer;
     nd_strmap stops;
-    nd_strmap stem_cache;     /* word -> entry; entry's stem in stems */
-    struct stem { uint32_t off; uint16_t len; uint8_t stop; uint32_t slot, geo; } *stem;
-    size_t nstem_alloc;
-    nd_buf stems;
-    /* a direct-mapped front for the cache: frequent words stay in L1/L2 */
-    struct front { uint64_t hash; uint64_t key[3]; uint32_t entry; uint8_t len; } front[ND_FRONT];
+    struct word *line;      /* ND_LINES */
+    size_t nwords;
+    nd_strmap over;         /* words past the lines' room in this document -> over_word */
+    struct word *over_word;
+    size_t over_alloc;
+    nd_buf stems, tails;
 };
 
 nd_tokenizer *nd_tokenizer_new(void)
@@ -89,13 +107,12 @@ nd_tokenizer *nd_tokenizer_new(void)
     }
     nd_strmap_init(&t->stops);
     for (size_t i = 0; stopwords[i]; i++) nd_strmap_put(&t->stops, stopwords[i], strlen(stopwords[i]), 0, NULL);
-    nd_strmap_init(&t->stem_cache);
-    nd_strmap_reserve(&t->stem_cache, ND_WORDS, ND_WORDS * 8);
-    t->stem = nd_xcalloc_huge(ND_WORDS, sizeof(*t->stem));
-    t->nstem_alloc = ND_WORDS;
+    t->line = nd_xcalloc_huge(ND_LINES, sizeof(*t->line));
+    nd_strmap_init(&t->over);
     nd_buf_init(&t->stems);
     nd_buf_grow(&t->stems, ND_WORDS * 7);
     memset(t->stems.data, 0, t->stems.cap);
+    nd_buf_init(&t->tails);
     return t;
 }
 
@@ -104,9 +121,11 @@ void nd_tokenizer_free(nd_tokenizer *t)
     if (!t) return;
     sb_stemmer_delete(t->stemmer);
     nd_strmap_release(&t->stops);
-    nd_strmap_release(&t->stem_cache);
-    free(t->stem);
+    free(t->line);
+    nd_strmap_release(&t->over);
+    free(t->over_word);
     nd_buf_release(&t->stems);
+    nd_buf_release(&t->tails);
     free(t);
 }
 
@@ -134,34 +153,24 @@ void nd_tokens_reset(nd_tokens *tk)
     tk->n = 0;
 }
 
-/* Is the front slot word w (zero-padded key; w may be read 8 bytes at a time)? */
-static inline int front_is(const struct front *fr, const char *w, size_t len, uint64_t h)
+static inline struct word *word_at(const nd_tokenizer *t, uint32_t entry)
 {
-    if (fr->hash != h || fr->len != len) return 0;
-    for (size_t o = 0; o < len; o += 8)
-        if (nd_load_tail(w + o, len - o) != fr->key[o / 8]) return 0;
-    return 1;
+    return entry < ND_LINES ? &t->line[entry] : &t->over_word[entry - ND_LINES];
 }
 
-/*
- * The cache entry of word w: its stem (numbers and dotted abbreviations are
- * their own), stop flag, slots. w is followed by at least 8 readable bytes.
- */
-static uint32_t word_entry(nd_tokenizer *t, const char *w, size_t len, uint64_t h)
+/* Is line e the word w (w may be read 8 bytes at a time)? */
+static inline int word_is(const nd_tokenizer *t, const struct word *e, const char *w, size_t len, uint64_t h)
 {
-    struct front *fr = &t->front[h & (ND_FRONT - 1)];
-    if (front_is(fr, w, len, h)) return fr->entry;
-    long e = nd_strmap_find_h(&t->stem_cache, w, len, h);
-    if (e >= 0) {
-        if (len <= sizeof(fr->key)) {
-            fr->hash = h;
-            fr->entry = (uint32_t)e;
-            fr->len = (uint8_t)len;
-            memset(fr->key, 0, sizeof(fr->key));
-            memcpy(fr->key, w, len);
-        }
-        return (uint32_t)e;
-    }
+    if (e->hash != h || e->len != len) return 0;
+    size_t n = len < ND_KEY ? len : ND_KEY;
+    for (size_t o = 0; o < n; o += 8)
+        if (nd_load_tail(w + o, n - o) != e->key[o / 8]) return 0;
+    return len <= ND_KEY || memcmp(t->tails.data + e->tail_off, w + ND_KEY, len - ND_KEY) == 0;
+}
+
+/* Fill e for the new word w: its stem (numbers and dotted abbreviations are their own), stop flag, key. */
+static void new_word(nd_tokenizer *t, struct word *e, const char *w, size_t len, uint64_t h)
+{
     const char *s = w;
     size_t sl = len;
     if (cls[(unsigned char)w[0]] != C_DIGIT && !memchr(w, '.', len)) {
@@ -171,36 +180,63 @@ static uint32_t word_entry(nd_tokenizer *t, const char *w, size_t len, uint64_t 
             sl = (size_t)sb_stemmer_length(t->stemmer);
         }
     }
-    size_t idx = nd_strmap_put(&t->stem_cache, w, len, 0, NULL);
-    ND_GROW(t->stem, idx + 1, t->nstem_alloc);
-    t->stem[idx].off = (uint32_t)t->stems.len;
-    t->stem[idx].len = (uint16_t)(sl > 65535 ? 65535 : sl);
-    t->stem[idx].stop = nd_strmap_find(&t->stops, w, len) >= 0;
-    t->stem[idx].slot = ND_SLOT_UNSET;
-    t->stem[idx].geo = ND_SLOT_UNSET;
-    nd_buf_add(&t->stems, s, t->stem[idx].len);
+    memset(e, 0, sizeof(*e));
+    e->hash = h;
+    e->len = (uint8_t)len;   /* tokens are shorter than 64 bytes */
+    memcpy(e->key, w, len < ND_KEY ? len : ND_KEY);
+    if (len > ND_KEY) {
+        e->tail_off = (uint32_t)t->tails.len;
+        nd_buf_add(&t->tails, w + ND_KEY, len - ND_KEY);
+    }
+    e->stem_off = (uint32_t)t->stems.len;
+    e->stem_len = (uint16_t)(sl > 65535 ? 65535 : sl);
+    e->stop = nd_strmap_find(&t->stops, w, len) >= 0;
+    e->slot = e->geo = ND_SLOT_UNSET;
+    nd_buf_add(&t->stems, s, e->stem_len);
     nd_buf_addc(&t->stems, '\0');
-    return (uint32_t)idx;
+}
+
+/* The cache entry of word w, which is followed by at least 8 readable bytes. */
+static uint32_t word_entry(nd_tokenizer *t, const char *w, size_t len, uint64_t h)
+{
+    size_t i = (size_t)h & (ND_LINES - 1);
+    for (;; i = (i + 1) & (ND_LINES - 1)) {
+        struct word *e = &t->line[i];
+        if (!e->len) break;
+        if (word_is(t, e, w, len, h)) return (uint32_t)i;
+    }
+    if (t->nwords < ND_LINES / 4 * 3) {
+        t->nwords++;
+        new_word(t, &t->line[i], w, len, h);
+        return (uint32_t)i;
+    }
+    bool added;   /* the lines are full for this document */
+    size_t o = nd_strmap_put(&t->over, w, len, 0, &added);
+    if (added) {
+        ND_GROW(t->over_word, o + 1, t->over_alloc);
+        new_word(t, &t->over_word[o], w, len, h);
+    }
+    return ND_LINES + (uint32_t)o;
 }
 
 uint32_t nd_tokenizer_slot(const nd_tokenizer *t, uint32_t entry)
 {
-    return t->stem[entry].slot;
+    return word_at(t, entry)->slot;
 }
 
 void nd_tokenizer_set_slot(nd_tokenizer *t, uint32_t entry, uint32_t value)
 {
-    t->stem[entry].slot = value;
+    word_at(t, entry)->slot = value;
 }
 
 uint32_t nd_tokenizer_geo_slot(const nd_tokenizer *t, uint32_t entry)
 {
-    return t->stem[entry].geo;
+    return word_at(t, entry)->geo;
 }
 
 void nd_tokenizer_set_geo_slot(nd_tokenizer *t, uint32_t entry, uint32_t value)
 {
-    t->stem[entry].geo = value;
+    word_at(t, entry)->geo = value;
 }
 
 /* Room for 'n' more bytes of token text, and the slack nd_hash_padded reads. */
@@ -248,11 +284,10 @@ static void emit(nd_tokens *tk, size_t off, size_t len, int nonascii, unsigned f
     tk->text.len = off + len + 1;
 }
 
-/* Ask for the cache slots of the word with hash h. */
+/* Ask for the cache line of the word with hash h. */
 static inline void request_word(const nd_tokenizer *t, uint64_t h)
 {
-    __builtin_prefetch(&t->front[h & (ND_FRONT - 1)]);
-    __builtin_prefetch(&t->stem_cache.slots[h & t->stem_cache.mask]);
+    __builtin_prefetch(&t->line[h & (ND_LINES - 1)]);
 }
 
 /*
@@ -268,10 +303,11 @@ static void resolve(nd_tokenizer *t, nd_tokens *tk, size_t from)
         nd_token *o = &tk->v[i];
         if (i + AHEAD < tk->n) request_word(t, tk->v[i + AHEAD].hash);
         uint32_t se = word_entry(t, tk->text.data + o->off, o->len, o->hash);
-        if (t->stem[se].stop) o->flags |= ND_TOK_STOP;
+        const struct word *e = word_at(t, se);
+        if (e->stop) o->flags |= ND_TOK_STOP;
         o->entry = se;
-        o->stem_off = t->stem[se].off;
-        o->stem_len = t->stem[se].len;
+        o->stem_off = e->stem_off;
+        o->stem_len = e->stem_len;
     }
 }
 
@@ -322,11 +358,13 @@ static size_t decode(const unsigned char *s, size_t i, size_t len, utf8proc_int3
 
 void nd_tokenizer_begin(nd_tokenizer *t)
 {
-    if (t->stem_cache.n > ND_WORDS - ND_DOC_WORDS) {   /* near full: start over between documents */
-        memset(t->front, 0, sizeof(t->front));
-        nd_strmap_clear(&t->stem_cache);
+    if (t->nwords > ND_WORDS - ND_DOC_WORDS) {   /* near full (always after an overflow): start over */
+        memset(t->line, 0, ND_LINES * sizeof(*t->line));
+        t->nwords = 0;
         nd_buf_reset(&t->stems);
+        nd_buf_reset(&t->tails);
     }
+    if (t->over.n) nd_strmap_clear(&t->over);
 }
 
 const char *nd_tokenizer_stems(const nd_tokenizer *t)

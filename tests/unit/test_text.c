@@ -25,6 +25,63 @@ static void words(nd_tokenizer *t, const char *s, nd_buf *out, int stems)
     nd_tokens_release(&tk);
 }
 
+/*
+ * The word cache past its room: one text with more distinct words than the
+ * cache's lines take in a document (the rest go to its overflow), words
+ * longer than the key kept in a line, then the next document after the
+ * cache starts over. Every word keeps its stem and one entry, and a slot
+ * set through one occurrence reads back through the others.
+ */
+static void test_word_cache(nd_tokenizer *t)
+{
+    enum { N = 250000 };
+    static const char cons[] = "bcdfghjklmnpqrtvwxz";   /* no vowel, s or y: Snowball leaves these words alone */
+    const char *longw[] = { "bcdfghjklmnpqrtvwxzbcdfghjklmnpqrtvwxA", "bcdfghjklmnpqrtvwxzbcdfghjklmnpqrtvwxB" };
+    nd_buf text;
+    nd_buf_init(&text);
+    char w[8];
+    for (int pass = 0; pass < 2; pass++)   /* the first and the last 500 words come again */
+        for (int j = 0; j < (pass ? 1000 : N); j++) {
+            int i = pass && j >= 500 ? N - 1000 + j : j;
+            for (int k = 0, v = i; k < 5; k++, v /= 19) w[k] = cons[v % 19];
+            nd_buf_add(&text, w, 5);
+            nd_buf_addc(&text, ' ');
+            if (i % 1000 == 0) {
+                nd_buf_adds(&text, longw[i / 1000 % 2]);
+                nd_buf_addc(&text, ' ');
+            }
+        }
+    nd_tokenizer_begin(t);
+    nd_tokens tk;
+    nd_tokens_init(&tk);
+    nd_tokenize(t, text.data, text.len, 0, 0, &tk);
+    size_t nw = N + 1000 + (N + 1000 + 999) / 1000, bad_stem = 0, bad_slot = 0;
+    is_int(tk.n, nw, "every word of a text with %d distinct words is a token", N + 2);
+    for (size_t i = 0; i < tk.n; i++) {
+        if (tk.v[i].stem_len != tk.v[i].len ||
+            memcmp(nd_tokenizer_stems(t) + tk.v[i].stem_off, nd_tok_word(&tk, i), tk.v[i].len) != 0)
+            bad_stem++;
+        if (nd_tokenizer_slot(t, tk.v[i].entry) == ND_SLOT_UNSET) nd_tokenizer_set_slot(t, tk.v[i].entry, (uint32_t)i);
+    }
+    for (size_t i = 0; i < tk.n; i++) {   /* the slot names the first token of the same word */
+        uint32_t first = nd_tokenizer_slot(t, tk.v[i].entry);
+        if (first >= tk.n || tk.v[first].len != tk.v[i].len ||
+            memcmp(nd_tok_word(&tk, first), nd_tok_word(&tk, i), tk.v[i].len) != 0)
+            bad_slot++;
+    }
+    is_int(bad_stem, 0, "past the cache's room, every word keeps its stem");
+    is_int(bad_slot, 0, "one entry per word: repeats (also of words longer than a line's key) share its slot");
+    ok(tk.v[1].entry != tk.v[1 + 1001].entry, "two long words that differ after the line's key are two entries");
+    nd_tokenizer_begin(t);   /* the next document: the cache starts over */
+    nd_buf b;
+    nd_buf_init(&b);
+    words(t, "running companies bcdfg", &b, 1);
+    is_str(b.data, "run compani bcdfg", "after the cache starts over, words stem as before");
+    nd_buf_release(&b);
+    nd_tokens_release(&tk);
+    nd_buf_release(&text);
+}
+
 int main(void)
 {
     nd_tokenizer *t = nd_tokenizer_new();
@@ -158,6 +215,7 @@ int main(void)
     nd_spans_release(&why);
 
     nd_buf_release(&b);
+    test_word_cache(t);
     nd_tokenizer_free(t);
     return done_testing();
 }
