@@ -10,6 +10,7 @@
 #include "nd_internal.h"
 
 #include <ctype.h>   /* isdigit, isalpha */
+#include <pthread.h> /* pthread_once */
 #include <stdlib.h>  /* free */
 
 const char *nd_clutter_name(nd_clutter why)
@@ -121,6 +122,26 @@ static const struct phrase phrases[] = {
     { "afp", ND_CLUTTER_BYLINE, 1 },              { "agence france-presse", ND_CLUTTER_BYLINE, 1 },
 };
 
+#define ND_NPHRASES (sizeof(phrases) / sizeof(phrases[0]))
+
+/* The phrases by first byte, in table order within each (the first that matches wins), and their lengths. */
+static uint8_t phrase_order[ND_NPHRASES], phrase_len[ND_NPHRASES];
+static uint16_t phrase_from[257];
+static pthread_once_t phrase_once = PTHREAD_ONCE_INIT;
+
+static void index_phrases(void)
+{
+    size_t o = 0;
+    for (int c = 0; c < 256; c++) {
+        phrase_from[c] = (uint16_t)o;
+        for (size_t k = 0; k < ND_NPHRASES; k++)
+            if ((unsigned char)phrases[k].text[0] == c) phrase_order[o++] = (uint8_t)k;
+    }
+    phrase_from[256] = (uint16_t)o;
+    for (size_t k = 0; k < ND_NPHRASES; k++) phrase_len[k] = (uint8_t)strlen(phrases[k].text);
+}
+_Static_assert(ND_NPHRASES <= 256, "phrase_order holds bytes");
+
 static int is_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
 /*
@@ -229,12 +250,12 @@ static int looks_like_address(const char *s, size_t n)
         return 1;
     /* one word with a dot and a known-looking suffix, no spaces */
     if (n > 60) return 0;
-    size_t sp = 0, dot = 0;
+    size_t dot = 0;
     for (size_t i = 0; i < n; i++) {
-        if (s[i] == ' ') sp++;
+        if (s[i] == ' ') return 0;
         if (s[i] == '.' && i > 0 && i + 2 < n && isalpha((unsigned char)s[i + 1])) dot++;
     }
-    if (sp == 0 && dot >= 1 && n >= 5 && s[n - 1] != '.') {
+    if (dot >= 1 && n >= 5 && s[n - 1] != '.') {
         const char *tlds[] = { ".com", ".org", ".net", ".co", ".news", ".info", ".io", ".uk", ".au", ".in",
                                ".za", ".ng", ".ke", ".gh", ".pk", ".ph", ".sg", ".my", ".nz", ".ca", ".ie",
                                ".br", ".mx", ".ar", ".ae", ".qa", ".eg", ".il", ".jp", ".cn", ".de", ".fr" };
@@ -261,7 +282,7 @@ static int looks_like_menu(const char *s, size_t n)
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (!maybe_sep[c]) {
-            cur++;
+            if (++cur > 30) return 0;   /* an item longer than a menu's: a sentence */
             continue;
         }
         int sep = c == '|' || c == '>' || c == '/' ||
@@ -375,11 +396,11 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
     if (looks_like_byline(s, n)) return ND_CLUTTER_BYLINE;
     if (n > 1 && (s[0] == '(' || s[0] == '[')) s++, n--;   /* "(Reporting by ...; Editing by ...)" */
     if (n < 160) {
-        char c0 = (char)tolower((unsigned char)s[0]);
-        for (size_t k = 0; k < sizeof(phrases) / sizeof(phrases[0]); k++) {
-            const struct phrase *p = &phrases[k];
-            if (p->text[0] != c0) continue;   /* most lines fail here, cheaply */
-            size_t pl = strlen(p->text);
+        pthread_once(&phrase_once, index_phrases);
+        unsigned char c0 = (unsigned char)tolower((unsigned char)s[0]);
+        for (size_t o = phrase_from[c0]; o < phrase_from[c0 + 1]; o++) {
+            const struct phrase *p = &phrases[phrase_order[o]];
+            size_t pl = phrase_len[phrase_order[o]];
             if (!nd_ascii_prefix(s, n, p->text)) continue;
             if (p->exact == 2) {
                 if (!is_list_heading(s, n)) continue;   /* "More in Tech", not "More in sorrow than ..." */
