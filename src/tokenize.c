@@ -38,13 +38,13 @@ static const char *const stopwords[] = {
 };
 
 /*
- * The word cache: open addressing over lines of 64 bytes, each word's line
- * holding its key (the first 32 bytes; a longer word's rest is in 'tails'),
- * its stem, stop flag and the slots the callers memoise, so that a lookup is
- * one cache line, requested a few tokens ahead. A word's entry is its line.
- * The capacity is fixed, allocated (and touched) when the tokenizer is made,
- * so a thread's memory does not depend on the corpus: 2^17 words (a news
- * vocabulary with its numbers) in 2^18 lines, 16 MB. The cache starts over
+ * The word cache: open addressing over 32-byte lines, each word's line
+ * holding its key (the first 16 bytes; a longer word's rest follows its stem
+ * in 'stems'), its stem, stop flag and the slots the callers memoise, so
+ * that a lookup is one cache line, requested when the word is found. A
+ * word's entry is its line. The capacity is fixed, allocated (and touched)
+ * when the tokenizer is made, so a thread's memory does not depend on the
+ * corpus: 2^17 words (a news vocabulary with its numbers) in 2^18 lines, 8 MB. The cache starts over
  * between documents once fewer than ND_DOC_WORDS entries are free; a
  * document with more new words than the lines can take at three quarters
  * full puts the rest in an overflow map (entries from ND_LINES on) until the
@@ -53,19 +53,17 @@ static const char *const stopwords[] = {
 #define ND_WORDS (1u << 17)
 #define ND_LINES (2 * ND_WORDS)
 #define ND_DOC_WORDS 8192
-#define ND_KEY 32
+#define ND_KEY 16
 
 struct word {
-    _Alignas(64) uint64_t hash;
-    uint64_t key[ND_KEY / 8];   /* the first ND_KEY bytes, zero-padded */
-    uint32_t stem_off;          /* the stem in 'stems' */
-    uint32_t tail_off;          /* bytes ND_KEY.. of a longer word, in 'tails' */
+    _Alignas(32) uint64_t key[ND_KEY / 8];   /* the first ND_KEY bytes, zero-padded */
+    uint32_t stem_off;          /* the stem in 'stems', then '\0', then bytes ND_KEY.. of a longer word */
     uint32_t slot, geo;         /* the callers' memos */
     uint16_t stem_len;
     uint8_t len;                /* 0: a free line */
     uint8_t stop;
 };
-_Static_assert(sizeof(struct word) == 64, "a word is one cache line");
+_Static_assert(sizeof(struct word) == 32, "two words to a cache line");
 
 /* Byte classes for the ASCII fast path, and per byte: lower case, is upper, is letter. */
 enum { C_OTHER = 0, C_LOWER, C_UPPER, C_DIGIT, C_HIGH };
@@ -92,7 +90,7 @@ struct nd_tokenizer {
     nd_strmap over;         /* words past the lines' room in this document -> over_word */
     struct word *over_word;
     size_t over_alloc;
-    nd_buf stems, tails;
+    nd_buf stems;
 };
 
 nd_tokenizer *nd_tokenizer_new(void)
@@ -112,7 +110,6 @@ nd_tokenizer *nd_tokenizer_new(void)
     nd_buf_init(&t->stems);
     nd_buf_grow(&t->stems, ND_WORDS * 7);
     memset(t->stems.data, 0, t->stems.cap);
-    nd_buf_init(&t->tails);
     return t;
 }
 
@@ -125,7 +122,6 @@ void nd_tokenizer_free(nd_tokenizer *t)
     nd_strmap_release(&t->over);
     free(t->over_word);
     nd_buf_release(&t->stems);
-    nd_buf_release(&t->tails);
     free(t);
 }
 
@@ -159,17 +155,17 @@ static inline struct word *word_at(const nd_tokenizer *t, uint32_t entry)
 }
 
 /* Is line e the word w (w may be read 8 bytes at a time)? */
-static inline int word_is(const nd_tokenizer *t, const struct word *e, const char *w, size_t len, uint64_t h)
+static inline int word_is(const nd_tokenizer *t, const struct word *e, const char *w, size_t len)
 {
-    if (e->hash != h || e->len != len) return 0;
+    if (e->len != len) return 0;
     size_t n = len < ND_KEY ? len : ND_KEY;
     for (size_t o = 0; o < n; o += 8)
         if (nd_load_tail(w + o, n - o) != e->key[o / 8]) return 0;
-    return len <= ND_KEY || memcmp(t->tails.data + e->tail_off, w + ND_KEY, len - ND_KEY) == 0;
+    return len <= ND_KEY || memcmp(t->stems.data + e->stem_off + e->stem_len + 1, w + ND_KEY, len - ND_KEY) == 0;
 }
 
 /* Fill e for the new word w: its stem (numbers and dotted abbreviations are their own), stop flag, key. */
-static void new_word(nd_tokenizer *t, struct word *e, const char *w, size_t len, uint64_t h)
+static void new_word(nd_tokenizer *t, struct word *e, const char *w, size_t len)
 {
     const char *s = w;
     size_t sl = len;
@@ -181,19 +177,15 @@ static void new_word(nd_tokenizer *t, struct word *e, const char *w, size_t len,
         }
     }
     memset(e, 0, sizeof(*e));
-    e->hash = h;
     e->len = (uint8_t)len;   /* tokens are shorter than 64 bytes */
     memcpy(e->key, w, len < ND_KEY ? len : ND_KEY);
-    if (len > ND_KEY) {
-        e->tail_off = (uint32_t)t->tails.len;
-        nd_buf_add(&t->tails, w + ND_KEY, len - ND_KEY);
-    }
     e->stem_off = (uint32_t)t->stems.len;
     e->stem_len = (uint16_t)(sl > 65535 ? 65535 : sl);
     e->stop = nd_strmap_find(&t->stops, w, len) >= 0;
     e->slot = e->geo = ND_SLOT_UNSET;
     nd_buf_add(&t->stems, s, e->stem_len);
     nd_buf_addc(&t->stems, '\0');
+    if (len > ND_KEY) nd_buf_add(&t->stems, w + ND_KEY, len - ND_KEY);
 }
 
 /* The cache entry of word w, which is followed by at least 8 readable bytes. */
@@ -203,18 +195,18 @@ static uint32_t word_entry(nd_tokenizer *t, const char *w, size_t len, uint64_t 
     for (;; i = (i + 1) & (ND_LINES - 1)) {
         struct word *e = &t->line[i];
         if (!e->len) break;
-        if (word_is(t, e, w, len, h)) return (uint32_t)i;
+        if (word_is(t, e, w, len)) return (uint32_t)i;
     }
     if (t->nwords < ND_LINES / 4 * 3) {
         t->nwords++;
-        new_word(t, &t->line[i], w, len, h);
+        new_word(t, &t->line[i], w, len);
         return (uint32_t)i;
     }
     bool added;   /* the lines are full for this document */
     size_t o = nd_strmap_put(&t->over, w, len, 0, &added);
     if (added) {
         ND_GROW(t->over_word, o + 1, t->over_alloc);
-        new_word(t, &t->over_word[o], w, len, h);
+        new_word(t, &t->over_word[o], w, len);
     }
     return ND_LINES + (uint32_t)o;
 }
@@ -245,11 +237,18 @@ static void text_room(nd_tokens *tk, size_t n)
     nd_buf_grow(&tk->text, n + 16);
 }
 
+/* Ask for the cache line of the word with hash h. */
+static inline void request_word(const nd_tokenizer *t, uint64_t h)
+{
+    __builtin_prefetch(&t->line[h & (ND_LINES - 1)]);
+}
+
 /*
  * Finish the token whose bytes were written at tk->text.data[off..off+len)
- * (past tk->text.len): normalise, filter, stem, append to tk.
+ * (past tk->text.len): normalise, filter, append to tk, and ask for its
+ * cache line, which resolve() reads once the whole text is tokenized.
  */
-static void emit(nd_tokens *tk, size_t off, size_t len, int nonascii, unsigned flags, uint32_t sent,
+static void emit(const nd_tokenizer *t, nd_tokens *tk, size_t off, size_t len, int nonascii, unsigned flags, uint32_t sent,
                  uint32_t src)
 {
     size_t cps = len;
@@ -279,29 +278,21 @@ static void emit(nd_tokens *tk, size_t off, size_t len, int nonascii, unsigned f
     o->sent = sent;
     o->src = src;
     o->hash = nd_hash_padded(w, len);
+    request_word(t, o->hash);
     o->flags = (uint8_t)flags;   /* the cache entry comes in resolve() */
     tk->text.data[off + len] = '\0';
     tk->text.len = off + len + 1;
 }
 
-/* Ask for the cache line of the word with hash h. */
-static inline void request_word(const nd_tokenizer *t, uint64_t h)
-{
-    __builtin_prefetch(&t->line[h & (ND_LINES - 1)]);
-}
-
 /*
  * The cache entries of tokens [from, tk->n): stem, stop flag. Done after the
- * whole text is tokenized, so that the cache slots of the words a few tokens
- * ahead are requested while this one is looked up.
+ * whole text is tokenized, so that each word's line, requested when the word
+ * was found, has had the rest of the text's time to arrive.
  */
 static void resolve(nd_tokenizer *t, nd_tokens *tk, size_t from)
 {
-    enum { AHEAD = 8 };
-    for (size_t i = from; i < tk->n && i < from + AHEAD; i++) request_word(t, tk->v[i].hash);
     for (size_t i = from; i < tk->n; i++) {
         nd_token *o = &tk->v[i];
-        if (i + AHEAD < tk->n) request_word(t, tk->v[i + AHEAD].hash);
         uint32_t se = word_entry(t, tk->text.data + o->off, o->len, o->hash);
         const struct word *e = word_at(t, se);
         if (e->stop) o->flags |= ND_TOK_STOP;
@@ -362,7 +353,6 @@ void nd_tokenizer_begin(nd_tokenizer *t)
         memset(t->line, 0, ND_LINES * sizeof(*t->line));
         t->nwords = 0;
         nd_buf_reset(&t->stems);
-        nd_buf_reset(&t->tails);
     }
     if (t->over.n) nd_strmap_clear(&t->over);
 }
@@ -475,7 +465,7 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
         if (upper >= 2 && letters == upper) flags |= ND_TOK_CAPS;
         if (first_upper) flags |= ND_TOK_CAP;
         if (letters + high == 0) flags |= ND_TOK_NUM;
-        emit(tk, off, o, nonascii, flags, sent, base + (uint32_t)start);
+        emit(t, tk, off, o, nonascii, flags, sent, base + (uint32_t)start);
         if (nonascii) text_room(tk, len - i);   /* the mapping may have used some */
         if (i == start) i++;   /* never stall */
     }

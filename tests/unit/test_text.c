@@ -71,7 +71,7 @@ static void test_word_cache(nd_tokenizer *t)
     }
     is_int(bad_stem, 0, "past the cache's room, every word keeps its stem");
     is_int(bad_slot, 0, "one entry per word: repeats (also of words longer than a line's key) share its slot");
-    ok(tk.v[1].entry != tk.v[1 + 1001].entry, "two long words that differ after the line's key are two entries");
+    ok(tk.v[1].entry != tk.v[1 + 1001].entry, "two long words that differ only after the key kept in the line are two entries (their rests compared)");
     nd_tokenizer_begin(t);   /* the next document: the cache starts over */
     nd_buf b;
     nd_buf_init(&b);
