@@ -7,6 +7,7 @@
  * this", "© 2024"). An author bio is recognised only in the last paragraphs,
  * after the story. Everything else is kept verbatim.
  */
+#define _GNU_SOURCE   /* memmem */
 #include "nd_internal.h"
 
 #include <ctype.h>   /* isdigit, isalpha */
@@ -146,16 +147,15 @@ static int is_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
 /*
  * Does s hold phrase p (lower case) at a word start, its first letter in
- * either case? memchr finds the candidates by p's second byte.
+ * either case? memmem finds the candidates by the rest of p.
  */
 static int has_phrase(const char *s, size_t n, const char *p)
 {
     size_t pl = strlen(p);
     const char *end = s + n;
-    for (const char *q = s + 1; q < end && (q = memchr(q, p[1], (size_t)(end - q))); q++) {
+    for (const char *q = s + 1; q < end && (q = memmem(q, (size_t)(end - q), p + 1, pl - 1)); q++) {
         const char *h = q - 1;
-        if ((size_t)(end - h) < pl) return 0;
-        if ((h[0] | 0x20) == p[0] && (h == s || h[-1] == ' ') && memcmp(q, p + 1, pl - 1) == 0) return 1;
+        if ((h[0] | 0x20) == p[0] && (h == s || h[-1] == ' ')) return 1;
     }
     return 0;
 }
