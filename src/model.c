@@ -22,6 +22,7 @@
 #include <limits.h>      /* INT_MAX */
 #include <libsvm/svm.h>  /* svm_save_model, svm_load_model */
 #include <math.h>        /* log */
+#include <pthread.h>     /* pthread_create */
 #include <stdio.h>       /* renameat2, fopen */
 #include <stdlib.h>      /* free, strtod */
 #include <sys/stat.h>    /* mkdir */
@@ -509,7 +510,8 @@ static nd_status load_prior(nd_linsvm *s, const char *line, size_t len, const ch
     return ND_OK;
 }
 
-static nd_status load_task(nd_model *m, const char *dir, const char *man, nd_task t, nd_buf *b, nd_err *err)
+static nd_status load_task(nd_model *m, const char *dir, const char *man, nd_task t, uint32_t nfeat, nd_buf *b,
+                           nd_err *err)
 {
     char key[32];
     snprintf(key, sizeof(key), "task %s", task_names[t]);
@@ -557,7 +559,7 @@ static nd_status load_task(nd_model *m, const char *dir, const char *man, nd_tas
                              sm->label[i], task_names[t]);
                 break;
             }
-        if (!st && !(s = nd_linsvm_fold(sm, labels, k, (uint32_t)m->vocab.n)))
+        if (!st && !(s = nd_linsvm_fold(sm, labels, k, nfeat)))
             st = nd_fail(err, ND_ERR_MODEL, "'%s': %d classes in the model, %d names", path.data, sm->nr_class, k);
     }
     nd_buf_release(&path);
@@ -593,12 +595,51 @@ static nd_status load_task(nd_model *m, const char *dir, const char *man, nd_tas
     return st;
 }
 
+/* A task loaded on a thread of its own. */
+struct task_load {
+    nd_model *m;
+    const char *dir, *man;
+    nd_task t;
+    uint32_t nfeat;
+    nd_status st;
+    nd_err err;
+    pthread_t th;
+    int running;
+};
+
+static void *task_thread(void *arg)
+{
+    struct task_load *l = arg;
+    nd_buf b;
+    nd_buf_init(&b);
+    l->st = load_task(l->m, l->dir, l->man, l->t, l->nfeat, &b, &l->err);
+    nd_buf_release(&b);
+    return NULL;
+}
+
+static void task_start(struct task_load *l, uint32_t nfeat)
+{
+    l->nfeat = nfeat;
+    l->running = pthread_create(&l->th, NULL, task_thread, l) == 0;
+}
+
+/* Wait for the task's thread (if any); its status, unless 'st' already failed. */
+static nd_status task_join(struct task_load *l, nd_status st, nd_err *err)
+{
+    if (!l->running) return st;
+    pthread_join(l->th, NULL);
+    l->running = 0;
+    if (!st && l->st && err) *err = l->err;
+    return st ? st : l->st;
+}
+
 nd_model *nd_model_load(const char *dir, nd_err *err)
 {
     nd_buf man, b;
     nd_buf_init(&man);
     nd_buf_init(&b);
     nd_model *m = nd_model_alloc();
+    struct task_load side = { .m = m, .dir = dir, .t = (nd_task)(ND_NTASKS - 1) };   /* see below */
     nd_status st = slurp(dir, "manifest", &man, 0, err);
     if (st) goto fail;
     int format = 0;
@@ -624,6 +665,16 @@ nd_model *nd_model_load(const char *dir, nd_err *err)
     m->opts.seed = (unsigned)manifest_num(man.data, "seed", m->opts.seed);
     m->opts.balanced = (int)manifest_num(man.data, "balanced", m->opts.balanced);
     m->ndocs = (uint32_t)manifest_num(man.data, "documents", 0);
+    /*
+     * The classifiers' weights are most of the loading (parsing libsvm's
+     * text, folding): the last task loads on a thread of its own from here,
+     * beside the vocabulary, the other tasks and the sentence model, sized by
+     * the manifest's feature count (checked against the vocabulary below).
+     * Its error counts after theirs.
+     */
+    side.man = man.data;
+    double nfeat_manifest = manifest_num(man.data, "features", 0);
+    if (nfeat_manifest >= 1 && nfeat_manifest < UINT32_MAX) task_start(&side, (uint32_t)nfeat_manifest);
     size_t len;
     const char *v = manifest_get(man.data, "data_digest", &len);
     if (v) m->digest = nd_xstrndup(v, len);
@@ -679,27 +730,33 @@ nd_model *nd_model_load(const char *dir, nd_err *err)
         goto fail;
     }
     st = ND_OK;
-    for (int t = 0; t < ND_NTASKS; t++)
-        if ((st = load_task(m, dir, man.data, (nd_task)t, &b, err))) goto fail;
+    if (side.running && side.nfeat != m->vocab.n) {
+        st = nd_fail(err, ND_ERR_MODEL, "'%s/manifest' says %u features, vocab.tsv has %zu", dir, side.nfeat, m->vocab.n);
+        goto fail;
+    }
+    if (!side.running) task_start(&side, (uint32_t)m->vocab.n);   /* no count in the manifest */
+    for (int t = 0; t < ND_NTASKS - side.running && !st; t++)
+        st = load_task(m, dir, man.data, (nd_task)t, (uint32_t)m->vocab.n, &b, err);
     const char *sumline = manifest_get(man.data, "summarizer", &len);
-    if (sumline) {
+    if (!st && sumline) {
         struct svm_model *sm = load_svm(dir, "summary.svm", &b, err);
         if (!sm) {
             st = ND_ERR_MODEL;
-            goto fail;
-        }
-        if (!(m->sum = nd_sumsvm_fold(sm))) {
+        } else if (!(m->sum = nd_sumsvm_fold(sm))) {
             svm_free_and_destroy_model(&sm);
             st = nd_fail(err, ND_ERR_MODEL, "%s/summary.svm: not a two-class linear sentence model", dir);
-            goto fail;
+        } else {
+            for (const char *c = sumline; c + 3 <= sumline + len; c++)   /* "... C=10" */
+                if (c[0] == ' ' && c[1] == 'C' && c[2] == '=') m->sum->c = strtod(c + 3, NULL);
         }
-        for (const char *c = sumline; c + 3 <= sumline + len; c++)   /* "... C=10" */
-            if (c[0] == ' ' && c[1] == 'C' && c[2] == '=') m->sum->c = strtod(c + 3, NULL);
     }
+    st = task_join(&side, st, err);
+    if (st) goto fail;
     nd_buf_release(&man);
     nd_buf_release(&b);
     return m;
 fail:
+    task_join(&side, st, NULL);
     nd_buf_release(&man);
     nd_buf_release(&b);
     nd_model_free(m);

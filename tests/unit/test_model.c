@@ -30,6 +30,75 @@ static void predict_all(const nd_model *m, char out[][64], double *conf)
     nd_reader_free(rd);
 }
 
+/* Replace the first line of file 'path' that starts with 'prefix' by 'line' ("" drops it). */
+static void edit_line(const char *path, const char *prefix, const char *line)
+{
+    FILE *f = fopen(path, "r");
+    nd_buf b;
+    nd_buf_init(&b);
+    char l[4096];
+    int done = 0;
+    while (f && fgets(l, sizeof(l), f)) {
+        if (!done && strncmp(l, prefix, strlen(prefix)) == 0) {
+            nd_buf_adds(&b, line);
+            done = 1;
+        } else {
+            nd_buf_adds(&b, l);
+        }
+    }
+    if (f) fclose(f);
+    f = fopen(path, "w");
+    if (f) {
+        fwrite(b.data, 1, b.len, f);
+        fclose(f);
+    }
+    nd_buf_release(&b);
+}
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+    char path[700];
+    snprintf(path, sizeof(path), "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    if (!f) return;
+    fputs(text, f);
+    fclose(f);
+}
+
+/*
+ * The region classifier loads on a thread of its own, sized by the manifest's
+ * feature count: a count that disagrees with the vocabulary, a bundle without
+ * one, a broken region model, and broken models of both tasks (the topic's
+ * error comes first, as it would loading one after the other).
+ */
+static void test_load_side(const nd_model *m, const char *bundle)
+{
+    nd_err err;
+    char man[700], feat[64];
+    snprintf(man, sizeof(man), "%s/manifest", bundle);
+    snprintf(feat, sizeof(feat), "features %zu\n", nd_model_nfeatures(m) + 1);
+    ok(nd_model_save(m, bundle, &err) == ND_OK, "saved again");
+    edit_line(man, "features ", feat);
+    nd_model *l = nd_model_load(bundle, &err);
+    ok(!l && err.code == ND_ERR_MODEL && strstr(err.msg, "features"), "a feature count that is not the vocabulary's: %s",
+       err.msg);
+    nd_model_free(l);
+    edit_line(man, "features ", "");
+    l = nd_model_load(bundle, &err);
+    ok(l && l->task[ND_TASK_TOPIC] && l->task[ND_TASK_REGION] && nd_model_nfeatures(l) == nd_model_nfeatures(m),
+       "a manifest without a feature count loads all the same");
+    nd_model_free(l);
+    ok(nd_model_save(m, bundle, &err) == ND_OK, "saved again");
+    write_file(bundle, "region.svm", "svm_type c_svc\nkernel_type linear\nnr_class x\n");
+    l = nd_model_load(bundle, &err);
+    ok(!l && err.code == ND_ERR_MODEL && strstr(err.msg, "region.svm"), "a broken region model: %s", err.msg);
+    write_file(bundle, "topic.svm", "not a model\n");
+    l = nd_model_load(bundle, &err);
+    ok(!l && err.code == ND_ERR_MODEL && strstr(err.msg, "topic.svm"), "both broken: the topic's error first: %s",
+       err.msg);
+    ok(nd_model_save(m, bundle, &err) == ND_OK, "saved again");
+}
+
 int main(void)
 {
     nd_train_report rep;
@@ -122,6 +191,8 @@ int main(void)
        "the manifest keeps the counts and the prior");
     nd_model_free(l);
     rg->uniform_prior = 0;
+
+    test_load_side(m, bundle);
 
     /* a newer format is refused with a clear message */
     char man[700];
