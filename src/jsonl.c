@@ -24,7 +24,7 @@
 static char *number_string(double v)
 {
     char tmp[64];
-    if (v == (double)(long long)v)
+    if (v > -9e18 && v < 9e18 && v == (double)(long long)v)   /* in range before the cast (NaN is not) */
         snprintf(tmp, sizeof(tmp), "%lld", (long long)v);
     else
         snprintf(tmp, sizeof(tmp), "%.17g", v);

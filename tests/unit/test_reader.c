@@ -65,6 +65,7 @@ static void test_jsonl_pass(void)
         "{\"text\":\"\\u00e9t\\u00C9 \\u20ac \\ud83d\\ude00 caf\xc3\xa9\"}",
         "{\"text\":\"bad \xff byte and \xc3 cut\",\"title\":\"\xe2\x82\"}",
         "{\"id\":42,\"text\":\"x\",\"topic\":-1.5e3,\"region\":0.1,\"url\":1e400}",
+        "{\"id\":5.55e51,\"text\":\"x\",\"topic\":-9.3e18,\"region\":9007199254740993,\"url\":-0.0}",
         "{\"summary\":[\"one\",\"\",\"two\",3,[\"x\"],{\"a\":1},null,\"three\"],\"text\":\"t\"}",
         "{\"summary\":[],\"text\":\"t\",\"topics\":[\"earn\",[1,[2,{\"x\":[true,false,null]}]]]}",
         "{\"text\":\"first\",\"text\":\"second\",\"title\":{\"nested\":\"obj\"},\"title\":\"later\"}",
