@@ -94,7 +94,7 @@ build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(wildcard src/*.h tests/*.h)
 	@mkdir -p build-fuzz
 	@echo "  FUZZ    $@"
 	$(Q)$(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
-	  -fsanitize=fuzzer,address,undefined -Iinclude -Isrc $(DEPS_CFLAGS) -o $@ $< $(LIB_SRC) $(DEPS_LIBS)
+	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Iinclude -Isrc $(DEPS_CFLAGS) -o $@ $< $(LIB_SRC) $(DEPS_LIBS)
 
 ## install: binary, man page and default model under $(DESTDIR)$(PREFIX)
 install: all
