@@ -110,7 +110,7 @@ typedef struct nd_record {
     long line;           /* 1-based line (JSONL/TSV) or 0 for whole-file records */
     char *error;         /* why the record is unusable, or NULL */
     nd_status error_code;
-    unsigned utf8_repairs; /* invalid UTF-8 sequences replaced by U+FFFD */
+    unsigned utf8_repairs; /* bytes that were not UTF-8, read as Windows-1252 (see nd_utf8_repair) */
 } nd_record;
 
 void nd_record_init(nd_record *r);
@@ -151,7 +151,11 @@ nd_reader *nd_reader_new(const char *const *paths, size_t npaths, const nd_reade
 int nd_reader_next(nd_reader *rd, nd_record *rec);
 void nd_reader_free(nd_reader *rd);
 
-/* Replace invalid UTF-8 in s[0..len) by U+FFFD into 'out'; returns the number of repairs. */
+/*
+ * s[0..len) into 'out' as UTF-8: a byte that is not part of valid UTF-8 is
+ * read as Windows-1252 (U+FFFD for its five unassigned bytes); returns the
+ * number of such bytes.
+ */
 unsigned nd_utf8_repair(const char *s, size_t len, nd_buf *out);
 
 /*=====   Text: clutter, sentences   =====*/

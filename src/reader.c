@@ -554,6 +554,18 @@ int nd_reader_next(nd_reader *rd, nd_record *rec)
     }
 }
 
+/* Windows-1252's characters for bytes 0x80..0x9F (0: none); from 0xA0 on it is Latin-1. */
+static const uint16_t cp1252_c1[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+/*
+ * A byte that is not UTF-8 is read as Windows-1252 (Latin-1 with curly quotes
+ * and dashes in 0x80..0x9F): scraped text that is not UTF-8 mostly is that,
+ * and a UTF-8 page with pasted-in quotes has them in it. "caf\xe9" becomes
+ * "café", not "caf" and a replacement character.
+ */
 unsigned nd_utf8_repair(const char *str, size_t len, nd_buf *out)
 {
     const unsigned char *s = (const unsigned char *)str;
@@ -563,7 +575,11 @@ unsigned nd_utf8_repair(const char *str, size_t len, nd_buf *out)
         size_t ok = nd_utf8_valid_prefix(s, len);
         nd_buf_add(out, s, ok);
         if (ok == len) break;
-        nd_buf_add(out, "\xEF\xBF\xBD", 3);   /* U+FFFD for one bad byte */
+        unsigned b = s[ok], cp = b < 0xA0 ? cp1252_c1[b - 0x80] : b;   /* b >= 0x80: ASCII is valid */
+        char u[3];
+        if (!cp) nd_buf_add(out, "\xEF\xBF\xBD", 3);   /* U+FFFD: no character there */
+        else if (cp < 0x800) u[0] = (char)(0xC0 | cp >> 6), u[1] = (char)(0x80 | (cp & 0x3F)), nd_buf_add(out, u, 2);
+        else u[0] = (char)(0xE0 | cp >> 12), u[1] = (char)(0x80 | (cp >> 6 & 0x3F)), u[2] = (char)(0x80 | (cp & 0x3F)), nd_buf_add(out, u, 3);
         repairs++;
         s += ok + 1;
         len -= ok + 1;

@@ -152,7 +152,7 @@ static int run_command(const char *cmd, int classify, int summarize, int argc, c
         rc = EXIT_FAIL;
     }
     if (r.repaired && in.quiet)
-        fprintf(stderr, "newsdesk: %zu records had invalid UTF-8 (repaired)\n", r.repaired);
+        fprintf(stderr, "newsdesk: %zu records had bytes that are not UTF-8 (read as Windows-1252)\n", r.repaired);
     nd_buf_release(&r.out);
     nd_buf_release(&r.clean);
     nd_spans_release(&r.removed);

@@ -234,7 +234,8 @@ void cli_record_note(const nd_record *rec, const char *msg)
 void cli_record_repairs(const nd_record *rec)
 {
     record_prefix(rec, "warning: ");
-    fprintf(stderr, "replaced %u invalid UTF-8 byte%s with U+FFFD\n", rec->utf8_repairs, rec->utf8_repairs == 1 ? "" : "s");
+    fprintf(stderr, "read %u byte%s that %s not UTF-8 as Windows-1252\n", rec->utf8_repairs,
+            rec->utf8_repairs == 1 ? "" : "s", rec->utf8_repairs == 1 ? "is" : "are");
 }
 
 static double mono(void)

@@ -10,7 +10,7 @@ has "good records are processed" out '^\{"id":"b1","topic"'
 has "invalid UTF-8 is repaired, not fatal" out '^\{"id":"b4","topic"'
 has "stderr names file:line and id (b2)" err "bad.jsonl:2: record 'b2': not a JSON object"
 has "stderr names file:line and id (b3)" err "bad.jsonl:3: record 'b3': record has no text"
-has "stderr warns about repaired UTF-8" err "bad.jsonl:5: record 'b4': replaced 2 invalid UTF-8 bytes"
+has "stderr warns about bytes that are not UTF-8" err "bad.jsonl:5: record 'b4': read 2 bytes that are not UTF-8 as Windows-1252"
 has "stderr counts the failures" err "3 of 6 records failed"
 "$ND" process --model tiny -q "$DATA/bad.jsonl" >q 2>qerr
 check "-q: no per-record messages" test "$(grep -c "record '" qerr)" -eq 0
@@ -45,3 +45,9 @@ is "--max-record: all three over a 100-byte limit" "$(grep -c 'exceeds the limit
 printf '{"id":"evil\\nnewsdesk: forged","text":""}\n' | "$ND" process --model tiny >out 2>err
 is "a control character in an id cannot forge a diagnostic line" "$(grep -c '^newsdesk: forged' err)" 0
 has "it is shown as '?'" err "record 'evil\?newsdesk: forged': record has no text"
+# A text file in Windows-1252 (Latin-1 with curly quotes): its words come through whole.
+printf 'Caf\xe9 owners in S\xe3o Paulo\n\nThe caf\xe9 owners said prices rose as coffee \x93shortages\x94 hit Brazil\x92s growers.\n' >latin1.txt
+"$ND" summarize --model tiny latin1.txt >out 2>err
+has "Windows-1252 text: accents and curly quotes kept" out 'The café owners said prices rose as coffee “shortages” hit Brazil’s growers\.'
+has "and a warning counts the bytes" err "latin1.txt': read 6 bytes that are not UTF-8 as Windows-1252"
+rm -f latin1.txt

@@ -38,7 +38,15 @@ int main(void)
     is_str(b.data, "caf\xc3\xa9", "valid UTF-8 copied");
     nd_buf_reset(&b);
     is_int(nd_utf8_repair("a\xff" "b\xc3", 4, &b), 2, "a stray byte and a cut sequence are two repairs");
-    is_str(b.data, "a\xef\xbf\xbd" "b\xef\xbf\xbd", "each becomes U+FFFD");
+    is_str(b.data, "a\xc3\xbf" "b\xc3\x83", "each is read as Windows-1252 (y-diaeresis, A-tilde)");
+    nd_buf_reset(&b);
+    const char latin[] = "caf\xe9 \x93quoted\x94 Brazil\x92s \x80" "5 \x96 \x81";
+    is_int(nd_utf8_repair(latin, sizeof(latin) - 1, &b), 7, "Latin-1 text: seven bytes");
+    is_str(b.data, "caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d Brazil\xe2\x80\x99s \xe2\x82\xac" "5 \xe2\x80\x93 \xef\xbf\xbd",
+           "accents, curly quotes, the euro and the dash of Windows-1252; U+FFFD for its unassigned 0x81");
+    nd_buf_reset(&b);
+    is_int(nd_utf8_repair("\xe2\x80\x94 and \x92", 9, &b), 1, "UTF-8 with a pasted-in quote: only the stray byte");
+    is_str(b.data, "\xe2\x80\x94 and \xe2\x80\x99", "the dash kept, the quote read as Windows-1252");
     nd_buf_reset(&b);
     is_int(nd_utf8_repair("\xc0\xaf", 2, &b), 2, "an overlong encoding is invalid");
     nd_buf_reset(&b);
