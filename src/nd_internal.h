@@ -146,6 +146,14 @@ bool nd_ascii_prefix(const char *s, size_t len, const char *prefix);
 /* clean.c: the first address line among the first eight lines of 'text' (*addr, its length), or 0. */
 size_t nd_clean_address(const char *text, size_t len, const char **addr);
 
+/*
+ * HTML character references in s[0..len) decoded in place ("&amp;", "&rsquo;",
+ * "&#8217;", "&#x2019;"; named ones from a table of those news text carries,
+ * no control characters): the new length, s NUL-terminated there. Anything
+ * else with an '&' stays as it is.
+ */
+size_t nd_html_unescape(char *s, size_t len);
+
 /* Length of the longest valid UTF-8 prefix of s[0..len). */
 size_t nd_utf8_valid_prefix(const unsigned char *s, size_t len);
 

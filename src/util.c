@@ -1,6 +1,7 @@
 /* util.c -- memory, buffers, status strings, versions. */
 #include "nd_internal.h"
 
+#include <ctype.h>     /* isalnum */
 #include <stdio.h>     /* fprintf, vsnprintf */
 #include <stdlib.h>    /* malloc, posix_memalign, abort */
 #include <sys/mman.h>  /* madvise */
@@ -259,4 +260,93 @@ size_t nd_utf8_valid_prefix(const unsigned char *s, size_t len)
         i += n;
     }
     return len;
+}
+
+/* Named character references that news text carries, by name. */
+static const struct entity { const char *name; uint32_t cp; } entities[] = {
+    { "AElig", 0xC6 },    { "Aacute", 0xC1 },   { "Acirc", 0xC2 },    { "Agrave", 0xC0 },  { "Aring", 0xC5 },
+    { "Atilde", 0xC3 },   { "Auml", 0xC4 },     { "Ccedil", 0xC7 },   { "Eacute", 0xC9 },  { "Ecirc", 0xCA },
+    { "Egrave", 0xC8 },   { "Euml", 0xCB },     { "Iacute", 0xCD },   { "Icirc", 0xCE },   { "Igrave", 0xCC },
+    { "Iuml", 0xCF },     { "Ntilde", 0xD1 },   { "Oacute", 0xD3 },   { "Ocirc", 0xD4 },   { "Ograve", 0xD2 },
+    { "Oslash", 0xD8 },   { "Otilde", 0xD5 },   { "Ouml", 0xD6 },     { "Uacute", 0xDA },  { "Ucirc", 0xDB },
+    { "Ugrave", 0xD9 },   { "Uuml", 0xDC },     { "aacute", 0xE1 },   { "acirc", 0xE2 },   { "aelig", 0xE6 },
+    { "agrave", 0xE0 },   { "amp", '&' },       { "apos", '\'' },     { "aring", 0xE5 },   { "atilde", 0xE3 },
+    { "auml", 0xE4 },     { "bdquo", 0x201E },  { "bull", 0x2022 },   { "ccedil", 0xE7 },  { "cent", 0xA2 },
+    { "copy", 0xA9 },     { "deg", 0xB0 },      { "divide", 0xF7 },   { "eacute", 0xE9 },  { "ecirc", 0xEA },
+    { "egrave", 0xE8 },   { "euml", 0xEB },     { "euro", 0x20AC },   { "frac12", 0xBD },  { "frac14", 0xBC },
+    { "frac34", 0xBE },   { "gt", '>' },        { "hellip", 0x2026 }, { "iacute", 0xED },  { "icirc", 0xEE },
+    { "iexcl", 0xA1 },    { "igrave", 0xEC },   { "iquest", 0xBF },   { "iuml", 0xEF },    { "laquo", 0xAB },
+    { "ldquo", 0x201C },  { "lsaquo", 0x2039 }, { "lsquo", 0x2018 },  { "lt", '<' },       { "mdash", 0x2014 },
+    { "middot", 0xB7 },   { "nbsp", 0xA0 },     { "ndash", 0x2013 },  { "ntilde", 0xF1 },  { "oacute", 0xF3 },
+    { "ocirc", 0xF4 },    { "ograve", 0xF2 },   { "oslash", 0xF8 },   { "otilde", 0xF5 },  { "ouml", 0xF6 },
+    { "para", 0xB6 },     { "pound", 0xA3 },    { "quot", '"' },      { "raquo", 0xBB },   { "rdquo", 0x201D },
+    { "reg", 0xAE },      { "rsaquo", 0x203A }, { "rsquo", 0x2019 },  { "sbquo", 0x201A }, { "sect", 0xA7 },
+    { "shy", 0xAD },      { "szlig", 0xDF },    { "times", 0xD7 },    { "trade", 0x2122 }, { "uacute", 0xFA },
+    { "ucirc", 0xFB },    { "ugrave", 0xF9 },   { "uuml", 0xFC },     { "yen", 0xA5 },
+};
+
+static int cmp_entity(const void *key, const void *e)
+{
+    return strcmp(key, ((const struct entity *)e)->name);
+}
+
+/* The code point of the reference that starts at s[0] == '&' (its length in *n), or 0. */
+static uint32_t reference(const char *s, size_t len, size_t *n)
+{
+    size_t i = 1, end = len < 12 ? len : 12;   /* the longest reference taken: "&#x10FFFF;" */
+    uint32_t cp = 0;
+    if (i < end && s[i] == '#') {
+        int hex = ++i < end && (s[i] == 'x' || s[i] == 'X');
+        size_t from = i += hex;
+        for (; i < end && cp <= 0x10FFFF; i++) {
+            int d = s[i] >= '0' && s[i] <= '9' ? s[i] - '0' : !hex ? -1 : (s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'f' ? (s[i] | 0x20) - 'a' + 10 : -1;
+            if (d < 0) break;
+            cp = cp * (hex ? 16 : 10) + (uint32_t)d;
+        }
+        if (i == from || i >= end || s[i] != ';' || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+        if (cp < 0x20 && cp != '\t' && cp != '\n') return 0;   /* no control characters */
+    } else {
+        char name[8];
+        for (; i < end && i - 1 < sizeof(name) - 1 && isalnum((unsigned char)s[i]); i++) name[i - 1] = s[i];
+        if (i == 1 || i >= end || s[i] != ';') return 0;
+        name[i - 1] = '\0';
+        const struct entity *e = bsearch(name, entities, sizeof(entities) / sizeof(*entities), sizeof(*entities), cmp_entity);
+        if (!e) return 0;
+        cp = e->cp;
+    }
+    *n = i + 1;
+    return cp;
+}
+
+size_t nd_html_unescape(char *s, size_t len)
+{
+    char *amp = memchr(s, '&', len);
+    if (!amp) return len;
+    size_t o = (size_t)(amp - s);
+    for (size_t i = o; i < len;) {
+        size_t n = 0;
+        uint32_t cp = s[i] == '&' ? reference(s + i, len - i, &n) : 0;
+        if (!cp) {
+            s[o++] = s[i++];
+            continue;
+        }
+        i += n;   /* n >= 4 and the UTF-8 takes at most n bytes: the text only shrinks */
+        if (cp < 0x80) {
+            s[o++] = (char)cp;
+        } else if (cp < 0x800) {
+            s[o++] = (char)(0xC0 | cp >> 6);
+            s[o++] = (char)(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            s[o++] = (char)(0xE0 | cp >> 12);
+            s[o++] = (char)(0x80 | (cp >> 6 & 0x3F));
+            s[o++] = (char)(0x80 | (cp & 0x3F));
+        } else {
+            s[o++] = (char)(0xF0 | cp >> 18);
+            s[o++] = (char)(0x80 | (cp >> 12 & 0x3F));
+            s[o++] = (char)(0x80 | (cp >> 6 & 0x3F));
+            s[o++] = (char)(0x80 | (cp & 0x3F));
+        }
+    }
+    s[o] = '\0';
+    return o;
 }

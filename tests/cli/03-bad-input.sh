@@ -51,3 +51,9 @@ printf 'Caf\xe9 owners in S\xe3o Paulo\n\nThe caf\xe9 owners said prices rose as
 has "Windows-1252 text: accents and curly quotes kept" out 'The café owners said prices rose as coffee “shortages” hit Brazil’s growers\.'
 has "and a warning counts the bytes" err "latin1.txt': read 6 bytes that are not UTF-8 as Windows-1252"
 rm -f latin1.txt
+# HTML character references left in scraped text are decoded.
+printf '{"id":"e1","title":"Q&amp;A: the communiqu&#233;","text":"The EU&#8217;s leaders signed the communiqu&eacute; on Monday &mdash; after talks in Brussels. Officials said AT&amp;T was not involved."}\n' >ent.jsonl
+"$ND" summarize --model tiny ent.jsonl >out 2>err
+has "references decoded in the text" out 'The EU’s leaders signed the communiqué on Monday — after talks in Brussels\.'
+has "and an '&' that is text stays" out 'AT&T was not involved'
+rm -f ent.jsonl

@@ -53,6 +53,16 @@ int main(void)
     is_int(nd_utf8_repair("\xed\xa0\x80", 3, &b), 3, "a surrogate is invalid");
     nd_buf_reset(&b);
 
+    {   /* HTML character references */
+        char t[] = "AT&amp;T&#39;s &ldquo;caf&eacute;&rdquo; &#x1F600; 7&nbsp;% &amp &unknown; &#0; &#xD800; &#1114112; &;";
+        size_t n = nd_html_unescape(t, strlen(t));
+        is_str(t, "AT&T's \xe2\x80\x9c" "caf\xc3\xa9\xe2\x80\x9d \xf0\x9f\x98\x80 7\xc2\xa0% &amp &unknown; &#0; &#xD800; &#1114112; &;",
+               "named, decimal and hex references decoded; unknown, unterminated, NUL, surrogate and too large ones kept");
+        is_int(n, strlen(t), "the new length");
+        char plain[] = "no references here";
+        is_int(nd_html_unescape(plain, strlen(plain)), 18, "text without '&' is left alone");
+    }
+
     nd_json_string(&b, "say \"hi\"\\\n\t\x01 é");
     is_str(b.data, "\"say \\\"hi\\\"\\\\\\n\\t\\u0001 é\"", "JSON strings are escaped");
     nd_buf_reset(&b);
