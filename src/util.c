@@ -1,9 +1,11 @@
 /* util.c -- memory, buffers, status strings, versions. */
+#define _GNU_SOURCE   /* memmem, strncasecmp */
 #include "nd_internal.h"
 
 #include <ctype.h>     /* isalnum */
 #include <stdio.h>     /* fprintf, vsnprintf */
 #include <stdlib.h>    /* malloc, posix_memalign, abort */
+#include <strings.h>   /* strncasecmp */
 #include <sys/mman.h>  /* madvise */
 #include <zlib.h>      /* zlibVersion */
 #include <utf8proc.h>  /* utf8proc_version */
@@ -345,6 +347,81 @@ size_t nd_html_unescape(char *s, size_t len)
             s[o++] = (char)(0x80 | (cp >> 12 & 0x3F));
             s[o++] = (char)(0x80 | (cp >> 6 & 0x3F));
             s[o++] = (char)(0x80 | (cp & 0x3F));
+        }
+    }
+    s[o] = '\0';
+    return o;
+}
+
+/* HTML elements a scraped text may still carry: those that end a line, and those whose content goes too. */
+static const char *const html_inline[] = { "a", "abbr", "b", "big", "cite", "code", "em", "font", "i", "img", "ins", "mark",
+                                           "q", "s", "small", "span", "strike", "strong", "sub", "sup", "time", "u", "wbr", NULL };
+static const char *const html_block[] = { "address", "article", "aside", "blockquote", "br", "center", "dd", "div", "dl", "dt",
+                                          "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
+                                          "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "th",
+                                          "thead", "tr", "ul", NULL };
+static const char *const html_dropped[] = { "iframe", "noscript", "script", "style", NULL };
+
+static int in_list(const char *const *list, const char *name, size_t n)
+{
+    for (; *list; list++)
+        if (strlen(*list) == n && strncasecmp(*list, name, n) == 0) return 1;
+    return 0;
+}
+
+/*
+ * The tag that starts at s[0] == '<': its length, its kind (1 inline, 2 ends
+ * a line, 3 drops its content), whether it closes; 0 if it is not one of the
+ * elements above ("<TXN.N>", "a < b" stay).
+ */
+static size_t tag_at(const char *s, size_t len, int *kind, int *closing)
+{
+    size_t i = 1;
+    *closing = i < len && s[i] == '/';
+    i += (size_t)*closing;
+    size_t name = i;
+    while (i < len && i - name < 12 && isalnum((unsigned char)s[i])) i++;
+    size_t nl = i - name;
+    if (!nl || !isalpha((unsigned char)s[name])) return 0;
+    *kind = in_list(html_inline, s + name, nl) ? 1 : in_list(html_block, s + name, nl) ? 2 :
+            in_list(html_dropped, s + name, nl) ? 3 : 0;
+    if (!*kind || i >= len || !(s[i] == '>' || s[i] == '/' || isspace((unsigned char)s[i]))) return 0;
+    for (size_t end = len < i + 2000 ? len : i + 2000; i < end && s[i] != '<'; i++)
+        if (s[i] == '>') return i + 1;
+    return 0;
+}
+
+size_t nd_html_strip(char *s, size_t len)
+{
+    /* only a text with a closing tag of one of the elements is taken for markup ("<U>" in wire copy is a ticker) */
+    int markup = 0;
+    for (const char *q = s; !markup && (q = memchr(q, '<', len - (size_t)(q - s))); q++) {
+        int kind, closing;
+        markup = tag_at(q, len - (size_t)(q - s), &kind, &closing) && closing;
+    }
+    if (!markup) return len;
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        int kind = 0, closing = 0;
+        size_t n = s[i] == '<' ? tag_at(s + i, len - i, &kind, &closing) : 0;
+        if (!n && s[i] == '<' && len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {   /* a comment */
+            const char *e = memmem(s + i + 4, len - i - 4, "-->", 3);
+            n = e ? (size_t)(e + 3 - (s + i)) : 0;   /* unterminated: text after all */
+        }
+        if (!n) {
+            s[o++] = s[i++];
+            continue;
+        }
+        i += n;
+        if (kind == 3 && !closing) {   /* skip to the element's end tag */
+            while (i < len) {
+                int k2, c2;
+                size_t m = s[i] == '<' ? tag_at(s + i, len - i, &k2, &c2) : 0;
+                i += m ? m : 1;
+                if (m && k2 == 3 && c2) break;
+            }
+        } else if (kind == 2 && o && s[o - 1] != '\n') {
+            s[o++] = '\n';   /* the tag ended a line (or paragraph) */
         }
     }
     s[o] = '\0';

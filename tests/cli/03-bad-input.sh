@@ -57,3 +57,9 @@ printf '{"id":"e1","title":"Q&amp;A: the communiqu&#233;","text":"The EU&#8217;s
 has "references decoded in the text" out 'The EU’s leaders signed the communiqué on Monday — after talks in Brussels\.'
 has "and an '&' that is text stays" out 'AT&T was not involved'
 rm -f ent.jsonl
+# Markup left in a scraped text: tags go, paragraphs stay apart, an advertisement between them is clutter.
+printf '{"id":"m1","text":"<p>The <b>central bank</b> raised its main rate to 7%% on Tuesday, the third rise this year.</p><p>ADVERTISEMENT</p><p>Officials said more rises may follow if prices keep climbing.</p>"}\n' >markup.jsonl
+"$ND" summarize --model tiny --explain markup.jsonl >out 2>err
+has "tags removed from the summary" out '"summary":\["The central bank raised its main rate to 7% on Tuesday, the third rise this year\.","Officials said more rises may follow if prices keep climbing\."\]'
+has "the advertisement between paragraphs is removed as clutter" err "removed advertisement: ADVERTISEMENT"
+rm -f markup.jsonl

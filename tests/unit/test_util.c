@@ -62,6 +62,17 @@ int main(void)
         char plain[] = "no references here";
         is_int(nd_html_unescape(plain, strlen(plain)), 18, "text without '&' is left alone");
     }
+    {   /* HTML markup */
+        char t[] = "<p>The <b>central bank</b> raised <A HREF=\"x.htm\">rates</A>.</p><script>var p = \"<p>\";</script>"
+                   "<p>ADVERTISEMENT</p><!-- ad --><p>Markets fell.<br/>Bonds rose.</p> a < b, <TXN.N> <!-- open";
+        size_t n = nd_html_strip(t, strlen(t));
+        is_str(t, "The central bank raised rates.\nADVERTISEMENT\nMarkets fell.\nBonds rose.\n a < b, <TXN.N> <!-- open",
+               "tags go, block tags end lines, scripts and comments go; a '<' that is text stays");
+        is_int(n, strlen(t), "the new length");
+        char wire[] = "USAir Group Inc <U> said it would buy <B> shares.";
+        is_int(nd_html_strip(wire, strlen(wire)), strlen("USAir Group Inc <U> said it would buy <B> shares."),
+               "without a closing tag it is not markup: tickers such as <U> stay");
+    }
 
     nd_json_string(&b, "say \"hi\"\\\n\t\x01 é");
     is_str(b.data, "\"say \\\"hi\\\"\\\\\\n\\t\\u0001 é\"", "JSON strings are escaped");
