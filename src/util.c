@@ -397,7 +397,7 @@ size_t nd_html_strip(char *s, size_t len)
     int markup = 0;
     for (const char *q = s; !markup && (q = memchr(q, '<', len - (size_t)(q - s))); q++) {
         int kind, closing;
-        markup = tag_at(q, len - (size_t)(q - s), &kind, &closing) && closing;
+        markup = q + 1 < s + len && q[1] == '/' && tag_at(q, len - (size_t)(q - s), &kind, &closing);
     }
     if (!markup) return len;
     size_t o = 0;
