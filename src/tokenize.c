@@ -44,8 +44,9 @@ static const char *const stopwords[] = {
  * that a lookup is one cache line, requested when the word is found. A
  * word's entry is its line. The capacity is fixed, allocated (and touched)
  * when the tokenizer is made, so a thread's memory does not depend on the
- * corpus: 2^17 words (a news vocabulary with its numbers) in 2^18 lines, 8 MB. The cache starts over
- * between documents once fewer than ND_DOC_WORDS entries are free; a
+ * corpus: 2^17 words (a news vocabulary with its numbers) in 2^18 lines,
+ * 8 MB, aligned so that no line straddles two cache lines. The cache starts
+ * over between documents once fewer than ND_DOC_WORDS entries are free; a
  * document with more new words than the lines can take at three quarters
  * full puts the rest in an overflow map (entries from ND_LINES on) until the
  * next document.
@@ -56,7 +57,7 @@ static const char *const stopwords[] = {
 #define ND_KEY 16
 
 struct word {
-    _Alignas(32) uint64_t key[ND_KEY / 8];   /* the first ND_KEY bytes, zero-padded */
+    uint64_t key[ND_KEY / 8];   /* the first ND_KEY bytes, zero-padded */
     uint32_t stem_off;          /* the stem in 'stems', then '\0', then bytes ND_KEY.. of a longer word */
     uint32_t slot, geo;         /* the callers' memos */
     uint16_t stem_len;
