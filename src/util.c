@@ -401,24 +401,30 @@ size_t nd_html_strip(char *s, size_t len)
     }
     if (!markup) return len;
     size_t o = 0;
+    int no_end = 0, no_end_comment = 0;   /* an element or comment that did not end: none later will */
     for (size_t i = 0; i < len;) {
         int kind = 0, closing = 0;
         size_t n = s[i] == '<' ? tag_at(s + i, len - i, &kind, &closing) : 0;
-        if (!n && s[i] == '<' && len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {   /* a comment */
+        if (!n && s[i] == '<' && !no_end_comment && len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {   /* a comment */
             const char *e = memmem(s + i + 4, len - i - 4, "-->", 3);
             n = e ? (size_t)(e + 3 - (s + i)) : 0;   /* unterminated: text after all */
+            no_end_comment = !e;
         }
         if (!n) {
             s[o++] = s[i++];
             continue;
         }
         i += n;
-        if (kind == 3 && !closing) {   /* skip to the element's end tag */
-            while (i < len) {
+        if (kind == 3 && !closing && !no_end) {   /* skip to the element's end tag, if it has one */
+            no_end = 1;
+            for (size_t j = i; j < len; j++) {
                 int k2, c2;
-                size_t m = s[i] == '<' ? tag_at(s + i, len - i, &k2, &c2) : 0;
-                i += m ? m : 1;
-                if (m && k2 == 3 && c2) break;
+                size_t m = s[j] == '<' ? tag_at(s + j, len - j, &k2, &c2) : 0;
+                if (m && k2 == 3 && c2) {
+                    i = j + m;
+                    no_end = 0;
+                    break;
+                }
             }
         } else if (kind == 2 && o && s[o - 1] != '\n') {
             s[o++] = '\n';   /* the tag ended a line (or paragraph) */

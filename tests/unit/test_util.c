@@ -69,6 +69,9 @@ int main(void)
         is_str(t, "The central bank raised rates.\nADVERTISEMENT\nMarkets fell.\nBonds rose.\n a < b, <TXN.N> <!-- open",
                "tags go, block tags end lines, scripts and comments go; a '<' that is text stays");
         is_int(n, strlen(t), "the new length");
+        char open[] = "<p>Attackers hide <script> tags in pages.</p><p>Fixes follow.</p>";
+        nd_html_strip(open, strlen(open));
+        is_str(open, "Attackers hide  tags in pages.\nFixes follow.\n", "a script element that never ends takes no text with it");
         char wire[] = "USAir Group Inc <U> said it would buy <B> shares.";
         is_int(nd_html_strip(wire, strlen(wire)), strlen("USAir Group Inc <U> said it would buy <B> shares."),
                "without a closing tag it is not markup: tickers such as <U> stay");
