@@ -71,7 +71,7 @@ void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazett
     nd_buf_reset(&out->keys);
     out->n = 0;
     out->nhits = 0;
-    ND_GROW(out->v, 2 * tk->n + 1, out->alloc);   /* a unigram and a bigram per token at most */
+    ND_GROW(out->v, 3 * tk->n + 1, out->alloc);   /* a unigram, a title term and a bigram per token at most */
     const nd_token *prev = NULL;
     for (size_t i = 0; i < tk->n; i++) {
         const nd_token *t = &tk->v[i];

@@ -63,3 +63,8 @@ printf '{"id":"m1","text":"<p>The <b>central bank</b> raised its main rate to 7%
 has "tags removed from the summary" out '"summary":\["The central bank raised its main rate to 7% on Tuesday, the third rise this year\.","Officials said more rises may follow if prices keep climbing\."\]'
 has "the advertisement between paragraphs is removed as clutter" err "removed advertisement: ADVERTISEMENT"
 rm -f markup.jsonl
+# A headline much longer than its story: every title word is a term twice over (itself and '^word'), a bigram too.
+printf '{"id":"long-title","title":"%s","text":"Markets fell."}\n' "$(for i in $(seq 60); do printf 'Word%s Shares ' $i; done)" >title.jsonl
+"$ND" process --model tiny title.jsonl >out 2>err; is "a long title over a short text: exit 0" $? 0
+has "and its line" out '^\{"id":"long-title","topic"'
+rm -f title.jsonl
