@@ -285,7 +285,9 @@ static int looks_like_menu(const char *s, size_t n)
             if (++cur > 30) return 0;   /* an item longer than a menu's: a sentence */
             continue;
         }
-        int sep = c == '|' || c == '>' || c == '/' ||
+        /* '/' and '>' only with spaces around them: "13-1/2", "1986/87", "and/or" and "<U>" are not menus */
+        int spaced = (i == 0 || s[i - 1] == ' ') && (i + 1 >= n || s[i + 1] == ' ');
+        int sep = c == '|' || ((c == '>' || c == '/') && spaced) ||
                   (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 && ((unsigned char)s[i + 2] == 0xBA || (unsigned char)s[i + 2] == 0xA2)) ||
                   (c == 0xC2 && i + 1 < n && ((unsigned char)s[i + 1] == 0xBB || (unsigned char)s[i + 1] == 0xB7));
         if (sep) {
@@ -304,20 +306,29 @@ static int looks_like_menu(const char *s, size_t n)
 static int looks_like_counter(const char *s, size_t n)
 {
     if (n > 40) return 0;
-    size_t digits = 0, alpha = 0, words = 1;
+    size_t digits = 0, alpha = 0, words = 1, numbers = 0;
     for (size_t i = 0; i < n; i++) {
-        if (isdigit((unsigned char)s[i])) digits++;
-        else if (isalpha((unsigned char)s[i])) alpha++;
-        else if (s[i] == ' ') words++;
+        if (isdigit((unsigned char)s[i])) {
+            digits++;
+            /* a number starts here unless a digit, or a digit and a separator ("4,567"), come before */
+            numbers += !(i && (isdigit((unsigned char)s[i - 1]) ||
+                               ((s[i - 1] == ',' || s[i - 1] == '.') && i > 1 && isdigit((unsigned char)s[i - 2]))));
+        } else if (isalpha((unsigned char)s[i])) {
+            alpha++;
+        } else if (s[i] == ' ') {
+            words++;
+        }
     }
-    if (digits == 0 || words > 4) return 0;
+    /* one count: "Share 14.11p vs 12.13p" and "BREAD WHEAT 2,692,4 (4,161.0)" are figures */
+    if (digits == 0 || numbers > 1 || words > 4) return 0;
     static const char *const units[] = { "article", "comment", "view", "share", "like", "post", "follower",
                                          "reply", "replies", "read", "reaction", "vote", NULL };
     for (size_t k = 0; units[k]; k++) {
         const char *u = units[k];
         size_t ul = strlen(u);
-        for (size_t i = 0; i + ul <= n; i++)
-            if ((s[i] | 0x20) == u[0] && nd_ascii_prefix(s + i, n - i, u)) return 1;
+        for (size_t i = 0; i + ul <= n; i++)   /* at a word's start: not "bREAD" */
+            if ((s[i] | 0x20) == u[0] && (i == 0 || !isalpha((unsigned char)s[i - 1])) && nd_ascii_prefix(s + i, n - i, u))
+                return 1;
     }
     return 0;
 }
@@ -549,8 +560,10 @@ void nd_clean(const char *text, size_t len, nd_buf *out, nd_spans *removed, nd_s
             const char *s = text + L[i].s;
             size_t n = L[i].t - L[i].s, words = 1, digits = 0;
             for (size_t k = 0; k < n; k++) words += s[k] == ' ', digits += isdigit((unsigned char)s[k]) != 0;
-            /* table rows and datelines carry figures; site names do not */
-            if (words <= 6 && !digits && !looks_like_body(s, n) && s[n - 1] != '.') L[i].c = ND_CLUTTER_SITE;
+            /* table rows and datelines carry figures; site names do not, and no figures come above them
+               ("Nine mths" between the rows of an earnings table is a table's label) */
+            if (digits) break;
+            if (words <= 6 && !looks_like_body(s, n) && s[n - 1] != '.') L[i].c = ND_CLUTTER_SITE;
         }
     }
     for (size_t i = 0; i < nl; i++) {

@@ -211,6 +211,17 @@ int main(void)
     const char *story = "Facebook said on Monday that sales rose.\nShares of Home Depot rose 2%.\nSubscribers grew by 10%.";
     nd_clean(story, strlen(story), &b, &removed, &why);
     is_int(removed.n, 0, "story sentences that start like chrome words are kept");
+    /* figures are not chrome: fractions and tickers are no menu, a table's label no site name, a price no counter */
+    const char *wire = "Shr 25 cts vs 20 cts\nNet 1,200,000 vs 1,000,000\nNine mths\nShr 75 cts vs 60 cts\n"
+                       "Qtly div 13-1/2 cts vs 13-1/2 cts prior\nUSAir Group Inc <U> said it would buy <C> shares.\n"
+                       "BREAD WHEAT 2,692,4 (4,161.0)\nShare 14.11p vs 12.13p\n"
+                       "The company said its results for the year were in line with what analysts had expected.";
+    nd_clean(wire, strlen(wire), &b, &removed, &why);
+    is_int(removed.n, 0, "an earnings table, fractions, tickers and prices are kept");
+    const char *menus = "Home / World / Asia\nHome > Regional > Harbour\n"
+                        "The harbour reopened on Tuesday after three days of storms had closed it to ships.";
+    nd_clean(menus, strlen(menus), &b, &removed, &why);
+    is_int(removed.n, 2, "menus with spaced '/' and '>' still go");
     nd_spans_release(&removed);
     nd_spans_release(&why);
 
