@@ -157,10 +157,12 @@ size_t nd_html_unescape(char *s, size_t len);
 /*
  * HTML markup in s[0..len) removed in place, when the text has a closing tag
  * of a known element: known tags go (a line break for those that end one,
- * script and style elements with their content, comments too), everything
- * else stays ("<TXN.N>", "a < b"). The new length; s NUL-terminated there.
+ * script and style elements with their content, comments and declarations
+ * too), everything else stays ("<TXN.N>", "a < b"). With 'title' pointing
+ * at NULL, a title element's text becomes a new string there and leaves the
+ * text. The new length; s NUL-terminated there.
  */
-size_t nd_html_strip(char *s, size_t len);
+size_t nd_html_strip(char *s, size_t len, char **title);
 
 /* Length of the longest valid UTF-8 prefix of s[0..len). */
 size_t nd_utf8_valid_prefix(const unsigned char *s, size_t len);

@@ -255,10 +255,11 @@ static char *sniff_json_id(const char *s, size_t len, const char *field)
 
 static void finish_record(nd_reader *rd, nd_record *rec)
 {
-    /* scraped text keeps the page's "&amp;", "&#8217;" and "<b>" now and then */
+    /* scraped text keeps the page's "&amp;", "&#8217;" and "<b>" now and then; a whole page its <title> */
     char *prose[] = { rec->title, rec->text, rec->summary };
     for (size_t k = 0; k < sizeof(prose) / sizeof(*prose); k++)
-        if (prose[k]) nd_html_strip(prose[k], nd_html_unescape(prose[k], strlen(prose[k])));
+        if (prose[k]) nd_html_strip(prose[k], nd_html_unescape(prose[k], strlen(prose[k])), k == 1 ? &rec->title : NULL);
+    if (rec->title && !prose[0]) nd_html_unescape(rec->title, strlen(rec->title));   /* taken from the page */
     if (!rec->file) rec->file = nd_xstrdup(rd->name);
     if (!rec->line) rec->line = rd->lineno;
     if (!rec->id || !*rec->id) {

@@ -355,12 +355,16 @@ size_t nd_html_unescape(char *s, size_t len)
 
 /* HTML elements a scraped text may still carry: those that end a line, and those whose content goes too. */
 static const char *const html_inline[] = { "a", "abbr", "b", "big", "cite", "code", "em", "font", "i", "img", "ins", "mark",
-                                           "q", "s", "small", "span", "strike", "strong", "sub", "sup", "time", "u", "wbr", NULL };
-static const char *const html_block[] = { "address", "article", "aside", "blockquote", "br", "center", "dd", "div", "dl", "dt",
-                                          "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
-                                          "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "th",
-                                          "thead", "tr", "ul", NULL };
-static const char *const html_dropped[] = { "iframe", "noscript", "script", "style", NULL };
+                                           "picture", "q", "s", "small", "source", "span", "strike", "strong", "sub", "sup",
+                                           "time", "u", "wbr", NULL };
+static const char *const html_block[] = { "address", "article", "aside", "blockquote", "body", "br", "button", "caption",
+                                          "center", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+                                          "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "input",
+                                          "label", "legend", "li", "link", "main", "meta", "nav", "ol", "option", "p", "pre",
+                                          "section", "select", "table", "tbody", "td", "textarea", "th", "thead", "title",
+                                          "tr", "ul", NULL };
+static const char *const html_dropped[] = { "audio", "iframe", "noscript", "object", "script", "style", "svg", "template",
+                                            "video", NULL };
 
 static int in_list(const char *const *list, const char *name, size_t n)
 {
@@ -391,7 +395,35 @@ static size_t tag_at(const char *s, size_t len, int *kind, int *closing)
     return 0;
 }
 
-size_t nd_html_strip(char *s, size_t len)
+/*
+ * "Port to double | Example News" -> "Port to double": a page title's last
+ * part after " | " or a spaced dash is the site's name when it has four words
+ * or fewer and, after a dash, every word is capitalised or a domain ("Storm
+ * - latest updates" keeps its dash).
+ */
+static void trim_site_name(char *t)
+{
+    static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", NULL };
+    char *cut = NULL;
+    size_t cl = 0;
+    for (const char *const *sp = seps; *sp; sp++)
+        for (char *q = strstr(t, *sp); q; q = strstr(q + 1, *sp))
+            if (!cut || q > cut) cut = q, cl = strlen(*sp);
+    if (!cut || cut == t) return;
+    size_t words = 1;
+    int named = 1;
+    for (const char *q = cut + cl, *w = q; ; q++) {
+        if (*q == ' ' || !*q) {
+            named &= isupper((unsigned char)*w) || memchr(w, '.', (size_t)(q - w)) != NULL;
+            w = q + 1;
+            if (!*q) break;
+            words++;
+        }
+    }
+    if (words <= 4 && (cut[1] == '|' || named)) *cut = '\0';
+}
+
+size_t nd_html_strip(char *s, size_t len, char **title)
 {
     /* only a text with a closing tag of one of the elements is taken for markup ("<U>" in wire copy is a ticker) */
     int markup = 0;
@@ -409,12 +441,28 @@ size_t nd_html_strip(char *s, size_t len)
             const char *e = memmem(s + i + 4, len - i - 4, "-->", 3);
             n = e ? (size_t)(e + 3 - (s + i)) : 0;   /* unterminated: text after all */
             no_end_comment = !e;
+        } else if (!n && s[i] == '<' && len - i > 2 && (s[i + 1] == '!' || s[i + 1] == '?') && isalpha((unsigned char)s[i + 2])) {
+            const char *e = memchr(s + i, '>', len - i < 200 ? len - i : 200);   /* <!DOCTYPE html>, <?xml ...?> */
+            n = e ? (size_t)(e + 1 - (s + i)) : 0;
+            kind = 2;
         }
         if (!n) {
             s[o++] = s[i++];
             continue;
         }
         i += n;
+        if (title && !*title && !closing && n >= 7 && strncasecmp(s + i - n, "<title", 6) == 0) {
+            /* the page's title element: the record's title, when it has none */
+            const char *e = NULL;
+            for (const char *q = s + i; !e && (q = memchr(q, '<', len - (size_t)(q - s))); q++)
+                if (len - (size_t)(q - s) >= 8 && strncasecmp(q, "</title>", 8) == 0) e = q;
+            if (e) {
+                *title = nd_xstrndup(s + i, (size_t)(e - (s + i)));
+                trim_site_name(*title);
+                i = (size_t)(e - s) + 8;
+                continue;
+            }
+        }
         if (kind == 3 && !closing && !no_end) {   /* skip to the element's end tag, if it has one */
             no_end = 1;
             for (size_t j = i; j < len; j++) {

@@ -65,15 +65,30 @@ int main(void)
     {   /* HTML markup */
         char t[] = "<p>The <b>central bank</b> raised <A HREF=\"x.htm\">rates</A>.</p><script>var p = \"<p>\";</script>"
                    "<p>ADVERTISEMENT</p><!-- ad --><p>Markets fell.<br/>Bonds rose.</p> a < b, <TXN.N> <!-- open";
-        size_t n = nd_html_strip(t, strlen(t));
+        size_t n = nd_html_strip(t, strlen(t), NULL);
         is_str(t, "The central bank raised rates.\nADVERTISEMENT\nMarkets fell.\nBonds rose.\n a < b, <TXN.N> <!-- open",
                "tags go, block tags end lines, scripts and comments go; a '<' that is text stays");
         is_int(n, strlen(t), "the new length");
         char open[] = "<p>Attackers hide <script> tags in pages.</p><p>Fixes follow.</p>";
-        nd_html_strip(open, strlen(open));
+        nd_html_strip(open, strlen(open), NULL);
         is_str(open, "Attackers hide  tags in pages.\nFixes follow.\n", "a script element that never ends takes no text with it");
+        const char *pages[][2] = {
+            { "<html><head><title>Port to double | Example News</title></head><body><p>Text.</p></body></html>", "Port to double" },
+            { "<title>Port to double - Example News</title><p>Text.</p>", "Port to double" },
+            { "<title>Storm - latest updates</title><p>Text.</p>", "Storm - latest updates" },
+            { "<title>Rates rise \xE2\x80\x93 news.example.com</title><p>Text.</p>", "Rates rise" },
+            { "<title>A | B | the long name of a site here</title><p>Text.</p>", "A | B | the long name of a site here" },
+        };
+        for (size_t k = 0; k < sizeof(pages) / sizeof(*pages); k++) {
+            char *page = nd_xstrdup(pages[k][0]), *title = NULL;
+            nd_html_strip(page, strlen(page), &title);
+            is_str(title, pages[k][1], "a page's title element, without the site's name: %s", pages[k][1]);
+            ok(strstr(page, "Text.") && !strstr(page, pages[k][1]), "and out of the text");
+            free(title);
+            free(page);
+        }
         char wire[] = "USAir Group Inc <U> said it would buy <B> shares.";
-        is_int(nd_html_strip(wire, strlen(wire)), strlen("USAir Group Inc <U> said it would buy <B> shares."),
+        is_int(nd_html_strip(wire, strlen(wire), NULL), strlen("USAir Group Inc <U> said it would buy <B> shares."),
                "without a closing tag it is not markup: tickers such as <U> stay");
     }
 
