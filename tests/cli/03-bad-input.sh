@@ -69,17 +69,6 @@ printf '{"id":"long-title","title":"%s","text":"Markets fell."}\n' "$(for i in $
 has "and its line" out '^\{"id":"long-title","topic"'
 rm -f title.jsonl
 # A whole saved page as a text file: its <title> (without the site's name) is the title, the markup goes.
-cat >page.html <<'HTML'
-<!DOCTYPE html>
-<html><head><meta charset="utf-8"><title>Harbour reopens after storms | Example Post</title>
-<script>var tracking = "<p>not text</p>";</script></head>
-<body><nav><a href="/">Home</a> | <a href="/local">Local</a> | <a href="/sport">Sport</a></nav>
-<h1>Harbour reopens after storms</h1>
-<p>The harbour reopened on Tuesday after three days of storms had closed it to all shipping.</p>
-<p>Fishing crews said they had lost a week of catches and asked the council for help.</p>
-<footer>&copy; 2025 Example Post. All rights reserved.</footer></body></html>
-HTML
-"$ND" summarize --model tiny page.html >out 2>err
+"$ND" summarize --model tiny "$DATA/page.html" >out 2>err
 has "the page's story is the summary" out '"summary":\["The harbour reopened on Tuesday after three days of storms had closed it to all shipping\.","Fishing crews said they had lost a week of catches and asked the council for help\."\]'
 check "no markup and no script in it" test "$(grep -c '<\|tracking' out)" -eq 0
-rm -f page.html
