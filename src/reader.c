@@ -383,7 +383,6 @@ static void read_text_file(nd_reader *rd, nd_record *rec)
     } else {
         const char *s = all.data;
         size_t len = all.len;
-        if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) s += 3, len -= 3;
         while (len && (*s == '\n' || *s == '\r' || *s == ' ')) s++, len--;
         const char *nl = memchr(s, '\n', len);
         size_t tl = nl ? (size_t)(nl - s) : 0;
@@ -430,7 +429,6 @@ static nd_format detect(nd_reader *rd)
 {
     if (rd->opts.format != ND_FMT_AUTO) return rd->opts.format;
     size_t i = rd->pos;
-    if (rd->end - i >= 3 && memcmp(rd->blk + i, "\xEF\xBB\xBF", 3) == 0) i += 3;
     while (i < rd->end && (rd->blk[i] == ' ' || rd->blk[i] == '\n' || rd->blk[i] == '\r' || rd->blk[i] == '\t')) i++;
     if (i < rd->end && rd->blk[i] == '{') return ND_FMT_JSONL;
     /* TSV: a first line of tab-separated names, one of them the text field */
@@ -488,6 +486,8 @@ static int open_next(nd_reader *rd, nd_record *rec)
             close_input(rd);
             return 0;
         }
+        if (rd->end - rd->pos >= 3 && memcmp(rd->blk + rd->pos, "\xEF\xBB\xBF", 3) == 0)
+            rd->pos += 3;   /* a UTF-8 byte order mark (spreadsheets write one) is no part of the data */
         rd->fmt = detect(rd);
         if (rd->fmt == ND_FMT_TSV) {
             read_line(rd);

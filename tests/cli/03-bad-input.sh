@@ -72,3 +72,11 @@ rm -f title.jsonl
 "$ND" summarize --model tiny "$DATA/page.html" >out 2>err
 has "the page's story is the summary" out '"summary":\["The harbour reopened on Tuesday after three days of storms had closed it to all shipping\.","Fishing crews said they had lost a week of catches and asked the council for help\."\]'
 check "no markup and no script in it" test "$(grep -c '<\|tracking' out)" -eq 0
+# A UTF-8 byte order mark (spreadsheets write one) is no part of the header, the first record or the title.
+printf '\xef\xbb\xbfid\ttitle\ttext\nt1\tPort to double\tThe port will double its capacity by 2027, officials said.\n' >bom.tsv
+"$ND" summarize --model tiny bom.tsv >out 2>err
+has "TSV after a byte order mark: the id column is found" out '^\{"id":"t1",'
+printf '\xef\xbb\xbf{"id":"j1","text":"The port will double its capacity by 2027, officials said."}\n' >bom.jsonl
+"$ND" summarize --model tiny bom.jsonl >out 2>err
+has "JSON Lines after a byte order mark" out '^\{"id":"j1",'
+rm -f bom.tsv bom.jsonl
