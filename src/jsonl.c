@@ -176,16 +176,8 @@ static int string(pass *c, char *dst, size_t *n, int *high)
                 p += 6;
                 u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
             }
-            unsigned char b[4];
-            size_t bl;
-            if (u < 0x80) b[0] = (unsigned char)u, bl = 1;
-            else if (u < 0x800) b[0] = (unsigned char)(0xC0 | u >> 6), b[1] = (unsigned char)(0x80 | (u & 0x3F)), bl = 2;
-            else if (u < 0x10000)
-                b[0] = (unsigned char)(0xE0 | u >> 12), b[1] = (unsigned char)(0x80 | (u >> 6 & 0x3F)),
-                b[2] = (unsigned char)(0x80 | (u & 0x3F)), bl = 3;
-            else
-                b[0] = (unsigned char)(0xF0 | u >> 18), b[1] = (unsigned char)(0x80 | (u >> 12 & 0x3F)),
-                b[2] = (unsigned char)(0x80 | (u >> 6 & 0x3F)), b[3] = (unsigned char)(0x80 | (u & 0x3F)), bl = 4;
+            char b[4];
+            size_t bl = nd_utf8_put(b, u);
             if (dst) memcpy(dst + o, b, bl);
             o += bl;
             continue;

@@ -31,9 +31,12 @@ struct nd_reader {
     char *name;
     nd_format fmt;
     long lineno;
-    unsigned char *blk;
+    unsigned char *blk;    /* 2 * ND_BLOCK: room for a block of UTF-16 as UTF-8 */
     size_t pos, end;
     int eof;
+    int utf16;             /* 0, or the input is UTF-16: 1 little-endian, 2 big-endian (by its byte order mark) */
+    unsigned char *raw;    /* UTF-16 bytes read and not yet converted (ND_BLOCK), 'keep' of them */
+    size_t keep;
     char *ioerr;           /* read error of the current input, once seen */
     int ioerr_reported;
     nd_buf line;
@@ -96,7 +99,7 @@ nd_reader *nd_reader_new(const char *const *paths, size_t npaths, const nd_reade
     if (rd->opts.max_record < 64) rd->opts.max_record = 64;
     for (size_t i = 0; i < npaths; i++) queue_push(rd, rd->nqueue, nd_xstrdup(paths[i]));
     if (npaths == 0) queue_push(rd, 0, nd_xstrdup("-"));
-    rd->blk = nd_xmalloc(ND_BLOCK);
+    rd->blk = nd_xmalloc(2 * ND_BLOCK);
     nd_buf_init(&rd->line);
     nd_buf_init(&rd->scratch);
     return rd;
@@ -113,6 +116,8 @@ static void close_input(nd_reader *rd)
     rd->ioerr_reported = 0;
     rd->pos = rd->end = 0;
     rd->eof = 0;
+    rd->utf16 = 0;
+    rd->keep = 0;
     rd->lineno = 0;
     rd->line_unterminated = 0;
 }
@@ -124,6 +129,7 @@ void nd_reader_free(nd_reader *rd)
     for (size_t i = rd->qpos; i < rd->nqueue; i++) free(rd->queue[i]);
     free(rd->queue);
     free(rd->blk);
+    free(rd->raw);
     nd_buf_release(&rd->line);
     nd_buf_release(&rd->scratch);
     free(rd);
@@ -154,12 +160,12 @@ static void set_error(nd_record *rec, const char *file, long line, const char *i
     if (!rec->id) rec->id = id ? nd_xstrdup(id) : record_name(file, line);
 }
 
-/* Refill the block buffer; records a read error once. */
-static int fill(nd_reader *rd)
+/* Up to 'cap' bytes of the input into buf: their count, 0 at the end (rd->eof set). Records a read error once. */
+static size_t read_raw(nd_reader *rd, unsigned char *buf, size_t cap)
 {
     if (rd->eof) return 0;
-    int n = gzread(rd->gz, rd->blk, ND_BLOCK);
-    if (n < ND_BLOCK) {
+    int n = gzread(rd->gz, buf, (unsigned)cap);
+    if (n < (int)cap) {
         int errnum = Z_OK;
         const char *msg = gzerror(rd->gz, &errnum);
         if (errnum != Z_OK && errnum != Z_STREAM_END && !rd->ioerr) {
@@ -175,9 +181,73 @@ static int fill(nd_reader *rd)
             return 0;
         }
     }
+    return (size_t)n;
+}
+
+/*
+ * The next UTF-16 bytes as UTF-8 into the block: whole code units (and
+ * surrogate pairs) only, the rest kept for the next call; a lone surrogate,
+ * or an odd byte at the end, becomes U+FFFD.
+ */
+static size_t convert_utf16(nd_reader *rd)
+{
+    size_t o = 0;
+    while (o == 0) {
+        size_t n = read_raw(rd, rd->raw + rd->keep, ND_BLOCK - rd->keep), have = rd->keep + n, i = 0;
+        if (have == 0) return 0;
+        const unsigned char *r = rd->raw;
+        int le = rd->utf16 == 1;
+        for (; i + 2 <= have; i += 2) {
+            uint32_t u = le ? (uint32_t)(r[i] | r[i + 1] << 8) : (uint32_t)(r[i] << 8 | r[i + 1]);
+            if (u >= 0xD800 && u <= 0xDBFF) {
+                if (i + 4 > have) {
+                    if (!rd->eof) break;   /* its other half comes with the next read */
+                    u = 0xFFFD;
+                } else {
+                    uint32_t lo = le ? (uint32_t)(r[i + 2] | r[i + 3] << 8) : (uint32_t)(r[i + 2] << 8 | r[i + 3]);
+                    if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                        u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+                        i += 2;
+                    } else {
+                        u = 0xFFFD;
+                    }
+                }
+            } else if (u >= 0xDC00 && u <= 0xDFFF) {
+                u = 0xFFFD;
+            }
+            o += nd_utf8_put((char *)rd->blk + o, u);
+        }
+        if (i < have && rd->eof && i + 2 > have) {   /* an odd byte at the very end */
+            o += nd_utf8_put((char *)rd->blk + o, 0xFFFD);
+            i = have;
+        }
+        rd->keep = have - i;
+        memmove(rd->raw, rd->raw + i, rd->keep);
+        if (rd->eof && o == 0) return 0;
+    }
+    return o;
+}
+
+/* Refill the block buffer. */
+static int fill(nd_reader *rd)
+{
+    size_t n = rd->utf16 ? convert_utf16(rd) : read_raw(rd, rd->blk, ND_BLOCK);
+    if (n == 0) return 0;
     rd->pos = 0;
-    rd->end = (size_t)n;
+    rd->end = n;
     return 1;
+}
+
+/* A UTF-16 input (by its byte order mark): what was read of it goes back to be converted. */
+static void start_utf16(nd_reader *rd)
+{
+    const unsigned char *b = rd->blk + rd->pos;
+    rd->utf16 = b[0] == 0xFF ? 1 : 2;
+    if (!rd->raw) rd->raw = nd_xmalloc(ND_BLOCK);
+    rd->keep = rd->end - rd->pos - 2;
+    memcpy(rd->raw, b + 2, rd->keep);
+    rd->pos = rd->end = 0;
+    if (!fill(rd)) rd->pos = rd->end = 0;
 }
 
 /*
@@ -488,6 +558,14 @@ static int open_next(nd_reader *rd, nd_record *rec)
         }
         if (rd->end - rd->pos >= 3 && memcmp(rd->blk + rd->pos, "\xEF\xBB\xBF", 3) == 0)
             rd->pos += 3;   /* a UTF-8 byte order mark (spreadsheets write one) is no part of the data */
+        else if (rd->end - rd->pos >= 2 && ((rd->blk[rd->pos] == 0xFF && rd->blk[rd->pos + 1] == 0xFE) ||
+                                            (rd->blk[rd->pos] == 0xFE && rd->blk[rd->pos + 1] == 0xFF)))
+            start_utf16(rd);   /* UTF-16 (Windows' "Unicode" text): read as UTF-8 */
+        if (rd->pos >= rd->end) {   /* a byte order mark and nothing else */
+            set_error(rec, path, 0, path, ND_ERR_EMPTY, "empty input");
+            close_input(rd);
+            return 0;
+        }
         rd->fmt = detect(rd);
         if (rd->fmt == ND_FMT_TSV) {
             read_line(rd);
@@ -581,10 +659,8 @@ unsigned nd_utf8_repair(const char *str, size_t len, nd_buf *out)
         nd_buf_add(out, s, ok);
         if (ok == len) break;
         unsigned b = s[ok], cp = b < 0xA0 ? cp1252_c1[b - 0x80] : b;   /* b >= 0x80: ASCII is valid */
-        char u[3];
-        if (!cp) nd_buf_add(out, "\xEF\xBF\xBD", 3);   /* U+FFFD: no character there */
-        else if (cp < 0x800) u[0] = (char)(0xC0 | cp >> 6), u[1] = (char)(0x80 | (cp & 0x3F)), nd_buf_add(out, u, 2);
-        else u[0] = (char)(0xE0 | cp >> 12), u[1] = (char)(0x80 | (cp >> 6 & 0x3F)), u[2] = (char)(0x80 | (cp & 0x3F)), nd_buf_add(out, u, 3);
+        char u[4];
+        nd_buf_add(out, u, nd_utf8_put(u, cp ? cp : 0xFFFD));   /* U+FFFD: no character there */
         repairs++;
         s += ok + 1;
         len -= ok + 1;

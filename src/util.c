@@ -333,21 +333,7 @@ size_t nd_html_unescape(char *s, size_t len)
             continue;
         }
         i += n;   /* n >= 4 and the UTF-8 takes at most n bytes: the text only shrinks */
-        if (cp < 0x80) {
-            s[o++] = (char)cp;
-        } else if (cp < 0x800) {
-            s[o++] = (char)(0xC0 | cp >> 6);
-            s[o++] = (char)(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            s[o++] = (char)(0xE0 | cp >> 12);
-            s[o++] = (char)(0x80 | (cp >> 6 & 0x3F));
-            s[o++] = (char)(0x80 | (cp & 0x3F));
-        } else {
-            s[o++] = (char)(0xF0 | cp >> 18);
-            s[o++] = (char)(0x80 | (cp >> 12 & 0x3F));
-            s[o++] = (char)(0x80 | (cp >> 6 & 0x3F));
-            s[o++] = (char)(0x80 | (cp & 0x3F));
-        }
+        o += nd_utf8_put(s + o, cp);
     }
     s[o] = '\0';
     return o;

@@ -80,3 +80,24 @@ printf '\xef\xbb\xbf{"id":"j1","text":"The port will double its capacity by 2027
 "$ND" summarize --model tiny bom.jsonl >out 2>err
 has "JSON Lines after a byte order mark" out '^\{"id":"j1",'
 rm -f bom.tsv bom.jsonl
+# UTF-16 (by its byte order mark, either order) is read as UTF-8, across blocks of the input and with pairs cut between them.
+for i in $(seq 4000); do printf '{"id":"u%d","text":"The port of Lagos \xf0\x9f\x9a\xa2 will double its capacity, officials said on day %d."}\n' $i $i; done >u8.jsonl
+iconv -f utf-8 -t utf-16le u8.jsonl | { printf '\xff\xfe'; cat; } >u16le.jsonl
+iconv -f utf-8 -t utf-16be u8.jsonl | { printf '\xfe\xff'; cat; } >u16be.jsonl
+"$ND" summarize --model tiny u8.jsonl >out8 2>/dev/null
+"$ND" summarize --model tiny u16le.jsonl >outle 2>errle
+"$ND" summarize --model tiny u16be.jsonl >outbe 2>/dev/null
+check "UTF-16LE gives what the same text in UTF-8 gives" cmp -s out8 outle
+check "UTF-16BE too" cmp -s out8 outbe
+is "4,000 records" "$(wc -l <outle)" 4000
+# the first 256 KiB read after the mark end inside a surrogate pair: 18 bytes of '{"id":"xy', then 4-byte pairs
+{ printf '{"id":"xy'; printf '\xf0\x9f\x9a\xa2%.0s' $(seq 70000); printf '","text":"The port will double its capacity."}\n'; } >pair8.jsonl
+iconv -f utf-8 -t utf-16le pair8.jsonl | { printf '\xff\xfe'; cat; } >pair16.jsonl
+"$ND" summarize --model tiny pair8.jsonl >out8 2>/dev/null
+"$ND" summarize --model tiny pair16.jsonl >out16 2>/dev/null
+check "a surrogate pair cut between two reads is joined again" cmp -s out8 out16
+rm -f pair8.jsonl pair16.jsonl out8 out16
+printf '\xff\xfe' >bom16.txt
+"$ND" summarize --model tiny bom16.txt >out 2>err
+has "a UTF-16 byte order mark alone is an empty input" out '"error":"empty input"'
+rm -f u8.jsonl u16le.jsonl u16be.jsonl out8 outle outbe errle bom16.txt
