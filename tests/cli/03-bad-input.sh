@@ -101,3 +101,5 @@ printf '\xff\xfe' >bom16.txt
 "$ND" summarize --model tiny bom16.txt >out 2>err
 has "a UTF-16 byte order mark alone is an empty input" out '"error":"empty input"'
 rm -f u8.jsonl u16le.jsonl u16be.jsonl out8 outle outbe errle bom16.txt
+"$ND" summarize --model tiny "$DATA/utf16le.txt" >out 2>err
+has "a UTF-16 text file: its title line and its story" out '"summary":\["The harbour at São Tomé reopened on Tuesday 🚢 after three days of storms\."\]'
