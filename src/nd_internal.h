@@ -146,8 +146,11 @@ bool nd_ascii_prefix(const char *s, size_t len, const char *prefix);
 /* clean.c: the first address line among the first eight lines of 'text' (*addr, its length), or 0. */
 size_t nd_clean_address(const char *text, size_t len, const char **addr);
 
+/* Is w[0..n) one of the words of 'list' (lower case, NULL-terminated), ignoring ASCII case? */
+int nd_word_in(const char *const *list, const char *w, size_t n);
+
 /*
- * HTML character references in s[0..len) decoded in place ("&amp;", "&rsquo;",
+ * html.c: HTML character references in s[0..len) decoded in place ("&amp;", "&rsquo;",
  * "&#8217;", "&#x2019;"; named ones from a table of those news text carries,
  * no control characters): the new length, s NUL-terminated there. Anything
  * else with an '&' stays as it is.

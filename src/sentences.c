@@ -34,17 +34,6 @@ static const char *const starters[] = {
     "what", "why", "how", "who", "officials", "analysts", "so", "yet", "still", "also", "then", "now", NULL,
 };
 
-static int in_list(const char *const *list, const char *w, size_t n)
-{
-    char low[16];
-    if (n == 0 || n >= sizeof(low)) return 0;
-    for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)w[i]);
-    low[n] = '\0';
-    for (size_t i = 0; list[i]; i++)
-        if (list[i][0] == low[0] && strcmp(list[i], low) == 0) return 1;
-    return 0;
-}
-
 static int is_space(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
@@ -86,7 +75,7 @@ static int next_is_starter(const unsigned char *s, size_t k, size_t end)
 {
     size_t ne = k;
     while (ne < end && isalpha(s[ne])) ne++;
-    return in_list(starters, (const char *)s + k, ne - k);
+    return nd_word_in(starters, (const char *)s + k, ne - k);
 }
 
 /* Is the period at s[i] the end of a sentence, given the next word at s[k]? */
@@ -113,8 +102,8 @@ static int period_ends(const unsigned char *s, size_t line_start, size_t i, size
     }
     /* single initial: "J. R. R. Tolkien", but not the pronoun "I." */
     if (wl == 1 && isupper(s[w]) && s[w] != 'I') return 0;
-    if (in_list(abbrev, (const char *)s + w, wl)) {
-        if (in_list(soft_abbrev, (const char *)s + w, wl)) return next_is_starter(s, k, end);
+    if (nd_word_in(abbrev, (const char *)s + w, wl)) {
+        if (nd_word_in(soft_abbrev, (const char *)s + w, wl)) return next_is_starter(s, k, end);
         return 0;
     }
     return 1;

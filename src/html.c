@@ -1,0 +1,207 @@
+/*
+ * html.c -- HTML left in scraped text: character references decoded, and the
+ * tags of a text that is markup removed (see nd_html_unescape, nd_html_strip).
+ */
+#define _GNU_SOURCE   /* memmem, strncasecmp */
+#include "nd_internal.h"
+
+#include <ctype.h>     /* isalnum */
+#include <stdlib.h>    /* bsearch */
+#include <strings.h>   /* strncasecmp */
+
+/* Named character references that news text carries, by name. */
+static const struct entity { const char *name; uint32_t cp; } entities[] = {
+    { "AElig", 0xC6 },    { "Aacute", 0xC1 },   { "Acirc", 0xC2 },    { "Agrave", 0xC0 },  { "Aring", 0xC5 },
+    { "Atilde", 0xC3 },   { "Auml", 0xC4 },     { "Ccedil", 0xC7 },   { "Eacute", 0xC9 },  { "Ecirc", 0xCA },
+    { "Egrave", 0xC8 },   { "Euml", 0xCB },     { "Iacute", 0xCD },   { "Icirc", 0xCE },   { "Igrave", 0xCC },
+    { "Iuml", 0xCF },     { "Ntilde", 0xD1 },   { "Oacute", 0xD3 },   { "Ocirc", 0xD4 },   { "Ograve", 0xD2 },
+    { "Oslash", 0xD8 },   { "Otilde", 0xD5 },   { "Ouml", 0xD6 },     { "Uacute", 0xDA },  { "Ucirc", 0xDB },
+    { "Ugrave", 0xD9 },   { "Uuml", 0xDC },     { "aacute", 0xE1 },   { "acirc", 0xE2 },   { "aelig", 0xE6 },
+    { "agrave", 0xE0 },   { "amp", '&' },       { "apos", '\'' },     { "aring", 0xE5 },   { "atilde", 0xE3 },
+    { "auml", 0xE4 },     { "bdquo", 0x201E },  { "bull", 0x2022 },   { "ccedil", 0xE7 },  { "cent", 0xA2 },
+    { "copy", 0xA9 },     { "deg", 0xB0 },      { "divide", 0xF7 },   { "eacute", 0xE9 },  { "ecirc", 0xEA },
+    { "egrave", 0xE8 },   { "euml", 0xEB },     { "euro", 0x20AC },   { "frac12", 0xBD },  { "frac14", 0xBC },
+    { "frac34", 0xBE },   { "gt", '>' },        { "hellip", 0x2026 }, { "iacute", 0xED },  { "icirc", 0xEE },
+    { "iexcl", 0xA1 },    { "igrave", 0xEC },   { "iquest", 0xBF },   { "iuml", 0xEF },    { "laquo", 0xAB },
+    { "ldquo", 0x201C },  { "lsaquo", 0x2039 }, { "lsquo", 0x2018 },  { "lt", '<' },       { "mdash", 0x2014 },
+    { "middot", 0xB7 },   { "nbsp", 0xA0 },     { "ndash", 0x2013 },  { "ntilde", 0xF1 },  { "oacute", 0xF3 },
+    { "ocirc", 0xF4 },    { "ograve", 0xF2 },   { "oslash", 0xF8 },   { "otilde", 0xF5 },  { "ouml", 0xF6 },
+    { "para", 0xB6 },     { "pound", 0xA3 },    { "quot", '"' },      { "raquo", 0xBB },   { "rdquo", 0x201D },
+    { "reg", 0xAE },      { "rsaquo", 0x203A }, { "rsquo", 0x2019 },  { "sbquo", 0x201A }, { "sect", 0xA7 },
+    { "shy", 0xAD },      { "szlig", 0xDF },    { "times", 0xD7 },    { "trade", 0x2122 }, { "uacute", 0xFA },
+    { "ucirc", 0xFB },    { "ugrave", 0xF9 },   { "uuml", 0xFC },     { "yen", 0xA5 },
+};
+
+static int cmp_entity(const void *key, const void *e)
+{
+    return strcmp(key, ((const struct entity *)e)->name);
+}
+
+/* The code point of the reference that starts at s[0] == '&' (its length in *n), or 0. */
+static uint32_t reference(const char *s, size_t len, size_t *n)
+{
+    size_t i = 1, end = len < 12 ? len : 12;   /* the longest reference taken: "&#x10FFFF;" */
+    uint32_t cp = 0;
+    if (i < end && s[i] == '#') {
+        int hex = ++i < end && (s[i] == 'x' || s[i] == 'X');
+        size_t from = i += hex;
+        for (; i < end && cp <= 0x10FFFF; i++) {
+            int d = s[i] >= '0' && s[i] <= '9' ? s[i] - '0' : !hex ? -1 : (s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'f' ? (s[i] | 0x20) - 'a' + 10 : -1;
+            if (d < 0) break;
+            cp = cp * (hex ? 16 : 10) + (uint32_t)d;
+        }
+        if (i == from || i >= end || s[i] != ';' || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+        if (cp < 0x20 && cp != '\t' && cp != '\n') return 0;   /* no control characters */
+    } else {
+        char name[8];
+        for (; i < end && i - 1 < sizeof(name) - 1 && isalnum((unsigned char)s[i]); i++) name[i - 1] = s[i];
+        if (i == 1 || i >= end || s[i] != ';') return 0;
+        name[i - 1] = '\0';
+        const struct entity *e = bsearch(name, entities, sizeof(entities) / sizeof(*entities), sizeof(*entities), cmp_entity);
+        if (!e) return 0;
+        cp = e->cp;
+    }
+    *n = i + 1;
+    return cp;
+}
+
+size_t nd_html_unescape(char *s, size_t len)
+{
+    char *amp = memchr(s, '&', len);
+    if (!amp) return len;
+    size_t o = (size_t)(amp - s);
+    for (size_t i = o; i < len;) {
+        size_t n = 0;
+        uint32_t cp = s[i] == '&' ? reference(s + i, len - i, &n) : 0;
+        if (!cp) {
+            s[o++] = s[i++];
+            continue;
+        }
+        i += n;   /* n >= 4 and the UTF-8 takes at most n bytes: the text only shrinks */
+        o += nd_utf8_put(s + o, cp);
+    }
+    s[o] = '\0';
+    return o;
+}
+
+/* HTML elements a scraped text may still carry: those that end a line, and those whose content goes too. */
+static const char *const html_inline[] = { "a", "abbr", "b", "big", "cite", "code", "em", "font", "i", "img", "ins", "mark",
+                                           "picture", "q", "s", "small", "source", "span", "strike", "strong", "sub", "sup",
+                                           "time", "u", "wbr", NULL };
+static const char *const html_block[] = { "address", "article", "aside", "blockquote", "body", "br", "button", "caption",
+                                          "center", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+                                          "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "input",
+                                          "label", "legend", "li", "link", "main", "meta", "nav", "ol", "option", "p", "pre",
+                                          "section", "select", "table", "tbody", "td", "textarea", "th", "thead", "title",
+                                          "tr", "ul", NULL };
+static const char *const html_dropped[] = { "audio", "iframe", "noscript", "object", "script", "style", "svg", "template",
+                                            "video", NULL };
+
+/*
+ * The tag that starts at s[0] == '<': its length, its kind (1 inline, 2 ends
+ * a line, 3 drops its content), whether it closes; 0 if it is not one of the
+ * elements above ("<TXN.N>", "a < b" stay).
+ */
+static size_t tag_at(const char *s, size_t len, int *kind, int *closing)
+{
+    size_t i = 1;
+    *closing = i < len && s[i] == '/';
+    i += (size_t)*closing;
+    size_t name = i;
+    while (i < len && i - name < 12 && isalnum((unsigned char)s[i])) i++;
+    size_t nl = i - name;
+    if (!nl || !isalpha((unsigned char)s[name])) return 0;
+    *kind = nd_word_in(html_inline, s + name, nl) ? 1 : nd_word_in(html_block, s + name, nl) ? 2 :
+            nd_word_in(html_dropped, s + name, nl) ? 3 : 0;
+    if (!*kind || i >= len || !(s[i] == '>' || s[i] == '/' || isspace((unsigned char)s[i]))) return 0;
+    for (size_t end = len < i + 2000 ? len : i + 2000; i < end && s[i] != '<'; i++)
+        if (s[i] == '>') return i + 1;
+    return 0;
+}
+
+/*
+ * "Port to double | Example News" -> "Port to double": a page title's last
+ * part after " | " or a spaced dash is the site's name when it has four words
+ * or fewer and, after a dash, every word is capitalised or a domain ("Storm
+ * - latest updates" keeps its dash).
+ */
+static void trim_site_name(char *t)
+{
+    static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", NULL };
+    char *cut = NULL;
+    size_t cl = 0;
+    for (const char *const *sp = seps; *sp; sp++)
+        for (char *q = strstr(t, *sp); q; q = strstr(q + 1, *sp))
+            if (!cut || q > cut) cut = q, cl = strlen(*sp);
+    if (!cut || cut == t) return;
+    size_t words = 1;
+    int named = 1;
+    for (const char *q = cut + cl, *w = q; ; q++) {
+        if (*q == ' ' || !*q) {
+            named &= isupper((unsigned char)*w) || memchr(w, '.', (size_t)(q - w)) != NULL;
+            w = q + 1;
+            if (!*q) break;
+            words++;
+        }
+    }
+    if (words <= 4 && (cut[1] == '|' || named)) *cut = '\0';
+}
+
+size_t nd_html_strip(char *s, size_t len, char **title)
+{
+    /* only a text with a closing tag of one of the elements is taken for markup ("<U>" in wire copy is a ticker) */
+    int markup = 0;
+    for (const char *q = s; !markup && (q = memchr(q, '<', len - (size_t)(q - s))); q++) {
+        int kind, closing;
+        markup = q + 1 < s + len && q[1] == '/' && tag_at(q, len - (size_t)(q - s), &kind, &closing);
+    }
+    if (!markup) return len;
+    size_t o = 0;
+    int no_end = 0, no_end_comment = 0;   /* an element or comment that did not end: none later will */
+    for (size_t i = 0; i < len;) {
+        int kind = 0, closing = 0;
+        size_t n = s[i] == '<' ? tag_at(s + i, len - i, &kind, &closing) : 0;
+        if (!n && s[i] == '<' && !no_end_comment && len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {   /* a comment */
+            const char *e = memmem(s + i + 4, len - i - 4, "-->", 3);
+            n = e ? (size_t)(e + 3 - (s + i)) : 0;   /* unterminated: text after all */
+            no_end_comment = !e;
+        } else if (!n && s[i] == '<' && len - i > 2 && (s[i + 1] == '!' || s[i + 1] == '?') && isalpha((unsigned char)s[i + 2])) {
+            const char *e = memchr(s + i, '>', len - i < 200 ? len - i : 200);   /* <!DOCTYPE html>, <?xml ...?> */
+            n = e ? (size_t)(e + 1 - (s + i)) : 0;
+            kind = 2;
+        }
+        if (!n) {
+            s[o++] = s[i++];
+            continue;
+        }
+        i += n;
+        if (title && !*title && !closing && n >= 7 && strncasecmp(s + i - n, "<title", 6) == 0) {
+            /* the page's title element: the record's title, when it has none */
+            const char *e = NULL;
+            for (const char *q = s + i; !e && (q = memchr(q, '<', len - (size_t)(q - s))); q++)
+                if (len - (size_t)(q - s) >= 8 && strncasecmp(q, "</title>", 8) == 0) e = q;
+            if (e) {
+                *title = nd_xstrndup(s + i, (size_t)(e - (s + i)));
+                trim_site_name(*title);
+                i = (size_t)(e - s) + 8;
+                continue;
+            }
+        }
+        if (kind == 3 && !closing && !no_end) {   /* skip to the element's end tag, if it has one */
+            no_end = 1;
+            for (size_t j = i; j < len; j++) {
+                int k2, c2;
+                size_t m = s[j] == '<' ? tag_at(s + j, len - j, &k2, &c2) : 0;
+                if (m && k2 == 3 && c2) {
+                    i = j + m;
+                    no_end = 0;
+                    break;
+                }
+            }
+        } else if (kind == 2 && o && s[o - 1] != '\n') {
+            s[o++] = '\n';   /* the tag ended a line (or paragraph) */
+        }
+    }
+    s[o] = '\0';
+    return o;
+}
