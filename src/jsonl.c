@@ -31,16 +31,11 @@ static char *number_string(double v)
     return nd_xstrdup(tmp);
 }
 
-/* A string field: copied, invalid UTF-8 repaired (counted in *repairs) when 'check'. */
-static char *string_field(const char *s, size_t n, int check, unsigned *repairs)
+/* A list's string item, on a line of its own in b. */
+static void add_item(nd_buf *b, const char *s, size_t n, unsigned *repairs)
 {
-    if (!check || nd_utf8_valid_prefix((const unsigned char *)s, n) == n) return nd_xstrndup(s, n);
-    nd_buf b;
-    nd_buf_init(&b);
-    *repairs += nd_utf8_repair(s, n, &b);
-    char *out = nd_buf_detach(&b);
-    nd_buf_release(&b);
-    return out;
+    if (b->len) nd_buf_addc(b, '\n');
+    *repairs += nd_utf8_repair(s, n, b);
 }
 
 /*=====   the tree: cJSON   =====*/
@@ -49,16 +44,14 @@ static char *tree_field(cJSON *obj, const char *name, unsigned *repairs)
 {
     if (!name || !*name) return NULL;
     cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
-    if (cJSON_IsString(v) && v->valuestring) return string_field(v->valuestring, strlen(v->valuestring), 1, repairs);
+    if (cJSON_IsString(v) && v->valuestring) return nd_utf8_string(v->valuestring, strlen(v->valuestring), repairs);
     if (cJSON_IsNumber(v)) return number_string(v->valuedouble);
     if (cJSON_IsArray(v)) {   /* a list of strings: one per line (summary sentences) */
         nd_buf b;
         nd_buf_init(&b);
         const cJSON *it;
         cJSON_ArrayForEach(it, v) {
-            if (!cJSON_IsString(it)) continue;
-            if (b.len) nd_buf_addc(&b, '\n');
-            *repairs += nd_utf8_repair(it->valuestring, strlen(it->valuestring), &b);
+            if (cJSON_IsString(it)) add_item(&b, it->valuestring, strlen(it->valuestring), repairs);
         }
         char *s = nd_buf_detach(&b);
         nd_buf_release(&b);
@@ -315,8 +308,7 @@ static int list_value(pass *c, char **val)
                 c->p++;
                 const char *s = decode(c, &n, &high);
                 if (!s) { ok = 0; break; }
-                if (b.len) nd_buf_addc(&b, '\n');
-                c->repairs += nd_utf8_repair(s, n, &b);
+                add_item(&b, s, n, &c->repairs);
             } else if (!skip_value(c, 1)) {
                 ok = 0;
                 break;
@@ -346,7 +338,7 @@ static int wanted_value(pass *c, unsigned want)
         c->p++;
         const char *s = decode(c, &n, &high);
         if (!s) return 0;
-        v = string_field(s, n, high, &c->repairs);
+        v = high ? nd_utf8_string(s, n, &c->repairs) : nd_xstrndup(s, n);   /* escapes make valid UTF-8 */
         break;
     }
     case '[':

@@ -193,6 +193,9 @@ static inline size_t nd_utf8_put(char *o, uint32_t cp)
     return 4;
 }
 
+/* reader.c: s[0..len) as a new string, its bytes that are not UTF-8 read as nd_utf8_repair does (counted in *repairs). */
+char *nd_utf8_string(const char *s, size_t len, unsigned *repairs);
+
 /* Length of the longest valid UTF-8 prefix of s[0..len). */
 size_t nd_utf8_valid_prefix(const unsigned char *s, size_t len);
 

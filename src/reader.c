@@ -247,7 +247,7 @@ static void start_utf16(nd_reader *rd)
     rd->keep = rd->end - rd->pos - 2;
     memcpy(rd->raw, b + 2, rd->keep);
     rd->pos = rd->end = 0;
-    if (!fill(rd)) rd->pos = rd->end = 0;
+    fill(rd);   /* nothing after the mark: pos == end, the caller says "empty input" */
 }
 
 /*
@@ -296,12 +296,7 @@ static int is_blank(const char *s, size_t n)
 /* Copy 'len' bytes as a record string, repairing invalid UTF-8. */
 static char *take_string(nd_record *rec, const char *s, size_t len)
 {
-    nd_buf b;
-    nd_buf_init(&b);
-    rec->utf8_repairs += nd_utf8_repair(s, len, &b);
-    char *out = nd_buf_detach(&b);
-    nd_buf_release(&b);
-    return out;
+    return nd_utf8_string(s, len, &rec->utf8_repairs);
 }
 
 /* Find "field": "value" in a (possibly cut) JSON text, for naming bad records. */
@@ -326,10 +321,10 @@ static char *sniff_json_id(const char *s, size_t len, const char *field)
 static void finish_record(nd_reader *rd, nd_record *rec)
 {
     /* scraped text keeps the page's "&amp;", "&#8217;" and "<b>" now and then; a whole page its <title> */
-    char *prose[] = { rec->title, rec->text, rec->summary };
+    if (rec->text) nd_html_strip(rec->text, nd_html_unescape(rec->text, strlen(rec->text)), rec->title ? NULL : &rec->title);
+    char *prose[] = { rec->title, rec->summary };
     for (size_t k = 0; k < sizeof(prose) / sizeof(*prose); k++)
-        if (prose[k]) nd_html_strip(prose[k], nd_html_unescape(prose[k], strlen(prose[k])), k == 1 ? &rec->title : NULL);
-    if (rec->title && !prose[0]) nd_html_unescape(rec->title, strlen(rec->title));   /* taken from the page */
+        if (prose[k]) nd_html_strip(prose[k], nd_html_unescape(prose[k], strlen(prose[k])), NULL);
     if (!rec->file) rec->file = nd_xstrdup(rd->name);
     if (!rec->line) rec->line = rd->lineno;
     if (!rec->id || !*rec->id) {
@@ -642,6 +637,17 @@ static const uint16_t cp1252_c1[32] = {
     0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
     0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
 };
+
+char *nd_utf8_string(const char *s, size_t len, unsigned *repairs)
+{
+    if (nd_utf8_valid_prefix((const unsigned char *)s, len) == len) return nd_xstrndup(s, len);
+    nd_buf b;
+    nd_buf_init(&b);
+    *repairs += nd_utf8_repair(s, len, &b);
+    char *out = nd_buf_detach(&b);
+    nd_buf_release(&b);
+    return out;
+}
 
 /*
  * A byte that is not UTF-8 is read as Windows-1252 (Latin-1 with curly quotes
