@@ -92,6 +92,12 @@ char *nd_buf_detach(nd_buf *b);          /* caller owns the string, free() it; b
 
 /*=====   Records and input   =====*/
 
+/* Bytes of a record that the reader read as something else, counted (each is warned about). */
+typedef struct nd_repairs {
+    unsigned utf8;       /* bytes that were not UTF-8, read as Windows-1252 (see nd_utf8_repair) */
+    unsigned nul;        /* NUL bytes (raw, or \u0000 in JSON), read as spaces: a C string would end there */
+} nd_repairs;
+
 /*
  * One article. Strings are NUL-terminated UTF-8 owned by the record (NULL when
  * absent). 'error' non-NULL means the record could not be read; the other
@@ -110,7 +116,7 @@ typedef struct nd_record {
     long line;           /* 1-based line (JSONL/TSV) or 0 for whole-file records */
     char *error;         /* why the record is unusable, or NULL */
     nd_status error_code;
-    unsigned utf8_repairs; /* bytes that were not UTF-8, read as Windows-1252 (see nd_utf8_repair) */
+    nd_repairs repairs;  /* what the reader mended in the record's strings */
 } nd_record;
 
 void nd_record_init(nd_record *r);

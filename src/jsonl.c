@@ -12,6 +12,7 @@
  * every line the pass takes (tests/unit/test_reader.c and
  * tests/fuzz/fuzz_jsonl.c compare them).
  */
+#define _GNU_SOURCE   /* memmem */
 #include "nd_internal.h"
 
 #include <cJSON.h>    /* cJSON_ParseWithLength */
@@ -32,26 +33,26 @@ static char *number_string(double v)
 }
 
 /* A list's string item, on a line of its own in b. */
-static void add_item(nd_buf *b, const char *s, size_t n, unsigned *repairs)
+static void add_item(nd_buf *b, const char *s, size_t n, nd_repairs *r)
 {
     if (b->len) nd_buf_addc(b, '\n');
-    *repairs += nd_utf8_repair(s, n, b);
+    nd_text_repair(s, n, b, r);
 }
 
 /*=====   the tree: cJSON   =====*/
 
-static char *tree_field(cJSON *obj, const char *name, unsigned *repairs)
+static char *tree_field(cJSON *obj, const char *name, nd_repairs *r)
 {
     if (!name || !*name) return NULL;
     cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
-    if (cJSON_IsString(v) && v->valuestring) return nd_utf8_string(v->valuestring, strlen(v->valuestring), repairs);
+    if (cJSON_IsString(v) && v->valuestring) return nd_utf8_string(v->valuestring, strlen(v->valuestring), r);
     if (cJSON_IsNumber(v)) return number_string(v->valuedouble);
     if (cJSON_IsArray(v)) {   /* a list of strings: one per line (summary sentences) */
         nd_buf b;
         nd_buf_init(&b);
         const cJSON *it;
         cJSON_ArrayForEach(it, v) {
-            if (cJSON_IsString(it)) add_item(&b, it->valuestring, strlen(it->valuestring), repairs);
+            if (cJSON_IsString(it)) add_item(&b, it->valuestring, strlen(it->valuestring), r);
         }
         char *s = nd_buf_detach(&b);
         nd_buf_release(&b);
@@ -61,7 +62,7 @@ static char *tree_field(cJSON *obj, const char *name, unsigned *repairs)
 }
 
 static int tree_record(const char *s, size_t len, const char *const names[ND_NFIELDS], char *out[ND_NFIELDS],
-                       unsigned *repairs, long *col)
+                       nd_repairs *r, long *col)
 {
     cJSON *obj = cJSON_ParseWithLength(s, len);
     if (!obj || !cJSON_IsObject(obj)) {
@@ -70,7 +71,7 @@ static int tree_record(const char *s, size_t len, const char *const names[ND_NFI
         cJSON_Delete(obj);
         return -1;
     }
-    for (int k = 0; k < ND_NFIELDS; k++) out[k] = tree_field(obj, names[k], repairs);
+    for (int k = 0; k < ND_NFIELDS; k++) out[k] = tree_field(obj, names[k], r);
     cJSON_Delete(obj);
     return 0;
 }
@@ -83,7 +84,7 @@ typedef struct pass {
     size_t nlen[ND_NFIELDS];
     char **out;
     unsigned seen;      /* fields whose key has come (the first one counts, as in cJSON) */
-    unsigned repairs;
+    nd_repairs repairs;
     nd_buf *scratch;    /* a decoded string */
 } pass;
 
@@ -392,8 +393,33 @@ static int pass_record(pass *c)
     return c->p == c->end;
 }
 
+/*
+ * The line with its NUL bytes and \u0000 escapes made spaces (the same
+ * length, so error columns hold), in scratch, counted in *nul: cJSON would
+ * end a string at them, and the rest of the text would be lost unseen.
+ */
+static const char *without_nul(const char *s, size_t len, nd_buf *scratch, unsigned *nul)
+{
+    nd_buf_reset(scratch);
+    nd_buf_add(scratch, s, len);
+    char *d = scratch->data;
+    for (size_t i = 0; i < len; i++) {
+        if (d[i] == '\0') {
+            d[i] = ' ';
+            ++*nul;
+        } else if (d[i] == '\\' && i + 1 < len) {   /* an escape: "\\u0000" is a backslash and text */
+            if (d[i + 1] == 'u' && i + 6 <= len && memcmp(d + i + 2, "0000", 4) == 0) {
+                memcpy(d + i + 2, "0020", 4);
+                ++*nul;
+            }
+            i++;
+        }
+    }
+    return d;
+}
+
 int nd_jsonl_record(const char *s, size_t len, const char *const names[ND_NFIELDS], char *out[ND_NFIELDS],
-                    unsigned *repairs, long *col, nd_buf *scratch, nd_jsonl_how how)
+                    nd_repairs *r, long *col, nd_buf *scratch, nd_jsonl_how how)
 {
     *col = 0;
     for (int k = 0; k < ND_NFIELDS; k++) out[k] = NULL;
@@ -401,7 +427,7 @@ int nd_jsonl_record(const char *s, size_t len, const char *const names[ND_NFIELD
         pass c = { .p = s, .end = s + len, .names = names, .out = out, .scratch = scratch };
         for (int k = 0; k < ND_NFIELDS; k++) c.nlen[k] = names[k] && *names[k] ? strlen(names[k]) : (size_t)-1;
         if (pass_record(&c)) {
-            *repairs += c.repairs;
+            r->utf8 += c.repairs.utf8;   /* the pass leaves NUL to the tree */
             return 0;
         }
         for (int k = 0; k < ND_NFIELDS; k++) {
@@ -410,5 +436,6 @@ int nd_jsonl_record(const char *s, size_t len, const char *const names[ND_NFIELD
         }
         if (how == ND_JSONL_PASS) return -2;
     }
-    return tree_record(s, len, names, out, repairs, col);
+    if (memchr(s, '\0', len) || memmem(s, len, "\\u0000", 6)) s = without_nul(s, len, scratch, &r->nul);
+    return tree_record(s, len, names, out, r, col);
 }

@@ -193,8 +193,13 @@ static inline size_t nd_utf8_put(char *o, uint32_t cp)
     return 4;
 }
 
-/* reader.c: s[0..len) as a new string, its bytes that are not UTF-8 read as nd_utf8_repair does (counted in *repairs). */
-char *nd_utf8_string(const char *s, size_t len, unsigned *repairs);
+/*
+ * reader.c: s[0..len) appended to out / as a new string, its bytes that are
+ * not UTF-8 read as nd_utf8_repair does and its NUL bytes as spaces, both
+ * counted in *r.
+ */
+void nd_text_repair(const char *s, size_t len, nd_buf *out, nd_repairs *r);
+char *nd_utf8_string(const char *s, size_t len, nd_repairs *r);
 
 /* Length of the longest valid UTF-8 prefix of s[0..len). */
 size_t nd_utf8_valid_prefix(const unsigned char *s, size_t len);
@@ -203,14 +208,14 @@ size_t nd_utf8_valid_prefix(const unsigned char *s, size_t len);
  * jsonl.c: the values of the keys names[0..ND_NFIELDS) (NULL or "": none) of
  * the JSON object in s[0..len), as new strings in out[] (NULL where absent or
  * not a string, number or list; numbers as %lld or %.17g, a list's strings one
- * per line, invalid UTF-8 repaired and counted in *repairs). 'scratch' is
- * working room, kept between calls. Returns 0, or -1 if s is not a JSON
+ * per line, invalid UTF-8 and NUL bytes repaired and counted in *r: a raw NUL
+ * or \u0000 is read as a space). 'scratch' is working room, kept between calls. Returns 0, or -1 if s is not a JSON
  * object (*col: the 1-based column of the error, 0 if unknown).
  * ND_JSONL_ANY: the one-pass reader, cJSON where it is unsure; for tests,
  * ND_JSONL_TREE (cJSON alone) and ND_JSONL_PASS (the pass alone; -2 when unsure).
  */
 typedef enum { ND_JSONL_ANY, ND_JSONL_TREE, ND_JSONL_PASS } nd_jsonl_how;
 int nd_jsonl_record(const char *s, size_t len, const char *const names[ND_NFIELDS], char *out[ND_NFIELDS],
-                    unsigned *repairs, long *col, nd_buf *scratch, nd_jsonl_how how);
+                    nd_repairs *r, long *col, nd_buf *scratch, nd_jsonl_how how);
 
 #endif

@@ -296,7 +296,7 @@ static int is_blank(const char *s, size_t n)
 /* Copy 'len' bytes as a record string, repairing invalid UTF-8. */
 static char *take_string(nd_record *rec, const char *s, size_t len)
 {
-    return nd_utf8_string(s, len, &rec->utf8_repairs);
+    return nd_utf8_string(s, len, &rec->repairs);
 }
 
 /* Find "field": "value" in a (possibly cut) JSON text, for naming bad records. */
@@ -351,7 +351,7 @@ static void parse_jsonl(nd_reader *rd, nd_record *rec)
     long col;
     const char *ptr = rd->line.data;
     size_t len = rd->line.len;
-    if (nd_jsonl_record(ptr, len, field_names(&rd->opts.fields, names), out, &rec->utf8_repairs, &col, &rd->scratch,
+    if (nd_jsonl_record(ptr, len, field_names(&rd->opts.fields, names), out, &rec->repairs, &col, &rd->scratch,
                         ND_JSONL_ANY) < 0) {
         char *id = sniff_json_id(ptr, len, rd->opts.fields.id);
         if (col)
@@ -638,12 +638,22 @@ static const uint16_t cp1252_c1[32] = {
     0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
 };
 
-char *nd_utf8_string(const char *s, size_t len, unsigned *repairs)
+void nd_text_repair(const char *s, size_t len, nd_buf *out, nd_repairs *r)
 {
-    if (nd_utf8_valid_prefix((const unsigned char *)s, len) == len) return nd_xstrndup(s, len);
+    size_t from = out->len;
+    r->utf8 += nd_utf8_repair(s, len, out);
+    for (char *p = out->data + from, *end = out->data + out->len; (p = memchr(p, '\0', (size_t)(end - p))); p++) {
+        *p = ' ';
+        r->nul++;
+    }
+}
+
+char *nd_utf8_string(const char *s, size_t len, nd_repairs *r)
+{
+    if (nd_utf8_valid_prefix((const unsigned char *)s, len) == len && !memchr(s, '\0', len)) return nd_xstrndup(s, len);
     nd_buf b;
     nd_buf_init(&b);
-    *repairs += nd_utf8_repair(s, len, &b);
+    nd_text_repair(s, len, &b, r);
     char *out = nd_buf_detach(&b);
     nd_buf_release(&b);
     return out;

@@ -14,7 +14,7 @@ static int jsonl_diff(const char *line, size_t len)
 {
     static const char *const names[ND_NFIELDS] = { "id", "title", "text", "topic", "region", "summary", "url" };
     char *a[ND_NFIELDS], *b[ND_NFIELDS];
-    unsigned ra = 0, rb = 0;
+    nd_repairs ra = { 0, 0 }, rb = { 0, 0 };
     long ca, cb;
     nd_buf scratch;
     nd_buf_init(&scratch);
@@ -22,7 +22,7 @@ static int jsonl_diff(const char *line, size_t len)
     int pb = nd_jsonl_record(line, len, names, b, &rb, &cb, &scratch, ND_JSONL_TREE);
     int differ = 0;
     if (pa == 0) {
-        differ = pb != 0 || ra != rb;
+        differ = pb != 0 || ra.utf8 != rb.utf8 || ra.nul != rb.nul;
         for (int k = 0; k < ND_NFIELDS; k++)
             if ((a[k] == NULL) != (b[k] == NULL) || (a[k] && pb == 0 && strcmp(a[k], b[k]) != 0)) differ = 1;
     }

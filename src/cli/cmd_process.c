@@ -43,7 +43,7 @@ static int on_result(void *ctx, const nd_record *rec, const nd_result *res, cons
     if (!res) {
         r->failed++;
         if (!r->in->quiet) cli_record_error(rec, error);
-    } else if (rec->utf8_repairs) {
+    } else if (rec->repairs.utf8 || rec->repairs.nul) {
         r->repaired++;
         if (!r->in->quiet) cli_record_repairs(rec);
     }
@@ -152,7 +152,8 @@ static int run_command(const char *cmd, int classify, int summarize, int argc, c
         rc = EXIT_FAIL;
     }
     if (r.repaired && in.quiet)
-        fprintf(stderr, "newsdesk: %zu records had bytes that are not UTF-8 (read as Windows-1252)\n", r.repaired);
+        fprintf(stderr, "newsdesk: %zu records had bytes that are not UTF-8 (read as Windows-1252) or NUL (read as spaces)\n",
+                r.repaired);
     nd_buf_release(&r.out);
     nd_buf_release(&r.clean);
     nd_spans_release(&r.removed);

@@ -233,9 +233,15 @@ void cli_record_note(const nd_record *rec, const char *msg)
 
 void cli_record_repairs(const nd_record *rec)
 {
-    record_prefix(rec, "warning: ");
-    fprintf(stderr, "read %u byte%s that %s not UTF-8 as Windows-1252\n", rec->utf8_repairs,
-            rec->utf8_repairs == 1 ? "" : "s", rec->utf8_repairs == 1 ? "is" : "are");
+    unsigned u = rec->repairs.utf8, z = rec->repairs.nul;
+    if (u) {
+        record_prefix(rec, "warning: ");
+        fprintf(stderr, "read %u byte%s that %s not UTF-8 as Windows-1252\n", u, u == 1 ? "" : "s", u == 1 ? "is" : "are");
+    }
+    if (z) {
+        record_prefix(rec, "warning: ");
+        fprintf(stderr, "read %u NUL byte%s as space%s\n", z, z == 1 ? "" : "s", z == 1 ? "" : "s");
+    }
 }
 
 static double mono(void)

@@ -103,3 +103,21 @@ has "a UTF-16 byte order mark alone is an empty input" out '"error":"empty input
 rm -f u8.jsonl u16le.jsonl u16be.jsonl out8 outle outbe errle bom16.txt
 "$ND" summarize --model tiny "$DATA/utf16le.txt" >out 2>err
 has "a UTF-16 text file: its title line and its story" out '"summary":\["The harbour at São Tomé reopened on Tuesday 🚢 after three days of storms\."\]'
+# A NUL byte inside a text (raw, or \u0000 in JSON) would end the C string there: the text after it
+# would be lost unseen. It is read as a space, with a warning, in every format.
+printf '{"id":"z1","text":"Rates rose.\\u0000 The words after the escape are kept."}\n{"id":"z2","text":"Rates rose.\000 The words after the raw byte are kept."}\n{"id":"z3","text":"A backslash and u0000 as text: \\\\u0000 stays."}\n' >nul.jsonl
+"$ND" summarize --model tiny nul.jsonl >out 2>err; is "NUL in JSON: exit 0" $? 0
+has "JSON \\u0000: the text after it is summarised" out '"id":"z1".*"The words after the escape are kept\."'
+has "JSON raw NUL: the text after it is summarised" out '"id":"z2".*"The words after the raw byte are kept\."'
+has "an escaped backslash before u0000 is text" out '"id":"z3".*u0000 stays'
+has "a warning counts the NUL bytes" err "nul.jsonl:1: record 'z1': read 1 NUL byte as space$"
+is "no warning for a backslash that is text" "$(grep -c "'z3'" err)" 0
+printf 'id\ttext\nz4\tRates rose.\000 The words after the byte are kept.\n' >nul.tsv
+"$ND" summarize --model tiny nul.tsv >out 2>err
+has "TSV: the text after a NUL is summarised" out '"The words after the byte are kept\."'
+has "TSV: the warning names file:line" err "nul.tsv:2: record 'z4': read 1 NUL byte as space$"
+printf 'A headline\n\nRates rose.\000\000 The words after the bytes are kept.\n' >nul.txt
+"$ND" summarize --model tiny nul.txt >out 2>err
+has "text file: the text after NUL bytes is summarised" out '"The words after the bytes are kept\."'
+has "text file: the warning counts both" err "record 'nul.txt': read 2 NUL bytes as spaces$"
+rm -f nul.jsonl nul.tsv nul.txt

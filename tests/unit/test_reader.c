@@ -97,6 +97,27 @@ static void test_jsonl_pass(void)
         is_int(jsonl_agree(left[i], strlen(left[i]), left[i]), -2, "the pass leaves line %zu to cJSON", i);
     const char nul[] = "{\"text\":\"raw \0 byte\"}";
     is_int(jsonl_agree(nul, sizeof(nul) - 1, "raw NUL"), -2, "a raw NUL byte in a string goes to cJSON");
+    /* ... where NUL bytes and \u0000 become spaces, counted, so the text after them is kept */
+    static const char *const names[ND_NFIELDS] = { "id", "title", "text", "topic", "region", "summary", "url" };
+    const char nuls[] = "{\"text\":\"raw \0 byte \\u0000 esc \\\\u0000 text\",\"summary\":[\"a\\u0000b\"],\0\"id\":\"n\"}";
+    char *out[ND_NFIELDS];
+    nd_repairs rp = { 0, 0 };
+    long col;
+    nd_buf scratch;
+    nd_buf_init(&scratch);
+    is_int(nd_jsonl_record(nuls, sizeof(nuls) - 1, names, out, &rp, &col, &scratch, ND_JSONL_ANY), 0, "NUL bytes: read");
+    is_str(out[2], "raw   byte   esc \\u0000 text", "raw NUL and \\u0000 are spaces; an escaped backslash's u0000 is text");
+    is_str(out[5], "a b", "in a list's strings too");
+    is_str(out[0], "n", "a NUL between the members is a space");
+    is_int((long)rp.nul, 4, "four NUL bytes counted");
+    is_int((long)rp.utf8, 0, "and no UTF-8 repairs");
+    for (int k = 0; k < ND_NFIELDS; k++) free(out[k]);
+    nd_buf_release(&scratch);
+    rp.nul = 0;
+    char *s = nd_utf8_string("a\0b\xe9\0", 5, &rp);
+    is_str(s, "a b\xc3\xa9 ", "nd_utf8_string: NUL bytes are spaces, Windows-1252 is decoded");
+    ok(rp.nul == 2 && rp.utf8 == 1, "and both are counted");
+    free(s);
     char deep[300];
     size_t d = 0;
     d += (size_t)snprintf(deep, sizeof(deep), "{\"x\":");
@@ -148,7 +169,7 @@ int main(void)
     ok(r[1].error && r[1].error_code == ND_ERR_FORMAT, "b2: not JSON");
     is_str(r[1].id, "b2", "b2: the id is found in the broken line");
     ok(r[2].error && r[2].error_code == ND_ERR_EMPTY, "b3: no text");
-    ok(!r[3].error && r[3].utf8_repairs == 2, "b4: invalid UTF-8 repaired, record kept");
+    ok(!r[3].error && r[3].repairs.utf8 == 2, "b4: invalid UTF-8 repaired, record kept");
     is_int(r[3].line, 5, "b4 is on line 5");
     ok(!r[4].error, "b5 fine");
     ok(r[5].error && r[5].error_code == ND_ERR_FORMAT, "a JSON array is not a record");
