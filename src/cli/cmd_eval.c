@@ -28,6 +28,7 @@ static int on_result(void *ctx, const nd_record *rec, const nd_result *res, cons
         if (!e->in->quiet) cli_record_error(rec, error);
         return 0;
     }
+    if (!e->in->quiet) cli_record_repairs(rec);
     const char *gold[2] = { rec->topic, rec->region };
     for (int t = 0; t < 2; t++)
         if (gold[t] && *gold[t] && nd_model_has_task(e->m, (nd_task)t))

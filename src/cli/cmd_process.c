@@ -45,7 +45,7 @@ static int on_result(void *ctx, const nd_record *rec, const nd_result *res, cons
         if (!r->in->quiet) cli_record_error(rec, error);
     } else if (rec->repairs.utf8 || rec->repairs.nul) {
         r->repaired++;
-        if (!r->in->quiet) cli_record_repairs(rec);
+        if (!r->in->quiet) cli_record_repairs(rec);   /* a warning per kind */
     }
     if (r->explain && res) explain(r, rec);
     nd_emit(&r->out, r->fmt, &r->aopts, rec, res, error);

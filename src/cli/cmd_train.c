@@ -229,6 +229,7 @@ int cmd_train(int argc, char **argv)
                 continue;
             }
             used++;
+            if (!in.quiet) cli_record_repairs(&rec);
             cli_progress_tick(&prog, records);
         }
         nd_reader_free(rd);

@@ -14,6 +14,9 @@ check "--topic-data trains topic only" test ! -f m3/region.svm
 "$ND" train --min-df 1 --folds 2 -o m4 "$DATA/bad.jsonl" "$DATA/tiny-train.jsonl" >out 2>err; is "train with bad records: exit 1" $? 1
 has "bad records are reported" err "bad.jsonl:2: record 'b2'"
 check "the model is still written" test -f m4/manifest
+has "train warns about mended bytes too" err "bad.jsonl:5: record 'b4': read 2 bytes that are not UTF-8 as Windows-1252"
+"$ND" eval --model m "$DATA/bad.jsonl" >/dev/null 2>err
+has "and so does eval" err "bad.jsonl:5: record 'b4': read 2 bytes that are not UTF-8 as Windows-1252"
 "$ND" eval --model m "$DATA/tiny-train.jsonl" >out; is "eval exits 0" $? 0
 has "eval reports accuracy per task" out "^topic: 24 documents, accuracy [0-9.]+%"
 has "eval reports per-label P/R/F1" out "^  sport +[0-9.]+ +[0-9.]+ +[0-9.]+ +8$"
