@@ -117,6 +117,12 @@ static const struct phrase phrases[] = {
     { "story continues below", ND_CLUTTER_AD, 0 }, { "embedded content", ND_CLUTTER_SOCIAL, 0 },
     { "telegram", ND_CLUTTER_SOCIAL, 1 },         { "x", ND_CLUTTER_SOCIAL, 1 },
     { "see more", ND_CLUTTER_LINK, 1 },           { "more in ", ND_CLUTTER_LINK, 2 },
+    { "click to ", ND_CLUTTER_SOCIAL, 0 },        { "like this", ND_CLUTTER_SOCIAL, 1 },
+    { "save", ND_CLUTTER_SOCIAL, 1 },             { "print", ND_CLUTTER_SOCIAL, 1 },
+    { "more on this story", ND_CLUTTER_LINK, 0 }, { "get in touch", ND_CLUTTER_LINK, 1 },
+    { "most viewed", ND_CLUTTER_LINK, 1 },        { "first published", ND_CLUTTER_BYLINE, 0 },
+    { "photo credit", ND_CLUTTER_BYLINE, 0 },     { "getty images", ND_CLUTTER_BYLINE, 1 },
+    { "privacy notice", ND_CLUTTER_LEGAL, 0 },
     /* an agency's sign-off alone on its line */
     { "the associated press", ND_CLUTTER_BYLINE, 1 }, { "associated press", ND_CLUTTER_BYLINE, 1 },
     { "the canadian press", ND_CLUTTER_BYLINE, 1 }, { "reuters", ND_CLUTTER_BYLINE, 1 },
@@ -201,8 +207,8 @@ static int looks_like_date(const char *s, size_t n)
                                          "est", "edt", "pst", "pdt", "ist", "eat", "wat", "cat", "sast", "jst", "kst",
                                          "hkt", "sgt", "aest", "aedt", "nzst", "nzdt", "ago", "yesterday", "today", NULL };
     static const char *const verbs[] = { "updated", "published", "posted", "last", "modified", "on", "at", "seconds",
-                                         "minute", "minutes", "mins", "hour", "hours", "hrs", "day", "days", "week",
-                                         "weeks", NULL };
+                                         "minute", "minutes", "min", "mins", "hour", "hours", "hrs", "day", "days", "week",
+                                         "weeks", "read", NULL };   /* "Updated 3 hours ago | 5 min read" */
     if (n > 48) return 0;
     size_t i = 0, named = 0;
     while (i < n) {
@@ -362,6 +368,10 @@ static int looks_like_bio(const char *s, size_t n)
             nd_ascii_prefix(s + i, n - i, "has covered") || nd_ascii_prefix(s + i, n - i, "writes ") ||
             nd_ascii_prefix(s + i, n - i, "covers ")) {
             if (words < 2) return 0;
+            /* "Jane Doe covers energy for the Post": the beat is the role */
+            if ((nd_ascii_prefix(s + i, n - i, "covers ") || nd_ascii_prefix(s + i, n - i, "writes ")) &&
+                has_phrase(s + i, n - i, "for "))
+                return 1;
             for (size_t k = 0; roles[k]; k++)
                 for (size_t j = i; j + strlen(roles[k]) <= n; j++)
                     if (nd_ascii_prefix(s + j, n - j, roles[k])) return 1;
@@ -504,11 +514,19 @@ static int is_list_item(const char *s, size_t n)
     return n <= 120 && s[n - 1] != '.' && s[n - 1] != '!' && s[n - 1] != '?' && s[n - 1] != ':';
 }
 
-/* "Topics", "Tags:", "Explore more on these topics": a heading over a list of tags. */
+/* "Topics", "Tags:", "Explore more on these topics": a heading over a list of tags (on one line, or one to a line). */
 static int is_tag_heading(const char *s, size_t n)
 {
     while (n > 0 && (s[n - 1] == ':' || is_ws((unsigned char)s[n - 1]))) n--;
     return (n >= 6 && nd_ascii_prefix(s + n - 6, 6, "topics")) || (n >= 4 && nd_ascii_prefix(s + n - 4, 4, "tags"));
+}
+
+/* A tag under such a heading, one to a line: "Interest rates", "Inflation" (four words at most). */
+static int is_tag(const char *s, size_t n)
+{
+    size_t words = 1;
+    for (size_t i = 0; i < n; i++) words += s[i] == ' ';
+    return words <= 4;
 }
 
 struct line { size_t s, t; nd_clutter c; };
@@ -536,7 +554,8 @@ void nd_clean(const char *text, size_t len, nd_buf *out, nd_spans *removed, nd_s
         int item = L[i].c == ND_CLUTTER_NONE && list != ND_CLUTTER_NONE && is_list_item(s, n);
         if (item) L[i].c = list;
         if (L[i].c == ND_CLUTTER_LINK && (item || is_list_heading(s, n))) list = ND_CLUTTER_LINK;
-        else list = L[i].c == ND_CLUTTER_NAV && is_tag_heading(s, n) ? ND_CLUTTER_NAV : ND_CLUTTER_NONE;
+        else if (L[i].c == ND_CLUTTER_NAV && (is_tag_heading(s, n) || (item && is_tag(s, n)))) list = ND_CLUTTER_NAV;
+        else list = ND_CLUTTER_NONE;
         bio_next = L[i].c == ND_CLUTTER_BIO && nd_ascii_prefix(s, n, "about the author");
         if (first_body == nl && L[i].c == ND_CLUTTER_NONE && looks_like_body(s, n)) first_body = i;
     }
