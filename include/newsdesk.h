@@ -201,8 +201,10 @@ const char *nd_clutter_name(nd_clutter why);
  * Remove site clutter from 'text' line by line and write the story to 'out'
  * (paragraphs separated by "\n\n"). When 'removed' is non-NULL it receives
  * the spans of removed lines in 'text' and 'why' (same count) the reasons.
+ * Returns the length of the page's headline when 'out' starts with it (a
+ * short line above the first paragraph of the story, no full stop), else 0.
  */
-void nd_clean(const char *text, size_t len, nd_buf *out, nd_spans *removed, nd_spans *why);
+size_t nd_clean(const char *text, size_t len, nd_buf *out, nd_spans *removed, nd_spans *why);
 
 /*
  * Split text into sentences: paragraph and line breaks end a sentence, and

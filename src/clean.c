@@ -531,7 +531,7 @@ static int is_tag(const char *s, size_t n)
 
 struct line { size_t s, t; nd_clutter c; };
 
-void nd_clean(const char *text, size_t len, nd_buf *out, nd_spans *removed, nd_spans *why)
+size_t nd_clean(const char *text, size_t len, nd_buf *out, nd_spans *removed, nd_spans *why)
 {
     nd_buf_reset(out);
     if (removed) removed->n = 0;
@@ -565,10 +565,10 @@ void nd_clean(const char *text, size_t len, nd_buf *out, nd_spans *removed, nd_s
      * lines without figures that are not sentences are the site's name or
      * section labels ("City Lede", "WORLD NEWS | Asia").
      */
+    size_t headline = nl;
     if (first_body < nl) {
         for (size_t i = 0; i < first_body && i < 8; i++)   /* "Monday, 4 November 2024" */
             if (L[i].c == ND_CLUTTER_NONE && looks_like_date(text + L[i].s, L[i].t - L[i].s)) L[i].c = ND_CLUTTER_BYLINE;
-        size_t headline = nl;
         for (size_t i = first_body; i-- > 0;)
             if (L[i].c == ND_CLUTTER_NONE) {
                 headline = i;
@@ -585,13 +585,17 @@ void nd_clean(const char *text, size_t len, nd_buf *out, nd_spans *removed, nd_s
             if (words <= 6 && !looks_like_body(s, n) && s[n - 1] != '.') L[i].c = ND_CLUTTER_SITE;
         }
     }
+    size_t head = 0;
     for (size_t i = 0; i < nl; i++) {
         if (L[i].c != ND_CLUTTER_NONE) {
             note(removed, why, L[i].s, L[i].t, L[i].c);
             continue;
         }
+        size_t n = L[i].t - L[i].s;
+        if (i == headline && !out->len && n <= 200 && text[L[i].t - 1] != '.') head = n;
         if (out->len) nd_buf_add(out, "\n\n", 2);
-        nd_buf_add(out, text + L[i].s, L[i].t - L[i].s);
+        nd_buf_add(out, text + L[i].s, n);
     }
     free(L);
+    return head;
 }

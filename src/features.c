@@ -284,15 +284,20 @@ void nd_doc_prepare(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const n
 {
     nd_tokenizer_begin(tz);
     nd_tokens_reset(&d->tk);
-    size_t tlen = strlen(text);
+    size_t tlen = strlen(text), head = 0;
     if (keep_boilerplate) {
         nd_buf_reset(&d->clean);
         nd_buf_add(&d->clean, text, tlen);
     } else {
-        nd_clean(text, tlen, &d->clean, NULL, NULL);
+        head = nd_clean(text, tlen, &d->clean, NULL, NULL);
     }
     if (title) nd_tokenize(tz, title, strlen(title), ND_SENT_TITLE, 0, &d->tk);
     nd_sentences(d->clean.data, d->clean.len, &d->sents);
+    if (!title && head && d->sents.n > 1 && d->sents.v[0].off == 0 && d->sents.v[0].len == head) {
+        /* no title given, and the page starts with its headline: that is the title, not a sentence of the story */
+        nd_tokenize(tz, d->clean.data, head, ND_SENT_TITLE, 0, &d->tk);
+        memmove(d->sents.v, d->sents.v + 1, --d->sents.n * sizeof(*d->sents.v));
+    }
     for (size_t i = 0; i < d->sents.n; i++)
         nd_tokenize(tz, d->clean.data + d->sents.v[i].off, d->sents.v[i].len, (uint32_t)i, d->sents.v[i].off, &d->tk);
     int outlet = -1;

@@ -26,3 +26,10 @@ has "--url-field names the field" renamed.out '"id":"o2".*"region":"north-americ
 "$ND" process --explain "$DATA/clutter.jsonl" >/dev/null 2>err
 has "--explain names what was removed and why" err "clutter.jsonl:1: record 'c1': removed site-name: City Lede"
 has "--explain: bios" err "record 'c4': removed author-bio: Sam Lee has written about football"
+# A page without a title whose text starts (after its chrome) with the headline: the headline is its title,
+# so it is not a summary sentence, and the result is the one the same record gives with the title set.
+story='Dock workers walked off the job on Monday, halting container traffic in a dispute over wages.\n\nThe union said its members had rejected a pay offer from the port authority.\n\nTalks are due to resume on Thursday under a mediator.'
+printf '{"id":"h1","text":"Skip to main content\\nThe Daily Courier\\nHarbour workers strike over pay\\n\\n%s"}\n{"id":"h1","title":"Harbour workers strike over pay","text":"%s"}\n' "$story" "$story" >head.jsonl
+"$ND" process --sentences 3 head.jsonl >head.out
+is "the headline is not summarised" "$(grep -c 'Harbour workers' head.out)" 0
+is "the same result as with the title given" "$(sed -n 1p head.out)" "$(sed -n 2p head.out)"

@@ -197,7 +197,7 @@ int main(void)
     nd_spans removed, why;
     nd_spans_init(&removed);
     nd_spans_init(&why);
-    nd_clean(page, strlen(page), &b, &removed, &why);
+    is_int((long)nd_clean(page, strlen(page), &b, &removed, &why), 38, "the headline above the story is reported");
     is_str(b.data, "Floods close schools across the region\n\nHeavy rain closed hundreds of schools on Monday. Officials said the "
                    "rivers were still rising.\n\nResidents were moved to shelters overnight.",
            "the story survives, the chrome goes");
@@ -209,7 +209,7 @@ int main(void)
     for (size_t i = 0; same && i < 11; i++) same = why.v[i].off == (uint32_t)expect[i];
     ok(same, "each removal has its reason");
     const char *story = "Facebook said on Monday that sales rose.\nShares of Home Depot rose 2%.\nSubscribers grew by 10%.";
-    nd_clean(story, strlen(story), &b, &removed, &why);
+    is_int((long)nd_clean(story, strlen(story), &b, &removed, &why), 0, "no headline: the page starts with its story");
     is_int(removed.n, 0, "story sentences that start like chrome words are kept");
     /* figures are not chrome: fractions and tickers are no menu, a table's label no site name, a price no counter */
     const char *wire = "Shr 25 cts vs 20 cts\nNet 1,200,000 vs 1,000,000\nNine mths\nShr 75 cts vs 60 cts\n"
@@ -222,6 +222,8 @@ int main(void)
                         "The harbour reopened on Tuesday after three days of storms had closed it to ships.";
     nd_clean(menus, strlen(menus), &b, &removed, &why);
     is_int(removed.n, 2, "menus with spaced '/' and '>' still go");
+    const char *kept = "Vol. 12, No. 3\n\nFloods close schools\n\nHeavy rain closed hundreds of schools on Monday across the region.";
+    is_int((long)nd_clean(kept, strlen(kept), &b, &removed, &why), 0, "a headline below kept lines is not the page's start");
     nd_spans_release(&removed);
     nd_spans_release(&why);
 
