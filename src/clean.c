@@ -122,7 +122,9 @@ static const struct phrase phrases[] = {
     { "more on this story", ND_CLUTTER_LINK, 0 }, { "get in touch", ND_CLUTTER_LINK, 1 },
     { "most viewed", ND_CLUTTER_LINK, 1 },        { "first published", ND_CLUTTER_BYLINE, 0 },
     { "photo credit", ND_CLUTTER_BYLINE, 0 },     { "getty images", ND_CLUTTER_BYLINE, 1 },
-    { "privacy notice", ND_CLUTTER_LEGAL, 0 },
+    { "privacy notice", ND_CLUTTER_LEGAL, 0 },    { "file photo", ND_CLUTTER_BYLINE, 0 },
+    { "image source", ND_CLUTTER_BYLINE, 0 },     { "also watch", ND_CLUTTER_LINK, 0 },
+    { "with inputs from", ND_CLUTTER_BYLINE, 0 }, { "gift article", ND_CLUTTER_SOCIAL, 1 },
     /* an agency's sign-off alone on its line */
     { "the associated press", ND_CLUTTER_BYLINE, 1 }, { "associated press", ND_CLUTTER_BYLINE, 1 },
     { "the canadian press", ND_CLUTTER_BYLINE, 1 }, { "reuters", ND_CLUTTER_BYLINE, 1 },
@@ -208,7 +210,7 @@ static int looks_like_date(const char *s, size_t n)
                                          "hkt", "sgt", "aest", "aedt", "nzst", "nzdt", "ago", "yesterday", "today", NULL };
     static const char *const verbs[] = { "updated", "published", "posted", "last", "modified", "on", "at", "seconds",
                                          "minute", "minutes", "min", "mins", "hour", "hours", "hrs", "day", "days", "week",
-                                         "weeks", "read", NULL };   /* "Updated 3 hours ago | 5 min read" */
+                                         "weeks", "read", "a", "p", "m", NULL };   /* "5 min read", "6:02 a.m." */
     if (n > 48) return 0;
     size_t i = 0, named = 0;
     while (i < n) {
@@ -415,6 +417,8 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
     if (looks_like_menu(s, n)) return ND_CLUTTER_NAV;
     if (looks_like_counter(s, n)) return ND_CLUTTER_COUNTER;
     if (looks_like_byline(s, n)) return ND_CLUTTER_BYLINE;
+    if (n < 160 && nd_ascii_prefix(s, n, "download ") && (has_phrase(s, n, "app ") || (n > 4 && nd_ascii_prefix(s + n - 4, 4, " app"))))
+        return ND_CLUTTER_SOCIAL;   /* "Download the Example Post app for the latest news" */
     if (n > 1 && (s[0] == '(' || s[0] == '[')) s++, n--;   /* "(Reporting by ...; Editing by ...)" */
     if (n < 160) {
         pthread_once(&phrase_once, index_phrases);
@@ -529,6 +533,21 @@ static int is_tag(const char *s, size_t n)
     return words <= 4;
 }
 
+/* Under a "By ..." line, more of the byline: "and Priya Shah", "Washington Bureau" (a few capitalised words), a date. */
+static int is_byline_more(const char *s, size_t n)
+{
+    if (looks_like_date(s, n)) return 1;
+    if (n > 60 || s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?') return 0;
+    if ((nd_ascii_prefix(s, n, "and ") || nd_ascii_prefix(s, n, "& ")) && n > 4) return 1;
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++)
+        if (i == 0 || s[i - 1] == ' ') {
+            if (!isupper((unsigned char)s[i])) return 0;
+            words++;
+        }
+    return words <= 4;
+}
+
 struct line { size_t s, t; nd_clutter c; };
 
 size_t nd_clean(const char *text, size_t len, nd_buf *out, nd_spans *removed, nd_spans *why)
@@ -543,7 +562,7 @@ size_t nd_clean(const char *text, size_t len, nd_buf *out, nd_spans *removed, nd
         ND_GROW(L, nl + 1, alloc);
         L[nl++] = (struct line){ s, t, ND_CLUTTER_NONE };
     }
-    int bio_next = 0;
+    int bio_next = 0, byline = 0;
     nd_clutter list = ND_CLUTTER_NONE;   /* the items under a heading of links (a run) or tags (one line) */
     size_t first_body = nl;
     for (size_t i = 0; i < nl; i++) {
@@ -551,6 +570,8 @@ size_t nd_clean(const char *text, size_t len, nd_buf *out, nd_spans *removed, nd
         size_t n = L[i].t - L[i].s;
         int in_tail = (i + 1) * 3 > nl * 2 && i > 0;
         L[i].c = bio_next ? ND_CLUTTER_BIO : classify_line(s, n, in_tail);
+        if (L[i].c == ND_CLUTTER_NONE && byline && is_byline_more(s, n)) L[i].c = ND_CLUTTER_BYLINE;
+        byline = L[i].c == ND_CLUTTER_BYLINE && (byline || nd_ascii_prefix(s, n, "by "));
         int item = L[i].c == ND_CLUTTER_NONE && list != ND_CLUTTER_NONE && is_list_item(s, n);
         if (item) L[i].c = list;
         if (L[i].c == ND_CLUTTER_LINK && (item || is_list_heading(s, n))) list = ND_CLUTTER_LINK;
