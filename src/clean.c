@@ -125,6 +125,9 @@ static const struct phrase phrases[] = {
     { "privacy notice", ND_CLUTTER_LEGAL, 0 },    { "file photo", ND_CLUTTER_BYLINE, 0 },
     { "image source", ND_CLUTTER_BYLINE, 0 },     { "also watch", ND_CLUTTER_LINK, 0 },
     { "with inputs from", ND_CLUTTER_BYLINE, 0 }, { "gift article", ND_CLUTTER_SOCIAL, 1 },
+    { "read:", ND_CLUTTER_LINK, 0 },              { "topics:", ND_CLUTTER_NAV, 0 },
+    { "this article contains affiliate", ND_CLUTTER_LEGAL, 0 }, { "we may earn a commission", ND_CLUTTER_LEGAL, 0 },
+    { "have you been affected", ND_CLUTTER_LINK, 0 }, { "email us", ND_CLUTTER_SOCIAL, 0 },
     /* an agency's sign-off alone on its line */
     { "the associated press", ND_CLUTTER_BYLINE, 1 }, { "associated press", ND_CLUTTER_BYLINE, 1 },
     { "the canadian press", ND_CLUTTER_BYLINE, 1 }, { "reuters", ND_CLUTTER_BYLINE, 1 },
