@@ -128,6 +128,13 @@ static const struct phrase phrases[] = {
     { "read:", ND_CLUTTER_LINK, 0 },              { "topics:", ND_CLUTTER_NAV, 0 },
     { "this article contains affiliate", ND_CLUTTER_LEGAL, 0 }, { "we may earn a commission", ND_CLUTTER_LEGAL, 0 },
     { "have you been affected", ND_CLUTTER_LINK, 0 }, { "email us", ND_CLUTTER_SOCIAL, 0 },
+    { "staff writer", ND_CLUTTER_BYLINE, 1 },     { "staff reporter", ND_CLUTTER_BYLINE, 1 },
+    { "staff correspondent", ND_CLUTTER_BYLINE, 1 }, { "special correspondent", ND_CLUTTER_BYLINE, 1 },
+    { "web desk", ND_CLUTTER_BYLINE, 1 },         { "news desk", ND_CLUTTER_BYLINE, 1 },
+    { "this story has been published from", ND_CLUTTER_LINK, 0 }, { "catch all the", ND_CLUTTER_SOCIAL, 0 },
+    { "more", ND_CLUTTER_NAV, 1 },                { "less", ND_CLUTTER_NAV, 1 },
+    { "enter a valid email", ND_CLUTTER_SOCIAL, 0 }, { "post your comment", ND_CLUTTER_SOCIAL, 0 },
+    { "post a comment", ND_CLUTTER_SOCIAL, 0 },   { "next story", ND_CLUTTER_LINK, 0 },
     /* an agency's sign-off alone on its line */
     { "the associated press", ND_CLUTTER_BYLINE, 1 }, { "associated press", ND_CLUTTER_BYLINE, 1 },
     { "the canadian press", ND_CLUTTER_BYLINE, 1 }, { "reuters", ND_CLUTTER_BYLINE, 1 },
@@ -423,6 +430,7 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
     if (n < 160 && nd_ascii_prefix(s, n, "download ") && (has_phrase(s, n, "app ") || (n > 4 && nd_ascii_prefix(s + n - 4, 4, " app"))))
         return ND_CLUTTER_SOCIAL;   /* "Download the Example Post app for the latest news" */
     if (n > 1 && (s[0] == '(' || s[0] == '[')) s++, n--;   /* "(Reporting by ...; Editing by ...)" */
+    else if (n > 2 && (s[0] == '*' || s[0] == '-') && s[1] == ' ') s += 2, n -= 2;   /* "* Enter a valid email" */
     if (n < 160) {
         pthread_once(&phrase_once, index_phrases);
         unsigned char c0 = (unsigned char)tolower((unsigned char)s[0]);
