@@ -208,6 +208,25 @@ static int looks_like_embed(const char *s, size_t n)
     return memchr(s, '/', n) && has_phrase(s, n, "pic.twitter.com/");   /* most lines have no '/': one fast scan */
 }
 
+/*
+ * A photo caption: a sentence, then its credit ("... on Monday. REUTERS/Jane
+ * Doe", "... Photograph: Jane Doe/AP", "... (AP Photo/Jane Doe)").
+ */
+static int looks_like_caption(const char *s, size_t n)
+{
+    static const char *const credits[] = { "photograph:", "photo:", "picture:", "image:", "credit:", "photo by ",
+                                           "photo credit", "ap photo", "reuters/", "afp/", "epa/", "getty images",
+                                           "file photo", NULL };
+    if (n > 300 || n < 8) return 0;
+    size_t b = n;   /* the start of the last sentence */
+    while (b > 1 && !(s[b - 1] == ' ' && (s[b - 2] == '.' || s[b - 2] == '!' || s[b - 2] == '?'))) b--;
+    if (b <= 1 || n - b > 80) return 0;
+    if (s[b] == '(') b++;
+    for (size_t k = 0; credits[k]; k++)
+        if (nd_ascii_prefix(s + b, n - b, credits[k])) return 1;
+    return 0;
+}
+
 /* "Monday, 4 November 2024", "Nov. 4, 2024 10:30 am", "Updated 10:30 GMT", "2 hours ago": a date alone on its line. */
 static int looks_like_date(const char *s, size_t n)
 {
@@ -426,7 +445,7 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
     if (looks_like_address(s, n)) return ND_CLUTTER_URL;
     if (looks_like_menu(s, n)) return ND_CLUTTER_NAV;
     if (looks_like_counter(s, n)) return ND_CLUTTER_COUNTER;
-    if (looks_like_byline(s, n)) return ND_CLUTTER_BYLINE;
+    if (looks_like_byline(s, n) || looks_like_caption(s, n)) return ND_CLUTTER_BYLINE;
     if (n < 160 && nd_ascii_prefix(s, n, "download ") && (has_phrase(s, n, "app ") || (n > 4 && nd_ascii_prefix(s + n - 4, 4, " app"))))
         return ND_CLUTTER_SOCIAL;   /* "Download the Example Post app for the latest news" */
     if (n > 1 && (s[0] == '(' || s[0] == '[')) s++, n--;   /* "(Reporting by ...; Editing by ...)" */
