@@ -218,9 +218,9 @@ static int looks_like_caption(const char *s, size_t n)
                                            "photo credit", "ap photo", "reuters/", "afp/", "epa/", "getty images",
                                            "file photo", NULL };
     if (n > 300 || n < 8) return 0;
-    size_t b = n;   /* the start of the last sentence */
-    while (b > 1 && !(s[b - 1] == ' ' && (s[b - 2] == '.' || s[b - 2] == '!' || s[b - 2] == '?'))) b--;
-    if (b <= 1 || n - b > 80) return 0;
+    size_t b = n, lo = n > 82 ? n - 82 : 2;   /* the start of the last sentence, a credit's length from the end */
+    while (b > lo && !(s[b - 1] == ' ' && (s[b - 2] == '.' || s[b - 2] == '!' || s[b - 2] == '?'))) b--;
+    if (b == lo || b == n) return 0;
     if (s[b] == '(') b++;
     for (size_t k = 0; credits[k]; k++)
         if (nd_ascii_prefix(s + b, n - b, credits[k])) return 1;
