@@ -178,22 +178,50 @@ static int has_phrase(const char *s, size_t n, const char *p)
     return 0;
 }
 
-/* After the story: "This article is for informational purposes only and does not constitute financial advice." */
-static int looks_like_notice(const char *s, size_t n)
+/*
+ * The phrases the checks after the story look for, each at a word start (its
+ * first letter in either case), found in one pass over the line: an appeal
+ * for money or sign-ups, whoever it is from ("If you value our work, ...");
+ * an investment notice ("This article is for informational purposes only
+ * and does not constitute financial advice."); a rights line however it
+ * opens ("All content copyright Example Ltd").
+ */
+enum { TAIL_APPEAL = 1, TAIL_NOTICE = 2, TAIL_RIGHTS = 4 };
+static const struct tail_phrase { const char *p; unsigned char len, kind; } tail_phrases[] = {
+#define ND_TAIL(p, kind) { p, sizeof(p) - 1, kind }
+    ND_TAIL("consider supporting", TAIL_APPEAL),         ND_TAIL("support our journalism", TAIL_APPEAL),
+    ND_TAIL("support independent journalism", TAIL_APPEAL), ND_TAIL("subscribe to our newsletter", TAIL_APPEAL),
+    ND_TAIL("sign up for our", TAIL_APPEAL),             ND_TAIL("sign up to our", TAIL_APPEAL),
+    ND_TAIL("enter your email", TAIL_APPEAL),            ND_TAIL("informational purposes only", TAIL_NOTICE),
+    ND_TAIL("investment advice", TAIL_NOTICE),           ND_TAIL("copyright", TAIL_RIGHTS),
+#undef ND_TAIL
+};
+
+/* Which kinds of tail phrase s holds (TAIL_* bits). */
+static unsigned find_tail_phrases(const char *s, size_t n)
 {
-    return has_phrase(s, n, "informational purposes only") || has_phrase(s, n, "investment advice");
+    unsigned found = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i && s[i - 1] != ' ') continue;
+        char c = (char)(s[i] | 0x20);
+        for (size_t k = 0; k < sizeof(tail_phrases) / sizeof(tail_phrases[0]); k++) {
+            const struct tail_phrase *t = &tail_phrases[k];
+            if (t->p[0] == c && n - i >= t->len && memcmp(s + i + 1, t->p + 1, t->len - 1u) == 0) found |= t->kind;
+        }
+    }
+    return found;
 }
 
 static int looks_like_body(const char *s, size_t n);
 static int is_list_heading(const char *s, size_t n);
 
 /* After the story, a rights line however it opens: "All content copyright Example Ltd", "Text and photos © ...". */
-static int looks_like_rights(const char *s, size_t n)
+static int looks_like_rights(const char *s, size_t n, unsigned tail)
 {
     if (n >= 120 || looks_like_body(s, n)) return 0;
     for (const char *q = s, *end = s + n; (q = memchr(q, 0xC2, (size_t)(end - q))) && q + 1 < end; q++)
         if ((unsigned char)q[1] == 0xA9) return 1;
-    return has_phrase(s, n, "copyright");
+    return (tail & TAIL_RIGHTS) != 0;
 }
 
 /* An embedded post: "— Jane Doe (@jdoe) July 12, 2024", "pic.twitter.com/...". */
@@ -266,18 +294,6 @@ static int looks_like_date(const char *s, size_t n)
         named += found;
     }
     return named > 0;
-}
-
-/* After the story: an appeal for money or sign-ups, whoever it is from ("If you value our work, ..."). */
-static int looks_like_appeal(const char *s, size_t n)
-{
-    static const char *const asks[] = { "consider supporting", "support our journalism", "support independent journalism",
-                                        "subscribe to our newsletter", "sign up for our", "sign up to our",
-                                        "enter your email", NULL };
-    if (n > 400) return 0;
-    for (size_t k = 0; asks[k]; k++)
-        if (has_phrase(s, n, asks[k])) return 1;
-    return 0;
 }
 
 /* "www.example.com", "https://...", "example.co.uk", "Example.com - news": an address. */
@@ -472,10 +488,11 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
     if (!in_tail) return ND_CLUTTER_NONE;
     /* after the story */
     if (looks_like_bio(s, n)) return ND_CLUTTER_BIO;
-    if (looks_like_appeal(s, n)) return ND_CLUTTER_SOCIAL;
+    unsigned tail = n <= 400 ? find_tail_phrases(s, n) : 0;
+    if (tail & TAIL_APPEAL) return ND_CLUTTER_SOCIAL;
     if (n < 1000 && nd_ascii_prefix(s, n, "disclaimer")) return ND_CLUTTER_LEGAL;   /* however long */
-    if (n < 400 && looks_like_notice(s, n)) return ND_CLUTTER_LEGAL;
-    if (looks_like_rights(s, n)) return ND_CLUTTER_LEGAL;
+    if (n < 400 && (tail & TAIL_NOTICE)) return ND_CLUTTER_LEGAL;
+    if (looks_like_rights(s, n, tail)) return ND_CLUTTER_LEGAL;
     return ND_CLUTTER_NONE;
 }
 

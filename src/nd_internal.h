@@ -142,7 +142,17 @@ void nd_strmap_clear(nd_strmap *m);
 typedef struct nd_dvec { double *v; size_t n, alloc; } nd_dvec;
 
 /* Case-insensitive ASCII prefix test. */
-bool nd_ascii_prefix(const char *s, size_t len, const char *prefix);
+static inline bool nd_ascii_prefix(const char *s, size_t len, const char *prefix)
+{
+    for (size_t i = 0; prefix[i]; i++) {
+        if (i >= len) return false;
+        char a = s[i], b = prefix[i];
+        if (a >= 'A' && a <= 'Z') a = (char)(a + 32);
+        if (b >= 'A' && b <= 'Z') b = (char)(b + 32);
+        if (a != b) return false;
+    }
+    return true;
+}
 /* clean.c: the first address line among the first eight lines of 'text' (*addr, its length), or 0. */
 size_t nd_clean_address(const char *text, size_t len, const char **addr);
 

@@ -206,19 +206,6 @@ const char *nd_version_line(void)
     return line;
 }
 
-bool nd_ascii_prefix(const char *s, size_t len, const char *prefix)
-{
-    size_t i = 0;
-    for (; prefix[i]; i++) {
-        if (i >= len) return false;
-        char a = s[i], b = prefix[i];
-        if (a >= 'A' && a <= 'Z') a = (char)(a + 32);
-        if (b >= 'A' && b <= 'Z') b = (char)(b + 32);
-        if (a != b) return false;
-    }
-    return true;
-}
-
 void nd_spans_init(nd_spans *s)
 {
     s->v = NULL;
