@@ -143,9 +143,30 @@ static const struct phrase phrases[] = {
 
 #define ND_NPHRASES (sizeof(phrases) / sizeof(phrases[0]))
 
+/*
+ * The phrases the checks after the story look for, each at a word start (its
+ * first letter in either case), found in one pass over the line: an appeal
+ * for money or sign-ups, whoever it is from ("If you value our work, ...");
+ * an investment notice ("This article is for informational purposes only
+ * and does not constitute financial advice."); a rights line however it
+ * opens ("All content copyright Example Ltd").
+ */
+enum { TAIL_APPEAL = 1, TAIL_NOTICE = 2, TAIL_RIGHTS = 4 };
+static const struct tail_phrase { const char *p; unsigned char len, kind; } tail_phrases[] = {
+#define ND_TAIL(p, kind) { p, sizeof(p) - 1, kind }
+    ND_TAIL("consider supporting", TAIL_APPEAL),         ND_TAIL("support our journalism", TAIL_APPEAL),
+    ND_TAIL("support independent journalism", TAIL_APPEAL), ND_TAIL("subscribe to our newsletter", TAIL_APPEAL),
+    ND_TAIL("sign up for our", TAIL_APPEAL),             ND_TAIL("sign up to our", TAIL_APPEAL),
+    ND_TAIL("enter your email", TAIL_APPEAL),            ND_TAIL("informational purposes only", TAIL_NOTICE),
+    ND_TAIL("investment advice", TAIL_NOTICE),           ND_TAIL("copyright", TAIL_RIGHTS),
+#undef ND_TAIL
+};
+#define ND_NTAIL (sizeof(tail_phrases) / sizeof(tail_phrases[0]))
+
 /* The phrases by first byte, in table order within each (the first that matches wins), and their lengths. */
 static uint8_t phrase_order[ND_NPHRASES], phrase_len[ND_NPHRASES];
 static uint16_t phrase_from[257];
+static unsigned char tail_first[256];   /* the first letters of tail_phrases (below) */
 static pthread_once_t phrase_once = PTHREAD_ONCE_INIT;
 
 static void index_phrases(void)
@@ -158,6 +179,7 @@ static void index_phrases(void)
     }
     phrase_from[256] = (uint16_t)o;
     for (size_t k = 0; k < ND_NPHRASES; k++) phrase_len[k] = (uint8_t)strlen(phrases[k].text);
+    for (size_t k = 0; k < ND_NTAIL; k++) tail_first[(unsigned char)tail_phrases[k].p[0]] = 1;
 }
 _Static_assert(ND_NPHRASES <= 256, "phrase_order holds bytes");
 
@@ -178,36 +200,20 @@ static int has_phrase(const char *s, size_t n, const char *p)
     return 0;
 }
 
-/*
- * The phrases the checks after the story look for, each at a word start (its
- * first letter in either case), found in one pass over the line: an appeal
- * for money or sign-ups, whoever it is from ("If you value our work, ...");
- * an investment notice ("This article is for informational purposes only
- * and does not constitute financial advice."); a rights line however it
- * opens ("All content copyright Example Ltd").
- */
-enum { TAIL_APPEAL = 1, TAIL_NOTICE = 2, TAIL_RIGHTS = 4 };
-static const struct tail_phrase { const char *p; unsigned char len, kind; } tail_phrases[] = {
-#define ND_TAIL(p, kind) { p, sizeof(p) - 1, kind }
-    ND_TAIL("consider supporting", TAIL_APPEAL),         ND_TAIL("support our journalism", TAIL_APPEAL),
-    ND_TAIL("support independent journalism", TAIL_APPEAL), ND_TAIL("subscribe to our newsletter", TAIL_APPEAL),
-    ND_TAIL("sign up for our", TAIL_APPEAL),             ND_TAIL("sign up to our", TAIL_APPEAL),
-    ND_TAIL("enter your email", TAIL_APPEAL),            ND_TAIL("informational purposes only", TAIL_NOTICE),
-    ND_TAIL("investment advice", TAIL_NOTICE),           ND_TAIL("copyright", TAIL_RIGHTS),
-#undef ND_TAIL
-};
-
-/* Which kinds of tail phrase s holds (TAIL_* bits). */
+/* Which kinds of tail phrase s holds (TAIL_* bits): word by word, and only words whose first letter starts a phrase. */
 static unsigned find_tail_phrases(const char *s, size_t n)
 {
     unsigned found = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (i && s[i - 1] != ' ') continue;
-        char c = (char)(s[i] | 0x20);
-        for (size_t k = 0; k < sizeof(tail_phrases) / sizeof(tail_phrases[0]); k++) {
-            const struct tail_phrase *t = &tail_phrases[k];
-            if (t->p[0] == c && n - i >= t->len && memcmp(s + i + 1, t->p + 1, t->len - 1u) == 0) found |= t->kind;
-        }
+    for (const char *w = s, *end = s + n; w < end;) {
+        char c = (char)(*w | 0x20);
+        if (tail_first[(unsigned char)c])
+            for (size_t k = 0; k < ND_NTAIL; k++) {
+                const struct tail_phrase *t = &tail_phrases[k];
+                if (t->p[0] == c && (size_t)(end - w) >= t->len && memcmp(w + 1, t->p + 1, t->len - 1u) == 0) found |= t->kind;
+            }
+        const char *sp = memchr(w, ' ', (size_t)(end - w));
+        if (!sp) break;
+        w = sp + 1;
     }
     return found;
 }
@@ -246,6 +252,8 @@ static int looks_like_caption(const char *s, size_t n)
                                            "photo credit", "ap photo", "reuters/", "afp/", "epa/", "getty images",
                                            "file photo", NULL };
     if (n > 300 || n < 8) return 0;
+    char e = s[n - 1];   /* a credit ends with a name or a parenthesis, not as a sentence does */
+    if (e == '.' ? s[n - 2] != ')' : e == '!' || e == '?' || e == '"' || e == ':') return 0;
     size_t b = n, lo = n > 82 ? n - 82 : 2;   /* the start of the last sentence, a credit's length from the end */
     while (b > lo && !(s[b - 1] == ' ' && (s[b - 2] == '.' || s[b - 2] == '!' || s[b - 2] == '?'))) b--;
     if (b == lo || b == n) return 0;
@@ -285,12 +293,8 @@ static int looks_like_date(const char *s, size_t n)
         }
         while (i < n && isalpha((unsigned char)s[i])) i++;
         if (i == b) return 0;
-        int found = 0, verb = 0;
-        for (size_t k = 0; names[k] && !found; k++)
-            found = strlen(names[k]) == i - b && nd_ascii_prefix(s + b, i - b, names[k]);
-        for (size_t k = 0; verbs[k] && !found && !verb; k++)
-            verb = strlen(verbs[k]) == i - b && nd_ascii_prefix(s + b, i - b, verbs[k]);
-        if (!found && !verb) return 0;
+        int found = nd_word_in(names, s + b, i - b);
+        if (!found && !nd_word_in(verbs, s + b, i - b)) return 0;
         named += found;
     }
     return named > 0;
@@ -467,7 +471,6 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
     if (n > 1 && (s[0] == '(' || s[0] == '[')) s++, n--;   /* "(Reporting by ...; Editing by ...)" */
     else if (n > 2 && (s[0] == '*' || s[0] == '-') && s[1] == ' ') s += 2, n -= 2;   /* "* Enter a valid email" */
     if (n < 160) {
-        pthread_once(&phrase_once, index_phrases);
         unsigned char c0 = (unsigned char)tolower((unsigned char)s[0]);
         for (size_t o = phrase_from[c0]; o < phrase_from[c0 + 1]; o++) {
             const struct phrase *p = &phrases[phrase_order[o]];
@@ -599,6 +602,7 @@ struct line { size_t s, t; nd_clutter c; };
 
 size_t nd_clean(const char *text, size_t len, nd_buf *out, nd_spans *removed, nd_spans *why)
 {
+    pthread_once(&phrase_once, index_phrases);
     nd_buf_reset(out);
     if (removed) removed->n = 0;
     if (why) why->n = 0;
