@@ -19,13 +19,15 @@ struct nd_analyzer {
     size_t nocc, occ_alloc;
     nd_summarizer *sum;
     /*
-     * Dense accumulators over the feature space (zero between uses; only
-     * touched entries are reset): the article's TF-IDF vector, which the
-     * sentence vectors are scored against, and one sentence's.
+     * A dense accumulator over the feature space (zero between uses; only
+     * touched entries are reset): the article's weight of each feature and
+     * the feature's place in the article's vector (its local id, in the
+     * order features were first seen), side by side in one cache line.
      */
-    float *dvec;
-    uint32_t *touched;
-    size_t ntouched, touched_alloc;
+    struct dense { float v; uint32_t lid; } *dense;
+    uint32_t *touched;           /* local id -> feature id */
+    float *lidf;                 /* local id -> IDF, for the sentence vectors */
+    size_t ntouched, touched_alloc, lidf_alloc;
     /* per term: its feature id, and a bigram's key in the model's pair table */
     uint32_t *fid;
     uint64_t *pkey;
@@ -68,8 +70,8 @@ nd_analyzer *nd_analyzer_new(const nd_model *m)
         return NULL;
     }
     nd_doc_init(&a->doc);
-    a->dvec = nd_xcalloc(nd_model_nfeatures(m) + 1, sizeof(float));
-    a->sum = nd_summarizer_new(nd_model_nfeatures(m));
+    a->dense = nd_xcalloc(nd_model_nfeatures(m) + 1, sizeof(*a->dense));
+    a->sum = nd_summarizer_new();
     size_t sc = 1;
     for (int t = 0; t < ND_NTASKS; t++)
         if (m->task[t] && nd_linsvm_scratch(m->task[t]) > sc) sc = nd_linsvm_scratch(m->task[t]);
@@ -82,8 +84,9 @@ void nd_analyzer_free(nd_analyzer *a)
     if (!a) return;
     nd_tokenizer_free(a->tz);
     nd_doc_release(&a->doc);
-    free(a->dvec);
+    free(a->dense);
     free(a->touched);
+    free(a->lidf);
     free(a->fid);
     free(a->pkey);
     free(a->scratch);
@@ -94,7 +97,7 @@ void nd_analyzer_free(nd_analyzer *a)
 
 static nd_sumin sum_input(const nd_analyzer *a, const nd_record *rec)
 {
-    nd_sumin in = { a->m, &a->doc, a->occ, a->nocc, a->dvec, rec->title };
+    nd_sumin in = { a->m, &a->doc, a->occ, a->nocc, a->doc.vec.val, a->lidf, a->ntouched, rec->title };
     return in;
 }
 
@@ -150,8 +153,9 @@ static int sentence_term(const nd_terms *terms, const nd_term *tm)
 }
 
 /*
- * Prepare and vectorise (dense, in a->dvec); with 'occurrences', also collect
- * the terms by sentence, for the summarizer. No classification.
+ * Prepare and vectorise (in d->vec, features in the order first seen); with
+ * 'occurrences', also collect the terms by sentence, with the local ids of
+ * their features, for the summarizer. No classification.
  */
 static void vectorize(nd_analyzer *a, const nd_record *rec, int keep_boilerplate, int occurrences)
 {
@@ -190,46 +194,50 @@ static void vectorize(nd_analyzer *a, const nd_record *rec, int keep_boilerplate
             fid = nd_model_feature(m, terms->keys.data + tm->off, tm->len, tm->hash);
         }
         a->fid[i] = fid;
-        if (fid) __builtin_prefetch(&a->dvec[fid]);
+        if (fid) __builtin_prefetch(&a->dense[fid]);
     }
     for (size_t i = 0; i < terms->n; i++)
         if (a->pkey[i]) {
             uint32_t fid = nd_model_pair(m, (uint32_t)(a->pkey[i] >> 32), (uint32_t)a->pkey[i]);
             a->fid[i] = fid;
-            if (fid) __builtin_prefetch(&a->dvec[fid]);
+            if (fid) __builtin_prefetch(&a->dense[fid]);
         }
     for (size_t i = 0; i < terms->n; i++) {
         const nd_term *tm = &terms->v[i];
         uint32_t fid = a->fid[i];
         if (!fid) continue;
-        if (a->dvec[fid] == 0) {
+        struct dense *e = &a->dense[fid];
+        if (e->v == 0) {   /* weights are positive: first seen */
+            e->lid = (uint32_t)a->ntouched;
             a->touched[a->ntouched++] = fid;
             __builtin_prefetch(&m->idf[fid]);
         }
-        a->dvec[fid] += tm->w;
+        e->v += tm->w;
         if (occurrences && sentence_term(terms, tm))
-            a->occ[a->nocc++] = (struct nd_occ){ tm->sent, fid, tm->w };
+            a->occ[a->nocc++] = (struct nd_occ){ tm->sent, e->lid, tm->w };
     }
     double ss = 0;
+    ND_GROW(a->lidf, a->ntouched + 1, a->lidf_alloc);
     for (size_t i = 0; i < a->ntouched; i++) {
         uint32_t f = a->touched[i];
-        double c = a->dvec[f];
+        double c = a->dense[f].v;
+        a->lidf[i] = m->idf[f];
         float v = (float)(nd_sublinear_tf(c) * m->idf[f]);
-        a->dvec[f] = v;
+        a->dense[f].v = v;
         ss += (double)v * v;
     }
     float inv = ss > 0 ? (float)(1.0 / sqrt(ss)) : 0;
     d->vec.n = 0;
-    for (size_t i = 0; i < a->ntouched; i++) {
+    for (size_t i = 0; i < a->ntouched; i++) {   /* in local id order: vec.val[lid] */
         uint32_t f = a->touched[i];
-        a->dvec[f] *= inv;
-        nd_svec_push(&d->vec, f, a->dvec[f]);
+        a->dense[f].v *= inv;
+        nd_svec_push(&d->vec, f, a->dense[f].v);
     }
 }
 
 static void clear_dense(nd_analyzer *a)
 {
-    for (size_t i = 0; i < a->ntouched; i++) a->dvec[a->touched[i]] = 0;
+    for (size_t i = 0; i < a->ntouched; i++) a->dense[a->touched[i]].v = 0;
     a->ntouched = 0;
 }
 

@@ -27,8 +27,8 @@
 #define ND_GRAPH_MAX 120   /* sentences in the graph (and in the similarity matrix) */
 
 struct nd_summarizer {
-    size_t nfeat;
-    float *dense;            /* one sentence, scattered (zero between uses) */
+    float *dense;            /* one sentence, scattered by local feature id (zero between uses) */
+    size_t nlocal_cap;       /* room in dense and head */
     size_t n;                /* sentences */
     uint32_t *start;         /* n + 2: sentence i's vector is [start[i], start[i+1]); n = the title */
     uint32_t *idx;
@@ -40,7 +40,7 @@ struct nd_summarizer {
     float *sim;              /* g^2 cosines (g = min(n, ND_GRAPH_MAX)), then two rank vectors */
     size_t graph_cap;        /* the largest g the graph arrays hold */
     double *acc;             /* g^2 dot product accumulators */
-    uint32_t *head;          /* per feature: its last entry in the graph so far, or NONE */
+    uint32_t *head;          /* per local feature id: its last entry in the graph so far, or NONE */
     uint32_t *chain;         /* per entry: the previous entry with the same feature */
     uint32_t *owner;         /* per entry: its sentence */
     size_t chain_alloc;
@@ -59,13 +59,24 @@ struct nd_summarizer {
     double *wfreq;           /* per sentence: mean article count of its content words / an average word's */
 };
 
-nd_summarizer *nd_summarizer_new(size_t nfeat)
+nd_summarizer *nd_summarizer_new(void)
 {
     nd_features_init();   /* nd_sublinear_tf's table */
-    nd_summarizer *s = nd_xcalloc(1, sizeof(*s));
-    s->nfeat = nfeat;
-    s->dense = nd_xcalloc(nfeat + 1, sizeof(float));
-    return s;
+    return nd_xcalloc(1, sizeof(nd_summarizer));
+}
+
+/* Room for the article's local feature ids in the dense scratch arrays (zero and NONE between uses). */
+static void reserve_local(nd_summarizer *s, size_t nlocal)
+{
+    if (nlocal <= s->nlocal_cap) return;
+    size_t c = nlocal * 2;
+    s->dense = nd_xrealloc(s->dense, c * sizeof(*s->dense));
+    s->head = nd_xrealloc(s->head, c * sizeof(*s->head));
+    for (size_t f = s->nlocal_cap; f < c; f++) {
+        s->dense[f] = 0;
+        s->head[f] = UINT32_MAX;
+    }
+    s->nlocal_cap = c;
 }
 
 void nd_summarizer_free(nd_summarizer *s)
@@ -140,7 +151,7 @@ static double dot_dense(const nd_summarizer *s, size_t i, const float *dense)
 static void vectors(nd_summarizer *s, const nd_sumin *in)
 {
     size_t n = s->n;
-    const float *idf = in->m->idf;
+    const float *idf = in->idf;
     /* counting sort by sentence; the title (ND_SENT_TITLE) goes last */
     memset(s->bucket, 0, (n + 2) * sizeof(*s->bucket));
     for (size_t i = 0; i < in->nocc; i++) {
@@ -158,11 +169,11 @@ static void vectors(nd_summarizer *s, const nd_sumin *in)
     for (size_t k = 0; k <= n; k++) {
         size_t to = s->bucket[k];
         s->start[k] = (uint32_t)s->nnz;
-        for (size_t i = from; i < to; i++) s->dense[s->sorted[i].fid] += s->sorted[i].w;
+        for (size_t i = from; i < to; i++) s->dense[s->sorted[i].lid] += s->sorted[i].w;
         double ss = 0;
         size_t first = s->nnz;
         for (size_t i = from; i < to; i++) {
-            uint32_t f = s->sorted[i].fid;
+            uint32_t f = s->sorted[i].lid;
             double c = s->dense[f];
             if (c == 0) continue;   /* repeated feature, already taken */
             float v = (float)(nd_sublinear_tf(c) * idf[f]);
@@ -198,10 +209,6 @@ static void graph(nd_summarizer *s, size_t g)
         s->nzcol = nd_xrealloc(s->nzcol, g * g * sizeof(uint32_t));
         s->nzval = nd_xrealloc(s->nzval, g * g * sizeof(float));
         s->nzstart = nd_xrealloc(s->nzstart, (g + 1) * sizeof(uint32_t));
-    }
-    if (!s->head) {
-        s->head = nd_xmalloc((s->nfeat + 1) * sizeof(uint32_t));
-        for (size_t f = 0; f <= s->nfeat; f++) s->head[f] = NONE;
     }
     uint32_t end = s->start[g];
     ND_GROW(s->chain, end + 1, s->chain_alloc);
@@ -390,6 +397,7 @@ size_t nd_summarizer_prepare(nd_summarizer *s, const nd_sumin *in)
     s->n = n;
     reserve(s, n);
     if (n == 0) return 0;
+    reserve_local(s, in->nlocal);
     memset(s->words, 0, (n + 1) * sizeof(*s->words));
     for (size_t i = 0; i < d->tk.n; i++)
         if (d->tk.v[i].sent != ND_SENT_TITLE) s->words[d->tk.v[i].sent]++;
@@ -397,7 +405,7 @@ size_t nd_summarizer_prepare(nd_summarizer *s, const nd_sumin *in)
     size_t g = n < ND_GRAPH_MAX ? n : ND_GRAPH_MAX;
     graph(s, g);
     for (size_t i = 0; i < n; i++) {
-        s->centroid[i] = dot_dense(s, i, in->dvec);
+        s->centroid[i] = dot_dense(s, i, in->vec);
         s->title[i] = 0;
     }
     if (s->start[n + 1] > s->start[n]) {   /* a title vector */

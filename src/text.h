@@ -304,8 +304,12 @@ void nd_doc_prepare(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const n
 
 #define ND_SFEAT 19   /* sentence features of the learned method */
 
-/* A term occurrence with its feature id: sentence (or ND_SENT_TITLE), feature, weight. */
-struct nd_occ { uint32_t sent, fid; float w; };
+/*
+ * A term occurrence: sentence (or ND_SENT_TITLE), its feature's local id
+ * (the feature's place in the article's vector), weight. Sentence vectors
+ * live in that small space, so their lookups stay in the cache.
+ */
+struct nd_occ { uint32_t sent, lid; float w; };
 
 /*
  * A linear sentence scorer: v = w . features + b (libsvm model kept for
@@ -321,18 +325,20 @@ typedef struct nd_sumsvm {
     struct svm_model *model;
 } nd_sumsvm;
 
-/* What the summarizer needs of an analysed article. */
+/* What the summarizer needs of an analysed article; arrays by local feature id. */
 typedef struct nd_sumin {
-    const struct nd_model *m;
+    const struct nd_model *m;   /* its sentence model */
     const nd_doc *d;
     const struct nd_occ *occ;   /* title and body occurrences, gazetteer terms excluded */
     size_t nocc;
-    const float *dvec;          /* the article's normalised TF-IDF vector, dense */
+    const float *vec;           /* the article's normalised TF-IDF vector */
+    const float *idf;           /* each feature's IDF */
+    size_t nlocal;              /* the number of local ids */
     const char *title;          /* or NULL */
 } nd_sumin;
 
 typedef struct nd_summarizer nd_summarizer;
-nd_summarizer *nd_summarizer_new(size_t nfeat);
+nd_summarizer *nd_summarizer_new(void);
 void nd_summarizer_free(nd_summarizer *s);
 /* Sentence vectors, graph, scores and features; returns the number of sentences. */
 size_t nd_summarizer_prepare(nd_summarizer *s, const nd_sumin *in);
