@@ -135,6 +135,10 @@ static const struct phrase phrases[] = {
     { "more", ND_CLUTTER_NAV, 1 },                { "less", ND_CLUTTER_NAV, 1 },
     { "enter a valid email", ND_CLUTTER_SOCIAL, 0 }, { "post your comment", ND_CLUTTER_SOCIAL, 0 },
     { "post a comment", ND_CLUTTER_SOCIAL, 0 },   { "next story", ND_CLUTTER_LINK, 0 },
+    { "kindly share", ND_CLUTTER_SOCIAL, 0 },     { "for the latest news", ND_CLUTTER_SOCIAL, 0 },
+    { "thanks for reading", ND_CLUTTER_SOCIAL, 0 }, { "thank you for reading", ND_CLUTTER_SOCIAL, 0 },
+    { "related news", ND_CLUTTER_LINK, 1 },       { "ad", ND_CLUTTER_AD, 1 },
+    { "topic:", ND_CLUTTER_NAV, 0 },              { "loading form", ND_CLUTTER_NAV, 0 },
     /* an agency's sign-off alone on its line */
     { "the associated press", ND_CLUTTER_BYLINE, 1 }, { "associated press", ND_CLUTTER_BYLINE, 1 },
     { "the canadian press", ND_CLUTTER_BYLINE, 1 }, { "reuters", ND_CLUTTER_BYLINE, 1 },
@@ -466,6 +470,9 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
     if (looks_like_menu(s, n)) return ND_CLUTTER_NAV;
     if (looks_like_counter(s, n)) return ND_CLUTTER_COUNTER;
     if (looks_like_byline(s, n) || looks_like_caption(s, n)) return ND_CLUTTER_BYLINE;
+    if ((nd_ascii_prefix(s, n, "posted ") || nd_ascii_prefix(s, n, "updated ") || nd_ascii_prefix(s, n, "published ")) &&
+        looks_like_date(s, n))
+        return ND_CLUTTER_BYLINE;   /* "Posted 2h ago, updated 1h ago", wherever it is */
     if (n < 160 && nd_ascii_prefix(s, n, "download ") && (has_phrase(s, n, "app ") || (n > 4 && nd_ascii_prefix(s + n - 4, 4, " app"))))
         return ND_CLUTTER_SOCIAL;   /* "Download the Example Post app for the latest news" */
     if (n > 1 && (s[0] == '(' || s[0] == '[')) s++, n--;   /* "(Reporting by ...; Editing by ...)" */
