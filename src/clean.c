@@ -139,6 +139,13 @@ static const struct phrase phrases[] = {
     { "thanks for reading", ND_CLUTTER_SOCIAL, 0 }, { "thank you for reading", ND_CLUTTER_SOCIAL, 0 },
     { "related news", ND_CLUTTER_LINK, 1 },       { "ad", ND_CLUTTER_AD, 1 },
     { "topic:", ND_CLUTTER_NAV, 0 },              { "loading form", ND_CLUTTER_NAV, 0 },
+    { "additional reporting by", ND_CLUTTER_BYLINE, 0 }, { "with reporting by", ND_CLUTTER_BYLINE, 0 },
+    { "the author is", ND_CLUTTER_BIO, 0 },       { "the author was", ND_CLUTTER_BIO, 0 },
+    { "the writer is", ND_CLUTTER_BIO, 0 },       { "the writer was", ND_CLUTTER_BIO, 0 },
+    { "the views expressed", ND_CLUTTER_LEGAL, 0 }, { "views expressed", ND_CLUTTER_LEGAL, 0 },
+    { "email the author", ND_CLUTTER_BYLINE, 0 }, { "reach the author", ND_CLUTTER_BYLINE, 0 },
+    { "reach her ", ND_CLUTTER_BYLINE, 0 },       { "reach him ", ND_CLUTTER_BYLINE, 0 },
+    { "contact her ", ND_CLUTTER_BYLINE, 0 },     { "contact him ", ND_CLUTTER_BYLINE, 0 },
     /* an agency's sign-off alone on its line */
     { "the associated press", ND_CLUTTER_BYLINE, 1 }, { "associated press", ND_CLUTTER_BYLINE, 1 },
     { "the canadian press", ND_CLUTTER_BYLINE, 1 }, { "reuters", ND_CLUTTER_BYLINE, 1 },
