@@ -501,6 +501,17 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
             }
             return p->why;
         }
+    } else if (n < 600) {
+        /* chrome that comes in whole paragraphs: cookie notices, paywalls, sign-up boxes */
+        static const struct phrase openers[] = {
+            { "we use cookies", ND_CLUTTER_LEGAL, 0 },        { "this website uses cookies", ND_CLUTTER_LEGAL, 0 },
+            { "this site uses cookies", ND_CLUTTER_LEGAL, 0 }, { "by continuing to use", ND_CLUTTER_LEGAL, 0 },
+            { "you have reached your", ND_CLUTTER_SOCIAL, 0 }, { "you\u2019ve reached your", ND_CLUTTER_SOCIAL, 0 },
+            { "you've reached your", ND_CLUTTER_SOCIAL, 0 },  { "subscribe now", ND_CLUTTER_SOCIAL, 0 },
+            { "sign up for our", ND_CLUTTER_SOCIAL, 0 },      { "sign up to our", ND_CLUTTER_SOCIAL, 0 },
+        };
+        for (size_t k = 0; k < sizeof(openers) / sizeof(openers[0]); k++)
+            if (nd_ascii_prefix(s, n, openers[k].text)) return openers[k].why;
     }
     if (!in_tail) return ND_CLUTTER_NONE;
     /* after the story */
