@@ -24,10 +24,11 @@ const char *nd_clutter_name(nd_clutter why)
 struct phrase {
     const char *text;
     nd_clutter why;
-    int exact;      /* 1: the whole line (up to punctuation) must be the phrase; 2: it opens a short heading */
+    int exact;      /* 1: the whole line (up to punctuation) must be the phrase; 2: it opens a short heading;
+                       3: it opens a line of any length below 600 bytes (chrome that comes in whole paragraphs) */
 };
 
-/* Line openings that mark chrome when the line is short (< 160 bytes). */
+/* Line openings that mark chrome when the line is short (< 160 bytes; exact 3: < 600). */
 static const struct phrase phrases[] = {
     { "source link", ND_CLUTTER_LINK, 0 },        { "source:", ND_CLUTTER_LINK, 0 },
     { "read more", ND_CLUTTER_LINK, 0 },          { "read the full", ND_CLUTTER_LINK, 0 },
@@ -61,7 +62,11 @@ static const struct phrase phrases[] = {
     { "leave a reply", ND_CLUTTER_SOCIAL, 0 },    { "comments", ND_CLUTTER_COUNTER, 1 },
     { "copyright", ND_CLUTTER_LEGAL, 0 },         { "\xC2\xA9", ND_CLUTTER_LEGAL, 0 },
     { "(c) 20", ND_CLUTTER_LEGAL, 0 },            { "all rights reserved", ND_CLUTTER_LEGAL, 0 },
-    { "this website uses cookies", ND_CLUTTER_LEGAL, 0 }, { "we use cookies", ND_CLUTTER_LEGAL, 0 },
+    { "this website uses cookies", ND_CLUTTER_LEGAL, 3 }, { "we use cookies", ND_CLUTTER_LEGAL, 3 },
+    { "this site uses cookies", ND_CLUTTER_LEGAL, 3 }, { "by continuing to use", ND_CLUTTER_LEGAL, 3 },
+    { "you have reached your", ND_CLUTTER_SOCIAL, 3 }, { "you\u2019ve reached your", ND_CLUTTER_SOCIAL, 3 },
+    { "you've reached your", ND_CLUTTER_SOCIAL, 3 },  { "subscribe now", ND_CLUTTER_SOCIAL, 3 },
+    { "sign up for our", ND_CLUTTER_SOCIAL, 3 },      { "sign up to our", ND_CLUTTER_SOCIAL, 3 },
     { "cookie", ND_CLUTTER_LEGAL, 0 },            { "privacy policy", ND_CLUTTER_LEGAL, 0 },
     { "terms of use", ND_CLUTTER_LEGAL, 0 },      { "terms and conditions", ND_CLUTTER_LEGAL, 0 },
     { "accept all", ND_CLUTTER_LEGAL, 0 },        { "advertisement", ND_CLUTTER_AD, 0 },
@@ -484,15 +489,15 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
         return ND_CLUTTER_SOCIAL;   /* "Download the Example Post app for the latest news" */
     if (n > 1 && (s[0] == '(' || s[0] == '[')) s++, n--;   /* "(Reporting by ...; Editing by ...)" */
     else if (n > 2 && (s[0] == '*' || s[0] == '-') && s[1] == ' ') s += 2, n -= 2;   /* "* Enter a valid email" */
-    if (n < 160) {
+    if (n < 600) {
         unsigned char c0 = (unsigned char)tolower((unsigned char)s[0]);
         for (size_t o = phrase_from[c0]; o < phrase_from[c0 + 1]; o++) {
             const struct phrase *p = &phrases[phrase_order[o]];
             size_t pl = phrase_len[phrase_order[o]];
-            if (!nd_ascii_prefix(s, n, p->text)) continue;
+            if ((n >= 160 && p->exact != 3) || !nd_ascii_prefix(s, n, p->text)) continue;
             if (p->exact == 2) {
                 if (!is_list_heading(s, n)) continue;   /* "More in Tech", not "More in sorrow than ..." */
-            } else if (p->exact) {
+            } else if (p->exact == 1) {
                 size_t j = pl;
                 while (j < n && (s[j] == ':' || s[j] == '.' || is_ws((unsigned char)s[j]))) j++;
                 if (j != n) continue;
@@ -501,17 +506,6 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
             }
             return p->why;
         }
-    } else if (n < 600) {
-        /* chrome that comes in whole paragraphs: cookie notices, paywalls, sign-up boxes */
-        static const struct phrase openers[] = {
-            { "we use cookies", ND_CLUTTER_LEGAL, 0 },        { "this website uses cookies", ND_CLUTTER_LEGAL, 0 },
-            { "this site uses cookies", ND_CLUTTER_LEGAL, 0 }, { "by continuing to use", ND_CLUTTER_LEGAL, 0 },
-            { "you have reached your", ND_CLUTTER_SOCIAL, 0 }, { "you\u2019ve reached your", ND_CLUTTER_SOCIAL, 0 },
-            { "you've reached your", ND_CLUTTER_SOCIAL, 0 },  { "subscribe now", ND_CLUTTER_SOCIAL, 0 },
-            { "sign up for our", ND_CLUTTER_SOCIAL, 0 },      { "sign up to our", ND_CLUTTER_SOCIAL, 0 },
-        };
-        for (size_t k = 0; k < sizeof(openers) / sizeof(openers[0]); k++)
-            if (nd_ascii_prefix(s, n, openers[k].text)) return openers[k].why;
     }
     if (!in_tail) return ND_CLUTTER_NONE;
     /* after the story */
