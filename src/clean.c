@@ -145,8 +145,6 @@ static const struct phrase phrases[] = {
     { "related news", ND_CLUTTER_LINK, 1 },       { "ad", ND_CLUTTER_AD, 1 },
     { "topic:", ND_CLUTTER_NAV, 0 },              { "loading form", ND_CLUTTER_NAV, 0 },
     { "additional reporting by", ND_CLUTTER_BYLINE, 0 }, { "with reporting by", ND_CLUTTER_BYLINE, 0 },
-    { "the author is", ND_CLUTTER_BIO, 0 },       { "the author was", ND_CLUTTER_BIO, 0 },
-    { "the writer is", ND_CLUTTER_BIO, 0 },       { "the writer was", ND_CLUTTER_BIO, 0 },
     { "the views expressed", ND_CLUTTER_LEGAL, 0 }, { "views expressed", ND_CLUTTER_LEGAL, 0 },
     { "email the author", ND_CLUTTER_BYLINE, 0 }, { "reach the author", ND_CLUTTER_BYLINE, 0 },
     { "reach her ", ND_CLUTTER_BYLINE, 0 },       { "reach him ", ND_CLUTTER_BYLINE, 0 },
@@ -416,10 +414,13 @@ static int looks_like_byline(const char *s, size_t n)
     return 1;
 }
 
-/* "Jane Doe is a reporter for ...": an author bio. */
+/* "Jane Doe is a reporter for ...", "The author is a professor of ...": an author bio. */
 static int looks_like_bio(const char *s, size_t n)
 {
     if (n > 600) return 0;
+    if (nd_ascii_prefix(s, n, "the author is a") || nd_ascii_prefix(s, n, "the writer is a") ||
+        nd_ascii_prefix(s, n, "the author was a") || nd_ascii_prefix(s, n, "the writer was a"))
+        return 1;   /* "a" or "an" */
     static const char *const roles[] = { "journalist", "reporter", "correspondent", "writer", "editor", "columnist",
                                          "contributor", "freelance", "author of", "written about", "reported on",
                                          "covered", NULL };
