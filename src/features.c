@@ -293,7 +293,7 @@ void nd_doc_prepare(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const n
     }
     if (title) nd_tokenize(tz, title, strlen(title), ND_SENT_TITLE, 0, &d->tk);
     nd_sentences(d->clean.data, d->clean.len, &d->sents);
-    if (!title && head && d->sents.n > 1 && d->sents.v[0].off == 0 && d->sents.v[0].len == head) {
+    if ((!title || !*title) && head && d->sents.n > 1 && d->sents.v[0].off == 0 && d->sents.v[0].len == head) {
         /* no title given, and the page starts with its headline: that is the title, not a sentence of the story */
         nd_tokenize(tz, d->clean.data, head, ND_SENT_TITLE, 0, &d->tk);
         memmove(d->sents.v, d->sents.v + 1, --d->sents.n * sizeof(*d->sents.v));

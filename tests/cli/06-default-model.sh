@@ -33,3 +33,5 @@ printf '{"id":"h1","text":"Skip to main content\\nThe Daily Courier\\nHarbour wo
 "$ND" process --sentences 3 head.jsonl >head.out
 is "the headline is not summarised" "$(grep -c 'Harbour workers' head.out)" 0
 is "the same result as with the title given" "$(sed -n 1p head.out)" "$(sed -n 2p head.out)"
+printf '{"id":"h2","title":"","text":"Skip to main content\\nThe Daily Courier\\nHarbour workers strike over pay\\n\\n%s"}\n' "$story" | "$ND" process >head2.out
+is "an empty title is no title" "$(grep -c 'Harbour workers' head2.out)" 0
