@@ -213,6 +213,13 @@ size_t nd_clean(const char *text, size_t len, nd_buf *out, nd_spans *removed, nd
  */
 void nd_sentences(const char *text, size_t len, nd_spans *out);
 
+/*
+ * A record without a title (NULL or "") whose cleaned text starts with a
+ * headline (nd_clean's 'head') that is a sentence of its own, with more
+ * after it, takes that headline as its title: returns its length, else 0.
+ */
+size_t nd_headline_title(const char *title, size_t head, const nd_spans *sents);
+
 /*=====   Models   =====*/
 
 typedef enum { ND_TASK_TOPIC = 0, ND_TASK_REGION = 1, ND_NTASKS = 2 } nd_task;

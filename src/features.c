@@ -279,6 +279,11 @@ void nd_doc_release(nd_doc *d)
     nd_svec_release(&d->vec);
 }
 
+size_t nd_headline_title(const char *title, size_t head, const nd_spans *sents)
+{
+    return (!title || !*title) && head && sents->n > 1 && sents->v[0].off == 0 && sents->v[0].len == head ? head : 0;
+}
+
 void nd_doc_prepare(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const nd_feature_cfg *cfg,
                     const char *title, const char *text, const char *url, int keep_boilerplate)
 {
@@ -293,8 +298,8 @@ void nd_doc_prepare(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const n
     }
     if (title) nd_tokenize(tz, title, strlen(title), ND_SENT_TITLE, 0, &d->tk);
     nd_sentences(d->clean.data, d->clean.len, &d->sents);
-    if ((!title || !*title) && head && d->sents.n > 1 && d->sents.v[0].off == 0 && d->sents.v[0].len == head) {
-        /* no title given, and the page starts with its headline: that is the title, not a sentence of the story */
+    if ((head = nd_headline_title(title, head, &d->sents))) {
+        /* the page's headline is its title, not a sentence of the story */
         nd_tokenize(tz, d->clean.data, head, ND_SENT_TITLE, 0, &d->tk);
         memmove(d->sents.v, d->sents.v + 1, --d->sents.n * sizeof(*d->sents.v));
     }

@@ -19,20 +19,29 @@ struct run {
     int write_failed;
     int explain;
     nd_buf clean;
-    nd_spans removed, why;
+    nd_spans removed, why, sents;
 };
 
-/* --explain: what clutter removal took out of this record, and why. */
+/* --explain: what clutter removal took out of this record, and why; a headline taken as the title. */
 static void explain(struct run *r, const nd_record *rec)
 {
     if (!rec->text) return;
-    nd_clean(rec->text, strlen(rec->text), &r->clean, &r->removed, &r->why);
+    size_t head = nd_clean(rec->text, strlen(rec->text), &r->clean, &r->removed, &r->why);
+    nd_sentences(r->clean.data, r->clean.len, &r->sents);
+    head = nd_headline_title(rec->title, head, &r->sents);
+    char *headline = head ? nd_xstrndup(r->clean.data, head) : NULL;
     for (size_t i = 0; i < r->removed.n; i++) {
         const nd_span *s = &r->removed.v[i];
         nd_buf_reset(&r->clean);
         nd_buf_addf(&r->clean, "removed %s: %.*s", nd_clutter_name((nd_clutter)r->why.v[i].off), (int)s->len,
                     rec->text + s->off);
         cli_record_note(rec, r->clean.data);
+    }
+    if (headline) {
+        nd_buf_reset(&r->clean);
+        nd_buf_addf(&r->clean, "headline taken as the title: %s", headline);
+        cli_record_note(rec, r->clean.data);
+        free(headline);
     }
 }
 
@@ -74,7 +83,8 @@ static void help(const char *cmd)
     if (strcmp(cmd, "summarize"))
         printf("  --min-confidence X      labels below this confidence become \"unknown\" (default 0)\n");
     if (strcmp(cmd, "classify")) printf("%s", CLI_SUMMARY_HELP);
-    printf("%s  --explain               say on stderr which clutter lines were removed, and why\n\n", CLI_RUN_HELP);
+    printf("%s  --explain               say on stderr which clutter lines were removed, and why (and a\n"
+           "                          headline taken as the title)\n\n", CLI_RUN_HELP);
     printf("%s", CLI_INPUT_HELP);
     printf("\nExample:\n  newsdesk %s datasets/sample.jsonl.gz | jq -c .\n", cmd);
 }
@@ -136,6 +146,7 @@ static int run_command(const char *cmd, int classify, int summarize, int argc, c
     nd_buf_init(&r.clean);
     nd_spans_init(&r.removed);
     nd_spans_init(&r.why);
+    nd_spans_init(&r.sents);
     cli_progress_init(&r.progress, in.progress);
     if (r.fmt == ND_OUT_TSV) nd_emit_tsv_header(&r.out, &r.aopts);
     nd_err err = { 0 };
@@ -158,6 +169,7 @@ static int run_command(const char *cmd, int classify, int summarize, int argc, c
     nd_buf_release(&r.clean);
     nd_spans_release(&r.removed);
     nd_spans_release(&r.why);
+    nd_spans_release(&r.sents);
     nd_reader_free(rd);
     nd_model_free(m);
     if (r.write_failed) rc = EXIT_FAIL;

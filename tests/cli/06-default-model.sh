@@ -35,3 +35,6 @@ is "the headline is not summarised" "$(grep -c 'Harbour workers' head.out)" 0
 is "the same result as with the title given" "$(sed -n 1p head.out)" "$(sed -n 2p head.out)"
 printf '{"id":"h2","title":"","text":"Skip to main content\\nThe Daily Courier\\nHarbour workers strike over pay\\n\\n%s"}\n' "$story" | "$ND" process >head2.out
 is "an empty title is no title" "$(grep -c 'Harbour workers' head2.out)" 0
+"$ND" process --explain head.jsonl >/dev/null 2>head.err
+has "--explain names the headline taken as the title" head.err "head.jsonl:1: record 'h1': headline taken as the title: Harbour workers strike over pay$"
+is "not for a record with a title" "$(grep -c "'h1'.*headline" head.err)" 1
