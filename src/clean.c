@@ -148,6 +148,9 @@ static const struct phrase phrases[] = {
     { "the views expressed", ND_CLUTTER_LEGAL, 0 }, { "views expressed", ND_CLUTTER_LEGAL, 0 },
     { "email the author", ND_CLUTTER_BYLINE, 0 }, { "reach the author", ND_CLUTTER_BYLINE, 0 },
     { "reach her ", ND_CLUTTER_BYLINE, 0 },       { "reach him ", ND_CLUTTER_BYLINE, 0 },
+    { "see full", ND_CLUTTER_LINK, 0 },           { "related article", ND_CLUTTER_LINK, 0 },
+    { "link copied", ND_CLUTTER_SOCIAL, 0 },      { "elsewhere on", ND_CLUTTER_LINK, 0 },
+    { "cnn", ND_CLUTTER_BYLINE, 1 },
     { "contact her ", ND_CLUTTER_BYLINE, 0 },     { "contact him ", ND_CLUTTER_BYLINE, 0 },
     /* an agency's sign-off alone on its line */
     { "the associated press", ND_CLUTTER_BYLINE, 1 }, { "associated press", ND_CLUTTER_BYLINE, 1 },
@@ -163,9 +166,10 @@ static const struct phrase phrases[] = {
  * for money or sign-ups, whoever it is from ("If you value our work, ...");
  * an investment notice ("This article is for informational purposes only
  * and does not constitute financial advice."); a rights line however it
- * opens ("All content copyright Example Ltd").
+ * opens ("All content copyright Example Ltd"); a reporter's credit ("Jane Doe
+ * contributed to this report.").
  */
-enum { TAIL_APPEAL = 1, TAIL_NOTICE = 2, TAIL_RIGHTS = 4 };
+enum { TAIL_APPEAL = 1, TAIL_NOTICE = 2, TAIL_RIGHTS = 4, TAIL_CREDIT = 8 };
 static const struct tail_phrase { const char *p; unsigned char len, kind; } tail_phrases[] = {
 #define ND_TAIL(p, kind) { p, sizeof(p) - 1, kind }
     ND_TAIL("consider supporting", TAIL_APPEAL),         ND_TAIL("support our journalism", TAIL_APPEAL),
@@ -173,6 +177,7 @@ static const struct tail_phrase { const char *p; unsigned char len, kind; } tail
     ND_TAIL("sign up for our", TAIL_APPEAL),             ND_TAIL("sign up to our", TAIL_APPEAL),
     ND_TAIL("enter your email", TAIL_APPEAL),            ND_TAIL("informational purposes only", TAIL_NOTICE),
     ND_TAIL("investment advice", TAIL_NOTICE),           ND_TAIL("copyright", TAIL_RIGHTS),
+    ND_TAIL("contributed to this report", TAIL_CREDIT),  ND_TAIL("contributed reporting", TAIL_CREDIT),
 #undef ND_TAIL
 };
 #define ND_NTAIL (sizeof(tail_phrases) / sizeof(tail_phrases[0]))
@@ -498,9 +503,12 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
             if ((n >= 160 && p->exact != 3) || !nd_ascii_prefix(s, n, p->text)) continue;
             if (p->exact == 2) {
                 if (!is_list_heading(s, n)) continue;   /* "More in Tech", not "More in sorrow than ..." */
-            } else if (p->exact == 1) {
+            } else if (p->exact == 1) {   /* up to punctuation or a dash: "Share:", "Loading...", "CNN —" */
                 size_t j = pl;
-                while (j < n && (s[j] == ':' || s[j] == '.' || is_ws((unsigned char)s[j]))) j++;
+                while (j < n && (s[j] == ':' || s[j] == '.' || s[j] == '-' || s[j] == ')' || is_ws((unsigned char)s[j]) ||
+                                 ((unsigned char)s[j] == 0xE2 && j + 2 < n && (unsigned char)s[j + 1] == 0x80 &&
+                                  ((unsigned char)s[j + 2] == 0x93 || (unsigned char)s[j + 2] == 0x94))))
+                    j += (unsigned char)s[j] == 0xE2 ? 3 : 1;
                 if (j != n) continue;
             } else if (pl < n && isalpha((unsigned char)p->text[pl - 1]) && isalpha((unsigned char)s[pl])) {
                 continue;   /* "Sharer", "Homeland": not the phrase */
@@ -513,6 +521,7 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
     if (looks_like_bio(s, n)) return ND_CLUTTER_BIO;
     unsigned tail = n <= 400 ? find_tail_phrases(s, n) : 0;
     if (tail & TAIL_APPEAL) return ND_CLUTTER_SOCIAL;
+    if (n < 200 && (tail & TAIL_CREDIT)) return ND_CLUTTER_BYLINE;
     if (n < 1000 && nd_ascii_prefix(s, n, "disclaimer")) return ND_CLUTTER_LEGAL;   /* however long */
     if (n < 400 && (tail & TAIL_NOTICE)) return ND_CLUTTER_LEGAL;
     if (looks_like_rights(s, n, tail)) return ND_CLUTTER_LEGAL;
