@@ -217,12 +217,13 @@ static void vectorize(nd_analyzer *a, const nd_record *rec, int keep_boilerplate
             a->occ[a->nocc++] = (struct nd_occ){ tm->sent, e->lid, tm->w };
     }
     double ss = 0;
-    ND_GROW(a->lidf, a->ntouched + 1, a->lidf_alloc);
+    if (occurrences) ND_GROW(a->lidf, a->ntouched + 1, a->lidf_alloc);
     for (size_t i = 0; i < a->ntouched; i++) {
         uint32_t f = a->touched[i];
         double c = a->dense[f].v;
-        a->lidf[i] = m->idf[f];
-        float v = (float)(nd_sublinear_tf(c) * m->idf[f]);
+        float idf = m->idf[f];
+        if (occurrences) a->lidf[i] = idf;
+        float v = (float)(nd_sublinear_tf(c) * idf);
         a->dense[f].v = v;
         ss += (double)v * v;
     }

@@ -10,7 +10,8 @@
  * up to ND_JSON_DEPTH, nothing after the object. Anything else -- malformed
  * lines above all -- goes to cJSON, which decides, so the two agree on
  * every line the pass takes (tests/unit/test_reader.c and
- * tests/fuzz/fuzz_jsonl.c compare them).
+ * tests/fuzz/fuzz_jsonl.c compare them). A line with NUL bytes or \u0000
+ * has them made spaces before cJSON reads it (without_nul).
  */
 #define _GNU_SOURCE   /* memmem */
 #include "nd_internal.h"

@@ -219,8 +219,9 @@ size_t nd_utf8_valid_prefix(const unsigned char *s, size_t len);
  * the JSON object in s[0..len), as new strings in out[] (NULL where absent or
  * not a string, number or list; numbers as %lld or %.17g, a list's strings one
  * per line, invalid UTF-8 and NUL bytes repaired and counted in *r: a raw NUL
- * or \u0000 is read as a space). 'scratch' is working room, kept between calls. Returns 0, or -1 if s is not a JSON
- * object (*col: the 1-based column of the error, 0 if unknown).
+ * or \u0000 is read as a space). 'scratch' is working room, kept between
+ * calls. Returns 0, or -1 if s is not a JSON object (*col: the 1-based column
+ * of the error, 0 if unknown).
  * ND_JSONL_ANY: the one-pass reader, cJSON where it is unsure; for tests,
  * ND_JSONL_TREE (cJSON alone) and ND_JSONL_PASS (the pass alone; -2 when unsure).
  */

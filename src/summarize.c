@@ -65,6 +65,8 @@ nd_summarizer *nd_summarizer_new(void)
     return nd_xcalloc(1, sizeof(nd_summarizer));
 }
 
+#define NONE UINT32_MAX   /* no entry (in head and chain) */
+
 /* Room for the article's local feature ids in the dense scratch arrays (zero and NONE between uses). */
 static void reserve_local(nd_summarizer *s, size_t nlocal)
 {
@@ -74,7 +76,7 @@ static void reserve_local(nd_summarizer *s, size_t nlocal)
     s->head = nd_xrealloc(s->head, c * sizeof(*s->head));
     for (size_t f = s->nlocal_cap; f < c; f++) {
         s->dense[f] = 0;
-        s->head[f] = UINT32_MAX;
+        s->head[f] = NONE;
     }
     s->nlocal_cap = c;
 }
@@ -190,7 +192,6 @@ static void vectors(nd_summarizer *s, const nd_sumin *in)
     s->start[n + 1] = (uint32_t)s->nnz;
 }
 
-#define NONE UINT32_MAX
 
 /*
  * Pairwise cosines of the first g sentences, and TextRank over them.
