@@ -1,0 +1,100 @@
+/*
+ * lang.c -- function words of each language, one table for all of them:
+ * word -> bit mask of the languages it is a function word of.
+ */
+#include "lang.h"
+#include "nd_internal.h"
+
+#include <pthread.h>  /* pthread_once */
+
+static nd_strmap stopmap;   /* word -> language mask */
+static int nlangs;
+static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
+
+static void build(void)
+{
+    nd_strmap_init(&stopmap);
+    for (nlangs = 0; nd_stoplists[nlangs].code && nlangs < ND_MAX_LANGS; nlangs++)
+        for (const char *const *w = nd_stoplists[nlangs].words; *w; w++) {
+            bool added;
+            size_t e = nd_strmap_put(&stopmap, *w, strlen(*w), 0, &added);
+            stopmap.values[e] |= 1u << nlangs;
+        }
+}
+
+int nd_lang_count(void)
+{
+    pthread_once(&stop_once, build);
+    return nlangs;
+}
+
+const char *nd_lang_code(int i)
+{
+    return i >= 0 && i < nd_lang_count() ? nd_stoplists[i].code : NULL;
+}
+
+int nd_lang_find(const char *code)
+{
+    for (int i = 0; i < nd_lang_count(); i++)
+        if (!strcmp(nd_stoplists[i].code, code)) return i;
+    return -1;
+}
+
+uint32_t nd_stop_mask(const char *w, size_t n)
+{
+    char low[24];
+    if (n > sizeof(low)) return 0;
+    pthread_once(&stop_once, build);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+        /* Latin-1 capitals U+00C0..U+00DE (but U+00D7) are C3 80..9E: their small letters are C3 A0..BE */
+        else if (c >= 0x80 && c <= 0x9E && i && (unsigned char)w[i - 1] == 0xC3 && c != 0x97) c = (unsigned char)(c + 0x20);
+        low[i] = (char)c;
+    }
+    long e = nd_strmap_find(&stopmap, low, n);
+    return e < 0 ? 0 : stopmap.values[e];
+}
+
+/* Is s[i] part of a word: an ASCII letter or digit, or a byte of a non-ASCII character other than ’ and «» and the like? */
+static size_t word_end(const char *s, size_t n, size_t i)
+{
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9')) break;
+            i++;
+        } else if (c == 0xE2 || (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] < 0xC0)) {
+            break;   /* punctuation: U+2000..U+2BFF (quotes, dashes, bullets), U+0080..U+00BF (nbsp, «, ») */
+        } else {
+            i++;
+        }
+    }
+    return i;
+}
+
+void nd_lang_count_text(const char *s, size_t n, nd_langcount *c)
+{
+    for (size_t i = 0; i < n;) {
+        size_t e = word_end(s, n, i);
+        if (e == i) {
+            i += ((unsigned char)s[i] == 0xE2) ? 3 : ((unsigned char)s[i] == 0xC2) ? 2 : 1;
+            continue;
+        }
+        c->words++;
+        uint32_t m = nd_stop_mask(s + i, e - i);
+        while (m) {
+            c->hits[__builtin_ctz(m)]++;
+            m &= m - 1;
+        }
+        i = e;
+    }
+}
+
+int nd_lang_guess(const nd_langcount *c)
+{
+    int best = -1;
+    for (int i = 0; i < nd_lang_count(); i++)
+        if (c->hits[i] && (best < 0 || c->hits[i] > c->hits[best])) best = i;
+    return best;
+}

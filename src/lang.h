@@ -1,0 +1,45 @@
+/*
+ * lang.h -- the languages newsdesk knows by their function words: one
+ * stop-word list per language (models/stopwords/CODE.txt, compiled in),
+ * looked up together, and a guess of a text's language from them.
+ * Private to src/.
+ */
+#ifndef ND_LANG_H
+#define ND_LANG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define ND_MAX_LANGS 32
+
+/* The compiled-in lists (build/gen/stopwords.c), by code, sorted; the last entry is { NULL, NULL }. */
+struct nd_stoplist {
+    const char *code;
+    const char *const *words;   /* lower case UTF-8, NULL-terminated */
+};
+extern const struct nd_stoplist nd_stoplists[];
+
+/* Number of languages, and the ISO 639-1 code of language i. */
+int nd_lang_count(void);
+const char *nd_lang_code(int i);
+/* Index of 'code' ("de"), or -1. */
+int nd_lang_find(const char *code);
+
+/*
+ * Bit i set when w[0..n) (any case: ASCII and Latin-1 letters are folded)
+ * is a function word of language i; 0 for other words and words over 24
+ * bytes.
+ */
+uint32_t nd_stop_mask(const char *w, size_t n);
+
+/* Words of s[0..n) (runs of letters and digits; apostrophes split) and, per language, how many are its function words. */
+typedef struct nd_langcount {
+    uint32_t words;
+    uint32_t hits[ND_MAX_LANGS];
+} nd_langcount;
+
+void nd_lang_count_text(const char *s, size_t n, nd_langcount *c);
+/* The language with the most hits (ties: the lower index), or -1 when no word was a function word. */
+int nd_lang_guess(const nd_langcount *c);
+
+#endif
