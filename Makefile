@@ -21,16 +21,18 @@ WARN    = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 OPT     ?= -O2 -g
 DEPS_CFLAGS := $(shell pkg-config --cflags libutf8proc zlib libcjson 2>/dev/null)
 DEPS_LIBS   := $(shell pkg-config --libs libutf8proc zlib libcjson 2>/dev/null || echo -lutf8proc -lz -lcjson) \
-               -lsvm -lstemmer -lpthread -lm
+               -lsvm -llinear -lstemmer -lpthread -lm
 CFLAGS  ?=
 ND_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) \
             -Iinclude $(DEPS_CFLAGS) -DND_DATADIR='"$(PREFIX)/share/newsdesk"' $(CFLAGS) $(MOREFLAGS)
 LDFLAGS ?=
 
 LIB_SRC  = $(sort $(wildcard src/*.c))
+GEN_SRC  = $(BUILD)/gen/stopwords.c
+STOPWORDS = $(sort $(wildcard models/stopwords/*.txt))
 CLI_SRC  = $(sort $(wildcard src/cli/*.c))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
-LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/stopwords.o
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -50,6 +52,21 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ND_CFLAGS) -MMD -MP -c -o $@ $<
+
+# the stop-word lists of models/stopwords/, one C array per language (see src/lang.h)
+$(BUILD)/gen/stopwords.c: $(STOPWORDS) Makefile
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"
+	$(Q)awk 'FNR == 1 { if (NR > 1) print "    NULL };"; f = FILENAME; sub(/.*\//, "", f); sub(/\.txt$$/, "", f); \
+	    code[++n] = f; printf "static const char *const w_%s[] = {\n", f } \
+	  /^[^#]/ { printf "    \"%s\",\n", $$1 } \
+	  END { print "    NULL };"; print "const struct nd_stoplist nd_stoplists[] = {"; \
+	    for (i = 1; i <= n; i++) printf "    { \"%s\", w_%s },\n", code[i], code[i]; print "    { NULL, NULL } };" }' \
+	  $(STOPWORDS) | { echo '#include "lang.h"'; cat; } >$@
+
+$(BUILD)/gen/stopwords.o: $(BUILD)/gen/stopwords.c src/lang.h
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ND_CFLAGS) -Isrc -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h tests/*.h) $(BUILD)/libnewsdesk.a
 	@mkdir -p $(dir $@)
@@ -90,11 +107,12 @@ fuzz: $(FUZZ_TARGETS)
 	  cat tests/data/*.jsonl | head -c 200000 | split -l 1 - build-fuzz/seed-jsonl/line-
 	$(Q)cd build-fuzz && ./fuzz_jsonl -max_total_time=$(FUZZ_SECONDS) -max_len=4096 seed-jsonl
 
-build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(wildcard src/*.h tests/*.h)
+build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) build/gen/stopwords.c $(wildcard src/*.h tests/*.h)
 	@mkdir -p build-fuzz
 	@echo "  FUZZ    $@"
 	$(Q)$(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
-	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Iinclude -Isrc $(DEPS_CFLAGS) -o $@ $< $(LIB_SRC) $(DEPS_LIBS)
+	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Iinclude -Isrc $(DEPS_CFLAGS) -o $@ $< \
+	  $(LIB_SRC) build/gen/stopwords.c $(DEPS_LIBS)
 
 ## install: binary, man page and default model under $(DESTDIR)$(PREFIX)
 install: all

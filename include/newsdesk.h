@@ -112,6 +112,8 @@ typedef struct nd_record {
     char *region;
     char *summary;       /* reference summary, one sentence per line */
     char *url;           /* the article's address, when the input has it (its country code helps place it) */
+    char *with;          /* segments known to be story, one per line (the extraction benchmark's pages) */
+    char *without;       /* segments known to be boilerplate, one per line */
     char *file;          /* input name ("-" for stdin) */
     long line;           /* 1-based line (JSONL/TSV) or 0 for whole-file records */
     char *error;         /* why the record is unusable, or NULL */
@@ -125,9 +127,9 @@ void nd_record_release(nd_record *r);   /* frees the strings; r is re-init'ed */
 typedef enum { ND_FMT_AUTO, ND_FMT_JSONL, ND_FMT_TSV, ND_FMT_TEXT } nd_format;
 
 /* Field (JSON key / TSV column) names; defaults are the names themselves. */
-#define ND_NFIELDS 7
+#define ND_NFIELDS 9
 typedef struct nd_fields {
-    const char *id, *title, *text, *topic, *region, *summary, *url;
+    const char *id, *title, *text, *topic, *region, *summary, *url, *with, *without;
 } nd_fields;
 
 typedef struct nd_reader_opts {
@@ -283,6 +285,30 @@ nd_trainer *nd_trainer_new(const nd_train_opts *opts, nd_err *err);
 nd_status nd_trainer_add(nd_trainer *t, const nd_record *rec, unsigned tasks, nd_err *err);
 
 /*
+ * Story extraction. A page with known story and boilerplate segments (the
+ * record's 'with' and 'without') trains the block model that finds stories
+ * (HTML pages train the model for HTML and, read as a scraper's dump of
+ * them, the one for text; text records the one for text); so does a
+ * clean article, all of whose blocks are story. Neither counts for the
+ * vocabulary. nd_trainer_train_extractor trains it from the
+ * pages added so far; the records added after it are read with it, as the
+ * model's users will read theirs. nd_trainer_use_extractor takes an existing
+ * bundle's block model instead (NULL or a bundle without one: the clutter
+ * rules alone). The finished model keeps the block model in use.
+ */
+typedef struct nd_extract_report {
+    int trained[2], pages[2], blocks[2];     /* [0] text, [1] HTML */
+    double c1[2], c2[2], shift[2], lambda[2];
+    double cv_f1[2];                         /* cross-validated F1 of the labelled blocks' segments */
+} nd_extract_report;
+
+nd_status nd_trainer_add_page(nd_trainer *t, const nd_record *rec, nd_err *err);
+/* A record whose text is story all through (a clean article): it teaches the block model to keep such texts whole. */
+nd_status nd_trainer_add_story(nd_trainer *t, const nd_record *rec, nd_err *err);
+nd_status nd_trainer_train_extractor(nd_trainer *t, nd_extract_report *rep, nd_err *err);
+void nd_trainer_use_extractor(nd_trainer *t, const nd_model *m);
+
+/*
  * Build the vocabulary, choose C by cross-validation, train one libsvm
  * C-SVC (linear kernel) per task that has at least two labels, and calibrate
  * confidences. '*out' receives the model (caller frees); 'data_digest' is
@@ -304,6 +330,8 @@ void nd_model_free(nd_model *m);
 void nd_model_set_metrics(nd_model *m, const char *metrics);
 
 int nd_model_has_task(const nd_model *m, nd_task t);
+/* Does the bundle hold a block model for finding stories (else the clutter rules alone find them)? */
+int nd_model_has_extractor(const nd_model *m);
 /* Does the bundle hold a learned sentence model (for summaries)? */
 int nd_model_has_summarizer(const nd_model *m);
 size_t nd_model_nlabels(const nd_model *m, nd_task t);
@@ -336,7 +364,9 @@ typedef struct nd_analyze_opts {
     int words;               /* or sentences until this many words (0: off) */
     double mmr;              /* redundancy penalty lambda in [0, 1) (default 0.3) */
     double min_confidence;   /* below it the label is "unknown" (default 0) */
-    int keep_boilerplate;    /* skip clutter removal (default 0) */
+    int keep_boilerplate;    /* keep every block of the page: no story extraction (default 0) */
+    int story;               /* give the story found: its title and text (nd_result.title, .story; default 0) */
+    int explain;             /* say which blocks were removed, and why (nd_result.explain; default 0) */
 } nd_analyze_opts;
 
 void nd_analyze_opts_init(nd_analyze_opts *o);
@@ -351,10 +381,13 @@ typedef struct nd_result {
     nd_buf summary[ND_MAX_SUMMARY];          /* the sentences' text */
     size_t nsentences;                       /* sentences in the cleaned article */
     int summarized;                          /* a summary was asked for */
+    nd_buf title;                            /* with opts.story: the record's title, else the page's or its headline */
+    nd_buf story;                            /* with opts.story: the story, paragraphs separated by a blank line */
+    nd_buf explain;                          /* with opts.explain: "removed WHY: TEXT" lines, one per block */
 } nd_result;
 
 void nd_result_init(nd_result *r);
-void nd_result_release(nd_result *r);
+void nd_result_release(nd_result *r);   /* frees what it holds; r is init'ed again */
 
 /* Per-thread scratch for analysis (tokenizer, stemmer, caches). Keeps a reference to 'm'. */
 typedef struct nd_analyzer nd_analyzer;
@@ -424,6 +457,21 @@ double nd_confusion_accuracy(const nd_confusion *c);
 double nd_confusion_macro_f1(const nd_confusion *c);   /* over labels that occur as gold */
 /* Report: accuracy, macro-F1, per-label P/R/F1/support, matrix. */
 void nd_confusion_report(const nd_confusion *c, const char *title, nd_buf *out);
+
+/*
+ * Story extraction scored as the extraction benchmark does: each segment
+ * known to be story ('with') or boilerplate ('without'), white space
+ * normalised as Python's str.split() does, is looked for in the extracted
+ * text, also normalised; a story segment found is a true positive, a
+ * boilerplate one a false positive.
+ */
+typedef struct nd_extract_score {
+    size_t tp, fp, fn, tn, pages;
+} nd_extract_score;
+
+/* Score one page: 'text' the extracted story, 'with' and 'without' segments one per line (NULL: none). */
+void nd_extract_score_add(nd_extract_score *s, const char *text, const char *with, const char *without);
+void nd_extract_score_get(const nd_extract_score *s, double *precision, double *recall, double *f1, double *accuracy);
 
 /* ROUGE-N / ROUGE-Lsum precision, recall and F1 of one candidate against one reference. */
 typedef struct nd_rouge {

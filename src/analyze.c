@@ -45,18 +45,57 @@ void nd_analyze_opts_init(nd_analyze_opts *o)
     o->mmr = 0.3;
     o->min_confidence = 0;
     o->keep_boilerplate = 0;
+    o->story = 0;
+    o->explain = 0;
 }
 
 void nd_result_init(nd_result *r)
 {
     memset(r, 0, sizeof(*r));
+    nd_buf_init(&r->title);
+    nd_buf_init(&r->story);
+    nd_buf_init(&r->explain);
 }
 
 void nd_result_release(nd_result *r)
 {
     for (size_t i = 0; i < ND_MAX_SUMMARY; i++)
         if (r->summary[i].data) nd_buf_release(&r->summary[i]);
+    nd_buf_release(&r->title);
+    nd_buf_release(&r->story);
+    nd_buf_release(&r->explain);
     nd_result_init(r);
+}
+
+/* What the story stage found, as the result: its title and text, and the removed blocks with their reasons. */
+static void story_result(const nd_doc *d, size_t head, const nd_analyze_opts *o, nd_result *res)
+{
+    nd_buf_reset(&res->title);
+    nd_buf_reset(&res->story);
+    nd_buf_reset(&res->explain);
+    if (o->story) {
+        if (d->title) nd_buf_adds(&res->title, d->title);
+        else if (head) nd_buf_add(&res->title, d->clean.data, head);
+        nd_buf_add(&res->story, d->clean.data, d->clean.len);
+    }
+    if (!o->explain) return;
+    const nd_page *p = &d->page;
+    for (size_t i = 0; i < p->n; i++) {
+        const nd_block *b = &p->b[i];
+        if (b->keep) continue;
+        if (b->rule != ND_CLUTTER_NONE && !(p->x && b->p > 0 && b->p < 1))
+            nd_buf_addf(&res->explain, "removed %s: ", nd_clutter_name((nd_clutter)b->rule));
+        else if (b->rule != ND_CLUTTER_NONE)
+            nd_buf_addf(&res->explain, "removed %s (story p=%.2f): ", nd_clutter_name((nd_clutter)b->rule), b->p);
+        else
+            nd_buf_addf(&res->explain, "removed boilerplate (story p=%.2f): ", b->p);
+        for (uint32_t k = 0; k < b->len; k++) {
+            char c = p->text.data[b->off + k];
+            nd_buf_addc(&res->explain, c == '\n' || c == '\t' || c == '\r' ? ' ' : c);
+        }
+        nd_buf_addc(&res->explain, '\n');
+    }
+    if (head && !d->title) nd_buf_addf(&res->explain, "headline taken as the title: %.*s\n", (int)head, d->clean.data);
 }
 
 nd_analyzer *nd_analyzer_new(const nd_model *m)
@@ -97,7 +136,8 @@ void nd_analyzer_free(nd_analyzer *a)
 
 static nd_sumin sum_input(const nd_analyzer *a, const nd_record *rec)
 {
-    nd_sumin in = { a->m, &a->doc, a->occ, a->nocc, a->doc.vec.val, a->lidf, a->ntouched, rec->title };
+    (void)rec;
+    nd_sumin in = { a->m, &a->doc, a->occ, a->nocc, a->doc.vec.val, a->lidf, a->ntouched, a->doc.title };
     return in;
 }
 
@@ -161,7 +201,8 @@ static void vectorize(nd_analyzer *a, const nd_record *rec, int keep_boilerplate
 {
     const nd_model *m = a->m;
     nd_doc *d = &a->doc;
-    nd_doc_prepare(d, a->tz, m->gaz.nregions ? &m->gaz : NULL, &a->cfg, rec->title, rec->text, rec->url, keep_boilerplate);
+    nd_doc_prepare(d, a->tz, m->gaz.nregions ? &m->gaz : NULL, &a->cfg, m->ex, rec->title, rec->text, rec->url,
+                   keep_boilerplate);
     a->nocc = 0;
     a->ntouched = 0;
     const nd_terms *terms = &d->terms;
@@ -266,8 +307,17 @@ nd_status nd_analyze(nd_analyzer *a, const nd_record *rec, const nd_analyze_opts
     if (rec->error) return nd_fail(err, rec->error_code, "%s", rec->error);
     if (!rec->text) return nd_fail(err, ND_ERR_EMPTY, "record has no text");
     nd_doc *d = &a->doc;
+    res->summarized = 0;
+    if (!o->classify && !o->summarize) {   /* the story alone */
+        size_t head = nd_story(&d->page, m->ex, rec->text, strlen(rec->text), &d->clean, o->keep_boilerplate);
+        d->title = rec->title && *rec->title ? rec->title : d->page.title.len ? d->page.title.data : NULL;
+        nd_sentences(d->clean.data, d->clean.len, &d->sents);
+        story_result(d, nd_headline_title(d->title, head, &d->sents), o, res);
+        return ND_OK;
+    }
 
     vectorize(a, rec, o->keep_boilerplate, o->summarize);
+    if (o->story || o->explain) story_result(d, d->head, o, res);
 
     if (o->classify) {
         for (int t = 0; t < ND_NTASKS; t++) {

@@ -8,7 +8,7 @@
  * after the story. Everything else is kept verbatim.
  */
 #define _GNU_SOURCE   /* memmem */
-#include "nd_internal.h"
+#include "story.h"
 
 #include <ctype.h>   /* isdigit, isalpha */
 #include <pthread.h> /* pthread_once */
@@ -629,19 +629,13 @@ static int is_byline_more(const char *s, size_t n)
 
 struct line { size_t s, t; nd_clutter c; };
 
-size_t nd_clean(const char *text, size_t len, nd_buf *out, nd_spans *removed, nd_spans *why)
+/*
+ * The rules over the lines L[0..nl) of 'text': each line's verdict in its
+ * 'c'. Returns the index of the headline (the last kept line above the
+ * first body paragraph), or nl.
+ */
+static size_t judge_lines(const char *text, struct line *L, size_t nl)
 {
-    pthread_once(&phrase_once, index_phrases);
-    nd_buf_reset(out);
-    if (removed) removed->n = 0;
-    if (why) why->n = 0;
-    /* the non-blank lines, trimmed */
-    struct line *L = NULL;
-    size_t nl = 0, alloc = 0;
-    for (size_t b = 0, s, t; next_line(text, len, &b, &s, &t);) {
-        ND_GROW(L, nl + 1, alloc);
-        L[nl++] = (struct line){ s, t, ND_CLUTTER_NONE };
-    }
     int bio_next = 0, byline = 0;
     nd_clutter list = ND_CLUTTER_NONE;   /* the items under a heading of links (a run) or tags (one line) */
     size_t first_body = nl;
@@ -686,6 +680,23 @@ size_t nd_clean(const char *text, size_t len, nd_buf *out, nd_spans *removed, nd
             if (words <= 6 && !looks_like_body(s, n) && s[n - 1] != '.') L[i].c = ND_CLUTTER_SITE;
         }
     }
+    return headline;
+}
+
+size_t nd_clean(const char *text, size_t len, nd_buf *out, nd_spans *removed, nd_spans *why)
+{
+    pthread_once(&phrase_once, index_phrases);
+    nd_buf_reset(out);
+    if (removed) removed->n = 0;
+    if (why) why->n = 0;
+    /* the non-blank lines, trimmed */
+    struct line *L = NULL;
+    size_t nl = 0, alloc = 0;
+    for (size_t b = 0, s, t; next_line(text, len, &b, &s, &t);) {
+        ND_GROW(L, nl + 1, alloc);
+        L[nl++] = (struct line){ s, t, ND_CLUTTER_NONE };
+    }
+    size_t headline = judge_lines(text, L, nl);
     size_t head = 0;
     for (size_t i = 0; i < nl; i++) {
         if (L[i].c != ND_CLUTTER_NONE) {
@@ -699,4 +710,25 @@ size_t nd_clean(const char *text, size_t len, nd_buf *out, nd_spans *removed, nd
     }
     free(L);
     return head;
+}
+
+size_t nd_page_rules(nd_page *p)
+{
+    pthread_once(&phrase_once, index_phrases);
+    struct line *L = nd_xmalloc((p->n + 1) * sizeof(*L));
+    for (size_t i = 0; i < p->n; i++) L[i] = (struct line){ p->b[i].off, p->b[i].off + p->b[i].len, ND_CLUTTER_NONE };
+    size_t headline = judge_lines(p->text.data, L, p->n);
+    for (size_t i = 0; i < p->n; i++) p->b[i].rule = (uint8_t)L[i].c;
+    free(L);
+    return headline;
+}
+
+int nd_line_is_date(const char *s, size_t n)
+{
+    return looks_like_date(s, n);
+}
+
+int nd_line_is_address(const char *s, size_t n)
+{
+    return looks_like_address(s, n);
 }

@@ -46,6 +46,7 @@ static const char *const task_keys[2] = { "topic", "region" };
 void nd_emit_tsv_header(nd_buf *b, const nd_analyze_opts *o)
 {
     nd_buf_adds(b, "id");
+    if (o->story) nd_buf_adds(b, "\ttitle\ttext");
     if (o->classify) nd_buf_adds(b, "\ttopic\ttopic_confidence\tregion\tregion_confidence");
     if (o->summarize) nd_buf_adds(b, "\tsummary_index\tsummary");
     nd_buf_adds(b, "\terror\n");
@@ -89,6 +90,12 @@ void nd_emit(nd_buf *b, nd_out_format fmt, const nd_analyze_opts *o, const nd_re
 {
     if (fmt == ND_OUT_TSV) {
         tsv_field(b, rec->id);
+        if (o->story) {
+            nd_buf_addc(b, '\t');
+            if (res) tsv_field(b, res->title.data);
+            nd_buf_addc(b, '\t');
+            if (res) tsv_field(b, res->story.data);
+        }
         if (o->classify)
             for (int t = 0; t < 2; t++) {
                 nd_buf_addc(b, '\t');
@@ -121,6 +128,13 @@ void nd_emit(nd_buf *b, nd_out_format fmt, const nd_analyze_opts *o, const nd_re
         nd_json_string(b, error ? error : "failed");
         nd_buf_add(b, "}\n", 2);
         return;
+    }
+    if (o->story) {
+        nd_buf_adds(b, ",\"title\":");
+        if (res->title.len) nd_json_string(b, res->title.data);
+        else nd_buf_adds(b, "null");
+        nd_buf_adds(b, ",\"text\":");
+        nd_json_string(b, res->story.data);
     }
     for (int t = 0; t < 2; t++) {
         if (!res->label[t]) continue;

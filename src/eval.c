@@ -8,7 +8,7 @@
  * for each reference sentence, the union of its LCS with every candidate
  * sentence, with hits clipped by the token counts of both sides.
  */
-#include "nd_internal.h"
+#include "story.h"
 
 #include <libstemmer.h>  /* sb_stemmer_stem */
 #include <stdio.h>       /* snprintf */
@@ -318,4 +318,70 @@ nd_rouge nd_rouge_lsum(const char *cand, const char *ref)
     free(rcount);
     pair_release(&pr);
     return res;
+}
+
+/*=====   Extraction: segments found in the extracted text   =====*/
+
+/* Length of the white space character at s (as Python's str.split() sees it), or 0. */
+static size_t ws_at(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    if (c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F)) return 1;
+    if (n >= 2 && c == 0xC2 && (s[1] == 0x85 || s[1] == 0xA0)) return 2;
+    if (n >= 3 && c == 0xE1 && s[1] == 0x9A && s[2] == 0x80) return 3;   /* U+1680 */
+    if (n >= 3 && c == 0xE2 && s[1] == 0x80 && (s[2] <= 0x8A || s[2] == 0xA8 || s[2] == 0xA9 || s[2] == 0xAF)) return 3;
+    if (n >= 3 && c == 0xE2 && s[1] == 0x81 && s[2] == 0x9F) return 3;   /* U+205F */
+    if (n >= 3 && c == 0xE3 && s[1] == 0x80 && s[2] == 0x80) return 3;   /* U+3000 */
+    return 0;
+}
+
+void nd_ws_normalize(const char *s, size_t n, nd_buf *out)
+{
+    nd_buf_reset(out);
+    const unsigned char *u = (const unsigned char *)s;
+    int space = 0;
+    for (size_t i = 0; i < n;) {
+        size_t w = ws_at(u + i, n - i);
+        if (w) {
+            space = out->len > 0;
+            i += w;
+            continue;
+        }
+        if (space) nd_buf_putc(out, ' ');
+        space = 0;
+        nd_buf_putc(out, s[i++]);
+    }
+}
+
+void nd_extract_score_add(nd_extract_score *sc, const char *text, const char *with, const char *without)
+{
+    nd_buf t, seg;
+    nd_buf_init(&t);
+    nd_buf_init(&seg);
+    nd_ws_normalize(text, strlen(text), &t);
+    const char *lists[2] = { with, without };
+    for (int k = 0; k < 2; k++)
+        for (const char *q = lists[k]; q && *q;) {
+            const char *e = strchr(q, '\n');
+            size_t len = e ? (size_t)(e - q) : strlen(q);
+            nd_ws_normalize(q, len, &seg);
+            if (seg.len) {
+                int found = strstr(t.data, seg.data) != NULL;
+                if (k == 0) found ? sc->tp++ : sc->fn++;
+                else found ? sc->fp++ : sc->tn++;
+            }
+            q = e ? e + 1 : q + len;
+        }
+    sc->pages++;
+    nd_buf_release(&t);
+    nd_buf_release(&seg);
+}
+
+void nd_extract_score_get(const nd_extract_score *sc, double *p, double *r, double *f1, double *acc)
+{
+    double tp = (double)sc->tp, fp = (double)sc->fp, fn = (double)sc->fn, tn = (double)sc->tn;
+    *p = tp + fp > 0 ? tp / (tp + fp) : 0;
+    *r = tp + fn > 0 ? tp / (tp + fn) : 0;
+    *f1 = *p + *r > 0 ? 2 * *p * *r / (*p + *r) : 0;
+    *acc = tp + fp + fn + tn > 0 ? (tp + tn) / (tp + fp + fn + tn) : 0;
 }

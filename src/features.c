@@ -263,6 +263,8 @@ void nd_features_init(void)
 void nd_doc_init(nd_doc *d)
 {
     nd_features_init();
+    nd_page_init(&d->page);
+    d->title = NULL;
     nd_buf_init(&d->clean);
     nd_spans_init(&d->sents);
     nd_tokens_init(&d->tk);
@@ -272,6 +274,7 @@ void nd_doc_init(nd_doc *d)
 
 void nd_doc_release(nd_doc *d)
 {
+    nd_page_release(&d->page);
     nd_buf_release(&d->clean);
     nd_spans_release(&d->sents);
     nd_tokens_release(&d->tk);
@@ -285,20 +288,17 @@ size_t nd_headline_title(const char *title, size_t head, const nd_spans *sents)
 }
 
 void nd_doc_prepare(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const nd_feature_cfg *cfg,
-                    const char *title, const char *text, const char *url, int keep_boilerplate)
+                    const nd_extractor *ex, const char *title, const char *text, const char *url, int keep_boilerplate)
 {
     nd_tokenizer_begin(tz);
     nd_tokens_reset(&d->tk);
     size_t tlen = strlen(text), head = 0;
-    if (keep_boilerplate) {
-        nd_buf_reset(&d->clean);
-        nd_buf_add(&d->clean, text, tlen);
-    } else {
-        head = nd_clean(text, tlen, &d->clean, NULL, NULL);
-    }
-    if (title) nd_tokenize(tz, title, strlen(title), ND_SENT_TITLE, 0, &d->tk);
+    head = nd_story(&d->page, ex, text, tlen, &d->clean, keep_boilerplate);
+    if ((!title || !*title) && d->page.title.len) title = d->page.title.data;
+    d->title = title && *title ? title : NULL;
+    if (d->title) nd_tokenize(tz, d->title, strlen(d->title), ND_SENT_TITLE, 0, &d->tk);
     nd_sentences(d->clean.data, d->clean.len, &d->sents);
-    if ((head = nd_headline_title(title, head, &d->sents))) {
+    if ((d->head = head = nd_headline_title(d->title, head, &d->sents))) {
         /* the page's headline is its title, not a sentence of the story */
         nd_tokenize(tz, d->clean.data, head, ND_SENT_TITLE, 0, &d->tk);
         memmove(d->sents.v, d->sents.v + 1, --d->sents.n * sizeof(*d->sents.v));

@@ -38,7 +38,7 @@ static int cmp_entity(const void *key, const void *e)
 }
 
 /* The code point of the reference that starts at s[0] == '&' (its length in *n), or 0. */
-static uint32_t reference(const char *s, size_t len, size_t *n)
+uint32_t nd_html_reference(const char *s, size_t len, size_t *n)
 {
     size_t i = 1, end = len < 12 ? len : 12;   /* the longest reference taken: "&#x10FFFF;" */
     uint32_t cp = 0;
@@ -72,7 +72,7 @@ size_t nd_html_unescape(char *s, size_t len)
     size_t o = (size_t)(amp - s);
     for (size_t i = o; i < len;) {
         size_t n = 0;
-        uint32_t cp = s[i] == '&' ? reference(s + i, len - i, &n) : 0;
+        uint32_t cp = s[i] == '&' ? nd_html_reference(s + i, len - i, &n) : 0;
         if (!cp) {
             s[o++] = s[i++];
             continue;
@@ -125,7 +125,9 @@ static size_t tag_at(const char *s, size_t len, int *kind, int *closing)
  * or fewer and, after a dash, every word is capitalised or a domain ("Storm
  * - latest updates" keeps its dash).
  */
-static void trim_site_name(char *t)
+static int has_closing_tag(const char *s, size_t len);
+
+size_t nd_html_trim_site_name(char *t)
 {
     static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", NULL };
     char *cut = NULL;
@@ -133,7 +135,7 @@ static void trim_site_name(char *t)
     for (const char *const *sp = seps; *sp; sp++)
         for (char *q = strstr(t, *sp); q; q = strstr(q + 1, *sp))
             if (!cut || q > cut) cut = q, cl = strlen(*sp);
-    if (!cut || cut == t) return;
+    if (!cut || cut == t) return strlen(t);
     size_t words = 1;
     int named = 1;
     for (const char *q = cut + cl, *w = q; ; q++) {
@@ -145,17 +147,13 @@ static void trim_site_name(char *t)
         }
     }
     if (words <= 4 && (cut[1] == '|' || named)) *cut = '\0';
+    return strlen(t);
 }
 
 size_t nd_html_strip(char *s, size_t len, char **title)
 {
     /* only a text with a closing tag of one of the elements is taken for markup ("<U>" in wire copy is a ticker) */
-    int markup = 0;
-    for (const char *q = s; !markup && (q = memchr(q, '<', len - (size_t)(q - s))); q++) {
-        int kind, closing;
-        markup = q + 1 < s + len && q[1] == '/' && tag_at(q, len - (size_t)(q - s), &kind, &closing);
-    }
-    if (!markup) return len;
+    if (!has_closing_tag(s, len)) return len;
     size_t o = 0;
     int no_end = 0, no_end_comment = 0;   /* an element or comment that did not end: none later will */
     for (size_t i = 0; i < len;) {
@@ -182,7 +180,7 @@ size_t nd_html_strip(char *s, size_t len, char **title)
                 if (len - (size_t)(q - s) >= 8 && strncasecmp(q, "</title>", 8) == 0) e = q;
             if (e) {
                 *title = nd_xstrndup(s + i, (size_t)(e - (s + i)));
-                trim_site_name(*title);
+                nd_html_trim_site_name(*title);
                 i = (size_t)(e - s) + 8;
                 continue;
             }
@@ -204,4 +202,55 @@ size_t nd_html_strip(char *s, size_t len, char **title)
     }
     s[o] = '\0';
     return o;
+}
+
+/* Tags of the elements above in s[0..len) (counted up to 'enough'), and whether one of them closes ("</p>"). */
+static size_t count_tags(const char *s, size_t len, size_t enough, int *closing_seen)
+{
+    size_t n = 0;
+    *closing_seen = 0;
+    for (const char *q = s; n < enough && (q = memchr(q, '<', len - (size_t)(q - s))); q++) {
+        int kind, closing;
+        if (tag_at(q, len - (size_t)(q - s), &kind, &closing)) {
+            n++;
+            *closing_seen |= closing;
+        }
+    }
+    return n;
+}
+
+/* Does s[0..len) have a closing tag of one of the elements above ("</p>", "</div>")? */
+static int has_closing_tag(const char *s, size_t len)
+{
+    for (const char *q = s; (q = memchr(q, '<', len - (size_t)(q - s))); q++) {
+        int kind, closing;
+        if (q + 1 < s + len && q[1] == '/' && tag_at(q, len - (size_t)(q - s), &kind, &closing)) return 1;
+    }
+    return 0;
+}
+
+/* Is there "<NAME" (any case, then '>', a space or '/') in s[0..len)? */
+static int has_open_tag(const char *s, size_t len, const char *name)
+{
+    size_t nl = strlen(name);
+    for (const char *q = s; (q = memchr(q, '<', len - (size_t)(q - s))); q++) {
+        size_t rest = len - (size_t)(q - s) - 1;
+        if (rest > nl && strncasecmp(q + 1, name, nl) == 0 &&
+            (q[1 + nl] == '>' || q[1 + nl] == '/' || isspace((unsigned char)q[1 + nl])))
+            return 1;
+    }
+    return 0;
+}
+
+int nd_markup_kind(const char *s, size_t len)
+{
+    if (!memchr(s, '<', len)) return 0;
+    size_t head = len < 4096 ? len : 4096;
+    if (has_open_tag(s, head, "!doctype html") || has_open_tag(s, head, "html") || has_open_tag(s, head, "head") ||
+        has_open_tag(s, len, "body"))
+        return 2;
+    /* markup, not a text that mentions a tag or two ("an HTML </div> closes ..."): a tag every 300 bytes or more */
+    size_t enough = len / 300 + 1;
+    int closing;
+    return count_tags(s, len, enough, &closing) >= enough && closing ? 1 : 0;
 }

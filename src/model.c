@@ -14,6 +14,7 @@
  * the target, each file is fsync'ed, and the directory is swapped in with
  * renameat2(RENAME_EXCHANGE) (or renamed when the target does not exist).
  */
+#include "story.h"
 #include "text.h"
 
 #include <dirent.h>      /* opendir */
@@ -145,6 +146,7 @@ void nd_model_free(nd_model *m)
     nd_gazetteer_release(&m->gaz);
     for (int t = 0; t < ND_NTASKS; t++) nd_linsvm_free(m->task[t]);
     nd_sumsvm_free(m->sum);
+    free(m->ex);
     free(m->digest);
     free(m->metrics);
     free(m);
@@ -159,6 +161,11 @@ void nd_model_set_metrics(nd_model *m, const char *metrics)
 int nd_model_has_task(const nd_model *m, nd_task t)
 {
     return (unsigned)t < ND_NTASKS && m->task[t] != NULL;
+}
+
+int nd_model_has_extractor(const nd_model *m)
+{
+    return m->ex != NULL;
 }
 
 int nd_model_has_summarizer(const nd_model *m)
@@ -282,6 +289,13 @@ static void manifest(const nd_model *m, nd_buf *b)
         if (m->sum->c > 0) nd_buf_addf(b, " C=%g", m->sum->c);
         nd_buf_addc(b, '\n');
     }
+    if (m->ex) {
+        nd_buf_adds(b, "extractor blocks.model");
+        for (int f = 0; f < ND_NFORMS; f++)
+            if (m->ex->form[f].trained)
+                nd_buf_addf(b, " %s=%d pages,F1 %.4f", nd_form_names[f], m->ex->form[f].pages, m->ex->form[f].cv_f1);
+        nd_buf_addc(b, '\n');
+    }
     if (m->metrics) {
         const char *p = m->metrics;
         while (*p) {
@@ -315,7 +329,10 @@ static const char readme_text[] =
     "| TASK.platt | `A B` per class pair, in libsvm's pair order: P = 1 / (1 + exp(A*f + B)) |\n"
     "| summary.svm | libsvm model (two classes, linear) scoring sentences for summaries over the features the\n"
     "  manifest's `summarizer` line names, label 1 = the sentence is in the reference summary; `probA`/`probB`:\n"
-    "  the Platt sigmoid of that chance, as libsvm writes it (optional) |\n\n"
+    "  the Platt sigmoid of that chance, as libsvm writes it (optional) |\n"
+    "| blocks.model | the story extraction's block model (optional): per form (`html` pages, `text` dumps) its\n"
+    "  settings and named weights, trained with liblinear's logistic regression (`w1`: a block's own features,\n"
+    "  `w2`: them and the context of the first stage); without it the clutter rules alone find the story |\n\n"
     "IDF is recomputed from the document frequencies: idf = ln((1 + documents) / (1 + df)) + 1.\n"
     "Both classifiers read the same L2-normalised TF-IDF vector; the region classifier first\n"
     "multiplies the `@geo` features by `geo_weight` and normalises again.\n";
@@ -368,6 +385,11 @@ nd_status nd_model_save(const nd_model *m, const char *dir, nd_err *err)
             goto fail;
         }
         if ((st = sync_path(path.data, err))) goto fail;
+    }
+    if (m->ex) {
+        nd_buf_reset(&b);
+        nd_extractor_write(m->ex, &b);
+        if ((st = write_file(tmp.data, "blocks.model", b.data, b.len, err))) goto fail;
     }
     if (m->sum) {
         nd_buf_reset(&path);
@@ -749,6 +771,14 @@ nd_model *nd_model_load(const char *dir, nd_err *err)
             for (const char *c = sumline; c + 3 <= sumline + len; c++)   /* "... C=10" */
                 if (c[0] == ' ' && c[1] == 'C' && c[2] == '=') m->sum->c = strtod(c + 3, NULL);
         }
+    }
+    if (!st && manifest_get(man.data, "extractor", &len)) {
+        m->ex = nd_xcalloc(1, sizeof(*m->ex));
+        nd_buf name;
+        nd_buf_init(&name);
+        nd_buf_addf(&name, "%s/blocks.model", dir);
+        if (!(st = slurp(dir, "blocks.model", &b, 0, err))) st = nd_extractor_parse(m->ex, b.data, b.len, name.data, err);
+        nd_buf_release(&name);
     }
     st = task_join(&side, st, err);
     if (st) goto fail;

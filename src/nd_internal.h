@@ -166,6 +166,8 @@ int nd_word_in(const char *const *list, const char *w, size_t n);
  * else with an '&' stays as it is.
  */
 size_t nd_html_unescape(char *s, size_t len);
+/* The code point of the character reference at s[0] == '&' ("&amp;", "&#8217;"), its length in *n; 0 if none. */
+uint32_t nd_html_reference(const char *s, size_t len, size_t *n);
 
 /*
  * HTML markup in s[0..len) removed in place, when the text has a closing tag
@@ -176,6 +178,21 @@ size_t nd_html_unescape(char *s, size_t len);
  * text. The new length; s NUL-terminated there.
  */
 size_t nd_html_strip(char *s, size_t len, char **title);
+
+/*
+ * Is s[0..len) markup? 0: no (prose, a stray "<", a tag mentioned now and
+ * then); 1: a text marked up with tags of known HTML elements (one every 300
+ * bytes or more, a closing one among them); 2: a whole page (a doctype,
+ * <html>, <head> or <body>).
+ */
+int nd_markup_kind(const char *s, size_t len);
+
+/*
+ * "Port to double | Example News" -> "Port to double": a page title's last
+ * part after " | " or a spaced dash cut when it looks like the site's name.
+ * Returns the new length.
+ */
+size_t nd_html_trim_site_name(char *t);
 
 /* Code point cp (<= 0x10FFFF, no surrogate) as UTF-8 at o (room for 4): its length. */
 static inline size_t nd_utf8_put(char *o, uint32_t cp)
@@ -210,6 +227,10 @@ static inline size_t nd_utf8_put(char *o, uint32_t cp)
  */
 void nd_text_repair(const char *s, size_t len, nd_buf *out, nd_repairs *r);
 char *nd_utf8_string(const char *s, size_t len, nd_repairs *r);
+
+/* *s (a UTF-8 string, replaced) or b's bytes from 'from' on in Unicode's composed form, NFC: "u\u0308" becomes "\u00fc". */
+void nd_compose(char **s);
+void nd_buf_compose(nd_buf *b, size_t from);
 
 /* Length of the longest valid UTF-8 prefix of s[0..len). */
 size_t nd_utf8_valid_prefix(const unsigned char *s, size_t len);

@@ -59,6 +59,8 @@ void nd_reader_opts_init(nd_reader_opts *o)
     o->fields.region = "region";
     o->fields.summary = "summary";
     o->fields.url = "url";
+    o->fields.with = "with";
+    o->fields.without = "without";
     o->max_record = 4u << 20;
 }
 
@@ -76,6 +78,8 @@ void nd_record_release(nd_record *r)
     free(r->region);
     free(r->summary);
     free(r->url);
+    free(r->with);
+    free(r->without);
     free(r->file);
     free(r->error);
     nd_record_init(r);
@@ -320,8 +324,19 @@ static char *sniff_json_id(const char *s, size_t len, const char *field)
 
 static void finish_record(nd_reader *rd, nd_record *rec)
 {
-    /* scraped text keeps the page's "&amp;", "&#8217;" and "<b>" now and then; a whole page its <title> */
-    if (rec->text) nd_html_strip(rec->text, nd_html_unescape(rec->text, strlen(rec->text)), rec->title ? NULL : &rec->title);
+    /* composed characters (NFC), as pages' readers give them; a page's blocks are composed when they are read (dom.c) */
+    char **strings[] = { &rec->title, &rec->summary, &rec->with, &rec->without, &rec->text };
+    for (size_t k = 0; k < sizeof(strings) / sizeof(*strings); k++)
+        if (*strings[k] && (k < 4 || !nd_markup_kind(rec->text, strlen(rec->text)))) nd_compose(strings[k]);
+    /*
+     * Scraped text keeps the page's "&amp;", "&#8217;" and "<b>" now and
+     * then: references are decoded and the tags of known elements go. A
+     * page, or a text marked up all through, is read later as HTML (dom.c).
+     */
+    if (rec->text && nd_markup_kind(rec->text, strlen(rec->text)) != 2) {
+        size_t n = nd_html_unescape(rec->text, strlen(rec->text));
+        if (!nd_markup_kind(rec->text, n)) nd_html_strip(rec->text, n, rec->title ? NULL : &rec->title);
+    }
     char *prose[] = { rec->title, rec->summary };
     for (size_t k = 0; k < sizeof(prose) / sizeof(*prose); k++)
         if (prose[k]) nd_html_strip(prose[k], nd_html_unescape(prose[k], strlen(prose[k])), NULL);
@@ -337,11 +352,19 @@ static void finish_record(nd_reader *rd, nd_record *rec)
     }
 }
 
+/* The names of the fields, and the record's strings they fill, in one order (nd_fields'). */
 static const char *const *field_names(const nd_fields *f, const char *out[ND_NFIELDS])
 {
-    out[0] = f->id; out[1] = f->title; out[2] = f->text;
-    out[3] = f->topic; out[4] = f->region; out[5] = f->summary; out[6] = f->url;
+    const char *names[ND_NFIELDS] = { f->id, f->title, f->text, f->topic, f->region, f->summary, f->url, f->with, f->without };
+    memcpy(out, names, sizeof(names));
     return out;
+}
+
+static void field_slots(nd_record *rec, char **slots[ND_NFIELDS])
+{
+    char **s[ND_NFIELDS] = { &rec->id, &rec->title, &rec->text, &rec->topic, &rec->region, &rec->summary, &rec->url,
+                             &rec->with, &rec->without };
+    memcpy(slots, s, sizeof(s));
 }
 
 static void parse_jsonl(nd_reader *rd, nd_record *rec)
@@ -361,8 +384,9 @@ static void parse_jsonl(nd_reader *rd, nd_record *rec)
         free(id);
         return;
     }
-    rec->id = out[0]; rec->title = out[1]; rec->text = out[2];
-    rec->topic = out[3]; rec->region = out[4]; rec->summary = out[5]; rec->url = out[6];
+    char **slots[ND_NFIELDS];
+    field_slots(rec, slots);
+    for (int k = 0; k < ND_NFIELDS; k++) *slots[k] = out[k];
 }
 
 /* TSV fields are escaped as \t \n \r \\ */
@@ -405,7 +429,8 @@ static int parse_tsv_header(nd_reader *rd)
 
 static void parse_tsv(nd_reader *rd, nd_record *rec)
 {
-    char **dst[ND_NFIELDS] = { &rec->id, &rec->title, &rec->text, &rec->topic, &rec->region, &rec->summary, &rec->url };
+    char **dst[ND_NFIELDS];
+    field_slots(rec, dst);
     const char *s = rd->line.data, *e = s + rd->line.len;
     int c = 0;
     while (s <= e) {

@@ -6,6 +6,7 @@
 #define ND_TEXT_H
 
 #include "nd_internal.h"
+#include "story.h"
 
 #include <math.h>  /* log */
 
@@ -281,6 +282,9 @@ void nd_pairwise_coupling(int k, const double *r, double *p, double *scratch);
 
 /* Scratch for one article: cleaned text, sentences, tokens, terms. Reused across documents. */
 typedef struct nd_doc {
+    nd_page page;        /* the page's blocks and the decisions on them */
+    const char *title;   /* the record's title, else the page's own (valid until the next prepare), or NULL */
+    size_t head;         /* the length of the headline taken as the title (clean starts with it), or 0 */
     nd_buf clean;
     nd_spans sents;
     nd_tokens tk;
@@ -291,14 +295,16 @@ typedef struct nd_doc {
 void nd_doc_init(nd_doc *d);
 void nd_doc_release(nd_doc *d);
 /*
- * Clean 'text' (unless keep_boilerplate), split sentences, tokenize the
- * title (sentence ND_SENT_TITLE) and every sentence, and build the terms.
+ * Find the story of 'text' with the block model 'ex' (NULL: the clutter
+ * rules alone; nothing removed with keep_boilerplate), split sentences,
+ * tokenize the title (the record's, else the page's; sentence
+ * ND_SENT_TITLE) and every sentence, and build the terms.
  * The outlet's address, 'url' (may be NULL) or else an address line at the
  * top of the text, places the article like a dateline when its country
  * code is in the gazetteer.
  */
 void nd_doc_prepare(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const nd_feature_cfg *cfg,
-                    const char *title, const char *text, const char *url, int keep_boilerplate);
+                    const nd_extractor *ex, const char *title, const char *text, const char *url, int keep_boilerplate);
 
 /*=====   Summaries (summarize.c)   =====*/
 
@@ -379,6 +385,7 @@ struct nd_model {
     nd_gazetteer gaz;            /* empty when the bundle has none */
     nd_linsvm *task[ND_NTASKS];
     nd_sumsvm *sum;              /* the learned sentence scorer, or NULL */
+    struct nd_extractor *ex;     /* the story extraction's block model, or NULL (the clutter rules alone) */
     uint32_t geo_lo, geo_hi;     /* feature ids of the "@geo" terms (0, 0: none) */
     uint32_t title_lo, title_hi; /* feature ids of the "^" title terms (0, 0: none) */
     uint64_t *filter;            /* ND_FILTER_BITS bits: set for every vocabulary term's hash */

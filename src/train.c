@@ -53,6 +53,8 @@ struct nd_trainer {
     size_t nsumrec, sumrec_alloc;
     uint64_t digest;
     double t0;
+    nd_blockset *pages;            /* pages with known story segments, for the block model */
+    nd_extractor *ex;              /* the block model the texts are read with, or NULL (the rules) */
 };
 
 static double now(void)
@@ -158,6 +160,8 @@ void nd_trainer_free(nd_trainer *t)
     free(t->agg);
     for (size_t i = 0; i < t->nsumrec; i++) nd_record_release(&t->sumrec[i]);
     free(t->sumrec);
+    nd_blockset_free(t->pages);
+    free(t->ex);
     free(t);
 }
 
@@ -170,6 +174,74 @@ static void digest_add(nd_trainer *t, const char *s)
     t->digest = h;
 }
 
+nd_status nd_trainer_add_page(nd_trainer *t, const nd_record *rec, nd_err *err)
+{
+    if (rec->error) return nd_fail(err, rec->error_code, "%s", rec->error);
+    if (!rec->text) return nd_fail(err, ND_ERR_EMPTY, "record has no text");
+    if (!rec->with && !rec->without) return nd_fail(err, ND_ERR_EMPTY, "page has no 'with' or 'without' segments");
+    if (!t->pages) t->pages = nd_blockset_new();
+    nd_blockset_add(t->pages, &t->doc.page, rec->text, strlen(rec->text), rec->with, rec->without);
+    digest_add(t, rec->text);
+    digest_add(t, rec->with);
+    digest_add(t, rec->without);
+    return ND_OK;
+}
+
+nd_status nd_trainer_add_story(nd_trainer *t, const nd_record *rec, nd_err *err)
+{
+    if (rec->error) return nd_fail(err, rec->error_code, "%s", rec->error);
+    if (!rec->text) return nd_fail(err, ND_ERR_EMPTY, "record has no text");
+    if (!t->pages) t->pages = nd_blockset_new();
+    nd_blockset_add_story(t->pages, &t->doc.page, rec->text, strlen(rec->text));
+    digest_add(t, rec->text);
+    return ND_OK;
+}
+
+nd_status nd_trainer_train_extractor(nd_trainer *t, nd_extract_report *rep, nd_err *err)
+{
+    memset(rep, 0, sizeof(*rep));
+    if (!t->pages) return nd_fail(err, ND_ERR_EMPTY, "no pages with story segments were added");
+    nd_extractor *ex = nd_xcalloc(1, sizeof(*ex));
+    for (int f = 0; f < ND_NFORMS; f++) {
+        rep->pages[f] = (int)nd_blockset_pages(t->pages, f);
+        if (rep->pages[f] < t->opts.folds) continue;
+        nd_status st = nd_blockset_train(t->pages, f, t->opts.folds, t->opts.seed, &ex->form[f], err);
+        if (st) {
+            free(ex);
+            return st;
+        }
+        const nd_blocklm *lm = &ex->form[f];
+        rep->trained[f] = 1;
+        rep->blocks[f] = lm->blocks;
+        rep->c1[f] = lm->c1;
+        rep->c2[f] = lm->c2;
+        rep->shift[f] = lm->shift;
+        rep->lambda[f] = lm->lambda;
+        rep->cv_f1[f] = lm->cv_f1;
+    }
+    if (!rep->trained[0] && !rep->trained[1]) {
+        free(ex);
+        return nd_fail(err, ND_ERR_EMPTY, "the block model needs %d pages or more of one form (%d HTML pages, %d texts)",
+                       t->opts.folds, rep->pages[ND_FORM_HTML], rep->pages[ND_FORM_TEXT]);
+    }
+    free(t->ex);
+    t->ex = ex;
+    nd_blockset_free(t->pages);
+    t->pages = NULL;
+    return ND_OK;
+}
+
+void nd_trainer_use_extractor(nd_trainer *t, const nd_model *m)
+{
+    free(t->ex);
+    t->ex = NULL;
+    if (m && m->ex) {
+        t->ex = nd_xmalloc(sizeof(*t->ex));
+        *t->ex = *m->ex;
+    }
+}
+
+
 static int cmp_tagged(const void *a, const void *b)
 {
     const struct tagged *x = a, *y = b;
@@ -179,7 +251,7 @@ static int cmp_tagged(const void *a, const void *b)
 nd_status nd_trainer_add(nd_trainer *t, const nd_record *rec, unsigned tasks, nd_err *err)
 {
     if (!rec->text || !*rec->text) return nd_fail(err, ND_ERR_EMPTY, "record '%s' has no text", rec->id);
-    nd_doc_prepare(&t->doc, t->tz, t->gaz.nregions ? &t->gaz : NULL, &t->cfg, rec->title, rec->text, rec->url, 0);
+    nd_doc_prepare(&t->doc, t->tz, t->gaz.nregions ? &t->gaz : NULL, &t->cfg, t->ex, rec->title, rec->text, rec->url, 0);
     const nd_terms *terms = &t->doc.terms;
     ND_GROW(t->agg, terms->n, t->agg_alloc);
     for (size_t i = 0; i < terms->n; i++) {
@@ -1055,6 +1127,8 @@ nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **o
     m->opts.gazetteer = NULL;
     m->gaz = t->gaz;
     memset(&t->gaz, 0, sizeof(t->gaz));
+    m->ex = t->ex;   /* the summarizer's training below reads its articles with it too */
+    t->ex = NULL;
     char dig[64];
     snprintf(dig, sizeof(dig), "fnv1a64:%016llx", (unsigned long long)t->digest);
     m->digest = nd_xstrdup(data_digest ? data_digest : dig);

@@ -259,3 +259,42 @@ int nd_word_in(const char *const *list, const char *w, size_t n)
         if ((*list)[0] == c0 && strlen(*list) == n && strncasecmp(*list, w, n) == 0) return 1;
     return 0;
 }
+
+/*
+ * Does s hold a character that NFC may compose with what precedes it: a
+ * combining mark (U+0300..U+036F, U+1AB0..U+1AFF, U+1DC0..U+1DFF,
+ * U+20D0..U+20FF, U+FE20..U+FE2F), a kana voicing mark or Hangul jamo?
+ */
+static int may_compose(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n; i++, u++) {
+        if (*u < 0xCC) continue;
+        if (*u == 0xCC || *u == 0xCD) return 1;
+        if (*u == 0xE1 && i + 1 < n && (u[1] == 0xAA || u[1] == 0xAB || u[1] == 0xB7 || (u[1] >= 0x84 && u[1] <= 0x87))) return 1;
+        if (i + 2 < n && ((*u == 0xE2 && u[1] == 0x83) || (*u == 0xE3 && u[1] == 0x82 && (u[2] == 0x99 || u[2] == 0x9A)) ||
+            (*u == 0xEF && u[1] == 0xB8 && u[2] >= 0xA0 && u[2] <= 0xAF)))
+            return 1;
+    }
+    return 0;
+}
+
+void nd_compose(char **s)
+{
+    if (!*s || !may_compose(*s, strlen(*s))) return;
+    char *c = (char *)utf8proc_NFC((const utf8proc_uint8_t *)*s);
+    if (!c) return;   /* not UTF-8 (the reader repairs every string first): kept as it is */
+    free(*s);
+    *s = c;
+}
+
+void nd_buf_compose(nd_buf *b, size_t from)
+{
+    if (!may_compose(b->data + from, b->len - from)) return;
+    char *c = (char *)utf8proc_NFC((const utf8proc_uint8_t *)b->data + from);
+    if (!c) return;
+    b->len = from;
+    nd_buf_adds(b, c);
+    free(c);
+}
+

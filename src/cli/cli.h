@@ -90,6 +90,14 @@ int cli_run_option(nd_analyze_opts *ao, nd_batch_opts *bo, const char *cmd, int 
 /* Handle option 'c' if it is one of CLI_INPUT_OPTIONS: 1 handled, 0 not ours, -1 bad value. */
 int cli_input_option(struct cli_input *in, const char *cmd, int c, const char *arg);
 
+/*
+ * A file of the project's data (e.g. "models/gazetteer.tsv", "models/default")
+ * beside the program in a build tree, else installed under share/newsdesk
+ * (without "models/" but for the default bundle): its path in 'buf', or NULL.
+ */
+const char *cli_find_data(const char *name, char *buf, size_t size);
+/* $NEWSDESK_MODEL, else the build tree's or the installed models/default (in 'buf'), or NULL. */
+const char *cli_default_model_dir(char *buf, size_t size);
 /* Load --model, $NEWSDESK_MODEL, the build tree's or the installed models/default. */
 nd_model *cli_load_model(const char *cmd, const char *dir);
 
@@ -123,6 +131,7 @@ int cli_write(const nd_buf *b);
 int cmd_process(int argc, char **argv);
 int cmd_classify(int argc, char **argv);
 int cmd_summarize(int argc, char **argv);
+int cmd_clean(int argc, char **argv);
 int cmd_train(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_info(int argc, char **argv);

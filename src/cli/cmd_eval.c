@@ -13,6 +13,7 @@ struct eval {
     double rouge[3][3];   /* [r1, r2, rLsum][p, r, f] sums */
     size_t nrouge;
     size_t records, failed;
+    nd_extract_score ext;   /* pages with known story segments */
     nd_buf cand;
     struct cli_progress progress;
     const nd_model *m;
@@ -29,6 +30,7 @@ static int on_result(void *ctx, const nd_record *rec, const nd_result *res, cons
         return 0;
     }
     if (!e->in->quiet) cli_record_repairs(rec);
+    if (rec->with || rec->without) nd_extract_score_add(&e->ext, res->story.data, rec->with, rec->without);
     const char *gold[2] = { rec->topic, rec->region };
     for (int t = 0; t < 2; t++)
         if (gold[t] && *gold[t] && nd_model_has_task(e->m, (nd_task)t))
@@ -57,7 +59,10 @@ static void help(void)
            "Classifies and summarizes labelled records and scores the results: accuracy,\n"
            "macro-F1, per-label precision/recall/F1 and the confusion matrix for each task\n"
            "whose label the records carry; ROUGE-1, ROUGE-2 and ROUGE-Lsum (precision, recall,\n"
-           "F1; rouge-score semantics) against the records' reference summaries.\n\n"
+           "F1; rouge-score semantics) against the records' reference summaries; and for pages\n"
+           "with known story and boilerplate segments (lists 'with' and 'without'), the story\n"
+           "extraction's precision, recall, F1 and accuracy over those segments (each looked\n"
+           "for in the story found, white space normalised, as the extraction benchmark does).\n\n"
            "  --model DIR             model bundle (default: $NEWSDESK_MODEL, else models/default)\n");
     printf("%s%s\n", CLI_SUMMARY_HELP, CLI_RUN_HELP);
     printf("%s", CLI_INPUT_HELP);
@@ -77,6 +82,7 @@ int cmd_eval(int argc, char **argv)
     cli_input_init(&in);
     nd_analyze_opts aopts;
     nd_analyze_opts_init(&aopts);
+    aopts.story = 1;
     nd_batch_opts bopts;
     nd_batch_opts_init(&bopts);
     optind = 0;
@@ -131,6 +137,13 @@ int cmd_eval(int argc, char **argv)
         for (int k = 0; k < 3; k++)
             nd_buf_addf(&out, "  %-10s %9.2f %9.2f %9.2f\n", names[k], 100 * e.rouge[k][0] / n, 100 * e.rouge[k][1] / n,
                         100 * e.rouge[k][2] / n);
+    }
+    if (e.ext.pages) {
+        double p, r, f, a;
+        nd_extract_score_get(&e.ext, &p, &r, &f, &a);
+        nd_buf_addf(&out, "\nextraction: %zu pages, %zu story and %zu boilerplate segments\n", e.ext.pages,
+                    e.ext.tp + e.ext.fn, e.ext.fp + e.ext.tn);
+        nd_buf_addf(&out, "  precision %.4f  recall %.4f  f1 %.4f  accuracy %.4f\n", p, r, f, a);
     }
     cli_write(&out);
     nd_buf_release(&out);

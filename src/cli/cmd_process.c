@@ -17,31 +17,19 @@ struct run {
     size_t records, failed, repaired;
     struct cli_progress progress;
     int write_failed;
-    int explain;
-    nd_buf clean;
-    nd_spans removed, why, sents;
+    nd_buf line;
 };
 
-/* --explain: what clutter removal took out of this record, and why; a headline taken as the title. */
-static void explain(struct run *r, const nd_record *rec)
+/* --explain: what story extraction took out of this record, and why; a headline taken as the title. */
+static void explain(struct run *r, const nd_record *rec, const nd_result *res)
 {
-    if (!rec->text) return;
-    size_t head = nd_clean(rec->text, strlen(rec->text), &r->clean, &r->removed, &r->why);
-    nd_sentences(r->clean.data, r->clean.len, &r->sents);
-    head = nd_headline_title(rec->title, head, &r->sents);
-    char *headline = head ? nd_xstrndup(r->clean.data, head) : NULL;
-    for (size_t i = 0; i < r->removed.n; i++) {
-        const nd_span *s = &r->removed.v[i];
-        nd_buf_reset(&r->clean);
-        nd_buf_addf(&r->clean, "removed %s: %.*s", nd_clutter_name((nd_clutter)r->why.v[i].off), (int)s->len,
-                    rec->text + s->off);
-        cli_record_note(rec, r->clean.data);
-    }
-    if (headline) {
-        nd_buf_reset(&r->clean);
-        nd_buf_addf(&r->clean, "headline taken as the title: %s", headline);
-        cli_record_note(rec, r->clean.data);
-        free(headline);
+    for (const char *p = res->explain.data; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        nd_buf_reset(&r->line);
+        nd_buf_add(&r->line, p, n);
+        cli_record_note(rec, r->line.data);
+        p += n + (nl != NULL);
     }
 }
 
@@ -56,7 +44,7 @@ static int on_result(void *ctx, const nd_record *rec, const nd_result *res, cons
         r->repaired++;
         if (!r->in->quiet) cli_record_repairs(rec);   /* a warning per kind */
     }
-    if (r->explain && res) explain(r, rec);
+    if (r->aopts.explain && res) explain(r, rec, res);
     nd_emit(&r->out, r->fmt, &r->aopts, rec, res, error);
     if (r->out.len >= 1 << 16) {
         if (cli_write(&r->out)) {
@@ -73,6 +61,8 @@ static void help(const char *cmd)
 {
     const char *what = !strcmp(cmd, "process")    ? "Topic, region and key sentences for every article."
                        : !strcmp(cmd, "classify") ? "Topic and region for every article."
+                       : !strcmp(cmd, "clean")    ? "The story of every article or page alone: {\"id\", \"title\", \"text\"}, the text\n"
+                                                    "its paragraphs separated by a blank line (HTML pages are read as pages)."
                                                   : "Key sentences for every article.";
     printf("usage: newsdesk %s [options] [FILE...]\n\n%s\n"
            "One output line per input record, in input order: a result, or {\"id\":...,\"error\":...}\n"
@@ -80,16 +70,18 @@ static void help(const char *cmd)
     printf("Output:\n"
            "  --format FMT            jsonl (default) or tsv (with a header line)\n"
            "  --model DIR             model bundle (default: $NEWSDESK_MODEL, else models/default)\n");
-    if (strcmp(cmd, "summarize"))
+    int cleaning = !strcmp(cmd, "clean");
+    if (strcmp(cmd, "summarize") && !cleaning)
         printf("  --min-confidence X      labels below this confidence become \"unknown\" (default 0)\n");
-    if (strcmp(cmd, "classify")) printf("%s", CLI_SUMMARY_HELP);
-    printf("%s  --explain               say on stderr which clutter lines were removed, and why (and a\n"
-           "                          headline taken as the title)\n\n", CLI_RUN_HELP);
+    if (strcmp(cmd, "classify") && !cleaning) printf("%s", CLI_SUMMARY_HELP);
+    printf("%s  --explain               say on stderr which blocks of the page were removed, and why\n"
+           "                          (a clutter rule, or the block model's chance that it is story;\n"
+           "                          and a headline taken as the title)\n\n", CLI_RUN_HELP);
     printf("%s", CLI_INPUT_HELP);
     printf("\nExample:\n  newsdesk %s datasets/sample.jsonl.gz | jq -c .\n", cmd);
 }
 
-static int run_command(const char *cmd, int classify, int summarize, int argc, char **argv)
+static int run_command(const char *cmd, int classify, int summarize, int story, int argc, char **argv)
 {
     static const struct option longopts[] = {
         CLI_INPUT_OPTIONS,
@@ -108,6 +100,7 @@ static int run_command(const char *cmd, int classify, int summarize, int argc, c
     nd_analyze_opts_init(&r.aopts);
     r.aopts.classify = classify;
     r.aopts.summarize = summarize;
+    r.aopts.story = story;
     nd_batch_opts bopts;
     nd_batch_opts_init(&bopts);
     optind = 0;
@@ -126,10 +119,11 @@ static int run_command(const char *cmd, int classify, int summarize, int argc, c
             else return cli_usage_error(cmd, "unknown output format '%s' (jsonl, tsv)", optarg);
             break;
         case 'c':
+            if (story) return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
             if (cli_parse_double(optarg, 0, 1, &r.aopts.min_confidence))
                 return cli_usage_error(cmd, "--min-confidence wants a number in [0, 1], not '%s'", optarg);
             break;
-        case 'X': r.explain = 1; break;
+        case 'X': r.aopts.explain = 1; break;
         default:
             if (optopt && optopt < CLI_OPT_BASE && optopt > ' ')
                 return cli_usage_error(cmd, "unknown or incomplete option '-%c'", optopt);
@@ -143,10 +137,7 @@ static int run_command(const char *cmd, int classify, int summarize, int argc, c
     nd_reader *rd = nd_reader_new((const char *const *)argv + optind, (size_t)(argc - optind), &in.reader);
     r.in = &in;
     nd_buf_init(&r.out);
-    nd_buf_init(&r.clean);
-    nd_spans_init(&r.removed);
-    nd_spans_init(&r.why);
-    nd_spans_init(&r.sents);
+    nd_buf_init(&r.line);
     cli_progress_init(&r.progress, in.progress);
     if (r.fmt == ND_OUT_TSV) nd_emit_tsv_header(&r.out, &r.aopts);
     nd_err err = { 0 };
@@ -166,10 +157,7 @@ static int run_command(const char *cmd, int classify, int summarize, int argc, c
         fprintf(stderr, "newsdesk: %zu records had bytes that are not UTF-8 (read as Windows-1252) or NUL (read as spaces)\n",
                 r.repaired);
     nd_buf_release(&r.out);
-    nd_buf_release(&r.clean);
-    nd_spans_release(&r.removed);
-    nd_spans_release(&r.why);
-    nd_spans_release(&r.sents);
+    nd_buf_release(&r.line);
     nd_reader_free(rd);
     nd_model_free(m);
     if (r.write_failed) rc = EXIT_FAIL;
@@ -179,15 +167,20 @@ static int run_command(const char *cmd, int classify, int summarize, int argc, c
 
 int cmd_process(int argc, char **argv)
 {
-    return run_command("process", 1, 1, argc, argv);
+    return run_command("process", 1, 1, 0, argc, argv);
 }
 
 int cmd_classify(int argc, char **argv)
 {
-    return run_command("classify", 1, 0, argc, argv);
+    return run_command("classify", 1, 0, 0, argc, argv);
 }
 
 int cmd_summarize(int argc, char **argv)
 {
-    return run_command("summarize", 0, 1, argc, argv);
+    return run_command("summarize", 0, 1, 0, argc, argv);
+}
+
+int cmd_clean(int argc, char **argv)
+{
+    return run_command("clean", 0, 0, 1, argc, argv);
 }

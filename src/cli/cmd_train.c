@@ -23,6 +23,15 @@ static void help(void)
            "  --topic-data FILE       records used for the topic classifier only\n"
            "  --region-data FILE      records used for the region classifier only\n"
            "  -o, --output DIR        the bundle to write (replaced atomically)\n\n"
+           "Story extraction (read before the other data, whose stories it then finds):\n"
+           "  --extract-data FILE     pages with known story and boilerplate segments ('with' and\n"
+           "                          'without' lists) train the block model: HTML pages the one\n"
+           "                          for pages and, read as text dumps, the one for text\n"
+           "  --extract-story FILE    clean articles (all of their text is story) for the block\n"
+           "                          model, so that it keeps such texts whole\n"
+           "  --extract-model DIR     take DIR's block model instead (default: the default\n"
+           "                          model's, when it is found and has one)\n"
+           "  --no-extract-model      no block model: the clutter rules alone find stories\n\n"
            "Settings (defaults are the shipped ones):\n"
            "  --min-df N              drop terms in fewer documents (3)\n"
            "  --max-df X              drop terms in more than this fraction of documents (0.5)\n"
@@ -49,38 +58,45 @@ static void help(void)
            "--region-data reuters21578/train.jsonl.gz\n");
 }
 
+enum {
+    DATA_PAGES = 1u << 30,   /* an input of pages for the block model, not labelled records */
+    DATA_STORY = 1u << 29    /* clean articles for the block model: all their text is story */
+};
+#define DATA_EXTRACT (DATA_PAGES | DATA_STORY)
+
 struct input {
     const char *path;
     unsigned tasks;
 };
 
-/* models/gazetteer.tsv of the build tree, or the installed copy. */
-static const char *default_gazetteer(char *buf, size_t size)
-{
-    char exe[PATH_MAX];
-    struct stat st;
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) *slash = '\0';
-        const char *rel[] = { "/models/gazetteer.tsv", "/../models/gazetteer.tsv", "/../share/newsdesk/gazetteer.tsv" };
-        for (size_t i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
-            snprintf(buf, size, "%s%s", exe, rel[i]);
-            if (stat(buf, &st) == 0) return buf;
-        }
-    }
-    snprintf(buf, size, "%s/gazetteer.tsv", ND_DATADIR);
-    return stat(buf, &st) == 0 ? buf : NULL;
-}
+/* What the command line asked for. */
+struct train_args {
+    struct cli_input in;
+    nd_train_opts opts;
+    const char *outdir;
+    const char *extract_model;   /* a bundle to take the block model from */
+    int no_extract, no_gaz;
+    struct input *inputs;
+    size_t ninputs;
+    char gazbuf[PATH_MAX];
+};
 
-int cmd_train(int argc, char **argv)
+struct counts {
+    size_t records, failed, used;
+};
+
+/* Parse the command line into 'a': EXIT_OK to go on, else the exit status (help shown, usage error). */
+static int parse_args(struct train_args *a, int argc, char **argv)
 {
     static const struct option longopts[] = {
         CLI_INPUT_OPTIONS,
         { "output", required_argument, NULL, 'o' },
         { "topic-data", required_argument, NULL, 'T' },
         { "region-data", required_argument, NULL, 'R' },
+        { "extract-data", required_argument, NULL, 'X' },
+        { "extract-model", required_argument, NULL, 'E' },
+        { "extract-story", required_argument, NULL, 'Y' },
+        { "no-extract-model", no_argument, NULL, 'Z' },
         { "min-df", required_argument, NULL, 'm' },
         { "max-df", required_argument, NULL, 'x' },
         { "max-features", required_argument, NULL, 'F' },
@@ -103,177 +119,245 @@ int cmd_train(int argc, char **argv)
         { NULL, 0, NULL, 0 },
     };
     const char *cmd = "train";
-    struct cli_input in;
-    cli_input_init(&in);
-    nd_train_opts opts;
-    nd_train_opts_init(&opts);
-    const char *outdir = NULL;
-    int no_gaz = 0;
-    struct input *inputs = calloc((size_t)argc + 1, sizeof(*inputs));
-    size_t ninputs = 0;
+    nd_train_opts *o = &a->opts;
     optind = 0;
     opterr = 0;
-    int c, rc = EXIT_OK;
+    int c;
     long v;
     double d;
     while ((c = getopt_long(argc, argv, "qho:j:", longopts, NULL)) != -1) {
-        int h = cli_input_option(&in, cmd, c, optarg);
-        if (h < 0) { free(inputs); return EXIT_USAGE; }
+        int h = cli_input_option(&a->in, cmd, c, optarg);
+        if (h < 0) return EXIT_USAGE;
         if (h) continue;
+        const char *opt = argv[optind - 1];
         switch (c) {
-        case 'h': free(inputs); help(); return cli_close_stdout();
-        case 'o': outdir = optarg; break;
-        case 'T': inputs[ninputs++] = (struct input){ optarg, 1u << ND_TASK_TOPIC }; break;
-        case 'R': inputs[ninputs++] = (struct input){ optarg, 1u << ND_TASK_REGION }; break;
+        case 'h': help(); return cli_close_stdout() == EXIT_OK ? -1 : EXIT_FAIL;
+        case 'o': a->outdir = optarg; break;
+        case 'T': a->inputs[a->ninputs++] = (struct input){ optarg, 1u << ND_TASK_TOPIC }; break;
+        case 'R': a->inputs[a->ninputs++] = (struct input){ optarg, 1u << ND_TASK_REGION }; break;
+        case 'X': a->inputs[a->ninputs++] = (struct input){ optarg, DATA_PAGES }; break;
+        case 'Y': a->inputs[a->ninputs++] = (struct input){ optarg, DATA_STORY }; break;
+        case 'E': a->extract_model = optarg; break;
+        case 'Z': a->no_extract = 1; break;
         case 'm':
-            if (cli_parse_int(optarg, 1, 1000000, &v)) goto bad;
-            opts.min_df = (int)v;
+            if (cli_parse_int(optarg, 1, 1000000, &v)) return cli_usage_error(cmd, "%s wants a whole number from 1 to 1000000, not '%s'", opt, optarg);
+            o->min_df = (int)v;
             break;
         case 'x':
-            if (cli_parse_double(optarg, 1e-6, 1, &opts.max_df)) goto bad;
+            if (cli_parse_double(optarg, 1e-6, 1, &o->max_df)) return cli_usage_error(cmd, "%s wants a fraction in (0, 1], not '%s'", opt, optarg);
             break;
         case 'F':
-            if (cli_parse_int(optarg, 1, 100000000, &v)) goto bad;
-            opts.max_features = (int)v;
+            if (cli_parse_int(optarg, 1, 100000000, &v)) return cli_usage_error(cmd, "%s wants a whole number from 1 to 100000000, not '%s'", opt, optarg);
+            o->max_features = (int)v;
             break;
-        case 'U': opts.bigrams = 0; break;
-        case 'w':
-            if (cli_parse_double(optarg, 0, 100, &opts.title_weight)) goto bad;
+        case 'U': o->bigrams = 0; break;
+        case 'w': case 'l': case 'e':
+            if (cli_parse_double(optarg, 0, 100, &d)) return cli_usage_error(cmd, "%s wants a number from 0 to 100, not '%s'", opt, optarg);
+            *(c == 'w' ? &o->title_weight : c == 'l' ? &o->lead_weight : &o->geo_weight) = d;
             break;
-        case 'l':
-            if (cli_parse_double(optarg, 0, 100, &opts.lead_weight)) goto bad;
-            break;
-        case 'N': opts.numbers = 0; break;
-        case 'H': opts.title_terms = 0; break;
-        case 'e':
-            if (cli_parse_double(optarg, 0, 100, &opts.geo_weight)) goto bad;
-            break;
-        case 'g': opts.gazetteer = optarg; break;
-        case 'G': no_gaz = 1; break;
-        case 'S': opts.summarizer = 0; break;
+        case 'N': o->numbers = 0; break;
+        case 'H': o->title_terms = 0; break;
+        case 'g': o->gazetteer = optarg; break;
+        case 'G': a->no_gaz = 1; break;
+        case 'S': o->summarizer = 0; break;
         case 'k':
-            if (cli_parse_int(optarg, 2, 20, &v)) goto bad;
-            opts.folds = (int)v;
+            if (cli_parse_int(optarg, 2, 20, &v)) return cli_usage_error(cmd, "%s wants a whole number from 2 to 20, not '%s'", opt, optarg);
+            o->folds = (int)v;
             break;
         case 'C': {
-            memset(opts.c_grid, 0, sizeof(opts.c_grid));
-            char *copy = strdup(optarg), *save = NULL;
+            memset(o->c_grid, 0, sizeof(o->c_grid));
             int n = 0;
-            for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-                if (n >= 8 || cli_parse_double(tok, 1e-6, 1e6, &d)) {
-                    free(copy);
-                    free(inputs);
-                    return cli_usage_error(cmd, "--c wants up to 8 positive numbers separated by commas, not '%s'", optarg);
+            for (const char *p = optarg; *p;) {
+                char num[64];
+                size_t len = strcspn(p, ",");
+                if (n >= 8 || len == 0 || len >= sizeof(num)) n = -1;
+                if (n >= 0) {
+                    memcpy(num, p, len);
+                    num[len] = '\0';
+                    if (cli_parse_double(num, 1e-6, 1e6, &d)) n = -1;
+                    else o->c_grid[n++] = d;
                 }
-                opts.c_grid[n++] = d;
+                if (n < 0) return cli_usage_error(cmd, "--c wants up to 8 numbers from 1e-6 to 1e6 separated by commas, not '%s'", optarg);
+                p += len + (p[len] == ',');
             }
-            free(copy);
-            if (!n) goto bad;
+            if (!n) return cli_usage_error(cmd, "--c wants up to 8 numbers from 1e-6 to 1e6 separated by commas, not '%s'", optarg);
             break;
         }
-        case 'B': opts.balanced = 1; break;
+        case 'B': o->balanced = 1; break;
         case 'P':
-            if (!strcmp(optarg, "topic")) opts.uniform_prior |= 1u << ND_TASK_TOPIC;
-            else if (!strcmp(optarg, "region")) opts.uniform_prior |= 1u << ND_TASK_REGION;
+            if (!strcmp(optarg, "topic")) o->uniform_prior |= 1u << ND_TASK_TOPIC;
+            else if (!strcmp(optarg, "region")) o->uniform_prior |= 1u << ND_TASK_REGION;
             else return cli_usage_error(cmd, "--uniform-prior wants topic or region, not '%s'", optarg);
             break;
         case 's':
-            if (cli_parse_int(optarg, 0, 2147483647L, &v)) goto bad;
-            opts.seed = (unsigned)v;
+            if (cli_parse_int(optarg, 0, 2147483647L, &v)) return cli_usage_error(cmd, "%s wants a whole number from 0 to 2147483647, not '%s'", opt, optarg);
+            o->seed = (unsigned)v;
             break;
         case 'j':
-            if (cli_parse_int(optarg, 1, 256, &v)) goto bad;
-            opts.threads = (int)v;
+            if (cli_parse_int(optarg, 1, 256, &v)) return cli_usage_error(cmd, "%s wants a whole number from 1 to 256, not '%s'", opt, optarg);
+            o->threads = (int)v;
             break;
         default:
-            free(inputs);
-            return cli_usage_error(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
+            return cli_usage_error(cmd, "unknown or incomplete option '%s'", opt);
         }
-        continue;
-    bad:
-        free(inputs);
-        return cli_usage_error(cmd, "bad value '%s' for %s", optarg, argv[optind - 1]);
     }
     for (int i = optind; i < argc; i++)
-        inputs[ninputs++] = (struct input){ argv[i], (1u << ND_TASK_TOPIC) | (1u << ND_TASK_REGION) };
-    if (!outdir) { free(inputs); return cli_usage_error(cmd, "missing -o DIR"); }
-    if (!ninputs) { free(inputs); return cli_usage_error(cmd, "no training data given"); }
-    char gazbuf[PATH_MAX];
-    if (no_gaz) opts.gazetteer = NULL;
-    else if (!opts.gazetteer) opts.gazetteer = default_gazetteer(gazbuf, sizeof(gazbuf));
-
-    nd_err err = { 0 };
-    nd_trainer *t = nd_trainer_new(&opts, &err);
-    if (!t) {
-        free(inputs);
-        cli_error("%s", err.msg);
-        return EXIT_FAIL;
+        a->inputs[a->ninputs++] = (struct input){ argv[i], (1u << ND_TASK_TOPIC) | (1u << ND_TASK_REGION) };
+    if (!a->outdir) return cli_usage_error(cmd, "missing -o DIR");
+    size_t labelled = 0;
+    int pages = 0, stories = 0;
+    for (size_t i = 0; i < a->ninputs; i++) {
+        labelled += !(a->inputs[i].tasks & DATA_EXTRACT);
+        pages |= a->inputs[i].tasks == DATA_PAGES;
+        stories |= a->inputs[i].tasks == DATA_STORY;
     }
-    size_t records = 0, failed = 0, used = 0;
-    struct cli_progress prog;
-    cli_progress_init(&prog, in.progress);
+    if (stories && !pages) return cli_usage_error(cmd, "--extract-story needs --extract-data: the pages that teach what is not story");
+    if (!labelled) return cli_usage_error(cmd, "no training data given");
+    if (a->extract_model && a->no_extract)
+        return cli_usage_error(cmd, "--extract-model and --no-extract-model contradict each other");
+    if (a->no_gaz) o->gazetteer = NULL;
+    else if (!o->gazetteer) o->gazetteer = cli_find_data("models/gazetteer.tsv", a->gazbuf, sizeof(a->gazbuf));
+    return EXIT_OK;
+}
+
+/* Feed every record of the inputs of kind 'kind' (DATA_EXTRACT: the block model's; 0: the labelled records) to 't'. */
+static void read_inputs(const struct train_args *a, nd_trainer *t, unsigned kind, struct counts *n, struct cli_progress *prog)
+{
     nd_record rec;
     nd_record_init(&rec);
-    for (size_t i = 0; i < ninputs; i++) {
-        nd_reader *rd = nd_reader_new(&inputs[i].path, 1, &in.reader);
+    nd_err err = { 0 };
+    for (size_t i = 0; i < a->ninputs; i++) {
+        unsigned tasks = a->inputs[i].tasks;
+        if ((tasks & DATA_EXTRACT ? DATA_EXTRACT : 0u) != kind) continue;
+        nd_reader *rd = nd_reader_new(&a->inputs[i].path, 1, &a->in.reader);
         while (nd_reader_next(rd, &rec)) {
-            records++;
-            if (rec.error) {
-                failed++;
-                if (!in.quiet) cli_record_error(&rec, rec.error);
+            n->records++;
+            nd_status st = rec.error               ? rec.error_code
+                           : tasks == DATA_PAGES   ? nd_trainer_add_page(t, &rec, &err)
+                           : tasks == DATA_STORY   ? nd_trainer_add_story(t, &rec, &err)
+                                                   : nd_trainer_add(t, &rec, tasks, &err);
+            if (st != ND_OK) {
+                n->failed++;
+                if (!a->in.quiet) cli_record_error(&rec, rec.error ? rec.error : err.msg);
                 continue;
             }
-            if (nd_trainer_add(t, &rec, inputs[i].tasks, &err) != ND_OK) {
-                failed++;
-                if (!in.quiet) cli_record_error(&rec, err.msg);
-                continue;
-            }
-            used++;
-            if (!in.quiet) cli_record_repairs(&rec);
-            cli_progress_tick(&prog, records);
+            n->used++;
+            if (!a->in.quiet) cli_record_repairs(&rec);
+            cli_progress_tick(prog, n->records);
         }
         nd_reader_free(rd);
     }
     nd_record_release(&rec);
-    cli_progress_done(&prog);
+}
+
+/* The block model the texts are read with: trained from --extract-data, or taken from a bundle. 0, or EXIT_FAIL. */
+static int setup_extractor(const struct train_args *a, nd_trainer *t, struct counts *n, struct cli_progress *prog)
+{
+    int pages = 0;
+    for (size_t i = 0; i < a->ninputs; i++) pages |= a->inputs[i].tasks == DATA_PAGES;
+    nd_err err = { 0 };
+    if (pages) {
+        read_inputs(a, t, DATA_EXTRACT, n, prog);
+        nd_extract_report rep;
+        if (nd_trainer_train_extractor(t, &rep, &err) != ND_OK) {
+            cli_error("story extraction: %s", err.msg);
+            return EXIT_FAIL;
+        }
+        for (int f = 1; f >= 0; f--)
+            if (rep.trained[f])
+                printf("story extraction, %s: block model from %d pages (%d labelled blocks), C=%g/%g, shift %g, "
+                       "smoothing %g (cross-validated F1 of their segments %.2f%%)\n", f ? "html" : "text",
+                       rep.pages[f], rep.blocks[f], rep.c1[f], rep.c2[f], rep.shift[f], rep.lambda[f], 100 * rep.cv_f1[f]);
+        return EXIT_OK;
+    }
+    if (a->no_extract) {
+        printf("story extraction: the clutter rules alone (no block model)\n");
+        return EXIT_OK;
+    }
+    char buf[PATH_MAX];
+    const char *dir = a->extract_model ? a->extract_model : cli_default_model_dir(buf, sizeof(buf));
+    nd_model *from = dir ? nd_model_load(dir, &err) : NULL;
+    if (!from && a->extract_model) {
+        cli_error("cannot load model '%s': %s", dir, err.msg);
+        return EXIT_FAIL;
+    }
+    nd_trainer_use_extractor(t, from);
+    if (from && nd_model_has_extractor(from)) printf("story extraction: the block model of %s\n", dir);
+    else printf("story extraction: the clutter rules alone (%s has no block model)\n", dir ? dir : "no default model");
+    nd_model_free(from);
+    return EXIT_OK;
+}
+
+static void report(const struct train_args *a, const nd_train_report *rep, const struct counts *n)
+{
+    printf("trained %s from %zu records (%zu failed): %d features, %.1f s\n", a->outdir, n->used, n->failed,
+           rep->nfeatures, rep->seconds);
+    for (int k = 0; k < ND_NTASKS; k++) {
+        if (!rep->trained[k]) continue;
+        printf("%s: %d documents, %d labels, C=%g (cross-validated accuracy %.2f%%; grid", nd_task_name((nd_task)k),
+               rep->ndocs[k], rep->nlabels[k], rep->best_c[k], 100 * rep->cv_accuracy[k]);
+        for (int g = 0; g < 8 && a->opts.c_grid[g] > 0; g++) printf(" %g:%.2f", a->opts.c_grid[g], 100 * rep->cv_grid[k][g]);
+        printf(")\n");
+    }
+    if (rep->sum_docs) {
+        printf("summaries: sentence model from %d articles with references (%d sentences, %d matched to a "
+               "reference line; fitted on %d), C=%g",
+               rep->sum_docs, rep->sum_sentences, rep->sum_positive, rep->sum_rows, rep->sum_c);
+        if (rep->sum_cv[0] > 0)
+            printf(" (cross-validated F1 of the top 3 in reference words: 0.1:%.2f 1:%.2f 10:%.2f)",
+                   100 * rep->sum_cv[0], 100 * rep->sum_cv[1], 100 * rep->sum_cv[2]);
+        printf("\n");
+    }
+}
+
+int cmd_train(int argc, char **argv)
+{
+    struct train_args a;
+    memset(&a, 0, sizeof(a));
+    cli_input_init(&a.in);
+    nd_train_opts_init(&a.opts);
+    a.inputs = calloc((size_t)argc + 1, sizeof(*a.inputs));
+    if (!a.inputs) return cli_error("out of memory"), EXIT_FAIL;
+    int rc = parse_args(&a, argc, argv);
+    if (rc) {
+        free(a.inputs);
+        return rc < 0 ? EXIT_OK : rc;
+    }
+    nd_err err = { 0 };
+    nd_trainer *t = nd_trainer_new(&a.opts, &err);
+    if (!t) {
+        free(a.inputs);
+        cli_error("%s", err.msg);
+        return EXIT_FAIL;
+    }
+    struct counts n = { 0, 0, 0 };
+    struct cli_progress prog;
+    cli_progress_init(&prog, a.in.progress);
     nd_model *m = NULL;
     nd_train_report rep;
-    if (nd_trainer_finish(t, NULL, &m, &rep, &err) != ND_OK) {
-        cli_error("training failed: %s", err.msg);
-        rc = EXIT_FAIL;
-    } else if (!rep.trained[0] && !rep.trained[1]) {
-        cli_error("no task has two or more labels: nothing to train");
-        rc = EXIT_FAIL;
-    } else if (nd_model_save(m, outdir, &err) != ND_OK) {
-        cli_error("%s", err.msg);
-        rc = EXIT_FAIL;
-    } else {
-        printf("trained %s from %zu records (%zu failed): %d features, %.1f s\n", outdir, used, failed,
-               rep.nfeatures, rep.seconds);
-        for (int k = 0; k < ND_NTASKS; k++) {
-            if (!rep.trained[k]) continue;
-            printf("%s: %d documents, %d labels, C=%g (cross-validated accuracy %.2f%%; grid", nd_task_name((nd_task)k),
-                   rep.ndocs[k], rep.nlabels[k], rep.best_c[k], 100 * rep.cv_accuracy[k]);
-            for (int g = 0; g < 8 && opts.c_grid[g] > 0; g++) printf(" %g:%.2f", opts.c_grid[g], 100 * rep.cv_grid[k][g]);
-            printf(")\n");
-        }
-        if (rep.sum_docs) {
-            printf("summaries: sentence model from %d articles with references (%d sentences, %d matched to a "
-                   "reference line; fitted on %d), C=%g",
-                   rep.sum_docs, rep.sum_sentences, rep.sum_positive, rep.sum_rows, rep.sum_c);
-            if (rep.sum_cv[0] > 0)
-                printf(" (cross-validated F1 of the top 3 in reference words: 0.1:%.2f 1:%.2f 10:%.2f)",
-                       100 * rep.sum_cv[0], 100 * rep.sum_cv[1], 100 * rep.sum_cv[2]);
-            printf("\n");
+    if ((rc = setup_extractor(&a, t, &n, &prog)) == EXIT_OK) {
+        read_inputs(&a, t, 0, &n, &prog);
+        cli_progress_done(&prog);
+        if (nd_trainer_finish(t, NULL, &m, &rep, &err) != ND_OK) {
+            cli_error("training failed: %s", err.msg);
+            rc = EXIT_FAIL;
+        } else if (!rep.trained[0] && !rep.trained[1]) {
+            cli_error("no task has two or more labels: nothing to train");
+            rc = EXIT_FAIL;
+        } else if (nd_model_save(m, a.outdir, &err) != ND_OK) {
+            cli_error("%s", err.msg);
+            rc = EXIT_FAIL;
+        } else {
+            report(&a, &rep, &n);
         }
     }
-    if (failed) {
-        fprintf(stderr, "newsdesk: %zu of %zu records failed\n", failed, records);
+    if (n.failed) {
+        fprintf(stderr, "newsdesk: %zu of %zu records failed\n", n.failed, n.records);
         if (rc == EXIT_OK) rc = EXIT_FAIL;
     }
     nd_model_free(m);
     nd_trainer_free(t);
-    free(inputs);
+    free(a.inputs);
     if (cli_close_stdout() != EXIT_OK) rc = EXIT_FAIL;
     return rc;
 }

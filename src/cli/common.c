@@ -167,34 +167,47 @@ static int is_bundle(const char *dir)
     return stat(path, &st) == 0;
 }
 
+static int exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+const char *cli_find_data(const char *name, char *found, size_t size)
+{
+    int (*ok)(const char *) = !strcmp(name, "models/default") ? is_bundle : exists;
+    /* next to the binary (build tree: build/newsdesk -> models/...), then installed */
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+    const char *installed = !strncmp(name, "models/", 7) && strcmp(name, "models/default") ? name + 7 : name;
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) *slash = '\0';
+        const char *rel[] = { "/", "/../", "/../share/newsdesk/" };
+        for (size_t i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
+            snprintf(found, size, "%s%s%s", exe, rel[i], i == 2 ? installed : name);
+            if (ok(found)) return found;
+        }
+    }
+    snprintf(found, size, "%s/%s", ND_DATADIR, installed);
+    return ok(found) ? found : NULL;
+}
+
+const char *cli_default_model_dir(char *found, size_t size)
+{
+    const char *dir = getenv("NEWSDESK_MODEL");
+    if (dir && *dir) return dir;
+    return cli_find_data("models/default", found, size);
+}
+
 nd_model *cli_load_model(const char *cmd, const char *dir)
 {
     char found[PATH_MAX];
     (void)cmd;
-    if (!dir) dir = getenv("NEWSDESK_MODEL");
-    if (!dir || !*dir) {
-        /* next to the binary (build tree: build/newsdesk -> models/default), then installed */
-        char exe[PATH_MAX];
-        ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-        dir = NULL;
-        if (n > 0) {
-            exe[n] = '\0';
-            char *slash = strrchr(exe, '/');
-            if (slash) *slash = '\0';
-            const char *rel[] = { "/models/default", "/../models/default", "/../share/newsdesk/models/default" };
-            for (size_t i = 0; i < sizeof(rel) / sizeof(rel[0]) && !dir; i++) {
-                snprintf(found, sizeof(found), "%s%s", exe, rel[i]);
-                if (is_bundle(found)) dir = found;
-            }
-        }
-        if (!dir) {
-            snprintf(found, sizeof(found), "%s/models/default", ND_DATADIR);
-            if (!is_bundle(found)) {
-                cli_error("no model found: give --model DIR or set NEWSDESK_MODEL");
-                return NULL;
-            }
-            dir = found;
-        }
+    if (!dir && !(dir = cli_default_model_dir(found, sizeof(found)))) {
+        cli_error("no model found: give --model DIR or set NEWSDESK_MODEL");
+        return NULL;
     }
     nd_err err = { 0 };
     nd_model *m = nd_model_load(dir, &err);

@@ -18,6 +18,7 @@ static const struct command commands[] = {
     { "process", cmd_process, "topic + region + summary for every article (the main job)" },
     { "classify", cmd_classify, "topic + region only" },
     { "summarize", cmd_summarize, "summary only" },
+    { "clean", cmd_clean, "the story alone: {\"id\", \"title\", \"text\"} (HTML pages or scraped text)" },
     { "train", cmd_train, "labelled corpus -> model bundle" },
     { "eval", cmd_eval, "labelled corpus -> accuracy, P/R/F1, confusion matrix, ROUGE" },
     { "info", cmd_info, "what a model bundle holds; top terms per label" },

@@ -3,7 +3,7 @@
 MAN="$ROOT/src/cli/newsdesk.1"
 # the page spells options with escaped hyphens (\-\-text\-field): compare unescaped
 sed 's/\\-/-/g' "$MAN" >page
-for c in process classify summarize train eval info; do
+for c in process classify summarize clean train eval info; do
     has "the man page has '$c'" page "^\.B $c( |$)"
     "$ND" $c --help | grep -oE -- '--[a-z][a-z-]*' | sort -u >opts
     missing=$(while read -r o; do grep -qE -- "$o([^a-z-]|\$)" page || echo "$o"; done <opts | tr '\n' ' ')

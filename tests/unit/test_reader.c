@@ -98,7 +98,7 @@ static void test_jsonl_pass(void)
     const char nul[] = "{\"text\":\"raw \0 byte\"}";
     is_int(jsonl_agree(nul, sizeof(nul) - 1, "raw NUL"), -2, "a raw NUL byte in a string goes to cJSON");
     /* ... where NUL bytes and \u0000 become spaces, counted, so the text after them is kept */
-    static const char *const names[ND_NFIELDS] = { "id", "title", "text", "topic", "region", "summary", "url" };
+    static const char *const names[ND_NFIELDS] = { "id", "title", "text", "topic", "region", "summary", "url", "with", "without" };
     const char nuls[] = "{\"text\":\"raw \0 byte \\u0000 esc \\\\u0000 text\",\"summary\":[\"a\\u0000b\"],\0\"id\":\"n\"}";
     char *out[ND_NFIELDS];
     nd_repairs rp = { 0, 0 };

@@ -1,0 +1,142 @@
+/*
+ * pageblocks.c -- the blocks of a plain text: one a line.
+ *
+ * A text dumped from a page by a text browser (w3m -dump, lynx -dump) is
+ * wrapped at a fixed width: its paragraphs arrive as runs of lines that each
+ * end near that width. Such a run is joined into one block, so a block is a
+ * paragraph, a list item or a menu line, as in the page. The test for a
+ * wrapped line is the one a reflowing editor uses: the next line's first
+ * word would not have fitted on it. The width is the one many lines end
+ * just below and few run past (scraped text with one paragraph a line has
+ * no such clustering: it is not wrapped). Blank lines separate groups
+ * (paragraphs).
+ */
+#include "story.h"
+
+#include <stdlib.h>  /* free */
+
+static int is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Terminal columns of s[0..n): a code point each, two for East Asian wide ones (U+3000..U+D7FF, U+20000...). */
+static size_t columns(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)s[i];
+        if ((b & 0xC0) != 0x80) c += (b >= 0xE3 && b <= 0xED) || b >= 0xF0 ? 2 : 1;
+    }
+    return c;
+}
+
+/*
+ * The width a text was wrapped at, or 0 when it was not: the W from 40 to
+ * 200 columns with the most lines ending within 10 columns below it (3 at
+ * least), and few lines longer (a quarter of those at most: <pre> blocks
+ * and tables may run past it).
+ */
+static size_t wrap_width(const size_t *cols, size_t n)
+{
+    enum { LO = 40, HI = 200, BAND = 10 };
+    uint32_t hist[HI + 2] = { 0 };
+    for (size_t i = 0; i < n; i++) hist[cols[i] > HI ? HI + 1 : cols[i]]++;
+    size_t best = 0, best_in = 0, above = hist[HI + 1];
+    for (size_t w = HI; w >= LO; w--) {
+        size_t in = 0;
+        for (size_t k = w - BAND + 1; k <= w; k++) in += hist[k];
+        if (in >= 3 && above * 4 <= in && in > best_in) best = w, best_in = in;
+        above += hist[w];
+    }
+    return best;
+}
+
+/*
+ * A list marker at s, and of which kind: ND_BULLET ("* ", "- ", "• ", "· "),
+ * ND_BULLET_NESTED, as text browsers mark deeper levels ("◦ ", "▪ ", "□ ",
+ * "‣ ", "○ ", "■ "), ND_BULLET_NUMBER ("1. ", "2) "); 0 for none.
+ */
+static int bullet(const char *s, size_t n)
+{
+    if (n >= 2 && (s[0] == '*' || s[0] == '-' || s[0] == '+') && s[1] == ' ') return ND_BULLET;
+    if (n >= 3 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xB7 && s[2] == ' ') return ND_BULLET;
+    if (n >= 4 && (unsigned char)s[0] == 0xE2 && s[3] == ' ') {
+        unsigned a = (unsigned char)s[1], b = (unsigned char)s[2];
+        if (a == 0x80 && b == 0xA2) return ND_BULLET;   /* • */
+        if ((a == 0x80 && b == 0xA3) || (a == 0x96 && (b == 0xAA || b == 0xB8 || b == 0xA0 || b == 0xA1)) ||
+            (a == 0x97 && (b == 0xA6 || b == 0x8F || b == 0x8B || b == 0x86)))
+            return ND_BULLET_NESTED;
+    }
+    size_t i = 0;
+    while (i < n && i < 3 && s[i] >= '0' && s[i] <= '9') i++;
+    if (i && i + 1 < n && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ') return ND_BULLET_NUMBER;
+    return 0;
+}
+
+struct line {
+    size_t s, t;        /* the line's text, trimmed */
+    size_t indent;      /* the blanks before it */
+    size_t cols;        /* its width in code points, indentation included */
+    uint32_t group;     /* paragraphs counted by blank lines */
+};
+
+/* Code points of the first word of s[0..n). */
+static size_t first_word(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && s[i] != ' ' && s[i] != '\t') i++;
+    return columns(s, i);
+}
+
+void nd_page_text(nd_page *p, const char *text, size_t len)
+{
+    nd_page_reset(p);
+    p->html = 0;
+    struct line *L = NULL;
+    size_t nl = 0, alloc = 0;
+    uint32_t group = 0;
+    for (size_t b = 0; b < len;) {
+        const char *e = memchr(text + b, '\n', len - b);
+        size_t lb = b, t = e ? (size_t)(e - text) : len, s = b;
+        b = e ? t + 1 : len;
+        while (s < t && is_space((unsigned char)text[s])) s++;
+        while (t > s && is_space((unsigned char)text[t - 1])) t--;
+        if (s == t) {
+            group++;
+            continue;
+        }
+        ND_GROW(L, nl + 1, alloc);
+        L[nl] = (struct line){ s, t, s - lb, columns(text + lb, t - lb), group };
+        nl++;
+    }
+    size_t *cols = nd_xmalloc((nl + 1) * sizeof(size_t));
+    for (size_t i = 0; i < nl; i++) cols[i] = L[i].cols;
+    size_t width = wrap_width(cols, nl);
+    free(cols);
+    for (size_t i = 0; i < nl;) {
+        /* one block: line i and the lines wrapped from it */
+        size_t j = i + 1;
+        while (width && j < nl && L[j].group == L[i].group && !bullet(text + L[j].s, L[j].t - L[j].s) &&
+               L[j - 1].cols <= width && L[j - 1].cols + 1 + first_word(text + L[j].s, L[j].t - L[j].s) > width)
+            j++;
+        ND_GROW(p->b, p->n + 1, p->alloc);
+        nd_block *blk = &p->b[p->n++];
+        memset(blk, 0, sizeof(*blk));
+        blk->off = (uint32_t)p->text.len;
+        for (size_t k = i; k < j; k++) {
+            if (k > i) nd_buf_putc(&p->text, ' ');
+            nd_buf_put(&p->text, text + L[k].s, L[k].t - L[k].s);
+        }
+        blk->len = (uint32_t)(p->text.len - blk->off);
+        nd_buf_putc(&p->text, '\n');
+        blk->elem = -1;
+        blk->group = L[i].group;
+        blk->tag = ND_BT_TEXT;
+        blk->bullet = (uint8_t)bullet(text + L[i].s, L[i].t - L[i].s);
+        blk->indent = (uint8_t)(L[i].indent < 255 ? L[i].indent : 255);
+        blk->p = 1;
+        i = j;
+    }
+    free(L);
+}

@@ -1,0 +1,285 @@
+/*
+ * story.c -- the story of a page: its blocks, the block model's decision,
+ * the kept blocks as paragraphs.
+ *
+ * The model gives each block its log-odds of being story. Deciding each
+ * block alone would drop a short line between two story paragraphs and keep
+ * a lone sentence-like line in a menu; the decision is therefore taken over
+ * the whole sequence (two states, story and boilerplate, the Viterbi path):
+ * the kept blocks maximise the sum of their log-odds minus 'lambda' for
+ * every switch between the states. 'shift' moves the threshold. Both are
+ * chosen with C by cross-validation (blocktrain.c).
+ */
+#define _GNU_SOURCE   /* memmem */
+#include "story.h"
+
+#include <math.h>    /* exp, isfinite */
+#include <stdlib.h>  /* free, strtod */
+
+void nd_page_init(nd_page *p)
+{
+    memset(p, 0, sizeof(*p));
+    nd_buf_init(&p->text);
+    nd_buf_init(&p->title);
+    p->lang = -1;
+}
+
+void nd_page_release(nd_page *p)
+{
+    nd_buf_release(&p->text);
+    nd_buf_release(&p->title);
+    free(p->b);
+    free(p->e);
+    free(p->x);
+    memset(p, 0, sizeof(*p));
+}
+
+void nd_page_reset(nd_page *p)
+{
+    nd_buf_reset(&p->text);
+    nd_buf_reset(&p->title);
+    p->n = p->ne = 0;
+    p->html = 0;
+    p->lang = -1;
+}
+
+const char *const nd_form_names[ND_NFORMS] = { "text", "html" };
+
+static const char *const ctx_names[ND_BCTX] = { "ctx:z", "ctx:z-1", "ctx:z+1", "ctx:z-2", "ctx:z+2", "ctx:z-3", "ctx:z+3",
+                                                "ctx:p5", "ctx:p10", "ctx:p25", "ctx:page", "ctx:before" };
+
+const char *nd_bctx_name(int i)
+{
+    return i >= 0 && i < ND_BCTX ? ctx_names[i] : "?";
+}
+
+static double sigmoid(double z)
+{
+    return 1.0 / (1.0 + exp(-z));
+}
+
+static float scaled(double z)
+{
+    z /= 4;
+    return (float)(z > 3 ? 3 : z < -3 ? -3 : z);
+}
+
+void nd_block_context(const double *z, size_t n, float *ctx)
+{
+    double *sum = nd_xmalloc((n + 1) * sizeof(double));   /* prefix sums of the probabilities */
+    size_t likely = 0;
+    sum[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        double p = sigmoid(z[i]);
+        sum[i + 1] = sum[i] + p;
+        likely += p > 0.5;
+    }
+    static const int off[6] = { -1, 1, -2, 2, -3, 3 };
+    static const size_t win[3] = { 5, 10, 25 };
+    size_t before = 0;
+    for (size_t i = 0; i < n; i++) {
+        float *c = ctx + i * ND_BCTX;
+        c[0] = scaled(z[i]);
+        for (int k = 0; k < 6; k++) {
+            long j = (long)i + off[k];
+            c[1 + k] = j >= 0 && (size_t)j < n ? scaled(z[j]) : 0;
+        }
+        for (int k = 0; k < 3; k++) {
+            size_t lo = i > win[k] ? i - win[k] : 0, hi = i + win[k] + 1 < n ? i + win[k] + 1 : n;
+            double s = sum[hi] - sum[lo] - sigmoid(z[i]);
+            c[7 + k] = hi - lo > 1 ? (float)(s / (double)(hi - lo - 1)) : 0;
+        }
+        c[10] = n ? (float)likely / (float)n : 0;
+        c[11] = likely ? (float)before / (float)likely : 0;
+        before += z[i] > 0;
+    }
+    free(sum);
+}
+
+void nd_block_smooth(const double *z, size_t n, double shift, double lambda, uint8_t *keep)
+{
+    if (!n) return;
+    uint8_t *from = nd_xmalloc(2 * n);   /* the better previous state of each state */
+    double v0 = 0, v1 = z[0] + shift;
+    from[0] = 0;
+    from[1] = 1;
+    for (size_t i = 1; i < n; i++) {
+        double stay0 = v0, switch0 = v1 - lambda, stay1 = v1, switch1 = v0 - lambda;
+        from[2 * i] = stay0 >= switch0 ? 0 : 1;
+        from[2 * i + 1] = stay1 >= switch1 ? 1 : 0;
+        v0 = stay0 >= switch0 ? stay0 : switch0;
+        v1 = (stay1 >= switch1 ? stay1 : switch1) + z[i] + shift;
+    }
+    int state = v1 > v0;
+    for (size_t i = n; i-- > 0;) {
+        keep[i] = (uint8_t)state;
+        state = from[2 * i + (size_t)state];
+    }
+    free(from);
+}
+
+void nd_page_decide(nd_page *p, const nd_blocklm *lm)
+{
+    size_t n = p->n;
+    if (!lm || !lm->trained) {
+        for (size_t i = 0; i < n; i++) {
+            p->b[i].keep = p->b[i].rule == ND_CLUTTER_NONE;
+            p->b[i].p = p->b[i].keep;
+        }
+        return;
+    }
+    if (!n) return;
+    double *z = nd_xmalloc(n * sizeof(double));
+    float *ctx = nd_xmalloc(n * ND_BCTX * sizeof(float));
+    uint8_t *keep = nd_xmalloc(n);
+    for (size_t i = 0; i < n; i++) {
+        const float *x = p->x + i * ND_BFEAT;
+        double s = 0;
+        for (int k = 0; k < ND_BFEAT; k++) s += lm->w1[k] * x[k];
+        z[i] = s;
+    }
+    nd_block_context(z, n, ctx);
+    for (size_t i = 0; i < n; i++) {
+        const float *x = p->x + i * ND_BFEAT, *c = ctx + i * ND_BCTX;
+        double s = 0;
+        for (int k = 0; k < ND_BFEAT; k++) s += lm->w2[k] * x[k];
+        for (int k = 0; k < ND_BCTX; k++) s += lm->w2[ND_BFEAT + k] * c[k];
+        z[i] = s;
+        p->b[i].p = (float)sigmoid(s);
+    }
+    nd_block_smooth(z, n, lm->shift, lm->lambda, keep);
+    for (size_t i = 0; i < n; i++) p->b[i].keep = keep[i];
+    free(z);
+    free(ctx);
+    free(keep);
+}
+
+void nd_extractor_write(const nd_extractor *ex, nd_buf *out)
+{
+    nd_buf_adds(out, "newsdesk-blocks 1\n");
+    for (int f = 0; f < ND_NFORMS; f++) {
+        const nd_blocklm *lm = &ex->form[f];
+        if (!lm->trained) continue;
+        nd_buf_addf(out, "form %s c1=%.17g c2=%.17g shift=%.17g lambda=%.17g pages=%d blocks=%d cv_f1=%.6f\n",
+                    nd_form_names[f], lm->c1, lm->c2, lm->shift, lm->lambda, lm->pages, lm->blocks, lm->cv_f1);
+        for (int k = 0; k < ND_BFEAT; k++)
+            if (lm->w1[k] != 0) nd_buf_addf(out, "w1 %s %.17g\n", nd_bfeat_name(k), lm->w1[k]);
+        for (int k = 0; k < ND_BFEAT2; k++)
+            if (lm->w2[k] != 0)
+                nd_buf_addf(out, "w2 %s %.17g\n", k < ND_BFEAT ? nd_bfeat_name(k) : nd_bctx_name(k - ND_BFEAT), lm->w2[k]);
+    }
+}
+
+/* The index of feature 'name' among the stage's inputs, or -1. */
+static int feature_index(const char *name, size_t n, int stage)
+{
+    for (int k = 0; k < (stage == 1 ? ND_BFEAT : ND_BFEAT2); k++) {
+        const char *f = k < ND_BFEAT ? nd_bfeat_name(k) : nd_bctx_name(k - ND_BFEAT);
+        if (strlen(f) == n && !memcmp(f, name, n)) return k;
+    }
+    return -1;
+}
+
+static int setting(const char *line, size_t len, const char *key, double *v)
+{
+    size_t kl = strlen(key);
+    for (const char *q = line; (q = memmem(q, len - (size_t)(q - line), key, kl)); q++)
+        if ((q == line || q[-1] == ' ') && q[kl] == '=') {
+            char *end;
+            *v = strtod(q + kl + 1, &end);
+            return end != q + kl + 1 && isfinite(*v);
+        }
+    return 0;
+}
+
+nd_status nd_extractor_parse(nd_extractor *ex, const char *text, size_t len, const char *name, nd_err *err)
+{
+    memset(ex, 0, sizeof(*ex));
+    nd_blocklm *lm = NULL;
+    long lineno = 0;
+    for (const char *q = text, *end = text + len; q < end;) {
+        const char *e = memchr(q, '\n', (size_t)(end - q));
+        size_t n = e ? (size_t)(e - q) : (size_t)(end - q);
+        lineno++;
+        char line[256];
+        if (n >= sizeof(line)) return nd_fail(err, ND_ERR_MODEL, "%s:%ld: line too long", name, lineno);
+        memcpy(line, q, n);
+        line[n] = '\0';
+        q = e ? e + 1 : end;
+        if (!n) continue;
+        if (lineno == 1) {
+            if (strcmp(line, "newsdesk-blocks 1"))
+                return nd_fail(err, ND_ERR_MODEL, "%s:1: not a block model of this version ('%s')", name, line);
+            continue;
+        }
+        if (!strncmp(line, "form ", 5)) {
+            int f = -1;
+            for (int k = 0; k < ND_NFORMS; k++) {
+                size_t fl = strlen(nd_form_names[k]);
+                if (!strncmp(line + 5, nd_form_names[k], fl) && (line[5 + fl] == ' ' || !line[5 + fl])) f = k;
+            }
+            if (f < 0) return nd_fail(err, ND_ERR_MODEL, "%s:%ld: unknown form", name, lineno);
+            lm = &ex->form[f];
+            double pages = 0, blocks = 0;
+            if (!setting(line, n, "c1", &lm->c1) || !setting(line, n, "c2", &lm->c2) ||
+                !setting(line, n, "shift", &lm->shift) || !setting(line, n, "lambda", &lm->lambda))
+                return nd_fail(err, ND_ERR_MODEL, "%s:%ld: a form needs c1, c2, shift and lambda", name, lineno);
+            setting(line, n, "pages", &pages);
+            setting(line, n, "blocks", &blocks);
+            setting(line, n, "cv_f1", &lm->cv_f1);
+            lm->pages = (int)(pages >= 0 && pages < 1e9 ? pages : 0);
+            lm->blocks = (int)(blocks >= 0 && blocks < 1e9 ? blocks : 0);
+            lm->trained = 1;
+            continue;
+        }
+        int stage = !strncmp(line, "w1 ", 3) ? 1 : !strncmp(line, "w2 ", 3) ? 2 : 0;
+        const char *sp = stage ? strchr(line + 3, ' ') : NULL;
+        if (!stage || !sp || !lm) return nd_fail(err, ND_ERR_MODEL, "%s:%ld: expected 'form' or a weight", name, lineno);
+        int k = feature_index(line + 3, (size_t)(sp - (line + 3)), stage);
+        char *vend;
+        double v = strtod(sp + 1, &vend);
+        if (k < 0) return nd_fail(err, ND_ERR_MODEL, "%s:%ld: unknown feature '%.*s'", name, lineno, (int)(sp - (line + 3)), line + 3);
+        if (vend == sp + 1 || *vend || !isfinite(v)) return nd_fail(err, ND_ERR_MODEL, "%s:%ld: bad weight", name, lineno);
+        (stage == 1 ? lm->w1 : lm->w2)[k] = v;
+    }
+    return ND_OK;
+}
+
+/* The first kept block is the headline: short, not a sentence's full stop, a heading or the page's title, more below it. */
+static int is_headline(const nd_page *p, size_t i, size_t rules_head)
+{
+    const nd_block *b = &p->b[i];
+    const char *s = p->text.data + b->off;
+    if (b->len > 200 || s[b->len - 1] == '.' || memchr(s, '\n', b->len)) return 0;
+    size_t more = i + 1;
+    while (more < p->n && !p->b[more].keep) more++;
+    if (more == p->n) return 0;
+    if (b->tag == ND_BT_H1 || b->tag == ND_BT_H) return 1;
+    if (p->title.len && b->len == p->title.len && !memcmp(s, p->title.data, b->len)) return 1;
+    return !p->html && i == rules_head;
+}
+
+size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t len, nd_buf *out, int keep_all)
+{
+    int markup = nd_markup_kind(text, len);
+    if (markup) nd_page_html(page, text, len);
+    else nd_page_text(page, text, len);
+    const nd_blocklm *lm = ex ? &ex->form[markup == 2 ? ND_FORM_HTML : ND_FORM_TEXT] : NULL;
+    size_t rules_head = nd_page_rules(page);
+    if (keep_all) {
+        for (size_t i = 0; i < page->n; i++) page->b[i].keep = 1;
+    } else {
+        if (lm && lm->trained) nd_page_features(page);
+        nd_page_decide(page, lm);
+    }
+    nd_buf_reset(out);
+    size_t head = 0;
+    for (size_t i = 0; i < page->n; i++) {
+        const nd_block *b = &page->b[i];
+        if (!b->keep) continue;
+        if (!out->len && is_headline(page, i, rules_head)) head = b->len;
+        if (out->len) nd_buf_add(out, "\n\n", 2);
+        nd_buf_add(out, page->text.data + b->off, b->len);
+    }
+    return head;
+}

@@ -1,0 +1,182 @@
+/*
+ * story.h -- finding the story in a page. Private to src/.
+ *
+ * A page becomes a sequence of blocks: for HTML the text of each block
+ * element (parsed by libxml2, dom.c), for plain text its lines (wrapped
+ * lines joined, pageblocks.c). Each block gets shallow features (its text's
+ * shape, link density, stop-word density in the page's language, class and
+ * id words of its elements, how much story text its container holds, its
+ * neighbours: blockfeat.c); a linear model per form (HTML, text) gives the
+ * probability that it is story, and a two-state smoothing over the sequence
+ * decides (story.c). A bundle without a block model decides by the clutter
+ * rules alone (clean.c), which also give the model a feature.
+ */
+#ifndef ND_STORY_H
+#define ND_STORY_H
+
+#include "nd_internal.h"
+
+/* The element that holds a block's text (ND_BT_TEXT: a line of a plain text). */
+enum nd_btag {
+    ND_BT_TEXT = 0, ND_BT_P, ND_BT_DIV, ND_BT_LI, ND_BT_CELL, ND_BT_H1, ND_BT_H, ND_BT_QUOTE, ND_BT_PRE,
+    ND_BT_DEF, ND_BT_CAPTION, ND_BT_OTHER, ND_NBT
+};
+
+/* The block's element and its ancestors are (or are inside) ... */
+enum {
+    ND_ANC_LI = 1 << 0, ND_ANC_LIST = 1 << 1, ND_ANC_NAV = 1 << 2, ND_ANC_HEADER = 1 << 3, ND_ANC_FOOTER = 1 << 4,
+    ND_ANC_ASIDE = 1 << 5, ND_ANC_FORM = 1 << 6, ND_ANC_TABLE = 1 << 7, ND_ANC_FIGURE = 1 << 8,
+    ND_ANC_ARTICLE = 1 << 9, ND_ANC_MAIN = 1 << 10, ND_ANC_SECTION = 1 << 11, ND_ANC_QUOTE = 1 << 12,
+    ND_ANC_ADDRESS = 1 << 13, ND_ANC_H = 1 << 14, ND_ANC_P = 1 << 15
+};
+#define ND_NANC 16
+
+/* Word groups of class, id, role and itemprop values ("article-body", "site-nav", "related-posts"). */
+enum {
+    ND_CLS_CONTENT, ND_CLS_BODY, ND_CLS_NAV, ND_CLS_FOOTER, ND_CLS_HEADER, ND_CLS_SIDE, ND_CLS_COMMENT,
+    ND_CLS_RELATED, ND_CLS_SHARE, ND_CLS_AD, ND_CLS_CONSENT, ND_CLS_SUBSCRIBE, ND_CLS_AUTHOR, ND_CLS_CAPTION,
+    ND_CLS_META, ND_CLS_HIDDEN, ND_NCLS
+};
+
+enum { ND_BULLET = 1, ND_BULLET_NESTED, ND_BULLET_NUMBER };
+
+typedef struct nd_block {
+    uint32_t off, len;      /* its text in nd_page.text: white space collapsed, '\n' where a line broke */
+    uint32_t link;          /* bytes of it inside links (HTML) */
+    int32_t elem;           /* the element that holds it (nd_page.e), -1 for a line of text */
+    uint32_t group;         /* blocks of one group: the same parent element, or the same paragraph of a text */
+    uint16_t anc;           /* ND_ANC_* bits */
+    uint8_t tag;            /* enum nd_btag */
+    uint8_t bullet;         /* a text line that starts with a list marker (ND_BULLET*), or 0 */
+    uint8_t indent;         /* a text line's leading blanks (255 at most) */
+    uint32_t cls_near;      /* ND_CLS_* bits of its element and the two above it */
+    uint32_t cls_far;       /* ND_CLS_* bits of any element above it */
+    uint8_t rule;           /* the clutter rules' verdict (nd_clutter) */
+    uint8_t keep;           /* the decision */
+    float p;                /* the block model's probability that it is story (1 when decided by rules) */
+} nd_block;
+
+typedef struct nd_elem {
+    int32_t parent;
+    float score;            /* story text below it (Readability's paragraph points) */
+} nd_elem;
+
+typedef struct nd_page {
+    int html;               /* blocks from a DOM (1) or from the lines of a text (0) */
+    nd_buf text;            /* the blocks' text */
+    nd_block *b;
+    size_t n, alloc;
+    nd_elem *e;
+    size_t ne, ealloc;
+    nd_buf title;           /* the page's own title (og:title, else <title> without the site name) or empty */
+    int lang;               /* the page's language (lang.h index), -1 when no list matches */
+    float *x;               /* n x ND_BFEAT features (blockfeat.c) */
+    size_t xalloc;
+} nd_page;
+
+void nd_page_init(nd_page *p);
+void nd_page_release(nd_page *p);
+void nd_page_reset(nd_page *p);
+
+
+/* dom.c: the blocks of an HTML page or fragment (libxml2's HTML parser; never fails: broken markup is read as a browser would). */
+void nd_page_html(nd_page *p, const char *html, size_t len);
+/* pageblocks.c: the blocks of a plain text: its lines, a wrapped paragraph's lines joined. */
+void nd_page_text(nd_page *p, const char *text, size_t len);
+/* clean.c: the clutter rules' verdict on every block (b->rule), and the index of the headline block (or p->n). */
+size_t nd_page_rules(nd_page *p);
+/* clean.c: a date alone ("Monday, 4 November 2024", "2 hours ago"); an address ("www.example.com"). */
+int nd_line_is_date(const char *s, size_t n);
+int nd_line_is_address(const char *s, size_t n);
+
+/*=====   Block features (blockfeat.c)   =====*/
+
+#define ND_BFEAT 160
+/* Fill p->x (n x ND_BFEAT) and p->lang. */
+void nd_page_features(nd_page *p);
+/* The name of feature i ("log_chars", "cls_near:nav", ...), for reports. */
+const char *nd_bfeat_name(int i);
+
+/*=====   The block model (story.c)   =====*/
+
+/*
+ * Context features of the second stage: the first stage's log-odds of the
+ * block and of its neighbours, mean probabilities in windows around it, and
+ * the page's share of likely story.
+ */
+#define ND_BCTX 12
+#define ND_BFEAT2 (ND_BFEAT + ND_BCTX)
+
+/*
+ * A two-stage linear model of one form. Stage 1: log-odds w1 . x from the
+ * block's own features. Stage 2: w2 . [x, context(stage 1 of the page)].
+ * The blocks kept maximise the sum of (stage 2 + shift) over kept blocks
+ * minus lambda per switch between story and boilerplate.
+ */
+typedef struct nd_blocklm {
+    int trained;
+    double w1[ND_BFEAT];     /* feature 0 is the constant 1: w[0] is the bias */
+    double w2[ND_BFEAT2];
+    double shift;            /* added to the log-odds before deciding (a threshold below or above 0.5) */
+    double lambda;           /* the cost, in log-odds, of switching between story and boilerplate */
+    double c1, c2;           /* the Cs the stages were trained with */
+    int pages, blocks;       /* the training data: pages, labelled blocks */
+    double cv_f1;            /* cross-validated F1 of the labelled blocks' decisions */
+} nd_blocklm;
+
+enum { ND_FORM_TEXT = 0, ND_FORM_HTML = 1, ND_NFORMS = 2 };
+extern const char *const nd_form_names[ND_NFORMS];
+
+typedef struct nd_extractor {
+    nd_blocklm form[ND_NFORMS];
+} nd_extractor;
+
+/* The context features of n blocks from their stage-1 log-odds z (ctx: n x ND_BCTX). */
+void nd_block_context(const double *z, size_t n, float *ctx);
+/* The name of context feature i. */
+const char *nd_bctx_name(int i);
+
+/* Decide every block of 'p' (features filled): by 'lm' when trained, else by the rules. */
+void nd_page_decide(nd_page *p, const nd_blocklm *lm);
+/* The blocks kept: the Viterbi path over log-odds z[0..n) + shift with switching cost lambda, into keep[]. */
+void nd_block_smooth(const double *z, size_t n, double shift, double lambda, uint8_t *keep);
+
+/* Write 'ex' as text ("newsdesk-blocks 1", then per form its settings and named weights); parse it back. */
+void nd_extractor_write(const nd_extractor *ex, nd_buf *out);
+nd_status nd_extractor_parse(nd_extractor *ex, const char *text, size_t len, const char *name, nd_err *err);
+
+/*
+ * The whole stage: blocks of 'text' (HTML or plain), rules, the model of
+ * 'ex' (may be NULL: rules alone), decisions (every block kept with
+ * 'keep_all'). The story's blocks go to 'out' (paragraphs separated by
+ * "\n\n"); returns the length of the headline that 'out' starts with, or 0
+ * (see nd_clean). 'page' keeps the blocks and decisions for reports.
+ */
+size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t len, nd_buf *out, int keep_all);
+
+/*=====   Training the block model (blocktrain.c)   =====*/
+
+/*
+ * Labelled blocks: a block that contains one of a page's story segments
+ * ('with', whitespace-normalised), or lies inside one, is story; one that
+ * contains or lies inside a boilerplate segment ('without') is not; the
+ * rest are not used.
+ */
+typedef struct nd_blockset nd_blockset;
+nd_blockset *nd_blockset_new(void);
+void nd_blockset_free(nd_blockset *s);
+/* Add one page (its features computed here). 'with' and 'without': segments one per line (either may be NULL). */
+void nd_blockset_add(nd_blockset *s, nd_page *scratch, const char *text, size_t len, const char *with,
+                     const char *without);
+/* Add a text that is story all through (a clean article): every block of it is story. */
+void nd_blockset_add_story(nd_blockset *s, nd_page *scratch, const char *text, size_t len);
+size_t nd_blockset_pages(const nd_blockset *s, int form);
+/* Train the model of 'form': C, shift and lambda chosen by cross-validation over pages. */
+nd_status nd_blockset_train(nd_blockset *s, int form, int folds, unsigned seed, nd_blocklm *out, nd_err *err);
+
+/*=====   Segment scores (eval.c)   =====*/
+
+/* Python's str.split() white space collapsed to one space, ends trimmed, into 'out'. */
+void nd_ws_normalize(const char *s, size_t n, nd_buf *out);
+
+#endif
