@@ -245,7 +245,8 @@ static uint32_t token_bits(const char *tok, size_t n)
         unsigned char c = (unsigned char)tok[i];
         for (size_t o = word_from[c]; o < word_from[c + 1]; o++) {
             size_t k = word_order[o], wl = word_len[k];
-            if (i + wl > n || memcmp(tok + i, clswords[k].w, wl)) continue;
+            const char *w = clswords[k].w;   /* two letters or more; the second first: most candidates differ there */
+            if (i + wl > n || tok[i + 1] != w[1] || memcmp(tok + i + 2, w + 2, wl - 2)) continue;
             /* a short word only as a part of its own: "ad-slot", "nav", not "head" */
             if (wl >= 4 || ((i == 0 || part_edge(tok[i - 1])) && part_edge(tok[i + wl]))) bits |= 1u << clswords[k].group;
         }
@@ -431,14 +432,12 @@ static int hidden_style(const char *s, size_t n)
 static void pop_to(struct dom *d, size_t k)
 {
     while (d->depth > k) {
-        struct open *o = &d->st[--d->depth];
-        if (o->kind == K_SKIP) {
-            d->skip--;
-            continue;
-        }
-        if (o->kind == K_BLOCK) flush(d);
+        struct open *o = &d->st[d->depth - 1];
+        if (o->kind == K_SKIP) d->skip--;
+        else if (o->kind == K_BLOCK) flush(d);   /* while it is open: the block is its text */
         else if (o->kind == K_HEAD) d->head--;
         else if (o->kind == K_A) d->link--;
+        d->depth--;
     }
 }
 

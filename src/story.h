@@ -2,7 +2,8 @@
  * story.h -- finding the story in a page. Private to src/.
  *
  * A page becomes a sequence of blocks: for HTML the text of each block
- * element (parsed by libxml2, dom.c), for plain text its lines (wrapped
+ * element (read by dom.c's own one-pass reader: chosen over libxml2 and
+ * gumbo by measurement, see dom.c), for plain text its lines (wrapped
  * lines joined, pageblocks.c). Each block gets shallow features (its text's
  * shape, link density, stop-word density in the page's language, class and
  * id words of its elements, how much story text its container holds, its
@@ -79,7 +80,7 @@ void nd_page_release(nd_page *p);
 void nd_page_reset(nd_page *p);
 
 
-/* dom.c: the blocks of an HTML page or fragment (libxml2's HTML parser; never fails: broken markup is read as a browser would). */
+/* dom.c: the blocks of an HTML page or fragment (never fails: broken markup is read as a browser would). */
 void nd_page_html(nd_page *p, const char *html, size_t len);
 /* pageblocks.c: the blocks of a plain text: its lines, a wrapped paragraph's lines joined. */
 void nd_page_text(nd_page *p, const char *text, size_t len);
@@ -104,7 +105,7 @@ const char *nd_bfeat_name(int i);
  * block and of its neighbours, mean probabilities in windows around it, and
  * the page's share of likely story.
  */
-#define ND_BCTX 12
+#define ND_BCTX 17
 #define ND_BFEAT2 (ND_BFEAT + ND_BCTX)
 
 /*
@@ -140,6 +141,13 @@ const char *nd_bctx_name(int i);
 void nd_page_decide(nd_page *p, const nd_blocklm *lm);
 /* The blocks kept: the Viterbi path over log-odds z[0..n) + shift with switching cost lambda, into keep[]. */
 void nd_block_smooth(const double *z, size_t n, double shift, double lambda, uint8_t *keep);
+
+/*
+ * The blocks kept: those the rules flag ('veto') never, the rest by the
+ * Viterbi path over them alone (a rule's hit between two story paragraphs
+ * does not part them). 'keep' may be 'veto'.
+ */
+void nd_block_decide(const double *z, const uint8_t *veto, size_t n, double shift, double lambda, uint8_t *keep);
 
 /* Write 'ex' as text ("newsdesk-blocks 1", then per form its settings and named weights); parse it back. */
 void nd_extractor_write(const nd_extractor *ex, nd_buf *out);
