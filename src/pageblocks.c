@@ -20,35 +20,48 @@ static int is_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
-/* Terminal columns of s[0..n): a code point each, two for East Asian wide ones (U+3000..U+D7FF, U+20000...). */
+enum { WRAP_LO = 40, WRAP_HI = 200, WRAP_BAND = 10 };
+
+/*
+ * Terminal columns of s[0..n): a code point each, two for East Asian wide
+ * ones (U+3000..U+D7FF, U+20000...); WRAP_HI + 1 for any width past
+ * WRAP_HI (no wrapped line is that wide: the count stops there).
+ */
 static size_t columns(const char *s, size_t n)
 {
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++) {
+    size_t c = 0, i = 0;
+    for (uint64_t w; i + 8 <= n && c <= WRAP_HI; i += 8) {   /* ASCII eight bytes at a time */
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ull) break;
+        c += 8;
+    }
+    for (; i < n && c <= WRAP_HI; i++) {
         unsigned char b = (unsigned char)s[i];
         if ((b & 0xC0) != 0x80) c += (b >= 0xE3 && b <= 0xED) || b >= 0xF0 ? 2 : 1;
     }
-    return c;
+    return c <= WRAP_HI ? c : WRAP_HI + 1;
 }
 
 /*
  * The width a text was wrapped at, or 0 when it was not: the W from 40 to
  * 200 columns with the most lines ending within 10 columns below it (3 at
  * least), and few lines longer (a quarter of those at most: <pre> blocks
- * and tables may run past it).
+ * and tables may run past it), taken down to the longest line in that band
+ * (of widths that hold the same lines, the tightest).
  */
 static size_t wrap_width(const size_t *cols, size_t n)
 {
-    enum { LO = 40, HI = 200, BAND = 10 };
+    enum { LO = WRAP_LO, HI = WRAP_HI, BAND = WRAP_BAND };
     uint32_t hist[HI + 2] = { 0 };
     for (size_t i = 0; i < n; i++) hist[cols[i] > HI ? HI + 1 : cols[i]]++;
-    size_t best = 0, best_in = 0, above = hist[HI + 1];
-    for (size_t w = HI; w >= LO; w--) {
-        size_t in = 0;
-        for (size_t k = w - BAND + 1; k <= w; k++) in += hist[k];
+    size_t best = 0, best_in = 0, above = hist[HI + 1], in = 0;
+    for (size_t k = HI - BAND + 1; k <= HI; k++) in += hist[k];
+    for (size_t w = HI; w >= LO; w--) {   /* in: the lines of w - BAND + 1 .. w columns */
         if (in >= 3 && above * 4 <= in && in > best_in) best = w, best_in = in;
         above += hist[w];
+        in = in - hist[w] + hist[w - BAND];
     }
+    while (best > LO && !hist[best]) best--;   /* no wider than its longest line */
     return best;
 }
 

@@ -269,6 +269,12 @@ static int may_compose(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n; i++, u++) {
+        uint64_t w;
+        if (i + 8 <= n && (memcpy(&w, u, 8), !(w & 0x8080808080808080ULL))) {   /* eight ASCII bytes */
+            i += 7;
+            u += 7;
+            continue;
+        }
         if (*u < 0xCC) continue;
         if (*u == 0xCC || *u == 0xCD) return 1;
         if (*u == 0xE1 && i + 1 < n && (u[1] == 0xAA || u[1] == 0xAB || u[1] == 0xB7 || (u[1] >= 0x84 && u[1] <= 0x87))) return 1;
