@@ -32,7 +32,8 @@ GEN_SRC  = $(BUILD)/gen/stopwords.c
 STOPWORDS = $(sort $(wildcard models/stopwords/*.txt))
 CLI_SRC  = $(sort $(wildcard src/cli/*.c))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
-LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/stopwords.o
+GEN_LISTS = stopwords chromewords chromephrases
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_LISTS:%=$(BUILD)/gen/%.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -64,7 +65,14 @@ $(BUILD)/gen/stopwords.c: $(STOPWORDS) Makefile
 	    for (i = 1; i <= n; i++) printf "    { \"%s\", w_%s },\n", code[i], code[i]; print "    { NULL, NULL } };" }' \
 	  $(STOPWORDS) | { echo '#include "lang.h"'; cat; } >$@
 
-$(BUILD)/gen/stopwords.o: $(BUILD)/gen/stopwords.c src/lang.h
+# a word list of models/ (chromewords.txt, chromephrases.txt) as the array nd_NAME, a line an entry
+$(BUILD)/gen/%.c: models/%.txt Makefile
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"
+	$(Q)awk -v name=$* 'BEGIN { print "#include \"lang.h\""; printf "const char *const nd_%s[] = {\n", name } \
+	  /^[^#]/ && NF { printf "    \"%s\",\n", $$0 } END { print "    NULL };" }' $< >$@
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c src/lang.h
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ND_CFLAGS) -Isrc -c -o $@ $<
 
@@ -91,7 +99,7 @@ tsan:
 	$(Q)ND_ASAN=1 $(MAKE) --no-print-directory BUILD=build-tsan CC=clang OPT="-O1 -g" \
 	  MOREFLAGS="-fsanitize=thread" LDFLAGS="-fsanitize=thread" check
 
-## fuzz: libFuzzer (clang) on the reader, the JSON pass against cJSON, the model-file parser and analysis, FUZZ_SECONDS (60) each
+## fuzz: libFuzzer (clang) on the reader, the JSON pass against cJSON, the model-file parser, analysis and the page reader, FUZZ_SECONDS (60) each
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS  = $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
@@ -106,13 +114,17 @@ fuzz: $(FUZZ_TARGETS)
 	$(Q)rm -rf build-fuzz/seed-jsonl && mkdir -p build-fuzz/seed-jsonl && \
 	  cat tests/data/*.jsonl | head -c 200000 | split -l 1 - build-fuzz/seed-jsonl/line-
 	$(Q)cd build-fuzz && ./fuzz_jsonl -max_total_time=$(FUZZ_SECONDS) -max_len=4096 seed-jsonl
+	$(Q)rm -rf build-fuzz/seed-story && mkdir -p build-fuzz/seed-story && \
+	  for f in tests/data/page.html tests/data/texts/*; do printf '\002' | cat - $$f >build-fuzz/seed-story/$$(basename $$f); done; \
+	  { printf '\000'; head -c 6000 models/default/blocks.model; } >build-fuzz/seed-story/model
+	$(Q)cd build-fuzz && ./fuzz_story -max_total_time=$(FUZZ_SECONDS) -max_len=65536 seed-story
 
-build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) build/gen/stopwords.c $(wildcard src/*.h tests/*.h)
+build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(GEN_LISTS:%=build/gen/%.c) $(wildcard src/*.h tests/*.h)
 	@mkdir -p build-fuzz
 	@echo "  FUZZ    $@"
 	$(Q)$(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
 	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Iinclude -Isrc $(DEPS_CFLAGS) -o $@ $< \
-	  $(LIB_SRC) build/gen/stopwords.c $(DEPS_LIBS)
+	  $(LIB_SRC) $(GEN_LISTS:%=build/gen/%.c) $(DEPS_LIBS)
 
 ## install: binary, man page and default model under $(DESTDIR)$(PREFIX)
 install: all
@@ -130,5 +142,6 @@ clean:
 help:
 	@sed -n 's/^## //p' Makefile
 
+.SECONDARY: $(GEN_LISTS:%=$(BUILD)/gen/%.c)
 .PHONY: all check unit-bins asan tsan fuzz install clean help
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -9,12 +9,29 @@
 
 static nd_strmap stopmap;   /* word -> language mask */
 static int nlangs;
+/* the chrome phrases by first byte: phrase_from[c] .. phrase_from[c + 1] in phrase_order */
+static uint16_t phrase_order[512], phrase_from[257];
+static uint8_t phrase_len[512];
 static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
 
 static void build(void)
 {
     nd_strmap_init(&stopmap);
-    for (nlangs = 0; nd_stoplists[nlangs].code && nlangs < ND_MAX_LANGS; nlangs++)
+    for (const char *const *w = nd_chromewords; *w; w++) {
+        bool added;
+        size_t e = nd_strmap_put(&stopmap, *w, strlen(*w), 0, &added);
+        stopmap.values[e] |= ND_CHROME_WORD;
+    }
+    size_t np = 0, o = 0;
+    while (nd_chromephrases[np] && np < sizeof(phrase_order) / sizeof(*phrase_order)) np++;
+    for (int c = 0; c < 256; c++) {
+        phrase_from[c] = (uint16_t)o;
+        for (size_t k = 0; k < np; k++)
+            if ((unsigned char)nd_chromephrases[k][0] == c) phrase_order[o++] = (uint16_t)k;
+    }
+    phrase_from[256] = (uint16_t)o;
+    for (size_t k = 0; k < np; k++) phrase_len[k] = (uint8_t)strlen(nd_chromephrases[k]);
+    for (nlangs = 0; nd_stoplists[nlangs].code && nlangs < ND_MAX_LANGS - 1; nlangs++)
         for (const char *const *w = nd_stoplists[nlangs].words; *w; w++) {
             bool added;
             size_t e = nd_strmap_put(&stopmap, *w, strlen(*w), 0, &added);
@@ -40,11 +57,9 @@ int nd_lang_find(const char *code)
     return -1;
 }
 
-uint32_t nd_stop_mask(const char *w, size_t n)
+/* w[0..n) in lower case into low (ASCII and Latin-1 letters folded). */
+static void fold(const char *w, size_t n, char *low)
 {
-    char low[24];
-    if (n > sizeof(low)) return 0;
-    pthread_once(&stop_once, build);
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)w[i];
         if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
@@ -52,6 +67,14 @@ uint32_t nd_stop_mask(const char *w, size_t n)
         else if (c >= 0x80 && c <= 0x9E && i && (unsigned char)w[i - 1] == 0xC3 && c != 0x97) c = (unsigned char)(c + 0x20);
         low[i] = (char)c;
     }
+}
+
+uint32_t nd_stop_mask(const char *w, size_t n)
+{
+    char low[24];
+    if (n > sizeof(low)) return 0;
+    pthread_once(&stop_once, build);
+    fold(w, n, low);
     long e = nd_strmap_find(&stopmap, low, n);
     return e < 0 ? 0 : stopmap.values[e];
 }
@@ -82,13 +105,45 @@ void nd_lang_count_text(const char *s, size_t n, nd_langcount *c)
             continue;
         }
         c->words++;
-        uint32_t m = nd_stop_mask(s + i, e - i);
+        uint32_t m = nd_stop_mask(s + i, e - i) & ~ND_CHROME_WORD;
         while (m) {
             c->hits[__builtin_ctz(m)]++;
             m &= m - 1;
         }
         i = e;
     }
+}
+
+/* Does a chrome phrase start at low[i] (the text folded, n bytes)? */
+static int phrase_at(const char *low, size_t n, size_t i)
+{
+    unsigned char c = (unsigned char)low[i];
+    for (size_t o = phrase_from[c]; o < phrase_from[c + 1]; o++) {
+        size_t k = phrase_order[o], pl = phrase_len[k];
+        const char *ph = nd_chromephrases[k];
+        if (i + pl <= n && low[i + 1] == ph[1] && !memcmp(low + i + 2, ph + 2, pl - 2) &&
+            (i + pl == n || !((low[i + pl] | 0x20) >= 'a' && (low[i + pl] | 0x20) <= 'z')))
+            return 1;
+    }
+    return 0;
+}
+
+int nd_chrome_phrase(const char *s, size_t n)
+{
+    char low[160];
+    pthread_once(&stop_once, build);
+    /* past what opens the line: list marks, quotes, brackets, figures ("5 min read") */
+    size_t b = 0;
+    while (b < n && !((s[b] | 0x20) >= 'a' && (s[b] | 0x20) <= 'z') && (unsigned char)s[b] < 0xC3) b++;
+    s += b;
+    n -= b;
+    if (n > sizeof(low)) n = sizeof(low);
+    fold(s, n, low);
+    if (n && phrase_at(low, n, 0)) return 1;
+    if (n + b >= 100) return 0;
+    for (size_t i = 1; i < n; i++)
+        if (low[i - 1] == ' ' && phrase_at(low, n, i)) return 2;
+    return 0;
 }
 
 int nd_lang_guess(const nd_langcount *c)

@@ -19,6 +19,17 @@ struct nd_stoplist {
 };
 extern const struct nd_stoplist nd_stoplists[];
 
+/* The words and phrases of site chrome of all languages (models/chromewords.txt, chromephrases.txt), NULL-terminated. */
+extern const char *const nd_chromewords[];
+extern const char *const nd_chromephrases[];
+
+/*
+ * Does s[0..n) start with a phrase of site chrome ("Lesen Sie auch", "Lea
+ * más", "5 min read" counts as holding one)? 1 when it starts with one, 2
+ * when a short text (under 100 bytes) holds one further on, else 0.
+ */
+int nd_chrome_phrase(const char *s, size_t n);
+
 /* Number of languages, and the ISO 639-1 code of language i. */
 int nd_lang_count(void);
 const char *nd_lang_code(int i);
@@ -31,6 +42,8 @@ int nd_lang_find(const char *code);
  * bytes.
  */
 uint32_t nd_stop_mask(const char *w, size_t n);
+/* Bit 31 of the mask: w is a word of site chrome ("teilen", "newsletter", "cookies"). */
+#define ND_CHROME_WORD (1u << 31)
 
 /* Words of s[0..n) (runs of letters and digits; apostrophes split) and, per language, how many are its function words. */
 typedef struct nd_langcount {
