@@ -83,10 +83,8 @@ static void story_result(const nd_doc *d, size_t head, const nd_analyze_opts *o,
     for (size_t i = 0; i < p->n; i++) {
         const nd_block *b = &p->b[i];
         if (b->keep) continue;
-        if (b->rule != ND_CLUTTER_NONE && !(p->x && b->p > 0 && b->p < 1))
+        if (b->rule != ND_CLUTTER_NONE)   /* a rule's hit is never story, whatever the model says */
             nd_buf_addf(&res->explain, "removed %s: ", nd_clutter_name((nd_clutter)b->rule));
-        else if (b->rule != ND_CLUTTER_NONE)
-            nd_buf_addf(&res->explain, "removed %s (story p=%.2f): ", nd_clutter_name((nd_clutter)b->rule), b->p);
         else
             nd_buf_addf(&res->explain, "removed boilerplate (story p=%.2f): ", b->p);
         for (uint32_t k = 0; k < b->len; k++) {

@@ -11,6 +11,7 @@
  * weigh a short line differently from a long one. Every feature lies in
  * [0, 1] or close to it.
  */
+#define _GNU_SOURCE   /* memmem */
 #include "lang.h"
 #include "story.h"
 
@@ -26,8 +27,8 @@
     X(group_size) X(group_first) X(lang_known) X(prev_log_chars) X(prev_stop) X(prev_link)            \
     X(prev_ends) X(prev_rule) X(next_log_chars) X(next_stop) X(next_link) X(next_ends) X(next_rule)    \
     X(prev2_log_chars) X(prev2_stop) X(next2_log_chars) X(next2_stop) X(prev_region) X(next_region)   \
-    X(page_prose) X(page_rule) X(page_short) X(page_blocks) X(short_x_prose) X(rule_x_prose)           \
-    X(ends_x_short) X(nested_bullet) X(numbered) X(indent) X(gaps) X(tag)
+    X(page_prose) X(page_short) X(page_blocks) X(short_x_prose)           \
+    X(ends_x_short) X(nested_bullet) X(numbered) X(indent) X(gaps) X(chrome) X(chrome_first) X(chrome_phrase) X(chrome_inside) X(numeric_date) X(tag)
 
 enum {
 #define ND_ENUM(name) F_##name,
@@ -73,7 +74,8 @@ const char *nd_bfeat_name(int i)
 
 /* What one pass over a block's text counts. */
 struct shape {
-    uint32_t chars, words, caps, digits, letters, upper, commas, stops, ends, seps, brackets, wordbytes;
+    uint32_t chars, words, caps, digits, letters, upper, commas, stops, ends, seps, brackets, wordbytes, chrome;
+    int chrome_first;
     int copyright, address;
 };
 
@@ -133,6 +135,11 @@ static void measure(const char *text, size_t n, struct shape *sh, uint16_t *hits
         sh->wordbytes += (uint32_t)(i - b);
         if (i - b <= 24) {
             uint32_t m = nd_stop_mask(text + b, i - b);
+            if (m & ND_CHROME_WORD) {
+                sh->chrome++;
+                sh->chrome_first |= sh->words == 1;
+                m &= ~ND_CHROME_WORD;
+            }
             if (m) sh->stops++;
             for (int l = 0; m && l < nl; l++)
                 if (m >> l & 1) hits[l]++;
@@ -141,15 +148,26 @@ static void measure(const char *text, size_t n, struct shape *sh, uint16_t *hits
     }
 }
 
+/* A date in figures alone: "27.01.2022", "2022-01-27", "01/27/2022", "27.01.2022, 10:30". */
+static int numeric_date(const char *s, size_t n)
+{
+    if (n < 8 || n > 24) return 0;
+    size_t digits = 0, seps = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= '0' && c <= '9') digits++;
+        else if (c == '.' || c == '-' || c == '/' || c == ':' || c == ',' || c == ' ') seps++;
+        else return 0;
+    }
+    return digits >= 6;
+}
+
 /* Runs of three or more spaces inside a line: the columns of a table or a menu laid out by a text browser. */
 static int gaps(const char *s, size_t n)
 {
     int runs = 0;
-    for (size_t i = 0; i + 2 < n; i++)
-        if (s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] == ' ') {
-            runs++;
-            while (i < n && s[i] == ' ') i++;
-        }
+    for (const char *q = s, *end = s + n; (q = memmem(q, (size_t)(end - q), "   ", 3)); runs++)
+        while (q < end && *q == ' ') q++;
     return runs;
 }
 
@@ -292,6 +310,12 @@ void nd_page_features(nd_page *p)
         x[F_numbered] = b->bullet == ND_BULLET_NUMBER;
         x[F_indent] = clip1(b->indent / 8.0);
         x[F_gaps] = clip1(gaps(s, b->len) / 3.0);
+        x[F_chrome] = (float)(h->chrome / words);
+        x[F_chrome_first] = (float)h->chrome_first;
+        int ph = b->len < 400 ? nd_chrome_phrase(s, b->len) : 0;
+        x[F_chrome_phrase] = ph == 1;
+        x[F_chrome_inside] = ph == 2;
+        x[F_numeric_date] = (float)numeric_date(s, b->len);
         x[F_address] = (float)(h->address || nd_line_is_address(s, b->len));
         x[F_date] = (float)nd_line_is_date(s, b->len);
         x[F_brackets] = clip1(h->brackets / words);
@@ -340,11 +364,10 @@ void nd_page_features(nd_page *p)
      * page mostly short lines of chrome; a short line means one thing in
      * one and another in the other.
      */
-    double prose = 0, rules = 0, shorts = 0;
+    double prose = 0, shorts = 0;
     for (size_t i = 0; i < n; i++) {
         const float *x = p->x + i * ND_BFEAT;
         prose += x[F_ends_sentence] && sh[i].words >= 8 ? sh[i].chars : 0;
-        rules += x[F_rule_any];
         shorts += sh[i].chars < 50;
     }
     float page_prose = total_chars ? (float)(prose / (double)total_chars) : 0;
@@ -353,11 +376,9 @@ void nd_page_features(nd_page *p)
         float *x = p->x + i * ND_BFEAT;
         int is_short = sh[i].chars < 50;
         x[F_page_prose] = page_prose;
-        x[F_page_rule] = (float)(rules / (double)n);
         x[F_page_short] = page_short;
         x[F_page_blocks] = clip1(log1p((double)n) / 7);
         x[F_short_x_prose] = is_short * page_prose;
-        x[F_rule_x_prose] = x[F_rule_any] * page_prose;
         x[F_ends_x_short] = x[F_ends_sentence] * page_short;
     }
     /* neighbours: what of the block before (after) it, and of the one before (after) that */

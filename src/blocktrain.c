@@ -18,7 +18,7 @@
 #include <stdlib.h>   /* free, srand */
 
 struct entry { uint8_t idx; float v; };
-struct sblock { uint32_t from; uint16_t nnz; int8_t label; uint32_t text, tlen; };
+struct sblock { uint32_t from; uint16_t nnz; int8_t label; uint8_t rule; uint32_t text, tlen; };
 struct spage { uint32_t from, n; uint32_t with, nwith, without, nwithout; int story; };
 
 struct form_set {
@@ -115,6 +115,7 @@ static void add_page(nd_blockset *s, nd_page *p, int form, const nd_buf *with, s
         b->tlen = (uint32_t)s->norm.len;
         nd_buf_add(&fs->text, s->norm.data, s->norm.len + 1);
         b->label = (int8_t)(pos && !neg ? 1 : neg && !pos ? -1 : 0);
+        b->rule = p->b[i].rule != ND_CLUTTER_NONE;
         b->nnz = 0;
         for (int k = 0; k < ND_BFEAT; k++)
             if (x[k] != 0) {
@@ -125,28 +126,64 @@ static void add_page(nd_blockset *s, nd_page *p, int form, const nd_buf *with, s
     }
 }
 
+/* Every block of the page in 'page' is story: each is a segment of its own. */
+static void add_story_page(nd_blockset *s, nd_page *page, int form)
+{
+    if (!page->n) return;
+    nd_page_rules(page);
+    nd_page_features(page);
+    nd_buf w, none;
+    nd_buf_init(&w);
+    nd_buf_init(&none);
+    size_t nw = 0;
+    for (size_t i = 0; i < page->n; i++) {
+        nd_ws_normalize(page->text.data + page->b[i].off, page->b[i].len, &s->norm);
+        if (s->norm.len) {
+            nd_buf_add(&w, s->norm.data, s->norm.len + 1);
+            nw++;
+        }
+    }
+    add_page(s, page, form, &w, nw, &none, 0, 1);
+    nd_buf_release(&w);
+    nd_buf_release(&none);
+}
+
+/*
+ * 'text' with every sentence on a line of its own, paragraphs still apart:
+ * scraped text often comes so, and the model must learn that a run of short
+ * sentence lines is a story too. A sentence ends at ". ", "? " or "! " before
+ * a capital letter or a quote, 20 bytes or more after the last end.
+ */
+static void sentence_lines(const char *text, size_t len, nd_buf *out)
+{
+    nd_buf_reset(out);
+    size_t start = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        nd_buf_add(out, &c, 1);
+        if (c == '\n') start = i + 1;
+        if ((c == '.' || c == '?' || c == '!') && i + 2 < len && text[i + 1] == ' ' && i - start >= 20 &&
+            ((text[i + 2] >= 'A' && text[i + 2] <= 'Z') || text[i + 2] == '"')) {
+            nd_buf_add(out, "\n", 1);
+            i++;
+            start = i + 1;
+        }
+    }
+}
+
 void nd_blockset_add_story(nd_blockset *s, nd_page *page, const char *text, size_t len)
 {
     int markup = nd_markup_kind(text, len);
     if (markup) nd_page_html(page, text, len);
     else nd_page_text(page, text, len);
-    if (!page->n) return;
-    nd_page_rules(page);
-    nd_page_features(page);
-    /* every block is story: each is a segment of its own */
-    nd_buf w;
-    nd_buf_init(&w);
-    for (size_t i = 0; i < page->n; i++) {
-        nd_ws_normalize(page->text.data + page->b[i].off, page->b[i].len, &s->norm);
-        if (s->norm.len) nd_buf_add(&w, s->norm.data, s->norm.len + 1);
-    }
-    size_t nw = 0;
-    for (size_t i = 0; i < w.len; i++) nw += w.data[i] == '\0';
-    nd_buf none;
-    nd_buf_init(&none);
-    add_page(s, page, markup == 2 ? ND_FORM_HTML : ND_FORM_TEXT, &w, nw, &none, 0, 1);
-    nd_buf_release(&w);
-    nd_buf_release(&none);
+    add_story_page(s, page, markup == 2 ? ND_FORM_HTML : ND_FORM_TEXT);
+    if (markup) return;
+    nd_buf lines;
+    nd_buf_init(&lines);
+    sentence_lines(text, len, &lines);
+    nd_page_text(page, lines.data, lines.len);
+    add_story_page(s, page, ND_FORM_TEXT);
+    nd_buf_release(&lines);
 }
 
 void nd_blockset_add(nd_blockset *s, nd_page *page, const char *text, size_t len, const char *with,
@@ -363,7 +400,7 @@ nd_status nd_blockset_train(nd_blockset *s, int form, int folds, unsigned seed, 
         struct counts c[2] = { { 0, 0, 0 }, { 0, 0, 0 } };
         for (size_t pg = 0; pg < fs->np; pg++)
             for (uint32_t i = fs->p[pg].from; i < fs->p[pg].from + fs->p[pg].n; i++)
-                count(&c[fs->p[pg].story], fs->b[i].label, z[i] > 0);
+                count(&c[fs->p[pg].story], fs->b[i].label, z[i] > 0 && !fs->b[i].rule);
         double score = judge(&c[0], &c[1]);
         if (score > best + 1e-12) {
             best = score;
@@ -387,7 +424,8 @@ nd_status nd_blockset_train(nd_blockset *s, int form, int folds, unsigned seed, 
                 struct counts c[2] = { { 0, 0, 0 }, { 0, 0, 0 } };   /* pages, clean articles */
                 for (size_t pg = 0; pg < fs->np; pg++) {
                     const struct spage *p = &fs->p[pg];
-                    nd_block_smooth(z + p->from, p->n, shift, lambda_grid[li], keep + p->from);
+                    for (uint32_t i = p->from; i < p->from + p->n; i++) keep[i] = fs->b[i].rule;
+                    nd_block_decide(z + p->from, keep + p->from, p->n, shift, lambda_grid[li], keep + p->from);
                     count_segments(fs, p, keep + p->from, &joined, &c[p->story]);
                 }
                 double score = judge(&c[0], &c[1]);

@@ -46,7 +46,8 @@ void nd_page_reset(nd_page *p)
 const char *const nd_form_names[ND_NFORMS] = { "text", "html" };
 
 static const char *const ctx_names[ND_BCTX] = { "ctx:z", "ctx:z-1", "ctx:z+1", "ctx:z-2", "ctx:z+2", "ctx:z-3", "ctx:z+3",
-                                                "ctx:p5", "ctx:p10", "ctx:p25", "ctx:page", "ctx:before" };
+                                                "ctx:p5", "ctx:p10", "ctx:p25", "ctx:page", "ctx:before",
+                                                "ctx:p3-", "ctx:p3+", "ctx:p10-", "ctx:p10+", "ctx:between" };
 
 const char *nd_bctx_name(int i)
 {
@@ -92,6 +93,14 @@ void nd_block_context(const double *z, size_t n, float *ctx)
         c[10] = n ? (float)likely / (float)n : 0;
         c[11] = likely ? (float)before / (float)likely : 0;
         before += z[i] > 0;
+        /* the story on one side only: the last blocks of the story above, the first below */
+        for (int k = 0; k < 2; k++) {
+            size_t w = k ? 10 : 3;
+            size_t lo = i > w ? i - w : 0, hi = i + w + 1 < n ? i + w + 1 : n;
+            c[12 + 2 * k] = i > lo ? (float)((sum[i] - sum[lo]) / (double)(i - lo)) : 0;
+            c[13 + 2 * k] = hi > i + 1 ? (float)((sum[hi] - sum[i + 1]) / (double)(hi - i - 1)) : 0;
+        }
+        c[16] = c[12] < c[13] ? c[12] : c[13];   /* story on both sides: a line between paragraphs */
     }
     free(sum);
 }
@@ -116,6 +125,20 @@ void nd_block_smooth(const double *z, size_t n, double shift, double lambda, uin
         state = from[2 * i + (size_t)state];
     }
     free(from);
+}
+
+void nd_block_decide(const double *z, const uint8_t *veto, size_t n, double shift, double lambda, uint8_t *keep)
+{
+    double *zk = nd_xmalloc((n + 1) * sizeof(double));
+    uint8_t *kk = nd_xmalloc(n + 1);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!veto[i]) zk[m++] = z[i];
+    nd_block_smooth(zk, m, shift, lambda, kk);
+    m = 0;
+    for (size_t i = 0; i < n; i++) keep[i] = veto[i] ? 0 : kk[m++];
+    free(zk);
+    free(kk);
 }
 
 void nd_page_decide(nd_page *p, const nd_blocklm *lm)
@@ -147,7 +170,8 @@ void nd_page_decide(nd_page *p, const nd_blocklm *lm)
         z[i] = s;
         p->b[i].p = (float)sigmoid(s);
     }
-    nd_block_smooth(z, n, lm->shift, lm->lambda, keep);
+    for (size_t i = 0; i < n; i++) keep[i] = p->b[i].rule != ND_CLUTTER_NONE;
+    nd_block_decide(z, keep, n, lm->shift, lm->lambda, keep);
     for (size_t i = 0; i < n; i++) p->b[i].keep = keep[i];
     free(z);
     free(ctx);
@@ -259,6 +283,29 @@ static int is_headline(const nd_page *p, size_t i, size_t rules_head)
     return !p->html && i == rules_head;
 }
 
+/*
+ * A text whose every block is a paragraph of prose (eight words or more,
+ * ending a sentence, no rule's hit, no list marker) holds nothing a page
+ * wraps around a story: a clean article, kept whole without asking the
+ * model (which keeps such a text whole too: the training's bound on clean
+ * articles) and without the cost of its features.
+ */
+static int all_prose(const nd_page *p)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        const nd_block *b = &p->b[i];
+        const char *s = p->text.data + b->off;
+        if (b->rule != ND_CLUTTER_NONE || b->bullet || b->len < 40) return 0;
+        size_t end = b->len;
+        while (end > 0 && (s[end - 1] == '"' || s[end - 1] == '\'' || s[end - 1] == ')')) end--;
+        if (!end || (s[end - 1] != '.' && s[end - 1] != '?' && s[end - 1] != '!')) return 0;
+        int words = 1;
+        for (uint32_t k = 0; k < b->len && words < 8; k++) words += s[k] == ' ' || s[k] == '\n';
+        if (words < 8) return 0;
+    }
+    return 1;
+}
+
 size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t len, nd_buf *out, int keep_all)
 {
     int markup = nd_markup_kind(text, len);
@@ -268,6 +315,8 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
     size_t rules_head = nd_page_rules(page);
     if (keep_all) {
         for (size_t i = 0; i < page->n; i++) page->b[i].keep = 1;
+    } else if (lm && lm->trained && !page->html && all_prose(page)) {
+        for (size_t i = 0; i < page->n; i++) page->b[i].keep = 1, page->b[i].p = 1;
     } else {
         if (lm && lm->trained) nd_page_features(page);
         nd_page_decide(page, lm);

@@ -1,0 +1,178 @@
+/*
+ * test_story.c -- finding the story: the blocks of an HTML page (dom.c) and
+ * of a plain text (pageblocks.c), the two-state smoothing and the rules'
+ * veto (story.c), the block model file, and the whole stage on a small page.
+ * The pages here are written for the test.
+ */
+#define _GNU_SOURCE   /* memmem */
+#include "story.h"
+#include "tap.h"
+
+#include <stdlib.h>
+
+static const char page_html[] =
+    "<!DOCTYPE html><html lang=\"en\"><head><title>Port reopens after storm - Harbour Daily</title>"
+    "<meta property=\"og:title\" content=\"Port reopens after storm\"><style>p { color: red }</style>"
+    "<script>var menu = '<p>not text</p>';</script></head><body>"
+    "<nav class=\"site-nav\"><ul><li><a href=\"/\">Home</a><li><a href=\"/news\">News</a></ul></nav>"
+    "<article class=\"article-body\"><h1>Port reopens after storm</h1>"
+    "<p>The port reopened on Friday after a storm closed it for three days &amp; stranded ships."
+    "<p>Officials said the <b>damage</b> was lighter than feared.</p>"
+    "<div class=\"share-tools\"><a href=\"#\">Share</a> <a href=\"#\">Tweet</a></div></article>"
+    "<footer><p>&copy; 2025 Harbour Daily</p></footer></body></html>";
+
+static size_t find_block(const nd_page *p, const char *text)
+{
+    for (size_t i = 0; i < p->n; i++)
+        if (p->b[i].len == strlen(text) && !memcmp(p->text.data + p->b[i].off, text, p->b[i].len)) return i;
+    return p->n;
+}
+
+static void test_html(void)
+{
+    nd_page p;
+    nd_page_init(&p);
+    nd_page_html(&p, page_html, strlen(page_html));
+    ok(p.html == 1, "an HTML page is read as HTML");
+    is_str(p.title.data ? p.title.data : "", "Port reopens after storm", "the page's title is og:title");
+    size_t h = find_block(&p, "Port reopens after storm");
+    ok(h < p.n && p.b[h].tag == ND_BT_H1, "the headline is an h1 block");
+    size_t a = find_block(&p, "The port reopened on Friday after a storm closed it for three days & stranded ships.");
+    ok(a < p.n, "an unclosed <p> ends where the next begins; &amp; is decoded");
+    ok(a < p.n && (p.b[a].anc & ND_ANC_ARTICLE) && (p.b[a].cls_far >> ND_CLS_BODY & 1),
+       "a story paragraph knows it is inside <article class=article-body>");
+    ok(find_block(&p, "Officials said the damage was lighter than feared.") < p.n, "inline elements do not break a block");
+    size_t home = find_block(&p, "Home");
+    ok(home < p.n && (p.b[home].anc & ND_ANC_NAV) && (p.b[home].anc & ND_ANC_LI), "a menu item: inside nav and li");
+    ok(home < p.n && p.b[home].link == p.b[home].len, "and all of it is a link");
+    ok(find_block(&p, "Share Tweet") < p.n, "the share tools are one block");
+    size_t foot = find_block(&p, "\xc2\xa9 2025 Harbour Daily");
+    ok(foot < p.n && (p.b[foot].anc & ND_ANC_FOOTER), "the footer's line is inside the footer");
+    ok(!memmem(p.text.data, p.text.len, "not text", 8) && !memmem(p.text.data, p.text.len, "color", 5),
+       "scripts and styles hold no text");
+    /* broken markup: an unclosed comment, a stray end tag, an attribute with no end */
+    static const char broken[] = "<p>One</p></div></span><p>Two <!-- never closed <p>Three";
+    nd_page_html(&p, broken, sizeof(broken) - 1);
+    ok(find_block(&p, "One") < p.n && find_block(&p, "Two") < p.n, "stray end tags are ignored");
+    ok(!memmem(p.text.data, p.text.len, "Three", 5), "an unclosed comment runs to the end");
+    nd_page_html(&p, "<div class=\"x", 13);
+    ok(p.n == 0, "an attribute cut short: no block, no crash");
+    nd_page_release(&p);
+}
+
+static void test_text(void)
+{
+    nd_page p;
+    nd_page_init(&p);
+    /* a paragraph wrapped at 60 columns (as a text browser dumps it), then a menu and a list */
+    static const char dump[] =
+        "Home | News | Sport\n"
+        "\n"
+        "The harbour master said on Friday that the port would reopen to\n"
+        "container ships on Monday, after divers had checked the berths for\n"
+        "debris left by the storm that closed it for three days this week.\n"
+        "Smaller boats were allowed back in on Saturday morning already, and\n"
+        "the ferry to the islands kept to its usual timetable all weekend.\n"
+        "\n"
+        "* Weather\n"
+        "* Shipping news\n";
+    nd_page_text(&p, dump, sizeof(dump) - 1);
+    ok(p.html == 0, "a text is read as lines");
+    is_int(p.n, 4, "wrapped lines are joined: menu, paragraph, two list items");
+    ok(p.n == 4 && p.b[1].len > 300 && p.b[0].group != p.b[1].group, "the paragraph is one block of its own group");
+    ok(p.n == 4 && p.b[2].bullet == ND_BULLET && p.b[3].bullet == ND_BULLET, "list markers are seen");
+    /* one sentence a line, not wrapped: each line stays a block */
+    static const char lines[] = "The port reopened on Friday.\nOfficials said damage was light.\nShips are waiting outside.\n";
+    nd_page_text(&p, lines, sizeof(lines) - 1);
+    is_int(p.n, 3, "unwrapped lines stay apart");
+    nd_page_release(&p);
+}
+
+static void test_smooth(void)
+{
+    uint8_t keep[5];
+    const double lone_dip[3] = { 3, -0.4, 3 };
+    nd_block_smooth(lone_dip, 3, 0, 1, keep);
+    ok(keep[0] && keep[1] && keep[2], "a doubtful line between story blocks is story");
+    const double lone_peak[3] = { -3, 0.5, -3 };
+    nd_block_smooth(lone_peak, 3, 0, 1, keep);
+    ok(!keep[0] && !keep[1] && !keep[2], "a barely likely line among chrome is not");
+    nd_block_smooth(lone_peak, 3, 0, 0, keep);
+    ok(!keep[0] && keep[1] && !keep[2], "without a switching cost each block decides alone");
+    nd_block_smooth(lone_peak, 3, -1, 0, keep);
+    ok(!keep[1], "the shift moves the threshold");
+    /* the rules' veto: never kept, and does not part the story around it */
+    const double z[5] = { 3, 0.2, 5, 0.2, 3 };
+    const uint8_t veto[5] = { 0, 0, 1, 0, 0 };
+    nd_block_decide(z, veto, 5, 0, 1, keep);
+    ok(keep[0] && keep[1] && !keep[2] && keep[3] && keep[4], "a vetoed block goes, its neighbours stay");
+}
+
+static void test_model_file(void)
+{
+    nd_extractor ex, back;
+    memset(&ex, 0, sizeof(ex));
+    nd_blocklm *lm = &ex.form[ND_FORM_TEXT];
+    lm->trained = 1;
+    lm->c1 = 1, lm->c2 = 10, lm->shift = 0.25, lm->lambda = 0.5, lm->pages = 7, lm->blocks = 70, lm->cv_f1 = 0.9;
+    lm->w1[0] = 1.5, lm->w1[3] = -0.125, lm->w2[ND_BFEAT + 2] = 2;
+    nd_buf b;
+    nd_buf_init(&b);
+    nd_extractor_write(&ex, &b);
+    nd_err err;
+    ok(nd_extractor_parse(&back, b.data, b.len, "m", &err) == ND_OK, "a written block model parses");
+    ok(back.form[ND_FORM_TEXT].trained && !back.form[ND_FORM_HTML].trained, "with the forms it has");
+    ok(!memcmp(back.form[ND_FORM_TEXT].w1, lm->w1, sizeof(lm->w1)) && !memcmp(back.form[ND_FORM_TEXT].w2, lm->w2, sizeof(lm->w2)),
+       "and the same weights, bit for bit");
+    ok(back.form[ND_FORM_TEXT].shift == 0.25 && back.form[ND_FORM_TEXT].lambda == 0.5, "and settings");
+    static const char bad_feature[] = "newsdesk-blocks 1\nform text c1=1 c2=1 shift=0 lambda=0\nw1 no_such 1\n";
+    ok(nd_extractor_parse(&back, bad_feature, sizeof(bad_feature) - 1, "m", &err) != ND_OK && strstr(err.msg, "no_such"),
+       "an unknown feature is refused by name (%s)", err.msg);
+    static const char bad_weight[] = "newsdesk-blocks 1\nform html c1=1 c2=1 shift=0 lambda=0\nw1 bias nan\n";
+    ok(nd_extractor_parse(&back, bad_weight, sizeof(bad_weight) - 1, "m", &err) != ND_OK, "a weight that is not finite is refused");
+    ok(nd_extractor_parse(&back, "newsdesk-blocks 2\n", 18, "m", &err) != ND_OK, "another version is refused");
+    nd_buf_release(&b);
+}
+
+static void test_stage(void)
+{
+    nd_page p;
+    nd_page_init(&p);
+    nd_buf out;
+    nd_buf_init(&out);
+    static const char text[] =
+        "Share this article\n"
+        "\n"
+        "Port reopens after storm\n"
+        "The port reopened on Friday after a storm closed it for three days.\n"
+        "Officials said the damage was lighter than feared.\n"
+        "\n"
+        "Subscribe to our newsletter\n";
+    size_t head = nd_story(&p, NULL, text, sizeof(text) - 1, &out, 0);
+    ok(out.len && !memmem(out.data, out.len, "Share", 5) && !memmem(out.data, out.len, "Subscribe", 9),
+       "the rules remove the chrome");
+    is_int(head, strlen("Port reopens after storm"), "the headline leads the story");
+    ok(memmem(out.data, out.len, "lighter than feared.", 20) != NULL, "the story stays");
+    nd_story(&p, NULL, text, sizeof(text) - 1, &out, 1);
+    ok(memmem(out.data, out.len, "Subscribe", 9) != NULL, "keep_all keeps everything");
+    /* features for the model */
+    nd_page_text(&p, text, sizeof(text) - 1);
+    nd_page_rules(&p);
+    nd_page_features(&p);
+    int finite = 1;
+    for (size_t i = 0; i < p.n * ND_BFEAT; i++) finite &= p.x[i] == p.x[i] && p.x[i] > -1e6 && p.x[i] < 1e6;
+    ok(p.x[0] == 1 && finite, "features: the constant first, every value finite");
+    ok(!strcmp(nd_bfeat_name(0), "bias") && strcmp(nd_bfeat_name(ND_BFEAT - 1), "?"), "every feature has a name");
+    nd_buf_release(&out);
+    nd_page_release(&p);
+}
+
+int main(void)
+{
+    test_html();
+    test_text();
+    test_smooth();
+    test_model_file();
+    test_stage();
+    return done_testing();
+}
