@@ -7,6 +7,7 @@
 #include <stdlib.h>    /* malloc, posix_memalign, abort */
 #include <strings.h>   /* strncasecmp */
 #include <sys/mman.h>  /* madvise */
+#include <unistd.h>    /* sysconf */
 #include <zlib.h>      /* zlibVersion */
 #include <utf8proc.h>  /* utf8proc_version */
 #include <libsvm/svm.h>/* libsvm_version */
@@ -304,3 +305,8 @@ void nd_buf_compose(nd_buf *b, size_t from)
     free(c);
 }
 
+int nd_cpu_count(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+}
