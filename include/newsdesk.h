@@ -216,6 +216,16 @@ size_t nd_clean(const char *text, size_t len, nd_buf *out, nd_spans *removed, nd
 void nd_sentences(const char *text, size_t len, nd_spans *out);
 
 /*
+ * The dateline a news story's first sentence opens with, as its length in
+ * s[0..len) (0: none): an agency in brackets, after a place or alone
+ * ("(CNN)", "Kuala Lumpur (CNN) --", "LONDON (Reuters) -"), or a place in
+ * capitals before a dash ("WASHINGTON --", "NEW YORK, Jan 5 -"), with the
+ * white space after it. A bracket after a place must be glued to the next
+ * word or followed by a dash, so "Apple (AAPL) shares rose" has none.
+ */
+size_t nd_dateline(const char *s, size_t len);
+
+/*
  * A record without a title (NULL or "") whose cleaned text starts with a
  * headline (nd_clean's 'head') that is a sentence of its own, with more
  * after it, takes that headline as its title: returns its length, else 0.

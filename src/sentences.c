@@ -155,3 +155,75 @@ void nd_sentences(const char *text, size_t len, nd_spans *out)
         b = e + 1;
     }
 }
+
+/*-----   datelines   -----*/
+
+/* A dash after a dateline ("--", "-", en or em dash) at s[i], and the spaces after it: the end, or i when none. */
+static size_t after_dash(const char *s, size_t n, size_t i)
+{
+    size_t d = i;
+    if (d + 1 < n && s[d] == '-' && s[d + 1] == '-') d += 2;
+    else if (d < n && s[d] == '-') d++;
+    else if (d + 2 < n && (unsigned char)s[d] == 0xE2 && (unsigned char)s[d + 1] == 0x80 &&
+             ((unsigned char)s[d + 2] == 0x93 || (unsigned char)s[d + 2] == 0x94)) d += 3;
+    else return i;
+    if (d < n && !is_space((unsigned char)s[d])) return i;   /* "-based", a hyphenated word */
+    while (d < n && is_space((unsigned char)s[d])) d++;
+    return d;
+}
+
+/*
+ * A place before a dateline: words that start with a capital (letters, '.',
+ * '\'', '-' and digits after the first word: "NEW YORK, Jan 5"), separated by
+ * spaces or ", ", at most 48 bytes. Returns its end (0: none); *caps says
+ * whether its first word is in capitals throughout.
+ */
+static size_t place_end(const char *s, size_t n, int *caps)
+{
+    size_t i = 0, end = 0;
+    int words = 0;
+    *caps = 1;
+    while (i < n && i <= 48) {
+        unsigned char c = (unsigned char)s[i];
+        if (!(isupper(c) || (words > 0 && isdigit(c)) || (c >= 0xC3 && c < 0xE0))) break;   /* Latin capitals: É, Ö */
+        size_t b = i;
+        while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '.' || s[i] == '\'' || s[i] == '-' ||
+                         ((unsigned char)s[i] >= 0x80 && (unsigned char)s[i] != 0xE2))) {   /* not a dash */
+            if (words == 0 && islower((unsigned char)s[i])) *caps = 0;
+            i++;
+        }
+        if (words == 0 && i - b < 2) *caps = 0;
+        words++;
+        end = i;
+        if (i < n && s[i] == ',') i++;
+        if (i < n && s[i] == ' ') i++;
+        else break;
+    }
+    return words && end <= 48 ? end : 0;
+}
+
+size_t nd_dateline(const char *s, size_t n)
+{
+    int caps;
+    size_t p = place_end(s, n, &caps), i = p;
+    while (i < n && s[i] == ' ') i++;
+    if (i < n && s[i] == '(') {   /* an agency: "(CNN)", "(The Hollywood Reporter)" */
+        size_t j = i + 1;
+        if (j >= n || !isupper((unsigned char)s[j])) return 0;
+        while (j < n && j - i <= 40 && (isalnum((unsigned char)s[j]) || s[j] == ' ' || s[j] == '.' || s[j] == '&' ||
+                                        s[j] == '-' || s[j] == '\''))
+            j++;
+        if (j >= n || s[j] != ')' || j + 1 >= n) return 0;
+        j++;
+        size_t k = j;
+        while (k < n && is_space((unsigned char)s[k])) k++;
+        size_t d = after_dash(s, n, k);
+        if (d > k) return d < n ? d : 0;
+        if (k == j) return j;                                    /* glued: "(CNN)French striker" */
+        return p == 0 && isupper((unsigned char)s[k]) ? k : 0;  /* "(CNN) A court", not "Apple (AAPL) shares" */
+    }
+    if (!p || !caps) return 0;   /* "WASHINGTON --": a place in capitals before a dash */
+    size_t d = after_dash(s, n, i);
+    return d > i && d < n ? d : 0;
+}
+

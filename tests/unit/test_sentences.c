@@ -206,5 +206,39 @@ int main(void)
         free(exact);
     }
     nd_spans_release(&sp);
+
+    /* datelines: what is stripped from a summary's first sentence */
+    static const struct { const char *text, *rest; } dl[] = {
+        { "(CNN)French striker Bafa Gomis said he is well.", "French striker" },
+        { "(CNN) A court in the capital ruled on Monday.", "A court" },
+        { "Kuala Lumpur (CNN)The search resumed.", "The search" },
+        { "Lagos, Nigeria (CNN) -- Troops moved in.", "Troops" },
+        { "LONDON (Reuters) - Shares fell on Monday.", "Shares" },
+        { "NEW YORK, Jan 5 (Reuters) - Oil rose.", "Oil" },
+        { "WASHINGTON \xe2\x80\x94 The Senate voted.", "The Senate" },
+        { "LONDON, England -- Rain fell.", "Rain" },
+        { "(The Hollywood Reporter)Good artists borrow.", "Good artists" },
+        { "Z\xc3\xbcrich (Reuters) - Banks rallied.", "Banks" },
+        { "Apple (AAPL) shares rose on Monday.", NULL },
+        { "The Senate (the upper house) voted.", NULL },
+        { "The company -- a maker of chips -- grew.", NULL },
+        { "WASHINGTON-based groups said so.", NULL },
+        { "US-China talks resumed.", NULL },
+        { "(CNN)", NULL },
+        { "NASA", NULL },
+        { "", NULL },
+    };
+    for (size_t i = 0; i < sizeof(dl) / sizeof(dl[0]); i++) {
+        size_t n = strlen(dl[i].text);
+        char *exact = malloc(n ? n : 1);
+        memcpy(exact, dl[i].text, n);
+        size_t got = nd_dateline(exact, n);
+        if (dl[i].rest)
+            ok(got < n && strncmp(exact + got, dl[i].rest, strlen(dl[i].rest)) == 0, "dateline of '%s': the rest starts '%s' (got %zu)",
+               dl[i].text, dl[i].rest, got);
+        else
+            is_int(got, 0, "no dateline in '%s'", dl[i].text);
+        free(exact);
+    }
     return done_testing();
 }
