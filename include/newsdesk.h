@@ -277,7 +277,6 @@ typedef struct nd_train_report {
     double cv_grid[ND_NTASKS][8];    /* accuracy for each c_grid value */
     int nfeatures;
     int sum_docs, sum_sentences, sum_positive;   /* the sentence model's training data (0: none) */
-    int sum_rows;                                /* sentences it was fitted on (a sample) */
     double sum_c;                                /* its C, chosen by cross-validation over articles */
     double sum_cv[3];                            /* F1 of held-out articles' top 3 (reference words), C = 0.1, 1, 10 */
     double seconds;
@@ -293,6 +292,13 @@ nd_trainer *nd_trainer_new(const nd_train_opts *opts, nd_err *err);
  * (ND_ERR_EMPTY). Every added record also counts for the vocabulary.
  */
 nd_status nd_trainer_add(nd_trainer *t, const nd_record *rec, unsigned tasks, nd_err *err);
+
+/*
+ * Add a record with a reference summary for the sentence model only: it
+ * counts neither for the vocabulary nor for any classifier (ND_ERR_EMPTY
+ * without text or summary).
+ */
+nd_status nd_trainer_add_summary(nd_trainer *t, const nd_record *rec, nd_err *err);
 
 /*
  * Story extraction. A page with known story and boilerplate segments (the

@@ -153,20 +153,22 @@ static void summarize(nd_analyzer *a, const nd_record *rec, const nd_analyze_opt
         np = nd_summarizer_pick(a->sum, &in, &eff, pick);
     }
     res->nsummary = np;
+    size_t dsent, dlen = nd_summarizer_dateline(&in, &dsent);
     for (size_t i = 0; i < np; i++) {
         res->summary_index[i] = pick[i];
         if (!res->summary[i].data) nd_buf_init(&res->summary[i]);
         nd_buf_reset(&res->summary[i]);
         const nd_span *sp = &d->sents.v[pick[i]];
-        /* a sentence may span a line break inside a paragraph: flatten it */
-        const char *p = d->clean.data + sp->off;
-        nd_buf_grow(&res->summary[i], sp->len);
-        for (uint32_t c = 0; c < sp->len; c++) {
+        /* without its dateline ("LONDON (Reuters) -"), a line break inside a paragraph flattened */
+        size_t skip = pick[i] == dsent ? dlen : 0, len = sp->len - skip;
+        const char *p = d->clean.data + sp->off + skip;
+        nd_buf_grow(&res->summary[i], len);
+        for (size_t c = 0; c < len; c++) {
             char ch = p[c];
             res->summary[i].data[c] = ch == '\n' || ch == '\t' || ch == '\r' ? ' ' : ch;
         }
-        res->summary[i].len = sp->len;
-        res->summary[i].data[sp->len] = '\0';
+        res->summary[i].len = len;
+        res->summary[i].data[len] = '\0';
     }
 }
 

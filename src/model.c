@@ -280,12 +280,15 @@ static void manifest(const nd_model *m, nd_buf *b)
     }
     if (m->sum) {
         nd_buf_adds(b, "summarizer summary.svm features=");
-        static const char *const fn[ND_SFEAT] = { "position", "first", "second", "third", "inverse_position",
-                                                  "log_words", "short", "centroid", "textrank", "title",
-                                                  "digits", "quote", "paragraph_start", "log_sentences",
-                                                  "textrank_x_words", "centroid_x_words", "position_x_sentences",
-                                                  "word_frequency", "word_frequency_x_words" };
-        for (int k = 0; k < ND_SFEAT; k++) nd_buf_addf(b, "%s%s", k ? "," : "", fn[k]);
+        static const char *const fn[ND_SFEAT_OWN] = {
+            "position", "first", "second", "third", "inverse_position", "log_words", "short", "centroid",
+            "textrank", "title", "digits", "quote", "paragraph_start", "log_sentences", "textrank_x_words",
+            "centroid_x_words", "position_x_sentences", "word_frequency", "word_frequency_x_words",
+            "first_candidate", "second_candidate", "third_candidate", "inverse_candidate_rank", "relative_words"
+        };
+        for (int k = 0; k < ND_SFEAT_OWN; k++) nd_buf_addf(b, "%s%s", k ? "," : "", fn[k]);
+        nd_buf_adds(b, ",dateline");
+        for (int k = 0; k < ND_SFEAT_OWN; k++) nd_buf_addf(b, ",dateline_x_%s", fn[k]);
         if (m->sum->c > 0) nd_buf_addf(b, " C=%g", m->sum->c);
         nd_buf_addc(b, '\n');
     }
@@ -328,8 +331,8 @@ static const char readme_text[] =
     "| TASK.labels | name of libsvm label N on line N+1 |\n"
     "| TASK.platt | `A B` per class pair, in libsvm's pair order: P = 1 / (1 + exp(A*f + B)) |\n"
     "| summary.svm | libsvm model (two classes, linear) scoring sentences for summaries over the features the\n"
-    "  manifest's `summarizer` line names, label 1 = the sentence is in the reference summary; `probA`/`probB`:\n"
-    "  the Platt sigmoid of that chance, as libsvm writes it (optional) |\n"
+    "  manifest's `summarizer` line names, label 1 = the sentence is in the reference summary: a logistic\n"
+    "  regression's weights as the one support vector, `probA -1` and `probB 0` the logistic function (optional) |\n"
     "| blocks.model | the story extraction's block model (optional): per form (`html` pages, `text` dumps) its\n"
     "  settings and named weights, trained with liblinear's logistic regression (`w1`: a block's own features,\n"
     "  `w2`: them and the context of the first stage); without it the clutter rules alone find the story |\n\n"

@@ -391,6 +391,19 @@ size_t nd_summarizer_trivial(nd_summarizer *s, const nd_sumin *in, const nd_anal
     return np;
 }
 
+size_t nd_summarizer_dateline(const nd_sumin *in, size_t *sent)
+{
+    const nd_doc *d = in->d;
+    for (size_t i = 0; i < d->sents.n; i++) {
+        const nd_span *sp = &d->sents.v[i];
+        if (in->title && same_text(d->clean.data + sp->off, sp->len, in->title)) continue;
+        *sent = i;
+        return nd_dateline(d->clean.data + sp->off, sp->len);
+    }
+    *sent = d->sents.n;
+    return 0;
+}
+
 size_t nd_summarizer_prepare(nd_summarizer *s, const nd_sumin *in)
 {
     const nd_doc *d = in->d;
@@ -419,6 +432,10 @@ size_t nd_summarizer_prepare(nd_summarizer *s, const nd_sumin *in)
     double maxrank = 0;
     for (size_t i = 0; i < g; i++)
         if (s->rank[i] > maxrank) maxrank = s->rank[i];
+    size_t dsent, ncand = 0, allwords = 0;
+    double dateline = nd_summarizer_dateline(in, &dsent) > 0;
+    for (size_t i = 0; i < n; i++) allwords += s->words[i];
+    double meanwords = (double)allwords / (double)n + 1e-9;
     for (size_t i = 0; i < n; i++) {
         double *f = s->feat + i * ND_SFEAT;
         const nd_span *sp = &d->sents.v[i];
@@ -444,6 +461,15 @@ size_t nd_summarizer_prepare(nd_summarizer *s, const nd_sumin *in)
         f[16] = f[0] * f[13];             /* late in a long article */
         f[17] = s->wfreq[i];
         f[18] = f[17] * f[5];             /* frequent words and long */
+        /* its place among the sentences that can be picked, and its length against the article's sentences */
+        size_t r = candidate(in, i, s->words[i]) ? ncand++ : n;
+        f[19] = r == 0;
+        f[20] = r == 1;
+        f[21] = r == 2;
+        f[22] = r < n ? 1.0 / (1.0 + (double)r) : 0;
+        f[23] = fmin((double)s->words[i] / meanwords, 4.0) / 4.0;
+        f[ND_SFEAT_OWN] = dateline;
+        for (int k = 0; k < ND_SFEAT_OWN; k++) f[ND_SFEAT_OWN + 1 + k] = dateline * f[k];
     }
     return n;
 }

@@ -308,7 +308,15 @@ void nd_doc_prepare(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const n
 
 /*=====   Summaries (summarize.c)   =====*/
 
-#define ND_SFEAT 19   /* sentence features of the learned method */
+/*
+ * Sentence features of the learned method: ND_SFEAT_OWN of the sentence and
+ * its article, whether the article opens with a dateline, and the own ones
+ * again for an article that does (agency copy is written as an inverted
+ * pyramid; bbc-style features need not hold for it). A bundle with fewer
+ * weights (an older one) reads the rest as 0.
+ */
+#define ND_SFEAT_OWN 24
+#define ND_SFEAT (2 * ND_SFEAT_OWN + 1)
 
 /*
  * A term occurrence: sentence (or ND_SENT_TITLE), its feature's local id
@@ -356,6 +364,8 @@ const double *nd_summarizer_features(const nd_summarizer *s);
  * without any scoring. Returns 0 when scoring is needed.
  */
 size_t nd_summarizer_trivial(nd_summarizer *s, const nd_sumin *in, const nd_analyze_opts *o, uint32_t *pick);
+/* The article's first story sentence (*sent) and the length of the dateline it opens with (0: none). */
+size_t nd_summarizer_dateline(const nd_sumin *in, size_t *sent);
 /* The chosen sentences (indices, document order) for 'o'; returns how many. */
 size_t nd_summarizer_pick(nd_summarizer *s, const nd_sumin *in, const nd_analyze_opts *o, uint32_t *pick);
 

@@ -241,6 +241,31 @@ static int cmp_tagged(const void *a, const void *b)
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* A record with a reference summary, kept for the sentence model (and the data digest). */
+static void keep_summary(nd_trainer *t, const nd_record *rec)
+{
+    if (!t->opts.summarizer || !rec->summary || !*rec->summary) return;
+    ND_GROW(t->sumrec, t->nsumrec + 1, t->sumrec_alloc);
+    nd_record *c = &t->sumrec[t->nsumrec++];
+    nd_record_init(c);
+    c->id = nd_xstrdup(rec->id);
+    c->title = rec->title ? nd_xstrdup(rec->title) : NULL;
+    c->text = nd_xstrdup(rec->text);
+    c->summary = nd_xstrdup(rec->summary);
+    c->url = rec->url ? nd_xstrdup(rec->url) : NULL;
+    digest_add(t, rec->summary);
+}
+
+nd_status nd_trainer_add_summary(nd_trainer *t, const nd_record *rec, nd_err *err)
+{
+    if (!rec->text || !*rec->text) return nd_fail(err, ND_ERR_EMPTY, "record '%s' has no text", rec->id);
+    if (!rec->summary || !*rec->summary) return nd_fail(err, ND_ERR_EMPTY, "record '%s' has no reference summary", rec->id);
+    keep_summary(t, rec);
+    digest_add(t, rec->title);
+    digest_add(t, rec->text);
+    return ND_OK;
+}
+
 nd_status nd_trainer_add(nd_trainer *t, const nd_record *rec, unsigned tasks, nd_err *err)
 {
     if (!rec->text || !*rec->text) return nd_fail(err, ND_ERR_EMPTY, "record '%s' has no text", rec->id);
@@ -292,17 +317,7 @@ nd_status nd_trainer_add(nd_trainer *t, const nd_record *rec, unsigned tasks, nd
             t->label[k][t->ndocs] = (int)nd_strmap_put(&t->labels[k], lab[k], strlen(lab[k]), 0, &added);
         }
     }
-    if (t->opts.summarizer && rec->summary && *rec->summary) {
-        ND_GROW(t->sumrec, t->nsumrec + 1, t->sumrec_alloc);
-        nd_record *c = &t->sumrec[t->nsumrec++];
-        nd_record_init(c);
-        c->id = nd_xstrdup(rec->id);
-        c->title = rec->title ? nd_xstrdup(rec->title) : NULL;
-        c->text = nd_xstrdup(rec->text);
-        c->summary = nd_xstrdup(rec->summary);
-        c->url = rec->url ? nd_xstrdup(rec->url) : NULL;
-        digest_add(t, rec->summary);
-    }
+    keep_summary(t, rec);
     digest_add(t, rec->title);
     digest_add(t, rec->text);
     digest_add(t, (tasks & 1) ? rec->topic : NULL);

@@ -22,6 +22,8 @@ static void help(void)
            "  FILE                    records whose topic and region labels are both used\n"
            "  --topic-data FILE       records used for the topic classifier only\n"
            "  --region-data FILE      records used for the region classifier only\n"
+           "  --summary-data FILE     records with reference summaries used for the sentence\n"
+           "                          model only (not for the vocabulary or a classifier)\n"
            "  -o, --output DIR        the bundle to write (replaced atomically)\n\n"
            "Story extraction (read before the other data, whose stories it then finds):\n"
            "  --extract-data FILE     pages with known story and boilerplate segments ('with' and\n"
@@ -60,7 +62,8 @@ static void help(void)
 
 enum {
     DATA_PAGES = 1u << 30,   /* an input of pages for the block model, not labelled records */
-    DATA_STORY = 1u << 29    /* clean articles for the block model: all their text is story */
+    DATA_STORY = 1u << 29,   /* clean articles for the block model: all their text is story */
+    DATA_SUMMARY = 1u << 28  /* records with reference summaries for the sentence model alone */
 };
 #define DATA_EXTRACT (DATA_PAGES | DATA_STORY)
 
@@ -93,6 +96,7 @@ static int parse_args(struct train_args *a, int argc, char **argv)
         { "output", required_argument, NULL, 'o' },
         { "topic-data", required_argument, NULL, 'T' },
         { "region-data", required_argument, NULL, 'R' },
+        { "summary-data", required_argument, NULL, 'D' },
         { "extract-data", required_argument, NULL, 'X' },
         { "extract-model", required_argument, NULL, 'E' },
         { "extract-story", required_argument, NULL, 'Y' },
@@ -135,6 +139,7 @@ static int parse_args(struct train_args *a, int argc, char **argv)
         case 'o': a->outdir = optarg; break;
         case 'T': a->inputs[a->ninputs++] = (struct input){ optarg, 1u << ND_TASK_TOPIC }; break;
         case 'R': a->inputs[a->ninputs++] = (struct input){ optarg, 1u << ND_TASK_REGION }; break;
+        case 'D': a->inputs[a->ninputs++] = (struct input){ optarg, DATA_SUMMARY }; break;
         case 'X': a->inputs[a->ninputs++] = (struct input){ optarg, DATA_PAGES }; break;
         case 'Y': a->inputs[a->ninputs++] = (struct input){ optarg, DATA_STORY }; break;
         case 'E': a->extract_model = optarg; break;
@@ -235,6 +240,7 @@ static void read_inputs(const struct train_args *a, nd_trainer *t, unsigned kind
             nd_status st = rec.error               ? rec.error_code
                            : tasks == DATA_PAGES   ? nd_trainer_add_page(t, &rec, &err)
                            : tasks == DATA_STORY   ? nd_trainer_add_story(t, &rec, &err)
+                           : tasks == DATA_SUMMARY ? nd_trainer_add_summary(t, &rec, &err)
                                                    : nd_trainer_add(t, &rec, tasks, &err);
             if (st != ND_OK) {
                 n->failed++;
@@ -300,9 +306,9 @@ static void report(const struct train_args *a, const nd_train_report *rep, const
         printf(")\n");
     }
     if (rep->sum_docs) {
-        printf("summaries: sentence model from %d articles with references (%d sentences, %d matched to a "
-               "reference line; fitted on %d), C=%g",
-               rep->sum_docs, rep->sum_sentences, rep->sum_positive, rep->sum_rows, rep->sum_c);
+        printf("summaries: sentence model from %d articles with references (%d sentences, %d of them labelled "
+               "as in the reference), C=%g",
+               rep->sum_docs, rep->sum_sentences, rep->sum_positive, rep->sum_c);
         if (rep->sum_cv[0] > 0)
             printf(" (cross-validated F1 of the top 3 in reference words: 0.1:%.2f 1:%.2f 10:%.2f)",
                    100 * rep->sum_cv[0], 100 * rep->sum_cv[1], 100 * rep->sum_cv[2]);

@@ -24,6 +24,18 @@ has "eval prints the confusion matrix" out "confusion \(rows: gold, columns: pre
 printf '{"id":"s1","text":"The dam burst on Monday. Water flooded the valley. Nobody was hurt. The army helped.","summary":"The dam burst on Monday.\\nWater flooded the valley."}\n' >ref.jsonl
 "$ND" eval --model m --sentences 2 --method lead ref.jsonl >out
 has "eval computes ROUGE against references" out "^  ROUGE-1 +100.00 +100.00 +100.00$"
+# a sentence model from references alone: abstractive highlights (the greedy oracle labels), datelines stripped
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+    printf '{"id":"h%s","text":"LONDON (Reuters) - Bridge %s over the river reopened on Monday after months of repairs. Traffic was light in the morning. Officials said the work cost %s million pounds. Shops nearby welcomed the news. A second bridge stays shut until spring.","summary":"Bridge %s reopens after repairs\\nThe work cost %s million pounds"}\n' $i $i $i $i $i
+done >highlights.jsonl
+printf '{"id":"h13","text":"No reference here."}\n' >>highlights.jsonl
+"$ND" train --min-df 1 --folds 2 -o m6 --summary-data highlights.jsonl "$DATA/tiny-train.jsonl" >out 2>err; is "--summary-data: a record without a summary fails the run" $? 1
+has "...and is reported" err "record 'h13': record 'h13' has no reference summary"
+has "--summary-data trains the sentence model" out "^summaries: sentence model from 12 articles"
+same "--summary-data does not change the vocabulary" m6/vocab.tsv m/vocab.tsv
+has "the manifest names the dateline features" m6/manifest "^summarizer summary.svm features=position,.*,dateline,dateline_x_position,"
+"$ND" summarize --model m6 --sentences 1 highlights.jsonl >out 2>/dev/null
+has "the dateline is not in the summary" out '^\{"id":"h1","summary":\["Bridge 1 over the river reopened on Monday after months of repairs\."\],"summary_index":\[0\]\}$'
 "$ND" info m >out; is "info exits 0" $? 0
 has "info lists the tasks" out "^task topic: 3 labels, 24 training documents"
 has "info lists top terms" out "^  sport +[a-z]"

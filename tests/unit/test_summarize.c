@@ -93,6 +93,45 @@ static void learned(nd_analyzer *a, nd_model *m)
     nd_result_release(&res);
 }
 
+/* The dateline: a feature of every sentence, the own features again for its articles; stripped from the output. */
+static void dateline_features(nd_analyzer *a)
+{
+    nd_record r;
+    nd_record_init(&r);
+    r.id = nd_xstrdup("d");
+    r.text = nd_xstrdup("WASHINGTON (AP) -- The Senate passed the budget bill late on Friday night. "
+                        "It now goes to the House for a vote. Both parties claimed a win in the end.");
+    size_t n;
+    const nd_doc *d;
+    nd_tokenizer *tz;
+    const double *f = nd_analyzer_sentence_features(a, &r, &n, &d, &tz);
+    is_int(n, 3, "three sentences");
+    int same = 1;
+    for (size_t i = 0; i < n; i++)
+        for (int k = 0; k < ND_SFEAT_OWN; k++) same &= f[i * ND_SFEAT + ND_SFEAT_OWN + 1 + k] == f[i * ND_SFEAT + k];
+    ok(f[ND_SFEAT_OWN] == 1 && f[2 * ND_SFEAT + ND_SFEAT_OWN] == 1 && same, "a dateline: its flag, and every own feature again");
+    ok(f[19] == 1 && f[ND_SFEAT + 20] == 1 && f[2 * ND_SFEAT + 21] == 1, "first, second, third candidate");
+    nd_analyze_opts o;
+    nd_analyze_opts_init(&o);
+    o.classify = 0;
+    o.method = ND_SUM_LEAD;
+    o.sentences = 1;
+    nd_result res;
+    nd_result_init(&res);
+    nd_analyze(a, &r, &o, &res, NULL);
+    ok(res.nsummary == 1 && res.summary_index[0] == 0 && !strcmp(res.summary[0].data, "The Senate passed the budget bill late on Friday night."),
+       "the summary sentence without its dateline, its index kept (%s)", res.nsummary ? res.summary[0].data : "");
+    free(r.text);
+    r.text = nd_xstrdup("The Senate passed the budget bill late on Friday night. It now goes to the House for a vote.");
+    f = nd_analyzer_sentence_features(a, &r, &n, &d, &tz);
+    double rest = 0;
+    for (size_t i = 0; i < n; i++)
+        for (int k = ND_SFEAT_OWN; k < ND_SFEAT; k++) rest += fabs(f[i * ND_SFEAT + k]);
+    ok(n == 2 && rest == 0, "no dateline: the flag and its copies are 0");
+    nd_record_release(&r);
+    nd_result_release(&res);
+}
+
 struct order { int n, last_ok, stop_after; };
 
 static int collect(void *ctx, const nd_record *rec, const nd_result *res, const char *error)
@@ -156,6 +195,7 @@ int main(void)
     is_int(summarize(a, &o, &res), 3, "learned without a sentence model falls back to textrank");
     ok(strstr(res.summary[0].data, "Storm hits coast") == NULL, "the headline is not a summary sentence");
     learned(a, m);
+    dateline_features(a);
 
     /* the batch engine: input order, whatever the threads; the callback can stop it */
     char path[] = "/tmp/nd-batch-XXXXXX";
