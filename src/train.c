@@ -23,8 +23,6 @@
 #include <errno.h>        /* errno */
 #include <libsvm/svm.h>  /* svm_train */
 #include <math.h>         /* log */
-#include <pthread.h>     /* pthread_create */
-#include <stdatomic.h>   /* atomic_int */
 #include <stdlib.h>      /* qsort, srand */
 #include <time.h>        /* clock_gettime */
 
@@ -441,322 +439,6 @@ static struct svm_node *scale_rows(struct svm_node **x, size_t n, const nd_view 
     return own;
 }
 
-/*
- * A model from svm_train points into the training rows (libsvm's free_sv = 0
- * case). Give it its own copy of its support vectors, so the rows can go and
- * the model frees them as if it had been loaded from disk.
- */
-void nd_own_support_vectors(struct svm_model *sm)
-{
-    if (sm->l == 0) return;
-    size_t total = 0;
-    for (int i = 0; i < sm->l; i++) {
-        const struct svm_node *nd = sm->SV[i];
-        while (nd->index != -1) nd++, total++;
-        total++;
-    }
-    struct svm_node *own = nd_xmalloc(total * sizeof(*own));
-    size_t at = 0;
-    for (int i = 0; i < sm->l; i++) {
-        const struct svm_node *nd = sm->SV[i];
-        sm->SV[i] = own + at;
-        do own[at++] = *nd; while ((nd++)->index != -1);
-    }
-    sm->free_sv = 1;   /* svm_free_model_content frees SV[0], where 'own' starts */
-}
-
-/*-----   the Gram matrix   -----*/
-
-/*
- * With a linear kernel nearly all of libsvm's time goes into sparse dot
- * products, and every cross-validation run recomputes them. When the corpus
- * is small enough, compute K = X X^T once (through an inverted index, two
- * threads) and let every run use libsvm's PRECOMPUTED kernel: row i is
- * {0: serial i+1}, {1: K(i,1)}, ..., {N: K(i,N)}, {-1}. Beyond ND_GRAM_MAX
- * documents the rows would not fit comfortably; training then uses the
- * linear kernel directly.
- */
-#define ND_GRAM_MAX 12000
-
-/* Fewest out-of-fold decisions a class pair needs for a Platt sigmoid of its own (two parameters). */
-#define ND_PLATT_MIN 30
-
-struct gram_ctx {
-    struct svm_node **rows;       /* sparse rows */
-    size_t n;
-    uint32_t *post_start;         /* inverted index: feature -> (doc, value) */
-    uint32_t *post_doc;
-    float *post_val;
-    struct svm_node *g;           /* n * (n + 2) nodes */
-    atomic_size_t next;
-};
-
-static void *gram_worker(void *arg)
-{
-    struct gram_ctx *c = arg;
-    size_t n = c->n, stride = n + 2;
-    double *acc = nd_xcalloc(n, sizeof(double));
-    for (;;) {
-        size_t i = atomic_fetch_add(&c->next, 1);
-        if (i >= n) break;
-        for (const struct svm_node *x = c->rows[i]; x->index != -1; x++)
-            for (uint32_t k = c->post_start[x->index]; k < c->post_start[x->index + 1]; k++) {
-                if (c->post_doc[k] > i) break;   /* lower triangle only; postings are in doc order */
-                acc[c->post_doc[k]] += x->value * c->post_val[k];
-            }
-        struct svm_node *row = c->g + i * stride;
-        for (size_t j = 0; j <= i; j++) {
-            row[j + 1] = (struct svm_node){ (int)j + 1, acc[j] };
-            c->g[j * stride + i + 1] = (struct svm_node){ (int)i + 1, acc[j] };
-            acc[j] = 0;
-        }
-        row[0] = (struct svm_node){ 0, (double)(i + 1) };
-        row[n + 1] = (struct svm_node){ -1, 0 };
-    }
-    free(acc);
-    return NULL;
-}
-
-static struct svm_node *build_gram(struct svm_node **rows, size_t n, uint32_t nfeat, int threads)
-{
-    struct gram_ctx c;
-    memset(&c, 0, sizeof(c));
-    c.rows = rows;
-    c.n = n;
-    c.post_start = nd_xcalloc((size_t)nfeat + 2, sizeof(uint32_t));
-    size_t nnz = 0;
-    for (size_t i = 0; i < n; i++)
-        for (const struct svm_node *x = rows[i]; x->index != -1; x++) c.post_start[x->index + 1]++, nnz++;
-    for (uint32_t f = 1; f < nfeat + 2; f++) c.post_start[f] += c.post_start[f - 1];
-    c.post_doc = nd_xmalloc((nnz ? nnz : 1) * sizeof(uint32_t));
-    c.post_val = nd_xmalloc((nnz ? nnz : 1) * sizeof(float));
-    uint32_t *fill = nd_xmalloc(((size_t)nfeat + 2) * sizeof(uint32_t));
-    memcpy(fill, c.post_start, ((size_t)nfeat + 2) * sizeof(uint32_t));
-    for (size_t i = 0; i < n; i++)
-        for (const struct svm_node *x = rows[i]; x->index != -1; x++) {
-            uint32_t at = fill[x->index]++;
-            c.post_doc[at] = (uint32_t)i;
-            c.post_val[at] = (float)x->value;
-        }
-    free(fill);
-    c.g = nd_xmalloc(nd_st_mult(n, n + 2) * sizeof(struct svm_node));
-    if (threads < 1) threads = 1;
-    pthread_t th[64];
-    int started = 0;
-    for (int i = 1; i < threads && i < 64; i++)
-        if (pthread_create(&th[started], NULL, gram_worker, &c) == 0) started++;
-    gram_worker(&c);
-    for (int i = 0; i < started; i++) pthread_join(th[i], NULL);
-    free(c.post_start);
-    free(c.post_doc);
-    free(c.post_val);
-    return c.g;
-}
-
-/*-----   cross-validation jobs   -----*/
-
-struct task_data {
-    int k;                  /* classes */
-    int n;                  /* documents with a label, ordered by class */
-    struct svm_node **x;    /* sparse TF-IDF rows */
-    struct svm_node **g;    /* precomputed-kernel rows (same documents), or NULL */
-    struct svm_node *own;   /* rows of this task when they differ from the shared ones */
-    struct svm_node *gram;
-    double *y;
-    int *fold;
-    double *cw;             /* class weights, or NULL */
-    int *count;             /* documents per class */
-    int *wl;
-    uint32_t nfeat;
-};
-
-struct job {
-    const struct task_data *td;
-    double C;
-    int fold;               /* -1: the final model on everything */
-    /* results */
-    const char *error;
-    int correct, total;
-    uint32_t *pp;           /* canonical pair of each out-of-fold decision value */
-    double *pd;
-    int8_t *py;
-    size_t np, npalloc;
-    struct svm_model *model;  /* final job only */
-};
-
-/* libsvm C-SVC settings shared by every fit: the kernel and C vary. */
-void nd_svm_param(struct svm_parameter *p, int kernel, double C)
-{
-    memset(p, 0, sizeof(*p));
-    p->svm_type = C_SVC;
-    p->kernel_type = kernel;
-    p->cache_size = 200;
-    p->eps = 1e-3;
-    p->C = C;
-    p->shrinking = 1;
-    p->probability = 0;
-}
-
-static void set_param(struct svm_parameter *p, const struct task_data *td, double C)
-{
-    nd_svm_param(p, td->g ? PRECOMPUTED : LINEAR, C);
-}
-
-static size_t canon_pair(int k, int a, int b)
-{
-    return (size_t)a * (size_t)k - (size_t)a * (size_t)(a + 1) / 2 + (size_t)(b - a - 1);
-}
-
-static void run_job(struct job *j)
-{
-    const struct task_data *td = j->td;
-    struct svm_problem prob;
-    int *which = nd_xmalloc((size_t)td->n * sizeof(int));   /* problem row -> task row */
-    prob.l = 0;
-    prob.x = nd_xmalloc((size_t)td->n * sizeof(*prob.x));
-    prob.y = nd_xmalloc((size_t)td->n * sizeof(*prob.y));
-    for (int i = 0; i < td->n; i++) {
-        if (j->fold >= 0 && td->fold[i] == j->fold) continue;
-        which[prob.l] = i;
-        prob.x[prob.l] = td->g ? td->g[i] : td->x[i];
-        prob.y[prob.l] = td->y[i];
-        prob.l++;
-    }
-    struct svm_parameter param;
-    set_param(&param, td, j->C);
-    /* weights only for classes present in this problem: libsvm warns on stderr otherwise */
-    int *wl = NULL;
-    double *wv = NULL;
-    if (td->cw) {
-        char *present = nd_xcalloc((size_t)td->k, 1);
-        for (int i = 0; i < prob.l; i++) present[(int)prob.y[i]] = 1;
-        wl = nd_xmalloc((size_t)td->k * sizeof(int));
-        wv = nd_xmalloc((size_t)td->k * sizeof(double));
-        int nw = 0;
-        for (int c = 0; c < td->k; c++)
-            if (present[c]) wl[nw] = c, wv[nw] = td->cw[c], nw++;
-        free(present);
-        param.nr_weight = nw;
-        param.weight_label = wl;
-        param.weight = wv;
-    }
-    const char *msg = svm_check_parameter(&prob, &param);
-    if (msg) {
-        j->error = msg;
-    } else {
-        struct svm_model *model = svm_train(&prob, &param);
-        if (td->g) {
-            /* trained on kernel rows: point the support vectors at their TF-IDF rows, so the
-             * model is the linear model it is (and folds and saves as one) */
-            for (int i = 0; i < model->l; i++) model->SV[i] = td->x[which[model->sv_indices[i] - 1]];
-            model->param.kernel_type = LINEAR;
-        }
-        if (j->fold < 0) {
-            j->model = model;
-        } else {
-            nd_linsvm *s = nd_linsvm_fold(model, NULL, model->nr_class, td->nfeat);
-            if (!s) {
-                svm_free_and_destroy_model(&model);
-            } else {
-                double *scratch = nd_xmalloc(nd_linsvm_scratch(s) * sizeof(double));
-                int kk = s->nclass;
-                const int *lab = model->label;
-                nd_svec x;
-                nd_svec_init(&x);
-                for (int i = 0; i < td->n; i++) {
-                    if (td->fold[i] != j->fold) continue;
-                    x.n = 0;
-                    for (const struct svm_node *nd = td->x[i]; nd->index != -1; nd++)
-                        nd_svec_push(&x, (uint32_t)nd->index, (float)nd->value);
-                    /* votes in libsvm's class positions (a fold may lack rare classes) */
-                    nd_linsvm_decision(s, &x, scratch);
-                    double *votes = scratch + s->npairs;
-                    for (int a = 0; a < kk; a++) votes[a] = 0;
-                    int q = 0;
-                    for (int a = 0; a < kk; a++)
-                        for (int b = a + 1; b < kk; b++, q++) {
-                            if (scratch[q] > 0) votes[a] += 1;
-                            else votes[b] += 1;
-                        }
-                    int pred = 0;
-                    for (int a = 1; a < kk; a++)
-                        if (votes[a] > votes[pred]) pred = a;
-                    int y = (int)td->y[i];
-                    j->correct += lab[pred] == y;
-                    j->total++;
-                    int p = 0;
-                    for (int a = 0; a < kk; a++)
-                        for (int b = a + 1; b < kk; b++, p++) {
-                            if (lab[a] != y && lab[b] != y) continue;
-                            ND_GROW(j->pp, j->np + 1, j->npalloc);
-                            j->pd = nd_xrealloc(j->pd, j->npalloc * sizeof(*j->pd));
-                            j->py = nd_xrealloc(j->py, j->npalloc * sizeof(*j->py));
-                            j->pp[j->np] = (uint32_t)canon_pair(td->k, lab[a], lab[b]);
-                            j->pd[j->np] = scratch[p];
-                            j->py[j->np] = lab[a] == y ? 1 : -1;
-                            j->np++;
-                        }
-                }
-                nd_svec_release(&x);
-                free(scratch);
-                nd_linsvm_free(s);
-            }
-        }
-    }
-    /* the final model keeps pointers to its support vectors in td->x, not to prob */
-    free(which);
-    free(wl);
-    free(wv);
-    free(prob.x);
-    free(prob.y);
-}
-
-/* n items of 'size' bytes, each given to fn, by 'threads' threads taking the next one. */
-struct pool {
-    char *items;
-    size_t size, n;
-    void (*fn)(void *);
-    atomic_size_t next;
-};
-
-static void *worker(void *arg)
-{
-    struct pool *p = arg;
-    for (;;) {
-        size_t i = atomic_fetch_add(&p->next, 1);
-        if (i >= p->n) break;
-        p->fn(p->items + i * p->size);
-    }
-    return NULL;
-}
-
-void nd_run_pool(void *items, size_t size, size_t n, void (*fn)(void *), int threads)
-{
-    struct pool p = { items, size, n, fn, 0 };
-    if (threads > (int)n) threads = (int)n;
-    if (threads <= 1) {
-        worker(&p);
-        return;
-    }
-    pthread_t *th = nd_xmalloc((size_t)threads * sizeof(*th));
-    int started = 0;
-    for (int i = 0; i < threads; i++)
-        if (pthread_create(&th[i], NULL, worker, &p) == 0) started++;
-    if (!started) worker(&p);
-    for (int i = 0; i < started; i++) pthread_join(th[i], NULL);
-    free(th);
-}
-
-static void run_job_item(void *j)
-{
-    run_job(j);
-}
-
-static void run_jobs(struct job *jobs, size_t n, int threads)
-{
-    nd_run_pool(jobs, sizeof(*jobs), n, run_job_item, threads);
-}
-
 /* xorshift64*: the fold shuffle's generator (independent of rand()). */
 static uint64_t rng_next(uint64_t *s)
 {
@@ -782,6 +464,227 @@ static int cmp_name(const void *a, const void *b)
     return strcmp(((const struct name_idx *)a)->name, ((const struct name_idx *)b)->name);
 }
 
+/* One classifier being trained: its data, label names, where its jobs are, the C chosen. */
+struct task_run {
+    struct task_data td;         /* td.k == 0: the task has fewer than two labels */
+    char **names;                /* label names, class order (handed to the model) */
+    size_t job0;                 /* its cross-validation jobs: ngrid x folds from here */
+    int bestg;                   /* the chosen C's place in the grid */
+};
+
+/* Classes in name order; the task's documents ordered by class. Returns the number of classes. */
+static int order_classes(const nd_trainer *t, int k, struct task_run *r, struct labeled **ld, int *n)
+{
+    int nl = (int)t->labels[k].n;
+    struct name_idx *ni = nd_xmalloc((size_t)nl * sizeof(*ni));
+    for (int i = 0; i < nl; i++) ni[i] = (struct name_idx){ nd_strmap_key(&t->labels[k], (size_t)i), i };
+    qsort(ni, (size_t)nl, sizeof(*ni), cmp_name);
+    int *cls = nd_xmalloc((size_t)nl * sizeof(int));
+    r->names = nd_xmalloc((size_t)nl * sizeof(char *));
+    for (int i = 0; i < nl; i++) {
+        cls[ni[i].idx] = i;
+        r->names[i] = nd_xstrdup(ni[i].name);
+    }
+    free(ni);
+    *ld = nd_xmalloc(t->ndocs * sizeof(**ld));
+    *n = 0;
+    for (size_t d = 0; d < t->ndocs; d++)
+        if (t->label[k][d] >= 0) (*ld)[(*n)++] = (struct labeled){ cls[t->label[k][d]], (int)d };
+    free(cls);
+    qsort(*ld, (size_t)*n, sizeof(**ld), cmp_labeled);
+    return nl;
+}
+
+/* Stratified folds: shuffle each class's documents (T's, ordered by class), deal them out. */
+static void deal_folds(const nd_trainer *t, int k, struct task_data *T)
+{
+    uint64_t rs = 0x9E3779B97F4A7C15ULL ^ ((uint64_t)t->opts.seed * 0x100000001B3ULL + (uint64_t)k + 1);
+    int n = T->n;
+    int *perm = nd_xmalloc((size_t)n * sizeof(int) + 1);
+    for (int i = 0, c0 = 0; i < n; i = c0) {
+        c0 = i;
+        while (c0 < n && T->y[c0] == T->y[i]) c0++;
+        int len = c0 - i;
+        for (int a = 0; a < len; a++) perm[a] = a;
+        for (int a = len - 1; a > 0; a--) {
+            int b = (int)(rng_next(&rs) % (uint64_t)(a + 1));
+            int tmp = perm[a]; perm[a] = perm[b]; perm[b] = tmp;
+        }
+        for (int a = 0; a < len; a++) T->fold[i + perm[a]] = a % t->opts.folds;
+    }
+    free(perm);
+}
+
+/* Task k's training data from the shared rows: classes, folds, class weights, its view's scaling, the Gram matrix. */
+static void task_setup(const nd_trainer *t, const nd_model *m, struct svm_node **rows, int k, struct task_run *r)
+{
+    struct labeled *ld;
+    int n;
+    int nl = order_classes(t, k, r, &ld, &n);
+    struct task_data *T = &r->td;
+    T->k = nl;
+    T->n = n;
+    T->nfeat = (uint32_t)m->vocab.n;
+    T->x = nd_xmalloc((size_t)n * sizeof(*T->x) + 1);
+    T->y = nd_xmalloc((size_t)n * sizeof(*T->y) + 1);
+    T->fold = nd_xmalloc((size_t)n * sizeof(int) + 1);
+    T->count = nd_xcalloc((size_t)nl, sizeof(int));
+    for (int i = 0; i < n; i++) {
+        T->x[i] = rows[ld[i].doc];
+        T->y[i] = ld[i].cls;
+        T->count[ld[i].cls]++;
+    }
+    free(ld);
+    deal_folds(t, k, T);
+    if (t->opts.balanced) {
+        T->cw = nd_xmalloc((size_t)nl * sizeof(double));
+        T->wl = nd_xmalloc((size_t)nl * sizeof(int));
+        for (int c = 0; c < nl; c++) {
+            T->wl[c] = c;
+            T->cw[c] = T->count[c] ? (double)n / ((double)nl * T->count[c]) : 1.0;
+        }
+    }
+    nd_view view = nd_model_view(m, k);
+    if (!nd_view_identity(&view)) T->own = scale_rows(T->x, (size_t)n, &view);
+    if ((size_t)n <= ND_GRAM_MAX) {
+        T->gram = nd_gram_build(T->x, (size_t)n, T->nfeat, t->opts.threads);
+        T->g = nd_xmalloc((size_t)n * sizeof(*T->g));
+        for (int i = 0; i < n; i++) T->g[i] = T->gram + (size_t)i * ((size_t)n + 2);
+    }
+}
+
+static void task_release(struct task_run *r)
+{
+    struct task_data *T = &r->td;
+    if (r->names) {
+        for (int i = 0; i < T->k; i++) free(r->names[i]);
+        free(r->names);
+    }
+    free(T->x);
+    free(T->g);
+    free(T->gram);
+    free(T->own);
+    free(T->y);
+    free(T->fold);
+    free(T->cw);
+    free(T->count);
+    free(T->wl);
+}
+
+/* The C with the best cross-validated accuracy (ties: the smaller C), into the report. */
+static void choose_c(const nd_trainer *t, const struct job *jobs, int ngrid, int k, struct task_run *r, nd_train_report *rep)
+{
+    double best = -1;
+    for (int g = 0; g < ngrid; g++) {
+        int c = 0, n = 0;
+        for (int f = 0; f < t->opts.folds; f++) {
+            c += jobs[r->job0 + (size_t)(g * t->opts.folds + f)].correct;
+            n += jobs[r->job0 + (size_t)(g * t->opts.folds + f)].total;
+        }
+        double acc = n ? (double)c / n : 0;
+        rep->cv_grid[k][g] = acc;
+        if (acc > best + 1e-12) best = acc, r->bestg = g;
+    }
+    rep->best_c[k] = t->opts.c_grid[r->bestg];
+    rep->cv_accuracy[k] = best;
+}
+
+/* Fold the final model of task k, calibrate it from its C's out-of-fold decisions and put it in m. */
+static nd_status task_finish(const nd_trainer *t, const struct job *jobs, struct job *fin, int k, struct task_run *r,
+                             nd_model *m, const nd_train_report *rep, nd_err *err)
+{
+    if (!fin->model) return fin->error ? nd_fail(err, ND_ERR_PARAM, "libsvm: %s", fin->error) : ND_OK;
+    nd_linsvm *s = nd_linsvm_fold(fin->model, r->names, r->td.k, (uint32_t)m->vocab.n);
+    if (!s) {
+        svm_free_and_destroy_model(&fin->model);
+        return nd_fail(err, ND_ERR_PARAM, "task %s: the model has fewer classes than labels", nd_task_name((nd_task)k));
+    }
+    r->names = NULL;   /* the model's now */
+    fin->model = NULL;
+    nd_own_support_vectors(s->model);
+    nd_calibrate_pairs(s, jobs + r->job0 + (size_t)(r->bestg * t->opts.folds), t->opts.folds);
+    s->count = r->td.count;   /* taken over */
+    r->td.count = NULL;
+    s->uniform_prior = (t->opts.uniform_prior >> k) & 1;
+    m->task[k] = s;
+    m->best_c[k] = rep->best_c[k];
+    m->cv_accuracy[k] = rep->cv_accuracy[k];
+    m->ndocs_task[k] = r->td.n;
+    return ND_OK;
+}
+
+/* The vocabulary, the TF-IDF rows, and the model that will hold the classifiers. */
+static nd_model *model_setup(nd_trainer *t, const char *data_digest, struct svm_node ***rows, struct svm_node **pool)
+{
+    nd_model *m = nd_model_alloc();
+    m->opts = t->opts;
+    m->opts.gazetteer = NULL;
+    m->gaz = t->gaz;
+    memset(&t->gaz, 0, sizeof(t->gaz));
+    m->ex = t->ex;   /* the summarizer's training reads its articles with it too */
+    t->ex = NULL;
+    char dig[64];
+    snprintf(dig, sizeof(dig), "fnv1a64:%016llx", (unsigned long long)t->digest);
+    m->digest = nd_xstrdup(data_digest ? data_digest : dig);
+    uint32_t *remap = select_vocab(t, m);
+    *rows = build_rows(t, m, remap, pool);
+    free(remap);
+    return m;
+}
+
+/*
+ * Every task with two labels or more: its data (task_setup), the
+ * cross-validation fits of all tasks and C values at once, the C each
+ * chooses, the final fits at once, then each model folded and calibrated.
+ */
+static nd_status train_classifiers(nd_trainer *t, nd_model *m, struct svm_node **rows, nd_train_report *rep,
+                                   nd_err *err)
+{
+    int ngrid = 0;
+    while (ngrid < 8 && t->opts.c_grid[ngrid] > 0) ngrid++;
+    size_t per = (size_t)(ngrid * t->opts.folds), njobs = 0;
+    struct task_run run[ND_NTASKS];
+    memset(run, 0, sizeof(run));
+    struct job *jobs = nd_xcalloc(ND_NTASKS * per + 1, sizeof(*jobs));
+    for (int k = 0; k < ND_NTASKS; k++) {
+        if (t->labels[k].n < 2) continue;
+        task_setup(t, m, rows, k, &run[k]);
+        rep->trained[k] = 1;
+        rep->ndocs[k] = run[k].td.n;
+        rep->nlabels[k] = run[k].td.k;
+        run[k].job0 = njobs;
+        for (int g = 0; g < ngrid; g++)
+            for (int f = 0; f < t->opts.folds; f++, njobs++)
+                jobs[njobs] = (struct job){ .td = &run[k].td, .C = t->opts.c_grid[g], .fold = f };
+    }
+    nd_run_jobs(jobs, njobs, t->opts.threads);
+    nd_status st = ND_OK;
+    for (size_t i = 0; i < njobs && !st; i++)
+        if (jobs[i].error) st = nd_fail(err, ND_ERR_PARAM, "libsvm: %s", jobs[i].error);
+    struct job fin[ND_NTASKS];
+    int task_of[ND_NTASKS], nfin = 0;
+    for (int k = 0; k < ND_NTASKS && !st; k++) {
+        if (!run[k].td.k) continue;
+        choose_c(t, jobs, ngrid, k, &run[k], rep);
+        task_of[nfin] = k;
+        fin[nfin++] = (struct job){ .td = &run[k].td, .C = rep->best_c[k], .fold = -1 };
+    }
+    if (!st) nd_run_jobs(fin, (size_t)nfin, t->opts.threads);
+    for (int i = 0; i < nfin; i++) {
+        nd_status ts = st ? ND_OK : task_finish(t, jobs, &fin[i], task_of[i], &run[task_of[i]], m, rep, err);
+        if (!st) st = ts;
+        if (fin[i].model) svm_free_and_destroy_model(&fin[i].model);
+    }
+    for (size_t i = 0; i < njobs; i++) {
+        free(jobs[i].pp);
+        free(jobs[i].pd);
+        free(jobs[i].py);
+    }
+    free(jobs);
+    for (int k = 0; k < ND_NTASKS; k++) task_release(&run[k]);
+    return st;
+}
+
 nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **out, nd_train_report *rep,
                             nd_err *err)
 {
@@ -791,253 +694,17 @@ nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **o
     memset(rep, 0, sizeof(*rep));
     if (t->ndocs == 0) return nd_fail(err, ND_ERR_EMPTY, "no training documents");
     svm_set_print_string_function(quiet);
-    nd_model *m = nd_model_alloc();
-    m->opts = t->opts;
-    m->opts.gazetteer = NULL;
-    m->gaz = t->gaz;
-    memset(&t->gaz, 0, sizeof(t->gaz));
-    m->ex = t->ex;   /* the summarizer's training below reads its articles with it too */
-    t->ex = NULL;
-    char dig[64];
-    snprintf(dig, sizeof(dig), "fnv1a64:%016llx", (unsigned long long)t->digest);
-    m->digest = nd_xstrdup(data_digest ? data_digest : dig);
-    uint32_t *remap = select_vocab(t, m);
-    struct svm_node *pool;
-    struct svm_node **rows = build_rows(t, m, remap, &pool);
-    free(remap);
+    struct svm_node *pool, **rows;
+    nd_model *m = model_setup(t, data_digest, &rows, &pool);
     rep->nfeatures = (int)m->vocab.n;
     srand(t->opts.seed);
-
-    int ngrid = 0;
-    while (ngrid < 8 && t->opts.c_grid[ngrid] > 0) ngrid++;
-    struct task_data td[ND_NTASKS];
-    char **names[ND_NTASKS] = { NULL, NULL };
-    memset(td, 0, sizeof(td));
-    size_t njobs = 0;
-    struct job *jobs = NULL;
-    for (int k = 0; k < ND_NTASKS; k++) {
-        int nl = (int)t->labels[k].n;
-        if (nl < 2) continue;
-        /* classes in name order */
-        struct name_idx *ni = nd_xmalloc((size_t)nl * sizeof(*ni));
-        for (int i = 0; i < nl; i++) ni[i] = (struct name_idx){ nd_strmap_key(&t->labels[k], (size_t)i), i };
-        qsort(ni, (size_t)nl, sizeof(*ni), cmp_name);
-        int *cls = nd_xmalloc((size_t)nl * sizeof(int));
-        names[k] = nd_xmalloc((size_t)nl * sizeof(char *));
-        for (int i = 0; i < nl; i++) {
-            cls[ni[i].idx] = i;
-            names[k][i] = nd_xstrdup(ni[i].name);
-        }
-        free(ni);
-        struct labeled *ld = nd_xmalloc(t->ndocs * sizeof(*ld));
-        int n = 0;
-        for (size_t d = 0; d < t->ndocs; d++)
-            if (t->label[k][d] >= 0) ld[n++] = (struct labeled){ cls[t->label[k][d]], (int)d };
-        free(cls);
-        qsort(ld, (size_t)n, sizeof(*ld), cmp_labeled);
-        struct task_data *T = &td[k];
-        T->k = nl;
-        T->n = n;
-        T->nfeat = (uint32_t)m->vocab.n;
-        T->x = nd_xmalloc((size_t)n * sizeof(*T->x));
-        T->y = nd_xmalloc((size_t)n * sizeof(*T->y));
-        T->fold = nd_xmalloc((size_t)n * sizeof(int));
-        int *count = nd_xcalloc((size_t)nl, sizeof(int));
-        for (int i = 0; i < n; i++) {
-            T->x[i] = rows[ld[i].doc];
-            T->y[i] = ld[i].cls;
-            count[ld[i].cls]++;
-        }
-        /* stratified folds: shuffle each class's documents, deal them out */
-        uint64_t rs = 0x9E3779B97F4A7C15ULL ^ ((uint64_t)t->opts.seed * 0x100000001B3ULL + (uint64_t)k + 1);
-        int *perm = nd_xmalloc((size_t)n * sizeof(int));
-        for (int i = 0, c0 = 0; i < n; i = c0) {
-            c0 = i;
-            while (c0 < n && T->y[c0] == T->y[i]) c0++;
-            int len = c0 - i;
-            for (int a = 0; a < len; a++) perm[a] = a;
-            for (int a = len - 1; a > 0; a--) {
-                int b = (int)(rng_next(&rs) % (uint64_t)(a + 1));
-                int tmp = perm[a]; perm[a] = perm[b]; perm[b] = tmp;
-            }
-            for (int a = 0; a < len; a++) T->fold[i + perm[a]] = a % t->opts.folds;
-        }
-        free(perm);
-        if (t->opts.balanced) {
-            T->cw = nd_xmalloc((size_t)nl * sizeof(double));
-            T->wl = nd_xmalloc((size_t)nl * sizeof(int));
-            for (int c = 0; c < nl; c++) {
-                T->wl[c] = c;
-                T->cw[c] = count[c] ? (double)n / ((double)nl * count[c]) : 1.0;
-            }
-        }
-        td[k].count = count;
-        free(ld);
-        nd_view view = nd_model_view(m, k);
-        if (!nd_view_identity(&view)) T->own = scale_rows(T->x, (size_t)n, &view);
-        if ((size_t)n <= ND_GRAM_MAX) {
-            T->gram = build_gram(T->x, (size_t)n, T->nfeat, t->opts.threads);
-            T->g = nd_xmalloc((size_t)n * sizeof(*T->g));
-            for (int i = 0; i < n; i++) T->g[i] = T->gram + (size_t)i * ((size_t)n + 2);
-        }
-        rep->trained[k] = 1;
-        rep->ndocs[k] = n;
-        rep->nlabels[k] = nl;
-        jobs = nd_xrealloc(jobs, (njobs + (size_t)(ngrid * t->opts.folds)) * sizeof(*jobs));
-        for (int g = 0; g < ngrid; g++)
-            for (int f = 0; f < t->opts.folds; f++) {
-                memset(&jobs[njobs], 0, sizeof(jobs[njobs]));
-                jobs[njobs].td = T;
-                jobs[njobs].C = t->opts.c_grid[g];
-                jobs[njobs].fold = f;
-                njobs++;
-            }
-    }
-    /* phase 1: cross-validation */
-    run_jobs(jobs, njobs, t->opts.threads);
-    nd_status st = ND_OK;
-    for (size_t i = 0; i < njobs; i++)
-        if (jobs[i].error) {
-            st = nd_fail(err, ND_ERR_PARAM, "libsvm: %s", jobs[i].error);
-            break;
-        }
-    /* choose C; phase 2: final models */
-    struct job fin[ND_NTASKS];
-    int nfin = 0;
-    size_t ji = 0;
-    double bestc[ND_NTASKS] = { 0, 0 };
-    int bestg[ND_NTASKS] = { 0, 0 };
-    for (int k = 0; k < ND_NTASKS && !st; k++) {
-        if (!td[k].k) continue;
-        double best = -1;
-        for (int g = 0; g < ngrid; g++) {
-            int c = 0, n = 0;
-            for (int f = 0; f < t->opts.folds; f++) {
-                c += jobs[ji + (size_t)(g * t->opts.folds + f)].correct;
-                n += jobs[ji + (size_t)(g * t->opts.folds + f)].total;
-            }
-            double acc = n ? (double)c / n : 0;
-            rep->cv_grid[k][g] = acc;
-            if (acc > best + 1e-12) {
-                best = acc;
-                bestg[k] = g;
-            }
-        }
-        bestc[k] = t->opts.c_grid[bestg[k]];
-        rep->best_c[k] = bestc[k];
-        rep->cv_accuracy[k] = best;
-        memset(&fin[nfin], 0, sizeof(fin[nfin]));
-        fin[nfin].td = &td[k];
-        fin[nfin].C = bestc[k];
-        fin[nfin].fold = -1;
-        nfin++;
-        ji += (size_t)(ngrid * t->opts.folds);
-    }
-    if (!st) run_jobs(fin, (size_t)nfin, t->opts.threads);
-    /* calibrate and fold */
-    ji = 0;
-    int fi = 0;
-    for (int k = 0; k < ND_NTASKS; k++) {
-        if (!td[k].k) continue;
-        size_t base = ji + (size_t)(bestg[k] * t->opts.folds);
-        ji += (size_t)(ngrid * t->opts.folds);
-        struct job *fj = &fin[fi++];
-        if (st || !fj->model) {
-            if (fj->error && !st) st = nd_fail(err, ND_ERR_PARAM, "libsvm: %s", fj->error);
-            continue;
-        }
-        nd_linsvm *s = nd_linsvm_fold(fj->model, names[k], td[k].k, (uint32_t)m->vocab.n);
-        if (!s) {
-            svm_free_and_destroy_model(&fj->model);
-            st = nd_fail(err, ND_ERR_PARAM, "task %s: the model has fewer classes than labels", nd_task_name((nd_task)k));
-            continue;
-        }
-        names[k] = NULL;
-        fj->model = NULL;
-        nd_own_support_vectors(s->model);
-        /* Platt per pair from the out-of-fold decision values at the chosen C, in fold order */
-        size_t np = (size_t)s->npairs;
-        size_t *cnt = nd_xcalloc(np + 1, sizeof(size_t));
-        for (int f = 0; f < t->opts.folds; f++) {
-            const struct job *j = &jobs[base + (size_t)f];
-            for (size_t i = 0; i < j->np; i++) cnt[j->pp[i] + 1]++;
-        }
-        for (size_t p = 0; p < np; p++) cnt[p + 1] += cnt[p];
-        double *dv = nd_xmalloc((cnt[np] + 1) * sizeof(double));
-        int8_t *yv = nd_xmalloc(cnt[np] + 1);
-        size_t *fill = nd_xmalloc((np + 1) * sizeof(size_t));
-        memcpy(fill, cnt, (np + 1) * sizeof(size_t));
-        for (int f = 0; f < t->opts.folds; f++) {
-            const struct job *j = &jobs[base + (size_t)f];
-            for (size_t i = 0; i < j->np; i++) {
-                size_t at = fill[j->pp[i]]++;
-                dv[at] = j->pd[i];
-                yv[at] = j->py[i];
-            }
-        }
-        s->prob_a = nd_xmalloc(np * sizeof(double));
-        s->prob_b = nd_xmalloc(np * sizeof(double));
-        /*
-         * A pair with few out-of-fold decisions (two rare classes: reuters21578
-         * has topics with one to ten documents) gets no sigmoid of its own, which
-         * would fit noise, but the one fitted on all pairs' decisions together.
-         */
-        double pool_a = -2.0, pool_b = 0.0;   /* no evidence at all: a plain sigmoid */
-        if (cnt[np] >= 2) nd_platt_fit(dv, yv, cnt[np], &pool_a, &pool_b);
-        for (size_t p = 0; p < np; p++) {
-            size_t n = cnt[p + 1] - cnt[p];
-            if (n >= ND_PLATT_MIN)
-                nd_platt_fit(dv + cnt[p], yv + cnt[p], n, &s->prob_a[p], &s->prob_b[p]);
-            else
-                s->prob_a[p] = pool_a, s->prob_b[p] = pool_b;
-        }
-        free(cnt);
-        free(dv);
-        free(yv);
-        free(fill);
-        s->count = td[k].count;   /* taken over */
-        td[k].count = NULL;
-        s->uniform_prior = (t->opts.uniform_prior >> k) & 1;
-        m->task[k] = s;
-        m->best_c[k] = bestc[k];
-        m->cv_accuracy[k] = rep->cv_accuracy[k];
-        m->ndocs_task[k] = td[k].n;
-    }
-    for (size_t i = 0; i < njobs; i++) {
-        free(jobs[i].pp);
-        free(jobs[i].pd);
-        free(jobs[i].py);
-    }
-    free(jobs);
-    for (int k = 0; k < ND_NTASKS; k++) {
-        if (names[k]) {
-            for (int i = 0; i < td[k].k; i++) free(names[k][i]);
-            free(names[k]);
-        }
-        free(td[k].x);
-        free(td[k].g);
-        free(td[k].gram);
-        free(td[k].own);
-        free(td[k].y);
-        free(td[k].fold);
-        free(td[k].cw);
-        free(td[k].count);
-        free(td[k].wl);
-    }
-    if (st) {
-        nd_model_free(m);
-        free(rows);
-        free(pool);
-        return st;
-    }
+    nd_status st = train_classifiers(t, m, rows, rep, err);
     free(rows);
     free(pool);
-    if (t->nsumrec >= 10) {
-        nd_status ss = nd_sentences_train(t->sumrec, t->nsumrec, t->opts.threads, m, rep, err);
-        if (ss != ND_OK) {
-            nd_model_free(m);
-            return ss;
-        }
+    if (!st && t->nsumrec >= 10) st = nd_sentences_train(t->sumrec, t->nsumrec, t->opts.threads, m, rep, err);
+    if (st) {
+        nd_model_free(m);
+        return st;
     }
     rep->seconds = now() - t->t0;
     *out = m;
