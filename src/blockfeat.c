@@ -230,36 +230,28 @@ static double points(const struct shape *sh)
     return 1 + sh->commas + (len > 3 ? 3 : len);
 }
 
-void nd_page_features(nd_page *p)
+/* What the features of one block need of the whole page. */
+struct page_ctx {
+    struct shape *sh;            /* per block */
+    uint16_t *hits;              /* per block, per language: function words */
+    int nl;                      /* languages */
+    uint64_t *hs;                /* the blocks' text hashes, sorted */
+    double *region;              /* story-like words within three blocks */
+    double rmax;
+    double top;                  /* the best container's score, and that element */
+    int32_t top_elem;
+    size_t total_chars;
+};
+
+/* Containers, as Readability scores them: a block's points to its element's parent, half to the grandparent. */
+static void container_scores(nd_page *p, struct page_ctx *c)
 {
-    size_t n = p->n;
-    int nl = nd_lang_count();
-    ND_GROW(p->x, n * ND_BFEAT + 1, p->xalloc);
-    memset(p->x, 0, n * ND_BFEAT * sizeof(float));
-    p->lang = -1;
-    if (!n) return;
-    struct shape *sh = nd_xmalloc(n * sizeof(*sh));
-    uint16_t *hits = nd_xcalloc(n * (size_t)nl + 1, sizeof(*hits));
-    uint32_t total_hits[ND_MAX_LANGS] = { 0 };
-    size_t total_chars = 0;
-    for (size_t i = 0; i < n; i++) {
-        measure(p->text.data + p->b[i].off, p->b[i].len, &sh[i], hits + i * (size_t)nl, nl);
-        for (int l = 0; l < nl; l++) total_hits[l] += hits[i * (size_t)nl + l];
-        total_chars += sh[i].chars;
-    }
-    for (int l = 0; l < nl; l++)
-        if (total_hits[l] && (p->lang < 0 || total_hits[l] > total_hits[p->lang])) p->lang = l;
-    /* repeated texts */
-    uint64_t *hs = nd_xmalloc(n * sizeof(*hs));
-    for (size_t i = 0; i < n; i++) hs[i] = block_hash(p, &p->b[i]);
-    qsort(hs, n, sizeof(*hs), cmp_u64);
-    /* containers: paragraph points to the element's parent, half to its grandparent */
     for (size_t k = 0; k < p->ne; k++) p->e[k].score = 0;
-    double top = 0;
-    int32_t top_elem = -1;
-    for (size_t i = 0; i < n; i++) {
+    c->top = 0;
+    c->top_elem = -1;
+    for (size_t i = 0; i < p->n; i++) {
         int32_t e = p->b[i].elem;
-        double pt = points(&sh[i]) * (1.0 - (double)p->b[i].link / (p->b[i].len ? p->b[i].len : 1));
+        double pt = points(&c->sh[i]) * (1.0 - (double)p->b[i].link / (p->b[i].len ? p->b[i].len : 1));
         if (e < 0 || pt <= 0) continue;
         int32_t up = p->e[e].parent;
         if (up >= 0) {
@@ -268,120 +260,145 @@ void nd_page_features(nd_page *p)
         }
     }
     for (size_t k = 0; k < p->ne; k++)
-        if (p->e[k].score > top) top = p->e[k].score, top_elem = (int32_t)k;
-    /* story-like words near each block */
-    double *like = nd_xcalloc(n, sizeof(double)), *region = nd_xcalloc(n, sizeof(double)), rmax = 0;
+        if (p->e[k].score > c->top) c->top = p->e[k].score, c->top_elem = (int32_t)k;
+}
+
+/* Story-like words (sentences of 8 words or more, mostly not links) within three blocks of each block. */
+static void story_regions(const nd_page *p, struct page_ctx *c)
+{
+    size_t n = p->n;
+    double *like = nd_xcalloc(n, sizeof(double));
+    c->region = nd_xcalloc(n, sizeof(double));
+    c->rmax = 0;
     for (size_t i = 0; i < n; i++) {
         const nd_block *b = &p->b[i];
         int ends = ends_sentence(p->text.data + b->off, b->len);
-        like[i] = ends && sh[i].words >= 8 && b->link * 3 < b->len ? sh[i].words : 0;
+        like[i] = ends && c->sh[i].words >= 8 && b->link * 3 < b->len ? c->sh[i].words : 0;
     }
     for (size_t i = 0; i < n; i++) {
-        for (size_t j = i >= 3 ? i - 3 : 0; j <= i + 3 && j < n; j++) region[i] += like[j];
-        if (region[i] > rmax) rmax = region[i];
+        for (size_t j = i >= 3 ? i - 3 : 0; j <= i + 3 && j < n; j++) c->region[i] += like[j];
+        if (c->region[i] > c->rmax) c->rmax = c->region[i];
     }
-    /* blocks per group */
-    size_t chars_before = 0;
-    for (size_t i = 0; i < n; i++) {
-        const nd_block *b = &p->b[i];
-        const char *s = p->text.data + b->off;
-        const struct shape *h = &sh[i];
-        float *x = p->x + i * ND_BFEAT;
-        double words = h->words ? h->words : 1;
-        x[F_bias] = 1;
-        x[F_len_lt20 + (h->chars < 20 ? 0 : h->chars < 50 ? 1 : h->chars < 100 ? 2 : h->chars < 200 ? 3 : h->chars < 500 ? 4 : 5)] = 1;
-        x[F_log_chars] = (float)(log1p(h->chars) / 8);
-        x[F_log_words] = (float)(log1p(h->words) / 6);
-        double stop = p->lang >= 0 ? hits[i * (size_t)nl + (size_t)p->lang] / words : 0;
-        x[F_stop] = (float)stop;
-        x[F_stop_x_words] = (float)(stop * clip1(log1p(h->words) / log(50.0)));
-        x[F_caps] = (float)(h->caps / words);
-        x[F_digits] = h->chars ? (float)h->digits / (float)h->chars : 0;
-        x[F_commas] = clip1(h->commas / words * 4);
-        x[F_ends_sentence] = (float)ends_sentence(s, b->len);
-        x[F_ends_colon] = b->len && s[b->len - 1] == ':';
-        x[F_sentences] = clip1(log1p(h->ends) / 3);
-        x[F_word_len] = clip1((double)h->wordbytes / words / 12);
-        x[F_copyright] = (float)h->copyright;
-        x[F_separators] = clip1(h->seps / words * 2);
-        x[F_all_caps] = h->letters >= 4 && h->upper * 10 >= h->letters * 8;
-        x[F_bullet] = b->bullet || b->tag == ND_BT_LI;
-        x[F_nested_bullet] = b->bullet == ND_BULLET_NESTED;
-        x[F_numbered] = b->bullet == ND_BULLET_NUMBER;
-        x[F_indent] = clip1(b->indent / 8.0);
-        x[F_gaps] = clip1(gaps(s, b->len) / 3.0);
-        x[F_chrome] = (float)(h->chrome / words);
-        x[F_chrome_first] = (float)h->chrome_first;
-        int ph = b->len < 400 ? nd_chrome_phrase(s, b->len) : 0;
-        x[F_chrome_phrase] = ph == 1;
-        x[F_chrome_inside] = ph == 2;
-        x[F_numeric_date] = (float)numeric_date(s, b->len);
-        x[F_address] = (float)(h->address || nd_line_is_address(s, b->len));
-        x[F_date] = (float)nd_line_is_date(s, b->len);
-        x[F_brackets] = clip1(h->brackets / words);
-        double link = b->len ? (double)b->link / b->len : 0;
-        x[F_link] = (float)link;
-        x[F_all_link] = link >= 0.9;
-        x[F_link_x_len] = (float)(link * log1p(h->chars) / 8);
-        x[F_pos] = n > 1 ? (float)i / (float)(n - 1) : 0;
-        x[F_pos_chars] = total_chars ? (float)chars_before / (float)total_chars : 0;
-        chars_before += h->chars;
-        x[F_first] = i == 0;
-        x[F_last] = i + 1 == n;
-        x[F_dup] = (float)repeated(hs, n, block_hash(p, b));
-        x[F_region] = rmax > 0 ? (float)(region[i] / rmax) : 0;
-        if (p->title.len && b->len == p->title.len && !memcmp(s, p->title.data, b->len)) x[F_title] = 1;
-        nd_clutter r = (nd_clutter)b->rule;
-        x[F_rule_any] = r != ND_CLUTTER_NONE;
-        x[F_rule_nav] = r == ND_CLUTTER_NAV || r == ND_CLUTTER_LINK || r == ND_CLUTTER_SOCIAL;
-        x[F_rule_legal] = r == ND_CLUTTER_LEGAL || r == ND_CLUTTER_AD || r == ND_CLUTTER_COUNTER;
-        x[F_rule_byline] = r == ND_CLUTTER_BYLINE || r == ND_CLUTTER_BIO || r == ND_CLUTTER_URL || r == ND_CLUTTER_SITE;
-        if (b->elem >= 0 && top > 0) {
-            double best = 0;
-            int in_top = 0, steps = 0;
-            for (int32_t e = b->elem; e >= 0; e = p->e[e].parent, steps++) {
-                if (steps <= 3 && p->e[e].score > best) best = p->e[e].score;
-                if (e == top_elem) in_top = 1;
-            }
-            x[F_container] = (float)(best / top);
-            x[F_in_top] = (float)in_top;
+    free(like);
+}
+
+/* The shape of block i's text: length, words, function words, punctuation, capitals, chrome words, bullets. */
+static void text_features(const nd_page *p, const struct page_ctx *c, size_t i, float *x)
+{
+    const nd_block *b = &p->b[i];
+    const char *s = p->text.data + b->off;
+    const struct shape *h = &c->sh[i];
+    double words = h->words ? h->words : 1;
+    x[F_bias] = 1;
+    x[F_len_lt20 + (h->chars < 20 ? 0 : h->chars < 50 ? 1 : h->chars < 100 ? 2 : h->chars < 200 ? 3 : h->chars < 500 ? 4 : 5)] = 1;
+    x[F_log_chars] = (float)(log1p(h->chars) / 8);
+    x[F_log_words] = (float)(log1p(h->words) / 6);
+    double stop = p->lang >= 0 ? c->hits[i * (size_t)c->nl + (size_t)p->lang] / words : 0;
+    x[F_stop] = (float)stop;
+    x[F_stop_x_words] = (float)(stop * clip1(log1p(h->words) / log(50.0)));
+    x[F_caps] = (float)(h->caps / words);
+    x[F_digits] = h->chars ? (float)h->digits / (float)h->chars : 0;
+    x[F_commas] = clip1(h->commas / words * 4);
+    x[F_ends_sentence] = (float)ends_sentence(s, b->len);
+    x[F_ends_colon] = b->len && s[b->len - 1] == ':';
+    x[F_sentences] = clip1(log1p(h->ends) / 3);
+    x[F_word_len] = clip1((double)h->wordbytes / words / 12);
+    x[F_copyright] = (float)h->copyright;
+    x[F_separators] = clip1(h->seps / words * 2);
+    x[F_all_caps] = h->letters >= 4 && h->upper * 10 >= h->letters * 8;
+    x[F_bullet] = b->bullet || b->tag == ND_BT_LI;
+    x[F_nested_bullet] = b->bullet == ND_BULLET_NESTED;
+    x[F_numbered] = b->bullet == ND_BULLET_NUMBER;
+    x[F_indent] = clip1(b->indent / 8.0);
+    x[F_gaps] = clip1(gaps(s, b->len) / 3.0);
+    x[F_chrome] = (float)(h->chrome / words);
+    x[F_chrome_first] = (float)h->chrome_first;
+    int ph = b->len < 400 ? nd_chrome_phrase(s, b->len) : 0;
+    x[F_chrome_phrase] = ph == 1;
+    x[F_chrome_inside] = ph == 2;
+    x[F_numeric_date] = (float)numeric_date(s, b->len);
+    x[F_address] = (float)(h->address || nd_line_is_address(s, b->len));
+    x[F_date] = (float)nd_line_is_date(s, b->len);
+    x[F_brackets] = clip1(h->brackets / words);
+    if (p->title.len && b->len == p->title.len && !memcmp(s, p->title.data, b->len)) x[F_title] = 1;
+    x[F_lang_known] = p->lang >= 0;
+}
+
+/* Block i's place on the page: links, position, repetition, the clutter rule, its container, group, markup. */
+static void page_features(const nd_page *p, const struct page_ctx *c, size_t i, size_t chars_before, float *x)
+{
+    size_t n = p->n;
+    const nd_block *b = &p->b[i];
+    const struct shape *h = &c->sh[i];
+    double link = b->len ? (double)b->link / b->len : 0;
+    x[F_link] = (float)link;
+    x[F_all_link] = link >= 0.9;
+    x[F_link_x_len] = (float)(link * log1p(h->chars) / 8);
+    x[F_pos] = n > 1 ? (float)i / (float)(n - 1) : 0;
+    x[F_pos_chars] = c->total_chars ? (float)chars_before / (float)c->total_chars : 0;
+    x[F_first] = i == 0;
+    x[F_last] = i + 1 == n;
+    x[F_dup] = (float)repeated(c->hs, n, block_hash(p, b));
+    x[F_region] = c->rmax > 0 ? (float)(c->region[i] / c->rmax) : 0;
+    nd_clutter r = (nd_clutter)b->rule;
+    x[F_rule_any] = r != ND_CLUTTER_NONE;
+    x[F_rule_nav] = r == ND_CLUTTER_NAV || r == ND_CLUTTER_LINK || r == ND_CLUTTER_SOCIAL;
+    x[F_rule_legal] = r == ND_CLUTTER_LEGAL || r == ND_CLUTTER_AD || r == ND_CLUTTER_COUNTER;
+    x[F_rule_byline] = r == ND_CLUTTER_BYLINE || r == ND_CLUTTER_BIO || r == ND_CLUTTER_URL || r == ND_CLUTTER_SITE;
+    if (b->elem >= 0 && c->top > 0) {
+        double best = 0;
+        int in_top = 0, steps = 0;
+        for (int32_t e = b->elem; e >= 0; e = p->e[e].parent, steps++) {
+            if (steps <= 3 && p->e[e].score > best) best = p->e[e].score;
+            if (e == c->top_elem) in_top = 1;
         }
-        size_t gs = 1, gfirst = !i || p->b[i - 1].group != b->group;
-        for (size_t j = i; j-- > 0 && p->b[j].group == b->group;) gs++;
-        for (size_t j = i + 1; j < n && p->b[j].group == b->group; j++) gs++;
-        x[F_group_size] = clip1(log1p((double)gs) / 4);
-        x[F_group_first] = (float)gfirst;
-        x[F_lang_known] = p->lang >= 0;
-        x[F_tag + b->tag] = 1;
-        for (int k = 0; k < ND_NANC; k++) x[F_ANC + k] = (float)(b->anc >> k & 1);
-        for (int k = 0; k < ND_NCLS; k++) {
-            x[F_NEAR + k] = (float)(b->cls_near >> k & 1);
-            x[F_FAR + k] = (float)(b->cls_far >> k & 1);
-        }
+        x[F_container] = (float)(best / c->top);
+        x[F_in_top] = (float)in_top;
     }
-    /*
-     * The page as a whole: a clean article is prose from top to bottom, a
-     * page mostly short lines of chrome; a short line means one thing in
-     * one and another in the other.
-     */
+    size_t gs = 1, gfirst = !i || p->b[i - 1].group != b->group;
+    for (size_t j = i; j-- > 0 && p->b[j].group == b->group;) gs++;
+    for (size_t j = i + 1; j < n && p->b[j].group == b->group; j++) gs++;
+    x[F_group_size] = clip1(log1p((double)gs) / 4);
+    x[F_group_first] = (float)gfirst;
+    x[F_tag + b->tag] = 1;
+    for (int k = 0; k < ND_NANC; k++) x[F_ANC + k] = (float)(b->anc >> k & 1);
+    for (int k = 0; k < ND_NCLS; k++) {
+        x[F_NEAR + k] = (float)(b->cls_near >> k & 1);
+        x[F_FAR + k] = (float)(b->cls_far >> k & 1);
+    }
+}
+
+/*
+ * The page as a whole: a clean article is prose from top to bottom, a
+ * page mostly short lines of chrome; a short line means one thing in
+ * one and another in the other.
+ */
+static void whole_page(nd_page *p, const struct page_ctx *c)
+{
+    size_t n = p->n;
     double prose = 0, shorts = 0;
     for (size_t i = 0; i < n; i++) {
         const float *x = p->x + i * ND_BFEAT;
-        prose += x[F_ends_sentence] && sh[i].words >= 8 ? sh[i].chars : 0;
-        shorts += sh[i].chars < 50;
+        prose += x[F_ends_sentence] && c->sh[i].words >= 8 ? c->sh[i].chars : 0;
+        shorts += c->sh[i].chars < 50;
     }
-    float page_prose = total_chars ? (float)(prose / (double)total_chars) : 0;
+    float page_prose = c->total_chars ? (float)(prose / (double)c->total_chars) : 0;
     float page_short = (float)(shorts / (double)n);
     for (size_t i = 0; i < n; i++) {
         float *x = p->x + i * ND_BFEAT;
-        int is_short = sh[i].chars < 50;
+        int is_short = c->sh[i].chars < 50;
         x[F_page_prose] = page_prose;
         x[F_page_short] = page_short;
         x[F_page_blocks] = clip1(log1p((double)n) / 7);
         x[F_short_x_prose] = is_short * page_prose;
         x[F_ends_x_short] = x[F_ends_sentence] * page_short;
     }
-    /* neighbours: what of the block before (after) it, and of the one before (after) that */
+}
+
+/* Neighbours: what of the block before (after) it, and of the one before (after) that. */
+static void neighbours(nd_page *p)
+{
+    size_t n = p->n;
     static const int near[6][2] = { { F_log_chars, 0 }, { F_stop, 1 }, { F_link, 2 }, { F_ends_sentence, 3 },
                                     { F_rule_any, 4 }, { F_region, 5 } };
     static const int prev1[6] = { F_prev_log_chars, F_prev_stop, F_prev_link, F_prev_ends, F_prev_rule, F_prev_region };
@@ -401,9 +418,41 @@ void nd_page_features(nd_page *p)
             x[F_next2_stop] = x[2 * ND_BFEAT + F_stop];
         }
     }
-    free(sh);
-    free(hits);
-    free(hs);
-    free(like);
-    free(region);
+}
+
+void nd_page_features(nd_page *p)
+{
+    size_t n = p->n;
+    struct page_ctx c = { .nl = nd_lang_count() };
+    ND_GROW(p->x, n * ND_BFEAT + 1, p->xalloc);
+    memset(p->x, 0, n * ND_BFEAT * sizeof(float));
+    p->lang = -1;
+    if (!n) return;
+    c.sh = nd_xmalloc(n * sizeof(*c.sh));
+    c.hits = nd_xcalloc(n * (size_t)c.nl + 1, sizeof(*c.hits));
+    uint32_t total_hits[ND_MAX_LANGS] = { 0 };
+    for (size_t i = 0; i < n; i++) {
+        measure(p->text.data + p->b[i].off, p->b[i].len, &c.sh[i], c.hits + i * (size_t)c.nl, c.nl);
+        for (int l = 0; l < c.nl; l++) total_hits[l] += c.hits[i * (size_t)c.nl + l];
+        c.total_chars += c.sh[i].chars;
+    }
+    for (int l = 0; l < c.nl; l++)   /* the page's language: the most function words */
+        if (total_hits[l] && (p->lang < 0 || total_hits[l] > total_hits[p->lang])) p->lang = l;
+    c.hs = nd_xmalloc(n * sizeof(*c.hs));   /* repeated texts */
+    for (size_t i = 0; i < n; i++) c.hs[i] = block_hash(p, &p->b[i]);
+    qsort(c.hs, n, sizeof(*c.hs), cmp_u64);
+    container_scores(p, &c);
+    story_regions(p, &c);
+    size_t chars_before = 0;
+    for (size_t i = 0; i < n; i++) {
+        text_features(p, &c, i, p->x + i * ND_BFEAT);
+        page_features(p, &c, i, chars_before, p->x + i * ND_BFEAT);
+        chars_before += c.sh[i].chars;
+    }
+    whole_page(p, &c);
+    neighbours(p);
+    free(c.sh);
+    free(c.hits);
+    free(c.hs);
+    free(c.region);
 }
