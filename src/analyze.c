@@ -64,7 +64,7 @@ void nd_result_release(nd_result *r)
     nd_buf_release(&r->title);
     nd_buf_release(&r->story);
     nd_buf_release(&r->explain);
-    nd_result_init(r);
+    memset(r, 0, sizeof(*r));
 }
 
 /* What the story stage found, as the result: its title and text, and the removed blocks with their reasons. */
