@@ -364,12 +364,18 @@ typedef enum {
     ND_SUM_LEAD,          /* the first sentences */
     ND_SUM_TEXTRANK,      /* centrality in the sentence cosine graph (LexRank-style) */
     ND_SUM_LEARNED,       /* the bundle's sentence model (textrank when it has none) */
-    ND_SUM_DEFAULT        /* the best measured: learned when the bundle has it */
+    ND_SUM_DEFAULT        /* the best measured: learned when the bundle has it, else textrank */
 } nd_sum_method;
 
 /* Parse "centroid", "lead", "textrank", "learned", "default"; -1 if unknown. */
 int nd_sum_method_parse(const char *name);
 const char *nd_sum_method_name(nd_sum_method m);
+/*
+ * The method that runs when 'asked' is asked of bundle m: learned for the
+ * default when m has a sentence model; textrank (the best measured of the
+ * others) for the default or learned when it has none.
+ */
+nd_sum_method nd_sum_method_for(const nd_model *m, nd_sum_method asked);
 
 typedef struct nd_analyze_opts {
     int classify;            /* compute topic and region (default 1) */
@@ -403,7 +409,7 @@ typedef struct nd_result {
 } nd_result;
 
 void nd_result_init(nd_result *r);
-void nd_result_release(nd_result *r);   /* frees what it holds; r is init'ed again */
+void nd_result_release(nd_result *r);   /* frees what it holds (nd_result_init it again to reuse it) */
 
 /* Per-thread scratch for analysis (tokenizer, stemmer, caches). Keeps a reference to 'm'. */
 typedef struct nd_analyzer nd_analyzer;

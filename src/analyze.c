@@ -144,7 +144,7 @@ static void summarize(nd_analyzer *a, const nd_record *rec, const nd_analyze_opt
     nd_doc *d = &a->doc;
     nd_sumin in = sum_input(a, rec);
     nd_analyze_opts eff = *o;
-    if (eff.method == ND_SUM_DEFAULT) eff.method = a->m->sum ? ND_SUM_LEARNED : ND_SUM_CENTROID;
+    eff.method = nd_sum_method_for(a->m, eff.method);
     uint32_t pick[ND_MAX_SUMMARY];
     res->nsentences = d->sents.n;
     size_t np = nd_summarizer_trivial(a->sum, &in, &eff, pick);

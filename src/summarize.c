@@ -526,9 +526,8 @@ size_t nd_summarizer_pick(nd_summarizer *s, const nd_sumin *in, const nd_analyze
     size_t n = s->n;
     if (n == 0) return 0;
     size_t g = n < ND_GRAPH_MAX ? n : ND_GRAPH_MAX;
-    nd_sum_method method = o->method;
+    nd_sum_method method = nd_sum_method_for(in->m, o->method);
     const nd_sumsvm *lm = in->m->sum;
-    if (method == ND_SUM_LEARNED && !lm) method = ND_SUM_TEXTRANK;   /* the bundle has no sentence model */
     for (size_t i = 0; i < n; i++) s->taken[i] = !candidate(in, i, s->words[i]);
     size_t avail = 0;
     for (size_t i = 0; i < n; i++) avail += !s->taken[i];
@@ -595,18 +594,25 @@ size_t nd_summarizer_pick(nd_summarizer *s, const nd_sumin *in, const nd_analyze
     return np;
 }
 
+static const char *const method_names[] = { "centroid", "lead", "textrank", "learned", "default" };
+enum { NMETHODS = sizeof(method_names) / sizeof(method_names[0]) };
+
 int nd_sum_method_parse(const char *name)
 {
-    static const char *const names[] = { "centroid", "lead", "textrank", "learned", "default" };
-    for (int i = 0; i < 5; i++)
-        if (!strcmp(name, names[i])) return i;
+    for (int i = 0; i < NMETHODS; i++)
+        if (!strcmp(name, method_names[i])) return i;
     return -1;
 }
 
 const char *nd_sum_method_name(nd_sum_method m)
 {
-    static const char *const names[] = { "centroid", "lead", "textrank", "learned", "default" };
-    return (unsigned)m < 5 ? names[m] : "?";
+    return (unsigned)m < NMETHODS ? method_names[m] : "?";
+}
+
+nd_sum_method nd_sum_method_for(const nd_model *m, nd_sum_method asked)
+{
+    if (asked != ND_SUM_DEFAULT && asked != ND_SUM_LEARNED) return asked;
+    return m && m->sum ? ND_SUM_LEARNED : ND_SUM_TEXTRANK;
 }
 
 nd_sumsvm *nd_sumsvm_fold(struct svm_model *model)

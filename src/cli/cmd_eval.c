@@ -129,8 +129,7 @@ int cmd_eval(int argc, char **argv)
     if (e.nrouge) {
         const char *names[3] = { "ROUGE-1", "ROUGE-2", "ROUGE-Lsum" };
         double n = (double)e.nrouge;
-        nd_sum_method meth = aopts.method;
-        if (meth == ND_SUM_DEFAULT) meth = nd_model_has_summarizer(m) ? ND_SUM_LEARNED : ND_SUM_CENTROID;
+        nd_sum_method meth = nd_sum_method_for(m, aopts.method);
         nd_buf_addf(&out, "\nsummaries: %zu with references, %d sentences, method %s, mmr %g\n", e.nrouge, aopts.sentences,
                     nd_sum_method_name(meth), meth == ND_SUM_LEAD ? 0.0 : aopts.mmr);
         nd_buf_addf(&out, "  %-10s %9s %9s %9s\n", "metric", "precision", "recall", "f1");
