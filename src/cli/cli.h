@@ -75,7 +75,7 @@ struct cli_input {
     "  --ratio R               summary length as a fraction of the sentences instead\n"      \
     "  --words W               summary length in words instead (whole sentences)\n"          \
     "  --method M              learned (default when the model has a sentence model, else\n" \
-    "                          centroid), textrank, centroid or lead\n"                       \
+    "                          textrank), textrank, centroid or lead\n"                       \
     "  --mmr L                 redundancy penalty: score - L * similarity to the sentences\n" \
     "                          already taken (default 0.3; 0 turns it off)\n"
 
