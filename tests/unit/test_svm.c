@@ -135,6 +135,77 @@ static void check_numbers(void)
     if (m) svm_free_and_destroy_model(&m);
 }
 
+/*
+ * K classes of sparse points around their own feature groups, trained by
+ * libsvm, folded: the decision values and the votes must be libsvm's. From
+ * 12 classes on (more than 64 pairs) the weights are stored sparse, a row of
+ * (pair, weight) per feature, instead of a dense row of all pairs.
+ */
+static void check_layout(int K)
+{
+    int n = 20 * K, nf = 10 * K;
+    struct svm_node *pool = malloc(sizeof(struct svm_node) * (size_t)n * 12);
+    struct svm_node **x = malloc(sizeof(*x) * (size_t)n);
+    double *y = malloc(sizeof(double) * (size_t)n);
+    for (int i = 0; i < n; i++) {
+        int c = i % K, k = 0;
+        struct svm_node *row = pool + i * 12;
+        for (int f = 1; f <= nf && k < 11; f++) {
+            int mine = (f - 1) / 10 == c;
+            if (rnd() < (mine ? 0.6 : 0.02)) row[k++] = (struct svm_node){ f, 0.2 + rnd() };
+        }
+        row[k] = (struct svm_node){ -1, 0 };
+        x[i] = row;
+        y[i] = c;
+    }
+    struct svm_problem prob = { n, y, x };
+    struct svm_parameter p;
+    memset(&p, 0, sizeof(p));
+    p.svm_type = C_SVC;
+    p.kernel_type = LINEAR;
+    p.cache_size = 10;
+    p.eps = 1e-4;
+    p.C = 1;
+    p.shrinking = 1;
+    struct svm_model *m = svm_train(&prob, &p);
+    int np = K * (K - 1) / 2;
+    char **labels = malloc((size_t)K * sizeof(char *));
+    for (int c = 0; c < K; c++) {
+        char name[16];
+        snprintf(name, sizeof(name), "c%d", c);
+        labels[c] = nd_xstrdup(name);
+    }
+    struct svm_model *keep = m;
+    nd_linsvm *s = nd_linsvm_fold(m, labels, K, (uint32_t)nf);
+    ok(s && s->npairs == np, "%d classes folded into %d pairs", K, np);
+    double *ref = malloc(sizeof(double) * (size_t)np), *got = malloc(sizeof(double) * (size_t)np);
+    double *scratch = malloc(nd_linsvm_scratch(s) * sizeof(double));
+    nd_svec v;
+    nd_svec_init(&v);
+    double maxdiff = 0;
+    int same_pred = 1;
+    for (int i = 0; i < n; i++) {
+        double pred = svm_predict_values(keep, x[i], ref);
+        v.n = 0;
+        for (const struct svm_node *nd = x[i]; nd->index != -1; nd++) nd_svec_push(&v, (uint32_t)nd->index, (float)nd->value);
+        nd_linsvm_decision(s, &v, got);
+        for (int k = 0; k < np; k++) maxdiff = fmax(maxdiff, fabs(ref[k] - got[k]));
+        double conf;
+        same_pred &= nd_linsvm_predict(s, &v, NULL, scratch, &conf) == (int)pred;
+    }
+    ok(maxdiff < 1e-5, "%d classes (%s weights): decision values equal libsvm's (max diff %g)", K,
+       np > 64 ? "sparse" : "dense", maxdiff);
+    ok(same_pred, "%d classes: the votes predict what svm_predict predicts", K);
+    nd_svec_release(&v);
+    free(scratch);
+    free(ref);
+    free(got);
+    nd_linsvm_free(s);
+    free(pool);
+    free(x);
+    free(y);
+}
+
 int main(void)
 {
     svm_set_print_string_function(quiet);
@@ -199,6 +270,8 @@ int main(void)
     }
     ok(maxdiff < 1e-5, "folded decision values equal libsvm's (max diff %g)", maxdiff);
     ok(same_pred, "folded votes predict what svm_predict predicts");
+    check_layout(11);   /* 55 pairs: dense */
+    check_layout(14);   /* 91 pairs: sparse */
 
     /* Platt: well separated values give confident, ordered probabilities */
     double dec[200];
