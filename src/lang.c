@@ -121,7 +121,7 @@ static int phrase_at(const char *low, size_t n, size_t i)
     for (size_t o = phrase_from[c]; o < phrase_from[c + 1]; o++) {
         size_t k = phrase_order[o], pl = phrase_len[k];
         const char *ph = nd_chromephrases[k];
-        if (i + pl <= n && low[i + 1] == ph[1] && !memcmp(low + i + 2, ph + 2, pl - 2) &&
+        if (pl >= 2 && i + pl <= n && low[i + 1] == ph[1] && !memcmp(low + i + 2, ph + 2, pl - 2) &&
             (i + pl == n || !((low[i + pl] | 0x20) >= 'a' && (low[i + pl] | 0x20) <= 'z')))
             return 1;
     }

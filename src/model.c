@@ -588,7 +588,8 @@ static nd_status load_task(nd_model *m, const char *dir, const char *man, nd_tas
             st = nd_fail(err, ND_ERR_MODEL, "'%s': %d classes in the model, %d names", path.data, sm->nr_class, k);
     }
     nd_buf_release(&path);
-    if (st) {
+    if (st || !s) {
+        if (!st) st = ND_ERR_MODEL;
         if (sm) svm_free_and_destroy_model(&sm);
         for (int i = 0; i < k; i++) free(labels[i]);
         free(labels);

@@ -509,7 +509,7 @@ static int expand_dir(nd_reader *rd, const char *dir)
         names[n++] = nd_xstrf("%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", de->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof(*names), cmp_str);
+    if (n) qsort(names, n, sizeof(*names), cmp_str);
     for (size_t i = 0; i < n; i++) queue_push(rd, rd->qpos + i, names[i]);
     free(names);
     return 0;

@@ -77,6 +77,7 @@ static double f1(double hit, double a, double b)
 static void label_sentences(struct labeler *l, nd_tokenizer *tz, const nd_doc *d, const char *summary, int *label)
 {
     size_t ns = d->sents.n;
+    if (!ns) return;
     memset(label, 0, ns * sizeof(int));
     /* the article's stems first: tokenizing the reference may move the stem pool */
     ND_GROW(l->from, ns + 1, l->from_alloc);
@@ -320,8 +321,8 @@ nd_status nd_sentences_train(const nd_record *recs, size_t nrec, int threads, nd
     memset(&lab, 0, sizeof(lab));
     nd_strmap_init(&lab.ids);
     nd_tokens_init(&lab.rt);
-    int *label = NULL;
-    size_t label_alloc = 0;
+    size_t label_alloc = 64;
+    int *label = nd_xmalloc(label_alloc * sizeof(int));
     size_t *doc_start = nd_xmalloc((nrec + 1) * sizeof(size_t));
     for (size_t r = 0; r < nrec; r++) {
         const nd_record *rec = &recs[r];
