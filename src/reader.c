@@ -23,8 +23,10 @@
 
 struct nd_reader {
     nd_reader_opts opts;
-    char **queue;          /* inputs still to read (owned) */
+    struct qent { char *path; int walked; } *queue;   /* inputs still to read (paths owned); walked: found in a directory */
     size_t nqueue, qalloc, qpos;
+    struct dirid { dev_t dev; ino_t ino; } *dirs;      /* the directories walked so far */
+    size_t ndirs, dalloc;
 
     /* the open input */
     gzFile gz;
@@ -85,11 +87,11 @@ void nd_record_release(nd_record *r)
     nd_record_init(r);
 }
 
-static void queue_push(nd_reader *rd, size_t at, char *path)
+static void queue_push(nd_reader *rd, size_t at, char *path, int walked)
 {
     ND_GROW(rd->queue, rd->nqueue + 1, rd->qalloc);
     memmove(rd->queue + at + 1, rd->queue + at, (rd->nqueue - at) * sizeof(*rd->queue));
-    rd->queue[at] = path;
+    rd->queue[at] = (struct qent){ path, walked };
     rd->nqueue++;
 }
 
@@ -101,8 +103,8 @@ nd_reader *nd_reader_new(const char *const *paths, size_t npaths, const nd_reade
     else
         nd_reader_opts_init(&rd->opts);
     if (rd->opts.max_record < 64) rd->opts.max_record = 64;
-    for (size_t i = 0; i < npaths; i++) queue_push(rd, rd->nqueue, nd_xstrdup(paths[i]));
-    if (npaths == 0) queue_push(rd, 0, nd_xstrdup("-"));
+    for (size_t i = 0; i < npaths; i++) queue_push(rd, rd->nqueue, nd_xstrdup(paths[i]), 0);
+    if (npaths == 0) queue_push(rd, 0, nd_xstrdup("-"), 0);
     rd->blk = nd_xmalloc(2 * ND_BLOCK);
     nd_buf_init(&rd->line);
     nd_buf_init(&rd->scratch);
@@ -130,8 +132,9 @@ void nd_reader_free(nd_reader *rd)
 {
     if (!rd) return;
     close_input(rd);
-    for (size_t i = rd->qpos; i < rd->nqueue; i++) free(rd->queue[i]);
+    for (size_t i = rd->qpos; i < rd->nqueue; i++) free(rd->queue[i].path);
     free(rd->queue);
+    free(rd->dirs);
     free(rd->blk);
     free(rd->raw);
     nd_buf_release(&rd->line);
@@ -510,7 +513,7 @@ static int expand_dir(nd_reader *rd, const char *dir)
     }
     closedir(d);
     if (n) qsort(names, n, sizeof(*names), cmp_str);
-    for (size_t i = 0; i < n; i++) queue_push(rd, rd->qpos + i, names[i]);
+    for (size_t i = 0; i < n; i++) queue_push(rd, rd->qpos + i, names[i], 1);
     free(names);
     return 0;
 }
@@ -544,11 +547,21 @@ static nd_format detect(nd_reader *rd)
 static int open_next(nd_reader *rd, nd_record *rec)
 {
     while (rd->qpos < rd->nqueue) {
-        char *path = rd->queue[rd->qpos];
+        char *path = rd->queue[rd->qpos].path;
+        int walked = rd->queue[rd->qpos].walked;
         struct stat st;
-        int is_stdin = strcmp(path, "-") == 0;
-        if (!is_stdin && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        int is_stdin = strcmp(path, "-") == 0, known = !is_stdin && stat(path, &st) == 0;
+        if (known && S_ISDIR(st.st_mode)) {
             rd->qpos++;
+            size_t seen = 0;
+            while (seen < rd->ndirs && (rd->dirs[seen].dev != st.st_dev || rd->dirs[seen].ino != st.st_ino)) seen++;
+            if (seen < rd->ndirs && walked) {   /* a link back up the walk: the same files again, without end */
+                set_error(rec, path, 0, path, ND_ERR_IO, "directory already walked (reached again through a link): skipped");
+                free(path);
+                return 0;
+            }
+            ND_GROW(rd->dirs, rd->ndirs + 1, rd->dalloc);
+            rd->dirs[rd->ndirs++] = (struct dirid){ st.st_dev, st.st_ino };
             if (expand_dir(rd, path) != 0) {
                 set_error(rec, path, 0, path, ND_ERR_IO, "cannot read directory: %s", strerror(errno));
                 free(path);
@@ -559,7 +572,16 @@ static int open_next(nd_reader *rd, nd_record *rec)
         }
         rd->qpos++;
         rd->name = path;
-        int fd = is_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY);
+        if (known && !S_ISREG(st.st_mode) && (walked || !S_ISFIFO(st.st_mode))) {
+            /* a FIFO, socket or device met in a walk could block the run for ever; given by name only a pipe is read */
+            set_error(rec, path, 0, path, ND_ERR_IO, "not a regular file (%s): skipped",
+                      S_ISFIFO(st.st_mode) ? "a FIFO" : S_ISSOCK(st.st_mode) ? "a socket" : "a device");
+            close_input(rd);
+            return 0;
+        }
+        /* a named pipe without a writer would block open(): open it without waiting (no writer: empty input) */
+        int fd = is_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY | (known && S_ISFIFO(st.st_mode) ? O_NONBLOCK : 0));
+        if (fd >= 0 && !is_stdin && known && S_ISFIFO(st.st_mode)) fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
         if (fd < 0 || !(rd->gz = gzdopen(fd, "rb"))) {
             int e = errno;
             if (fd >= 0) close(fd);

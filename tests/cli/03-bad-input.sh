@@ -121,3 +121,17 @@ printf 'A headline\n\nRates rose.\000\000 The words after the bytes are kept.\n'
 has "text file: the text after NUL bytes is summarised" out '"The words after the bytes are kept\."'
 has "text file: the warning counts both" err "record 'nul.txt': read 2 NUL bytes as spaces$"
 rm -f nul.jsonl nul.tsv nul.txt
+# directory walks: links back up the tree and FIFOs end in an error line each, and the run ends
+mkdir -p walk/sub && cp "$DATA"/texts/* walk/ && ln -s .. walk/sub/up && ln -s . walk/self && mkfifo walk/pipe
+timeout 20 "$ND" classify --model tiny walk >out 2>err; is "a walk with link loops and a FIFO: exit 1, not a hang" $? 1
+is "one line per file, one per skipped entry" "$(wc -l <out)" 5
+has "a link back up the walk is skipped" out '^\{"id":"walk/sub/up","error":"directory already walked \(reached again through a link\): skipped"\}$'
+has "so is a link to the directory itself" err "record 'walk/self': directory already walked"
+has "a FIFO in a walk is skipped" out '^\{"id":"walk/pipe","error":"not a regular file \(a FIFO\): skipped"\}$'
+timeout 20 "$ND" classify --model tiny walk walk >out 2>/dev/null
+is "a directory given twice is walked twice" "$(grep -c '"topic"' out)" 4
+mkfifo lonely
+timeout 20 "$ND" classify --model tiny lonely >out 2>/dev/null; is "a FIFO given by name without a writer: exit 1, not a hang" $? 1
+has "...it is an empty input" out '^\{"id":"lonely","error":"empty input"\}$'
+"$ND" classify --model tiny <(cat "$DATA/articles.jsonl") >out; is "a pipe given by name (process substitution) is read" "$(wc -l <out)" 3
+rm -rf walk lonely
