@@ -495,6 +495,28 @@ static double manifest_num(const char *man, const char *key, double dflt)
     return v ? strtod(v, NULL) : dflt;
 }
 
+/* The manifest's settings within their ranges (a damaged number must not reach an int or change every answer). */
+static nd_status manifest_ranges(const char *man, const char *dir, nd_err *err)
+{
+    static const struct { const char *key; double lo, hi; } range[] = {
+        { "min_df", 1, 1e9 }, { "max_df", 0, 1 }, { "max_features", 1, 1e9 }, { "bigrams", 0, 1 },
+        { "title_weight", 0, 100 }, { "lead_weight", 0, 100 }, { "numbers", 0, 1 }, { "title_terms", 0, 1 },
+        { "geo_weight", 0, 100 }, { "folds", 2, 20 }, { "seed", 0, 4294967295.0 }, { "balanced", 0, 1 },
+        { "documents", 0, 4294967295.0 }, { "features", 0, 4294967295.0 },
+    };
+    for (size_t i = 0; i < sizeof(range) / sizeof(range[0]); i++) {
+        size_t len;
+        const char *v = manifest_get(man, range[i].key, &len);
+        if (!v) continue;
+        char *e;
+        double x = strtod(v, &e);
+        if (e == v || !isfinite(x) || x < range[i].lo || x > range[i].hi)
+            return nd_fail(err, ND_ERR_MODEL, "'%s/manifest': %s %.*s is out of range [%g, %g]", dir, range[i].key,
+                           (int)len, v, range[i].lo, range[i].hi);
+    }
+    return ND_OK;
+}
+
 /* The task line's "name=value" field. */
 static double task_field(const char *line, size_t len, const char *name)
 {
@@ -597,18 +619,18 @@ static nd_status load_task(nd_model *m, const char *dir, const char *man, nd_tas
     }
     snprintf(name, sizeof(name), "%s.platt", task_names[t]);
     st = slurp(dir, name, b, 1, err);
-    if (st == ND_OK) {
+    if (st == ND_OK) {   /* every pair's A and B, finite (a cut file must not leave any unset) */
         s->prob_a = nd_xmalloc((size_t)s->npairs * sizeof(double));
         s->prob_b = nd_xmalloc((size_t)s->npairs * sizeof(double));
         char *p = b->data;
-        for (int i = 0; i < s->npairs; i++) {
-            char *e;
-            s->prob_a[i] = strtod(p, &e);
-            if (e == p) break;
-            s->prob_b[i] = strtod(e, &p);
-            if (i == s->npairs - 1 && p == e) {
-                st = nd_fail(err, ND_ERR_MODEL, "%s/%s: expected %d pairs", dir, name, s->npairs);
-            }
+        for (int i = 0; i < s->npairs && !st; i++) {
+            char *e, *f;
+            double a = strtod(p, &e), bb = e == p ? 0 : strtod(e, &f);
+            if (e == p || f == e || !isfinite(a) || !isfinite(bb))
+                st = nd_fail(err, ND_ERR_MODEL, "%s/%s: pair %d of %d is missing or not a finite number", dir, name,
+                             i + 1, s->npairs);
+            else
+                s->prob_a[i] = a, s->prob_b[i] = bb, p = f;
         }
     } else if (st == ND_ERR_EMPTY) {
         st = ND_OK;
@@ -678,6 +700,7 @@ nd_model *nd_model_load(const char *dir, nd_err *err)
                      ND_MODEL_FORMAT);
         goto fail;
     }
+    if ((st = manifest_ranges(man.data, dir, err))) goto fail;
     m->opts.min_df = (int)manifest_num(man.data, "min_df", m->opts.min_df);
     m->opts.max_df = manifest_num(man.data, "max_df", m->opts.max_df);
     m->opts.max_features = (int)manifest_num(man.data, "max_features", m->opts.max_features);
@@ -700,6 +723,19 @@ nd_model *nd_model_load(const char *dir, nd_err *err)
      */
     side.man = man.data;
     double nfeat_manifest = manifest_num(man.data, "features", 0);
+    {   /* a vocabulary line is 4 bytes or more: a count its file cannot hold is refused before anything is sized by it */
+        nd_buf vp;
+        nd_buf_init(&vp);
+        nd_buf_addf(&vp, "%s/vocab.tsv", dir);
+        struct stat vs;
+        int big = stat(vp.data, &vs) == 0 && nfeat_manifest > (double)vs.st_size / 4 + 1;
+        nd_buf_release(&vp);
+        if (big) {
+            st = nd_fail(err, ND_ERR_MODEL, "'%s/manifest' says %.0f features; vocab.tsv (%lld bytes) cannot hold them", dir,
+                         nfeat_manifest, (long long)vs.st_size);
+            goto fail;
+        }
+    }
     if (nfeat_manifest >= 1 && nfeat_manifest < UINT32_MAX) task_start(&side, (uint32_t)nfeat_manifest);
     size_t len;
     const char *v = manifest_get(man.data, "data_digest", &len);

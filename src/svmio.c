@@ -21,6 +21,7 @@
 #include <libsvm/svm.h>  /* struct svm_model */
 #include <errno.h>       /* errno */
 #include <float.h>       /* LDBL_MANT_DIG */
+#include <math.h>        /* isfinite */
 #include <stdlib.h>      /* strtod, free */
 
 static const double pow10_exact[23] = {
@@ -101,7 +102,7 @@ static int parse_double(const char **pp, const char *end, double *out)
     memcpy(tmp, start, n);
     tmp[n] = '\0';
     *out = strtod(tmp, NULL);
-    return 1;
+    return isfinite(*out);   /* 1e999: no weight of a model */
 }
 
 static int parse_int(const char **pp, const char *end, long *out)

@@ -99,6 +99,34 @@ static void test_load_side(const nd_model *m, const char *bundle)
     ok(nd_model_save(m, bundle, &err) == ND_OK, "saved again");
 }
 
+/* A damaged bundle is refused with its reason, before anything is sized by a damaged number. */
+static void test_damaged(const nd_model *m, const char *bundle)
+{
+    static const struct { const char *file, *prefix, *line, *want; } cases[] = {
+        { "manifest", "features ", "features 4000000000\n", "cannot hold them" },
+        { "manifest", "documents ", "documents 1e30\n", "documents 1e30 is out of range" },
+        { "manifest", "min_df ", "min_df nan\n", "min_df nan is out of range" },
+        { "manifest", "max_df ", "max_df 7\n", "max_df 7 is out of range" },
+        { "region.platt", "", "0.5\n", "region.platt: pair 1 of 21 is missing" },
+        { "topic.platt", "", "nan 0\n", "topic.platt: pair 1 of 3 is missing or not a finite number" },
+        { "topic.svm", "rho ", "rho 1e999 0 0\n", "topic.svm" },
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        nd_err err;
+        ok(nd_model_save(m, bundle, &err) == ND_OK, "saved again");
+        char path[700];
+        snprintf(path, sizeof(path), "%s/%s", bundle, cases[i].file);
+        if (*cases[i].prefix) edit_line(path, cases[i].prefix, cases[i].line);
+        else write_file(bundle, cases[i].file, cases[i].line);
+        nd_model *l = nd_model_load(bundle, &err);
+        ok(!l && err.code == ND_ERR_MODEL && strstr(err.msg, cases[i].want), "damaged %s (%.*s): %s", cases[i].file,
+           (int)strcspn(cases[i].line, "\n"), cases[i].line, l ? "loaded" : err.msg);
+        nd_model_free(l);
+    }
+    nd_err err;
+    ok(nd_model_save(m, bundle, &err) == ND_OK, "saved again");
+}
+
 int main(void)
 {
     nd_train_report rep;
@@ -193,6 +221,7 @@ int main(void)
     rg->uniform_prior = 0;
 
     test_load_side(m, bundle);
+    test_damaged(m, bundle);
 
     /* a newer format is refused with a clear message */
     char man[700];
