@@ -33,6 +33,7 @@ enum { B_FREE, B_FILLING, B_READY };
 
 struct batch {
     struct slot *slots;
+    size_t cap;        /* slots made so far: they follow the records read, up to the batch size */
     size_t n;          /* records in it */
     size_t next;       /* next record to claim */
     size_t done;       /* records analysed */
@@ -51,6 +52,23 @@ struct engine {
     int reader_done;
     int stop;
 };
+
+/* Slot i of b, made (and the slots before it) when first needed. */
+static struct slot *slot(struct batch *b, size_t i)
+{
+    if (i >= b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 16;
+        if (cap <= i) cap = i + 1;
+        b->slots = nd_xrealloc(b->slots, nd_st_mult(cap, sizeof(*b->slots)));
+        for (size_t k = b->cap; k < cap; k++) {
+            memset(&b->slots[k], 0, sizeof(b->slots[k]));
+            nd_record_init(&b->slots[k].rec);
+            nd_result_init(&b->slots[k].res);
+        }
+        b->cap = cap;
+    }
+    return &b->slots[i];
+}
 
 static void analyse(nd_analyzer *an, const nd_analyze_opts *o, struct slot *s)
 {
@@ -90,7 +108,7 @@ static void *reader_main(void *arg)
         pthread_mutex_unlock(&e->mu);
 
         size_t n = 0;
-        while (n < e->size && nd_reader_next(e->rd, &b->slots[n].rec)) n++;
+        while (n < e->size && nd_reader_next(e->rd, &slot(b, n)->rec)) n++;
 
         pthread_mutex_lock(&e->mu);
         if (n > 0) {
@@ -149,15 +167,15 @@ static void *worker_main(void *arg)
     return NULL;
 }
 
-static nd_status run_serial(nd_reader *rd, nd_analyzer *an, const nd_analyze_opts *aopts, struct slot *slots,
+static nd_status run_serial(nd_reader *rd, nd_analyzer *an, const nd_analyze_opts *aopts, struct batch *b,
                             size_t size, nd_batch_cb cb, void *ctx)
 {
     for (;;) {
         size_t n = 0;
-        while (n < size && nd_reader_next(rd, &slots[n].rec)) n++;
-        for (size_t i = 0; i < n; i++) analyse(an, aopts, &slots[i]);
+        while (n < size && nd_reader_next(rd, &slot(b, n)->rec)) n++;
+        for (size_t i = 0; i < n; i++) analyse(an, aopts, &b->slots[i]);
         for (size_t i = 0; i < n; i++)
-            if (emit(&slots[i], cb, ctx)) return ND_OK;
+            if (emit(&b->slots[i], cb, ctx)) return ND_OK;
         if (n < size) return ND_OK;
     }
 }
@@ -227,17 +245,10 @@ nd_status nd_batch_run(nd_reader *rd, const nd_model *m, const nd_analyze_opts *
     for (int i = 0; i < nt; i++) wk[i].m = m;
     if (!(wk[0].an = nd_analyzer_new(m))) st = nd_fail(err, ND_ERR_DEP, "the Snowball English stemmer is not available");
     size_t nb = nt > 1 ? (size_t)nt + 2 : 1;
-    struct batch *b = nd_xcalloc(nb, sizeof(*b));
-    for (size_t k = 0; k < nb; k++) {
-        b[k].slots = nd_xcalloc(bo.batch, sizeof(struct slot));
-        for (size_t i = 0; i < bo.batch; i++) {
-            nd_record_init(&b[k].slots[i].rec);
-            nd_result_init(&b[k].slots[i].res);
-        }
-    }
+    struct batch *b = nd_xcalloc(nb, sizeof(*b));   /* their slots come as records do (a big --batch costs nothing up front) */
     if (st == ND_OK) {
         if (nt == 1) {
-            st = run_serial(rd, wk[0].an, aopts, b[0].slots, bo.batch, cb, ctx);
+            st = run_serial(rd, wk[0].an, aopts, &b[0], bo.batch, cb, ctx);
         } else {
             struct engine e;
             memset(&e, 0, sizeof(e));
@@ -248,13 +259,13 @@ nd_status nd_batch_run(nd_reader *rd, const nd_model *m, const nd_analyze_opts *
             e.size = bo.batch;
             pthread_mutex_init(&e.mu, NULL);
             pthread_cond_init(&e.cv, NULL);
-            if (run_pipeline(&e, wk, nt, cb, ctx) != 0) st = run_serial(rd, wk[0].an, aopts, b[0].slots, bo.batch, cb, ctx);
+            if (run_pipeline(&e, wk, nt, cb, ctx) != 0) st = run_serial(rd, wk[0].an, aopts, &b[0], bo.batch, cb, ctx);
             pthread_mutex_destroy(&e.mu);
             pthread_cond_destroy(&e.cv);
         }
     }
     for (size_t k = 0; k < nb; k++) {
-        for (size_t i = 0; i < bo.batch; i++) {
+        for (size_t i = 0; i < b[k].cap; i++) {
             nd_record_release(&b[k].slots[i].rec);
             nd_result_release(&b[k].slots[i].res);
         }

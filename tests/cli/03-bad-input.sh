@@ -39,6 +39,10 @@ else
     has "huge record: an error line with its id" <(head -1 out) '^\{"id":"huge","error":"record of 2000000[0-9]{2} bytes exceeds the limit of 4194304 bytes"\}$'
     has "the record after it is processed" <(tail -1 out) '^\{"id":"a1","topic"'
     rm -f huge.jsonl
+    # the batch's slots come as records do: the largest --batch costs nothing for three records
+    ( ulimit -v 400000; "$ND" process --model tiny --threads 2 --batch 1048576 "$DATA/articles.jsonl" >out 2>err )
+    is "--batch 1048576 on three records under a 400 MB limit: exit 0" $? 0
+    is "...and three lines" "$(wc -l <out)" 3
 fi
 "$ND" process --model tiny --max-record 100 "$DATA/articles.jsonl" >out 2>err
 is "--max-record: all three over a 100-byte limit" "$(grep -c 'exceeds the limit of 100 bytes' out)" 3
