@@ -697,8 +697,14 @@ nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **o
     struct svm_node *pool, **rows;
     nd_model *m = model_setup(t, data_digest, &rows, &pool);
     rep->nfeatures = (int)m->vocab.n;
+    size_t words = 0;   /* terms of the texts, not the gazetteer's place features */
+    for (size_t i = 0; i < m->vocab.n; i++) words += nd_strmap_key(&m->vocab, i)[0] != '@';
+    nd_status st = ND_OK;
+    if (!words)
+        st = nd_fail(err, ND_ERR_PARAM, "no term is in %d or more of the %zu documents (min_df): nothing to learn from",
+                     t->opts.min_df, t->ndocs);
     srand(t->opts.seed);
-    nd_status st = train_classifiers(t, m, rows, rep, err);
+    if (!st) st = train_classifiers(t, m, rows, rep, err);
     free(rows);
     free(pool);
     if (!st && t->nsumrec >= 10) st = nd_sentences_train(t->sumrec, t->nsumrec, t->opts.threads, m, rep, err);

@@ -36,6 +36,10 @@ same "--summary-data does not change the vocabulary" m6/vocab.tsv m/vocab.tsv
 has "the manifest names the dateline features" m6/manifest "^summarizer summary.svm features=position,.*,dateline,dateline_x_position,"
 "$ND" summarize --model m6 --sentences 1 highlights.jsonl >out 2>/dev/null
 has "the dateline is not in the summary" out '^\{"id":"h1","summary":\["Bridge 1 over the river reopened on Monday after months of repairs\."\],"summary_index":\[0\]\}$'
+head -1 "$DATA/tiny-train.jsonl" >two.jsonl; sed -n 9p "$DATA/tiny-train.jsonl" >>two.jsonl
+"$ND" train -q -o m7 two.jsonl >out 2>err; is "two documents: nothing to learn, exit 1" $? 1
+has "...and why" err "no term is in 3 or more of the 2 documents \(min_df\): nothing to learn from"
+check "...and no bundle is written" test ! -e m7
 "$ND" info m >out; is "info exits 0" $? 0
 has "info lists the tasks" out "^task topic: 3 labels, 24 training documents"
 has "info lists top terms" out "^  sport +[a-z]"
