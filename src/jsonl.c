@@ -11,7 +11,8 @@
  * lines above all -- goes to cJSON, which decides, so the two agree on
  * every line the pass takes (tests/unit/test_reader.c and
  * tests/fuzz/fuzz_jsonl.c compare them). A line with NUL bytes or \u0000
- * has them made spaces before cJSON reads it (without_nul).
+ * has them made spaces before cJSON reads it, and an escape of half a
+ * surrogate pair U+FFFD (mended).
  */
 #define _GNU_SOURCE   /* memmem */
 #include "nd_internal.h"
@@ -395,27 +396,48 @@ static int pass_record(pass *c)
 }
 
 /*
- * The line with its NUL bytes and \u0000 escapes made spaces (the same
- * length, so error columns hold), in scratch, counted in *nul: cJSON would
- * end a string at them, and the rest of the text would be lost unseen.
+ * The line with its NUL bytes and \u0000 escapes made spaces, and the
+ * escapes of half a surrogate pair made \ufffd (the same length, so error
+ * columns hold), in scratch, counted in r: cJSON would end a string at a
+ * NUL, and the rest of the text would be lost unseen, and refuse the
+ * record for half a pair (Python's json writes them for broken text).
  */
-static const char *without_nul(const char *s, size_t len, nd_buf *scratch, unsigned *nul)
+static const char *mended(const char *s, size_t len, nd_buf *scratch, nd_repairs *r)
 {
     nd_buf_reset(scratch);
     nd_buf_add(scratch, s, len);
     char *d = scratch->data;
+    int high = 0;   /* the escape before was a high surrogate's */
     for (size_t i = 0; i < len; i++) {
         if (d[i] == '\0') {
             d[i] = ' ';
-            ++*nul;
+            r->nul++;
         } else if (d[i] == '\\' && i + 1 < len) {   /* an escape: "\\u0000" is a backslash and text */
-            if (d[i + 1] == 'u' && i + 6 <= len && memcmp(d + i + 2, "0000", 4) == 0) {
-                memcpy(d + i + 2, "0020", 4);
-                ++*nul;
+            uint32_t hx;
+            long u = d[i + 1] == 'u' && i + 6 <= len && hex4(d + i + 2, &hx) ? (long)hx : -1;
+            int lo = u >= 0xDC00 && u <= 0xDFFF;
+            if (high && !lo) {   /* the high surrogate before had no low one after it */
+                memcpy(d + i - 4, "fffd", 4);
+                r->surrogate++;
             }
-            i++;
+            if (u == 0) {
+                memcpy(d + i + 2, "0020", 4);
+                r->nul++;
+            } else if (lo && !high) {
+                memcpy(d + i + 2, "fffd", 4);
+                r->surrogate++;
+            }
+            high = u >= 0xD800 && u <= 0xDBFF;
+            i += u >= 0 ? 5 : 1;
+            continue;
+        }
+        if (high) {   /* text after a high surrogate's escape */
+            memcpy(d + i - 4, "fffd", 4);
+            r->surrogate++;
+            high = 0;
         }
     }
+    if (high) memcpy(d + len - 4, "fffd", 4), r->surrogate++;
     return d;
 }
 
@@ -437,6 +459,6 @@ int nd_jsonl_record(const char *s, size_t len, const char *const names[ND_NFIELD
         }
         if (how == ND_JSONL_PASS) return -2;
     }
-    if (memchr(s, '\0', len) || memmem(s, len, "\\u0000", 6)) s = without_nul(s, len, scratch, &r->nul);
+    if (memchr(s, '\0', len) || memmem(s, len, "\\u", 2)) s = mended(s, len, scratch, r);
     return tree_record(s, len, names, out, r, col);
 }

@@ -255,6 +255,11 @@ void cli_record_repairs(const nd_record *rec)
         record_prefix(rec, "warning: ");
         fprintf(stderr, "read %u NUL byte%s as space%s\n", z, z == 1 ? "" : "s", z == 1 ? "" : "s");
     }
+    if (rec->repairs.surrogate) {
+        unsigned h = rec->repairs.surrogate;
+        record_prefix(rec, "warning: ");
+        fprintf(stderr, "read %u escape%s of half a UTF-16 pair as U+FFFD\n", h, h == 1 ? "" : "s");
+    }
 }
 
 static double mono(void)

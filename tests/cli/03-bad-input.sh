@@ -139,3 +139,9 @@ timeout 20 "$ND" classify --model tiny lonely >out 2>/dev/null; is "a FIFO given
 has "...it is an empty input" out '^\{"id":"lonely","error":"empty input"\}$'
 "$ND" classify --model tiny <(cat "$DATA/articles.jsonl") >out; is "a pipe given by name (process substitution) is read" "$(wc -l <out)" 3
 rm -rf walk lonely
+# half a UTF-16 surrogate pair in a JSON escape (Python writes them for broken text): U+FFFD, a warning, the record kept
+printf '{"id":"u1","text":"Rates rose \\ud800 sharply on Monday. Traders were surprised."}\n' >half.jsonl
+"$ND" summarize --model tiny half.jsonl >out 2>err; is "half a surrogate pair: exit 0" $? 0
+has "...read as U+FFFD" out "\"Rates rose $(printf '\357\277\275') sharply on Monday\\."
+has "...with a warning" err "record 'u1': read 1 escape of half a UTF-16 pair as U\\+FFFD$"
+rm -f half.jsonl
