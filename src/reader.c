@@ -1,8 +1,11 @@
 /*
  * reader.c -- records from files, directories and stdin.
  *
- * zlib's gzread reads gzip (including concatenated members) and plain files
- * alike, so there is one path for both. Data comes in large blocks; lines are
+ * An input that starts with gzip's magic is inflated by zlib (every member
+ * of a concatenated stream), anything else read as it is. The inflate loop
+ * is the reader's own rather than gzread's because gzread drops what it
+ * decoded in a call that ends in an error: a bad checksum in the trailer
+ * lost the last 32 records of a complete file. Data comes in large blocks; lines are
  * cut out of them with a hard cap on the bytes kept per line, so an oversized
  * record costs at most max_record bytes of memory before it is rejected.
  * Every problem (unopenable file, truncated gzip, bad line, empty input) is
@@ -19,6 +22,7 @@
 #include <zlib.h>      /* gzread */
 
 #define ND_BLOCK (256 * 1024)
+#define ND_INBUF (128 * 1024)
 #define ND_ID_PREFIX 4096   /* bytes of an oversized line kept to find its id */
 
 struct nd_reader {
@@ -29,7 +33,11 @@ struct nd_reader {
     size_t ndirs, dalloc;
 
     /* the open input */
-    gzFile gz;
+    int fd;                /* -1: none open */
+    int gzip;              /* it is gzip: inflated through z */
+    z_stream z;            /* gzip: the inflater, its input in 'in'; plain: next_in/avail_in are bytes read ahead */
+    unsigned char *in;     /* ND_INBUF bytes read from fd */
+    int in_eof;            /* fd has no more */
     char *name;
     nd_format fmt;
     long lineno;
@@ -106,6 +114,7 @@ nd_reader *nd_reader_new(const char *const *paths, size_t npaths, const nd_reade
     for (size_t i = 0; i < npaths; i++) queue_push(rd, rd->nqueue, nd_xstrdup(paths[i]), 0);
     if (npaths == 0) queue_push(rd, 0, nd_xstrdup("-"), 0);
     rd->blk = nd_xmalloc(2 * ND_BLOCK);
+    rd->fd = -1;
     nd_buf_init(&rd->line);
     nd_buf_init(&rd->scratch);
     return rd;
@@ -113,8 +122,13 @@ nd_reader *nd_reader_new(const char *const *paths, size_t npaths, const nd_reade
 
 static void close_input(nd_reader *rd)
 {
-    if (rd->gz) gzclose(rd->gz);
-    rd->gz = NULL;
+    if (rd->fd >= 0) {
+        if (rd->gzip) inflateEnd(&rd->z);
+        close(rd->fd);
+    }
+    rd->fd = -1;
+    rd->gzip = 0;
+    rd->in_eof = 0;
     free(rd->name);
     rd->name = NULL;
     free(rd->ioerr);
@@ -137,6 +151,7 @@ void nd_reader_free(nd_reader *rd)
     free(rd->dirs);
     free(rd->blk);
     free(rd->raw);
+    free(rd->in);
     nd_buf_release(&rd->line);
     nd_buf_release(&rd->scratch);
     free(rd);
@@ -167,28 +182,72 @@ static void set_error(nd_record *rec, const char *file, long line, const char *i
     if (!rec->id) rec->id = id ? nd_xstrdup(id) : record_name(file, line);
 }
 
+/* A read error of the input, kept once (the first says where things went wrong). */
+static void io_error(nd_reader *rd, char *msg)
+{
+    if (rd->ioerr) free(msg);
+    else rd->ioerr = msg;
+}
+
+/* More compressed bytes into rd->in when it is used up; 0 when fd has no more. */
+static int refill(nd_reader *rd)
+{
+    if (rd->z.avail_in) return 1;
+    if (rd->in_eof) return 0;
+    ssize_t n;
+    do n = read(rd->fd, rd->in, ND_INBUF);
+    while (n < 0 && errno == EINTR);
+    if (n <= 0) {
+        if (n < 0) io_error(rd, nd_xstrf("read failed: %s", strerror(errno)));
+        rd->in_eof = 1;
+        return 0;
+    }
+    rd->z.next_in = rd->in;
+    rd->z.avail_in = (uInt)n;
+    return 1;
+}
+
 /* Up to 'cap' bytes of the input into buf: their count, 0 at the end (rd->eof set). Records a read error once. */
 static size_t read_raw(nd_reader *rd, unsigned char *buf, size_t cap)
 {
     if (rd->eof) return 0;
-    int n = gzread(rd->gz, buf, (unsigned)cap);
-    if (n < (int)cap) {
-        int errnum = Z_OK;
-        const char *msg = gzerror(rd->gz, &errnum);
-        if (errnum != Z_OK && errnum != Z_STREAM_END && !rd->ioerr) {
-            if (errnum == Z_BUF_ERROR)
-                rd->ioerr = nd_xstrdup("input truncated (unexpected end of gzip stream)");
-            else if (errnum == Z_DATA_ERROR)
-                rd->ioerr = nd_xstrf("corrupt gzip data (%s)", msg);
-            else
-                rd->ioerr = nd_xstrf("read failed: %s", errnum == Z_ERRNO ? strerror(errno) : msg);
-        }
-        if (n <= 0) {
+    if (!rd->gzip) {   /* plain: what was read ahead, then straight from fd */
+        if (!refill(rd)) {
             rd->eof = 1;
             return 0;
         }
+        size_t n = rd->z.avail_in < cap ? rd->z.avail_in : cap;
+        memcpy(buf, rd->z.next_in, n);
+        rd->z.next_in += n;
+        rd->z.avail_in -= (uInt)n;
+        return n;
     }
-    return (size_t)n;
+    for (;;) {
+        refill(rd);
+        rd->z.next_out = buf;
+        rd->z.avail_out = (uInt)cap;
+        int ret = inflate(&rd->z, Z_NO_FLUSH);
+        size_t got = cap - rd->z.avail_out;
+        if (ret == Z_STREAM_END) {   /* a member ends: another may follow (gzip's magic), else the input does */
+            if (refill(rd) && rd->z.avail_in >= 2 && rd->z.next_in[0] == 0x1f && rd->z.next_in[1] == 0x8b) {
+                inflateReset(&rd->z);
+            } else {
+                rd->eof = 1;   /* bytes after the last member are not gzip: ignored, as gzip does */
+                return got;
+            }
+        } else if (ret == Z_BUF_ERROR || (ret == Z_OK && got == 0 && !rd->z.avail_in && rd->in_eof)) {
+            if (!rd->z.avail_in && rd->in_eof) {   /* no input left in the middle of a member */
+                io_error(rd, nd_xstrdup("input truncated (unexpected end of gzip stream)"));
+                rd->eof = 1;
+                return got;
+            }
+        } else if (ret != Z_OK) {   /* what was decoded before the damage is kept */
+            io_error(rd, nd_xstrf("corrupt gzip data (%s)", rd->z.msg ? rd->z.msg : "inflate failed"));
+            rd->eof = 1;
+            return got;
+        }
+        if (got) return got;
+    }
 }
 
 /*
@@ -582,14 +641,30 @@ static int open_next(nd_reader *rd, nd_record *rec)
         /* a named pipe without a writer would block open(): open it without waiting (no writer: empty input) */
         int fd = is_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY | (known && S_ISFIFO(st.st_mode) ? O_NONBLOCK : 0));
         if (fd >= 0 && !is_stdin && known && S_ISFIFO(st.st_mode)) fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-        if (fd < 0 || !(rd->gz = gzdopen(fd, "rb"))) {
-            int e = errno;
-            if (fd >= 0) close(fd);
-            set_error(rec, path, 0, path, ND_ERR_IO, "cannot open: %s", strerror(e));
+        if (fd < 0) {
+            set_error(rec, path, 0, path, ND_ERR_IO, "cannot open: %s", strerror(errno));
             close_input(rd);
             return 0;
         }
-        gzbuffer(rd->gz, 128 * 1024);
+        rd->fd = fd;
+        if (!rd->in) rd->in = nd_xmalloc(ND_INBUF);
+        memset(&rd->z, 0, sizeof(rd->z));
+        refill(rd);
+        if (rd->z.avail_in == 1 && !rd->in_eof) {   /* the magic needs two bytes; a pipe may give one first */
+            ssize_t n;
+            do n = read(fd, rd->in + 1, ND_INBUF - 1);
+            while (n < 0 && errno == EINTR);
+            if (n > 0) rd->z.avail_in += (uInt)n;
+        }
+        if (rd->z.avail_in >= 2 && rd->z.next_in[0] == 0x1f && rd->z.next_in[1] == 0x8b) {
+            rd->gzip = 1;
+            if (inflateInit2(&rd->z, 15 + 16) != Z_OK) {   /* only memory can fail it */
+                rd->gzip = 0;
+                set_error(rec, path, 0, path, ND_ERR_IO, "cannot read gzip: out of memory");
+                close_input(rd);
+                return 0;
+            }
+        }
         if (!fill(rd)) {
             if (rd->ioerr)
                 set_error(rec, path, 0, path, ND_ERR_FORMAT, "%s", rd->ioerr);
@@ -626,7 +701,7 @@ int nd_reader_next(nd_reader *rd, nd_record *rec)
 {
     nd_record_release(rec);
     for (;;) {
-        if (!rd->gz) {
+        if (rd->fd < 0) {
             int r = open_next(rd, rec);
             if (r < 0) return 0;
             if (r == 0) return 1;

@@ -22,6 +22,14 @@ head -c $(( $(stat -c %s full.gz) / 2 )) full.gz >cut.gz
 has "truncated gzip: the last line is an error" <(tail -1 out) '"error":"input truncated'
 check "truncated gzip: the records before the cut are there" test "$(grep -c '"topic"' out)" -gt 100
 has "truncated gzip: stderr says so" err "cut.gz:[0-9]+: .*truncated"
+# a bad checksum in the trailer: every record decoded before it is kept, then an error line
+cp full.gz crc.gz && printf '\0\0\0\0' | dd of=crc.gz bs=1 seek=$(( $(stat -c %s full.gz) - 8 )) conv=notrunc 2>/dev/null
+"$ND" classify --model tiny crc.gz >out 2>err; is "a bad gzip checksum: exit 1" $? 1
+is "...all 3000 records are there" "$(grep -c '"topic"' out)" 3000
+has "...then one error line, named by the file" <(tail -1 out) '^\{"id":"crc.gz:3001","error":"corrupt gzip data \(incorrect data check\); records after line 3000 are lost"\}$'
+cat full.gz full.gz >two.gz
+"$ND" classify --model tiny two.gz >out 2>err; is "two gzip members: both read" "$(grep -c '"topic"' out)" 6000
+rm -f crc.gz two.gz
 
 : >empty.jsonl
 "$ND" process --model tiny empty.jsonl "$DATA/articles.jsonl" missing.jsonl >out 2>err; is "empty and missing inputs: exit 1" $? 1
