@@ -514,6 +514,23 @@ static void parse_tsv(nd_reader *rd, nd_record *rec)
 }
 
 /* One article per file: the whole content (bounded), first line the title if a blank line follows. */
+/*
+ * Binary data, not text: more than one byte in ten of the first 8 KB a
+ * control character that text does not use (NUL, 0x01-0x08, 0x0E-0x1F but
+ * ESC, DEL). An executable or an image has far more; a text with a stray
+ * NUL or two far fewer.
+ */
+static int binary(const char *s, size_t n)
+{
+    if (n > 8192) n = 8192;
+    size_t ctl = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        ctl += (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B) || c == 0x7F;
+    }
+    return ctl * 10 > n;
+}
+
 static void read_text_file(nd_reader *rd, nd_record *rec)
 {
     nd_buf all;
@@ -529,6 +546,8 @@ static void read_text_file(nd_reader *rd, nd_record *rec)
     rec->line = 0;
     if (rd->ioerr) {
         set_error(rec, rd->name, 0, rd->name, ND_ERR_FORMAT, "%s", rd->ioerr);
+    } else if (binary(all.data, all.len)) {
+        set_error(rec, rd->name, 0, rd->name, ND_ERR_FORMAT, "not a text file (binary data): skipped");
     } else if (total > rd->opts.max_record) {
         set_error(rec, rd->name, 0, rd->name, ND_ERR_LIMIT, "record of %zu bytes exceeds the limit of %zu bytes",
                   total, rd->opts.max_record);

@@ -153,3 +153,8 @@ printf '{"id":"u1","text":"Rates rose \\ud800 sharply on Monday. Traders were su
 has "...read as U+FFFD" out "\"Rates rose $(printf '\357\277\275') sharply on Monday\\."
 has "...with a warning" err "record 'u1': read 1 escape of half a UTF-16 pair as U\\+FFFD$"
 rm -f half.jsonl
+# a binary file met as one article (an executable in a walked directory) is refused, not classified
+head -c 4096 "$ND" >prog.bin
+"$ND" classify --model tiny prog.bin >out 2>err; is "a binary file: exit 1" $? 1
+has "...an error line" out '^\{"id":"prog.bin","error":"not a text file \(binary data\): skipped"\}$'
+rm -f prog.bin
