@@ -22,6 +22,7 @@
 #include <stdlib.h>   /* strtod, free */
 
 #define ND_JSON_DEPTH 64
+_Static_assert(ND_CJSON_DEPTH == CJSON_NESTING_LIMIT, "the depth reader.c reports is cJSON's");
 
 /* A number field as text: integers without a fraction, others with all their digits. */
 static char *number_string(double v)
@@ -63,6 +64,24 @@ static char *tree_field(cJSON *obj, const char *name, nd_repairs *r)
     return NULL;
 }
 
+/* Is s[0..at) nested ND_CJSON_DEPTH deep or more at its end (strings skipped)? cJSON stops there. */
+static int too_deep(const char *s, size_t at)
+{
+    long depth = 0, most = 0;
+    for (size_t i = 0; i < at; i++) {
+        char c = s[i];
+        if (c == '"') {
+            for (i++; i < at && s[i] != '"'; i++)
+                if (s[i] == '\\') i++;
+        } else if (c == '[' || c == '{') {
+            if (++depth > most) most = depth;
+        } else if (c == ']' || c == '}') {
+            depth--;
+        }
+    }
+    return most >= ND_CJSON_DEPTH;
+}
+
 static int tree_record(const char *s, size_t len, const char *const names[ND_NFIELDS], char *out[ND_NFIELDS],
                        nd_repairs *r, long *col)
 {
@@ -71,7 +90,7 @@ static int tree_record(const char *s, size_t len, const char *const names[ND_NFI
         const char *where = cJSON_GetErrorPtr();
         *col = (obj == NULL && where && where >= s && where <= s + len) ? (long)(where - s) + 1 : 0;
         cJSON_Delete(obj);
-        return -1;
+        return *col && too_deep(s, (size_t)*col - 1) ? -3 : -1;
     }
     for (int k = 0; k < ND_NFIELDS; k++) out[k] = tree_field(obj, names[k], r);
     cJSON_Delete(obj);

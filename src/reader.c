@@ -436,10 +436,14 @@ static void parse_jsonl(nd_reader *rd, nd_record *rec)
     long col;
     const char *ptr = rd->line.data;
     size_t len = rd->line.len;
-    if (nd_jsonl_record(ptr, len, field_names(&rd->opts.fields, names), out, &rec->repairs, &col, &rd->scratch,
-                        ND_JSONL_ANY) < 0) {
+    int got = nd_jsonl_record(ptr, len, field_names(&rd->opts.fields, names), out, &rec->repairs, &col, &rd->scratch,
+                              ND_JSONL_ANY);
+    if (got < 0) {
         char *id = sniff_json_id(ptr, len, rd->opts.fields.id);
-        if (col)
+        if (got == -3)
+            set_error(rec, rd->name, rd->lineno, id, ND_ERR_FORMAT, "not read: nested %d levels deep or more (column %ld)",
+                      ND_CJSON_DEPTH, col);
+        else if (col)
             set_error(rec, rd->name, rd->lineno, id, ND_ERR_FORMAT, "not a JSON object (parse error at column %ld)", col);
         else
             set_error(rec, rd->name, rd->lineno, id, ND_ERR_FORMAT, "not a JSON object");

@@ -158,3 +158,9 @@ head -c 4096 "$ND" >prog.bin
 "$ND" classify --model tiny prog.bin >out 2>err; is "a binary file: exit 1" $? 1
 has "...an error line" out '^\{"id":"prog.bin","error":"not a text file \(binary data\): skipped"\}$'
 rm -f prog.bin
+# nesting deeper than cJSON reads: said so, and the next record is read
+{ printf '{"id":"deep","x":'; printf '[%.0s' $(seq 1100); printf ']%.0s' $(seq 1100); printf ',"text":"t"}\n'; head -1 "$DATA/articles.jsonl"; } >deep.jsonl
+"$ND" classify --model tiny deep.jsonl >out 2>err; is "too deep: exit 1" $? 1
+has "...the error says why" out '^\{"id":"deep","error":"not read: nested 1000 levels deep or more \(column [0-9]+\)"\}$'
+has "...and the next record is read" out '^\{"id":"a1","topic"'
+rm -f deep.jsonl
