@@ -190,6 +190,8 @@ size_t nd_model_nfeatures(const nd_model *m)
 
 /*-----   writing   -----*/
 
+static nd_status slurp(const char *dir, const char *name, nd_buf *out, int optional, nd_err *err);
+
 static nd_status write_file(const char *dir, const char *name, const char *data, size_t len, nd_err *err)
 {
     nd_buf path;
@@ -318,10 +320,11 @@ static const char readme_text[] =
     "# newsdesk model bundle\n\n"
     "Written by `newsdesk train`; read by `newsdesk --model DIR`. All files are text.\n\n"
     "| file | content |\n|---|---|\n"
-    "| manifest | `key value` lines: format version (`newsdesk-model 1`), feature settings, one `task` line per\n"
+    "| manifest | `key value` lines: format version (`newsdesk-model 2`), feature settings, one `task` line per\n"
     "  classifier (labels, training documents, chosen C, cross-validated accuracy, `counts=` training documents\n"
     "  per label, `prior=training` or `prior=uniform`: probabilities divided by the training share of each label\n"
-    "  and normalised, as if every label were equally likely), training data digest, metrics |\n"
+    "  and normalised, as if every label were equally likely), training data digest, metrics, `checksum FILE HASH`\n"
+    "  per file (64-bit, hex; checked when loading: a damaged file is refused), last `end HASH` of the lines above |\n"
     "| vocab.tsv | `term<TAB>document frequency`; line N is feature N. Terms are Snowball stems, `stem stem`\n"
     "  bigrams, `#n3`-style number shapes, `^stem` title words (topic only), and `@geo:REGION` /\n"
     "  `@geo1:REGION` gazetteer features |\n"
@@ -356,9 +359,6 @@ nd_status nd_model_save(const nd_model *m, const char *dir, nd_err *err)
         goto out;
     }
     chmod(tmp.data, 0755);
-    manifest(m, &b);
-    if ((st = write_file(tmp.data, "manifest", b.data, b.len, err))) goto fail;
-    nd_buf_reset(&b);
     for (size_t i = 0; i < m->vocab.n; i++)
         nd_buf_addf(&b, "%s\t%u\n", nd_strmap_key(&m->vocab, i), m->vocab.values[i]);
     if ((st = write_file(tmp.data, "vocab.tsv", b.data, b.len, err))) goto fail;
@@ -403,6 +403,24 @@ nd_status nd_model_save(const nd_model *m, const char *dir, nd_err *err)
         }
         if ((st = sync_path(path.data, err))) goto fail;
     }
+    /* the manifest last: a checksum of every file read back as written, then one of itself */
+    nd_buf_reset(&b);
+    manifest(m, &b);
+    {
+        static const char *const files[] = { "vocab.tsv", "gazetteer.tsv", "topic.labels", "topic.platt", "topic.svm",
+                                             "region.labels", "region.platt", "region.svm", "summary.svm", "blocks.model" };
+        nd_buf f;
+        nd_buf_init(&f);
+        for (size_t i = 0; i < sizeof(files) / sizeof(files[0]) && !st; i++) {
+            nd_status fs = slurp(tmp.data, files[i], &f, 1, err);
+            if (fs == ND_OK) nd_buf_addf(&b, "checksum %s %016llx\n", files[i], (unsigned long long)nd_hash(f.data, f.len));
+            else if (fs != ND_ERR_EMPTY) st = fs;
+        }
+        nd_buf_release(&f);
+        if (st) goto fail;
+        nd_buf_addf(&b, "end %016llx\n", (unsigned long long)nd_hash(b.data, b.len));
+    }
+    if ((st = write_file(tmp.data, "manifest", b.data, b.len, err))) goto fail;
     if ((st = sync_path(tmp.data, err))) goto fail;
     struct stat sb;
     nd_buf_reset(&path);
@@ -461,10 +479,42 @@ static nd_status slurp(const char *dir, const char *name, nd_buf *out, int optio
     return st;
 }
 
-/* A libsvm model file of the bundle (read by nd_svm_parse, not libsvm's slower loader). */
-static struct svm_model *load_svm(const char *dir, const char *name, nd_buf *b, nd_err *err)
+/*
+ * A bundle's file as its manifest's checksum says it was written (a manifest
+ * without checksums, from before them, checks nothing). Returns its slurp
+ * status, or ND_ERR_MODEL for a file that is not what was written.
+ */
+static nd_status slurp_checked(const char *man, const char *dir, const char *name, nd_buf *out, int optional, nd_err *err)
 {
-    if (slurp(dir, name, b, 0, err)) return NULL;
+    nd_status st = slurp(dir, name, out, optional, err);
+    if (st || !man) return st;   /* a file the manifest lists no checksum for: a bundle of format 1 */
+    char key[64];
+    snprintf(key, sizeof(key), "checksum %s ", name);
+    for (const char *p = man; (p = strstr(p, key)); p++) {
+        if (p != man && p[-1] != '\n') continue;
+        unsigned long long want = strtoull(p + strlen(key), NULL, 16);
+        if (want != (unsigned long long)nd_hash(out->data, out->len))
+            return nd_fail(err, ND_ERR_MODEL, "bundle damaged: %s/%s does not match its checksum in the manifest", dir, name);
+        return ND_OK;
+    }
+    return ND_OK;
+}
+
+/* The manifest whole: with checksums, its last line is "end" and the checksum of all before it. */
+static nd_status check_manifest(const nd_buf *man, int format, const char *dir, nd_err *err)
+{
+    if (format < 2) return ND_OK;   /* from before checksums */
+    const char *end = man->len >= 21 ? man->data + man->len - 21 : NULL;   /* "end " + 16 hex digits + "\n" */
+    if (!end || (end != man->data && end[-1] != '\n') || strncmp(end, "end ", 4) != 0 ||
+        strtoull(end + 4, NULL, 16) != (unsigned long long)nd_hash(man->data, (size_t)(end - man->data)))
+        return nd_fail(err, ND_ERR_MODEL, "bundle damaged: %s/manifest is cut short or altered", dir);
+    return ND_OK;
+}
+
+/* A libsvm model file of the bundle (read by nd_svm_parse, not libsvm's slower loader). */
+static struct svm_model *load_svm(const char *man, const char *dir, const char *name, nd_buf *b, nd_err *err)
+{
+    if (slurp_checked(man, dir, name, b, 0, err)) return NULL;
     char *label = nd_xstrf("%s/%s", dir, name);
     struct svm_model *sm = nd_svm_parse(b->data, b->len, label, err);
     free(label);
@@ -575,7 +625,7 @@ static nd_status load_task(nd_model *m, const char *dir, const char *man, nd_tas
     if (!tline) return ND_OK;
     char name[64];
     snprintf(name, sizeof(name), "%s.labels", task_names[t]);
-    nd_status st = slurp(dir, name, b, 0, err);
+    nd_status st = slurp_checked(man, dir, name, b, 0, err);
     if (st) return st;
     char **labels = NULL;
     int k = 0;
@@ -592,7 +642,7 @@ static nd_status load_task(nd_model *m, const char *dir, const char *man, nd_tas
     nd_buf_init(&path);
     nd_buf_addf(&path, "%s/%s.svm", dir, task_names[t]);
     snprintf(name, sizeof(name), "%s.svm", task_names[t]);
-    struct svm_model *sm = load_svm(dir, name, b, err);
+    struct svm_model *sm = load_svm(man, dir, name, b, err);
     nd_linsvm *s = NULL;
     if (!sm) {
         st = ND_ERR_MODEL;
@@ -618,7 +668,7 @@ static nd_status load_task(nd_model *m, const char *dir, const char *man, nd_tas
         return st;
     }
     snprintf(name, sizeof(name), "%s.platt", task_names[t]);
-    st = slurp(dir, name, b, 1, err);
+    st = slurp_checked(man, dir, name, b, 1, err);
     if (st == ND_OK) {   /* every pair's A and B, finite (a cut file must not leave any unset) */
         s->prob_a = nd_xmalloc((size_t)s->npairs * sizeof(double));
         s->prob_b = nd_xmalloc((size_t)s->npairs * sizeof(double));
@@ -700,6 +750,7 @@ nd_model *nd_model_load(const char *dir, nd_err *err)
                      ND_MODEL_FORMAT);
         goto fail;
     }
+    if ((st = check_manifest(&man, format, dir, err))) goto fail;
     if ((st = manifest_ranges(man.data, dir, err))) goto fail;
     m->opts.min_df = (int)manifest_num(man.data, "min_df", m->opts.min_df);
     m->opts.max_df = manifest_num(man.data, "max_df", m->opts.max_df);
@@ -752,7 +803,7 @@ nd_model *nd_model_load(const char *dir, nd_err *err)
     if (metrics.len) m->metrics = nd_buf_detach(&metrics);
     nd_buf_release(&metrics);
 
-    if ((st = slurp(dir, "vocab.tsv", &b, 0, err))) goto fail;
+    if ((st = slurp_checked(man.data, dir, "vocab.tsv", &b, 0, err))) goto fail;
     {
         size_t lines = 0;   /* size the map once instead of growing it step by step */
         for (const char *p = b.data; (p = memchr(p, '\n', b.len - (size_t)(p - b.data))); p++) lines++;
@@ -778,7 +829,7 @@ nd_model *nd_model_load(const char *dir, nd_err *err)
     }
     nd_model_index(m);
 
-    st = slurp(dir, "gazetteer.tsv", &b, 1, err);
+    st = slurp_checked(man.data, dir, "gazetteer.tsv", &b, 1, err);
     if (st == ND_OK) {
         nd_tokenizer *tz = nd_tokenizer_new();
         if (!tz) {
@@ -801,7 +852,7 @@ nd_model *nd_model_load(const char *dir, nd_err *err)
         st = load_task(m, dir, man.data, (nd_task)t, (uint32_t)m->vocab.n, &b, err);
     const char *sumline = manifest_get(man.data, "summarizer", &len);
     if (!st && sumline) {
-        struct svm_model *sm = load_svm(dir, "summary.svm", &b, err);
+        struct svm_model *sm = load_svm(man.data, dir, "summary.svm", &b, err);
         if (!sm) {
             st = ND_ERR_MODEL;
         } else if (!(m->sum = nd_sumsvm_fold(sm))) {
@@ -817,7 +868,7 @@ nd_model *nd_model_load(const char *dir, nd_err *err)
         nd_buf name;
         nd_buf_init(&name);
         nd_buf_addf(&name, "%s/blocks.model", dir);
-        if (!(st = slurp(dir, "blocks.model", &b, 0, err))) st = nd_extractor_parse(m->ex, b.data, b.len, name.data, err);
+        if (!(st = slurp_checked(man.data, dir, "blocks.model", &b, 0, err))) st = nd_extractor_parse(m->ex, b.data, b.len, name.data, err);
         nd_buf_release(&name);
     }
     st = task_join(&side, st, err);

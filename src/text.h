@@ -385,7 +385,7 @@ const double *nd_analyzer_sentence_features(nd_analyzer *a, const nd_record *rec
 
 /*=====   The model bundle (model.c)   =====*/
 
-#define ND_MODEL_FORMAT 1
+#define ND_MODEL_FORMAT 2   /* 2: the manifest ends with checksums of every file and of itself */
 
 struct nd_model {
     nd_train_opts opts;          /* feature settings (and the training settings used) */

@@ -4,7 +4,7 @@
 has "train reports features and time" out "^trained m from 24 records \(0 failed\): [0-9]+ features"
 has "train reports the chosen C per task" out "^topic: 24 documents, 3 labels, C=[12] \(cross-validated accuracy"
 has "region is trained too" out "^region: 24 documents, 7 labels"
-check "the bundle has a manifest" grep -q '^newsdesk-model 1$' m/manifest
+check "the bundle has a manifest" grep -q '^newsdesk-model 2$' m/manifest
 check "the bundle has libsvm models" grep -q '^kernel_type linear$' m/topic.svm
 check "no temporary directories left" test -z "$(ls -d m.tmp-* 2>/dev/null)"
 "$ND" train --min-df 1 --folds 2 --c 1,2 -o m2 "$DATA/tiny-train.jsonl" >/dev/null

@@ -55,6 +55,16 @@ static void edit_line(const char *path, const char *prefix, const char *line)
     nd_buf_release(&b);
 }
 
+/* The manifest without its checksums, as bundles of format 1: the checks of each file's parser are reached. */
+static void unchecked(const char *bundle)
+{
+    char man[700];
+    snprintf(man, sizeof(man), "%s/manifest", bundle);
+    for (int i = 0; i < 16; i++) edit_line(man, "checksum ", "");
+    edit_line(man, "end ", "");
+    edit_line(man, "newsdesk-model ", "newsdesk-model 1\n");
+}
+
 static void write_file(const char *dir, const char *name, const char *text)
 {
     char path[700];
@@ -78,6 +88,7 @@ static void test_load_side(const nd_model *m, const char *bundle)
     snprintf(man, sizeof(man), "%s/manifest", bundle);
     snprintf(feat, sizeof(feat), "features %zu\n", nd_model_nfeatures(m) + 1);
     ok(nd_model_save(m, bundle, &err) == ND_OK, "saved again");
+    unchecked(bundle);
     edit_line(man, "features ", feat);
     nd_model *l = nd_model_load(bundle, &err);
     ok(!l && err.code == ND_ERR_MODEL && strstr(err.msg, "features"), "a feature count that is not the vocabulary's: %s",
@@ -89,6 +100,7 @@ static void test_load_side(const nd_model *m, const char *bundle)
        "a manifest without a feature count loads all the same");
     nd_model_free(l);
     ok(nd_model_save(m, bundle, &err) == ND_OK, "saved again");
+    unchecked(bundle);
     write_file(bundle, "region.svm", "svm_type c_svc\nkernel_type linear\nnr_class x\n");
     l = nd_model_load(bundle, &err);
     ok(!l && err.code == ND_ERR_MODEL && strstr(err.msg, "region.svm"), "a broken region model: %s", err.msg);
@@ -114,6 +126,7 @@ static void test_damaged(const nd_model *m, const char *bundle)
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         nd_err err;
         ok(nd_model_save(m, bundle, &err) == ND_OK, "saved again");
+        unchecked(bundle);
         char path[700];
         snprintf(path, sizeof(path), "%s/%s", bundle, cases[i].file);
         if (*cases[i].prefix) edit_line(path, cases[i].prefix, cases[i].line);
@@ -123,8 +136,30 @@ static void test_damaged(const nd_model *m, const char *bundle)
            (int)strcspn(cases[i].line, "\n"), cases[i].line, l ? "loaded" : err.msg);
         nd_model_free(l);
     }
+    /* with its checksums, a bundle refuses any file that is not as written, the manifest too */
+    static const struct { const char *file, *prefix, *line, *want; } sums[] = {
+        { "region.labels", "", "africa\nasia\n", "region.labels does not match its checksum" },
+        { "topic.platt", "", "-1 0\n-1 0\n-1 0\n", "topic.platt does not match its checksum" },
+        { "manifest", "documents ", "documents 25\n", "manifest is cut short or altered" },
+        { "manifest", "end ", "", "manifest is cut short or altered" },
+        { "manifest", "checksum ", "", "manifest is cut short or altered" },
+    };
     nd_err err;
+    for (size_t i = 0; i < sizeof(sums) / sizeof(sums[0]); i++) {
+        ok(nd_model_save(m, bundle, &err) == ND_OK, "saved again");
+        char path[700];
+        snprintf(path, sizeof(path), "%s/%s", bundle, sums[i].file);
+        if (*sums[i].prefix) edit_line(path, sums[i].prefix, sums[i].line);
+        else write_file(bundle, sums[i].file, sums[i].line);
+        nd_model *l = nd_model_load(bundle, &err);
+        ok(!l && err.code == ND_ERR_MODEL && strstr(err.msg, sums[i].want) && strstr(err.msg, "bundle damaged"),
+           "checksums: %s changed: %s", sums[i].file, l ? "loaded" : err.msg);
+        nd_model_free(l);
+    }
     ok(nd_model_save(m, bundle, &err) == ND_OK, "saved again");
+    nd_model *l = nd_model_load(bundle, &err);
+    ok(l != NULL, "a bundle as written loads with its checksums");
+    nd_model_free(l);
 }
 
 int main(void)
