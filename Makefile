@@ -99,11 +99,11 @@ tsan:
 	$(Q)ND_ASAN=1 $(MAKE) --no-print-directory BUILD=build-tsan CC=clang OPT="-O1 -g" \
 	  MOREFLAGS="-fsanitize=thread" LDFLAGS="-fsanitize=thread" check
 
-## fuzz: libFuzzer (clang) on the reader, the JSON pass against cJSON, the model-file parser, analysis and the page reader, FUZZ_SECONDS (60) each
+## fuzz: libFuzzer (clang) on the reader, the JSON pass against cJSON, the model-file parser, analysis, the page reader and the whole bundle loader, FUZZ_SECONDS (60) each
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS  = $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
-fuzz: $(FUZZ_TARGETS)
+fuzz: all $(FUZZ_TARGETS)
 	$(Q)rm -rf build-fuzz/seed-reader build-fuzz/seed-svm && mkdir -p build-fuzz/seed-reader build-fuzz/seed-svm
 	$(Q)find tests/data -type f -size -64k -exec cp {} build-fuzz/seed-reader/ \;
 	$(Q)for f in models/default/*.svm; do head -c 4000 $$f >build-fuzz/seed-svm/$$(basename $$f); done
@@ -118,6 +118,13 @@ fuzz: $(FUZZ_TARGETS)
 	  for f in tests/data/page.html tests/data/texts/*; do printf '\002' | cat - $$f >build-fuzz/seed-story/$$(basename $$f); done; \
 	  { printf '\000'; head -c 6000 models/default/blocks.model; } >build-fuzz/seed-story/model
 	$(Q)cd build-fuzz && ./fuzz_story -max_total_time=$(FUZZ_SECONDS) -max_len=65536 seed-story
+	$(Q)rm -rf build-fuzz/seed-bundle build-fuzz/tiny && mkdir -p build-fuzz/seed-bundle && \
+	  ./newsdesk train -q --min-df 1 --folds 2 --c 1 --no-extract-model --no-gazetteer -o build-fuzz/tiny tests/data/tiny-train.jsonl >/dev/null && \
+	  for v in 2 1; do for f in manifest vocab.tsv topic.labels topic.platt topic.svm region.labels region.platt region.svm \
+	    gazetteer.tsv summary.svm blocks.model; do \
+	    if [ $$f = manifest ] && [ $$v = 1 ]; then sed '/^checksum /d; /^end /d; s/^newsdesk-model 2/newsdesk-model 1/' build-fuzz/tiny/$$f; \
+	    elif [ -f build-fuzz/tiny/$$f ]; then cat build-fuzz/tiny/$$f; fi; printf '\000'; done >build-fuzz/seed-bundle/v$$v; done
+	$(Q)cd build-fuzz && ./fuzz_bundle -max_total_time=$(FUZZ_SECONDS) -max_len=131072 seed-bundle
 
 build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(GEN_LISTS:%=build/gen/%.c) $(wildcard src/*.h tests/*.h)
 	@mkdir -p build-fuzz
