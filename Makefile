@@ -88,11 +88,11 @@ check:
 
 unit-bins: $(UNIT_BIN)
 
-## asan: the whole suite under AddressSanitizer + UBSan (separate build dir)
+## asan: the whole suite under AddressSanitizer + UBSan, float-to-int overflow included (separate build dir)
 asan:
 	$(Q)ND_ASAN=1 ASAN_OPTIONS=detect_leaks=1 $(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g" \
-	  MOREFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
-	  LDFLAGS="-fsanitize=address,undefined" check
+	  MOREFLAGS="-fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=address,undefined,float-cast-overflow" check
 
 ## tsan: the whole suite under ThreadSanitizer (clang; separate build dir)
 tsan:
