@@ -412,6 +412,8 @@ struct nd_model {
 };
 
 nd_model *nd_model_alloc(void);
+/* A bundle's file dir/name whole into out (ND_ERR_EMPTY: optional and missing). */
+nd_status nd_bundle_slurp(const char *dir, const char *name, nd_buf *out, int optional, nd_err *err);
 /*
  * The lookup structures derived from the vocabulary: idf[f] = ln((1 + N) /
  * (1 + df)) + 1, the gazetteer features' id range, the bit filter, the stem
