@@ -136,23 +136,19 @@ static void check_numbers(void)
 }
 
 /*
- * K classes of sparse points around their own feature groups, trained by
- * libsvm, folded: the decision values and the votes must be libsvm's. From
- * 12 classes on (more than 64 pairs) the weights are stored sparse, a row of
- * (pair, weight) per feature, instead of a dense row of all pairs.
+ * n sparse points in K classes, class c's around features 10c+1..10c+10
+ * (each there with chance 0.6, elsewhere with chance 'other'), at most 11
+ * features a point, rows in *pool; trained by libsvm (linear C-SVC, C = 1).
  */
-static void check_layout(int K)
+static struct svm_model *train_groups(int K, int n, double other, struct svm_node **pool, struct svm_node **x, double *y)
 {
-    int n = 20 * K, nf = 10 * K;
-    struct svm_node *pool = malloc(sizeof(struct svm_node) * (size_t)n * 12);
-    struct svm_node **x = malloc(sizeof(*x) * (size_t)n);
-    double *y = malloc(sizeof(double) * (size_t)n);
+    *pool = malloc(sizeof(struct svm_node) * (size_t)n * 12);
     for (int i = 0; i < n; i++) {
         int c = i % K, k = 0;
-        struct svm_node *row = pool + i * 12;
-        for (int f = 1; f <= nf && k < 11; f++) {
+        struct svm_node *row = *pool + i * 12;
+        for (int f = 1; f <= 10 * K && k < 11; f++) {
             int mine = (f - 1) / 10 == c;
-            if (rnd() < (mine ? 0.6 : 0.02)) row[k++] = (struct svm_node){ f, 0.2 + rnd() };
+            if (rnd() < (mine ? 0.6 : other)) row[k++] = (struct svm_node){ f, 0.2 + rnd() };
         }
         row[k] = (struct svm_node){ -1, 0 };
         x[i] = row;
@@ -167,7 +163,22 @@ static void check_layout(int K)
     p.eps = 1e-4;
     p.C = 1;
     p.shrinking = 1;
-    struct svm_model *m = svm_train(&prob, &p);
+    return svm_train(&prob, &p);
+}
+
+/*
+ * K classes of sparse points around their own feature groups, trained by
+ * libsvm, folded: the decision values and the votes must be libsvm's. From
+ * 12 classes on (more than 64 pairs) the weights are stored sparse, a row of
+ * (pair, weight) per feature, instead of a dense row of all pairs.
+ */
+static void check_layout(int K)
+{
+    int n = 20 * K, nf = 10 * K;
+    struct svm_node *pool;
+    struct svm_node **x = malloc(sizeof(*x) * (size_t)n);
+    double *y = malloc(sizeof(double) * (size_t)n);
+    struct svm_model *m = train_groups(K, n, 0.02, &pool, x, y);
     int np = K * (K - 1) / 2;
     char **labels = malloc((size_t)K * sizeof(char *));
     for (int c = 0; c < K; c++) {
@@ -211,31 +222,10 @@ int main(void)
     svm_set_print_string_function(quiet);
     /* three classes of sparse points around different feature groups */
     enum { N = 90, F = 30 };
-    struct svm_node *pool = malloc(sizeof(struct svm_node) * N * 12);
+    struct svm_node *pool;
     struct svm_node *x[N];
     double y[N];
-    for (int i = 0; i < N; i++) {
-        int c = i % 3;
-        struct svm_node *row = pool + i * 12;
-        int k = 0;
-        for (int f = 1; f <= F && k < 10; f++) {
-            int mine = (f - 1) / 10 == c;
-            if (rnd() < (mine ? 0.6 : 0.15)) row[k++] = (struct svm_node){ f, 0.2 + rnd() };
-        }
-        row[k] = (struct svm_node){ -1, 0 };
-        x[i] = row;
-        y[i] = c;
-    }
-    struct svm_problem prob = { N, y, x };
-    struct svm_parameter p;
-    memset(&p, 0, sizeof(p));
-    p.svm_type = C_SVC;
-    p.kernel_type = LINEAR;
-    p.cache_size = 10;
-    p.eps = 1e-4;
-    p.C = 1;
-    p.shrinking = 1;
-    struct svm_model *m = svm_train(&prob, &p);
+    struct svm_model *m = train_groups(3, N, 0.15, &pool, x, y);
     ok(m && m->nr_class == 3, "libsvm trains three classes");
     check_parse(m);
     check_numbers();
