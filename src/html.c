@@ -6,41 +6,12 @@
 #include "nd_internal.h"
 
 #include <ctype.h>     /* isalnum */
-#include <stdlib.h>    /* bsearch */
 #include <strings.h>   /* strncasecmp */
-
-/* Named character references that news text carries, by name. */
-static const struct entity { const char *name; uint32_t cp; } entities[] = {
-    { "AElig", 0xC6 },    { "Aacute", 0xC1 },   { "Acirc", 0xC2 },    { "Agrave", 0xC0 },  { "Aring", 0xC5 },
-    { "Atilde", 0xC3 },   { "Auml", 0xC4 },     { "Ccedil", 0xC7 },   { "Eacute", 0xC9 },  { "Ecirc", 0xCA },
-    { "Egrave", 0xC8 },   { "Euml", 0xCB },     { "Iacute", 0xCD },   { "Icirc", 0xCE },   { "Igrave", 0xCC },
-    { "Iuml", 0xCF },     { "Ntilde", 0xD1 },   { "Oacute", 0xD3 },   { "Ocirc", 0xD4 },   { "Ograve", 0xD2 },
-    { "Oslash", 0xD8 },   { "Otilde", 0xD5 },   { "Ouml", 0xD6 },     { "Uacute", 0xDA },  { "Ucirc", 0xDB },
-    { "Ugrave", 0xD9 },   { "Uuml", 0xDC },     { "aacute", 0xE1 },   { "acirc", 0xE2 },   { "aelig", 0xE6 },
-    { "agrave", 0xE0 },   { "amp", '&' },       { "apos", '\'' },     { "aring", 0xE5 },   { "atilde", 0xE3 },
-    { "auml", 0xE4 },     { "bdquo", 0x201E },  { "bull", 0x2022 },   { "ccedil", 0xE7 },  { "cent", 0xA2 },
-    { "copy", 0xA9 },     { "deg", 0xB0 },      { "divide", 0xF7 },   { "eacute", 0xE9 },  { "ecirc", 0xEA },
-    { "egrave", 0xE8 },   { "euml", 0xEB },     { "euro", 0x20AC },   { "frac12", 0xBD },  { "frac14", 0xBC },
-    { "frac34", 0xBE },   { "gt", '>' },        { "hellip", 0x2026 }, { "iacute", 0xED },  { "icirc", 0xEE },
-    { "iexcl", 0xA1 },    { "igrave", 0xEC },   { "iquest", 0xBF },   { "iuml", 0xEF },    { "laquo", 0xAB },
-    { "ldquo", 0x201C },  { "lsaquo", 0x2039 }, { "lsquo", 0x2018 },  { "lt", '<' },       { "mdash", 0x2014 },
-    { "middot", 0xB7 },   { "nbsp", 0xA0 },     { "ndash", 0x2013 },  { "ntilde", 0xF1 },  { "oacute", 0xF3 },
-    { "ocirc", 0xF4 },    { "ograve", 0xF2 },   { "oslash", 0xF8 },   { "otilde", 0xF5 },  { "ouml", 0xF6 },
-    { "para", 0xB6 },     { "pound", 0xA3 },    { "quot", '"' },      { "raquo", 0xBB },   { "rdquo", 0x201D },
-    { "reg", 0xAE },      { "rsaquo", 0x203A }, { "rsquo", 0x2019 },  { "sbquo", 0x201A }, { "sect", 0xA7 },
-    { "shy", 0xAD },      { "szlig", 0xDF },    { "times", 0xD7 },    { "trade", 0x2122 }, { "uacute", 0xFA },
-    { "ucirc", 0xFB },    { "ugrave", 0xF9 },   { "uuml", 0xFC },     { "yen", 0xA5 },
-};
-
-static int cmp_entity(const void *key, const void *e)
-{
-    return strcmp(key, ((const struct entity *)e)->name);
-}
 
 /* The code point of the reference that starts at s[0] == '&' (its length in *n), or 0. */
 uint32_t nd_html_reference(const char *s, size_t len, size_t *n)
 {
-    size_t i = 1, end = len < 12 ? len : 12;   /* the longest reference taken: "&#x10FFFF;" */
+    size_t i = 1, end = len < 34 ? len : 34;   /* the longest reference: "&CounterClockwiseContourIntegral;" */
     uint32_t cp = 0;
     if (i < end && s[i] == '#') {
         int hex = ++i < end && (s[i] == 'x' || s[i] == 'X');
@@ -53,13 +24,11 @@ uint32_t nd_html_reference(const char *s, size_t len, size_t *n)
         if (i == from || i >= end || s[i] != ';' || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
         if (cp < 0x20 && cp != '\t' && cp != '\n') return 0;   /* no control characters */
     } else {
-        char name[8];
+        char name[34];
         for (; i < end && i - 1 < sizeof(name) - 1 && isalnum((unsigned char)s[i]); i++) name[i - 1] = s[i];
         if (i == 1 || i >= end || s[i] != ';') return 0;
         name[i - 1] = '\0';
-        const struct entity *e = bsearch(name, entities, sizeof(entities) / sizeof(*entities), sizeof(*entities), cmp_entity);
-        if (!e) return 0;
-        cp = e->cp;
+        if (!(cp = nd_html_entity(name))) return 0;
     }
     *n = i + 1;
     return cp;

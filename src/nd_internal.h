@@ -161,13 +161,15 @@ int nd_word_in(const char *const *list, const char *w, size_t n);
 
 /*
  * html.c: HTML character references in s[0..len) decoded in place ("&amp;", "&rsquo;",
- * "&#8217;", "&#x2019;"; named ones from a table of those news text carries,
+ * "&#8217;", "&#x2019;"; every HTML5 named reference for one character,
  * no control characters): the new length, s NUL-terminated there. Anything
  * else with an '&' stays as it is.
  */
 size_t nd_html_unescape(char *s, size_t len);
 /* The code point of the character reference at s[0] == '&' ("&amp;", "&#8217;"), its length in *n; 0 if none. */
 uint32_t nd_html_reference(const char *s, size_t len, size_t *n);
+/* entities.c: the character an HTML5 named reference stands for ("scaron" -> U+0161), or 0. */
+uint32_t nd_html_entity(const char *name);
 
 /*
  * HTML markup in s[0..len) removed in place, when the text has a closing tag

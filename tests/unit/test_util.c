@@ -59,6 +59,10 @@ int main(void)
         is_str(t, "AT&T's \xe2\x80\x9c" "caf\xc3\xa9\xe2\x80\x9d \xf0\x9f\x98\x80 7\xc2\xa0% &amp &unknown; &#0; &#xD800; &#1114112; &;",
                "named, decimal and hex references decoded; unknown, unterminated, NUL, surrogate and too large ones kept");
         is_int(n, strlen(t), "the new length");
+        char h5[] = "Bo&scaron;njak&thinsp;&ndash;&thinsp;&Zcaron;; &CounterClockwiseContourIntegral; &nGt; &Scaron";
+        nd_html_unescape(h5, strlen(h5));
+        is_str(h5, "Bo\xc5\xa1njak\xe2\x80\x89\xe2\x80\x93\xe2\x80\x89\xc5\xbd; \xe2\x88\xb3 &nGt; &Scaron",
+               "every HTML5 name for one character, the longest too; two-character and unterminated ones kept");
         char plain[] = "no references here";
         is_int(nd_html_unescape(plain, strlen(plain)), 18, "text without '&' is left alone");
     }
