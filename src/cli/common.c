@@ -118,9 +118,22 @@ int cli_input_option(struct cli_input *in, const char *cmd, int c, const char *a
     return 0;
 }
 
+/* The option that set the summary's length (--sentences, --ratio, --words): one of them, once per run. */
+static int length_set_by(const char *cmd, const char *opt)
+{
+    static const char *first;
+    if (first && strcmp(first, opt))
+        return cli_usage_error(cmd, "%s and %s both set the summary's length: give one of them", first, opt), -1;
+    first = opt;
+    return 0;
+}
+
 int cli_run_option(nd_analyze_opts *ao, nd_batch_opts *bo, const char *cmd, int c, const char *arg)
 {
     long v;
+    if ((c == CLI_OPT_BASE + 20 && length_set_by(cmd, "--sentences")) || (c == CLI_OPT_BASE + 22 && length_set_by(cmd, "--ratio")) ||
+        (c == CLI_OPT_BASE + 23 && length_set_by(cmd, "--words")))
+        return -1;
     switch (c) {
     case CLI_OPT_BASE + 20:
         if (cli_parse_int(arg, 1, ND_MAX_SUMMARY, &v))

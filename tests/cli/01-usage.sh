@@ -17,6 +17,9 @@ done
 has "unknown option is named" err "unknown or incomplete option '--frob'"
 "$ND" process --sentences 0 x >out 2>err; is "bad --sentences: exit 2" $? 2
 has "bad value is named" err "--sentences wants a number"
+"$ND" summarize --sentences 2 --ratio 0.5 x >out 2>err; is "two length options: exit 2" $? 2
+has "both length options are named" err "--sentences and --ratio both set the summary's length"
+"$ND" summarize --words 40 --words 60 "$DATA/articles.jsonl" >out 2>err; is "the same length option twice: the last wins" $? 0
 "$ND" process --threads lots x 2>err; is "bad --threads: exit 2" $? 2
 "$ND" train >out 2>err; is "train without -o: exit 2" $? 2
 has "train says what is missing" err "missing -o DIR"
