@@ -5,11 +5,20 @@
 #include "cli.h"
 
 #include <stdio.h>   /* printf */
+#include <stdlib.h>  /* free, realloc */
 #include <string.h>  /* strcmp */
+
+/* Gold labels of a task that the model does not have: how many records, which labels (the first ones). */
+#define UNKNOWN_KEPT 8
+struct unknown {
+    size_t records, distinct;   /* distinct: exact up to UNKNOWN_KEPT */
+    char *label[UNKNOWN_KEPT];
+};
 
 struct eval {
     const struct cli_input *in;
     nd_confusion *conf[2];
+    struct unknown unknown[2];
     double rouge[3][3];   /* [r1, r2, rLsum][p, r, f] sums */
     size_t nrouge;
     size_t records, failed;
@@ -18,6 +27,41 @@ struct eval {
     struct cli_progress progress;
     const nd_model *m;
 };
+
+static int has_label(const nd_model *m, nd_task t, const char *label)
+{
+    for (size_t i = 0; i < nd_model_nlabels(m, t); i++)
+        if (!strcmp(nd_model_label(m, t, i), label)) return 1;
+    return 0;
+}
+
+static void note_unknown(const nd_model *m, nd_task t, const char *gold, struct unknown *u)
+{
+    if (has_label(m, t, gold)) return;
+    u->records++;
+    for (size_t i = 0; i < u->distinct && i < UNKNOWN_KEPT; i++)
+        if (!strcmp(u->label[i], gold)) return;
+    if (u->distinct < UNKNOWN_KEPT) u->label[u->distinct] = strdup(gold);
+    u->distinct++;   /* exact up to UNKNOWN_KEPT; above it, only "more" */
+}
+
+/* Say (on stderr, and in the report) how many gold labels the model cannot give. */
+static void report_unknown(const struct eval *e, int t, nd_buf *out)
+{
+    const struct unknown *u = &e->unknown[t];
+    if (!u->records) return;
+    size_t total = nd_confusion_total(e->conf[t]);
+    nd_buf msg;
+    nd_buf_init(&msg);
+    nd_buf_addf(&msg, "%zu of %zu gold %s labels are not among the model's %zu labels (", u->records, total,
+                nd_task_name((nd_task)t), nd_model_nlabels(e->m, (nd_task)t));
+    for (size_t i = 0; i < u->distinct && i < UNKNOWN_KEPT; i++) nd_buf_addf(&msg, "%s'%s'", i ? ", " : "", u->label[i]);
+    nd_buf_adds(&msg, u->distinct > UNKNOWN_KEPT ? ", ...)" : ")");
+    if (u->records == total) nd_buf_adds(&msg, ": gold and model labels do not overlap, so accuracy is 0");
+    cli_warning("%s", msg.data);
+    nd_buf_addf(out, "  note: %s\n", msg.data);
+    nd_buf_release(&msg);
+}
 
 static int on_result(void *ctx, const nd_record *rec, const nd_result *res, const char *error)
 {
@@ -33,8 +77,10 @@ static int on_result(void *ctx, const nd_record *rec, const nd_result *res, cons
     if (rec->with || rec->without) nd_extract_score_add(&e->ext, res->story.data, rec->with, rec->without);
     const char *gold[2] = { rec->topic, rec->region };
     for (int t = 0; t < 2; t++)
-        if (gold[t] && *gold[t] && nd_model_has_task(e->m, (nd_task)t))
+        if (gold[t] && *gold[t] && nd_model_has_task(e->m, (nd_task)t)) {
             nd_confusion_add(e->conf[t], gold[t], res->label[t]);
+            note_unknown(e->m, (nd_task)t, gold[t], &e->unknown[t]);
+        }
     if (rec->summary && *rec->summary && res->nsummary) {
         nd_buf_reset(&e->cand);
         for (size_t i = 0; i < res->nsummary; i++) {
@@ -125,6 +171,7 @@ int cmd_eval(int argc, char **argv)
         if (!nd_confusion_total(e.conf[t])) continue;
         nd_buf_addc(&out, '\n');
         nd_confusion_report(e.conf[t], nd_task_name((nd_task)t), &out);
+        report_unknown(&e, t, &out);
     }
     if (e.nrouge) {
         const char *names[3] = { "ROUGE-1", "ROUGE-2", "ROUGE-Lsum" };
@@ -151,6 +198,8 @@ int cmd_eval(int argc, char **argv)
         rc = EXIT_FAIL;
     }
     nd_buf_release(&e.cand);
+    for (int t = 0; t < 2; t++)
+        for (size_t i = 0; i < e.unknown[t].distinct && i < UNKNOWN_KEPT; i++) free(e.unknown[t].label[i]);
     nd_confusion_free(e.conf[0]);
     nd_confusion_free(e.conf[1]);
     nd_reader_free(rd);

@@ -21,6 +21,10 @@ has "and so does eval" err "bad.jsonl:5: record 'b4': read 2 bytes that are not 
 has "eval reports accuracy per task" out "^topic: 24 documents, accuracy [0-9.]+%"
 has "eval reports per-label P/R/F1" out "^  sport +[0-9.]+ +[0-9.]+ +[0-9.]+ +8$"
 has "eval prints the confusion matrix" out "confusion \(rows: gold, columns: predicted\)"
+sed "s/\"topic\": \"sport\"/\"topic\": \"sports\"/" "$DATA/tiny-train.jsonl" >sports.jsonl
+"$ND" eval --model m sports.jsonl >out 2>err; is "eval with a gold label the model lacks exits 0" $? 0
+has "and warns how many gold labels the model lacks" err "warning: 8 of 24 gold topic labels are not among the model.s [0-9]+ labels \(.sports.\)"
+has "the report says it too" out "^  note: 8 of 24 gold topic labels"
 printf '{"id":"s1","text":"The dam burst on Monday. Water flooded the valley. Nobody was hurt. The army helped.","summary":"The dam burst on Monday.\\nWater flooded the valley."}\n' >ref.jsonl
 "$ND" eval --model m --sentences 2 --method lead ref.jsonl >out
 has "eval computes ROUGE against references" out "^  ROUGE-1 +100.00 +100.00 +100.00$"
