@@ -7,6 +7,7 @@
 #include <stdio.h>   /* printf */
 #include <stdlib.h>  /* free, realloc */
 #include <string.h>  /* strcmp */
+#include <unistd.h>  /* isatty */
 
 /* Gold labels of a task that the model does not have: how many records, which labels (the first ones). */
 #define UNKNOWN_KEPT 8
@@ -144,7 +145,8 @@ int cmd_eval(int argc, char **argv)
         default: return cli_usage_error(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
         }
     }
-    if (optind >= argc) return cli_usage_error(cmd, "no labelled data given");
+    if (optind >= argc && isatty(STDIN_FILENO))
+        return cli_usage_error(cmd, "no labelled data given: give FILE..., or pipe records in");
     nd_model *m = cli_load_model(cmd, in.model_dir);
     if (!m) return EXIT_FAIL;
     struct eval e;

@@ -21,6 +21,8 @@ has "and so does eval" err "bad.jsonl:5: record 'b4': read 2 bytes that are not 
 has "eval reports accuracy per task" out "^topic: 24 documents, accuracy [0-9.]+%"
 has "eval reports per-label P/R/F1" out "^  sport +[0-9.]+ +[0-9.]+ +[0-9.]+ +8$"
 has "eval prints the confusion matrix" out "confusion \(rows: gold, columns: predicted\)"
+"$ND" eval --model m <"$DATA/tiny-train.jsonl" >out; is "eval reads stdin when no file is given" $? 0
+has "the same records from stdin" out "^topic: 24 documents, accuracy"
 sed "s/\"topic\": \"sport\"/\"topic\": \"sports\"/" "$DATA/tiny-train.jsonl" >sports.jsonl
 "$ND" eval --model m sports.jsonl >out 2>err; is "eval with a gold label the model lacks exits 0" $? 0
 has "and warns how many gold labels the model lacks" err "warning: 8 of 24 gold topic labels are not among the model.s [0-9]+ labels \(.sports.\)"
