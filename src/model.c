@@ -220,7 +220,7 @@ nd_status nd_bundle_slurp(const char *dir, const char *name, nd_buf *out, int op
 static nd_status slurp_checked(const char *man, const char *dir, const char *name, nd_buf *out, int optional, nd_err *err)
 {
     nd_status st = nd_bundle_slurp(dir, name, out, optional, err);
-    if (st || !man) return st;   /* a file the manifest lists no checksum for: a bundle of format 1 */
+    if (st || !man) return st;
     char key[64];
     snprintf(key, sizeof(key), "checksum %s ", name);
     for (const char *p = man; (p = strstr(p, key)); p++) {
@@ -230,7 +230,7 @@ static nd_status slurp_checked(const char *man, const char *dir, const char *nam
             return nd_fail(err, ND_ERR_MODEL, "bundle damaged: %s/%s does not match its checksum in the manifest", dir, name);
         return ND_OK;
     }
-    return ND_OK;
+    return ND_OK;   /* the manifest lists no checksum for it: a bundle of format 1 */
 }
 
 /* The manifest whole: with checksums, its last line is "end" and the checksum of all before it. */

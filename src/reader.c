@@ -19,7 +19,7 @@
 #include <stdlib.h>    /* qsort, free */
 #include <sys/stat.h>  /* stat */
 #include <unistd.h>    /* dup, STDIN_FILENO */
-#include <zlib.h>      /* gzread */
+#include <zlib.h>      /* inflate */
 
 #define ND_BLOCK (256 * 1024)
 #define ND_INBUF (128 * 1024)
@@ -517,7 +517,6 @@ static void parse_tsv(nd_reader *rd, nd_record *rec)
     }
 }
 
-/* One article per file: the whole content (bounded), first line the title if a blank line follows. */
 /*
  * Binary data, not text: more than one byte in ten of the first 8 KB a
  * control character that text does not use (NUL, 0x01-0x08, 0x0E-0x1F but
@@ -535,6 +534,7 @@ static int binary(const char *s, size_t n)
     return ctl * 10 > n;
 }
 
+/* One article per file: the whole content (bounded), first line the title if a blank line follows. */
 static void read_text_file(nd_reader *rd, nd_record *rec)
 {
     nd_buf all;

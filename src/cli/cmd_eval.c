@@ -5,7 +5,7 @@
 #include "cli.h"
 
 #include <stdio.h>   /* printf */
-#include <stdlib.h>  /* free, realloc */
+#include <stdlib.h>  /* free */
 #include <string.h>  /* strcmp */
 #include <unistd.h>  /* isatty */
 
@@ -42,7 +42,7 @@ static void note_unknown(const nd_model *m, nd_task t, const char *gold, struct 
     u->records++;
     for (size_t i = 0; i < u->distinct && i < UNKNOWN_KEPT; i++)
         if (!strcmp(u->label[i], gold)) return;
-    if (u->distinct < UNKNOWN_KEPT) u->label[u->distinct] = strdup(gold);
+    if (u->distinct < UNKNOWN_KEPT) u->label[u->distinct] = nd_xstrdup(gold);
     u->distinct++;   /* exact up to UNKNOWN_KEPT; above it, only "more" */
 }
 
