@@ -111,10 +111,30 @@ static void test_load_side(const nd_model *m, const char *bundle)
     ok(nd_model_save(m, bundle, &err) == ND_OK, "saved again");
 }
 
+/* One damage: the line of 'file' starting with 'prefix' made 'line' (no prefix: the whole file), and the reason wanted. */
+struct damage { const char *file, *prefix, *line, *want; };
+
+/* Save m afresh (without its checksums unless 'sums'), damage it, load it: refused for the reason wanted? */
+static void refused(const nd_model *m, const char *bundle, const struct damage *d, int sums)
+{
+    nd_err err;
+    ok(nd_model_save(m, bundle, &err) == ND_OK, "saved again");
+    if (!sums) unchecked(bundle);
+    char path[700];
+    snprintf(path, sizeof(path), "%s/%s", bundle, d->file);
+    if (*d->prefix) edit_line(path, d->prefix, d->line);
+    else write_file(bundle, d->file, d->line);
+    nd_model *l = nd_model_load(bundle, &err);
+    ok(!l && err.code == ND_ERR_MODEL && strstr(err.msg, d->want) && (!sums || strstr(err.msg, "bundle damaged")),
+       "%s %s (%.*s): %s", sums ? "checksums:" : "damaged", d->file, (int)strcspn(d->line, "\n"), d->line,
+       l ? "loaded" : err.msg);
+    nd_model_free(l);
+}
+
 /* A damaged bundle is refused with its reason, before anything is sized by a damaged number. */
 static void test_damaged(const nd_model *m, const char *bundle)
 {
-    static const struct { const char *file, *prefix, *line, *want; } cases[] = {
+    static const struct damage cases[] = {
         { "manifest", "features ", "features 4000000000\n", "cannot hold them" },
         { "manifest", "documents ", "documents 1e30\n", "documents 1e30 is out of range" },
         { "manifest", "min_df ", "min_df nan\n", "min_df nan is out of range" },
@@ -123,39 +143,17 @@ static void test_damaged(const nd_model *m, const char *bundle)
         { "topic.platt", "", "nan 0\n", "topic.platt: pair 1 of 3 is missing or not a finite number" },
         { "topic.svm", "rho ", "rho 1e999 0 0\n", "topic.svm" },
     };
-    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-        nd_err err;
-        ok(nd_model_save(m, bundle, &err) == ND_OK, "saved again");
-        unchecked(bundle);
-        char path[700];
-        snprintf(path, sizeof(path), "%s/%s", bundle, cases[i].file);
-        if (*cases[i].prefix) edit_line(path, cases[i].prefix, cases[i].line);
-        else write_file(bundle, cases[i].file, cases[i].line);
-        nd_model *l = nd_model_load(bundle, &err);
-        ok(!l && err.code == ND_ERR_MODEL && strstr(err.msg, cases[i].want), "damaged %s (%.*s): %s", cases[i].file,
-           (int)strcspn(cases[i].line, "\n"), cases[i].line, l ? "loaded" : err.msg);
-        nd_model_free(l);
-    }
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) refused(m, bundle, &cases[i], 0);
     /* with its checksums, a bundle refuses any file that is not as written, the manifest too */
-    static const struct { const char *file, *prefix, *line, *want; } sums[] = {
+    static const struct damage sums[] = {
         { "region.labels", "", "africa\nasia\n", "region.labels does not match its checksum" },
         { "topic.platt", "", "-1 0\n-1 0\n-1 0\n", "topic.platt does not match its checksum" },
         { "manifest", "documents ", "documents 25\n", "manifest is cut short or altered" },
         { "manifest", "end ", "", "manifest is cut short or altered" },
         { "manifest", "checksum ", "", "manifest is cut short or altered" },
     };
+    for (size_t i = 0; i < sizeof(sums) / sizeof(sums[0]); i++) refused(m, bundle, &sums[i], 1);
     nd_err err;
-    for (size_t i = 0; i < sizeof(sums) / sizeof(sums[0]); i++) {
-        ok(nd_model_save(m, bundle, &err) == ND_OK, "saved again");
-        char path[700];
-        snprintf(path, sizeof(path), "%s/%s", bundle, sums[i].file);
-        if (*sums[i].prefix) edit_line(path, sums[i].prefix, sums[i].line);
-        else write_file(bundle, sums[i].file, sums[i].line);
-        nd_model *l = nd_model_load(bundle, &err);
-        ok(!l && err.code == ND_ERR_MODEL && strstr(err.msg, sums[i].want) && strstr(err.msg, "bundle damaged"),
-           "checksums: %s changed: %s", sums[i].file, l ? "loaded" : err.msg);
-        nd_model_free(l);
-    }
     ok(nd_model_save(m, bundle, &err) == ND_OK, "saved again");
     nd_model *l = nd_model_load(bundle, &err);
     ok(l != NULL, "a bundle as written loads with its checksums");
