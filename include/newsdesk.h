@@ -262,6 +262,8 @@ typedef struct nd_train_opts {
     int threads;           /* parallel trainings (default: online CPUs) */
     const char *gazetteer; /* path of a place -> region table, or NULL for none */
     int summarizer;        /* learn a sentence model from records with summaries (default 1) */
+    const char *language;  /* ISO 639-1 code of the texts: stemmer, stop words, word and sentence rules
+                              (default "en"); "auto": guessed from the first records' function words */
 } nd_train_opts;
 
 void nd_train_opts_init(nd_train_opts *o);
@@ -281,6 +283,10 @@ typedef struct nd_train_report {
     double sum_c;                                /* its C, chosen by cross-validation over articles */
     double sum_cv[3];                            /* F1 of held-out articles' top 3 (reference words), C = 0.1, 1, 10 */
     double seconds;
+    const char *language;                        /* the texts' language (ISO 639-1) */
+    int language_guessed;                        /* 1: "auto" chose it, from language_records records */
+    int language_records;
+    double language_share;                       /* of their words, the share that are its function words */
 } nd_train_report;
 
 typedef struct nd_trainer nd_trainer;

@@ -3,6 +3,7 @@
  * tokens, terms (once), the TF-IDF vector for both classifiers, and sentence
  * vectors in the same space for the summary.
  */
+#include "lang.h"
 #include "text.h"
 
 #include <math.h>    /* log, sqrt */
@@ -101,7 +102,7 @@ nd_analyzer *nd_analyzer_new(const nd_model *m)
     nd_analyzer *a = nd_xcalloc(1, sizeof(*a));
     a->m = m;
     a->cfg = nd_model_cfg(m);
-    a->tz = nd_tokenizer_new();
+    a->tz = nd_tokenizer_new(m->lang);
     if (!a->tz) {
         free(a);
         return NULL;
@@ -311,7 +312,7 @@ nd_status nd_analyze(nd_analyzer *a, const nd_record *rec, const nd_analyze_opts
     if (!o->classify && !o->summarize) {   /* the story alone */
         size_t head = nd_story(&d->page, m->ex, rec->text, strlen(rec->text), &d->clean, o->keep_boilerplate);
         d->title = rec->title && *rec->title ? rec->title : d->page.title.len ? d->page.title.data : NULL;
-        nd_sentences(d->clean.data, d->clean.len, &d->sents);
+        nd_sentences_lang(d->clean.data, d->clean.len, nd_tokenizer_language(a->tz), &d->sents);
         story_result(d, nd_headline_title(d->title, head, &d->sents), o, res);
         return ND_OK;
     }

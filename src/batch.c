@@ -243,7 +243,7 @@ nd_status nd_batch_run(nd_reader *rd, const nd_model *m, const nd_analyze_opts *
     /* the first analyzer here (it also tells whether the stemmer is there); the others
        are made by their own threads, side by side (each touches its caches, megabytes) */
     for (int i = 0; i < nt; i++) wk[i].m = m;
-    if (!(wk[0].an = nd_analyzer_new(m))) st = nd_fail(err, ND_ERR_DEP, "the Snowball English stemmer is not available");
+    if (!(wk[0].an = nd_analyzer_new(m))) st = nd_fail_stemmer(m, err);
     size_t nb = nt > 1 ? (size_t)nt + 2 : 1;
     struct batch *b = nd_xcalloc(nb, sizeof(*b));   /* their slots come as records do (a big --batch costs nothing up front) */
     if (st == ND_OK) {

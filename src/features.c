@@ -297,7 +297,7 @@ void nd_doc_prepare(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const n
     if ((!title || !*title) && d->page.title.len) title = d->page.title.data;
     d->title = title && *title ? title : NULL;
     if (d->title) nd_tokenize(tz, d->title, strlen(d->title), ND_SENT_TITLE, 0, &d->tk);
-    nd_sentences(d->clean.data, d->clean.len, &d->sents);
+    nd_sentences_lang(d->clean.data, d->clean.len, nd_tokenizer_language(tz), &d->sents);
     if ((d->head = head = nd_headline_title(d->title, head, &d->sents))) {
         /* the page's headline is its title, not a sentence of the story */
         nd_tokenize(tz, d->clean.data, head, ND_SENT_TITLE, 0, &d->tk);

@@ -153,3 +153,89 @@ int nd_lang_guess(const nd_langcount *c)
         if (c->hits[i] && (best < 0 || c->hits[i] > c->hits[best])) best = i;
     return best;
 }
+
+/*-----   languages   -----*/
+
+/* Abbreviations that end no sentence, by language (lower case, without the period; English's are in sentences.c). */
+static const char *const ab_de[] = {
+    "abs", "abt", "bd", "bspw", "bzw", "ca", "di", "dipl", "dkfm", "dr", "evtl", "geb", "gest", "ggf", "hl", "hrsg",
+    "inkl", "ing", "jh", "jhd", "mag", "mio", "mrd", "nr", "prof", "rd", "sog", "st", "str", "tel", "usw", "vgl",
+    "z", "zb", "zt", "u", "d", "o", "a", "v", "jan", "feb", "aug", "sept", "okt", "nov", "dez", NULL,
+};
+static const char *const ab_fr[] = {
+    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "av", "bd", "env", "cf", "p", "vol", "janv", "févr",
+    "avr", "juil", "sept", "oct", "nov", "déc", "n", "no", NULL,
+};
+static const char *const ab_es[] = {
+    "sr", "sra", "srta", "sres", "dr", "dra", "ud", "uds", "pág", "núm", "art", "av", "avda", "gral", "lic", "ing",
+    "dña", "d", "ee", "uu", "ene", "feb", "abr", "ago", "sept", "oct", "nov", "dic", "n", NULL,
+};
+static const char *const ab_it[] = {
+    "sig", "sigg", "dott", "prof", "ing", "avv", "on", "sen", "dr", "ecc", "art", "pag", "n", "mons", "gen",
+    "feb", "apr", "ago", "sett", "ott", "nov", "dic", NULL,
+};
+static const char *const ab_pt[] = {
+    "sr", "sra", "srs", "dr", "dra", "prof", "av", "art", "pág", "núm", "n", "jan", "fev", "abr", "mai", "jun", "jul",
+    "ago", "set", "out", "nov", "dez", NULL,
+};
+static const char *const ab_nl[] = {
+    "dhr", "mevr", "mr", "dr", "drs", "ir", "ing", "prof", "bijv", "blz", "nr", "ca", "enz", "jl", "mw", "resp", "zgn",
+    "jan", "feb", "aug", "sept", "okt", "nov", "dec", NULL,
+};
+static const char *const ab_nordic[] = {   /* sv, da, no */
+    "bl", "dvs", "t", "ex", "f", "eks", "osv", "ca", "nr", "kl", "resp", "jfr", "jf", "hr", "mv", "m", "fr", "s",
+    "jan", "feb", "aug", "sep", "sept", "okt", "nov", "dec", "des", NULL,
+};
+static const char *const ab_fi[] = { "esim", "ns", "mm", "yms", "ks", "n", "nro", "tri", "prof", NULL };
+static const char *const ab_pl[] = { "ul", "np", "tzw", "tj", "dr", "prof", "mgr", "inż", "nr", "godz", "r", "w", "im", NULL };
+
+/* Every language libstemmer has a stemmer for, and Polish (stop words only). English first. */
+static const nd_language languages[] = {
+    { "en", "english", 1, 0, NULL },
+    { "de", "german", 1, ND_LANG_ORDINAL | ND_LANG_MARKS, ab_de },
+    { "fr", "french", 1, ND_LANG_ELIDE | ND_LANG_MARKS, ab_fr },
+    { "es", "spanish", 1, ND_LANG_MARKS, ab_es },
+    { "it", "italian", 1, ND_LANG_ELIDE | ND_LANG_MARKS, ab_it },
+    { "pt", "portuguese", 1, ND_LANG_MARKS, ab_pt },
+    { "nl", "dutch", 1, ND_LANG_MARKS, ab_nl },
+    { "sv", "swedish", 1, ND_LANG_MARKS, ab_nordic },
+    { "da", "danish", 1, ND_LANG_ORDINAL | ND_LANG_MARKS, ab_nordic },
+    { "no", "norwegian", 1, ND_LANG_ORDINAL | ND_LANG_MARKS, ab_nordic },
+    { "fi", "finnish", 1, ND_LANG_ORDINAL | ND_LANG_MARKS, ab_fi },
+    { "ru", "russian", 1, ND_LANG_MARKS, NULL },
+    { "pl", "polish", 0, ND_LANG_ORDINAL | ND_LANG_MARKS, ab_pl },
+    { "ar", "arabic", 1, ND_LANG_MARKS, NULL },
+    { "ca", "catalan", 1, ND_LANG_ELIDE | ND_LANG_MARKS, NULL },
+    { "el", "greek", 1, ND_LANG_MARKS, NULL },
+    { "eu", "basque", 1, ND_LANG_ORDINAL | ND_LANG_MARKS, NULL },
+    { "ga", "irish", 1, ND_LANG_MARKS, NULL },
+    { "hi", "hindi", 1, ND_LANG_MARKS, NULL },
+    { "hu", "hungarian", 1, ND_LANG_ORDINAL | ND_LANG_MARKS, NULL },
+    { "hy", "armenian", 1, ND_LANG_MARKS, NULL },
+    { "id", "indonesian", 1, ND_LANG_MARKS, NULL },
+    { "lt", "lithuanian", 1, ND_LANG_MARKS, NULL },
+    { "ne", "nepali", 1, ND_LANG_MARKS, NULL },
+    { "ro", "romanian", 1, ND_LANG_MARKS, NULL },
+    { "sr", "serbian", 1, ND_LANG_ORDINAL | ND_LANG_MARKS, NULL },
+    { "ta", "tamil", 1, ND_LANG_MARKS, NULL },
+    { "tr", "turkish", 1, ND_LANG_ORDINAL | ND_LANG_MARKS, NULL },
+    { "yi", "yiddish", 1, ND_LANG_MARKS, NULL },
+};
+
+const nd_language *nd_language_at(int i)
+{
+    return i >= 0 && (size_t)i < sizeof(languages) / sizeof(*languages) ? &languages[i] : NULL;
+}
+
+const nd_language *nd_language_find(const char *code)
+{
+    if (!code) return NULL;
+    for (const nd_language *l = languages; l < languages + sizeof(languages) / sizeof(*languages); l++)
+        if (!strcmp(l->code, code)) return l;
+    return NULL;
+}
+
+int nd_language_stoplist(const nd_language *l)
+{
+    return l ? nd_lang_find(l->code) : -1;
+}

@@ -45,6 +45,33 @@ uint32_t nd_stop_mask(const char *w, size_t n);
 /* Bit 31 of the mask: w is a word of site chrome ("teilen", "newsletter", "cookies"). */
 #define ND_CHROME_WORD (1u << 31)
 
+/*
+ * What analysis needs of a language: its Snowball stemmer, its stop words
+ * (the list of models/stopwords/ by the same code, if any) and the rules its
+ * words and sentences follow. English is the default and keeps the
+ * tokenizer's own stop-word list.
+ */
+enum {
+    ND_LANG_ELIDE = 1,     /* an apostrophe ends a word: l'état, dell'anno -> état, anno (fr, it, ca) */
+    ND_LANG_ORDINAL = 2,   /* "am 3. Oktober": a number's period is an ordinal, not a sentence end */
+    ND_LANG_MARKS = 4,     /* keep diacritics (the stemmer knows them); English strips them */
+};
+
+typedef struct nd_language {
+    const char *code;            /* ISO 639-1 */
+    const char *name;            /* English name, as libstemmer spells its algorithms ("german") */
+    int stemmed;                 /* libstemmer has a stemmer by that name */
+    unsigned rules;
+    const char *const *abbrev;   /* abbreviations that end no sentence (lower case, no period), or NULL */
+} nd_language;
+
+/* The language with ISO 639-1 code 'code' ("de"), or NULL when newsdesk does not know it. */
+const nd_language *nd_language_find(const char *code);
+/* Language i of those known (0 is English), NULL past the last. */
+const nd_language *nd_language_at(int i);
+/* Index in nd_stoplists of the language's stop words, or -1. */
+int nd_language_stoplist(const nd_language *l);
+
 /* Words of s[0..n) (runs of letters and digits; apostrophes split) and, per language, how many are its function words. */
 typedef struct nd_langcount {
     uint32_t words;

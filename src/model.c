@@ -13,6 +13,7 @@
  * Here: the model in memory, and reading a bundle (every file checked
  * against its checksum in the manifest). Writing one: modelsave.c.
  */
+#include "lang.h"
 #include "story.h"
 #include "text.h"
 
@@ -55,12 +56,26 @@ void nd_train_opts_init(nd_train_opts *o)
     o->threads = 0;
     o->gazetteer = NULL;
     o->summarizer = 1;
+    o->language = "en";
+}
+
+nd_status nd_fail_stemmer(const nd_model *m, nd_err *err)
+{
+    return nd_fail(err, ND_ERR_DEP, "the Snowball %s stemmer is not available (libstemmer)", m->lang->name);
+}
+
+void nd_model_set_language(nd_model *m, const nd_language *l)
+{
+    m->lang = l;
+    m->opts.language = l->code;
+    m->format = l == nd_language_at(0) ? 2 : ND_MODEL_FORMAT;
 }
 
 nd_model *nd_model_alloc(void)
 {
     nd_model *m = nd_xcalloc(1, sizeof(*m));
     nd_train_opts_init(&m->opts);
+    nd_model_set_language(m, nd_language_at(0));
     nd_strmap_init(&m->vocab);
     nd_strmap_init(&m->stems);
     return m;
@@ -490,6 +505,16 @@ static nd_status read_settings(nd_model *m, const nd_buf *man, const char *dir, 
     m->opts.seed = (unsigned)manifest_num(t, "seed", m->opts.seed);
     m->opts.balanced = (int)manifest_num(t, "balanced", m->opts.balanced);
     m->ndocs = (uint32_t)manifest_num(t, "documents", 0);
+    size_t len;
+    const char *v = manifest_get(t, "language", &len);
+    if (v) {   /* bundles before languages name none: English */
+        char code[8];
+        snprintf(code, sizeof(code), "%.*s", (int)(len < sizeof(code) ? len : sizeof(code) - 1), v);
+        const nd_language *l = nd_language_find(code);
+        if (!l) return nd_fail(err, ND_ERR_MODEL, "'%s/manifest': language '%.*s' is not one this newsdesk knows", dir, (int)len, v);
+        nd_model_set_language(m, l);
+    }
+    m->format = format;
     return ND_OK;
 }
 
@@ -569,9 +594,9 @@ nd_model *nd_model_load(const char *dir, nd_err *err)
 
     st = slurp_checked(man.data, dir, "gazetteer.tsv", &b, 1, err);
     if (st == ND_OK) {
-        nd_tokenizer *tz = nd_tokenizer_new();
+        nd_tokenizer *tz = nd_tokenizer_new(m->lang);
         if (!tz) {
-            st = nd_fail(err, ND_ERR_DEP, "the Snowball English stemmer is not available");
+            st = nd_fail_stemmer(m, err);
             goto fail;
         }
         st = nd_gazetteer_parse(&m->gaz, b.data, b.len, tz, err);
@@ -635,7 +660,9 @@ static int cmp_scored(const void *a, const void *b)
 
 void nd_model_describe(const nd_model *m, size_t top, nd_buf *out)
 {
-    nd_buf_addf(out, "format        newsdesk-model %d\n", ND_MODEL_FORMAT);
+    nd_buf_addf(out, "format        newsdesk-model %d\n", m->format);
+    nd_buf_addf(out, "language      %s (%s; %s, %s stop words)\n", m->lang->code, m->lang->name,
+                m->lang->stemmed ? "Snowball stemmer" : "no stemmer", nd_language_stoplist(m->lang) >= 0 || m->lang == nd_language_at(0) ? "its" : "no");
     nd_buf_addf(out, "features      %zu (IDF over %u documents; unigrams%s, stems, stop words removed)\n",
                 m->vocab.n, m->ndocs, m->opts.bigrams ? " + bigrams" : "");
     nd_buf_addf(out,

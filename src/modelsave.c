@@ -4,6 +4,7 @@
  * checksums of the others, then swapped in (renameat2 RENAME_EXCHANGE), so
  * a reader sees the old bundle or the new one, never half of one.
  */
+#include "lang.h"
 #include "story.h"
 #include "text.h"
 
@@ -84,13 +85,21 @@ static void describe_features(const nd_model *m, nd_buf *b)
                    "lead_weight %.17g\nnumbers %d\ntitle_terms %d\ngeo_weight %.17g\n",
                 m->opts.min_df, m->opts.max_df, m->opts.max_features, m->opts.bigrams, m->opts.title_weight,
                 m->opts.lead_weight, m->opts.numbers, m->opts.title_terms, m->opts.geo_weight);
-    nd_buf_adds(b, "normalization nfkc-casefold\nstopwords english\nstemmer snowball-english\n"
-                   "tf sublinear\nidf smoothed\nnorm l2\n");
+    const nd_language *l = m->lang;
+    int english = l == nd_language_at(0);
+    nd_buf_addf(b, "language %s\nnormalization nfkc-casefold%s\n", l->code, l->rules & ND_LANG_MARKS ? "" : "-nomarks");
+    if (english)
+        nd_buf_adds(b, "stopwords english\n");
+    else if (nd_language_stoplist(l) >= 0)
+        nd_buf_addf(b, "stopwords models/stopwords/%s.txt\n", l->code);
+    else
+        nd_buf_adds(b, "stopwords none\n");
+    nd_buf_addf(b, "stemmer %s%s\ntf sublinear\nidf smoothed\nnorm l2\n", l->stemmed ? "snowball-" : "none", l->stemmed ? l->name : "");
 }
 
 static void manifest(const nd_model *m, nd_buf *b)
 {
-    nd_buf_addf(b, "newsdesk-model %d\ncreated_by newsdesk %s\n", ND_MODEL_FORMAT, ND_VERSION);
+    nd_buf_addf(b, "newsdesk-model %d\ncreated_by newsdesk %s\n", m->format, ND_VERSION);
     describe_features(m, b);
     nd_buf_addf(b, "documents %u\nfeatures %zu\ngazetteer %s\n", m->ndocs, m->vocab.n,
                 m->gaz.nregions ? "gazetteer.tsv" : "none");

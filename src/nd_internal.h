@@ -12,6 +12,8 @@
 
 /* Fill 'err' (if non-NULL) and return 'code': return nd_fail(err, ND_ERR_IO, "...", ...); */
 nd_status nd_fail(nd_err *err, nd_status code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* ND_ERR_DEP: the Snowball stemmer of the model's language could not be made. */
+nd_status nd_fail_stemmer(const nd_model *m, nd_err *err);
 
 /*
  * Grow array 'p' (element count 'nr', capacity 'alloc') to hold at least 'need'

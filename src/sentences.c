@@ -7,7 +7,9 @@
  * lower-case, except after known abbreviations, initials, and dotted
  * abbreviations such as "U.S." unless the next word usually starts a sentence.
  */
+#include "lang.h"
 #include "nd_internal.h"
+#include "text.h"
 
 #include <ctype.h>   /* isupper */
 
@@ -78,8 +80,8 @@ static int next_is_starter(const unsigned char *s, size_t k, size_t end)
     return nd_word_in(starters, (const char *)s + k, ne - k);
 }
 
-/* Is the period at s[i] the end of a sentence, given the next word at s[k]? */
-static int period_ends(const unsigned char *s, size_t line_start, size_t i, size_t k, size_t end)
+/* Is the period at s[i] the end of a sentence, given the next word at s[k]? 'lang' adds its abbreviations and rules. */
+static int period_ends(const unsigned char *s, size_t line_start, size_t i, size_t k, size_t end, const nd_language *lang)
 {
     /* the word before the period */
     size_t w = i;
@@ -102,6 +104,11 @@ static int period_ends(const unsigned char *s, size_t line_start, size_t i, size
     }
     /* single initial: "J. R. R. Tolkien", but not the pronoun "I." */
     if (wl == 1 && isupper(s[w]) && s[w] != 'I') return 0;
+    if (lang) {
+        if (lang->abbrev && nd_word_in(lang->abbrev, (const char *)s + w, wl)) return 0;
+        if ((lang->rules & ND_LANG_ORDINAL) && wl <= 2 && isdigit(s[w]) && isdigit(s[i - 1])) return 0;   /* "3. Oktober" */
+        if (lang->code[0] != 'e' || lang->code[1] != 'n') return 1;   /* English's own lists are English */
+    }
     if (nd_word_in(abbrev, (const char *)s + w, wl)) {
         if (nd_word_in(soft_abbrev, (const char *)s + w, wl)) return next_is_starter(s, k, end);
         return 0;
@@ -112,7 +119,7 @@ static int period_ends(const unsigned char *s, size_t line_start, size_t i, size
 /* Bytes that may end a sentence: . ! ? and the first byte of U+2026 (...). */
 static const unsigned char may_end[256] = { ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1 };
 
-static void split_line(const unsigned char *s, size_t b, size_t end, nd_spans *out)
+static void split_line(const unsigned char *s, size_t b, size_t end, const nd_language *lang, nd_spans *out)
 {
     size_t start = b;
     for (size_t i = b; i < end; i++) {
@@ -135,7 +142,7 @@ static void split_line(const unsigned char *s, size_t b, size_t end, nd_spans *o
         while (k < end && is_space(s[k])) k++;
         if (k >= end) break;                      /* the line end closes it anyway */
         if (!starts_sentence(s, k, end)) { i = j - 1; continue; }
-        if (c == '.' && j == i + 1 && !period_ends(s, b, i, k, end)) { i = j - 1; continue; }
+        if (c == '.' && j == i + 1 && !period_ends(s, b, i, k, end, lang)) { i = j - 1; continue; }
         push(out, s, start, j);
         start = k;
         i = k - 1;
@@ -145,13 +152,18 @@ static void split_line(const unsigned char *s, size_t b, size_t end, nd_spans *o
 
 void nd_sentences(const char *text, size_t len, nd_spans *out)
 {
+    nd_sentences_lang(text, len, NULL, out);
+}
+
+void nd_sentences_lang(const char *text, size_t len, const nd_language *lang, nd_spans *out)
+{
     const unsigned char *s = (const unsigned char *)text;
     out->n = 0;
     size_t b = 0;
     while (b < len) {
         const unsigned char *nl = memchr(s + b, '\n', len - b);
         size_t e = nl ? (size_t)(nl - s) : len;
-        split_line(s, b, e, out);
+        split_line(s, b, e, lang, out);
         b = e + 1;
     }
 }

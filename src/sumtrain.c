@@ -2,6 +2,7 @@
  * sumtrain.c -- the sentence model of the learned summary method, trained
  * from records with reference summaries.
  */
+#include "lang.h"
 #include "train.h"
 
 #include <libsvm/svm.h>  /* struct svm_model */
@@ -312,7 +313,7 @@ static void run_sumjob(void *arg)
 nd_status nd_sentences_train(const nd_record *recs, size_t nrec, int threads, nd_model *m, nd_train_report *rep, nd_err *err)
 {
     nd_analyzer *a = nd_analyzer_new(m);
-    if (!a) return nd_fail(err, ND_ERR_DEP, "the Snowball English stemmer is not available");
+    if (!a) return nd_fail_stemmer(m, err);
     set_print_string_function(quiet);   /* once, before the fits' threads */
     struct svm_node *pool = NULL;
     double *y = NULL;

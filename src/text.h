@@ -35,7 +35,12 @@ typedef struct nd_tokens {
 
 typedef struct nd_tokenizer nd_tokenizer;
 
-nd_tokenizer *nd_tokenizer_new(void);    /* NULL if the Snowball stemmer is missing */
+struct nd_language;
+/* A tokenizer for 'lang' (NULL: English); NULL if its Snowball stemmer is missing. */
+nd_tokenizer *nd_tokenizer_new(const struct nd_language *lang);
+const struct nd_language *nd_tokenizer_language(const nd_tokenizer *t);
+/* nd_sentences with the abbreviations and rules of 'lang' (NULL: English's). */
+void nd_sentences_lang(const char *text, size_t len, const struct nd_language *lang, nd_spans *out);
 void nd_tokenizer_free(nd_tokenizer *t);
 /* Call between documents: keeps the word cache bounded (and may clear the slots). */
 void nd_tokenizer_begin(nd_tokenizer *t);
@@ -385,10 +390,17 @@ const double *nd_analyzer_sentence_features(nd_analyzer *a, const nd_record *rec
 
 /*=====   The model bundle (model.c)   =====*/
 
-#define ND_MODEL_FORMAT 2   /* 2: the manifest ends with checksums of every file and of itself */
+/*
+ * 2: the manifest ends with checksums of every file and of itself; 3: it
+ * names a language other than English (so that a newsdesk from before
+ * languages refuses the bundle instead of reading its words as English).
+ */
+#define ND_MODEL_FORMAT 3
 
 struct nd_model {
-    nd_train_opts opts;          /* feature settings (and the training settings used) */
+    nd_train_opts opts;          /* feature settings (and the training settings used); opts.language is lang's code */
+    const struct nd_language *lang;   /* the texts' language (English for bundles that name none) */
+    int format;                       /* the bundle's format: 2 for English, 3 for other languages */
     nd_strmap vocab;             /* term -> document frequency; feature id = entry + 1 */
     float *idf;                  /* [nfeat + 1] */
     uint32_t ndocs;              /* documents the IDF was computed on */
@@ -411,7 +423,9 @@ struct nd_model {
     char *metrics;
 };
 
-nd_model *nd_model_alloc(void);
+nd_model *nd_model_alloc(void);   /* English until nd_model_set_language */
+/* The bundle's language, its code in opts and the format it is written with. */
+void nd_model_set_language(nd_model *m, const struct nd_language *l);
 /* A bundle's file dir/name whole into out (ND_ERR_EMPTY: optional and missing). */
 nd_status nd_bundle_slurp(const char *dir, const char *name, nd_buf *out, int optional, nd_err *err);
 /*

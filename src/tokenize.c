@@ -1,15 +1,19 @@
 /*
- * tokenize.c -- words of a text: NFKC + case folding + accents removed, stop words,
- * Snowball stems.
+ * tokenize.c -- words of a text in one language: NFKC + case folding (accents
+ * removed for English), stop words, Snowball stems.
  *
  * ASCII bytes take a table-driven fast path; a token that contains any
  * non-ASCII letter goes through utf8proc (NFKC + casefold) as a whole.
  * Rules: letters, digits and marks make words; "don't" -> "dont", the
  * possessive "'s" is dropped; "3.5" and "2,500" (-> "2500") stay one token;
  * dotted abbreviations keep their inner periods ("U.S." -> "u.s"); hyphens
- * and other punctuation split. One-character words are dropped.
+ * and other punctuation split. One-character words are dropped. Languages
+ * with elision (French, Italian, Catalan) end a word at its apostrophe
+ * ("l'état" -> "état"); other languages than English keep diacritics, which
+ * their stemmers know, and take their stop words from models/stopwords/.
  * Stems are cached per tokenizer, so each distinct word is stemmed once.
  */
+#include "lang.h"
 #include "nd_internal.h"
 #include "text.h"
 
@@ -18,7 +22,7 @@
 #include <stdlib.h>     /* free */
 #include <utf8proc.h>   /* utf8proc_map, utf8proc_category */
 
-/* A common English stop-word list (function words, auxiliaries, pronouns). */
+/* A common English stop-word list for TF-IDF (function words, auxiliaries, pronouns). */
 static const char *const stopwords[] = {
     "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as",
     "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could",
@@ -84,7 +88,9 @@ static void init_classes(void)
 }
 
 struct nd_tokenizer {
-    struct sb_stemmer *stemmer;
+    const nd_language *lang;
+    struct sb_stemmer *stemmer;   /* NULL: the language has none, words are their own stems */
+    int map_flags;                /* utf8proc_map's options for words with non-ASCII letters */
     nd_strmap stops;
     struct word *line;      /* ND_LINES */
     size_t nwords;
@@ -94,18 +100,35 @@ struct nd_tokenizer {
     nd_buf stems;
 };
 
-nd_tokenizer *nd_tokenizer_new(void)
+/* A stop word as the tokenizer writes words: NFKC, case folded (and accents removed) by 'flags'. */
+static void add_stop(nd_tokenizer *t, const char *w)
+{
+    utf8proc_uint8_t *mapped = NULL;
+    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)w, 0, &mapped, (utf8proc_option_t)(t->map_flags | UTF8PROC_NULLTERM));
+    if (r > 0) nd_strmap_put(&t->stops, (const char *)mapped, (size_t)r, 0, NULL);
+    free(mapped);
+}
+
+nd_tokenizer *nd_tokenizer_new(const nd_language *lang)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, init_classes);
+    if (!lang) lang = nd_language_at(0);
     nd_tokenizer *t = nd_xcalloc(1, sizeof(*t));
-    t->stemmer = sb_stemmer_new("english", "UTF_8");
-    if (!t->stemmer) {
+    t->lang = lang;
+    if (lang->stemmed && !(t->stemmer = sb_stemmer_new(lang->name, "UTF_8"))) {
         free(t);
         return NULL;
     }
+    t->map_flags = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD;
+    if (!(lang->rules & ND_LANG_MARKS)) t->map_flags |= UTF8PROC_STRIPMARK;
     nd_strmap_init(&t->stops);
-    for (size_t i = 0; stopwords[i]; i++) nd_strmap_put(&t->stops, stopwords[i], strlen(stopwords[i]), 0, NULL);
+    int list = nd_language_stoplist(lang);
+    if (lang == nd_language_at(0))
+        for (size_t i = 0; stopwords[i]; i++) nd_strmap_put(&t->stops, stopwords[i], strlen(stopwords[i]), 0, NULL);
+    else if (list >= 0)
+        for (const char *const *w = nd_stoplists[list].words; *w; w++) add_stop(t, *w);
+
     t->line = nd_xcalloc_huge(ND_LINES, sizeof(*t->line));
     nd_strmap_init(&t->over);
     nd_buf_init(&t->stems);
@@ -124,6 +147,11 @@ void nd_tokenizer_free(nd_tokenizer *t)
     free(t->over_word);
     nd_buf_release(&t->stems);
     free(t);
+}
+
+const nd_language *nd_tokenizer_language(const nd_tokenizer *t)
+{
+    return t->lang;
 }
 
 int nd_is_stopword(const nd_tokenizer *t, const char *w, size_t len)
@@ -170,7 +198,7 @@ static void new_word(nd_tokenizer *t, struct word *e, const char *w, size_t len)
 {
     const char *s = w;
     size_t sl = len;
-    if (cls[(unsigned char)w[0]] != C_DIGIT && !memchr(w, '.', len)) {
+    if (t->stemmer && cls[(unsigned char)w[0]] != C_DIGIT && !memchr(w, '.', len)) {
         const sb_symbol *r = sb_stemmer_stem(t->stemmer, (const sb_symbol *)w, (int)len);
         if (r) {
             s = (const char *)r;
@@ -256,7 +284,7 @@ static void emit(const nd_tokenizer *t, nd_tokens *tk, size_t off, size_t len, i
     if (nonascii) {
         utf8proc_uint8_t *mapped = NULL;
         utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)tk->text.data + off, (utf8proc_ssize_t)len, &mapped,
-                                          UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+                                          (utf8proc_option_t)t->map_flags);
         if (r >= 0) {   /* r < 0 cannot happen on repaired UTF-8; then keep the bytes */
             len = (size_t)r;
             text_room(tk, len);
@@ -373,6 +401,7 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0, from = tk->n;
+    const int elide = (t->lang->rules & ND_LANG_ELIDE) != 0, english = t->lang == nd_language_at(0);
     text_room(tk, len);
     while (i < len) {
         unsigned char c = s[i];
@@ -427,9 +456,13 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
             if (c == '\'') {
                 cl = 1;
             apostrophe:
+                if (elide) {
+                    i += cl;         /* l'état: "l" ends here (one letter, dropped), "état" follows */
+                    break;
+                }
                 if (i + cl < len && (cls[s[i + cl]] == C_LOWER || cls[s[i + cl]] == C_UPPER)) {
                     size_t j = i + cl;
-                    if ((s[j] == 's' || s[j] == 'S') && (j + 1 >= len || cls[s[j + 1]] == C_OTHER)) {
+                    if (english && (s[j] == 's' || s[j] == 'S') && (j + 1 >= len || cls[s[j + 1]] == C_OTHER)) {
                         i = j + 1;   /* possessive: drop it, the word ends */
                         break;
                     }

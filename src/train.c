@@ -18,6 +18,7 @@
  * pair (i, j) means the same in every model. Everything is deterministic for
  * a given seed and does not depend on the thread count.
  */
+#include "lang.h"
 #include "train.h"
 
 #include <errno.h>        /* errno */
@@ -50,6 +51,13 @@ struct nd_trainer {
     size_t nsumrec, sumrec_alloc;
     uint64_t digest;
     double t0;
+    const nd_language *lang;       /* NULL until "auto" has chosen */
+    nd_buf gazetteer;              /* the gazetteer file, parsed once the language (its tokenizer) is known */
+    struct pending { nd_record rec; unsigned tasks; } *pend;   /* "auto": the first records, held until their language is chosen */
+    size_t npend, pend_alloc, pend_bytes;
+    nd_langcount pend_count;
+    int guessed, guess_records;
+    double guess_share;
     nd_blockset *pages;            /* pages with known story segments, for the block model */
     nd_extractor *ex;              /* the block model the texts are read with, or NULL (the rules) */
 };
@@ -64,6 +72,19 @@ static double now(void)
 static void quiet(const char *s)
 {
     (void)s;
+}
+
+/* The texts are in 'l': its tokenizer, and the gazetteer's places read with it. */
+static nd_status use_language(nd_trainer *t, const nd_language *l, nd_err *err)
+{
+    t->lang = l;
+    t->opts.language = l->code;
+    if (!(t->tz = nd_tokenizer_new(l)))
+        return nd_fail(err, ND_ERR_DEP, "the Snowball %s stemmer is not available (libstemmer)", l->name);
+    nd_status st = ND_OK;
+    if (t->gazetteer.len) st = nd_gazetteer_parse(&t->gaz, t->gazetteer.data, t->gazetteer.len, t->tz, err);
+    nd_buf_release(&t->gazetteer);
+    return st;
 }
 
 nd_trainer *nd_trainer_new(const nd_train_opts *opts, nd_err *err)
@@ -92,33 +113,37 @@ nd_trainer *nd_trainer_new(const nd_train_opts *opts, nd_err *err)
     t->cfg.lead_weight = t->opts.lead_weight;
     t->cfg.numbers = t->opts.numbers;
     t->cfg.title_terms = t->opts.title_terms;
-    t->tz = nd_tokenizer_new();
-    if (!t->tz) {
+    nd_buf_init(&t->gazetteer);
+    const char *code = t->opts.language ? t->opts.language : "en";
+    if (strcmp(code, "auto") && !(t->lang = nd_language_find(code))) {
+        nd_buf known;
+        nd_buf_init(&known);
+        for (int i = 0; nd_language_at(i); i++) nd_buf_addf(&known, "%s%s", i ? ", " : "", nd_language_at(i)->code);
+        nd_fail(err, ND_ERR_PARAM, "unknown language '%s' (known: auto, %s)", code, known.data);
+        nd_buf_release(&known);
         free(t);
-        nd_fail(err, ND_ERR_DEP, "the Snowball English stemmer is not available");
         return NULL;
     }
+    nd_status st = ND_OK;
     if (t->opts.gazetteer) {
         FILE *f = fopen(t->opts.gazetteer, "rb");
-        nd_buf b;
-        nd_buf_init(&b);
-        nd_status st = ND_OK;
         if (!f) {
             st = nd_fail(err, ND_ERR_IO, "cannot open gazetteer '%s': %s", t->opts.gazetteer, strerror(errno));
         } else {
             char tmp[65536];
             size_t n;
-            while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0) nd_buf_add(&b, tmp, n);
+            while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0) nd_buf_add(&t->gazetteer, tmp, n);
             fclose(f);
-            st = nd_gazetteer_parse(&t->gaz, b.data, b.len, t->tz, err);
-        }
-        nd_buf_release(&b);
-        if (st) {
-            nd_tokenizer_free(t->tz);
-            free(t);
-            return NULL;
         }
         t->opts.gazetteer = NULL;   /* the table lives in the model from now on */
+    }
+    if (!st && t->lang) st = use_language(t, t->lang, err);
+    if (st) {
+        nd_tokenizer_free(t->tz);
+        nd_gazetteer_release(&t->gaz);
+        nd_buf_release(&t->gazetteer);
+        free(t);
+        return NULL;
     }
     nd_doc_init(&t->doc);
     nd_buf_init(&t->key);
@@ -138,6 +163,9 @@ void nd_trainer_free(nd_trainer *t)
     if (!t) return;
     nd_tokenizer_free(t->tz);
     nd_gazetteer_release(&t->gaz);
+    nd_buf_release(&t->gazetteer);
+    for (size_t i = 0; i < t->npend; i++) nd_record_release(&t->pend[i].rec);
+    free(t->pend);
     nd_doc_release(&t->doc);
     nd_buf_release(&t->key);
     nd_strmap_release(&t->dict);
@@ -239,18 +267,30 @@ static int cmp_tagged(const void *a, const void *b)
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
+static char *dup_or_null(const char *s)
+{
+    return s ? nd_xstrdup(s) : NULL;
+}
+
+/* What training reads of a record, copied into c. */
+static void copy_record(nd_record *c, const nd_record *rec)
+{
+    nd_record_init(c);
+    c->id = dup_or_null(rec->id);
+    c->title = dup_or_null(rec->title);
+    c->text = dup_or_null(rec->text);
+    c->topic = dup_or_null(rec->topic);
+    c->region = dup_or_null(rec->region);
+    c->summary = dup_or_null(rec->summary);
+    c->url = dup_or_null(rec->url);
+}
+
 /* A record with a reference summary, kept for the sentence model (and the data digest). */
 static void keep_summary(nd_trainer *t, const nd_record *rec)
 {
     if (!t->opts.summarizer || !rec->summary || !*rec->summary) return;
     ND_GROW(t->sumrec, t->nsumrec + 1, t->sumrec_alloc);
-    nd_record *c = &t->sumrec[t->nsumrec++];
-    nd_record_init(c);
-    c->id = nd_xstrdup(rec->id);
-    c->title = rec->title ? nd_xstrdup(rec->title) : NULL;
-    c->text = nd_xstrdup(rec->text);
-    c->summary = nd_xstrdup(rec->summary);
-    c->url = rec->url ? nd_xstrdup(rec->url) : NULL;
+    copy_record(&t->sumrec[t->nsumrec++], rec);
     digest_add(t, rec->summary);
 }
 
@@ -264,9 +304,53 @@ nd_status nd_trainer_add_summary(nd_trainer *t, const nd_record *rec, nd_err *er
     return ND_OK;
 }
 
+/*
+ * "auto" holds the first records until they make ND_GUESS_RECORDS records or
+ * ND_GUESS_BYTES of text, then takes the language most of their function
+ * words belong to (English when none is found).
+ */
+#define ND_GUESS_RECORDS 200
+#define ND_GUESS_BYTES (1u << 20)
+
+static void add_record(nd_trainer *t, const nd_record *rec, unsigned tasks);
+
+static nd_status choose_language(nd_trainer *t, nd_err *err)
+{
+    int g = nd_lang_guess(&t->pend_count);
+    const nd_language *l = g >= 0 ? nd_language_find(nd_lang_code(g)) : NULL;
+    if (!l) l = nd_language_at(0);
+    t->guessed = 1;
+    t->guess_records = (int)t->npend;
+    t->guess_share = t->pend_count.words && g >= 0 ? (double)t->pend_count.hits[g] / t->pend_count.words : 0;
+    nd_status st = use_language(t, l, err);
+    for (size_t i = 0; i < t->npend; i++) {
+        if (!st) add_record(t, &t->pend[i].rec, t->pend[i].tasks);
+        nd_record_release(&t->pend[i].rec);
+    }
+    t->npend = 0;
+    return st;
+}
+
 nd_status nd_trainer_add(nd_trainer *t, const nd_record *rec, unsigned tasks, nd_err *err)
 {
     if (!rec->text || !*rec->text) return nd_fail(err, ND_ERR_EMPTY, "record '%s' has no text", rec->id);
+    if (t->lang) {
+        add_record(t, rec, tasks);
+        return ND_OK;
+    }
+    ND_GROW(t->pend, t->npend + 1, t->pend_alloc);
+    copy_record(&t->pend[t->npend].rec, rec);
+    t->pend[t->npend++].tasks = tasks;
+    size_t n = strlen(rec->text);
+    if (rec->title) nd_lang_count_text(rec->title, strlen(rec->title), &t->pend_count);
+    nd_lang_count_text(rec->text, n, &t->pend_count);
+    t->pend_bytes += n;
+    if (t->npend >= ND_GUESS_RECORDS || t->pend_bytes >= ND_GUESS_BYTES) return choose_language(t, err);
+    return ND_OK;
+}
+
+static void add_record(nd_trainer *t, const nd_record *rec, unsigned tasks)
+{
     nd_doc_prepare(&t->doc, t->tz, t->gaz.nregions ? &t->gaz : NULL, &t->cfg, t->ex, rec->title, rec->text, rec->url, 0);
     const nd_terms *terms = &t->doc.terms;
     ND_GROW(t->agg, terms->n, t->agg_alloc);
@@ -321,7 +405,6 @@ nd_status nd_trainer_add(nd_trainer *t, const nd_record *rec, unsigned tasks, nd
     digest_add(t, (tasks & 1) ? rec->topic : NULL);
     digest_add(t, (tasks & 2) ? rec->region : NULL);
     t->ndocs++;
-    return ND_OK;
 }
 
 /*-----   vocabulary   -----*/
@@ -618,6 +701,7 @@ static nd_model *model_setup(nd_trainer *t, const char *data_digest, struct svm_
 {
     nd_model *m = nd_model_alloc();
     m->opts = t->opts;
+    nd_model_set_language(m, t->lang);
     m->opts.gazetteer = NULL;
     m->gaz = t->gaz;
     memset(&t->gaz, 0, sizeof(t->gaz));
@@ -692,6 +776,14 @@ nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **o
     nd_train_report dummy;
     if (!rep) rep = &dummy;
     memset(rep, 0, sizeof(*rep));
+    if (!t->lang) {
+        nd_status st = choose_language(t, err);
+        if (st) return st;
+    }
+    rep->language = t->lang->code;
+    rep->language_guessed = t->guessed;
+    rep->language_records = t->guess_records;
+    rep->language_share = t->guess_share;
     if (t->ndocs == 0) return nd_fail(err, ND_ERR_EMPTY, "no training documents");
     svm_set_print_string_function(quiet);
     struct svm_node *pool, **rows;

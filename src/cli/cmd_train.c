@@ -35,6 +35,10 @@ static void help(void)
            "                          model's, when it is found and has one)\n"
            "  --no-extract-model      no block model: the clutter rules alone find stories\n\n"
            "Settings (defaults are the shipped ones):\n"
+           "  --language CODE         the texts' language, ISO 639-1 (en, de, fr, es, it, pt, nl,\n"
+           "                          sv, da, no, fi, ru, pl, ...): its stemmer, stop words and\n"
+           "                          word and sentence rules, kept in the bundle; auto (the\n"
+           "                          default) guesses it from the first records' function words\n"
            "  --min-df N              drop terms in fewer documents (3)\n"
            "  --max-df X              drop terms in more than this fraction of documents (0.5)\n"
            "  --max-features N        keep the N most frequent terms (300000)\n"
@@ -101,6 +105,7 @@ static int parse_args(struct train_args *a, int argc, char **argv)
         { "extract-model", required_argument, NULL, 'E' },
         { "extract-story", required_argument, NULL, 'Y' },
         { "no-extract-model", no_argument, NULL, 'Z' },
+        { "language", required_argument, NULL, 'L' },
         { "min-df", required_argument, NULL, 'm' },
         { "max-df", required_argument, NULL, 'x' },
         { "max-features", required_argument, NULL, 'F' },
@@ -143,6 +148,7 @@ static int parse_args(struct train_args *a, int argc, char **argv)
         case 'X': a->inputs[a->ninputs++] = (struct input){ optarg, DATA_PAGES }; break;
         case 'Y': a->inputs[a->ninputs++] = (struct input){ optarg, DATA_STORY }; break;
         case 'E': a->extract_model = optarg; break;
+        case 'L': o->language = optarg; break;
         case 'Z': a->no_extract = 1; break;
         case 'm':
             if (cli_parse_int(optarg, 1, 1000000, &v)) return cli_usage_error(cmd, "%s wants a whole number from 1 to 1000000, not '%s'", opt, optarg);
@@ -298,6 +304,11 @@ static void report(const struct train_args *a, const nd_train_report *rep, const
 {
     printf("trained %s from %zu records (%zu failed): %d features, %.1f s\n", a->outdir, n->used, n->failed,
            rep->nfeatures, rep->seconds);
+    if (rep->language_guessed)
+        printf("language: %s, guessed from the first %d records (%.0f%% of their words are its function words; "
+               "--language sets it)\n", rep->language, rep->language_records, 100 * rep->language_share);
+    else
+        printf("language: %s\n", rep->language);
     for (int k = 0; k < ND_NTASKS; k++) {
         if (!rep->trained[k]) continue;
         printf("%s: %d documents, %d labels, C=%g (cross-validated accuracy %.2f%%; grid", nd_task_name((nd_task)k),
@@ -322,6 +333,7 @@ int cmd_train(int argc, char **argv)
     memset(&a, 0, sizeof(a));
     cli_input_init(&a.in);
     nd_train_opts_init(&a.opts);
+    a.opts.language = "auto";
     a.inputs = calloc((size_t)argc + 1, sizeof(*a.inputs));
     if (!a.inputs) return cli_error("out of memory"), EXIT_FAIL;
     int rc = parse_args(&a, argc, argv);
@@ -333,6 +345,7 @@ int cmd_train(int argc, char **argv)
     nd_trainer *t = nd_trainer_new(&a.opts, &err);
     if (!t) {
         free(a.inputs);
+        if (err.code == ND_ERR_PARAM) return cli_usage_error("train", "%s", err.msg);
         cli_error("%s", err.msg);
         return EXIT_FAIL;
     }

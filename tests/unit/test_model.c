@@ -1,4 +1,5 @@
 /* test_model.c -- train on the test corpus, save atomically, load, predict the same. */
+#include "lang.h"
 #include "text.h"
 #include "tap.h"
 #include "tiny.h"
@@ -142,6 +143,8 @@ static void test_damaged(const nd_model *m, const char *bundle)
         { "region.platt", "", "0.5\n", "region.platt: pair 1 of 21 is missing" },
         { "topic.platt", "", "nan 0\n", "topic.platt: pair 1 of 3 is missing or not a finite number" },
         { "topic.svm", "rho ", "rho 1e999 0 0\n", "topic.svm" },
+        { "manifest", "language ", "language xx\n", "language 'xx' is not one this newsdesk knows" },
+        { "manifest", "newsdesk-model ", "newsdesk-model 4\n", "has model format 4; this newsdesk reads up to 3" },
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) refused(m, bundle, &cases[i], 0);
     /* with its checksums, a bundle refuses any file that is not as written, the manifest too */
@@ -219,6 +222,8 @@ int main(void)
     nd_model *l = nd_model_load(bundle, &err);
     ok(l != NULL, "loaded");
     if (l) {
+        ok(l->lang == nd_language_find("en") && !strcmp(l->opts.language, "en") && l->format == 2,
+           "an English bundle says so, in format 2 (that newsdesk before languages reads)");
         predict_all(l, b, cb);
         int same = 1;
         for (int i = 0; i < 3; i++) same &= !strcmp(a[i], b[i]) && fabs(ca[i] - cb[i]) < 1e-5;

@@ -1,6 +1,7 @@
 /* test_sentences.c -- sentence boundaries, table-driven. "|" marks the expected boundaries. */
-#include "newsdesk.h"
+#include "lang.h"
 #include "tap.h"
+#include "text.h"
 
 #include <stdlib.h>
 
@@ -157,16 +158,15 @@ static void input(const char *c, char *buf, size_t size)
     buf[k] = '\0';
 }
 
-int main(void)
+/* Split every case of 'cases' with the rules of 'lang' (NULL: English) and compare. */
+static void run_cases(const char *const *table, size_t ncases, const nd_language *lang)
 {
     nd_spans sp;
     nd_spans_init(&sp);
-    size_t ncases = sizeof(cases) / sizeof(cases[0]);
-    ok(ncases >= 100, "at least 100 cases (%zu)", ncases);
     for (size_t i = 0; i < ncases; i++) {
         char text[512], want[16][256];
-        input(cases[i], text, sizeof(text));
-        size_t nw = expected(cases[i], want, 16);
+        input(table[i], text, sizeof(text));
+        size_t nw = expected(table[i], want, 16);
         /* newlines inside a case also separate expected sentences */
         char flat[16][256];
         size_t nf = 0;
@@ -189,22 +189,52 @@ int main(void)
         size_t len = strlen(text);
         char *exact = malloc(len ? len : 1);
         memcpy(exact, text, len);
-        nd_sentences(exact, len, &sp);
+        nd_sentences_lang(exact, len, lang, &sp);
         int good = sp.n == nf;
         for (size_t k = 0; good && k < nf; k++)
             good = strlen(flat[k]) == sp.v[k].len && memcmp(exact + sp.v[k].off, flat[k], sp.v[k].len) == 0;
         char shown[512];
         size_t k2 = 0;
-        for (const char *p = cases[i]; *p && k2 + 2 < sizeof(shown); p++) {
+        for (const char *p = table[i]; *p && k2 + 2 < sizeof(shown); p++) {
             if (*p == '\n') shown[k2++] = '\\', shown[k2++] = 'n';
             else shown[k2++] = *p;
         }
         shown[k2] = '\0';
-        if (!ok(good, "case %zu: %s", i + 1, shown)) {
+        if (!ok(good, "%s case %zu: %s", lang ? lang->code : "en", i + 1, shown)) {
             for (size_t k = 0; k < sp.n; k++) printf("#   got [%.*s]\n", (int)sp.v[k].len, exact + sp.v[k].off);
         }
         free(exact);
     }
+    nd_spans_release(&sp);
+}
+
+/* German: ordinal numbers, its abbreviations; French: M., Mme; English's own lists are English's. */
+static const char *const cases_de[] = {
+    "Am 3. Oktober wählt Österreich.|Die Wahl ist knapp.",
+    "Das Spiel endete 2:1.|Die Fans jubelten.",
+    "Die Firma (z. B. Siemens) baut ab.",
+    "Das kostet ca. 5 Mio. Euro.|Dr. Huber ist dagegen.",
+    "Es kamen u. a. Vertreter der Länder.",
+    "Sie zog in die Berggasse Nr. 19 in Wien.",
+    "Mag. Berger bzw. ihr Team sagte ab.",
+    "Er kam im Jahr 2015.|Dann ging er.",
+};
+static const char *const cases_fr[] = {
+    "M. Dupont et Mme Martin sont arrivés.|Ils repartent demain.",
+    "Le prix a baissé de 5 p. 100 en janv. 2020.",
+    "Le ministre a démissionné.|Son adjoint le remplace.",
+};
+
+int main(void)
+{
+    nd_spans sp;
+    nd_spans_init(&sp);
+    size_t ncases = sizeof(cases) / sizeof(cases[0]);
+    ok(ncases >= 100, "at least 100 cases (%zu)", ncases);
+    run_cases(cases, ncases, NULL);
+    run_cases(cases, ncases, nd_language_find("en"));
+    run_cases(cases_de, sizeof(cases_de) / sizeof(*cases_de), nd_language_find("de"));
+    run_cases(cases_fr, sizeof(cases_fr) / sizeof(*cases_fr), nd_language_find("fr"));
     nd_spans_release(&sp);
 
     /* datelines: what is stripped from a summary's first sentence */

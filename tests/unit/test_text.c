@@ -1,4 +1,5 @@
-/* test_text.c -- tokenizer, gazetteer, clutter removal. */
+/* test_text.c -- tokenizer (English and other languages), gazetteer, clutter removal. */
+#include "lang.h"
 #include "text.h"
 #include "tap.h"
 
@@ -82,10 +83,45 @@ static void test_word_cache(nd_tokenizer *t)
     nd_buf_release(&text);
 }
 
+/* Other languages: their stemmer and stop words, diacritics kept for the stemmer, elision, ISO codes. */
+static void test_languages(void)
+{
+    nd_buf b;
+    nd_buf_init(&b);
+    const nd_language *de = nd_language_find("de");
+    ok(de && !strcmp(de->name, "german") && de->stemmed, "de is German, with a Snowball stemmer");
+    ok(!nd_language_find("xx") && !nd_language_find(NULL) && !nd_language_find("auto"), "unknown codes are not languages");
+    ok(nd_language_at(0) == nd_language_find("en"), "English comes first");
+    nd_tokenizer *t = nd_tokenizer_new(de);
+    ok(t && nd_tokenizer_language(t) == de, "a German tokenizer");
+    words(t, "Die Regierungen wurden über die Häuser informiert", &b, 0);
+    is_str(b.data, "die* regierungen wurden* über* die* häuser informiert", "German stop words; umlauts kept");
+    words(t, "Die Regierungen wurden über die Häuser informiert", &b, 1);
+    is_str(b.data, "die* regier wurd* uber* die* haus informiert", "German stems (the stemmer folds the umlauts)");
+    words(t, "Straße STRASSE", &b, 1);
+    is_str(b.data, "strass strass", "ß and ss are one word");
+    nd_tokenizer_free(t);
+
+    t = nd_tokenizer_new(nd_language_find("fr"));
+    words(t, "L'État et l\xe2\x80\x99économie d'aujourd'hui", &b, 0);
+    is_str(b.data, "état et* économie aujourd hui", "French elisions: l' and d' end at the apostrophe");
+    words(t, "les élections présidentielles", &b, 1);
+    is_str(b.data, "le* élect présidentiel", "French stems keep their accents");
+    nd_tokenizer_free(t);
+
+    t = nd_tokenizer_new(nd_language_find("pl"));
+    ok(t != NULL, "Polish: stop words without a stemmer");
+    words(t, "Wybory prezydenckie oraz", &b, 1);
+    is_str(b.data, "wybory prezydenckie oraz*", "no stemmer: words are their own stems");
+    nd_tokenizer_free(t);
+    nd_buf_release(&b);
+}
+
 int main(void)
 {
-    nd_tokenizer *t = nd_tokenizer_new();
+    nd_tokenizer *t = nd_tokenizer_new(NULL);
     ok(t != NULL, "tokenizer with the Snowball English stemmer");
+    test_languages();
     nd_buf b;
     nd_buf_init(&b);
 

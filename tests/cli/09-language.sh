@@ -1,0 +1,30 @@
+# Languages: train --language (and auto), the bundle keeps its language, info shows it, older bundles are English.
+. "$(dirname "$0")/lib.sh"
+DE="$DATA/german.jsonl"
+"$ND" train --min-df 1 --folds 2 -o de "$DE" >out 2>err; is "train on German texts exits 0" $? 0
+has "auto guesses German and says so" out "^language: de, guessed from the first 30 records \([0-9]+% of their words"
+check "the manifest records the language" grep -qx 'language de' de/manifest
+check "and the German stemmer" grep -qx 'stemmer snowball-german' de/manifest
+check "a German bundle is format 3 (a newsdesk before languages refuses it)" grep -qx 'newsdesk-model 3' de/manifest
+"$ND" info de >out; has "info shows the language" out "^language +de \(german; Snowball stemmer, its stop words\)"
+printf '{"id":"q1","text":"Die Aktien der Bank fielen an der Börse, der Gewinn des Konzerns sank."}\n{"id":"q2","text":"Der Stürmer traf zweimal, die Mannschaft gewann das Spiel."}\n' >q.jsonl
+"$ND" classify --model de q.jsonl >out; is "classify with the German bundle exits 0" $? 0
+has "a business text is wirtschaft" out '"id":"q1","topic":"wirtschaft"'
+has "a match report is sport" out '"id":"q2","topic":"sport"'
+"$ND" train --min-df 1 --folds 2 --language de -o de2 "$DE" >out 2>err
+has "--language de is taken as given" out "^language: de$"
+check "the same bundle as auto's choice" diff -r de de2
+"$ND" train --min-df 1 --folds 2 --language en -o en "$DE" >out 2>err
+has "--language en on the same texts" out "^language: en$"
+check "an English bundle stays format 2" grep -qx 'newsdesk-model 2' en/manifest
+check "...and has other terms (English stems, no German stop words)" sh -c '! diff -q de/vocab.tsv en/vocab.tsv >/dev/null'
+"$ND" train --min-df 1 --folds 2 -o tiny "$DATA/tiny-train.jsonl" >out 2>err
+has "auto on English texts chooses English" out "^language: en, guessed"
+"$ND" train --language xx -o bad "$DE" >out 2>err; is "an unknown language is a usage error" $? 2
+has "...naming the known ones" err "unknown language 'xx' \(known: auto, en, de, fr"
+if [ -f "$ROOT/models/default/manifest" ] && ! grep -q '^language ' "$ROOT/models/default/manifest"; then
+    "$ND" info "$ROOT/models/default" >out
+    has "a bundle from before languages loads as English" out "^language +en \(english"
+else
+    skip "no default bundle from before languages"
+fi
