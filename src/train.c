@@ -113,7 +113,6 @@ nd_trainer *nd_trainer_new(const nd_train_opts *opts, nd_err *err)
     t->cfg.lead_weight = t->opts.lead_weight;
     t->cfg.numbers = t->opts.numbers;
     t->cfg.title_terms = t->opts.title_terms;
-    nd_buf_init(&t->gazetteer);
     const char *code = t->opts.language ? t->opts.language : "en";
     if (strcmp(code, "auto") && !(t->lang = nd_language_find(code))) {
         nd_buf known;
@@ -125,6 +124,7 @@ nd_trainer *nd_trainer_new(const nd_train_opts *opts, nd_err *err)
         return NULL;
     }
     nd_status st = ND_OK;
+    nd_buf_init(&t->gazetteer);
     if (t->opts.gazetteer) {
         FILE *f = fopen(t->opts.gazetteer, "rb");
         if (!f) {
