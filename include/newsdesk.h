@@ -396,6 +396,7 @@ typedef struct nd_analyze_opts {
     int keep_boilerplate;    /* keep every block of the page: no story extraction (default 0) */
     int story;               /* give the story found: its title and text (nd_result.title, .story; default 0) */
     int explain;             /* say which blocks were removed, and why (nd_result.explain; default 0) */
+    int probabilities;       /* every label's probability per task (nd_result.prob; default 0) */
 } nd_analyze_opts;
 
 void nd_analyze_opts_init(nd_analyze_opts *o);
@@ -413,6 +414,11 @@ typedef struct nd_result {
     nd_buf title;                            /* with opts.story: the record's title, else the page's or its headline */
     nd_buf story;                            /* with opts.story: the story, paragraphs separated by a blank line */
     nd_buf explain;                          /* with opts.explain: "removed WHY: TEXT" lines, one per block */
+    /* with opts.probabilities: per task, nlabels[t] probabilities (summing to 1) of labels[t][i]; the label's is the largest */
+    size_t nlabels[ND_NTASKS];
+    const char *const *labels[ND_NTASKS];    /* borrowed from the model */
+    double *prob[ND_NTASKS];
+    size_t prob_alloc[ND_NTASKS];
 } nd_result;
 
 void nd_result_init(nd_result *r);
@@ -430,7 +436,7 @@ nd_status nd_analyze(nd_analyzer *a, const nd_record *rec, const nd_analyze_opts
 
 /*=====   Output   =====*/
 
-typedef enum { ND_OUT_JSONL, ND_OUT_TSV } nd_out_format;
+typedef enum { ND_OUT_JSONL, ND_OUT_TSV, ND_OUT_CSV } nd_out_format;
 
 /* Append 's' to 'b' as a JSON string literal (quotes included). */
 void nd_json_string(nd_buf *b, const char *s);
@@ -438,13 +444,18 @@ void nd_json_string(nd_buf *b, const char *s);
 /*
  * Append one output line (with its newline) for a record: the keys 'opts'
  * computes, or {"id":..,"error":..} when 'res' is NULL ('error' says why).
- * TSV has the columns of nd_emit_tsv_header; newlines and tabs in fields
- * are escaped as \n and \t.
+ * TSV and CSV have the columns of nd_emit_header: TSV escapes newlines and
+ * tabs in fields as \n and \t; CSV is RFC 4180 (fields with a comma, quote
+ * or line break quoted, lines ending in CRLF). With opts.probabilities a
+ * task's probabilities are a JSON object ("topic_probabilities"), in TSV
+ * and CSV too.
  */
 void nd_emit(nd_buf *b, nd_out_format fmt, const nd_analyze_opts *opts, const nd_record *rec,
              const nd_result *res, const char *error);
 
-/* The TSV header line matching nd_emit's columns for 'opts'. */
+/* The header line matching nd_emit's columns for 'opts' (TSV or CSV; nothing for JSON Lines). */
+void nd_emit_header(nd_buf *b, nd_out_format fmt, const nd_analyze_opts *opts);
+/* nd_emit_header(b, ND_OUT_TSV, opts). */
 void nd_emit_tsv_header(nd_buf *b, const nd_analyze_opts *opts);
 
 /*=====   Batch processing   =====*/

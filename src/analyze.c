@@ -65,6 +65,7 @@ void nd_result_release(nd_result *r)
     nd_buf_release(&r->title);
     nd_buf_release(&r->story);
     nd_buf_release(&r->explain);
+    for (int t = 0; t < ND_NTASKS; t++) free(r->prob[t]);
     memset(r, 0, sizeof(*r));
 }
 
@@ -304,6 +305,7 @@ nd_status nd_analyze(nd_analyzer *a, const nd_record *rec, const nd_analyze_opts
     for (int t = 0; t < ND_NTASKS; t++) {
         res->label[t] = NULL;
         res->confidence[t] = 0;
+        res->nlabels[t] = 0;
     }
     if (rec->error) return nd_fail(err, rec->error_code, "%s", rec->error);
     if (!rec->text) return nd_fail(err, ND_ERR_EMPTY, "record has no text");
@@ -329,6 +331,12 @@ nd_status nd_analyze(nd_analyzer *a, const nd_record *rec, const nd_analyze_opts
             int c = nd_linsvm_predict(s, &d->vec, &view, a->scratch, &conf);
             res->label[t] = conf < o->min_confidence ? "unknown" : s->labels[c];
             res->confidence[t] = conf;
+            if (o->probabilities) {
+                ND_GROW(res->prob[t], (size_t)s->nclass, res->prob_alloc[t]);
+                nd_linsvm_probabilities(s, a->scratch, res->prob[t]);
+                res->nlabels[t] = (size_t)s->nclass;
+                res->labels[t] = (const char *const *)s->labels;
+            }
         }
     }
     res->summarized = o->summarize;

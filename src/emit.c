@@ -1,4 +1,4 @@
-/* emit.c -- result lines as JSON Lines or TSV. */
+/* emit.c -- result lines as JSON Lines, TSV or CSV. */
 #include "nd_internal.h"
 #include <math.h>  /* floor, fabs */
 
@@ -41,15 +41,47 @@ static void tsv_field(nd_buf *b, const char *s)
     }
 }
 
+/* RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
+static void csv_field(nd_buf *b, const char *s)
+{
+    if (!s) return;
+    if (!s[strcspn(s, ",\"\r\n")]) {
+        nd_buf_adds(b, s);
+        return;
+    }
+    nd_buf_addc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"') nd_buf_addc(b, '"');
+        nd_buf_addc(b, *s);
+    }
+    nd_buf_addc(b, '"');
+}
+
 static const char *const task_keys[2] = { "topic", "region" };
+
+void nd_emit_header(nd_buf *b, nd_out_format fmt, const nd_analyze_opts *o)
+{
+    static const char *const story[] = { "title", "text", NULL };
+    static const char *const classes[] = { "topic", "topic_confidence", "region", "region_confidence", NULL };
+    static const char *const probs[] = { "topic_probabilities", "region_probabilities", NULL };
+    static const char *const summary[] = { "summary_index", "summary", NULL };
+    const char *const *groups[] = { o->story ? story : NULL, o->classify ? classes : NULL,
+                                    o->classify && o->probabilities ? probs : NULL, o->summarize ? summary : NULL };
+    char sep = fmt == ND_OUT_CSV ? ',' : '\t';
+    if (fmt == ND_OUT_JSONL) return;
+    nd_buf_adds(b, "id");
+    for (size_t g = 0; g < sizeof(groups) / sizeof(*groups); g++)
+        for (const char *const *c = groups[g]; c && *c; c++) {
+            nd_buf_addc(b, sep);
+            nd_buf_adds(b, *c);
+        }
+    nd_buf_addc(b, sep);
+    nd_buf_adds(b, fmt == ND_OUT_CSV ? "error\r\n" : "error\n");
+}
 
 void nd_emit_tsv_header(nd_buf *b, const nd_analyze_opts *o)
 {
-    nd_buf_adds(b, "id");
-    if (o->story) nd_buf_adds(b, "\ttitle\ttext");
-    if (o->classify) nd_buf_adds(b, "\ttopic\ttopic_confidence\tregion\tregion_confidence");
-    if (o->summarize) nd_buf_adds(b, "\tsummary_index\tsummary");
-    nd_buf_adds(b, "\terror\n");
+    nd_emit_header(b, ND_OUT_TSV, o);
 }
 
 /*
@@ -85,40 +117,78 @@ static void add_indices(nd_buf *b, const nd_result *res)
     }
 }
 
+/* Task t's probabilities as a JSON object, {"label":p,...} (six decimals). */
+static void add_probabilities(nd_buf *b, const nd_result *res, int t)
+{
+    nd_buf_addc(b, '{');
+    for (size_t i = 0; i < res->nlabels[t]; i++) {
+        if (i) nd_buf_addc(b, ',');
+        nd_json_string(b, res->labels[t][i]);
+        nd_buf_addf(b, ":%.6f", res->prob[t][i]);
+    }
+    nd_buf_addc(b, '}');
+}
+
+/*
+ * A TSV or CSV line: the columns of nd_emit_header. TSV escapes tabs and
+ * line breaks (a summary's sentences are joined by "\n"); CSV quotes the
+ * fields that need it (its sentences are joined by a line break inside the
+ * quoted field). A small scratch buffer holds the fields built from parts.
+ */
+static void emit_delimited(nd_buf *b, nd_out_format fmt, const nd_analyze_opts *o, const nd_record *rec,
+                           const nd_result *res, const char *error)
+{
+    const int csv = fmt == ND_OUT_CSV;
+    const char sep = csv ? ',' : '\t';
+    void (*field)(nd_buf *, const char *) = csv ? csv_field : tsv_field;
+    nd_buf tmp;
+    nd_buf_init(&tmp);
+    field(b, rec->id);
+    if (o->story) {
+        nd_buf_addc(b, sep);
+        if (res) field(b, res->title.data);
+        nd_buf_addc(b, sep);
+        if (res) field(b, res->story.data);
+    }
+    if (o->classify)
+        for (int t = 0; t < 2; t++) {
+            nd_buf_addc(b, sep);
+            if (res && res->label[t]) field(b, res->label[t]);
+            nd_buf_addc(b, sep);
+            if (res && res->label[t]) add_fixed4(b, res->confidence[t]);
+        }
+    if (o->classify && o->probabilities)
+        for (int t = 0; t < 2; t++) {
+            nd_buf_addc(b, sep);
+            if (!res || !res->nlabels[t]) continue;
+            nd_buf_reset(&tmp);
+            add_probabilities(&tmp, res, t);
+            field(b, tmp.data);
+        }
+    if (o->summarize) {
+        nd_buf_addc(b, sep);
+        nd_buf_reset(&tmp);
+        if (res) add_indices(&tmp, res);
+        field(b, tmp.data);
+        nd_buf_addc(b, sep);
+        nd_buf_reset(&tmp);
+        for (size_t i = 0; res && i < res->nsummary; i++) {
+            if (i) nd_buf_addc(&tmp, '\n');
+            nd_buf_adds(&tmp, res->summary[i].data);
+        }
+        field(b, tmp.data);
+    }
+    nd_buf_addc(b, sep);
+    if (!res) field(b, error ? error : "failed");
+    nd_buf_adds(b, csv ? "\r\n" : "\n");
+    nd_buf_release(&tmp);
+}
+
 void nd_emit(nd_buf *b, nd_out_format fmt, const nd_analyze_opts *o, const nd_record *rec, const nd_result *res,
              const char *error)
 {
-    if (fmt == ND_OUT_TSV) {
-        tsv_field(b, rec->id);
-        if (o->story) {
-            nd_buf_addc(b, '\t');
-            if (res) tsv_field(b, res->title.data);
-            nd_buf_addc(b, '\t');
-            if (res) tsv_field(b, res->story.data);
-        }
-        if (o->classify)
-            for (int t = 0; t < 2; t++) {
-                nd_buf_addc(b, '\t');
-                if (res && res->label[t]) {
-                    tsv_field(b, res->label[t]);
-                    nd_buf_addc(b, '\t');
-                    add_fixed4(b, res->confidence[t]);
-                } else {
-                    nd_buf_addc(b, '\t');
-                }
-            }
-        if (o->summarize) {
-            nd_buf_addc(b, '\t');
-            if (res) add_indices(b, res);
-            nd_buf_addc(b, '\t');
-            for (size_t i = 0; res && i < res->nsummary; i++) {
-                if (i) nd_buf_add(b, "\\n", 2);
-                tsv_field(b, res->summary[i].data);
-            }
-        }
-        nd_buf_addc(b, '\t');
-        if (!res) tsv_field(b, error ? error : "failed");
-        nd_buf_addc(b, '\n');
+    if (fmt != ND_OUT_JSONL) {
+        emit_delimited(b, fmt, o, rec, res, error);
         return;
     }
     nd_buf_adds(b, "{\"id\":");
@@ -146,6 +216,12 @@ void nd_emit(nd_buf *b, nd_out_format fmt, const nd_analyze_opts *o, const nd_re
         nd_buf_adds(b, task_keys[t]);
         nd_buf_add(b, "_confidence\":", 13);
         add_fixed4(b, res->confidence[t]);
+        if (res->nlabels[t]) {
+            nd_buf_add(b, ",\"", 2);
+            nd_buf_adds(b, task_keys[t]);
+            nd_buf_adds(b, "_probabilities\":");
+            add_probabilities(b, res, t);
+        }
     }
     if (res->summarized) {
         nd_buf_adds(b, ",\"summary\":[");

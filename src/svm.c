@@ -284,6 +284,15 @@ int nd_linsvm_predict(const nd_linsvm *s, const nd_svec *x, const nd_view *view,
     return best;
 }
 
+void nd_linsvm_probabilities(const nd_linsvm *s, const double *scratch, double *p)
+{
+    int k = s->nclass;
+    const double *prob = scratch + 3 * s->npairs + (size_t)k * k;   /* where nd_linsvm_predict left them */
+    double z = 0;
+    for (int i = 0; i < k; i++) z += s->prob_a ? 0 : floor(prob[i]);
+    for (int i = 0; i < k; i++) p[i] = s->prob_a ? prob[i] : z > 0 ? floor(prob[i]) / z : 1.0 / k;
+}
+
 /* Platt scaling with the Newton method of Lin, Lin & Weng (2007). */
 void nd_platt_fit(const double *dec, const int8_t *y, size_t n, double *a_out, double *b_out)
 {

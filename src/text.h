@@ -267,6 +267,12 @@ void nd_linsvm_decision_view(const nd_linsvm *s, const nd_svec *x, const nd_view
  * nd_linsvm_scratch(s) doubles. 'view' may be NULL (as is).
  */
 int nd_linsvm_predict(const nd_linsvm *s, const nd_svec *x, const nd_view *view, double *scratch, double *confidence);
+/*
+ * After nd_linsvm_predict with 'scratch': every class's probability (by class
+ * index, summing to 1): calibrated when the model has Platt sigmoids, else
+ * each class's share of the pairwise votes.
+ */
+void nd_linsvm_probabilities(const nd_linsvm *s, const double *scratch, double *p);
 size_t nd_linsvm_scratch(const nd_linsvm *s);
 
 /* Fit a Platt sigmoid P(y=1|f) = 1 / (1 + exp(A f + B)) to decision values. */

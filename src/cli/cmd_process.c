@@ -68,11 +68,15 @@ static void help(const char *cmd)
            "One output line per input record, in input order: a result, or {\"id\":...,\"error\":...}\n"
            "for a record that could not be read (also reported on stderr with FILE:LINE).\n\n", cmd, what);
     printf("Output:\n"
-           "  --format FMT            jsonl (default) or tsv (with a header line)\n"
+           "  --format FMT            jsonl (default), tsv or csv (RFC 4180), both with a header\n"
+           "                          line\n"
            "  --model DIR             model bundle (default: $NEWSDESK_MODEL, else models/default)\n");
     int cleaning = !strcmp(cmd, "clean");
     if (strcmp(cmd, "summarize") && !cleaning)
-        printf("  --min-confidence X      labels below this confidence become \"unknown\" (default 0)\n");
+        printf("  --min-confidence X      labels below this confidence become \"unknown\" (default 0)\n"
+               "  --probabilities         every label's probability per task, as \"topic_probabilities\":\n"
+               "                          {label: p, ...} (calibrated, summing to 1); kept when\n"
+               "                          --min-confidence makes the label \"unknown\"\n");
     if (strcmp(cmd, "classify") && !cleaning) printf("%s", CLI_SUMMARY_HELP);
     printf("%s  --explain               say on stderr which blocks of the page were removed, and why\n"
            "                          (a clutter rule, or the block model's chance that it is story;\n"
@@ -89,6 +93,7 @@ static int run_command(const char *cmd, int classify, int summarize, int story, 
         { "format", required_argument, NULL, 'f' },
         { "min-confidence", required_argument, NULL, 'c' },
         { "explain", no_argument, NULL, 'X' },
+        { "probabilities", no_argument, NULL, 'P' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
@@ -116,7 +121,8 @@ static int run_command(const char *cmd, int classify, int summarize, int story, 
         case 'f':
             if (!strcmp(optarg, "jsonl") || !strcmp(optarg, "json")) r.fmt = ND_OUT_JSONL;
             else if (!strcmp(optarg, "tsv")) r.fmt = ND_OUT_TSV;
-            else return cli_usage_error(cmd, "unknown output format '%s' (jsonl, tsv)", optarg);
+            else if (!strcmp(optarg, "csv")) r.fmt = ND_OUT_CSV;
+            else return cli_usage_error(cmd, "unknown output format '%s' (jsonl, tsv, csv)", optarg);
             break;
         case 'c':
             if (story) return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
@@ -124,6 +130,10 @@ static int run_command(const char *cmd, int classify, int summarize, int story, 
                 return cli_usage_error(cmd, "--min-confidence wants a number in [0, 1], not '%s'", optarg);
             break;
         case 'X': r.aopts.explain = 1; break;
+        case 'P':
+            if (!classify) return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+            r.aopts.probabilities = 1;
+            break;
         default:
             if (optopt && optopt < CLI_OPT_BASE && optopt > ' ')
                 return cli_usage_error(cmd, "unknown or incomplete option '-%c'", optopt);
@@ -139,7 +149,7 @@ static int run_command(const char *cmd, int classify, int summarize, int story, 
     nd_buf_init(&r.out);
     nd_buf_init(&r.line);
     cli_progress_init(&r.progress, in.progress);
-    if (r.fmt == ND_OUT_TSV) nd_emit_tsv_header(&r.out, &r.aopts);
+    nd_emit_header(&r.out, r.fmt, &r.aopts);
     nd_err err = { 0 };
     nd_status st = nd_batch_run(rd, m, &r.aopts, &bopts, on_result, &r, &err);
     int rc = EXIT_OK;

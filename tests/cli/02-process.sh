@@ -7,6 +7,31 @@ check "process writes nothing on stderr" test ! -s err
 same "process output is as expected" out.jsonl "$EXPECTED/process.jsonl"
 "$ND" process --model tiny --format tsv "$DATA/articles.jsonl" >out.tsv; same "TSV output is as expected" out.tsv "$EXPECTED/process.tsv"
 "$ND" classify --model tiny "$DATA/articles.jsonl" >c.jsonl; same "classify output is as expected" c.jsonl "$EXPECTED/classify.jsonl"
+"$ND" process --model tiny --format csv "$DATA/articles.jsonl" "$DATA/bad.jsonl" >out.csv 2>/dev/null
+has "CSV has a header row, CRLF line ends" out.csv '^id,topic,topic_confidence,region,region_confidence,summary_index,summary,error'$'\r''$'
+has "CSV quotes a field with commas or line breaks, doubling its quotes" out.csv '^[^,]*,[a-z]+,[0-9.]+,[a-z-]+,[0-9.]+,"[0-9]+(,[0-9]+)*","'
+if command -v python3 >/dev/null; then
+    n=$(python3 -c 'import csv, sys; rows = list(csv.DictReader(open(sys.argv[1], newline=""))); print(len(rows), sum(1 for r in rows if r["error"]), rows[0]["summary"].count("\n") + 1)' out.csv)
+    "$ND" process --model tiny "$DATA/articles.jsonl" "$DATA/bad.jsonl" >both.jsonl 2>/dev/null
+    is "Python's csv.DictReader reads one row per record, the failed ones with their error" "$n" "$(wc -l <both.jsonl) $(grep -c '"error"' both.jsonl) 3"
+else
+    skip "python3 is not installed (CSV read back)"
+fi
+"$ND" classify --model tiny --probabilities "$DATA/articles.jsonl" >p.jsonl
+check "--probabilities: every label of each task, summing to 1, the label the largest" awk '
+    { for (t = 0; t < 2; t++) {
+        task = t ? "region" : "topic"
+        if (!match($0, "\"" task "\":\"[^\"]*\"")) exit 1
+        label = substr($0, RSTART + length(task) + 4, RLENGTH - length(task) - 5)
+        if (!match($0, "\"" task "_probabilities\":\\{[^}]*\\}")) exit 1
+        obj = substr($0, RSTART, RLENGTH); sub(/^[^{]*\{/, "", obj); sub(/\}$/, "", obj)
+        n = split(obj, kv, ","); sum = 0; best = ""; bp = -1
+        for (i = 1; i <= n; i++) { split(kv[i], a, ":"); gsub(/"/, "", a[1]); sum += a[2]; if (a[2] > bp) { bp = a[2]; best = a[1] } }
+        if (sum < 0.9999 || sum > 1.0001 || best != label || n != (t ? 7 : 3)) exit 1
+    } }' p.jsonl
+"$ND" classify --model tiny --probabilities --min-confidence 1 "$DATA/articles.jsonl" >u.jsonl
+has "--min-confidence makes the label unknown and keeps the probabilities" u.jsonl '"topic":"unknown","topic_confidence":[0-9.]+,"topic_probabilities":\{'
+"$ND" summarize --model tiny --probabilities "$DATA/articles.jsonl" >/dev/null 2>&1; is "summarize has no --probabilities" $? 2
 "$ND" summarize --model tiny --sentences 1 "$DATA/articles.jsonl" >s.jsonl; same "summarize output is as expected" s.jsonl "$EXPECTED/summarize-1.jsonl"
 "$ND" process --model tiny <"$DATA/articles.jsonl" >stdin.jsonl; same "stdin gives the same" stdin.jsonl out.jsonl
 "$ND" process --model tiny - <"$DATA/articles.jsonl" >dash.jsonl; same "'-' is stdin" dash.jsonl out.jsonl
