@@ -37,6 +37,7 @@ struct nd_analyzer {
 
 void nd_analyze_opts_init(nd_analyze_opts *o)
 {
+    memset(o, 0, sizeof(*o));
     o->classify = 1;
     o->summarize = 1;
     o->method = ND_SUM_DEFAULT;
@@ -44,10 +45,6 @@ void nd_analyze_opts_init(nd_analyze_opts *o)
     o->ratio = 0;
     o->words = 0;
     o->mmr = 0.3;
-    o->min_confidence = 0;
-    o->keep_boilerplate = 0;
-    o->story = 0;
-    o->explain = 0;
 }
 
 void nd_result_init(nd_result *r)
