@@ -5,7 +5,9 @@
 #   make asan       the whole test suite under address + undefined sanitizers
 #   make tsan       the whole test suite under ThreadSanitizer (clang)
 #   make fuzz       libFuzzer on the reader, model files and analysis (clang)
-#   make install    PREFIX=/usr/local DESTDIR= : binary, man page, default model
+#   make install    PREFIX=/usr/local DESTDIR= : program, man page, default model, and
+#                   libnewsdesk.a, newsdesk.h and newsdesk.pc for programs of your own
+#   make uninstall  the same PREFIX and DESTDIR: removes every file install put there
 #   make clean
 #
 # V=1 shows full command lines.
@@ -24,7 +26,7 @@ DEPS_LIBS   := $(shell pkg-config --libs libutf8proc zlib libcjson 2>/dev/null |
                -lsvm -llinear -lstemmer -lpthread -lm
 CFLAGS  ?=
 ND_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) \
-            -Iinclude $(DEPS_CFLAGS) -DND_DATADIR='"$(PREFIX)/share/newsdesk"' $(CFLAGS) $(MOREFLAGS)
+            -Iinclude -I$(BUILD)/gen $(DEPS_CFLAGS) $(CFLAGS) $(MOREFLAGS)
 LDFLAGS ?=
 
 LIB_SRC  = $(sort $(wildcard src/*.c))
@@ -53,6 +55,13 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ND_CFLAGS) -MMD -MP -c -o $@ $<
+
+# the installed data directory, compiled into the CLI: rewritten (and the CLI rebuilt) only when PREFIX changes
+$(BUILD)/gen/datadir.h: FORCE
+	@mkdir -p $(dir $@)
+	$(Q)printf '#define ND_DATADIR "%s/share/newsdesk"\n' '$(PREFIX)' >$@.tmp; \
+	  if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+$(BUILD)/src/cli/common.o: $(BUILD)/gen/datadir.h
 
 # the stop-word lists of models/stopwords/, one C array per language (see src/lang.h)
 $(BUILD)/gen/stopwords.c: $(STOPWORDS) Makefile
@@ -133,13 +142,33 @@ build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(GEN_LISTS:%=build/gen/%.c) $(wildcard 
 	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Iinclude -Isrc $(DEPS_CFLAGS) -o $@ $< \
 	  $(LIB_SRC) $(GEN_LISTS:%=build/gen/%.c) $(DEPS_LIBS)
 
-## install: binary, man page and default model under $(DESTDIR)$(PREFIX)
-install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/newsdesk/models/default $(DESTDIR)$(PREFIX)/share/man/man1
+# newsdesk.pc: the library is static, so its Libs name what it links against
+$(BUILD)/newsdesk.pc: Makefile $(BUILD)/gen/datadir.h
+	@echo "  GEN     $@"
+	$(Q)printf '%s\n' 'prefix=$(PREFIX)' 'includedir=$${prefix}/include' 'libdir=$${prefix}/lib' \
+	  'datadir=$${prefix}/share/newsdesk' 'modeldir=$${datadir}/models/default' '' \
+	  'Name: newsdesk' 'Description: news corpora to topic, region and key sentences' 'Version: $(ND_VERSION)' \
+	  'Cflags: -I$${includedir}' 'Libs: -L$${libdir} -lnewsdesk $(DEPS_LIBS)' >$@
+
+ND_VERSION = $(shell sed -n 's/^#define ND_VERSION "\(.*\)"/\1/p' include/newsdesk.h)
+INSTALLED = bin/newsdesk share/man/man1/newsdesk.1 lib/libnewsdesk.a include/newsdesk.h lib/pkgconfig/newsdesk.pc
+
+## install: program, man page, default model, library, header and pkg-config file under $(DESTDIR)$(PREFIX)
+install: all $(BUILD)/newsdesk.pc
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/newsdesk/models/default $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
 	install -m 755 $(BUILD)/newsdesk $(DESTDIR)$(PREFIX)/bin/newsdesk
 	install -m 644 src/cli/newsdesk.1 $(DESTDIR)$(PREFIX)/share/man/man1/newsdesk.1
 	install -m 644 models/default/* $(DESTDIR)$(PREFIX)/share/newsdesk/models/default/
 	install -m 644 models/gazetteer.tsv $(DESTDIR)$(PREFIX)/share/newsdesk/gazetteer.tsv
+	install -m 644 $(BUILD)/libnewsdesk.a $(DESTDIR)$(PREFIX)/lib/libnewsdesk.a
+	install -m 644 include/newsdesk.h $(DESTDIR)$(PREFIX)/include/newsdesk.h
+	install -m 644 $(BUILD)/newsdesk.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/newsdesk.pc
+
+## uninstall: remove every file install put under $(DESTDIR)$(PREFIX) (and share/newsdesk)
+uninstall:
+	rm -f $(INSTALLED:%=$(DESTDIR)$(PREFIX)/%)
+	rm -rf $(DESTDIR)$(PREFIX)/share/newsdesk
 
 ## clean: remove build products
 clean:
@@ -150,5 +179,6 @@ help:
 	@sed -n 's/^## //p' Makefile
 
 .SECONDARY: $(GEN_LISTS:%=$(BUILD)/gen/%.c)
-.PHONY: all check unit-bins asan tsan fuzz install clean help
+FORCE:
+.PHONY: all check unit-bins asan tsan fuzz install uninstall clean help FORCE
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

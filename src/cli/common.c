@@ -1,5 +1,6 @@
 /* common.c -- messages, shared options, model lookup, progress, stdout. */
 #include "cli.h"
+#include "datadir.h"   /* ND_DATADIR: PREFIX/share/newsdesk */
 
 #include <errno.h>     /* errno */
 #include <limits.h>    /* PATH_MAX */
