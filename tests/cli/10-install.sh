@@ -6,6 +6,7 @@ if ! command -v pkg-config >/dev/null; then
     exit 0
 fi
 P="$T/prefix"
+unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES MOREFLAGS LDFLAGS OPT CFLAGS BUILD   # a plain build, whatever make asan passed down
 make -s -C "$ROOT" -j2 BUILD="$T/build" PREFIX="$P" install >make.log 2>&1; is "make install PREFIX=... exits 0" $? 0
 for f in bin/newsdesk share/man/man1/newsdesk.1 lib/libnewsdesk.a include/newsdesk.h lib/pkgconfig/newsdesk.pc \
          share/newsdesk/models/default/manifest share/newsdesk/gazetteer.tsv; do
@@ -16,7 +17,7 @@ printf '{"id":"a","text":"The striker scored twice as the home side won the cup 
 has "the installed program finds its model from any directory" out '^\{"id":"a","topic":"sport"'
 export PKG_CONFIG_PATH="$P/lib/pkgconfig"
 is "pkg-config names the installed model directory" "$(pkg-config --variable=modeldir newsdesk)" "$P/share/newsdesk/models/default"
-${CC:-cc} -std=c11 -o use-library "$ROOT/tests/install/use-library.c" $(pkg-config --cflags --libs newsdesk) 2>cc.log
+${CC:-cc} -std=c11 -o use-library "$ROOT/tests/install/use-library.c" $(pkg-config --cflags --libs newsdesk) 2>cc.log; rc=$?; sed "s/^/#   /" cc.log | head -5; (exit $rc)
 is "a program of one's own builds with pkg-config --cflags --libs newsdesk" $? 0
 ./use-library "$(pkg-config --variable=modeldir newsdesk)" >out 2>err
 has "...and loads the installed model and classifies" out '^one sport$'
