@@ -363,6 +363,13 @@ size_t nd_model_nfeatures(const nd_model *m);
 
 /* Describe the bundle (manifest, sizes, top terms per label) into 'out'. */
 void nd_model_describe(const nd_model *m, size_t top_terms, nd_buf *out);
+/*
+ * The same as one JSON object (and a newline): format, language, features,
+ * documents, settings, gazetteer, data_digest, tasks (per task documents, C,
+ * cv_accuracy, calibration, prior and per label training_documents and
+ * top_terms), summarizer, extractor, metrics. Keys are stable.
+ */
+void nd_model_describe_json(const nd_model *m, size_t top_terms, nd_buf *out);
 
 /*=====   Analysis: classify and summarize one article   =====*/
 
@@ -497,6 +504,12 @@ double nd_confusion_accuracy(const nd_confusion *c);
 double nd_confusion_macro_f1(const nd_confusion *c);   /* over labels that occur as gold */
 /* Report: accuracy, macro-F1, per-label P/R/F1/support, matrix. */
 void nd_confusion_report(const nd_confusion *c, const char *title, nd_buf *out);
+/*
+ * The same as a JSON object: documents, correct, accuracy, macro_f1, labels
+ * (per label precision, recall, f1, support) and confusion (labels in name
+ * order, matrix rows gold, columns predicted), at any size.
+ */
+void nd_confusion_json(const nd_confusion *c, nd_buf *out);
 
 /*
  * Story extraction scored as the extraction benchmark does: each segment

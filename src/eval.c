@@ -98,11 +98,12 @@ double nd_confusion_macro_f1(const nd_confusion *c)
     return n ? sum / (double)n : 0;
 }
 
-void nd_confusion_report(const nd_confusion *c, const char *title, nd_buf *out)
+/* The labels' indices in name order (insertion sort: few labels), n of them. */
+static size_t *name_order(const nd_confusion *c)
 {
     size_t n = c->labels.n;
     size_t *order = nd_xmalloc((n ? n : 1) * sizeof(*order));
-    for (size_t i = 0; i < n; i++) {   /* labels in name order (insertion sort: few labels) */
+    for (size_t i = 0; i < n; i++) {
         size_t j = i;
         while (j > 0 && strcmp(nd_strmap_key(&c->labels, order[j - 1]), nd_strmap_key(&c->labels, i)) > 0) {
             order[j] = order[j - 1];
@@ -110,6 +111,41 @@ void nd_confusion_report(const nd_confusion *c, const char *title, nd_buf *out)
         }
         order[j] = i;
     }
+    return order;
+}
+
+void nd_confusion_json(const nd_confusion *c, nd_buf *out)
+{
+    size_t n = c->labels.n, *order = name_order(c);
+    nd_buf_addf(out, "{\"documents\":%zu,\"correct\":%zu,\"accuracy\":%.6f,\"macro_f1\":%.6f,\"labels\":{", c->total,
+                c->correct, nd_confusion_accuracy(c), nd_confusion_macro_f1(c));
+    for (size_t k = 0; k < n; k++) {
+        double p, r, f;
+        size_t sup;
+        prf(c, order[k], &p, &r, &f, &sup);
+        if (k) nd_buf_addc(out, ',');
+        nd_json_string(out, nd_strmap_key(&c->labels, order[k]));
+        nd_buf_addf(out, ":{\"precision\":%.6f,\"recall\":%.6f,\"f1\":%.6f,\"support\":%zu}", p, r, f, sup);
+    }
+    nd_buf_adds(out, "},\"confusion\":{\"labels\":[");
+    for (size_t k = 0; k < n; k++) {
+        if (k) nd_buf_addc(out, ',');
+        nd_json_string(out, nd_strmap_key(&c->labels, order[k]));
+    }
+    nd_buf_adds(out, "],\"matrix\":[");
+    for (size_t g = 0; g < n; g++) {
+        nd_buf_adds(out, g ? ",[" : "[");
+        for (size_t p = 0; p < n; p++) nd_buf_addf(out, "%s%zu", p ? "," : "", c->m[order[g] * c->cap + order[p]]);
+        nd_buf_addc(out, ']');
+    }
+    nd_buf_adds(out, "]}}");
+    free(order);
+}
+
+void nd_confusion_report(const nd_confusion *c, const char *title, nd_buf *out)
+{
+    size_t n = c->labels.n;
+    size_t *order = name_order(c);
     nd_buf_addf(out, "%s: %zu documents, accuracy %.2f%% (%zu correct), macro-F1 %.4f\n", title, c->total,
                 100 * nd_confusion_accuracy(c), c->correct, nd_confusion_macro_f1(c));
     size_t w = 5;

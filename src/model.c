@@ -658,11 +658,53 @@ static int cmp_scored(const void *a, const void *b)
     return x->f < y->f ? -1 : x->f > y->f;
 }
 
+/*
+ * The 'top' features that weigh most for each class of task s, class-major
+ * (nclass * top ids; fewer features: the rest 0). A label's weight for a
+ * feature is its pairs' weights, signed toward it.
+ */
+static uint32_t *top_features(const nd_model *m, const nd_linsvm *s, size_t top)
+{
+    uint32_t *out = nd_xcalloc((size_t)s->nclass * top + 1, sizeof(*out));
+    const int *lab = s->model->label;
+    int *pi = nd_xmalloc((size_t)s->npairs * sizeof(int)), *pj = nd_xmalloc((size_t)s->npairs * sizeof(int));
+    int p = 0;
+    for (int i = 0; i < s->nclass; i++)
+        for (int j = i + 1; j < s->nclass; j++, p++) pi[p] = lab[i], pj[p] = lab[j];
+    struct scored *sc = nd_xmalloc((m->vocab.n + 1) * sizeof(*sc));
+    int *rp = nd_xmalloc((size_t)s->npairs * sizeof(int));
+    float *rw = nd_xmalloc((size_t)s->npairs * sizeof(float));
+    for (int c = 0; c < s->nclass; c++) {
+        for (uint32_t f = 1; f <= s->nfeat; f++) {
+            double v = 0;
+            size_t nr = nd_linsvm_row(s, f, rp, rw);
+            for (size_t k = 0; k < nr; k++) {
+                if (pi[rp[k]] == c) v += rw[k];
+                else if (pj[rp[k]] == c) v -= rw[k];
+            }
+            sc[f - 1] = (struct scored){ v, f };
+        }
+        qsort(sc, s->nfeat, sizeof(*sc), cmp_scored);
+        for (size_t i = 0; i < top && i < s->nfeat; i++) out[(size_t)c * top + i] = sc[i].f;
+    }
+    free(sc);
+    free(rp);
+    free(rw);
+    free(pi);
+    free(pj);
+    return out;
+}
+
+static const char *stopword_source(const nd_model *m)
+{
+    return nd_language_stoplist(m->lang) >= 0 || m->lang == nd_language_at(0) ? "its" : "no";
+}
+
 void nd_model_describe(const nd_model *m, size_t top, nd_buf *out)
 {
     nd_buf_addf(out, "format        newsdesk-model %d\n", m->format);
     nd_buf_addf(out, "language      %s (%s; %s, %s stop words)\n", m->lang->code, m->lang->name,
-                m->lang->stemmed ? "Snowball stemmer" : "no stemmer", nd_language_stoplist(m->lang) >= 0 || m->lang == nd_language_at(0) ? "its" : "no");
+                m->lang->stemmed ? "Snowball stemmer" : "no stemmer", stopword_source(m));
     nd_buf_addf(out, "features      %zu (IDF over %u documents; unigrams%s, stems, stop words removed)\n",
                 m->vocab.n, m->ndocs, m->opts.bigrams ? " + bigrams" : "");
     nd_buf_addf(out,
@@ -680,36 +722,14 @@ void nd_model_describe(const nd_model *m, size_t top, nd_buf *out)
                     s->prob_a ? "Platt-calibrated confidences" : "vote confidences",
                     s->uniform_prior ? ", every label equally likely a priori" : "");
         if (!top) continue;
-        /* a label's weight for a feature: its pairs' weights, signed toward it */
-        const int *lab = s->model->label;
-        int *pi = nd_xmalloc((size_t)s->npairs * sizeof(int)), *pj = nd_xmalloc((size_t)s->npairs * sizeof(int));
-        int p = 0;
-        for (int i = 0; i < s->nclass; i++)
-            for (int j = i + 1; j < s->nclass; j++, p++) pi[p] = lab[i], pj[p] = lab[j];
-        struct scored *sc = nd_xmalloc((m->vocab.n + 1) * sizeof(*sc));
-        int *rp = nd_xmalloc((size_t)s->npairs * sizeof(int));
-        float *rw = nd_xmalloc((size_t)s->npairs * sizeof(float));
+        uint32_t *tf = top_features(m, s, top);
         for (int c = 0; c < s->nclass; c++) {
-            for (uint32_t f = 1; f <= s->nfeat; f++) {
-                double v = 0;
-                size_t nr = nd_linsvm_row(s, f, rp, rw);
-                for (size_t k = 0; k < nr; k++) {
-                    if (pi[rp[k]] == c) v += rw[k];
-                    else if (pj[rp[k]] == c) v -= rw[k];
-                }
-                sc[f - 1] = (struct scored){ v, f };
-            }
-            qsort(sc, s->nfeat, sizeof(*sc), cmp_scored);
             nd_buf_addf(out, "  %-16s", s->labels[c]);
-            for (size_t i = 0; i < top && i < s->nfeat; i++)
-                nd_buf_addf(out, "%s%s", i ? ", " : " ", nd_strmap_key(&m->vocab, sc[i].f - 1));
+            for (size_t i = 0; i < top && tf[(size_t)c * top + i]; i++)
+                nd_buf_addf(out, "%s%s", i ? ", " : " ", nd_strmap_key(&m->vocab, tf[(size_t)c * top + i] - 1));
             nd_buf_addc(out, '\n');
         }
-        free(sc);
-        free(rp);
-        free(rw);
-        free(pi);
-        free(pj);
+        free(tf);
     }
     if (m->sum) {
         nd_buf_addf(out, "\nsummarizer: learned sentence scorer over %d features", ND_SFEAT);
@@ -720,4 +740,103 @@ void nd_model_describe(const nd_model *m, size_t top, nd_buf *out)
         nd_buf_addc(out, '\n');
     }
     if (m->metrics) nd_buf_addf(out, "\nmetrics\n%s", m->metrics);
+}
+
+/* 'key': value, with the comma before it unless it is the first of its object. */
+static void json_key(nd_buf *out, int *first, const char *key)
+{
+    if (!*first) nd_buf_addc(out, ',');
+    *first = 0;
+    nd_json_string(out, key);
+    nd_buf_addc(out, ':');
+}
+
+void nd_model_describe_json(const nd_model *m, size_t top, nd_buf *out)
+{
+    int f0 = 1;
+    nd_buf_addc(out, '{');
+    json_key(out, &f0, "format");
+    nd_buf_addf(out, "%d", m->format);
+    json_key(out, &f0, "language");
+    nd_buf_addf(out, "{\"code\":\"%s\",\"name\":\"%s\",\"stemmer\":%s,\"stop_words\":%s}", m->lang->code, m->lang->name,
+                m->lang->stemmed ? "true" : "false", stopword_source(m)[0] == 'i' ? "true" : "false");
+    json_key(out, &f0, "features");
+    nd_buf_addf(out, "%zu", m->vocab.n);
+    json_key(out, &f0, "documents");
+    nd_buf_addf(out, "%u", m->ndocs);
+    json_key(out, &f0, "settings");
+    nd_buf_addf(out,
+                "{\"min_df\":%d,\"max_df\":%.17g,\"max_features\":%d,\"bigrams\":%d,\"title_weight\":%.17g,"
+                "\"lead_weight\":%.17g,\"numbers\":%d,\"title_terms\":%d,\"geo_weight\":%.17g}",
+                m->opts.min_df, m->opts.max_df, m->opts.max_features, m->opts.bigrams, m->opts.title_weight,
+                m->opts.lead_weight, m->opts.numbers, m->opts.title_terms, m->opts.geo_weight);
+    json_key(out, &f0, "gazetteer");
+    if (m->gaz.nregions) nd_buf_addf(out, "{\"places\":%zu,\"regions\":%zu}", m->gaz.map.n, m->gaz.nregions);
+    else nd_buf_adds(out, "null");
+    json_key(out, &f0, "data_digest");
+    if (m->digest) nd_json_string(out, m->digest);
+    else nd_buf_adds(out, "null");
+    json_key(out, &f0, "tasks");
+    nd_buf_addc(out, '{');
+    int f1 = 1;
+    for (int t = 0; t < ND_NTASKS; t++) {
+        const nd_linsvm *s = m->task[t];
+        if (!s) continue;
+        json_key(out, &f1, task_names[t]);
+        nd_buf_addf(out, "{\"documents\":%d,\"C\":%.17g,\"cv_accuracy\":%.4f,\"calibration\":\"%s\",\"prior\":\"%s\",\"labels\":{",
+                    m->ndocs_task[t], m->best_c[t], m->cv_accuracy[t], s->prob_a ? "platt" : "votes",
+                    s->uniform_prior ? "uniform" : "training");
+        uint32_t *tf = top ? top_features(m, s, top) : NULL;
+        for (int c = 0; c < s->nclass; c++) {
+            if (c) nd_buf_addc(out, ',');
+            nd_json_string(out, s->labels[c]);
+            nd_buf_adds(out, ":{\"training_documents\":");
+            if (s->count) nd_buf_addf(out, "%d", s->count[c]);
+            else nd_buf_adds(out, "null");
+            nd_buf_adds(out, ",\"top_terms\":[");
+            for (size_t i = 0; tf && i < top && tf[(size_t)c * top + i]; i++) {
+                if (i) nd_buf_addc(out, ',');
+                nd_json_string(out, nd_strmap_key(&m->vocab, tf[(size_t)c * top + i] - 1));
+            }
+            nd_buf_adds(out, "]}");
+        }
+        free(tf);
+        nd_buf_adds(out, "}}");
+    }
+    nd_buf_addc(out, '}');
+    json_key(out, &f0, "summarizer");
+    if (m->sum) {
+        nd_buf_addf(out, "{\"features\":%d,\"C\":%.17g,\"calibrated\":%s}", ND_SFEAT, m->sum->c,
+                    m->sum->calibrated ? "true" : "false");
+    } else {
+        nd_buf_adds(out, "null");
+    }
+    json_key(out, &f0, "extractor");
+    if (m->ex) {
+        nd_buf_addc(out, '{');
+        int f2 = 1;
+        for (int f = 0; f < ND_NFORMS; f++)
+            if (m->ex->form[f].trained) {
+                json_key(out, &f2, nd_form_names[f]);
+                nd_buf_addf(out, "{\"pages\":%d,\"cv_f1\":%.4f}", m->ex->form[f].pages, m->ex->form[f].cv_f1);
+            }
+        nd_buf_addc(out, '}');
+    } else {
+        nd_buf_adds(out, "null");
+    }
+    json_key(out, &f0, "metrics");
+    nd_buf_addc(out, '[');
+    int lines = 0;
+    for (const char *p = m->metrics; p && *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        if (n) {
+            char *line = nd_xstrndup(p, n);
+            if (lines++) nd_buf_addc(out, ',');
+            nd_json_string(out, line);
+            free(line);
+        }
+        p += n + (nl != NULL);
+    }
+    nd_buf_adds(out, "]}\n");
 }

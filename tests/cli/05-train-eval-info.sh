@@ -27,6 +27,26 @@ sed "s/\"topic\": \"sport\"/\"topic\": \"sports\"/" "$DATA/tiny-train.jsonl" >sp
 "$ND" eval --model m sports.jsonl >out 2>err; is "eval with a gold label the model lacks exits 0" $? 0
 has "and warns how many gold labels the model lacks" err "warning: 8 of 24 gold topic labels are not among the model.s [0-9]+ labels \(.sports.\)"
 has "the report says it too" out "^  note: 8 of 24 gold topic labels"
+printf 'sports\tsport\n# a comment\n\n' >map.tsv
+"$ND" eval --model m --label-map map.tsv sports.jsonl >out 2>err; is "eval --label-map exits 0" $? 0
+check "...and maps the gold labels: no label unknown" test ! -s err
+"$ND" eval --model m "$DATA/tiny-train.jsonl" >plain
+check "...scoring as the model's own labels do" diff plain out
+printf 'sports sport\n' >badmap.tsv
+"$ND" eval --model m --label-map badmap.tsv sports.jsonl >/dev/null 2>err; is "a label map line without a tab is refused" $? 2
+has "...with FILE:LINE" err "badmap.tsv:1: a label map line is 'gold<TAB>model'"
+"$ND" eval --model m --format json sports.jsonl >ev.json 2>/dev/null; is "eval --format json exits 0" $? 0
+has "eval JSON: per task accuracy, per-label scores, the confusion matrix, the unknown gold labels" ev.json \
+    '^\{"records":24,"failed":0,"tasks":\{"topic":\{"documents":24,"correct":[0-9]+,"accuracy":0\.[0-9]{6},"macro_f1":[0-9.]+,"labels":\{.*"confusion":\{"labels":\[.*\],"matrix":\[\[[0-9,]+\](,\[[0-9,]+\])*\]\},"unknown_gold":\{"records":8,"labels":\["sports"\],"more":false\}\}'
+has "...and null for what was not measured" ev.json '"summaries":null,"extraction":null\}$'
+"$ND" info --format json --top 2 m >info.json; is "info --format json exits 0" $? 0
+has "info JSON: format, language, tasks with their labels and top terms" info.json \
+    '^\{"format":2,"language":\{"code":"en".*"tasks":\{"topic":\{"documents":24,.*"labels":\{"[a-z]+":\{"training_documents":[0-9]+,"top_terms":\["[^"]+","[^"]+"\]\}'
+if command -v python3 >/dev/null; then
+    check "both are valid JSON" python3 -c 'import json, sys; [json.load(open(f)) for f in sys.argv[1:]]' ev.json info.json
+else
+    skip "python3 is not installed (JSON validity)"
+fi
 printf '{"id":"s1","text":"The dam burst on Monday. Water flooded the valley. Nobody was hurt. The army helped.","summary":"The dam burst on Monday.\\nWater flooded the valley."}\n' >ref.jsonl
 "$ND" eval --model m --sentences 2 --method lead ref.jsonl >out
 has "eval computes ROUGE against references" out "^  ROUGE-1 +100.00 +100.00 +100.00$"
