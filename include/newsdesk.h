@@ -158,6 +158,13 @@ nd_reader *nd_reader_new(const char *const *paths, size_t npaths, const nd_reade
  * records with 'error' set: nothing is dropped silently.
  */
 int nd_reader_next(nd_reader *rd, nd_record *rec);
+/*
+ * The field names of the input the last record came from, comma-separated
+ * into 'out': a JSON Lines record's own keys, a TSV file's header columns;
+ * empty for text files (to say what a record has when its fields are not
+ * the ones asked for).
+ */
+void nd_reader_keys(const nd_reader *rd, nd_buf *out);
 void nd_reader_free(nd_reader *rd);
 
 /*

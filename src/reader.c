@@ -13,6 +13,7 @@
  */
 #include "nd_internal.h"
 
+#include <cJSON.h>     /* cJSON_ParseWithLength */
 #include <dirent.h>    /* opendir */
 #include <errno.h>     /* errno */
 #include <fcntl.h>     /* open */
@@ -57,6 +58,7 @@ struct nd_reader {
     /* TSV columns: index of each field, -1 if absent */
     int col[ND_NFIELDS];
     int ncols;
+    nd_buf header;         /* the TSV header line */
 };
 
 void nd_reader_opts_init(nd_reader_opts *o)
@@ -116,6 +118,7 @@ nd_reader *nd_reader_new(const char *const *paths, size_t npaths, const nd_reade
     rd->blk = nd_xmalloc(2 * ND_BLOCK);
     rd->fd = -1;
     nd_buf_init(&rd->line);
+    nd_buf_init(&rd->header);
     nd_buf_init(&rd->scratch);
     return rd;
 }
@@ -153,6 +156,7 @@ void nd_reader_free(nd_reader *rd)
     free(rd->raw);
     free(rd->in);
     nd_buf_release(&rd->line);
+    nd_buf_release(&rd->header);
     nd_buf_release(&rd->scratch);
     free(rd);
 }
@@ -490,6 +494,8 @@ static int parse_tsv_header(nd_reader *rd)
         s = t + 1;
     }
     rd->ncols = c;
+    nd_buf_reset(&rd->header);
+    nd_buf_add(&rd->header, rd->line.data, rd->line.len);
     return rd->col[2] >= 0;
 }
 
@@ -775,6 +781,25 @@ int nd_reader_next(nd_reader *rd, nd_record *rec)
         finish_record(rd, rec);
         return 1;
     }
+}
+
+void nd_reader_keys(const nd_reader *rd, nd_buf *out)
+{
+    nd_buf_reset(out);
+    if (rd->fmt == ND_FMT_TSV) {
+        for (size_t i = 0; i < rd->header.len; i++) {
+            if (rd->header.data[i] == '\t') nd_buf_adds(out, ", ");
+            else nd_buf_addc(out, rd->header.data[i]);
+        }
+        return;
+    }
+    if (rd->fmt != ND_FMT_JSONL) return;
+    cJSON *o = cJSON_ParseWithLength(rd->line.data, rd->line.len);
+    for (const cJSON *k = cJSON_IsObject(o) ? o->child : NULL; k; k = k->next) {
+        if (out->len) nd_buf_adds(out, ", ");
+        nd_buf_adds(out, k->string ? k->string : "?");
+    }
+    cJSON_Delete(o);
 }
 
 /* Windows-1252's characters for bytes 0x80..0x9F (0: none); from 0xA0 on it is Latin-1. */

@@ -6,7 +6,7 @@
 #include <stdlib.h>    /* free */
 #include <string.h>    /* strcmp */
 #include <sys/stat.h>  /* stat */
-#include <unistd.h>    /* readlink */
+#include <unistd.h>    /* isatty */
 
 static void help(void)
 {
@@ -90,7 +90,13 @@ struct train_args {
 
 struct counts {
     size_t records, failed, used;
+    size_t alike;      /* the failures so far, while every record failed and for the same reason */
+    nd_buf reason;     /* that reason, the record's id taken out */
+    int stopped;       /* ND_ALIKE of them: the run stopped */
 };
+
+/* Records that all fail alike before the first one is used: the inputs are not what train reads (field names...). */
+#define ND_ALIKE 1000
 
 /* Parse the command line into 'a': EXIT_OK to go on, else the exit status (help shown, usage error). */
 static int parse_args(struct train_args *a, int argc, char **argv)
@@ -134,11 +140,15 @@ static int parse_args(struct train_args *a, int argc, char **argv)
     int c;
     long v;
     double d;
-    while ((c = getopt_long(argc, argv, "qho:j:", longopts, NULL)) != -1) {
+    int li = -1;
+    while ((c = getopt_long(argc, argv, "qho:j:", longopts, &li)) != -1) {
         int h = cli_input_option(&a->in, cmd, c, optarg);
         if (h < 0) return EXIT_USAGE;
         if (h) continue;
-        const char *opt = argv[optind - 1];
+        char opt[64];   /* the option's name for messages (argv[optind - 1] may be its value) */
+        if (li >= 0) snprintf(opt, sizeof(opt), "--%s", longopts[li].name);
+        else snprintf(opt, sizeof(opt), "-%c", c);
+        li = -1;
         switch (c) {
         case 'h': help(); return cli_close_stdout() == EXIT_OK ? -1 : EXIT_FAIL;
         case 'o': a->outdir = optarg; break;
@@ -223,12 +233,40 @@ static int parse_args(struct train_args *a, int argc, char **argv)
         stories |= a->inputs[i].tasks == DATA_STORY;
     }
     if (stories && !pages) return cli_usage_error(cmd, "--extract-story needs --extract-data: the pages that teach what is not story");
-    if (!labelled) return cli_usage_error(cmd, "no training data given");
+    if (!labelled && !isatty(STDIN_FILENO)) {   /* records piped in: both labels, as a FILE's */
+        a->inputs[a->ninputs++] = (struct input){ "-", (1u << ND_TASK_TOPIC) | (1u << ND_TASK_REGION) };
+        labelled = 1;
+    }
+    if (!labelled) return cli_usage_error(cmd, "no training data given: give FILE..., --topic-data FILE, or pipe records in");
     if (a->extract_model && a->no_extract)
         return cli_usage_error(cmd, "--extract-model and --no-extract-model contradict each other");
     if (a->no_gaz) o->gazetteer = NULL;
     else if (!o->gazetteer) o->gazetteer = cli_find_data("models/gazetteer.tsv", a->gazbuf, sizeof(a->gazbuf));
     return EXIT_OK;
+}
+
+/* Count one more failure toward ND_ALIKE: the number failed alike so far (a new reason starts over at 1). */
+static size_t failed_alike(struct counts *n, const nd_record *rec, const char *why)
+{
+    nd_buf r;
+    nd_buf_init(&r);
+    const char *id = rec->id && *rec->id ? strstr(why, rec->id) : NULL;   /* "record 'x' has no text" */
+    if (id) {
+        nd_buf_add(&r, why, (size_t)(id - why));
+        nd_buf_addc(&r, '*');
+        nd_buf_adds(&r, id + strlen(rec->id));
+    } else {
+        nd_buf_adds(&r, why);
+    }
+    if (n->alike && !strcmp(r.data, n->reason.data)) {
+        n->alike++;
+    } else {
+        nd_buf_reset(&n->reason);
+        nd_buf_adds(&n->reason, r.data);
+        n->alike = 1;
+    }
+    nd_buf_release(&r);
+    return n->alike;
 }
 
 /* Feed every record of the inputs of kind 'kind' (DATA_EXTRACT: the block model's; 0: the labelled records) to 't'. */
@@ -237,6 +275,8 @@ static void read_inputs(const struct train_args *a, nd_trainer *t, unsigned kind
     nd_record rec;
     nd_record_init(&rec);
     nd_err err = { 0 };
+    size_t used0 = n->used;
+    n->alike = 0;
     for (size_t i = 0; i < a->ninputs; i++) {
         unsigned tasks = a->inputs[i].tasks;
         if ((tasks & DATA_EXTRACT ? DATA_EXTRACT : 0u) != kind) continue;
@@ -250,7 +290,19 @@ static void read_inputs(const struct train_args *a, nd_trainer *t, unsigned kind
                                                    : nd_trainer_add(t, &rec, tasks, &err);
             if (st != ND_OK) {
                 n->failed++;
-                if (!a->in.quiet) cli_record_error(&rec, rec.error ? rec.error : err.msg);
+                const char *why = rec.error ? rec.error : err.msg;
+                if (!a->in.quiet) cli_record_error(&rec, why);
+                if (n->used == used0 && failed_alike(n, &rec, why) >= ND_ALIKE) {
+                    nd_buf keys;
+                    nd_buf_init(&keys);
+                    nd_reader_keys(rd, &keys);
+                    cli_error("the first %d records all failed alike (%s): stopping. Their fields are: %s; "
+                              "--text-field and the other field options name the ones to read",
+                              ND_ALIKE, n->reason.data, keys.len ? keys.data : "(none: not JSON Lines or TSV)");
+                    nd_buf_release(&keys);
+                    n->stopped = 1;
+                    break;
+                }
                 continue;
             }
             n->used++;
@@ -258,6 +310,7 @@ static void read_inputs(const struct train_args *a, nd_trainer *t, unsigned kind
             cli_progress_tick(prog, n->records);
         }
         nd_reader_free(rd);
+        if (n->stopped) break;
     }
     nd_record_release(&rec);
 }
@@ -270,6 +323,7 @@ static int setup_extractor(const struct train_args *a, nd_trainer *t, struct cou
     nd_err err = { 0 };
     if (pages) {
         read_inputs(a, t, DATA_EXTRACT, n, prog);
+        if (n->stopped) return EXIT_FAIL;
         nd_extract_report rep;
         if (nd_trainer_train_extractor(t, &rep, &err) != ND_OK) {
             cli_error("story extraction: %s", err.msg);
@@ -349,7 +403,8 @@ int cmd_train(int argc, char **argv)
         cli_error("%s", err.msg);
         return EXIT_FAIL;
     }
-    struct counts n = { 0, 0, 0 };
+    struct counts n = { 0 };
+    nd_buf_init(&n.reason);
     struct cli_progress prog;
     cli_progress_init(&prog, a.in.progress);
     nd_model *m = NULL;
@@ -357,7 +412,9 @@ int cmd_train(int argc, char **argv)
     if ((rc = setup_extractor(&a, t, &n, &prog)) == EXIT_OK) {
         read_inputs(&a, t, 0, &n, &prog);
         cli_progress_done(&prog);
-        if (nd_trainer_finish(t, NULL, &m, &rep, &err) != ND_OK) {
+        if (n.stopped) {
+            rc = EXIT_FAIL;
+        } else if (nd_trainer_finish(t, NULL, &m, &rep, &err) != ND_OK) {
             cli_error("training failed: %s", err.msg);
             rc = EXIT_FAIL;
         } else if (!rep.trained[0] && !rep.trained[1]) {
@@ -374,6 +431,7 @@ int cmd_train(int argc, char **argv)
         fprintf(stderr, "newsdesk: %zu of %zu records failed\n", n.failed, n.records);
         if (rc == EXIT_OK) rc = EXIT_FAIL;
     }
+    nd_buf_release(&n.reason);
     nd_model_free(m);
     nd_trainer_free(t);
     free(a.inputs);

@@ -80,3 +80,14 @@ has "...but its topics" out '^\{"id":"a1","topic":"[a-z]+","topic_confidence":[0
 "$ND" classify --model m --format tsv "$DATA/bad.jsonl" >out 2>/dev/null
 is "TSV: a header and one row per record" "$(wc -l <out)" 7
 has "TSV: an error row keeps the columns" out "$(printf '^b3\t\t\t\t\trecord has no text')"
+"$ND" train --min-df 1 --folds 2 -o mstdin <"$DATA/tiny-train.jsonl" >out 2>err; is "train reads records piped in when no FILE is given" $? 0
+has "...all of them" out "^trained mstdin from 24 records \(0 failed\)"
+"$ND" train --folds 1 -o x "$DATA/tiny-train.jsonl" >/dev/null 2>err; is "a bad option value is a usage error" $? 2
+has "...naming the option and its range" err "train: --folds wants a whole number from 2 to 20, not '1'"
+"$ND" train --min-df=0 -o x "$DATA/tiny-train.jsonl" >/dev/null 2>err
+has "...in the --opt=value form too" err "train: --min-df wants a whole number from 1 to 1000000, not '0'"
+awk '{ for (i = 0; i < 50; i++) { l = $0; sub(/"id": *"/, "\"uid\":\"" i "-", l); gsub(/"text"/, "\"body\"", l); print l } }' "$DATA/tiny-train.jsonl" >wrong.jsonl
+"$ND" train -o x wrong.jsonl >/dev/null 2>err; is "train on records with other field names fails" $? 1
+has "...stopping after the first 1000 that fail alike" err "error: the first 1000 records all failed alike \(record has no text \(field 'text'\)\): stopping"
+has "...naming the fields the records have" err "Their fields are: uid, title, body, topic, region"
+is "...and says no more than that about them" "$(grep -c "has no text" err)" 1001
