@@ -120,6 +120,10 @@ typedef struct nd_record {
     char *error;         /* why the record is unusable, or NULL */
     nd_status error_code;
     nd_repairs repairs;  /* what the reader mended in the record's strings */
+    int id_number;       /* the id was a JSON number (written back as one) */
+    /* with nd_reader_opts.keep: each kept field's value as JSON text ("null" when absent), its string when it is one */
+    char **keep_json, **keep_text;
+    size_t nkeep;
 } nd_record;
 
 void nd_record_init(nd_record *r);
@@ -137,6 +141,8 @@ typedef struct nd_reader_opts {
     nd_format format;     /* ND_FMT_AUTO: decided per file by content */
     nd_fields fields;
     size_t max_record;    /* bytes; longer records become error records (default 4 MiB) */
+    const char *const *keep;   /* fields copied into each record as they are (nd_record.keep_json), or NULL */
+    size_t nkeep;
 } nd_reader_opts;
 
 void nd_reader_opts_init(nd_reader_opts *o);
@@ -411,6 +417,9 @@ typedef struct nd_analyze_opts {
     int story;               /* give the story found: its title and text (nd_result.title, .story; default 0) */
     int explain;             /* say which blocks were removed, and why (nd_result.explain; default 0) */
     int probabilities;       /* every label's probability per task (nd_result.prob; default 0) */
+    /* output only: the names of the input fields copied into each line after the id (nd_reader_opts.keep) */
+    const char *const *keep;
+    size_t nkeep;
 } nd_analyze_opts;
 
 void nd_analyze_opts_init(nd_analyze_opts *o);

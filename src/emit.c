@@ -59,6 +59,34 @@ static void csv_field(nd_buf *b, const char *s)
 
 static const char *const task_keys[2] = { "topic", "region" };
 
+/* Keys newsdesk writes itself: a kept input field of the same name is written as "input_NAME". */
+static int own_key(const char *name)
+{
+    static const char *const own[] = { "id", "title", "text", "topic", "topic_confidence", "topic_probabilities", "region",
+                                       "region_confidence", "region_probabilities", "summary", "summary_index", "error", NULL };
+    for (const char *const *k = own; *k; k++)
+        if (!strcmp(*k, name)) return 1;
+    return 0;
+}
+
+static void add_keep_name(nd_buf *b, const char *name, int json)
+{
+    nd_buf tmp;
+    nd_buf_init(&tmp);
+    if (own_key(name)) nd_buf_adds(&tmp, "input_");
+    nd_buf_adds(&tmp, name);
+    if (json) nd_json_string(b, tmp.data);
+    else nd_buf_adds(b, tmp.data);
+    nd_buf_release(&tmp);
+}
+
+/* The record's id: a JSON number as it was, else a string. */
+static void add_json_id(nd_buf *b, const nd_record *rec)
+{
+    if (rec->id_number) nd_buf_adds(b, rec->id);
+    else nd_json_string(b, rec->id);
+}
+
 void nd_emit_header(nd_buf *b, nd_out_format fmt, const nd_analyze_opts *o)
 {
     static const char *const story[] = { "title", "text", NULL };
@@ -70,6 +98,10 @@ void nd_emit_header(nd_buf *b, nd_out_format fmt, const nd_analyze_opts *o)
     char sep = fmt == ND_OUT_CSV ? ',' : '\t';
     if (fmt == ND_OUT_JSONL) return;
     nd_buf_adds(b, "id");
+    for (size_t i = 0; i < o->nkeep; i++) {
+        nd_buf_addc(b, sep);
+        add_keep_name(b, o->keep[i], 0);
+    }
     for (size_t g = 0; g < sizeof(groups) / sizeof(*groups); g++)
         for (const char *const *c = groups[g]; c && *c; c++) {
             nd_buf_addc(b, sep);
@@ -144,6 +176,12 @@ static void emit_delimited(nd_buf *b, nd_out_format fmt, const nd_analyze_opts *
     nd_buf tmp;
     nd_buf_init(&tmp);
     field(b, rec->id);
+    for (size_t i = 0; i < o->nkeep; i++) {   /* a string as itself, other values as JSON, null as nothing */
+        nd_buf_addc(b, sep);
+        if (i >= rec->nkeep) continue;
+        if (rec->keep_text[i]) field(b, rec->keep_text[i]);
+        else if (strcmp(rec->keep_json[i], "null")) field(b, rec->keep_json[i]);
+    }
     if (o->story) {
         nd_buf_addc(b, sep);
         if (res) field(b, res->title.data);
@@ -192,7 +230,13 @@ void nd_emit(nd_buf *b, nd_out_format fmt, const nd_analyze_opts *o, const nd_re
         return;
     }
     nd_buf_adds(b, "{\"id\":");
-    nd_json_string(b, rec->id);
+    add_json_id(b, rec);
+    for (size_t i = 0; i < o->nkeep; i++) {
+        nd_buf_addc(b, ',');
+        add_keep_name(b, o->keep[i], 1);
+        nd_buf_addc(b, ':');
+        nd_buf_adds(b, i < rec->nkeep ? rec->keep_json[i] : "null");
+    }
     if (!res) {
         nd_buf_adds(b, ",\"error\":");
         nd_json_string(b, error ? error : "failed");

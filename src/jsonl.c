@@ -83,7 +83,7 @@ static int too_deep(const char *s, size_t at)
 }
 
 static int tree_record(const char *s, size_t len, const char *const names[ND_NFIELDS], char *out[ND_NFIELDS],
-                       nd_repairs *r, long *col)
+                       unsigned *numbers, nd_repairs *r, long *col)
 {
     cJSON *obj = cJSON_ParseWithLength(s, len);
     if (!obj || !cJSON_IsObject(obj)) {
@@ -92,7 +92,10 @@ static int tree_record(const char *s, size_t len, const char *const names[ND_NFI
         cJSON_Delete(obj);
         return *col && too_deep(s, (size_t)*col - 1) ? -3 : -1;
     }
-    for (int k = 0; k < ND_NFIELDS; k++) out[k] = tree_field(obj, names[k], r);
+    for (int k = 0; k < ND_NFIELDS; k++) {
+        out[k] = tree_field(obj, names[k], r);
+        if (out[k] && cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(obj, names[k]))) *numbers |= 1u << k;
+    }
     cJSON_Delete(obj);
     return 0;
 }
@@ -105,6 +108,7 @@ typedef struct pass {
     size_t nlen[ND_NFIELDS];
     char **out;
     unsigned seen;      /* fields whose key has come (the first one counts, as in cJSON) */
+    unsigned numbers;   /* fields whose value was a number */
     nd_repairs repairs;
     nd_buf *scratch;    /* a decoded string */
 } pass;
@@ -371,6 +375,7 @@ static int wanted_value(pass *c, unsigned want)
         double d;
         if (!number(c, &d)) return 0;
         v = number_string(d);
+        c->numbers |= want;
         break;
     }
     default:   /* objects, true, false, null: no value */
@@ -461,8 +466,11 @@ static const char *mended(const char *s, size_t len, nd_buf *scratch, nd_repairs
 }
 
 int nd_jsonl_record(const char *s, size_t len, const char *const names[ND_NFIELDS], char *out[ND_NFIELDS],
-                    nd_repairs *r, long *col, nd_buf *scratch, nd_jsonl_how how)
+                    unsigned *numbers, nd_repairs *r, long *col, nd_buf *scratch, nd_jsonl_how how)
 {
+    unsigned dummy;
+    if (!numbers) numbers = &dummy;
+    *numbers = 0;
     *col = 0;
     for (int k = 0; k < ND_NFIELDS; k++) out[k] = NULL;
     if (how != ND_JSONL_TREE) {
@@ -470,6 +478,7 @@ int nd_jsonl_record(const char *s, size_t len, const char *const names[ND_NFIELD
         for (int k = 0; k < ND_NFIELDS; k++) c.nlen[k] = names[k] && *names[k] ? strlen(names[k]) : (size_t)-1;
         if (pass_record(&c)) {
             r->utf8 += c.repairs.utf8;   /* the pass leaves NUL to the tree */
+            *numbers = c.numbers;
             return 0;
         }
         for (int k = 0; k < ND_NFIELDS; k++) {
@@ -479,5 +488,5 @@ int nd_jsonl_record(const char *s, size_t len, const char *const names[ND_NFIELD
         if (how == ND_JSONL_PASS) return -2;
     }
     if (memchr(s, '\0', len) || memmem(s, len, "\\u", 2)) s = mended(s, len, scratch, r);
-    return tree_record(s, len, names, out, r, col);
+    return tree_record(s, len, names, out, numbers, r, col);
 }

@@ -247,13 +247,14 @@ size_t nd_utf8_valid_prefix(const unsigned char *s, size_t len);
  * or \u0000 is read as a space). 'scratch' is working room, kept between
  * calls. Returns 0, or -1 if s is not a JSON object (*col: the 1-based column
  * of the error, 0 if unknown), -3 if it nests deeper than cJSON reads
- * (ND_CJSON_DEPTH levels).
+ * (ND_CJSON_DEPTH levels). *numbers (may be NULL) gets bit k set when field
+ * k's value was a JSON number.
  * ND_JSONL_ANY: the one-pass reader, cJSON where it is unsure; for tests,
  * ND_JSONL_TREE (cJSON alone) and ND_JSONL_PASS (the pass alone; -2 when unsure).
  */
 #define ND_CJSON_DEPTH 1000   /* cJSON's CJSON_NESTING_LIMIT, as Debian builds it */
 typedef enum { ND_JSONL_ANY, ND_JSONL_TREE, ND_JSONL_PASS } nd_jsonl_how;
 int nd_jsonl_record(const char *s, size_t len, const char *const names[ND_NFIELDS], char *out[ND_NFIELDS],
-                    nd_repairs *r, long *col, nd_buf *scratch, nd_jsonl_how how);
+                    unsigned *numbers, nd_repairs *r, long *col, nd_buf *scratch, nd_jsonl_how how);
 
 #endif

@@ -59,10 +59,12 @@ struct nd_reader {
     int col[ND_NFIELDS];
     int ncols;
     nd_buf header;         /* the TSV header line */
+    int *keep_col;         /* TSV: the column of each kept field, -1 if absent */
 };
 
 void nd_reader_opts_init(nd_reader_opts *o)
 {
+    memset(o, 0, sizeof(*o));
     o->format = ND_FMT_AUTO;
     o->fields.id = "id";
     o->fields.title = "title";
@@ -94,6 +96,12 @@ void nd_record_release(nd_record *r)
     free(r->without);
     free(r->file);
     free(r->error);
+    for (size_t i = 0; i < r->nkeep; i++) {
+        free(r->keep_json[i]);
+        free(r->keep_text[i]);
+    }
+    free(r->keep_json);
+    free(r->keep_text);
     nd_record_init(r);
 }
 
@@ -157,6 +165,7 @@ void nd_reader_free(nd_reader *rd)
     free(rd->in);
     nd_buf_release(&rd->line);
     nd_buf_release(&rd->header);
+    free(rd->keep_col);
     nd_buf_release(&rd->scratch);
     free(rd);
 }
@@ -433,6 +442,48 @@ static void field_slots(nd_record *rec, char **slots[ND_NFIELDS])
     memcpy(slots, s, sizeof(s));
 }
 
+/* Room for the kept fields, all null to begin with. */
+static void keep_init(const nd_reader *rd, nd_record *rec)
+{
+    rec->nkeep = rd->opts.nkeep;
+    rec->keep_json = nd_xcalloc(rec->nkeep, sizeof(char *));
+    rec->keep_text = nd_xcalloc(rec->nkeep, sizeof(char *));
+    for (size_t i = 0; i < rec->nkeep; i++) rec->keep_json[i] = nd_xstrdup("null");
+}
+
+/* Kept field i is the string s (taken over). */
+static void keep_string(nd_record *rec, size_t i, char *s)
+{
+    nd_buf b;
+    nd_buf_init(&b);
+    nd_json_string(&b, s);
+    free(rec->keep_json[i]);
+    rec->keep_json[i] = nd_buf_detach(&b);
+    nd_buf_release(&b);
+    rec->keep_text[i] = s;
+}
+
+/* A JSON record's kept fields, their values as the line has them (cJSON's compact form). */
+static void keep_jsonl(const nd_reader *rd, nd_record *rec)
+{
+    keep_init(rd, rec);
+    cJSON *o = cJSON_ParseWithLength(rd->line.data, rd->line.len);
+    for (size_t i = 0; cJSON_IsObject(o) && i < rec->nkeep; i++) {
+        cJSON *v = cJSON_GetObjectItemCaseSensitive(o, rd->opts.keep[i]);
+        if (!v) continue;
+        if (cJSON_IsString(v)) {
+            keep_string(rec, i, nd_utf8_string(v->valuestring, strlen(v->valuestring), &rec->repairs));
+            continue;
+        }
+        char *j = cJSON_PrintUnformatted(v);
+        if (!j) continue;
+        free(rec->keep_json[i]);
+        rec->keep_json[i] = nd_xstrdup(j);
+        cJSON_free(j);
+    }
+    cJSON_Delete(o);
+}
+
 static void parse_jsonl(nd_reader *rd, nd_record *rec)
 {
     const char *names[ND_NFIELDS];
@@ -440,8 +491,9 @@ static void parse_jsonl(nd_reader *rd, nd_record *rec)
     long col;
     const char *ptr = rd->line.data;
     size_t len = rd->line.len;
-    int got = nd_jsonl_record(ptr, len, field_names(&rd->opts.fields, names), out, &rec->repairs, &col, &rd->scratch,
-                              ND_JSONL_ANY);
+    unsigned numbers;
+    int got = nd_jsonl_record(ptr, len, field_names(&rd->opts.fields, names), out, &numbers, &rec->repairs, &col,
+                              &rd->scratch, ND_JSONL_ANY);
     if (got < 0) {
         char *id = sniff_json_id(ptr, len, rd->opts.fields.id);
         if (got == -3)
@@ -457,6 +509,8 @@ static void parse_jsonl(nd_reader *rd, nd_record *rec)
     char **slots[ND_NFIELDS];
     field_slots(rec, slots);
     for (int k = 0; k < ND_NFIELDS; k++) *slots[k] = out[k];
+    rec->id_number = (numbers & 1u) != 0;
+    if (rd->opts.nkeep) keep_jsonl(rd, rec);
 }
 
 /* TSV fields are escaped as \t \n \r \\ */
@@ -494,6 +548,20 @@ static int parse_tsv_header(nd_reader *rd)
         s = t + 1;
     }
     rd->ncols = c;
+    if (rd->opts.nkeep && !rd->keep_col) rd->keep_col = nd_xmalloc(rd->opts.nkeep * sizeof(int));
+    for (size_t i = 0; i < rd->opts.nkeep; i++) {
+        rd->keep_col[i] = -1;
+        const char *h = rd->line.data;
+        for (int k = 0; h <= e; k++) {
+            const char *t = memchr(h, '\t', (size_t)(e - h));
+            if (!t) t = e;
+            if (strlen(rd->opts.keep[i]) == (size_t)(t - h) && !memcmp(rd->opts.keep[i], h, (size_t)(t - h))) {
+                rd->keep_col[i] = k;
+                break;
+            }
+            h = t + 1;
+        }
+    }
     nd_buf_reset(&rd->header);
     nd_buf_add(&rd->header, rd->line.data, rd->line.len);
     return rd->col[2] >= 0;
@@ -505,11 +573,14 @@ static void parse_tsv(nd_reader *rd, nd_record *rec)
     field_slots(rec, dst);
     const char *s = rd->line.data, *e = s + rd->line.len;
     int c = 0;
+    if (rd->opts.nkeep) keep_init(rd, rec);
     while (s <= e) {
         const char *t = memchr(s, '\t', (size_t)(e - s));
         if (!t) t = e;
         for (int k = 0; k < ND_NFIELDS; k++)
             if (rd->col[k] == c) *dst[k] = tsv_unescape(rec, s, (size_t)(t - s));
+        for (size_t i = 0; i < rd->opts.nkeep; i++)
+            if (rd->keep_col[i] == c) keep_string(rec, i, tsv_unescape(rec, s, (size_t)(t - s)));
         c++;
         s = t + 1;
     }

@@ -18,11 +18,12 @@ static int jsonl_diff(const char *line, size_t len)
     long ca, cb;
     nd_buf scratch;
     nd_buf_init(&scratch);
-    int pa = nd_jsonl_record(line, len, names, a, &ra, &ca, &scratch, ND_JSONL_PASS);
-    int pb = nd_jsonl_record(line, len, names, b, &rb, &cb, &scratch, ND_JSONL_TREE);
+    unsigned na, nb;
+    int pa = nd_jsonl_record(line, len, names, a, &na, &ra, &ca, &scratch, ND_JSONL_PASS);
+    int pb = nd_jsonl_record(line, len, names, b, &nb, &rb, &cb, &scratch, ND_JSONL_TREE);
     int differ = 0;
     if (pa == 0) {
-        differ = pb != 0 || ra.utf8 != rb.utf8 || ra.nul != rb.nul;
+        differ = pb != 0 || ra.utf8 != rb.utf8 || ra.nul != rb.nul || na != nb;
         for (int k = 0; k < ND_NFIELDS; k++)
             if ((a[k] == NULL) != (b[k] == NULL) || (a[k] && pb == 0 && strcmp(a[k], b[k]) != 0)) differ = 1;
     }

@@ -77,6 +77,9 @@ static void help(const char *cmd)
                "  --probabilities         every label's probability per task, as \"topic_probabilities\":\n"
                "                          {label: p, ...} (calibrated, summing to 1); kept when\n"
                "                          --min-confidence makes the label \"unknown\"\n");
+    printf("  --keep-fields A,B,...   copy these input fields into each output line after the id, as\n"
+           "                          they are (JSON values keep their type; one that newsdesk writes\n"
+           "                          itself, such as topic, is named input_topic)\n");
     if (strcmp(cmd, "classify") && !cleaning) printf("%s", CLI_SUMMARY_HELP);
     printf("%s  --explain               say on stderr which blocks of the page were removed, and why\n"
            "                          (a clutter rule, or the block model's chance that it is story;\n"
@@ -94,6 +97,7 @@ static int run_command(const char *cmd, int classify, int summarize, int story, 
         { "min-confidence", required_argument, NULL, 'c' },
         { "explain", no_argument, NULL, 'X' },
         { "probabilities", no_argument, NULL, 'P' },
+        { "keep-fields", required_argument, NULL, 'K' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
@@ -108,6 +112,7 @@ static int run_command(const char *cmd, int classify, int summarize, int story, 
     r.aopts.story = story;
     nd_batch_opts bopts;
     nd_batch_opts_init(&bopts);
+    const char *keep_arg = NULL;
     optind = 0;
     opterr = 0;
     int c;
@@ -130,6 +135,11 @@ static int run_command(const char *cmd, int classify, int summarize, int story, 
                 return cli_usage_error(cmd, "--min-confidence wants a number in [0, 1], not '%s'", optarg);
             break;
         case 'X': r.aopts.explain = 1; break;
+        case 'K':
+            if (!*optarg || *optarg == ',' || optarg[strlen(optarg) - 1] == ',' || strstr(optarg, ",,"))
+                return cli_usage_error(cmd, "--keep-fields wants field names separated by commas, not '%s'", optarg);
+            keep_arg = optarg;
+            break;
         case 'P':
             if (!classify) return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
             r.aopts.probabilities = 1;
@@ -144,6 +154,16 @@ static int run_command(const char *cmd, int classify, int summarize, int story, 
         return cli_usage_error(cmd, "no input: give FILE..., pipe articles in, or '-' to type them");
     nd_model *m = cli_load_model(cmd, in.model_dir);
     if (!m) return EXIT_FAIL;
+    /* --keep-fields: the names, split in a copy of the argument, for the reader and the output */
+    char *keep_names = keep_arg ? nd_xstrdup(keep_arg) : NULL;
+    const char **keep = keep_arg ? nd_xmalloc((strlen(keep_arg) / 2 + 1) * sizeof(*keep)) : NULL;
+    size_t nkeep = 0;
+    for (char *p = keep_names, *comma; p; p = comma) {
+        if ((comma = strchr(p, ','))) *comma++ = '\0';
+        keep[nkeep++] = p;
+    }
+    in.reader.keep = r.aopts.keep = keep;
+    in.reader.nkeep = r.aopts.nkeep = nkeep;
     nd_reader *rd = nd_reader_new((const char *const *)argv + optind, (size_t)(argc - optind), &in.reader);
     r.in = &in;
     nd_buf_init(&r.out);
@@ -170,6 +190,8 @@ static int run_command(const char *cmd, int classify, int summarize, int story, 
     nd_buf_release(&r.line);
     nd_reader_free(rd);
     nd_model_free(m);
+    free(keep);
+    free(keep_names);
     if (r.write_failed) rc = EXIT_FAIL;
     if (cli_close_stdout() != EXIT_OK) rc = EXIT_FAIL;
     return rc;

@@ -51,3 +51,14 @@ yes "$(head -1 "$DATA/articles.jsonl")" | head -5000 >many.jsonl
 "$ND" process --model tiny many.jsonl 2>err | head -1 >first.jsonl
 check "a closed pipe ends the run quietly" test ! -s err
 is "the first line still arrives" "$(wc -l <first.jsonl)" 1
+printf '{"id":7,"title":"Cup final","text":"The striker scored twice as the home side won the cup final.","url":"http://x.example/a","n":3,"tags":["a","b"],"topic":"sport"}\n{"id":"s2","text":"Shares fell sharply as the bank reported a loss."}\n' >keep.jsonl
+"$ND" classify --model tiny --keep-fields url,n,tags,topic,missing keep.jsonl >out; is "--keep-fields exits 0" $? 0
+has "kept fields follow the id as the input has them, a numeric id stays a number" out '^\{"id":7,"url":"http://x.example/a","n":3,"tags":\["a","b"\],"input_topic":"sport","missing":null,"topic":"'
+has "...and are null where a record lacks them" out '^\{"id":"s2","url":null,"n":null,"tags":null,"input_topic":null,"missing":null,'
+"$ND" classify --model tiny --format csv --keep-fields url,n,tags keep.jsonl >out
+has "CSV: a column per kept field, strings as themselves, other values as JSON" out '^7,http://x.example/a,3,"\[""a"",""b""\]",[a-z]+,'
+has "...with the field names in the header" out '^id,url,n,tags,topic,'
+printf 'id\ttext\tsource\n1\tThe striker scored twice as the home side won the cup final.\tWire\n' >keep.tsv
+"$ND" classify --model tiny --keep-fields source keep.tsv >out
+has "TSV input: a kept column is a string, and so is its id" out '^\{"id":"1","source":"Wire",'
+"$ND" classify --model tiny --keep-fields url, keep.jsonl >/dev/null 2>&1; is "an empty name in --keep-fields is a usage error" $? 2

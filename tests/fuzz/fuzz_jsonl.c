@@ -17,7 +17,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     long col;
     nd_buf scratch;
     nd_buf_init(&scratch);
-    if (nd_jsonl_record((const char *)data, size, names, out, &r, &col, &scratch, ND_JSONL_ANY) == 0)
+    if (nd_jsonl_record((const char *)data, size, names, out, NULL, &r, &col, &scratch, ND_JSONL_ANY) == 0)
         for (int k = 0; k < ND_NFIELDS; k++) free(out[k]);
     nd_buf_release(&scratch);
     return 0;

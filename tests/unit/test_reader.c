@@ -105,7 +105,7 @@ static void test_jsonl_pass(void)
     long col;
     nd_buf scratch;
     nd_buf_init(&scratch);
-    is_int(nd_jsonl_record(nuls, sizeof(nuls) - 1, names, out, &rp, &col, &scratch, ND_JSONL_ANY), 0, "NUL bytes: read");
+    is_int(nd_jsonl_record(nuls, sizeof(nuls) - 1, names, out, NULL, &rp, &col, &scratch, ND_JSONL_ANY), 0, "NUL bytes: read");
     is_str(out[2], "raw   byte   esc \\u0000 text", "raw NUL and \\u0000 are spaces; an escaped backslash's u0000 is text");
     is_str(out[5], "a b", "in a list's strings too");
     is_str(out[0], "n", "a NUL between the members is a space");
@@ -115,7 +115,7 @@ static void test_jsonl_pass(void)
     /* ... and an escape of half a surrogate pair becomes U+FFFD, counted; a whole pair and \\ud800 as text stay */
     const char sur[] = "{\"text\":\"a \\ud800 b \\udc00 c \\ud83d\\ude00 d \\\\ud800 e \\ud800\\n f \\udbff\"}";
     rp = (nd_repairs){ 0, 0, 0 };
-    is_int(nd_jsonl_record(sur, sizeof(sur) - 1, names, out, &rp, &col, &scratch, ND_JSONL_ANY), 0, "half pairs: read");
+    is_int(nd_jsonl_record(sur, sizeof(sur) - 1, names, out, NULL, &rp, &col, &scratch, ND_JSONL_ANY), 0, "half pairs: read");
     is_str(out[2], "a \xef\xbf\xbd b \xef\xbf\xbd c \xf0\x9f\x98\x80 d \\ud800 e \xef\xbf\xbd\n f \xef\xbf\xbd",
            "half a pair is U+FFFD; a whole pair, and an escaped backslash's ud800, are kept");
     is_int((long)rp.surrogate, 4, "four half pairs counted");
