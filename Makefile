@@ -155,6 +155,7 @@ INSTALLED = bin/newsdesk share/man/man1/newsdesk.1 lib/libnewsdesk.a include/new
 
 ## install: program, man page, default model, library, header and pkg-config file under $(DESTDIR)$(PREFIX)
 install: all $(BUILD)/newsdesk.pc
+	$(Q)$(BUILD)/newsdesk info --top 0 models/default >/dev/null   # loading writes the weights caches, if missing
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/newsdesk/models/default $(DESTDIR)$(PREFIX)/share/man/man1 \
 	  $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
 	install -m 755 $(BUILD)/newsdesk $(DESTDIR)$(PREFIX)/bin/newsdesk

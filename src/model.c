@@ -232,20 +232,27 @@ nd_status nd_bundle_slurp(const char *dir, const char *name, nd_buf *out, int op
  * without checksums, from before them, checks nothing). Returns its slurp
  * status, or ND_ERR_MODEL for a file that is not what was written.
  */
+/* The checksum the manifest lists for file 'name' into *h: 1, or 0 when it lists none (format 1). */
+static int manifest_checksum(const char *man, const char *name, uint64_t *h)
+{
+    char key[64];
+    snprintf(key, sizeof(key), "checksum %s ", name);
+    for (const char *p = man; man && (p = strstr(p, key)); p++) {
+        if (p != man && p[-1] != '\n') continue;
+        *h = (uint64_t)strtoull(p + strlen(key), NULL, 16);
+        return 1;
+    }
+    return 0;
+}
+
 static nd_status slurp_checked(const char *man, const char *dir, const char *name, nd_buf *out, int optional, nd_err *err)
 {
     nd_status st = nd_bundle_slurp(dir, name, out, optional, err);
-    if (st || !man) return st;
-    char key[64];
-    snprintf(key, sizeof(key), "checksum %s ", name);
-    for (const char *p = man; (p = strstr(p, key)); p++) {
-        if (p != man && p[-1] != '\n') continue;
-        unsigned long long want = strtoull(p + strlen(key), NULL, 16);
-        if (want != (unsigned long long)nd_hash(out->data, out->len))
-            return nd_fail(err, ND_ERR_MODEL, "bundle damaged: %s/%s does not match its checksum in the manifest", dir, name);
-        return ND_OK;
-    }
-    return ND_OK;   /* the manifest lists no checksum for it: a bundle of format 1 */
+    uint64_t want;
+    if (st || !manifest_checksum(man, name, &want)) return st;   /* none listed: a bundle of format 1 */
+    if (want != nd_hash(out->data, out->len))
+        return nd_fail(err, ND_ERR_MODEL, "bundle damaged: %s/%s does not match its checksum in the manifest", dir, name);
+    return ND_OK;
 }
 
 /* The manifest whole: with checksums, its last line is "end" and the checksum of all before it. */
@@ -386,13 +393,22 @@ static nd_status load_task(nd_model *m, const char *dir, const char *man, nd_tas
         }
         p += n + (nl ? 1 : 0);
     }
-    nd_buf path;
+    nd_buf path, cache;
     nd_buf_init(&path);
+    nd_buf_init(&cache);
     nd_buf_addf(&path, "%s/%s.svm", dir, task_names[t]);
+    nd_buf_addf(&cache, "%s/%s.weights", dir, task_names[t]);
     snprintf(name, sizeof(name), "%s.svm", task_names[t]);
-    struct svm_model *sm = load_svm(man, dir, name, b, err);
-    nd_linsvm *s = NULL;
-    if (!sm) {
+    /* the folded weights from the cache when it is of this libsvm text; else the text parsed and folded, and cached */
+    uint64_t svm_hash;
+    int hashed = manifest_checksum(man, name, &svm_hash);
+    nd_linsvm *s = hashed ? nd_linsvm_cache_read(cache.data, svm_hash, k, nfeat) : NULL;
+    struct svm_model *sm = NULL;
+    if (s) {
+        s->labels = labels;
+        s->source = nd_xstrdup(dir);
+        s->source_hash = svm_hash;
+    } else if (!(sm = load_svm(man, dir, name, b, err))) {
         st = ND_ERR_MODEL;
     } else if (svm_get_svm_type(sm) != C_SVC || sm->param.kernel_type != LINEAR) {
         st = nd_fail(err, ND_ERR_MODEL, "'%s' is not a linear C-SVC model", path.data);
@@ -406,8 +422,10 @@ static nd_status load_task(nd_model *m, const char *dir, const char *man, nd_tas
             }
         if (!st && !(s = nd_linsvm_fold(sm, labels, k, nfeat)))
             st = nd_fail(err, ND_ERR_MODEL, "'%s': %d classes in the model, %d names", path.data, sm->nr_class, k);
+        if (!st && hashed) (void)nd_linsvm_cache_write(s, svm_hash, cache.data);   /* best effort: a read-only bundle has none */
     }
     nd_buf_release(&path);
+    nd_buf_release(&cache);
     if (st || !s) {
         if (!st) st = ND_ERR_MODEL;
         if (sm) svm_free_and_destroy_model(&sm);
@@ -666,7 +684,7 @@ static int cmp_scored(const void *a, const void *b)
 static uint32_t *top_features(const nd_model *m, const nd_linsvm *s, size_t top)
 {
     uint32_t *out = nd_xcalloc((size_t)s->nclass * top + 1, sizeof(*out));
-    const int *lab = s->model->label;
+    const int *lab = s->lab;
     int *pi = nd_xmalloc((size_t)s->npairs * sizeof(int)), *pj = nd_xmalloc((size_t)s->npairs * sizeof(int));
     int p = 0;
     for (int i = 0; i < s->nclass; i++)

@@ -156,7 +156,9 @@ static void manifest(const nd_model *m, nd_buf *b)
 
 static const char readme_text[] =
     "# newsdesk model bundle\n\n"
-    "Written by `newsdesk train`; read by `newsdesk --model DIR`. All files are text.\n\n"
+    "Written by `newsdesk train`; read by `newsdesk --model DIR`. All files are text but the TASK.weights\n"
+    "caches: each task's weights folded from TASK.svm, in binary, read instead of TASK.svm when they name\n"
+    "its checksum (loading the bundle writes them again when they are missing or stale; deleting them is safe).\n\n"
     "| file | content |\n|---|---|\n"
     "| manifest | `key value` lines: format version (`newsdesk-model 2`), feature settings, one `task` line per\n"
     "  classifier (labels, training documents, chosen C, cross-validated accuracy, `counts=` training documents\n"
@@ -221,11 +223,29 @@ nd_status nd_model_save(const nd_model *m, const char *dir, nd_err *err)
         }
         nd_buf_reset(&path);
         nd_buf_addf(&path, "%s/%s.svm", tmp.data, nd_task_name((nd_task)t));
-        if (svm_save_model(path.data, s->model) != 0) {
-            st = nd_fail(err, ND_ERR_IO, "cannot write '%s'", path.data);
-            goto fail;
+        if (s->model) {
+            if (svm_save_model(path.data, s->model) != 0) {
+                st = nd_fail(err, ND_ERR_IO, "cannot write '%s'", path.data);
+                goto fail;
+            }
+            if ((st = sync_path(path.data, err))) goto fail;
+        } else {   /* loaded from the cache: the libsvm text it was folded from, as it was */
+            nd_buf_reset(&path);
+            nd_buf_addf(&path, "%s.svm", nd_task_name((nd_task)t));
+            if ((st = nd_bundle_slurp(s->source, path.data, &b, 0, err))) goto fail;
+            if (nd_hash(b.data, b.len) != s->source_hash) {
+                st = nd_fail(err, ND_ERR_MODEL, "'%s/%s' changed since the bundle was loaded", s->source, path.data);
+                goto fail;
+            }
+            if ((st = write_file(tmp.data, path.data, b.data, b.len, err))) goto fail;
+            nd_buf_reset(&path);
+            nd_buf_addf(&path, "%s/%s.svm", tmp.data, nd_task_name((nd_task)t));
         }
-        if ((st = sync_path(path.data, err))) goto fail;
+        /* its folded weights beside it, for fast loading (a cache: not in the manifest, rebuilt when missing) */
+        if ((st = nd_bundle_slurp(tmp.data, strrchr(path.data, '/') + 1, &b, 0, err))) goto fail;
+        nd_buf_reset(&path);
+        nd_buf_addf(&path, "%s/%s.weights", tmp.data, nd_task_name((nd_task)t));
+        (void)nd_linsvm_cache_write(s, nd_hash(b.data, b.len), path.data);
     }
     if (m->ex) {
         nd_buf_reset(&b);

@@ -24,6 +24,8 @@ nd_linsvm *nd_linsvm_fold(struct svm_model *m, char **labels, int nclass, uint32
     if (k < 2 || k != nclass || k * (k - 1) / 2 > 65535) return NULL;
     nd_linsvm *s = nd_xcalloc(1, sizeof(*s));
     s->model = m;
+    s->lab = nd_xmalloc((size_t)k * sizeof(int));
+    memcpy(s->lab, m->label, (size_t)k * sizeof(int));
     s->nclass = k;
     s->labels = labels;
     s->npairs = k * (k - 1) / 2;
@@ -131,6 +133,8 @@ void nd_linsvm_free(nd_linsvm *s)
         for (int i = 0; i < s->nclass; i++) free(s->labels[i]);
 
     free(s->labels);
+    free(s->lab);
+    free(s->source);
     free(s->rho);
     free(s->count);
     free(s->prob_a);
@@ -236,7 +240,7 @@ int nd_linsvm_predict(const nd_linsvm *s, const nd_svec *x, const nd_view *view,
     double *prob = r + (size_t)k * k;     /* k */
     double *tmp = prob + k;               /* k * (k + 2), for the coupling */
     nd_linsvm_decision_view(s, x, view, dec);
-    const int *lab = s->model->label;
+    const int *lab = s->lab;
     if (!s->prob_a) {
         /* votes, ties by the larger summed margin */
         for (int i = 0; i < k; i++) prob[i] = 0;

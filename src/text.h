@@ -225,11 +225,22 @@ typedef struct nd_linsvm {
     int stride;           /* npairs rounded up to 8 (the row's tail is zeros) */
     int *count;           /* training documents per class, or NULL (older bundles) */
     int uniform_prior;    /* calibrated probabilities are divided by the training prior (count / total) */
-    struct svm_model *model;
+    int *lab;             /* libsvm's class order: its class i is our class lab[i] */
+    struct svm_model *model;   /* or NULL when the weights came from the cache: then 'source' is the bundle */
+    char *source;              /* whose TASK.svm they were folded from */
+    uint64_t source_hash;      /* the nd_hash of that text, as its manifest lists it */
 } nd_linsvm;
 
 /* Fold 'model' (taken over) whose libsvm labels are 0..nclass-1 into class order. */
 nd_linsvm *nd_linsvm_fold(struct svm_model *model, char **labels, int nclass, uint32_t nfeat);
+/*
+ * The folded weights as a cache file (svmcache.c), written atomically to
+ * 'path' for the libsvm text whose nd_hash is svm_hash (0, or -1 on any
+ * failure); and read back: NULL when the file is missing, not of that text,
+ * or damaged. A model read so has no labels, counts or Platt sigmoids yet.
+ */
+int nd_linsvm_cache_write(const nd_linsvm *s, uint64_t svm_hash, const char *path);
+nd_linsvm *nd_linsvm_cache_read(const char *path, uint64_t svm_hash, int nclass, uint32_t nfeat);
 void nd_linsvm_free(nd_linsvm *s);
 /* Feature f's non-zero weights, in pair order, into pair[] and w[] (room for npairs each); their count. */
 size_t nd_linsvm_row(const nd_linsvm *s, uint32_t f, int *pair, float *w);

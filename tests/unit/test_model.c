@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>  /* truncate, unlink */
 
 static void predict_all(const nd_model *m, char out[][64], double *conf)
 {
@@ -163,6 +164,70 @@ static void test_damaged(const nd_model *m, const char *bundle)
     nd_model_free(l);
 }
 
+/* Same labels and confidences as a[], ca[] (from the model as trained)? */
+static int predicts_as(const nd_model *l, char a[][64], const double *ca)
+{
+    char b[3][64];
+    double cb[3];
+    predict_all(l, b, cb);
+    int same = 1;
+    for (int i = 0; i < 3; i++) same &= !strcmp(a[i], b[i]) && fabs(ca[i] - cb[i]) < 1e-5;
+    return same;
+}
+
+/*
+ * The weights caches: a damaged, stale or missing one is not used (the
+ * libsvm text is folded again and the cache written anew), and a bundle
+ * loaded from its caches saves whole.
+ */
+static void test_weights_cache(const nd_model *m, const char *bundle, char a[][64], const double *ca)
+{
+    nd_err err;
+    char path[700], again[700];
+    snprintf(path, sizeof(path), "%s/region.weights", bundle);
+    /* a byte flipped at 'at' (from the end when negative), or the file cut to 100 bytes, or removed */
+    enum { FLIP, CUT, GONE };
+    struct { const char *what; int how; long at; } damage[] = {
+        { "with a byte of its weights changed", FLIP, -100 },
+        { "of another libsvm text (the checksum in its header)", FLIP, 16 },
+        { "cut short", CUT, 0 },
+        { "missing", GONE, 0 },
+    };
+    for (size_t i = 0; i < sizeof(damage) / sizeof(*damage); i++) {
+        ok(nd_model_save(m, bundle, &err) == ND_OK, "saved again");
+        FILE *f = damage[i].how == FLIP ? fopen(path, "r+b") : NULL;
+        if (f) {
+            fseek(f, damage[i].at, damage[i].at < 0 ? SEEK_END : SEEK_SET);
+            int c = fgetc(f);
+            fseek(f, damage[i].at, damage[i].at < 0 ? SEEK_END : SEEK_SET);
+            fputc(c ^ 0x40, f);
+            fclose(f);
+        }
+        if (damage[i].how == CUT && truncate(path, 100) != 0) printf("# cannot cut %s\n", path);
+        if (damage[i].how == GONE) unlink(path);
+        nd_model *l = nd_model_load(bundle, &err);
+        ok(l && l->task[ND_TASK_REGION]->model && !l->task[ND_TASK_TOPIC]->model && predicts_as(l, a, ca),
+           "region.weights %s: the text is folded again, predictions the same", damage[i].what);
+        nd_model_free(l);
+        l = nd_model_load(bundle, &err);
+        ok(l && !l->task[ND_TASK_REGION]->model, "...and the cache written anew is used next time");
+        nd_model_free(l);
+    }
+    nd_model *l = nd_model_load(bundle, &err);
+    snprintf(again, sizeof(again), "%s-copy", bundle);
+    ok(l && nd_model_save(l, again, &err) == ND_OK, "a bundle loaded from its caches saves");
+    nd_model_free(l);
+    l = nd_model_load(again, &err);
+    ok(l && predicts_as(l, a, ca), "...and the copy predicts the same: %s", l ? "yes" : err.msg);
+    nd_model_free(l);
+    char cmd[3000];
+    snprintf(cmd, sizeof(cmd), "cmp -s %s/region.svm %s/region.svm && cmp -s %s/topic.svm %s/topic.svm", bundle, again,
+             bundle, again);
+    ok(system(cmd) == 0, "...its libsvm texts byte for byte");
+    snprintf(cmd, sizeof(cmd), "rm -rf %s", again);
+    if (system(cmd) != 0) printf("# could not remove %s\n", again);
+}
+
 int main(void)
 {
     nd_train_report rep;
@@ -229,8 +294,11 @@ int main(void)
         for (int i = 0; i < 3; i++) same &= !strcmp(a[i], b[i]) && fabs(ca[i] - cb[i]) < 1e-5;
         ok(same, "the loaded model predicts the same labels and confidences");
         is_str(nd_model_label(l, ND_TASK_REGION, 0), "africa", "labels are in name order");
+        ok(!l->task[ND_TASK_TOPIC]->model && !l->task[ND_TASK_REGION]->model,
+           "the weights came from the TASK.weights caches written with the bundle, not from libsvm's text");
         nd_model_free(l);
     }
+    test_weights_cache(m, bundle, a, ca);
     /* the prior: training counts are kept; a uniform prior divides by each label's share */
     nd_linsvm *rg = m->task[ND_TASK_REGION];
     int total = 0;
