@@ -108,7 +108,7 @@ tsan:
 	$(Q)ND_ASAN=1 $(MAKE) --no-print-directory BUILD=build-tsan CC=clang OPT="-O1 -g" \
 	  MOREFLAGS="-fsanitize=thread" LDFLAGS="-fsanitize=thread" check
 
-## fuzz: libFuzzer (clang) on the reader, the JSON pass against cJSON, the model-file parser, analysis, the page reader and the whole bundle loader, FUZZ_SECONDS (60) each
+## fuzz: libFuzzer (clang) on the reader, the JSON pass against cJSON, the model-file parser, analysis, the page reader, the whole bundle loader and its binary caches, FUZZ_SECONDS (60) each
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS  = $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
@@ -134,6 +134,10 @@ fuzz: all $(FUZZ_TARGETS)
 	    if [ $$f = manifest ] && [ $$v = 1 ]; then sed '/^checksum /d; /^end /d; s/^newsdesk-model 2/newsdesk-model 1/' build-fuzz/tiny/$$f; \
 	    elif [ -f build-fuzz/tiny/$$f ]; then cat build-fuzz/tiny/$$f; fi; printf '\000'; done >build-fuzz/seed-bundle/v$$v; done
 	$(Q)cd build-fuzz && ./fuzz_bundle -max_total_time=$(FUZZ_SECONDS) -max_len=131072 seed-bundle
+	$(Q)rm -rf build-fuzz/seed-cache && mkdir -p build-fuzz/seed-cache && \
+	  { printf '\000'; cat build-fuzz/tiny/topic.weights; } >build-fuzz/seed-cache/weights && \
+	  { printf '\001'; cat build-fuzz/tiny/vocab.index; } >build-fuzz/seed-cache/index
+	$(Q)cd build-fuzz && ./fuzz_cache -max_total_time=$(FUZZ_SECONDS) -max_len=262144 seed-cache
 
 build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(GEN_LISTS:%=build/gen/%.c) $(wildcard src/*.h tests/*.h)
 	@mkdir -p build-fuzz

@@ -584,6 +584,12 @@ nd_model *nd_model_load(const char *dir, nd_err *err)
     if (metrics.len) m->metrics = nd_buf_detach(&metrics);
     nd_buf_release(&metrics);
 
+    /* the vocabulary and its indexes from vocab.index when it is of this vocab.tsv; else the text read, and cached */
+    uint64_t vocab_hash;
+    int vocab_hashed = manifest_checksum(man.data, "vocab.tsv", &vocab_hash);
+    nd_buf_reset(&b);
+    nd_buf_addf(&b, "%s/vocab.index", dir);
+    if (vocab_hashed && nd_model_index_read(m, vocab_hash, b.data) == 0) goto indexed;
     if ((st = slurp_checked(man.data, dir, "vocab.tsv", &b, 0, err))) goto fail;
     {
         size_t lines = 0;   /* size the map once instead of growing it step by step */
@@ -609,7 +615,12 @@ nd_model *nd_model_load(const char *dir, nd_err *err)
         }
     }
     nd_model_index(m);
-
+    if (vocab_hashed) {   /* best effort: a read-only bundle has none */
+        nd_buf_reset(&b);
+        nd_buf_addf(&b, "%s/vocab.index", dir);
+        (void)nd_model_index_write(m, vocab_hash, b.data);
+    }
+indexed:
     st = slurp_checked(man.data, dir, "gazetteer.tsv", &b, 1, err);
     if (st == ND_OK) {
         nd_tokenizer *tz = nd_tokenizer_new(m->lang);

@@ -273,6 +273,11 @@ nd_status nd_model_save(const nd_model *m, const char *dir, nd_err *err)
             nd_status fs = nd_bundle_slurp(tmp.data, files[i], &f, 1, err);
             if (fs == ND_OK) nd_buf_addf(&b, "checksum %s %016llx\n", files[i], (unsigned long long)nd_hash(f.data, f.len));
             else if (fs != ND_ERR_EMPTY) st = fs;
+            if (fs == ND_OK && i == 0) {   /* the vocabulary's tables beside it, a cache as the weights are */
+                nd_buf_reset(&path);
+                nd_buf_addf(&path, "%s/vocab.index", tmp.data);
+                (void)nd_model_index_write(m, nd_hash(f.data, f.len), path.data);
+            }
         }
         nd_buf_release(&f);
         if (st) goto fail;

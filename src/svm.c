@@ -14,6 +14,7 @@
 #include <libsvm/svm.h>  /* struct svm_model */
 #include <math.h>        /* exp, log, fabs */
 #include <stdlib.h>      /* free */
+#include <sys/mman.h>    /* munmap */
 
 #define ND_DENSE_PAIRS 64
 #define ND_PREFETCH 8   /* features ahead whose weight row is requested */
@@ -142,7 +143,8 @@ void nd_linsvm_free(nd_linsvm *s)
     free(s->fstart);
     free(s->pair);
     free(s->w);
-    free(s->wd);
+    if (s->map) munmap(s->map, s->map_len);
+    else free(s->wd);
     free(s);
 }
 

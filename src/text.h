@@ -229,12 +229,14 @@ typedef struct nd_linsvm {
     struct svm_model *model;   /* or NULL when the weights came from the cache: then 'source' is the bundle */
     char *source;              /* whose TASK.svm they were folded from */
     uint64_t source_hash;      /* the nd_hash of that text, as its manifest lists it */
+    void *map;                 /* the cache file mapped, wd pointing into it (unmapped by nd_linsvm_free), or NULL */
+    size_t map_len;
 } nd_linsvm;
 
 /* Fold 'model' (taken over) whose libsvm labels are 0..nclass-1 into class order. */
 nd_linsvm *nd_linsvm_fold(struct svm_model *model, char **labels, int nclass, uint32_t nfeat);
 /*
- * The folded weights as a cache file (svmcache.c), written atomically to
+ * The folded weights as a cache file (cache.c), written atomically to
  * 'path' for the libsvm text whose nd_hash is svm_hash (0, or -1 on any
  * failure); and read back: NULL when the file is missing, not of that text,
  * or damaged. A model read so has no labels, counts or Platt sigmoids yet.
@@ -451,6 +453,14 @@ nd_status nd_bundle_slurp(const char *dir, const char *name, nd_buf *out, int op
  * and pair indexes.
  */
 void nd_model_index(nd_model *m);
+/*
+ * The vocabulary with what nd_model_index derives from it, as a cache file
+ * (cache.c) for the vocab.tsv whose nd_hash is vocab_hash: written
+ * atomically (0, or -1), read into m (0; -1 when missing, of another
+ * vocabulary or document count, or damaged, m's vocabulary left empty).
+ */
+int nd_model_index_write(const nd_model *m, uint64_t vocab_hash, const char *path);
+int nd_model_index_read(nd_model *m, uint64_t vocab_hash, const char *path);
 
 /* Feature id of the bigram of stems sa, sb (stem ids + 1, so 0 is "not a vocabulary stem"), or 0. */
 static inline size_t nd_model_pair_slot(const nd_model *m, uint64_t key)

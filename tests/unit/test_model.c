@@ -213,6 +213,28 @@ static void test_weights_cache(const nd_model *m, const char *bundle, char a[][6
         ok(l && !l->task[ND_TASK_REGION]->model, "...and the cache written anew is used next time");
         nd_model_free(l);
     }
+    /* the vocabulary's cache: damaged, it is not used (same predictions) and is written again as it was */
+    ok(nd_model_save(m, bundle, &err) == ND_OK, "saved again");
+    char cmd[3000];
+    snprintf(cmd, sizeof(cmd), "cp %s/vocab.index %s/vocab.index.was", bundle, bundle);
+    ok(system(cmd) == 0, "the bundle has a vocab.index");
+    snprintf(path, sizeof(path), "%s/vocab.index", bundle);
+    for (int at = 0; at < 2; at++) {   /* in the vocabulary's keys near the end; in the header's count */
+        FILE *f = fopen(path, "r+b");
+        if (f) {
+            fseek(f, at ? 96 - 8 * 9 + 8 * 7 : -1000, at ? SEEK_SET : SEEK_END);   /* dim[7]: the document count */
+            int c = fgetc(f);
+            fseek(f, -1, SEEK_CUR);
+            fputc(c ^ 0x01, f);
+            fclose(f);
+        }
+        nd_model *l = nd_model_load(bundle, &err);
+        ok(l && predicts_as(l, a, ca), "vocab.index damaged (%s): the same predictions from vocab.tsv",
+           at ? "its header" : "its body");
+        nd_model_free(l);
+        snprintf(cmd, sizeof(cmd), "cmp -s %s/vocab.index %s/vocab.index.was", bundle, bundle);
+        ok(system(cmd) == 0, "...and vocab.index is written again as it was");
+    }
     nd_model *l = nd_model_load(bundle, &err);
     snprintf(again, sizeof(again), "%s-copy", bundle);
     ok(l && nd_model_save(l, again, &err) == ND_OK, "a bundle loaded from its caches saves");
@@ -220,7 +242,6 @@ static void test_weights_cache(const nd_model *m, const char *bundle, char a[][6
     l = nd_model_load(again, &err);
     ok(l && predicts_as(l, a, ca), "...and the copy predicts the same: %s", l ? "yes" : err.msg);
     nd_model_free(l);
-    char cmd[3000];
     snprintf(cmd, sizeof(cmd), "cmp -s %s/region.svm %s/region.svm && cmp -s %s/topic.svm %s/topic.svm", bundle, again,
              bundle, again);
     ok(system(cmd) == 0, "...its libsvm texts byte for byte");
