@@ -138,7 +138,6 @@ static void *worker_main(void *arg)
 {
     struct worker *w = arg;
     struct engine *e = w->e;
-    if (!w->an && !(w->an = nd_analyzer_new(w->m))) return NULL;   /* the others carry on */
     pthread_mutex_lock(&e->mu);
     for (;;) {
         /* the oldest published batch with records left to claim */
@@ -155,6 +154,12 @@ static void *worker_main(void *arg)
                 if (!pending || e->stop) break;
             }
             pthread_cond_wait(&e->cv, &e->mu);
+            continue;
+        }
+        if (!w->an) {   /* made when there is work for it: a short run does not pay for idle workers' caches */
+            pthread_mutex_unlock(&e->mu);
+            if (!(w->an = nd_analyzer_new(w->m))) return NULL;   /* the others carry on */
+            pthread_mutex_lock(&e->mu);
             continue;
         }
         struct slot *s = &b->slots[b->next++];
@@ -241,7 +246,8 @@ nd_status nd_batch_run(nd_reader *rd, const nd_model *m, const nd_analyze_opts *
     struct worker *wk = nd_xcalloc((size_t)nt, sizeof(*wk));
     nd_status st = ND_OK;
     /* the first analyzer here (it also tells whether the stemmer is there); the others
-       are made by their own threads, side by side (each touches its caches, megabytes) */
+       are made by their own threads, side by side, once there is work for them (each
+       touches its caches, megabytes) */
     for (int i = 0; i < nt; i++) wk[i].m = m;
     if (!(wk[0].an = nd_analyzer_new(m))) st = nd_fail_stemmer(m, err);
     size_t nb = nt > 1 ? (size_t)nt + 2 : 1;

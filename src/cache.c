@@ -200,7 +200,7 @@ nd_linsvm *nd_linsvm_cache_read(const char *path, uint64_t svm_hash, int nclass,
             return NULL;
         }
         s->map = map;
-        s->wd = (float *)((char *)map + at);
+        s->wd = (float *)(void *)((char *)map + at);   /* 'at' is a multiple of 64, the mapping page-aligned */
     } else {
         s->fstart = nd_xmalloc(((size_t)nfeat + 2) * sizeof(uint32_t));
         s->pair = nd_xmalloc((nw ? nw : 1) * sizeof(uint16_t));
