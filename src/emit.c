@@ -59,21 +59,27 @@ static void csv_field(nd_buf *b, const char *s)
 
 static const char *const task_keys[2] = { "topic", "region" };
 
-/* Keys newsdesk writes itself: a kept input field of the same name is written as "input_NAME". */
-static int own_key(const char *name)
+/* Is 'name' a key this output writes itself? Then a kept input field of that name is written as "input_NAME". */
+static int own_key(const nd_analyze_opts *o, const char *name)
 {
-    static const char *const own[] = { "id", "title", "text", "topic", "topic_confidence", "topic_probabilities", "region",
-                                       "region_confidence", "region_probabilities", "summary", "summary_index", "error", NULL };
-    for (const char *const *k = own; *k; k++)
-        if (!strcmp(*k, name)) return 1;
+    static const char *const always[] = { "id", "error", NULL };
+    static const char *const story[] = { "title", "text", NULL };
+    static const char *const classes[] = { "topic", "topic_confidence", "topic_probabilities", "region",
+                                           "region_confidence", "region_probabilities", NULL };
+    static const char *const summary[] = { "summary", "summary_index", NULL };
+    const char *const *groups[] = { always, o->story ? story : NULL, o->classify ? classes : NULL,
+                                    o->summarize ? summary : NULL };
+    for (size_t g = 0; g < sizeof(groups) / sizeof(*groups); g++)
+        for (const char *const *k = groups[g]; k && *k; k++)
+            if (!strcmp(*k, name)) return 1;
     return 0;
 }
 
-static void add_keep_name(nd_buf *b, const char *name, int json)
+static void add_keep_name(nd_buf *b, const nd_analyze_opts *o, const char *name, int json)
 {
     nd_buf tmp;
     nd_buf_init(&tmp);
-    if (own_key(name)) nd_buf_adds(&tmp, "input_");
+    if (own_key(o, name)) nd_buf_adds(&tmp, "input_");
     nd_buf_adds(&tmp, name);
     if (json) nd_json_string(b, tmp.data);
     else nd_buf_adds(b, tmp.data);
@@ -100,7 +106,7 @@ void nd_emit_header(nd_buf *b, nd_out_format fmt, const nd_analyze_opts *o)
     nd_buf_adds(b, "id");
     for (size_t i = 0; i < o->nkeep; i++) {
         nd_buf_addc(b, sep);
-        add_keep_name(b, o->keep[i], 0);
+        add_keep_name(b, o, o->keep[i], 0);
     }
     for (size_t g = 0; g < sizeof(groups) / sizeof(*groups); g++)
         for (const char *const *c = groups[g]; c && *c; c++) {
@@ -233,7 +239,7 @@ void nd_emit(nd_buf *b, nd_out_format fmt, const nd_analyze_opts *o, const nd_re
     add_json_id(b, rec);
     for (size_t i = 0; i < o->nkeep; i++) {
         nd_buf_addc(b, ',');
-        add_keep_name(b, o->keep[i], 1);
+        add_keep_name(b, o, o->keep[i], 1);
         nd_buf_addc(b, ':');
         nd_buf_adds(b, i < rec->nkeep ? rec->keep_json[i] : "null");
     }

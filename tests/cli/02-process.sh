@@ -62,3 +62,5 @@ printf 'id\ttext\tsource\n1\tThe striker scored twice as the home side won the c
 "$ND" classify --model tiny --keep-fields source keep.tsv >out
 has "TSV input: a kept column is a string, and so is its id" out '^\{"id":"1","source":"Wire",'
 "$ND" classify --model tiny --keep-fields url, keep.jsonl >/dev/null 2>&1; is "an empty name in --keep-fields is a usage error" $? 2
+"$ND" summarize --model tiny --keep-fields topic keep.jsonl >out
+has "summarize writes no topic of its own: a kept topic keeps its name" out '^\{"id":7,"topic":"sport","summary":'
