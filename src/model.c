@@ -26,6 +26,7 @@
 #include <pthread.h>     /* pthread_create */
 #include <stdio.h>       /* fopen */
 #include <stdlib.h>      /* free, strtod */
+#include <sys/mman.h>    /* munmap */
 #include <sys/stat.h>    /* mkdir */
 
 
@@ -146,12 +147,16 @@ void nd_model_index(nd_model *m)
 void nd_model_free(nd_model *m)
 {
     if (!m) return;
-    nd_strmap_release(&m->vocab);
-    free(m->idf);
-    free(m->filter);
-    nd_strmap_release(&m->stems);
-    free(m->stem_fid);
-    free(m->pair);
+    if (m->index_map) {   /* the vocabulary's tables lie in vocab.index, mapped */
+        munmap(m->index_map, m->index_map_len);
+    } else {
+        nd_strmap_release(&m->vocab);
+        free(m->idf);
+        free(m->filter);
+        nd_strmap_release(&m->stems);
+        free(m->stem_fid);
+        free(m->pair);
+    }
     nd_gazetteer_release(&m->gaz);
     for (int t = 0; t < ND_NTASKS; t++) nd_linsvm_free(m->task[t]);
     nd_sumsvm_free(m->sum);

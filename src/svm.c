@@ -132,19 +132,21 @@ void nd_linsvm_free(nd_linsvm *s)
     if (s->model) svm_free_and_destroy_model(&s->model);
     if (s->labels)
         for (int i = 0; i < s->nclass; i++) free(s->labels[i]);
-
     free(s->labels);
-    free(s->lab);
     free(s->source);
-    free(s->rho);
     free(s->count);
     free(s->prob_a);
     free(s->prob_b);
-    free(s->fstart);
-    free(s->pair);
-    free(s->w);
-    if (s->map) munmap(s->map, s->map_len);
-    else free(s->wd);
+    if (s->map) {   /* from a cache: its arrays lie in the mapping */
+        munmap(s->map, s->map_len);
+    } else {
+        free(s->lab);
+        free(s->rho);
+        free(s->fstart);
+        free(s->pair);
+        free(s->w);
+        free(s->wd);
+    }
     free(s);
 }
 

@@ -229,7 +229,7 @@ typedef struct nd_linsvm {
     struct svm_model *model;   /* or NULL when the weights came from the cache: then 'source' is the bundle */
     char *source;              /* whose TASK.svm they were folded from */
     uint64_t source_hash;      /* the nd_hash of that text, as its manifest lists it */
-    void *map;                 /* the cache file mapped, wd pointing into it (unmapped by nd_linsvm_free), or NULL */
+    void *map;                 /* the cache file mapped, lab, rho and the weights lying in it (unmapped by nd_linsvm_free), or NULL */
     size_t map_len;
 } nd_linsvm;
 
@@ -435,6 +435,8 @@ struct nd_model {
     uint32_t *stem_fid;          /* the stem's unigram feature id, 0 if it is no unigram term */
     struct nd_pair { uint64_t key; uint32_t fid; } *pair;   /* open addressing; key (stem id a + 1) << 32 | (stem id b + 1), 0 = empty */
     size_t pair_mask;
+    void *index_map;             /* vocab.index mapped: vocab, stems, idf, filter, stem_fid and pair lie in it, or NULL */
+    size_t index_map_len;
     double best_c[ND_NTASKS];
     double cv_accuracy[ND_NTASKS];
     int ndocs_task[ND_NTASKS];
