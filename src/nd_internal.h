@@ -53,8 +53,6 @@ static inline void nd_buf_putc(nd_buf *b, char c)
 
 /* Zeroed, 2 MB-aligned memory marked for huge pages, for big random-access tables; free() it. */
 void *nd_xcalloc_huge(size_t n, size_t size);
-/* The same, not cleared: for memory that is written whole at once (read from a file). */
-void *nd_xmalloc_huge(size_t n, size_t size);
 
 /* A newly allocated formatted string (caller frees). */
 char *nd_xstrf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

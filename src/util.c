@@ -40,29 +40,19 @@ void *nd_xcalloc(size_t n, size_t size)
  * touched, so lookups spread over megabytes do not also miss the TLB.
  * Freed with free(). Sizes below 1 MB are plain nd_xcalloc.
  */
-static void *huge_alloc(size_t n, size_t size, int clear)
+void *nd_xcalloc_huge(size_t n, size_t size)
 {
     size_t bytes = nd_st_mult(n ? n : 1, size ? size : 1);
     const size_t huge = (size_t)2 << 20;
-    if (bytes < huge / 2) return clear ? nd_xcalloc(n, size) : nd_xmalloc(bytes);
+    if (bytes < huge / 2) return nd_xcalloc(n, size);
     size_t round = (bytes + huge - 1) & ~(huge - 1);
     void *p = NULL;
     if (posix_memalign(&p, huge, round) != 0) nd_oom(round);
 #ifdef MADV_HUGEPAGE
     (void)madvise(p, round, MADV_HUGEPAGE);   /* a hint: without THP this is plain memory */
 #endif
-    if (clear) memset(p, 0, round);
+    memset(p, 0, round);
     return p;
-}
-
-void *nd_xcalloc_huge(size_t n, size_t size)
-{
-    return huge_alloc(n, size, 1);
-}
-
-void *nd_xmalloc_huge(size_t n, size_t size)
-{
-    return huge_alloc(n, size, 0);
 }
 
 void *nd_xrealloc(void *ptr, size_t size)
