@@ -235,7 +235,22 @@ const nd_language *nd_language_find(const char *code)
     return NULL;
 }
 
+nd_status nd_language_no_stemmer(const nd_language *l, nd_err *err)
+{
+    return nd_fail(err, ND_ERR_DEP, "the Snowball %s stemmer is not available (libstemmer)", l->name);
+}
+
+const nd_language *nd_english(void)
+{
+    return &languages[0];
+}
+
 int nd_language_stoplist(const nd_language *l)
 {
     return l ? nd_lang_find(l->code) : -1;
+}
+
+int nd_language_has_stopwords(const nd_language *l)
+{
+    return l == nd_english() || nd_language_stoplist(l) >= 0;
 }

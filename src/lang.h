@@ -7,6 +7,8 @@
 #ifndef ND_LANG_H
 #define ND_LANG_H
 
+#include "newsdesk.h"   /* nd_status, nd_err */
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -69,8 +71,14 @@ typedef struct nd_language {
 const nd_language *nd_language_find(const char *code);
 /* Language i of those known (0 is English), NULL past the last. */
 const nd_language *nd_language_at(int i);
+/* ND_ERR_DEP: libstemmer could not make l's stemmer. */
+nd_status nd_language_no_stemmer(const nd_language *l, nd_err *err);
+/* English, the default: nd_language_at(0). */
+const nd_language *nd_english(void);
 /* Index in nd_stoplists of the language's stop words, or -1. */
 int nd_language_stoplist(const nd_language *l);
+/* Does the tokenizer have stop words for l (English its own list, the others models/stopwords/)? */
+int nd_language_has_stopwords(const nd_language *l);
 
 /* Words of s[0..n) (runs of letters and digits; apostrophes split) and, per language, how many are its function words. */
 typedef struct nd_langcount {

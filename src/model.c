@@ -62,21 +62,21 @@ void nd_train_opts_init(nd_train_opts *o)
 
 nd_status nd_fail_stemmer(const nd_model *m, nd_err *err)
 {
-    return nd_fail(err, ND_ERR_DEP, "the Snowball %s stemmer is not available (libstemmer)", m->lang->name);
+    return nd_language_no_stemmer(m->lang, err);
 }
 
 void nd_model_set_language(nd_model *m, const nd_language *l)
 {
     m->lang = l;
     m->opts.language = l->code;
-    m->format = l == nd_language_at(0) ? 2 : ND_MODEL_FORMAT;
+    m->format = l == nd_english() ? 2 : ND_MODEL_FORMAT;
 }
 
 nd_model *nd_model_alloc(void)
 {
     nd_model *m = nd_xcalloc(1, sizeof(*m));
     nd_train_opts_init(&m->opts);
-    nd_model_set_language(m, nd_language_at(0));
+    nd_model_set_language(m, nd_english());
     nd_strmap_init(&m->vocab);
     nd_strmap_init(&m->stems);
     return m;
@@ -729,16 +729,11 @@ static uint32_t *top_features(const nd_model *m, const nd_linsvm *s, size_t top)
     return out;
 }
 
-static const char *stopword_source(const nd_model *m)
-{
-    return nd_language_stoplist(m->lang) >= 0 || m->lang == nd_language_at(0) ? "its" : "no";
-}
-
 void nd_model_describe(const nd_model *m, size_t top, nd_buf *out)
 {
     nd_buf_addf(out, "format        newsdesk-model %d\n", m->format);
     nd_buf_addf(out, "language      %s (%s; %s, %s stop words)\n", m->lang->code, m->lang->name,
-                m->lang->stemmed ? "Snowball stemmer" : "no stemmer", stopword_source(m));
+                m->lang->stemmed ? "Snowball stemmer" : "no stemmer", nd_language_has_stopwords(m->lang) ? "its" : "no");
     nd_buf_addf(out, "features      %zu (IDF over %u documents; unigrams%s, stems, stop words removed)\n",
                 m->vocab.n, m->ndocs, m->opts.bigrams ? " + bigrams" : "");
     nd_buf_addf(out,
@@ -793,7 +788,7 @@ void nd_model_describe_json(const nd_model *m, size_t top, nd_buf *out)
     nd_buf_addf(out, "%d", m->format);
     json_key(out, &f0, "language");
     nd_buf_addf(out, "{\"code\":\"%s\",\"name\":\"%s\",\"stemmer\":%s,\"stop_words\":%s}", m->lang->code, m->lang->name,
-                m->lang->stemmed ? "true" : "false", stopword_source(m)[0] == 'i' ? "true" : "false");
+                m->lang->stemmed ? "true" : "false", nd_language_has_stopwords(m->lang) ? "true" : "false");
     json_key(out, &f0, "features");
     nd_buf_addf(out, "%zu", m->vocab.n);
     json_key(out, &f0, "documents");

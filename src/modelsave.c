@@ -86,7 +86,7 @@ static void describe_features(const nd_model *m, nd_buf *b)
                 m->opts.min_df, m->opts.max_df, m->opts.max_features, m->opts.bigrams, m->opts.title_weight,
                 m->opts.lead_weight, m->opts.numbers, m->opts.title_terms, m->opts.geo_weight);
     const nd_language *l = m->lang;
-    int english = l == nd_language_at(0);
+    int english = l == nd_english();
     nd_buf_addf(b, "language %s\nnormalization nfkc-casefold%s\n", l->code, l->rules & ND_LANG_MARKS ? "" : "-nomarks");
     if (english)
         nd_buf_adds(b, "stopwords english\n");

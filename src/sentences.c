@@ -107,7 +107,7 @@ static int period_ends(const unsigned char *s, size_t line_start, size_t i, size
     if (lang) {
         if (lang->abbrev && nd_word_in(lang->abbrev, (const char *)s + w, wl)) return 0;
         if ((lang->rules & ND_LANG_ORDINAL) && wl <= 2 && isdigit(s[w]) && isdigit(s[i - 1])) return 0;   /* "3. Oktober" */
-        if (lang->code[0] != 'e' || lang->code[1] != 'n') return 1;   /* English's own lists are English */
+        if (lang != nd_english()) return 1;   /* the lists below are English's */
     }
     if (nd_word_in(abbrev, (const char *)s + w, wl)) {
         if (nd_word_in(soft_abbrev, (const char *)s + w, wl)) return next_is_starter(s, k, end);

@@ -113,7 +113,7 @@ nd_tokenizer *nd_tokenizer_new(const nd_language *lang)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, init_classes);
-    if (!lang) lang = nd_language_at(0);
+    if (!lang) lang = nd_english();
     nd_tokenizer *t = nd_xcalloc(1, sizeof(*t));
     t->lang = lang;
     if (lang->stemmed && !(t->stemmer = sb_stemmer_new(lang->name, "UTF_8"))) {
@@ -124,11 +124,10 @@ nd_tokenizer *nd_tokenizer_new(const nd_language *lang)
     if (!(lang->rules & ND_LANG_MARKS)) t->map_flags |= UTF8PROC_STRIPMARK;
     nd_strmap_init(&t->stops);
     int list = nd_language_stoplist(lang);
-    if (lang == nd_language_at(0))
+    if (lang == nd_english())
         for (size_t i = 0; stopwords[i]; i++) nd_strmap_put(&t->stops, stopwords[i], strlen(stopwords[i]), 0, NULL);
     else if (list >= 0)
         for (const char *const *w = nd_stoplists[list].words; *w; w++) add_stop(t, *w);
-
     t->line = nd_xcalloc_huge(ND_LINES, sizeof(*t->line));
     nd_strmap_init(&t->over);
     nd_buf_init(&t->stems);
@@ -401,7 +400,7 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0, from = tk->n;
-    const int elide = (t->lang->rules & ND_LANG_ELIDE) != 0, english = t->lang == nd_language_at(0);
+    const int elide = (t->lang->rules & ND_LANG_ELIDE) != 0, english = t->lang == nd_english();
     text_room(tk, len);
     while (i < len) {
         unsigned char c = s[i];

@@ -80,7 +80,7 @@ static nd_status use_language(nd_trainer *t, const nd_language *l, nd_err *err)
     t->lang = l;
     t->opts.language = l->code;
     if (!(t->tz = nd_tokenizer_new(l)))
-        return nd_fail(err, ND_ERR_DEP, "the Snowball %s stemmer is not available (libstemmer)", l->name);
+        return nd_language_no_stemmer(l, err);
     nd_status st = ND_OK;
     if (t->gazetteer.len) st = nd_gazetteer_parse(&t->gaz, t->gazetteer.data, t->gazetteer.len, t->tz, err);
     nd_buf_release(&t->gazetteer);
@@ -318,7 +318,7 @@ static nd_status choose_language(nd_trainer *t, nd_err *err)
 {
     int g = nd_lang_guess(&t->pend_count);
     const nd_language *l = g >= 0 ? nd_language_find(nd_lang_code(g)) : NULL;
-    if (!l) l = nd_language_at(0);
+    if (!l) l = nd_english();
     t->guessed = 1;
     t->guess_records = (int)t->npend;
     t->guess_share = t->pend_count.words && g >= 0 ? (double)t->pend_count.hits[g] / t->pend_count.words : 0;
