@@ -156,9 +156,10 @@ static void manifest(const nd_model *m, nd_buf *b)
 
 static const char readme_text[] =
     "# newsdesk model bundle\n\n"
-    "Written by `newsdesk train`; read by `newsdesk --model DIR`. All files are text but the TASK.weights\n"
-    "caches: each task's weights folded from TASK.svm, in binary, read instead of TASK.svm when they name\n"
-    "its checksum (loading the bundle writes them again when they are missing or stale; deleting them is safe).\n\n"
+    "Written by `newsdesk train`; read by `newsdesk --model DIR`. All files are text but two kinds of binary\n"
+    "caches: TASK.weights (each task's weights folded from TASK.svm) and vocab.index (the vocabulary's tables\n"
+    "built from vocab.tsv), read instead of the text when they name its checksum; loading the bundle writes\n"
+    "them again when they are missing or stale, and deleting them is safe.\n\n"
     "| file | content |\n|---|---|\n"
     "| manifest | `key value` lines: format version (`newsdesk-model 2`), feature settings, one `task` line per\n"
     "  classifier (labels, training documents, chosen C, cross-validated accuracy, `counts=` training documents\n"
@@ -238,14 +239,7 @@ nd_status nd_model_save(const nd_model *m, const char *dir, nd_err *err)
                 goto fail;
             }
             if ((st = write_file(tmp.data, path.data, b.data, b.len, err))) goto fail;
-            nd_buf_reset(&path);
-            nd_buf_addf(&path, "%s/%s.svm", tmp.data, nd_task_name((nd_task)t));
         }
-        /* its folded weights beside it, for fast loading (a cache: not in the manifest, rebuilt when missing) */
-        if ((st = nd_bundle_slurp(tmp.data, strrchr(path.data, '/') + 1, &b, 0, err))) goto fail;
-        nd_buf_reset(&path);
-        nd_buf_addf(&path, "%s/%s.weights", tmp.data, nd_task_name((nd_task)t));
-        (void)nd_linsvm_cache_write(s, nd_hash(b.data, b.len), path.data);
     }
     if (m->ex) {
         nd_buf_reset(&b);
@@ -271,12 +265,24 @@ nd_status nd_model_save(const nd_model *m, const char *dir, nd_err *err)
         nd_buf_init(&f);
         for (size_t i = 0; i < sizeof(files) / sizeof(files[0]) && !st; i++) {
             nd_status fs = nd_bundle_slurp(tmp.data, files[i], &f, 1, err);
-            if (fs == ND_OK) nd_buf_addf(&b, "checksum %s %016llx\n", files[i], (unsigned long long)nd_hash(f.data, f.len));
-            else if (fs != ND_ERR_EMPTY) st = fs;
-            if (fs == ND_OK && i == 0) {   /* the vocabulary's tables beside it, a cache as the weights are */
-                nd_buf_reset(&path);
+            if (fs != ND_OK) {
+                if (fs != ND_ERR_EMPTY) st = fs;
+                continue;
+            }
+            uint64_t h = nd_hash(f.data, f.len);
+            nd_buf_addf(&b, "checksum %s %016llx\n", files[i], (unsigned long long)h);
+            /* the binary caches beside their text, keyed by this checksum (not in the manifest; rebuilt when missing) */
+            nd_buf_reset(&path);
+            if (!strcmp(files[i], "vocab.tsv")) {
                 nd_buf_addf(&path, "%s/vocab.index", tmp.data);
-                (void)nd_model_index_write(m, nd_hash(f.data, f.len), path.data);
+                (void)nd_model_index_write(m, h, path.data);
+            }
+            for (int t = 0; t < ND_NTASKS; t++) {
+                char svm[32];
+                snprintf(svm, sizeof(svm), "%s.svm", nd_task_name((nd_task)t));
+                if (!m->task[t] || strcmp(files[i], svm)) continue;
+                nd_buf_addf(&path, "%s/%s.weights", tmp.data, nd_task_name((nd_task)t));
+                (void)nd_linsvm_cache_write(m->task[t], h, path.data);
             }
         }
         nd_buf_release(&f);
