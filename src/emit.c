@@ -41,6 +41,16 @@ static void tsv_field(nd_buf *b, const char *s)
     }
 }
 
+/* s inside a quoted CSV field: its quotes doubled. */
+static void csv_quoted(nd_buf *b, const char *s)
+{
+    for (const char *q; (q = strchr(s, '"')); s = q + 1) {
+        nd_buf_add(b, s, (size_t)(q - s) + 1);
+        nd_buf_addc(b, '"');
+    }
+    nd_buf_adds(b, s);
+}
+
 /* RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
 static void csv_field(nd_buf *b, const char *s)
 {
@@ -50,10 +60,7 @@ static void csv_field(nd_buf *b, const char *s)
         return;
     }
     nd_buf_addc(b, '"');
-    for (; *s; s++) {
-        if (*s == '"') nd_buf_addc(b, '"');
-        nd_buf_addc(b, *s);
-    }
+    csv_quoted(b, s);
     nd_buf_addc(b, '"');
 }
 
@@ -167,11 +174,28 @@ static void add_probabilities(nd_buf *b, const nd_result *res, int t)
     nd_buf_addc(b, '}');
 }
 
+/* The summary as one field: TSV's sentences joined by "\n", CSV's by a line break inside the quotes. */
+static void summary_field(nd_buf *b, int csv, const nd_result *res)
+{
+    if (!csv || res->nsummary < 2) {
+        for (size_t i = 0; i < res->nsummary; i++) {
+            if (i) nd_buf_add(b, "\\n", 2);
+            (csv ? csv_field : tsv_field)(b, res->summary[i].data);
+        }
+        return;
+    }
+    nd_buf_addc(b, '"');
+    for (size_t i = 0; i < res->nsummary; i++) {
+        if (i) nd_buf_addc(b, '\n');
+        csv_quoted(b, res->summary[i].data);
+    }
+    nd_buf_addc(b, '"');
+}
+
 /*
  * A TSV or CSV line: the columns of nd_emit_header. TSV escapes tabs and
- * line breaks (a summary's sentences are joined by "\n"); CSV quotes the
- * fields that need it (its sentences are joined by a line break inside the
- * quoted field). A small scratch buffer holds the fields built from parts.
+ * line breaks; CSV quotes the fields that need it. Fields built of parts
+ * (the summary, its indices) are written as they are built, with no copy.
  */
 static void emit_delimited(nd_buf *b, nd_out_format fmt, const nd_analyze_opts *o, const nd_record *rec,
                            const nd_result *res, const char *error)
@@ -179,8 +203,6 @@ static void emit_delimited(nd_buf *b, nd_out_format fmt, const nd_analyze_opts *
     const int csv = fmt == ND_OUT_CSV;
     const char sep = csv ? ',' : '\t';
     void (*field)(nd_buf *, const char *) = csv ? csv_field : tsv_field;
-    nd_buf tmp;
-    nd_buf_init(&tmp);
     field(b, rec->id);
     for (size_t i = 0; i < o->nkeep; i++) {   /* a string as itself, other values as JSON, null as nothing */
         nd_buf_addc(b, sep);
@@ -201,7 +223,9 @@ static void emit_delimited(nd_buf *b, nd_out_format fmt, const nd_analyze_opts *
             nd_buf_addc(b, sep);
             if (res && res->label[t]) add_fixed4(b, res->confidence[t]);
         }
-    if (o->classify && o->probabilities)
+    if (o->classify && o->probabilities) {
+        nd_buf tmp;   /* asked for: a JSON object, quoted as a whole in CSV */
+        nd_buf_init(&tmp);
         for (int t = 0; t < 2; t++) {
             nd_buf_addc(b, sep);
             if (!res || !res->nlabels[t]) continue;
@@ -209,23 +233,20 @@ static void emit_delimited(nd_buf *b, nd_out_format fmt, const nd_analyze_opts *
             add_probabilities(&tmp, res, t);
             field(b, tmp.data);
         }
+        nd_buf_release(&tmp);
+    }
     if (o->summarize) {
+        int quote = csv && res && res->nsummary > 1;   /* "1,4,7" */
         nd_buf_addc(b, sep);
-        nd_buf_reset(&tmp);
-        if (res) add_indices(&tmp, res);
-        field(b, tmp.data);
+        if (quote) nd_buf_addc(b, '"');
+        if (res) add_indices(b, res);
+        if (quote) nd_buf_addc(b, '"');
         nd_buf_addc(b, sep);
-        nd_buf_reset(&tmp);
-        for (size_t i = 0; res && i < res->nsummary; i++) {
-            if (i) nd_buf_addc(&tmp, '\n');
-            nd_buf_adds(&tmp, res->summary[i].data);
-        }
-        field(b, tmp.data);
+        if (res) summary_field(b, csv, res);
     }
     nd_buf_addc(b, sep);
     if (!res) field(b, error ? error : "failed");
     nd_buf_adds(b, csv ? "\r\n" : "\n");
-    nd_buf_release(&tmp);
 }
 
 void nd_emit(nd_buf *b, nd_out_format fmt, const nd_analyze_opts *o, const nd_record *rec, const nd_result *res,
