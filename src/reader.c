@@ -531,37 +531,32 @@ static char *tsv_unescape(nd_record *rec, const char *s, size_t n)
     return out;
 }
 
+/* Is column s[0..n) called 'name'? */
+static int column_is(const char *name, const char *s, size_t n)
+{
+    return name && strlen(name) == n && memcmp(name, s, n) == 0;
+}
+
 static int parse_tsv_header(nd_reader *rd)
 {
     const char *names[ND_NFIELDS];
     field_names(&rd->opts.fields, names);
     for (int k = 0; k < ND_NFIELDS; k++) rd->col[k] = -1;
+    if (rd->opts.nkeep && !rd->keep_col) rd->keep_col = nd_xmalloc(rd->opts.nkeep * sizeof(int));
+    for (size_t i = 0; i < rd->opts.nkeep; i++) rd->keep_col[i] = -1;
     const char *s = rd->line.data, *e = s + rd->line.len;
     int c = 0;
     while (s <= e) {
         const char *t = memchr(s, '\t', (size_t)(e - s));
         if (!t) t = e;
         for (int k = 0; k < ND_NFIELDS; k++)
-            if (names[k] && strlen(names[k]) == (size_t)(t - s) && memcmp(names[k], s, (size_t)(t - s)) == 0)
-                rd->col[k] = c;
+            if (column_is(names[k], s, (size_t)(t - s))) rd->col[k] = c;
+        for (size_t i = 0; i < rd->opts.nkeep; i++)
+            if (column_is(rd->opts.keep[i], s, (size_t)(t - s))) rd->keep_col[i] = c;
         c++;
         s = t + 1;
     }
     rd->ncols = c;
-    if (rd->opts.nkeep && !rd->keep_col) rd->keep_col = nd_xmalloc(rd->opts.nkeep * sizeof(int));
-    for (size_t i = 0; i < rd->opts.nkeep; i++) {
-        rd->keep_col[i] = -1;
-        const char *h = rd->line.data;
-        for (int k = 0; h <= e; k++) {
-            const char *t = memchr(h, '\t', (size_t)(e - h));
-            if (!t) t = e;
-            if (strlen(rd->opts.keep[i]) == (size_t)(t - h) && !memcmp(rd->opts.keep[i], h, (size_t)(t - h))) {
-                rd->keep_col[i] = k;
-                break;
-            }
-            h = t + 1;
-        }
-    }
     nd_buf_reset(&rd->header);
     nd_buf_add(&rd->header, rd->line.data, rd->line.len);
     return rd->col[2] >= 0;
