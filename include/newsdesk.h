@@ -253,6 +253,31 @@ typedef enum { ND_TASK_TOPIC = 0, ND_TASK_REGION = 1, ND_NTASKS = 2 } nd_task;
 const char *nd_task_name(nd_task t);
 
 /*
+ * How the classifiers are fitted: libsvm's C-SVC (one-vs-one, the Gram
+ * matrix computed once for its cross-validation) or liblinear (one-vs-rest,
+ * time linear in the data). ND_SOLVER_AUTO takes libsvm for a task of up to
+ * ND_LIBSVM_MAX_DOCS documents and liblinear above.
+ */
+typedef enum { ND_SOLVER_AUTO = 0, ND_SOLVER_LIBSVM = 1, ND_SOLVER_LIBLINEAR = 2 } nd_solver;
+#define ND_LIBSVM_MAX_DOCS 5000
+
+const char *nd_solver_name(nd_solver s);
+
+/*
+ * Where training is, given to nd_train_opts.progress after each fit of a
+ * classifier (from the training threads, one call at a time).
+ */
+typedef struct nd_train_progress {
+    int task;              /* the task of the fit just done (nd_task) */
+    int fold, folds;       /* its left-out fold, 1..folds; fold 0: the final fit on all documents */
+    double C;
+    int label, labels;     /* liblinear: the label fitted against the rest, 1..labels; label 0: all at once (libsvm) */
+    size_t done, total;    /* fits done and to do, all tasks */
+    double elapsed;        /* seconds since the first fit began */
+    double left;           /* the seconds left, estimated from the work done (documents x fits) */
+} nd_train_progress;
+
+/*
  * Feature and training settings. The defaults (nd_train_opts_init) are the
  * shipped settings; they are written to the model manifest.
  */
@@ -269,6 +294,7 @@ typedef struct nd_train_opts {
     int folds;             /* cross-validation folds for choosing C (default 3) */
     double c_grid[8];      /* C values tried; 0 ends the list */
     int balanced;          /* weight classes by inverse frequency (default 0) */
+    nd_solver solver;      /* default ND_SOLVER_AUTO */
     unsigned uniform_prior; /* bit t: task t's probabilities assume every label equally likely, not the
                                training mix (Bayes' prior correction; default 0) */
     unsigned seed;         /* fold assignment and libsvm's rand() (default 1) */
@@ -277,6 +303,8 @@ typedef struct nd_train_opts {
     int summarizer;        /* learn a sentence model from records with summaries (default 1) */
     const char *language;  /* ISO 639-1 code of the texts: stemmer, stop words, word and sentence rules
                               (default "en"); "auto": guessed from the first records' function words */
+    void (*progress)(const nd_train_progress *p, void *ctx);   /* NULL: none (the default) */
+    void *progress_ctx;
 } nd_train_opts;
 
 void nd_train_opts_init(nd_train_opts *o);
@@ -291,6 +319,7 @@ typedef struct nd_train_report {
     double best_c[ND_NTASKS];
     double cv_accuracy[ND_NTASKS];   /* at best_c */
     double cv_grid[ND_NTASKS][8];    /* accuracy for each c_grid value */
+    nd_solver solver[ND_NTASKS];     /* what fitted it */
     int nfeatures;
     int sum_docs, sum_sentences, sum_positive;   /* the sentence model's training data (0: none) */
     double sum_c;                                /* its C, chosen by cross-validation over articles */

@@ -166,7 +166,8 @@ int nd_linsvm_cache_write(const nd_linsvm *s, uint64_t svm_hash, const char *pat
 {
     if (!s->lab) return -1;
     size_t nw = s->wd ? 0 : s->fstart[s->nfeat + 1];
-    uint64_t dim[ND_CACHE_DIMS] = { (uint64_t)s->nclass, (uint64_t)s->npairs, s->nfeat, s->wd ? (uint64_t)s->stride : 0, nw };
+    uint64_t dim[ND_CACHE_DIMS] = { (uint64_t)s->nclass, (uint64_t)s->npairs, s->nfeat, s->wd ? (uint64_t)s->stride : 0, nw,
+                                    (uint64_t)s->per_class };
     struct part parts[5];
     int np = weight_parts(s, nw, parts);
     return cache_write(path, "NDWEIGHT", svm_hash, dim, parts, np);
@@ -178,8 +179,9 @@ nd_linsvm *nd_linsvm_cache_read(const char *path, uint64_t svm_hash, int nclass,
     int fd;
     if (cache_peek(path, "NDWEIGHT", svm_hash, d, &fd)) return NULL;
     uint64_t npairs = nclass >= 2 ? (uint64_t)nclass * (uint64_t)(nclass - 1) / 2 : 0, stride = d[3], nw = d[4];
-    if (nclass < 2 || d[0] != (uint64_t)nclass || d[1] != npairs || d[2] != nfeat || (stride && (stride < npairs || stride % 8)) ||
-        stride > 65536 || (!stride && nw > (uint64_t)nfeat * npairs)) {
+    uint64_t lanes = d[5] ? (uint64_t)nclass : npairs;   /* per class (one-vs-rest) or per pair */
+    if (nclass < 2 || d[0] != (uint64_t)nclass || d[1] != npairs || d[2] != nfeat || d[5] > 1 || (d[5] && !stride) ||
+        (stride && (stride < lanes || stride % 8)) || stride > (d[5] ? 256 : 64) || (!stride && nw > (uint64_t)nfeat * npairs)) {
         close(fd);
         return NULL;
     }
@@ -188,6 +190,7 @@ nd_linsvm *nd_linsvm_cache_read(const char *path, uint64_t svm_hash, int nclass,
     s->npairs = (int)npairs;
     s->nfeat = nfeat;
     s->stride = (int)stride;
+    s->per_class = (int)d[5];
     struct part parts[5];
     int np = weight_parts(s, nw, parts);   /* the sizes; the data comes from the mapping */
     if (!(s->map = cache_map(fd, svm_hash, parts, np, &s->map_len))) {

@@ -37,6 +37,11 @@ const char *nd_task_name(nd_task t)
     return (unsigned)t < ND_NTASKS ? task_names[t] : "?";
 }
 
+const char *nd_solver_name(nd_solver s)
+{
+    return s == ND_SOLVER_LIBSVM ? "libsvm" : s == ND_SOLVER_LIBLINEAR ? "liblinear" : "auto";
+}
+
 void nd_train_opts_init(nd_train_opts *o)
 {
     memset(o, 0, sizeof(*o));
@@ -461,6 +466,11 @@ static nd_status load_task(nd_model *m, const char *dir, const char *man, nd_tas
     m->best_c[t] = task_field(tline, tl, "C");
     m->cv_accuracy[t] = task_field(tline, tl, "cv_accuracy");
     m->ndocs_task[t] = (int)task_field(tline, tl, "docs");
+    for (size_t i = 0; i + 7 < tl; i++)   /* "solver=NAME", from when newsdesk had two */
+        if ((i == 0 || tline[i - 1] == ' ') && !memcmp(tline + i, "solver=", 7))
+            m->solver_task[t] = !strncmp(tline + i + 7, "liblinear", 9) ? ND_SOLVER_LIBLINEAR
+                                : !strncmp(tline + i + 7, "libsvm", 6)  ? ND_SOLVER_LIBSVM
+                                                                         : ND_SOLVER_AUTO;
     return st;
 }
 
@@ -746,10 +756,12 @@ void nd_model_describe(const nd_model *m, size_t top, nd_buf *out)
     for (int t = 0; t < ND_NTASKS; t++) {
         const nd_linsvm *s = m->task[t];
         if (!s) continue;
-        nd_buf_addf(out, "\ntask %s: %d labels, %d training documents, C=%g, cross-validated accuracy %.2f%%, %s%s\n",
+        nd_buf_addf(out, "\ntask %s: %d labels, %d training documents, C=%g, cross-validated accuracy %.2f%%, %s%s",
                     task_names[t], s->nclass, m->ndocs_task[t], m->best_c[t], 100 * m->cv_accuracy[t],
                     s->prob_a ? "Platt-calibrated confidences" : "vote confidences",
                     s->uniform_prior ? ", every label equally likely a priori" : "");
+        if (m->solver_task[t]) nd_buf_addf(out, ", fitted by %s", nd_solver_name(m->solver_task[t]));
+        nd_buf_addc(out, '\n');
         if (!top) continue;
         uint32_t *tf = top_features(m, s, top);
         for (int c = 0; c < s->nclass; c++) {
@@ -812,9 +824,12 @@ void nd_model_describe_json(const nd_model *m, size_t top, nd_buf *out)
         const nd_linsvm *s = m->task[t];
         if (!s) continue;
         json_key(out, &f1, task_names[t]);
-        nd_buf_addf(out, "{\"documents\":%d,\"C\":%.17g,\"cv_accuracy\":%.4f,\"calibration\":\"%s\",\"prior\":\"%s\",\"labels\":{",
+        nd_buf_addf(out, "{\"documents\":%d,\"C\":%.17g,\"cv_accuracy\":%.4f,\"calibration\":\"%s\",\"prior\":\"%s\",",
                     m->ndocs_task[t], m->best_c[t], m->cv_accuracy[t], s->prob_a ? "platt" : "votes",
                     s->uniform_prior ? "uniform" : "training");
+        if (m->solver_task[t]) nd_buf_addf(out, "\"solver\":\"%s\",", nd_solver_name(m->solver_task[t]));
+        else nd_buf_adds(out, "\"solver\":null,");
+        nd_buf_adds(out, "\"labels\":{");
         uint32_t *tf = top ? top_features(m, s, top) : NULL;
         for (int c = 0; c < s->nclass; c++) {
             if (c) nd_buf_addc(out, ',');

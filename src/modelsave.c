@@ -116,7 +116,9 @@ static void manifest(const nd_model *m, nd_buf *b)
             nd_buf_adds(b, " counts=");
             for (int i = 0; i < s->nclass; i++) nd_buf_addf(b, "%s%d", i ? "," : "", s->count[i]);
         }
-        nd_buf_addf(b, " prior=%s\n", s->uniform_prior ? "uniform" : "training");
+        nd_buf_addf(b, " prior=%s", s->uniform_prior ? "uniform" : "training");
+        if (m->solver_task[t]) nd_buf_addf(b, " solver=%s", nd_solver_name(m->solver_task[t]));
+        nd_buf_addc(b, '\n');
     }
     if (m->sum) {
         nd_buf_adds(b, "summarizer summary.svm features=");

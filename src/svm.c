@@ -17,7 +17,26 @@
 #include <sys/mman.h>    /* munmap */
 
 #define ND_DENSE_PAIRS 64
+#define ND_LANES 256    /* most lanes of a dense row: pairs (up to ND_DENSE_PAIRS) or classes (one-vs-rest) */
 #define ND_PREFETCH 8   /* features ahead whose weight row is requested */
+
+/*
+ * A one-vs-rest model as the trainer writes it (svmtrain.c): one support
+ * vector per class, w_c, with coefficient +1 in its pairs with later classes
+ * and -1 in those with earlier ones. Its pairs' weights are differences of
+ * class weights, so it is kept as one weight per class and feature.
+ */
+static int one_vs_rest(const struct svm_model *m)
+{
+    int k = m->nr_class;
+    if (m->l != k || k > ND_LANES) return 0;
+    for (int i = 0; i < k; i++) {
+        if (m->nSV[i] != 1) return 0;
+        for (int j = 0; j < k; j++)
+            if (j != i && (j > i ? m->sv_coef[j - 1][i] != 1 : m->sv_coef[j][i] != -1)) return 0;
+    }
+    return 1;
+}
 
 nd_linsvm *nd_linsvm_fold(struct svm_model *m, char **labels, int nclass, uint32_t nfeat)
 {
@@ -33,6 +52,16 @@ nd_linsvm *nd_linsvm_fold(struct svm_model *m, char **labels, int nclass, uint32
     s->nfeat = nfeat;
     s->rho = nd_xmalloc((size_t)s->npairs * sizeof(double));
 
+    if (one_vs_rest(m)) {
+        s->per_class = 1;
+        s->stride = (k + 7) & ~7;
+        s->wd = nd_xcalloc_huge(((size_t)nfeat + 1) * (size_t)s->stride, sizeof(float));
+        memcpy(s->rho, m->rho, (size_t)s->npairs * sizeof(double));
+        for (int c = 0; c < k; c++)
+            for (const struct svm_node *n = m->SV[c]; n->index != -1; n++)
+                if (n->index >= 1 && (uint32_t)n->index <= nfeat) s->wd[(size_t)n->index * s->stride + c] = (float)n->value;
+        return s;
+    }
     int *start = nd_xmalloc((size_t)k * sizeof(int));
     start[0] = 0;
     for (int i = 1; i < k; i++) start[i] = start[i - 1] + m->nSV[i - 1];
@@ -117,6 +146,14 @@ size_t nd_linsvm_row(const nd_linsvm *s, uint32_t f, int *pair, float *w)
 {
     size_t n = 0;
     if (f < 1 || f > s->nfeat) return 0;
+    if (s->per_class) {
+        const float *row = s->wd + (size_t)f * s->stride;
+        int p = 0;
+        for (int i = 0; i < s->nclass; i++)
+            for (int j = i + 1; j < s->nclass; j++, p++)
+                if (row[i] - row[j] != 0) pair[n] = p, w[n++] = row[i] - row[j];
+        return n;
+    }
     if (s->wd) {
         for (int p = 0; p < s->npairs; p++)
             if (s->wd[(size_t)f * s->stride + p] != 0) pair[n] = p, w[n++] = s->wd[(size_t)f * s->stride + p];
@@ -162,20 +199,34 @@ static inline void add_row(float *restrict acc, const float *restrict row, float
         for (int q = 0; q < 8; q++) acc[p + q] += row[p + q] * v;
 }
 
+/* The pairs' decisions from the dense rows' sums: a pair's own lane, or its classes' difference; minus rho. */
+static void lanes_to_pairs(const nd_linsvm *s, const double *lane, double *dec)
+{
+    if (!s->per_class) {
+        for (int p = 0; p < s->npairs; p++) dec[p] = lane[p] - s->rho[p];
+        return;
+    }
+    int p = 0;
+    for (int i = 0; i < s->nclass; i++)
+        for (int j = i + 1; j < s->nclass; j++, p++) dec[p] = (lane[i] - lane[j]) - s->rho[p];
+}
+
 void nd_linsvm_decision(const nd_linsvm *s, const nd_svec *x, double *dec)
 {
-    for (int p = 0; p < s->npairs; p++) dec[p] = -s->rho[p];
     if (s->wd) {
-        int np = s->npairs;
-        float acc[ND_DENSE_PAIRS] = { 0 };
+        float acc[ND_LANES];
+        double lane[ND_LANES];
+        memset(acc, 0, (size_t)s->stride * sizeof(float));
         for (size_t i = 0; i < x->n; i++) {
             uint32_t f = x->idx[i];
             if (f > s->nfeat) continue;
             add_row(acc, s->wd + (size_t)f * s->stride, x->val[i], s->stride);
         }
-        for (int p = 0; p < np; p++) dec[p] += acc[p];
+        for (int l = 0; l < s->stride; l++) lane[l] = acc[l];
+        lanes_to_pairs(s, lane, dec);
         return;
     }
+    for (int p = 0; p < s->npairs; p++) dec[p] = -s->rho[p];
     for (size_t i = 0; i < x->n; i++) {
         uint32_t f = x->idx[i];
         if (f > s->nfeat) continue;
@@ -195,7 +246,8 @@ void nd_linsvm_decision_view(const nd_linsvm *s, const nd_svec *x, const nd_view
     const double scale[3] = { 1.0, view->g, view->tg };
     double ss[3] = { 0, 0, 0 };
     if (s->wd) {
-        float acc[3][ND_DENSE_PAIRS] = { { 0 } };
+        float acc[3][ND_LANES];
+        for (int b = 0; b < 3; b++) memset(acc[b], 0, (size_t)s->stride * sizeof(float));
         for (size_t i = 0; i < x->n; i++) {
             uint32_t f = x->idx[i];
             if (i + ND_PREFETCH < x->n && x->idx[i + ND_PREFETCH] <= s->nfeat)   /* rows are far apart: ask early */
@@ -208,7 +260,9 @@ void nd_linsvm_decision_view(const nd_linsvm *s, const nd_svec *x, const nd_view
         }
         double norm = sqrt(ss[0] + scale[1] * scale[1] * ss[1] + scale[2] * scale[2] * ss[2]);
         double inv = norm > 0 ? 1.0 / norm : 0;
-        for (int p = 0; p < np; p++) dec[p] = (acc[0][p] + scale[1] * acc[1][p] + scale[2] * acc[2][p]) * inv - s->rho[p];
+        double lane[ND_LANES];
+        for (int l = 0; l < s->stride; l++) lane[l] = (acc[0][l] + scale[1] * acc[1][l] + scale[2] * acc[2][l]) * inv;
+        lanes_to_pairs(s, lane, dec);
         return;
     }
     double *acc[3] = { dec, dec + np, dec + 2 * (size_t)np };   /* the caller's scratch has room for all three */

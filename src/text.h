@@ -222,7 +222,8 @@ typedef struct nd_linsvm {
     uint16_t *pair;
     float *w;
     float *wd;            /* few pairs: all of feature f's pair weights at wd[f * stride], or NULL */
-    int stride;           /* npairs rounded up to 8 (the row's tail is zeros) */
+    int stride;           /* npairs (or nclass) rounded up to 8 (the row's tail is zeros) */
+    int per_class;        /* one-vs-rest: wd holds a weight per class; pair (i, j) decides by score i - score j */
     int *count;           /* training documents per class, or NULL (older bundles) */
     int uniform_prior;    /* calibrated probabilities are divided by the training prior (count / total) */
     int *lab;             /* libsvm's class order: its class i is our class lab[i] */
@@ -440,6 +441,7 @@ struct nd_model {
     double best_c[ND_NTASKS];
     double cv_accuracy[ND_NTASKS];
     int ndocs_task[ND_NTASKS];
+    nd_solver solver_task[ND_NTASKS];   /* what fitted it; ND_SOLVER_AUTO: not recorded (older bundles) */
     char *digest;
     char *metrics;
 };

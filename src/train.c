@@ -23,6 +23,7 @@
 
 #include <errno.h>        /* errno */
 #include <libsvm/svm.h>  /* svm_train */
+#include <linear.h>       /* set_print_string_function */
 #include <math.h>         /* log */
 #include <stdlib.h>      /* qsort, srand */
 #include <time.h>        /* clock_gettime */
@@ -463,10 +464,15 @@ static uint32_t *select_vocab(nd_trainer *t, nd_model *m)
     return remap;
 }
 
-/* TF-IDF rows of every document in one node pool. */
+/*
+ * TF-IDF rows of every document in one node pool. Each row is preceded by
+ * its bias node (ND_BIAS_SLOT): libsvm reads the row, liblinear the row from
+ * the node before it.
+ */
 static struct svm_node **build_rows(nd_trainer *t, const nd_model *m, const uint32_t *remap, struct svm_node **pool_out)
 {
-    size_t cap = t->nnz + t->ndocs + 1;
+    size_t cap = t->nnz + 2 * t->ndocs + 1;
+    struct svm_node bias = { (int)m->vocab.n + 1, 1.0 };
     struct svm_node *pool = nd_xmalloc(cap * sizeof(*pool));
     size_t *off = nd_xmalloc((t->ndocs + 1) * sizeof(*off));
     nd_svec v;
@@ -477,6 +483,7 @@ static struct svm_node **build_rows(nd_trainer *t, const nd_model *m, const uint
         for (uint32_t k = t->doc_start[d]; k < t->doc_start[d + 1]; k++)
             if (remap[t->tid[k]]) nd_svec_push(&v, remap[t->tid[k]], t->tcnt[k]);
         nd_svec_tfidf(&v, m->idf);
+        pool[at++] = bias;
         off[d] = at;
         for (size_t i = 0; i < v.n; i++) pool[at++] = (struct svm_node){ (int)v.idx[i], v.val[i] };
         pool[at++] = (struct svm_node){ -1, 0 };
@@ -500,11 +507,12 @@ static struct svm_node *scale_rows(struct svm_node **x, size_t n, const nd_view 
     for (size_t i = 0; i < n; i++) {
         const struct svm_node *p = x[i];
         while (p->index != -1) p++, total++;
-        total++;
+        total += 2;   /* its end and its bias node */
     }
     struct svm_node *own = nd_xmalloc((total ? total : 1) * sizeof(*own));
     size_t at = 0;
     for (size_t i = 0; i < n; i++) {
+        own[at++] = x[i][-1];   /* the bias node */
         struct svm_node *row = own + at;
         double ss = 0;
         for (const struct svm_node *p = x[i]; p->index != -1; p++) {
@@ -552,6 +560,8 @@ struct task_run {
     struct task_data td;         /* td.k == 0: the task has fewer than two labels */
     char **names;                /* label names, class order (handed to the model) */
     size_t job0;                 /* its cross-validation jobs: ngrid x folds from here */
+    size_t cls0;                 /* liblinear: its per-class jobs, folds x classes from here */
+    size_t fin0;                 /* its final job (liblinear: one per class) */
     int bestg;                   /* the chosen C's place in the grid */
 };
 
@@ -629,7 +639,10 @@ static void task_setup(const nd_trainer *t, const nd_model *m, struct svm_node *
     }
     nd_view view = nd_model_view(m, k);
     if (!nd_view_identity(&view)) T->own = scale_rows(T->x, (size_t)n, &view);
-    if ((size_t)n <= ND_GRAM_MAX) {
+    nd_solver want = t->opts.solver;
+    T->solver = want == ND_SOLVER_LIBLINEAR || (want == ND_SOLVER_AUTO && n > ND_LIBSVM_MAX_DOCS) ? ND_SOLVER_LIBLINEAR
+                                                                                              : ND_SOLVER_LIBSVM;
+    if (T->solver == ND_SOLVER_LIBSVM && (size_t)n <= ND_GRAM_MAX) {
         T->gram = nd_gram_build(T->x, (size_t)n, T->nfeat, t->opts.threads);
         T->g = nd_xmalloc((size_t)n * sizeof(*T->g));
         for (int i = 0; i < n; i++) T->g[i] = T->gram + (size_t)i * ((size_t)n + 2);
@@ -676,7 +689,10 @@ static void choose_c(const nd_trainer *t, const struct job *jobs, int ngrid, int
 static nd_status task_finish(const nd_trainer *t, const struct job *jobs, struct job *fin, int k, struct task_run *r,
                              nd_model *m, const nd_train_report *rep, nd_err *err)
 {
-    if (!fin->model) return fin->error ? nd_fail(err, ND_ERR_PARAM, "libsvm: %s", fin->error) : ND_OK;
+    if (!fin->model)
+        return fin->error ? nd_fail(err, ND_ERR_PARAM, "%s: %s", r->td.solver == ND_SOLVER_LIBLINEAR ? "liblinear" : "libsvm",
+                                    fin->error)
+                          : ND_OK;
     nd_linsvm *s = nd_linsvm_fold(fin->model, r->names, r->td.k, (uint32_t)m->vocab.n);
     if (!s) {
         svm_free_and_destroy_model(&fin->model);
@@ -693,6 +709,7 @@ static nd_status task_finish(const nd_trainer *t, const struct job *jobs, struct
     m->best_c[k] = rep->best_c[k];
     m->cv_accuracy[k] = rep->cv_accuracy[k];
     m->ndocs_task[k] = r->td.n;
+    m->solver_task[k] = r->td.solver;
     return ND_OK;
 }
 
@@ -720,51 +737,89 @@ static nd_model *model_setup(nd_trainer *t, const char *data_digest, struct svm_
  * Every task with two labels or more: its data (task_setup), the
  * cross-validation fits of all tasks and C values at once, the C each
  * chooses, the final fits at once, then each model folded and calibrated.
+ * A liblinear task's fits are one per class and fold (over all of the grid),
+ * and its jobs per fold and C are gathered from them.
  */
 static nd_status train_classifiers(nd_trainer *t, nd_model *m, struct svm_node **rows, nd_train_report *rep,
                                    nd_err *err)
 {
-    int ngrid = 0;
+    int ngrid = 0, folds = t->opts.folds;
     while (ngrid < 8 && t->opts.c_grid[ngrid] > 0) ngrid++;
-    size_t per = (size_t)(ngrid * t->opts.folds), njobs = 0;
     struct task_run run[ND_NTASKS];
     memset(run, 0, sizeof(run));
-    struct job *jobs = nd_xcalloc(ND_NTASKS * per + 1, sizeof(*jobs));
+    size_t njobs = 0, nfin = 0;
     for (int k = 0; k < ND_NTASKS; k++) {
         if (t->labels[k].n < 2) continue;
         task_setup(t, m, rows, k, &run[k]);
+        struct task_data *T = &run[k].td;
+        T->task = k;
+        T->grid = t->opts.c_grid;
+        T->ngrid = ngrid;
+        T->folds = folds;
         rep->trained[k] = 1;
-        rep->ndocs[k] = run[k].td.n;
-        rep->nlabels[k] = run[k].td.k;
-        run[k].job0 = njobs;
-        for (int g = 0; g < ngrid; g++)
-            for (int f = 0; f < t->opts.folds; f++, njobs++)
-                jobs[njobs] = (struct job){ .td = &run[k].td, .C = t->opts.c_grid[g], .fold = f };
+        rep->ndocs[k] = T->n;
+        rep->nlabels[k] = T->k;
+        rep->solver[k] = T->solver;
+        int rest = T->solver == ND_SOLVER_LIBLINEAR;
+        njobs += (size_t)(ngrid * folds) + (rest ? (size_t)(folds * T->k) : 0);
+        nfin += rest ? (size_t)T->k : 1;
     }
-    nd_run_jobs(jobs, njobs, t->opts.threads);
+    struct job *jobs = nd_xcalloc(njobs + 1, sizeof(*jobs)), *fin = nd_xcalloc(nfin + 1, sizeof(*fin));
+    size_t nj = 0;
+    for (int k = 0; k < ND_NTASKS; k++) {
+        struct task_data *T = &run[k].td;
+        if (!T->k) continue;
+        run[k].job0 = nj;
+        for (int g = 0; g < ngrid; g++)
+            for (int f = 0; f < folds; f++)
+                jobs[nj++] = (struct job){ .td = T, .C = t->opts.c_grid[g], .fold = f, .cls = -1 };
+        if (T->solver != ND_SOLVER_LIBLINEAR) continue;
+        run[k].cls0 = nj;
+        for (int f = 0; f < folds; f++)
+            for (int c = 0; c < T->k; c++) jobs[nj++] = (struct job){ .td = T, .fold = f, .cls = c };
+    }
+    /* the final fits' work, for the progress estimate, before C is known */
+    size_t fits = 0;
+    double work = 0;
+    for (size_t i = 0; i < njobs; i++) nd_job_work(&jobs[i], &fits, &work);
+    for (int k = 0; k < ND_NTASKS; k++) {
+        struct task_data *T = &run[k].td;
+        for (int c = 0; c < (T->solver == ND_SOLVER_LIBLINEAR ? T->k : 1) && T->k; c++)
+            nd_job_work(&(struct job){ .td = T, .fold = -1, .cls = T->solver == ND_SOLVER_LIBLINEAR ? c : -1 }, &fits, &work);
+    }
+    struct fit_meter *meter = nd_meter_new(&t->opts, fits, work);
+    nd_run_jobs(jobs, njobs, t->opts.threads, meter);
     nd_status st = ND_OK;
     for (size_t i = 0; i < njobs && !st; i++)
-        if (jobs[i].error) st = nd_fail(err, ND_ERR_PARAM, "libsvm: %s", jobs[i].error);
-    struct job fin[ND_NTASKS];
-    int task_of[ND_NTASKS], nfin = 0;
+        if (jobs[i].error) st = nd_fail(err, ND_ERR_PARAM, "%s: %s", jobs[i].cls >= 0 ? "liblinear" : "libsvm", jobs[i].error);
+    size_t nf = 0;
     for (int k = 0; k < ND_NTASKS && !st; k++) {
-        if (!run[k].td.k) continue;
+        struct task_data *T = &run[k].td;
+        if (!T->k) continue;
+        if (T->solver == ND_SOLVER_LIBLINEAR)
+            for (int g = 0; g < ngrid; g++)
+                for (int f = 0; f < folds; f++)
+                    nd_gather_rest(&jobs[run[k].job0 + (size_t)(g * folds + f)], g, &jobs[run[k].cls0 + (size_t)(f * T->k)]);
         choose_c(t, jobs, ngrid, k, &run[k], rep);
-        task_of[nfin] = k;
-        fin[nfin++] = (struct job){ .td = &run[k].td, .C = rep->best_c[k], .fold = -1 };
+        run[k].fin0 = nf;
+        if (T->solver == ND_SOLVER_LIBLINEAR)
+            for (int c = 0; c < T->k; c++) fin[nf++] = (struct job){ .td = T, .C = rep->best_c[k], .fold = -1, .cls = c };
+        else
+            fin[nf++] = (struct job){ .td = T, .C = rep->best_c[k], .fold = -1, .cls = -1 };
     }
-    if (!st) nd_run_jobs(fin, (size_t)nfin, t->opts.threads);
-    for (int i = 0; i < nfin; i++) {
-        nd_status ts = st ? ND_OK : task_finish(t, jobs, &fin[i], task_of[i], &run[task_of[i]], m, rep, err);
-        if (!st) st = ts;
-        if (fin[i].model) svm_free_and_destroy_model(&fin[i].model);
+    if (!st) nd_run_jobs(fin, nf, t->opts.threads, meter);
+    nd_meter_free(meter);
+    for (int k = 0; k < ND_NTASKS && !st; k++) {
+        struct task_run *r = &run[k];
+        if (!r->td.k) continue;
+        struct job *f = &fin[r->fin0];
+        if (r->td.solver == ND_SOLVER_LIBLINEAR) f->model = nd_assemble_rest(&r->td, f, &f->error);
+        st = task_finish(t, jobs, f, k, r, m, rep, err);
     }
-    for (size_t i = 0; i < njobs; i++) {
-        free(jobs[i].pp);
-        free(jobs[i].pd);
-        free(jobs[i].py);
-    }
+    for (size_t i = 0; i < njobs; i++) nd_job_release(&jobs[i]);
+    for (size_t i = 0; i < nf; i++) nd_job_release(&fin[i]);
     free(jobs);
+    free(fin);
     for (int k = 0; k < ND_NTASKS; k++) task_release(&run[k]);
     return st;
 }
@@ -786,6 +841,7 @@ nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **o
     rep->language_share = t->guess_share;
     if (t->ndocs == 0) return nd_fail(err, ND_ERR_EMPTY, "no training documents");
     svm_set_print_string_function(quiet);
+    set_print_string_function(quiet);   /* once, before the fits' threads */
     struct svm_node *pool, **rows;
     nd_model *m = model_setup(t, data_digest, &rows, &pool);
     rep->nfeatures = (int)m->vocab.n;

@@ -31,9 +31,11 @@ void nd_run_pool(void *items, size_t size, size_t n, void (*fn)(void *), int thr
  * products, and every cross-validation run recomputes them. When the corpus
  * is small enough, compute K = X X^T once (through an inverted index, two
  * threads) and let every run use libsvm's PRECOMPUTED kernel: row i is
- * {0: serial i+1}, {1: K(i,1)}, ..., {N: K(i,N)}, {-1}. Beyond ND_GRAM_MAX
- * documents the rows would not fit comfortably; training then uses the
- * linear kernel directly.
+ * {0: serial i+1}, {1: K(i,1)}, ..., {N: K(i,N)}, {-1}, 16 (N + 2) bytes.
+ * libsvm fits a task of up to ND_LIBSVM_MAX_DOCS documents unless told
+ * otherwise (400 MB of rows); when told to fit more, beyond ND_GRAM_MAX it
+ * uses the linear kernel directly (slow: every fit recomputes the dot
+ * products).
  */
 #define ND_GRAM_MAX 12000
 
@@ -42,7 +44,9 @@ struct svm_node *nd_gram_build(struct svm_node **rows, size_t n, uint32_t nfeat,
 
 /* One classifier's training data, ordered by class. */
 struct task_data {
+    int task;               /* nd_task */
     int k;                  /* classes */
+    nd_solver solver;       /* ND_SOLVER_LIBSVM or ND_SOLVER_LIBLINEAR */
     int n;                  /* documents with a label, ordered by class */
     struct svm_node **x;    /* sparse TF-IDF rows */
     struct svm_node **g;    /* precomputed-kernel rows (same documents), or NULL */
@@ -54,13 +58,25 @@ struct task_data {
     int *count;             /* documents per class */
     int *wl;
     uint32_t nfeat;
+    const double *grid;     /* the C values cross-validation tries */
+    int ngrid;
+    int folds;
 };
 
-/* One fit: a fold left out at one C (its out-of-fold votes and decision values), or the final model. */
+/*
+ * One fit: a fold left out at one C (its out-of-fold votes and decision
+ * values), or the final model. With liblinear a job is one class against the
+ * rest ('cls'), over every C of the grid at once; the jobs of each fold and C
+ * are then filled from their scores (nd_gather_rest), not run.
+ */
+struct fit_meter;
+
 struct job {
     const struct task_data *td;
+    struct fit_meter *meter;  /* set by nd_run_jobs */
     double C;
     int fold;               /* -1: the final model on everything */
+    int cls;                /* liblinear: the class of this fit; -1: a libsvm fit, or one gathered from them */
     /* results */
     const char *error;
     int correct, total;
@@ -69,10 +85,28 @@ struct job {
     int8_t *py;
     size_t np, npalloc;
     struct svm_model *model;  /* final job only */
+    int absent;             /* liblinear: cls has no documents to learn from */
+    double *score;          /* liblinear: the fold's documents' scores, grid x documents */
+    struct svm_node *w;     /* liblinear, final: the class's weights (-1 ended) and bias */
+    double bias;
 };
 
-/* Run the jobs on 'threads' threads (svmtrain.c). */
-void nd_run_jobs(struct job *jobs, size_t n, int threads);
+/*
+ * Counts the fits of a training for its progress callback (opts->progress,
+ * or none): 'fits' fits in all, 'work' their documents summed.
+ */
+struct fit_meter *nd_meter_new(const nd_train_opts *opts, size_t fits, double work);
+void nd_meter_free(struct fit_meter *m);
+/* The fits of job j: their number and documents summed, for nd_meter_new. */
+void nd_job_work(const struct job *j, size_t *fits, double *work);
+
+/* Run the jobs on 'threads' threads (svmtrain.c), counted by 'meter'; a gathered job (liblinear, cls -1) is skipped. */
+void nd_run_jobs(struct job *jobs, size_t n, int threads, struct fit_meter *meter);
+/* Fill the gathered job j (fold, grid place g) from its fold's per-class jobs cls[0..k). */
+void nd_gather_rest(struct job *j, int g, const struct job *cls);
+/* The final liblinear model from the final per-class jobs cls[0..k), or NULL with *error set. */
+struct svm_model *nd_assemble_rest(const struct task_data *td, struct job *cls, const char **error);
+void nd_job_release(struct job *j);
 /* Per-pair Platt sigmoids for s from its C's cross-validation jobs (jobs[0..folds)). */
 void nd_calibrate_pairs(nd_linsvm *s, const struct job *jobs, int folds);
 

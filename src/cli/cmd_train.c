@@ -55,6 +55,8 @@ static void help(void)
            "  --folds N               cross-validation folds (3)\n"
            "  --c LIST                C values to try, comma-separated (0.5,1,2,4,8)\n"
            "  --balanced              weight classes by inverse frequency\n"
+           "  --solver NAME           auto (the default: libsvm for a task of up to 5000\n"
+           "                          documents, liblinear above), libsvm or liblinear\n"
            "  --uniform-prior TASK    TASK's (topic or region) probabilities take every label\n"
            "                          as equally likely, not as common as in the training data\n"
            "  --seed N                fold shuffle and libsvm seed (1)\n"
@@ -127,6 +129,7 @@ static int parse_args(struct train_args *a, int argc, char **argv)
         { "folds", required_argument, NULL, 'k' },
         { "c", required_argument, NULL, 'C' },
         { "balanced", no_argument, NULL, 'B' },
+        { "solver", required_argument, NULL, 'V' },
         { "uniform-prior", required_argument, NULL, 'P' },
         { "seed", required_argument, NULL, 's' },
         { "threads", required_argument, NULL, 'j' },
@@ -205,6 +208,12 @@ static int parse_args(struct train_args *a, int argc, char **argv)
             break;
         }
         case 'B': o->balanced = 1; break;
+        case 'V':
+            if (!strcmp(optarg, "auto")) o->solver = ND_SOLVER_AUTO;
+            else if (!strcmp(optarg, "libsvm")) o->solver = ND_SOLVER_LIBSVM;
+            else if (!strcmp(optarg, "liblinear")) o->solver = ND_SOLVER_LIBLINEAR;
+            else return cli_usage_error(cmd, "--solver wants auto, libsvm or liblinear, not '%s'", optarg);
+            break;
         case 'P':
             if (!strcmp(optarg, "topic")) o->uniform_prior |= 1u << ND_TASK_TOPIC;
             else if (!strcmp(optarg, "region")) o->uniform_prior |= 1u << ND_TASK_REGION;
@@ -365,8 +374,8 @@ static void report(const struct train_args *a, const nd_train_report *rep, const
         printf("language: %s\n", rep->language);
     for (int k = 0; k < ND_NTASKS; k++) {
         if (!rep->trained[k]) continue;
-        printf("%s: %d documents, %d labels, C=%g (cross-validated accuracy %.2f%%; grid", nd_task_name((nd_task)k),
-               rep->ndocs[k], rep->nlabels[k], rep->best_c[k], 100 * rep->cv_accuracy[k]);
+        printf("%s: %d documents, %d labels, %s, C=%g (cross-validated accuracy %.2f%%; grid", nd_task_name((nd_task)k),
+               rep->ndocs[k], rep->nlabels[k], nd_solver_name(rep->solver[k]), rep->best_c[k], 100 * rep->cv_accuracy[k]);
         for (int g = 0; g < 8 && a->opts.c_grid[g] > 0; g++) printf(" %g:%.2f", a->opts.c_grid[g], 100 * rep->cv_grid[k][g]);
         printf(")\n");
     }
@@ -379,6 +388,32 @@ static void report(const struct train_args *a, const nd_train_report *rep, const
                    100 * rep->sum_cv[0], 100 * rep->sum_cv[1], 100 * rep->sum_cv[2]);
         printf("\n");
     }
+}
+
+/* Training progress on stderr, at most every half second, one line overwritten; the last fit ends it. */
+struct fit_line {
+    double last;
+    int width;
+};
+
+static void show_fit(const nd_train_progress *p, void *ctx)
+{
+    struct fit_line *l = ctx;
+    if (p->done < p->total && p->elapsed - l->last < 0.5) return;
+    l->last = p->elapsed;
+    char what[96], lab[48] = "";
+    if (p->label) snprintf(lab, sizeof(lab), ", label %d of %d", p->label, p->labels);
+    if (p->fold) snprintf(what, sizeof(what), "fold %d of %d, C=%g%s", p->fold, p->folds, p->C, lab);
+    else snprintf(what, sizeof(what), "final fit, C=%g%s", p->C, lab);
+    int n;
+    if (p->done < p->total)
+        n = fprintf(stderr, "\rnewsdesk: %s: %s: fit %zu of %zu, about %.0f s left", nd_task_name((nd_task)p->task), what,
+                    p->done, p->total, p->left + 0.5);
+    else
+        n = fprintf(stderr, "\rnewsdesk: %zu fits in %.1f s", p->total, p->elapsed);
+    if (n < l->width) fprintf(stderr, "%*s", l->width - n, "");   /* over what the last line left */
+    l->width = n;
+    if (p->done == p->total) fputc('\n', stderr);
 }
 
 int cmd_train(int argc, char **argv)
@@ -396,6 +431,11 @@ int cmd_train(int argc, char **argv)
         return rc < 0 ? EXIT_OK : rc;
     }
     nd_err err = { 0 };
+    struct fit_line fl = { -1, 0 };   /* the first fit shows at once */
+    if (a.in.progress == 1 || (a.in.progress < 0 && isatty(STDERR_FILENO))) {   /* as cli_progress_init decides */
+        a.opts.progress = show_fit;
+        a.opts.progress_ctx = &fl;
+    }
     nd_trainer *t = nd_trainer_new(&a.opts, &err);
     if (!t) {
         free(a.inputs);

@@ -2,13 +2,29 @@
 . "$(dirname "$0")/lib.sh"
 "$ND" train --min-df 1 --folds 2 --c 1,2 -o m "$DATA/tiny-train.jsonl" >out 2>err; is "train exits 0" $? 0
 has "train reports features and time" out "^trained m from 24 records \(0 failed\): [0-9]+ features"
-has "train reports the chosen C per task" out "^topic: 24 documents, 3 labels, C=[12] \(cross-validated accuracy"
+has "train reports the solver and the chosen C per task" out "^topic: 24 documents, 3 labels, libsvm, C=[12] \(cross-validated accuracy"
 has "region is trained too" out "^region: 24 documents, 7 labels"
 check "the bundle has a manifest" grep -q '^newsdesk-model 2$' m/manifest
 check "the bundle has libsvm models" grep -q '^kernel_type linear$' m/topic.svm
 check "no temporary directories left" test -z "$(ls -d m.tmp-* 2>/dev/null)"
 "$ND" train --min-df 1 --folds 2 --c 1,2 -o m2 "$DATA/tiny-train.jsonl" >/dev/null
 check "training is deterministic (same bundle bytes)" diff -r m m2
+for t in 1 2; do
+    "$ND" train --min-df 1 --folds 2 --c 1,2 --solver liblinear --threads $t -o ml$t "$DATA/tiny-train.jsonl" >out$t 2>err
+    is "train --solver liblinear --threads $t exits 0" $? 0
+done
+has "the report names liblinear" out1 "^topic: 24 documents, 3 labels, liblinear, C=[12] \(cross-validated accuracy"
+check "liblinear's fits do not depend on the thread count (same bundle bytes)" diff -r ml1 ml2
+"$ND" train -q --min-df 1 --folds 2 --c 1,2 --solver liblinear --progress -o ml3 "$DATA/tiny-train.jsonl" >/dev/null 2>err
+tr '\r' '\n' <err >lines
+has "--progress shows the fits: task, fold and C, label, count and time left" lines \
+    "^newsdesk: (topic|region): (fold [12] of 2|final fit), C=[12], label [0-9]+ of [0-9]+: fit 1 of [0-9]+, about [0-9]+ s left"
+has "...and ends with the count of fits and the time" lines "^newsdesk: [0-9]+ fits in [0-9.]+ s *$"
+check "the manifest records the solver" grep -q '^task topic .* solver=liblinear$' ml1/manifest
+"$ND" info ml1 >out; has "info shows it" out "^task topic: 3 labels, .*, fitted by liblinear$"
+"$ND" eval --model ml1 "$DATA/tiny-train.jsonl" >out; has "a liblinear bundle classifies its training records" out "^topic: 24 documents, accuracy 100\.00%"
+"$ND" train --solver svm -o mx "$DATA/tiny-train.jsonl" >/dev/null 2>err; is "an unknown solver is a usage error" $? 2
+has "...that names the choices" err "solver wants auto, libsvm or liblinear, not 'svm'"
 "$ND" train -q --min-df 1 --folds 2 -o m3 --topic-data "$DATA/tiny-train.jsonl" >out; is "--topic-data: exit 0" $? 0
 check "--topic-data trains topic only" test ! -f m3/region.svm
 "$ND" train --min-df 1 --folds 2 -o m4 "$DATA/bad.jsonl" "$DATA/tiny-train.jsonl" >out 2>err; is "train with bad records: exit 1" $? 1

@@ -1,8 +1,9 @@
-/* test_svm.c -- folding libsvm's linear model, Platt scaling, pairwise coupling. */
-#include "text.h"
+/* test_svm.c -- folding libsvm's linear model, liblinear's fits, Platt scaling, pairwise coupling. */
+#include "train.h"
 #include "tap.h"
 
 #include <libsvm/svm.h>
+#include <linear.h>
 #include <math.h>   /* pow */
 #include <stdio.h>
 #include <stdlib.h>
@@ -217,8 +218,101 @@ static void check_layout(int K)
     free(y);
 }
 
+/*
+ * The trainer's liblinear fits (one class against the rest, svmtrain.c) of
+ * K classes, assembled into a libsvm model and folded: the per-class layout
+ * must predict what liblinear's own predict() predicts from its own
+ * one-vs-rest fit of the same rows, with the same decision values, and the
+ * libsvm model file must predict the same through libsvm's svm_predict.
+ */
+static void check_rest(int K)
+{
+    int n = 20 * K, nf = 10 * K;
+    struct svm_node *pool;
+    struct svm_node **x = malloc(sizeof(*x) * (size_t)n);
+    double *y = malloc(sizeof(double) * (size_t)n);
+    svm_free_and_destroy_model((struct svm_model *[]){ train_groups(K, n, 0.02, &pool, x, y) });
+    /* the trainer's rows: each with its bias node in the slot before it */
+    struct svm_node *rows = malloc(sizeof(*rows) * (size_t)n * 13), **xr = malloc(sizeof(*xr) * (size_t)n);
+    for (int i = 0; i < n; i++) {
+        struct svm_node *r = rows + (size_t)i * 13;
+        r[0] = (struct svm_node){ nf + 1, 1 };
+        int k = 0;
+        do r[1 + k] = x[i][k]; while (x[i][k++].index != -1);
+        xr[i] = r + 1;
+    }
+    int *count = calloc((size_t)K, sizeof(int)), *fold = calloc((size_t)n, sizeof(int));
+    for (int i = 0; i < n; i++) count[(int)y[i]]++;
+    double grid[] = { 1, 0 };
+    struct task_data td = { .k = K, .solver = ND_SOLVER_LIBLINEAR, .n = n, .x = xr, .y = y, .fold = fold, .count = count,
+                            .nfeat = (uint32_t)nf, .grid = grid, .ngrid = 1 };
+    struct job *jobs = calloc((size_t)K, sizeof(*jobs));
+    for (int c = 0; c < K; c++) jobs[c] = (struct job){ .td = &td, .C = 1, .fold = -1, .cls = c };
+    nd_run_jobs(jobs, (size_t)K, 2, NULL);
+    const char *error = NULL;
+    struct svm_model *sm = nd_assemble_rest(&td, jobs, &error);
+    ok(sm && sm->l == K, "%d classes: liblinear's fits assemble into a libsvm model of %d vectors", K, K);
+    if (!sm) return;
+    char path[] = "/tmp/nd-test-rest-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd >= 0) close(fd);
+    svm_save_model(path, sm);
+    struct svm_model *file = svm_load_model(path);
+    unlink(path);
+    char **labels = malloc((size_t)K * sizeof(char *));
+    for (int c = 0; c < K; c++) labels[c] = nd_xstrdup("c");
+    nd_linsvm *s = nd_linsvm_fold(sm, labels, K, (uint32_t)nf);
+    ok(s && s->per_class && s->stride >= K, "%d classes: folded into one weight per class and feature", K);
+
+    /* liblinear's own one-vs-rest fit of the same rows */
+    struct feature_node **fx = malloc(sizeof(*fx) * (size_t)n);
+    for (int i = 0; i < n; i++) fx[i] = (struct feature_node *)(xr[i] - 1);
+    struct problem prob = { .l = n, .n = nf + 1, .y = y, .x = fx, .bias = -1 };
+    struct parameter par = { .solver_type = L2R_L2LOSS_SVC, .eps = 0.001, .C = 1 };
+    struct model *lm = train(&prob, &par);
+    double *dv = malloc(sizeof(double) * (size_t)K), *dec = malloc(nd_linsvm_scratch(s) * sizeof(double));
+    double *scratch = malloc(nd_linsvm_scratch(s) * sizeof(double)), maxdiff = 0;
+    int same = 1, same_file = 1;
+    nd_svec v;
+    nd_svec_init(&v);
+    for (int i = 0; i < n; i++) {
+        double want = predict_values(lm, fx[i], dv);
+        v.n = 0;
+        for (const struct svm_node *nd = xr[i]; nd->index != -1; nd++) nd_svec_push(&v, (uint32_t)nd->index, (float)nd->value);
+        nd_linsvm_decision(s, &v, dec);
+        int p = 0;
+        for (int a = 0; a < K; a++)   /* liblinear's classes are in order of appearance: 0, 1, ... here */
+            for (int b = a + 1; b < K; b++, p++) maxdiff = fmax(maxdiff, fabs((dv[a] - dv[b]) - dec[p]));
+        double conf;
+        int c = nd_linsvm_predict(s, &v, NULL, scratch, &conf);
+        same &= c == (int)want;
+        same_file &= file && svm_predict(file, x[i]) == want;
+    }
+    ok(maxdiff < 1e-3, "%d classes: pair decisions are liblinear's score differences (max diff %g)", K, maxdiff);
+    ok(same, "%d classes: the folded model predicts what liblinear's predict() does", K);
+    ok(same_file, "%d classes: and so does libsvm's svm_predict on the saved model file", K);
+    nd_svec_release(&v);
+    free_and_destroy_model(&lm);
+    if (file) svm_free_and_destroy_model(&file);
+    for (int c = 0; c < K; c++) nd_job_release(&jobs[c]);
+    nd_linsvm_free(s);
+    free(jobs);
+    free(dv);
+    free(dec);
+    free(scratch);
+    free(fx);
+    free(count);
+    free(fold);
+    free(rows);
+    free(xr);
+    free(pool);
+    free(x);
+    free(y);
+}
+
 int main(void)
 {
+    set_print_string_function(quiet);
     svm_set_print_string_function(quiet);
     /* three classes of sparse points around different feature groups */
     enum { N = 90, F = 30 };
@@ -262,6 +356,8 @@ int main(void)
     ok(same_pred, "folded votes predict what svm_predict predicts");
     check_layout(11);   /* 55 pairs: dense */
     check_layout(14);   /* 91 pairs: sparse */
+    check_rest(16);     /* more than 13 labels, one-vs-rest */
+    check_rest(3);
 
     /* Platt: well separated values give confident, ordered probabilities */
     double dec[200];
