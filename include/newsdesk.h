@@ -374,8 +374,8 @@ nd_status nd_trainer_train_extractor(nd_trainer *t, nd_extract_report *rep, nd_e
 void nd_trainer_use_extractor(nd_trainer *t, const nd_model *m);
 
 /*
- * Build the vocabulary, choose C by cross-validation, train one libsvm
- * C-SVC (linear kernel) per task that has at least two labels, and calibrate
+ * Build the vocabulary, choose C by cross-validation, train one linear
+ * C-SVC (libsvm or liblinear) per task that has at least two labels, and calibrate
  * confidences. '*out' receives the model (caller frees); 'data_digest' is
  * recorded in the manifest. The trainer is spent afterwards.
  */

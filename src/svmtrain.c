@@ -356,7 +356,7 @@ static void run_rest_job(struct job *j)
         while (ng < td->ngrid && td->grid[ng] != j->C) ng++;
         ng = ng < td->ngrid ? ng + 1 : 1;   /* C off the grid: one fit at it */
     } else {
-        j->score = nd_xmalloc((size_t)ng * (size_t)nheld * sizeof(double) + 1);
+        j->score = nd_xmalloc((size_t)ng * (size_t)nheld * sizeof(float) + 1);
     }
     struct problem prob = { .l = l, .n = (int)td->nfeat + 1, .y = y, .x = x, .bias = -1 };
     int wl = 1;
@@ -371,12 +371,12 @@ static void run_rest_job(struct job *j)
         double sign = lm->label[0] == 1 ? 1 : -1;   /* liblinear's w favours its first label */
         const double *w = lm->w;
         if (j->fold >= 0) {
-            double *sc = j->score + (size_t)g * (size_t)nheld;
+            float *sc = j->score + (size_t)g * (size_t)nheld;
             for (int i = 0, h = 0; i < td->n; i++) {
                 if (td->fold[i] != j->fold) continue;
                 double v = w[td->nfeat];
                 for (const struct svm_node *nd = td->x[i]; nd->index != -1; nd++) v += w[nd->index - 1] * nd->value;
-                sc[h++] = sign * v;
+                sc[h++] = (float)(sign * v);
             }
         } else if (g == ng - 1) {
             size_t nz = 0, at = 0;
@@ -411,7 +411,7 @@ void nd_gather_rest(struct job *j, int g, const struct job *cls)
         int p = 0;
         for (int a = 0; a < kk; a++)
             for (int b = a + 1; b < kk; b++, p++)
-                dec[p] = cls[lab[a]].score[(size_t)g * nheld + h] - cls[lab[b]].score[(size_t)g * nheld + h];
+                dec[p] = (double)cls[lab[a]].score[(size_t)g * nheld + h] - cls[lab[b]].score[(size_t)g * nheld + h];
         if (kk >= 2) tally(j, lab, kk, dec, votes, (int)td->y[i]);
         h++;
     }
@@ -421,6 +421,7 @@ void nd_gather_rest(struct job *j, int g, const struct job *cls)
 
 struct svm_model *nd_assemble_rest(const struct task_data *td, struct job *cls, const char **error)
 {
+    /* the class weights move into the model */
     int k = td->k;
     for (int c = 0; c < k; c++)
         if ((*error = cls[c].error)) return NULL;
@@ -440,6 +441,8 @@ struct svm_model *nd_assemble_rest(const struct task_data *td, struct job *cls, 
         m->SV[c] = sv + at;
         const struct svm_node *n = cls[c].w;
         do sv[at++] = *n; while ((n++)->index != -1);
+        free(cls[c].w);   /* k x features nodes: not twice at the peak */
+        cls[c].w = NULL;
     }
     m->free_sv = 1;   /* svm_free_model_content frees SV[0], where 'sv' starts */
     m->sv_coef = nd_xmalloc((size_t)(k - 1) * sizeof(*m->sv_coef));

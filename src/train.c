@@ -498,21 +498,28 @@ static struct svm_node **build_rows(nd_trainer *t, const nd_model *m, const uint
 
 /*
  * A task's rows as its view sees them (nd_model_view): the shared rows with
- * the gazetteer and title blocks scaled or dropped, normalised again.
+ * the gazetteer and title blocks scaled or dropped, normalised again. Into
+ * a copy, which is returned, or, when no task after this one reads the
+ * shared rows, over them (16 bytes a document's term fewer; returns NULL).
  */
-static struct svm_node *scale_rows(struct svm_node **x, size_t n, const nd_view *view)
+static struct svm_node *scale_rows(struct svm_node **x, size_t n, const nd_view *view, int in_place)
 {
     const double scale[3] = { 1.0, view->g, view->tg };
     size_t total = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && !in_place; i++) {
         const struct svm_node *p = x[i];
         while (p->index != -1) p++, total++;
         total += 2;   /* its end and its bias node */
     }
-    struct svm_node *own = nd_xmalloc((total ? total : 1) * sizeof(*own));
+    struct svm_node *own = in_place ? NULL : nd_xmalloc((total ? total : 1) * sizeof(*own));
     size_t at = 0;
     for (size_t i = 0; i < n; i++) {
-        own[at++] = x[i][-1];   /* the bias node */
+        if (in_place) {   /* the row shrinks where it lies: nodes are written at or before where they are read */
+            own = x[i];
+            at = 0;
+        } else {
+            own[at++] = x[i][-1];   /* the bias node */
+        }
         struct svm_node *row = own + at;
         double ss = 0;
         for (const struct svm_node *p = x[i]; p->index != -1; p++) {
@@ -527,7 +534,7 @@ static struct svm_node *scale_rows(struct svm_node **x, size_t n, const nd_view 
         for (struct svm_node *p = row; p->index != -1; p++) p->value = (float)(p->value * inv);
         x[i] = row;
     }
-    return own;
+    return in_place ? NULL : own;
 }
 
 /* xorshift64*: the fold shuffle's generator (independent of rand()). */
@@ -609,7 +616,7 @@ static void deal_folds(const nd_trainer *t, int k, struct task_data *T)
 }
 
 /* Task k's training data from the shared rows: classes, folds, class weights, its view's scaling, the Gram matrix. */
-static void task_setup(const nd_trainer *t, const nd_model *m, struct svm_node **rows, int k, struct task_run *r)
+static void task_setup(const nd_trainer *t, const nd_model *m, struct svm_node **rows, int k, int last, struct task_run *r)
 {
     struct labeled *ld;
     int n;
@@ -638,7 +645,7 @@ static void task_setup(const nd_trainer *t, const nd_model *m, struct svm_node *
         }
     }
     nd_view view = nd_model_view(m, k);
-    if (!nd_view_identity(&view)) T->own = scale_rows(T->x, (size_t)n, &view);
+    if (!nd_view_identity(&view)) T->own = scale_rows(T->x, (size_t)n, &view, last);
     nd_solver want = t->opts.solver;
     T->solver = want == ND_SOLVER_LIBLINEAR || (want == ND_SOLVER_AUTO && n > ND_LIBSVM_MAX_DOCS) ? ND_SOLVER_LIBLINEAR
                                                                                               : ND_SOLVER_LIBSVM;
@@ -730,6 +737,14 @@ static nd_model *model_setup(nd_trainer *t, const char *data_digest, struct svm_
     uint32_t *remap = select_vocab(t, m);
     *rows = build_rows(t, m, remap, pool);
     free(remap);
+    /* the rows and the vocabulary hold what the fits need: the term counts and every term seen can go */
+    nd_strmap_release(&t->dict);
+    nd_strmap_init(&t->dict);
+    free(t->tid);
+    free(t->tcnt);
+    t->tid = NULL;
+    t->tcnt = NULL;
+    t->nnz = t->nnz_alloc = 0;
     return m;
 }
 
@@ -748,9 +763,13 @@ static nd_status train_classifiers(nd_trainer *t, nd_model *m, struct svm_node *
     struct task_run run[ND_NTASKS];
     memset(run, 0, sizeof(run));
     size_t njobs = 0, nfin = 0;
+    int last = -1, shared = 0;   /* the last task to set up; whether one before it reads the shared rows as they are */
+    for (int k = 0; k < ND_NTASKS; k++)
+        if (t->labels[k].n >= 2) last = k;
     for (int k = 0; k < ND_NTASKS; k++) {
         if (t->labels[k].n < 2) continue;
-        task_setup(t, m, rows, k, &run[k]);
+        task_setup(t, m, rows, k, k == last && !shared, &run[k]);
+        shared |= !run[k].td.own;
         struct task_data *T = &run[k].td;
         T->task = k;
         T->grid = t->opts.c_grid;

@@ -86,7 +86,7 @@ struct job {
     size_t np, npalloc;
     struct svm_model *model;  /* final job only */
     int absent;             /* liblinear: cls has no documents to learn from */
-    double *score;          /* liblinear: the fold's documents' scores, grid x documents */
+    float *score;           /* liblinear: the fold's documents' scores, grid x documents */
     struct svm_node *w;     /* liblinear, final: the class's weights (-1 ended) and bias */
     double bias;
 };
