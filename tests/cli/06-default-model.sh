@@ -19,12 +19,14 @@ story='Dock workers in Fremantle returned to work on Friday after their union ac
 printf '{"id":"o1","text":"%s"}\n{"id":"o2","text":"%s","url":"https://www.portnews.example.com.au/2024/strike"}\n{"id":"o3","text":"portnews.example.com.au\\n\\n%s"}\n{"id":"o4","text":"%s","url":"https://www.portnews.example.com/strike"}\n' \
     "$story" "$story" "$story" "$story" >outlet.jsonl
 "$ND" classify outlet.jsonl >outlet.out
-has "no address: not placed in oceania" outlet.out '"id":"o1".*"region":"north-america"'
-has "the url field's .au places it in oceania" outlet.out '"id":"o2".*"region":"oceania"'
-has "so does an address line above the story" outlet.out '"id":"o3".*"region":"oceania"'
-has "a .com address says nothing" outlet.out '"id":"o4".*"region":"north-america"'
+# the region's answer for record N of a file, without its id
+answer() { sed -n "${2}p" "$1" | sed 's/^{"id":"o[0-9]",//; s/"topic[^,]*,"topic_confidence":[^,]*,//'; }
+has "the url field's .au places it in oceania, surely" outlet.out '"id":"o2".*"region":"oceania","region_confidence":0\.9'
+has "so does an address line above the story" outlet.out '"id":"o3".*"region":"oceania","region_confidence":0\.9'
+has "no address: the text alone is not sure" outlet.out '"id":"o1".*"region_confidence":0\.[0-4]'
+is "a .com address says nothing (the same answer as no address)" "$(answer outlet.out 4)" "$(answer outlet.out 1)"
 "$ND" classify --url-field link outlet.jsonl >renamed.out
-has "--url-field names the field" renamed.out '"id":"o2".*"region":"north-america"'
+is "--url-field names the field (url is then no address)" "$(answer renamed.out 2)" "$(answer outlet.out 1)"
 "$ND" process --explain "$DATA/clutter.jsonl" >/dev/null 2>err
 has "--explain names what was removed and why" err "clutter.jsonl:1: record 'c1': removed site-name: City Lede"
 has "--explain: bios" err "record 'c4': removed author-bio: Sam Lee has written about football"
