@@ -134,8 +134,11 @@ fuzz: all $(FUZZ_TARGETS)
 	    if [ $$f = manifest ] && [ $$v = 1 ]; then sed '/^checksum /d; /^end /d; s/^newsdesk-model 2/newsdesk-model 1/' build-fuzz/tiny/$$f; \
 	    elif [ -f build-fuzz/tiny/$$f ]; then cat build-fuzz/tiny/$$f; fi; printf '\000'; done >build-fuzz/seed-bundle/v$$v; done
 	$(Q)cd build-fuzz && ./fuzz_bundle -max_total_time=$(FUZZ_SECONDS) -max_len=131072 seed-bundle
-	$(Q)rm -rf build-fuzz/seed-cache && mkdir -p build-fuzz/seed-cache && \
+	$(Q)rm -rf build-fuzz/seed-cache build-fuzz/tiny-rest && mkdir -p build-fuzz/seed-cache && \
+	  ./newsdesk train -q --min-df 1 --folds 2 --c 1 --no-extract-model --no-gazetteer --solver liblinear \
+	    -o build-fuzz/tiny-rest tests/data/tiny-train.jsonl >/dev/null && \
 	  { printf '\000'; cat build-fuzz/tiny/topic.weights; } >build-fuzz/seed-cache/weights && \
+	  { printf '\000'; cat build-fuzz/tiny-rest/topic.weights; } >build-fuzz/seed-cache/weights-per-class && \
 	  { printf '\001'; cat build-fuzz/tiny/vocab.index; } >build-fuzz/seed-cache/index
 	$(Q)cd build-fuzz && ./fuzz_cache -max_total_time=$(FUZZ_SECONDS) -max_len=262144 seed-cache
 

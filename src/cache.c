@@ -25,7 +25,11 @@
 #include <sys/stat.h>  /* fstat */
 #include <unistd.h>    /* read, write, getpid */
 
-#define ND_CACHE_VERSION 3
+/*
+ * 4: a weights cache's dim[5] says one weight per class (one-vs-rest); a
+ * build of version 3 would take such a file of 3 or 4 classes for pairs.
+ */
+#define ND_CACHE_VERSION 4
 #define ND_CACHE_DIMS 8
 
 struct header {
