@@ -265,10 +265,13 @@ const char *nd_solver_name(nd_solver s);
 
 /*
  * Where training is, given to nd_train_opts.progress after each fit of a
- * classifier (from the training threads, one call at a time).
+ * classifier, of the story extraction's block model and of the sentence
+ * model (from the training threads, one call at a time). Each stage counts
+ * its own fits; the last call of a stage has done == total.
  */
 typedef struct nd_train_progress {
-    int task;              /* the task of the fit just done (nd_task) */
+    const char *stage;     /* what is fitted: "topic", "region", "story extraction, text" or ", html", "sentence model" */
+    int task;              /* the classifier's task (nd_task), or -1 */
     int fold, folds;       /* its left-out fold, 1..folds; fold 0: the final fit on all documents */
     double C;
     int label, labels;     /* liblinear: the label fitted against the rest, 1..labels; label 0: all at once (libsvm) */

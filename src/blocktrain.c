@@ -10,8 +10,11 @@
  * split between folds), scored by the F1 of the labelled blocks' decisions
  * after smoothing the whole held-out page. An HTML page also trains the
  * text model, rendered as a scraper would dump it (a line per block).
+ * Progress: 2 x ND_NC x folds cross-validation fits, then one or two final
+ * ones (nd_block_fits).
  */
 #include "story.h"
+#include "train.h"
 
 #include <linear.h>   /* liblinear */
 #include <math.h>     /* exp */
@@ -291,8 +294,18 @@ static void weights(const struct model *m, double *w, int n)
     for (int k = 0; k < n; k++) w[k] = story_first ? m->w[k] : -m->w[k];
 }
 
+static const char *const form_stage[ND_NFORMS] = { "story extraction, text", "story extraction, html" };
+
+/* One fit of the block model done, for the progress callback. */
+static void tick(struct fit_meter *meter, int form, int fold, int folds, double C)
+{
+    nd_train_progress p = { .stage = form_stage[form], .task = -1, .fold = fold, .folds = folds, .C = C };
+    nd_meter_tick(meter, &p, 1);
+}
+
 /* Out-of-fold log-odds of every block (z), for one C. */
-static void out_of_fold(const struct form_set *fs, const int *fold, int folds, double C, const float *ctx, double *z)
+static void out_of_fold(const struct form_set *fs, const int *fold, int folds, double C, const float *ctx, double *z,
+                        struct fit_meter *meter, int form)
 {
     struct parameter par = { .solver_type = L2R_LR, .eps = 0.01, .C = C };
     int n = ctx ? ND_BFEAT2 : ND_BFEAT;
@@ -307,6 +320,7 @@ static void out_of_fold(const struct form_set *fs, const int *fold, int folds, d
                 for (uint32_t i = 0; i < fs->p[pg].n; i++) z[fs->p[pg].from + i] = dot(fs, fs->p[pg].from + i, w, ctx);
         free_and_destroy_model(&m);
         free_problem(&pr, pool);
+        tick(meter, form, k + 1, folds, C);
     }
 }
 
@@ -375,10 +389,16 @@ static double judge(const struct counts *pages, const struct counts *story)
 static const double c_grid[] = { 0.1, 1, 10, 100 };
 static const double lambda_grid[] = { 0, 0.25, 0.5, 1, 1.5, 2, 3, 4 };
 #define ND_NC (sizeof(c_grid) / sizeof(*c_grid))
+
+size_t nd_block_fits(int folds)
+{
+    return 2 * ND_NC * (size_t)folds + 2;
+}
 #define ND_NLAMBDA (sizeof(lambda_grid) / sizeof(*lambda_grid))
 #define ND_NSHIFT 17   /* -2 .. 2 by 0.25 */
 
-nd_status nd_blockset_train(nd_blockset *s, int form, int folds, unsigned seed, nd_blocklm *out, nd_err *err)
+nd_status nd_blockset_train(nd_blockset *s, int form, int folds, unsigned seed, struct fit_meter *meter, nd_blocklm *out,
+                            nd_err *err)
 {
     struct form_set *fs = &s->f[form];
     memset(out, 0, sizeof(*out));
@@ -396,7 +416,7 @@ nd_status nd_blockset_train(nd_blockset *s, int form, int folds, unsigned seed, 
     /* stage 1: C by the labelled blocks' decisions at even odds */
     double best = -1;
     for (size_t ci = 0; ci < ND_NC; ci++) {
-        out_of_fold(fs, fold, folds, c_grid[ci], NULL, z);
+        out_of_fold(fs, fold, folds, c_grid[ci], NULL, z, meter, form);
         struct counts c[2] = { { 0, 0, 0 }, { 0, 0, 0 } };
         for (size_t pg = 0; pg < fs->np; pg++)
             for (uint32_t i = fs->p[pg].from; i < fs->p[pg].from + fs->p[pg].n; i++)
@@ -416,7 +436,7 @@ nd_status nd_blockset_train(nd_blockset *s, int form, int folds, unsigned seed, 
     nd_buf joined;
     nd_buf_init(&joined);
     for (size_t ci = 0; ci <= ND_NC; ci++) {   /* ci == ND_NC: no second stage, stage 1 decides */
-        if (ci < ND_NC) out_of_fold(fs, fold, folds, c_grid[ci], ctx, z);
+        if (ci < ND_NC) out_of_fold(fs, fold, folds, c_grid[ci], ctx, z, meter, form);
         else memcpy(z, z1, fs->nb * sizeof(double));
         for (size_t li = 0; li < ND_NLAMBDA; li++)
             for (int si = 0; si < ND_NSHIFT; si++) {
@@ -440,7 +460,9 @@ nd_status nd_blockset_train(nd_blockset *s, int form, int folds, unsigned seed, 
     }
     nd_buf_release(&joined);
     fit_all(fs, out->c1, NULL, out->w1);
+    tick(meter, form, 0, folds, out->c1);
     if (out->c2 > 0) fit_all(fs, out->c2, ctx, out->w2);
+    if (out->c2 > 0) tick(meter, form, 0, folds, out->c2);
     else memcpy(out->w2, out->w1, sizeof(out->w1));   /* the second stage is the first: no weight on the context */
     out->trained = 1;
     out->pages = (int)fs->np;

@@ -180,7 +180,11 @@ void nd_blockset_add(nd_blockset *s, nd_page *scratch, const char *text, size_t 
 void nd_blockset_add_story(nd_blockset *s, nd_page *scratch, const char *text, size_t len);
 size_t nd_blockset_pages(const nd_blockset *s, int form);
 /* Train the model of 'form': C, shift and lambda chosen by cross-validation over pages. */
-nd_status nd_blockset_train(nd_blockset *s, int form, int folds, unsigned seed, nd_blocklm *out, nd_err *err);
+struct fit_meter;   /* train.h: counts the fits for training's progress callback */
+/* The fits nd_blockset_train makes at most, for its meter. */
+size_t nd_block_fits(int folds);
+nd_status nd_blockset_train(nd_blockset *s, int form, int folds, unsigned seed, struct fit_meter *meter, nd_blocklm *out,
+                            nd_err *err);
 
 /*=====   Segment scores (eval.c)   =====*/
 

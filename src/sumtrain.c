@@ -293,6 +293,7 @@ static double top3_f1(const struct sumfit *sf, const nd_sumsvm *sm, int fold, si
 /* One cross-validation fit of the sentence model: C, held-out fold, and what it scored. */
 struct sumjob {
     const struct sumfit *sf;
+    struct fit_meter *meter;
     double C;
     int fold;
     int fitted;                    /* 0: the fold had one class */
@@ -304,13 +305,16 @@ static void run_sumjob(void *arg)
 {
     struct sumjob *j = arg;
     nd_sumsvm *sm = fit_sentences(j->sf, j->fold, j->C);
+    nd_train_progress p = { .stage = "sentence model", .task = -1, .fold = j->fold + 1, .folds = 3, .C = j->C };
+    nd_meter_tick(j->meter, &p, 1);
     if (!sm) return;
     j->f1 = top3_f1(j->sf, sm, j->fold, &j->articles);
     j->fitted = 1;
     nd_sumsvm_free(sm);
 }
 
-nd_status nd_sentences_train(const nd_record *recs, size_t nrec, int threads, nd_model *m, nd_train_report *rep, nd_err *err)
+nd_status nd_sentences_train(const nd_record *recs, size_t nrec, const nd_train_opts *opts, nd_model *m,
+                             nd_train_report *rep, nd_err *err)
 {
     nd_analyzer *a = nd_analyzer_new(m);
     if (!a) return nd_fail_stemmer(m, err);
@@ -367,13 +371,15 @@ nd_status nd_sentences_train(const nd_record *recs, size_t nrec, int threads, nd
         enum { NG = sizeof(grid) / sizeof(grid[0]) };
         struct sumjob jobs[NG * 3];
         memset(jobs, 0, sizeof(jobs));
+        struct fit_meter *meter = nd_meter_new(opts, NG * 3 + 1, NG * 3 + 1);
         for (size_t g = 0; g < NG; g++)
             for (int fold = 0; fold < 3; fold++) {
                 jobs[g * 3 + (size_t)fold].sf = &sf;
+                jobs[g * 3 + (size_t)fold].meter = meter;
                 jobs[g * 3 + (size_t)fold].C = grid[g];
                 jobs[g * 3 + (size_t)fold].fold = fold;
             }
-        nd_run_pool(jobs, sizeof(jobs[0]), NG * 3, run_sumjob, threads);
+        nd_run_pool(jobs, sizeof(jobs[0]), NG * 3, run_sumjob, opts->threads);
         double best_f1 = -1;
         rep->sum_c = 1;   /* without cross-validation */
         for (size_t g = 0; g < NG; g++) {
@@ -390,6 +396,8 @@ nd_status nd_sentences_train(const nd_record *recs, size_t nrec, int threads, nd
         }
         m->sum = fit_sentences(&sf, -1, rep->sum_c);   /* both classes: npos is neither 0 nor n */
         m->sum->c = rep->sum_c;
+        nd_meter_tick(meter, &(nd_train_progress){ .stage = "sentence model", .task = -1, .folds = 3, .C = rep->sum_c }, 1);
+        nd_meter_free(meter);
     }
     free(doc_start);
     rep->sum_docs = (int)nrec;

@@ -115,41 +115,6 @@ struct svm_node *nd_gram_build(struct svm_node **rows, size_t n, uint32_t nfeat,
 
 /*-----   progress   -----*/
 
-struct fit_meter {
-    void (*fn)(const nd_train_progress *, void *);
-    void *ctx;
-    pthread_mutex_t mu;
-    size_t done, total;
-    double work_done, work_total, t0;
-};
-
-static double mono(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-struct fit_meter *nd_meter_new(const nd_train_opts *opts, size_t fits, double work)
-{
-    if (!opts->progress) return NULL;
-    struct fit_meter *m = nd_xcalloc(1, sizeof(*m));
-    m->fn = opts->progress;
-    m->ctx = opts->progress_ctx;
-    pthread_mutex_init(&m->mu, NULL);
-    m->total = fits;
-    m->work_total = work;
-    m->t0 = mono();
-    return m;
-}
-
-void nd_meter_free(struct fit_meter *m)
-{
-    if (!m) return;
-    pthread_mutex_destroy(&m->mu);
-    free(m);
-}
-
 /* Documents a fit of job j learns from: those outside its fold. */
 static double fit_docs(const struct job *j)
 {
@@ -172,16 +137,10 @@ static void meter_tick(struct fit_meter *m, const struct job *j, double C)
 {
     if (!m) return;
     const struct task_data *td = j->td;
-    pthread_mutex_lock(&m->mu);
-    m->done++;
-    m->work_done += fit_docs(j);
-    double el = mono() - m->t0;
-    nd_train_progress p = { .task = td->task, .fold = j->fold + 1, .folds = td->folds, .C = C,
-                            .label = td->solver == ND_SOLVER_LIBLINEAR ? j->cls + 1 : 0, .labels = td->k,
-                            .done = m->done, .total = m->total, .elapsed = el,
-                            .left = m->work_done < m->work_total ? el * (m->work_total - m->work_done) / m->work_done : 0 };
-    m->fn(&p, m->ctx);
-    pthread_mutex_unlock(&m->mu);
+    nd_train_progress p = { .stage = nd_task_name((nd_task)td->task), .task = td->task, .fold = j->fold + 1,
+                            .folds = td->folds, .C = C, .label = td->solver == ND_SOLVER_LIBLINEAR ? j->cls + 1 : 0,
+                            .labels = td->k };
+    nd_meter_tick(m, &p, fit_docs(j));
 }
 
 /*-----   cross-validation jobs   -----*/

@@ -22,6 +22,7 @@
 #include "train.h"
 
 #include <errno.h>        /* errno */
+#include <pthread.h>      /* pthread_mutex_lock */
 #include <libsvm/svm.h>  /* svm_train */
 #include <linear.h>       /* set_print_string_function */
 #include <math.h>         /* log */
@@ -73,6 +74,56 @@ static double now(void)
 static void quiet(const char *s)
 {
     (void)s;
+}
+
+/*-----   progress   -----*/
+
+struct fit_meter {
+    const nd_train_opts *opts;
+    pthread_mutex_t mu;
+    size_t done, total;
+    double work_done, work_total, t0;
+    nd_train_progress last;
+};
+
+struct fit_meter *nd_meter_new(const nd_train_opts *opts, size_t fits, double work)
+{
+    if (!opts->progress || !fits) return NULL;
+    struct fit_meter *m = nd_xcalloc(1, sizeof(*m));
+    m->opts = opts;
+    pthread_mutex_init(&m->mu, NULL);
+    m->total = fits;
+    m->work_total = work;
+    m->t0 = now();
+    return m;
+}
+
+void nd_meter_tick(struct fit_meter *m, const nd_train_progress *where, double work)
+{
+    if (!m) return;
+    pthread_mutex_lock(&m->mu);
+    nd_train_progress p = *where;
+    if (m->done < m->total) m->done++;
+    m->work_done += work;
+    p.done = m->done;
+    p.total = m->total;
+    p.elapsed = now() - m->t0;
+    p.left = m->work_done > 0 && m->work_done < m->work_total
+                 ? p.elapsed * (m->work_total - m->work_done) / m->work_done : 0;
+    m->last = p;
+    m->opts->progress(&p, m->opts->progress_ctx);
+    pthread_mutex_unlock(&m->mu);
+}
+
+void nd_meter_free(struct fit_meter *m)
+{
+    if (!m) return;
+    if (m->done && m->done < m->total) {   /* fewer fits than counted (a stage skipped): the count ends anyway */
+        m->done = m->total - 1;
+        nd_meter_tick(m, &m->last, 0);
+    }
+    pthread_mutex_destroy(&m->mu);
+    free(m);
 }
 
 /* The texts are in 'l': its tokenizer, and the gazetteer's places read with it. */
@@ -225,7 +276,9 @@ nd_status nd_trainer_train_extractor(nd_trainer *t, nd_extract_report *rep, nd_e
     for (int f = 0; f < ND_NFORMS; f++) {
         rep->pages[f] = (int)nd_blockset_pages(t->pages, f);
         if (rep->pages[f] < t->opts.folds) continue;
-        nd_status st = nd_blockset_train(t->pages, f, t->opts.folds, t->opts.seed, &ex->form[f], err);
+        struct fit_meter *meter = nd_meter_new(&t->opts, nd_block_fits(t->opts.folds), (double)nd_block_fits(t->opts.folds));
+        nd_status st = nd_blockset_train(t->pages, f, t->opts.folds, t->opts.seed, meter, &ex->form[f], err);
+        nd_meter_free(meter);
         if (st) {
             free(ex);
             return st;
@@ -874,7 +927,7 @@ nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **o
     if (!st) st = train_classifiers(t, m, rows, rep, err);
     free(rows);
     free(pool);
-    if (!st && t->nsumrec >= 10) st = nd_sentences_train(t->sumrec, t->nsumrec, t->opts.threads, m, rep, err);
+    if (!st && t->nsumrec >= 10) st = nd_sentences_train(t->sumrec, t->nsumrec, &t->opts, m, rep, err);
     if (st) {
         nd_model_free(m);
         return st;

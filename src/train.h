@@ -92,10 +92,15 @@ struct job {
 };
 
 /*
- * Counts the fits of a training for its progress callback (opts->progress,
- * or none): 'fits' fits in all, 'work' their documents summed.
+ * Counts the fits of a stage of training for its progress callback
+ * (opts->progress; NULL when there is none): 'fits' fits in all, 'work'
+ * their documents summed, for the estimate of the time left (train.c).
+ * nd_meter_tick reports one fit done, where it was (stage, task, fold, C,
+ * label; the counts and times are the meter's) and its work; any thread
+ * may call it. nd_meter_free ends the count if fewer fits came.
  */
 struct fit_meter *nd_meter_new(const nd_train_opts *opts, size_t fits, double work);
+void nd_meter_tick(struct fit_meter *m, const nd_train_progress *where, double work);
 void nd_meter_free(struct fit_meter *m);
 /* The fits of job j: their number and documents summed, for nd_meter_new. */
 void nd_job_work(const struct job *j, size_t *fits, double *work);
@@ -114,7 +119,7 @@ void nd_calibrate_pairs(nd_linsvm *s, const struct job *jobs, int folds);
  * The sentence model from records with reference summaries (sumtrain.c):
  * sets m->sum and the report's sum_* fields.
  */
-nd_status nd_sentences_train(const nd_record *recs, size_t nrec, int threads, nd_model *m, nd_train_report *rep,
-                             nd_err *err);
+nd_status nd_sentences_train(const nd_record *recs, size_t nrec, const nd_train_opts *opts, nd_model *m,
+                             nd_train_report *rep, nd_err *err);
 
 #endif

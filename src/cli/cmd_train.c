@@ -391,7 +391,7 @@ static void report(const struct train_args *a, const nd_train_report *rep, const
     }
 }
 
-/* Training progress on stderr, at most every half second, one line overwritten; the last fit ends it. */
+/* Training progress on stderr, at most every half second, one line overwritten; a stage's last fit ends it. */
 struct fit_line {
     double last;
     int width;
@@ -400,6 +400,7 @@ struct fit_line {
 static void show_fit(const nd_train_progress *p, void *ctx)
 {
     struct fit_line *l = ctx;
+    if (p->done == 1) l->last = -1;   /* a stage's first fit shows at once */
     if (p->done < p->total && p->elapsed - l->last < 0.5) return;
     l->last = p->elapsed;
     char what[96], lab[48] = "";
@@ -408,10 +409,11 @@ static void show_fit(const nd_train_progress *p, void *ctx)
     else snprintf(what, sizeof(what), "final fit, C=%g%s", p->C, lab);
     int n;
     if (p->done < p->total)
-        n = fprintf(stderr, "\rnewsdesk: %s: %s: fit %zu of %zu, about %.0f s left", nd_task_name((nd_task)p->task), what,
-                    p->done, p->total, p->left + 0.5);
+        n = fprintf(stderr, "\rnewsdesk: %s: %s: fit %zu of %zu, about %.0f s left", p->stage, what, p->done, p->total,
+                    p->left + 0.5);
     else
-        n = fprintf(stderr, "\rnewsdesk: %zu fits in %.1f s", p->total, p->elapsed);
+        n = fprintf(stderr, "\rnewsdesk: %s: %zu fits in %.1f s", p->task >= 0 ? "classifiers" : p->stage, p->total,
+                    p->elapsed);
     if (n < l->width) fprintf(stderr, "%*s", l->width - n, "");   /* over what the last line left */
     l->width = n;
     if (p->done == p->total) fputc('\n', stderr);

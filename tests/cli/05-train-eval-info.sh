@@ -19,7 +19,7 @@ check "liblinear's fits do not depend on the thread count (same bundle bytes)" d
 tr '\r' '\n' <err >lines
 has "--progress shows the fits: task, fold and C, label, count and time left" lines \
     "^newsdesk: (topic|region): (fold [12] of 2|final fit), C=[12], label [0-9]+ of [0-9]+: fit 1 of [0-9]+, about [0-9]+ s left"
-has "...and ends with the count of fits and the time" lines "^newsdesk: [0-9]+ fits in [0-9.]+ s *$"
+has "...and ends with the count of fits and the time" lines "^newsdesk: classifiers: [0-9]+ fits in [0-9.]+ s *$"
 check "the manifest records the solver" grep -q '^task topic .* solver=liblinear$' ml1/manifest
 "$ND" info ml1 >out; has "info shows it" out "^task topic: 3 labels, .*, fitted by liblinear$"
 "$ND" eval --model ml1 "$DATA/tiny-train.jsonl" >out; has "a liblinear bundle classifies its training records" out "^topic: 24 documents, accuracy 100\.00%"
@@ -107,3 +107,30 @@ awk '{ for (i = 0; i < 50; i++) { l = $0; sub(/"id": *"/, "\"uid\":\"" i "-", l)
 has "...stopping after the first 1000 that fail alike" err "error: the first 1000 records all failed alike \(record has no text \(field 'text'\)\): stopping"
 has "...naming the fields the records have" err "Their fields are: uid, title, body, topic, region"
 is "...and says no more than that about them" "$(grep -c "has no text" err)" 1001
+# The block model from pages with known story and boilerplate segments: eight pages written here,
+# a menu and a sign-up box around four story paragraphs
+python3 - >pages.jsonl <<'PY'
+import json
+towns = ["Alder", "Birch", "Cedar", "Dunmore", "Elmwood", "Fairview", "Glen", "Harbor"]
+for i, t in enumerate(towns):
+    story = ["The council of %s voted on Tuesday to rebuild the old library, which closed after a storm damaged its roof last winter." % t,
+             "Work is to start in the spring and should take about a year, the council said, at a cost of %d million." % (i + 2),
+             "Residents had collected signatures for months, and several spoke at the meeting to ask for longer opening hours.",
+             "The mayor said the new building would also house a small museum about the history of the town and its harbour."]
+    chrome = ["Home", "News", "Sport", "Weather", "Sign up for our newsletter", "Subscribe now and get the first month free",
+              "Privacy policy", "Contact us"]
+    html = ("<html><body><nav><ul>" + "".join("<li><a href='/%d'>%s</a></li>" % (k, c) for k, c in enumerate(chrome[:4])) +
+            "</ul></nav><article><h1>%s rebuilds its library</h1>" % t + "".join("<p>%s</p>" % p for p in story) +
+            "</article><aside><p>%s</p><p>%s</p></aside><footer><a href='/p'>%s</a> <a href='/c'>%s</a></footer></body></html>"
+            % tuple(chrome[4:]))
+    print(json.dumps({"id": "page%d" % i, "text": html, "with": story, "without": chrome[4:]}))
+PY
+"$ND" train --min-df 1 --folds 2 --progress -o mx --extract-data pages.jsonl --topic-data "$DATA/tiny-train.jsonl" >out 2>err
+is "train --extract-data exits 0" $? 0
+has "the report names the block model for pages" out "^story extraction, html: block model from 8 pages \([0-9]+ labelled blocks\)"
+tr '\r' '\n' <err >lines
+has "--progress shows the block model's fits" lines "^newsdesk: story extraction, html: fold [12] of 2, C=[0-9.]+: fit 1 of [0-9]+"
+has "...and ends their count" lines "^newsdesk: story extraction, html: [0-9]+ fits in [0-9.]+ s *$"
+"$ND" eval --model mx pages.jsonl >out 2>/dev/null
+has "the block model separates the pages it learnt from: every story segment kept, every other dropped" out \
+    "^  precision 1\.0000  recall 1\.0000  f1 1\.0000"
