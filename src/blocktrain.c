@@ -303,25 +303,47 @@ static void tick(struct fit_meter *meter, int form, int fold, int folds, double 
     nd_meter_tick(meter, &p, 1);
 }
 
-/* Out-of-fold log-odds of every block (z), for one C. */
-static void out_of_fold(const struct form_set *fs, const int *fold, int folds, double C, const float *ctx, double *z,
-                        struct fit_meter *meter, int form)
+/* One fold left out at one C: its pages' log-odds into z (each fold writes its own pages'). */
+struct fold_job {
+    const struct form_set *fs;
+    const int *fold;
+    int k, folds, form;
+    double C;
+    const float *ctx;
+    double *z;
+    struct fit_meter *meter;
+};
+
+static void run_fold(void *arg)
 {
-    struct parameter par = { .solver_type = L2R_LR, .eps = 0.01, .C = C };
-    int n = ctx ? ND_BFEAT2 : ND_BFEAT;
+    const struct fold_job *j = arg;
+    const struct form_set *fs = j->fs;
+    struct parameter par = { .solver_type = L2R_LR, .eps = 0.01, .C = j->C };
     double w[ND_BFEAT2];
-    for (int k = 0; k < folds; k++) {
-        struct feature_node *pool;
-        struct problem pr = make_problem(fs, fold, k, ctx, &pool);
-        struct model *m = train(&pr, &par);
-        weights(m, w, n);
-        for (size_t pg = 0; pg < fs->np; pg++)
-            if (fold[pg] == k)
-                for (uint32_t i = 0; i < fs->p[pg].n; i++) z[fs->p[pg].from + i] = dot(fs, fs->p[pg].from + i, w, ctx);
-        free_and_destroy_model(&m);
-        free_problem(&pr, pool);
-        tick(meter, form, k + 1, folds, C);
-    }
+    struct feature_node *pool;
+    struct problem pr = make_problem(fs, j->fold, j->k, j->ctx, &pool);
+    struct model *m = train(&pr, &par);
+    weights(m, w, j->ctx ? ND_BFEAT2 : ND_BFEAT);
+    for (size_t pg = 0; pg < fs->np; pg++)
+        if (j->fold[pg] == j->k)
+            for (uint32_t i = 0; i < fs->p[pg].n; i++) j->z[fs->p[pg].from + i] = dot(fs, fs->p[pg].from + i, w, j->ctx);
+    free_and_destroy_model(&m);
+    free_problem(&pr, pool);
+    tick(j->meter, j->form, j->k + 1, j->folds, j->C);
+}
+
+/*
+ * Out-of-fold log-odds of every block (z), for one C: the folds on
+ * 'threads' threads (liblinear's logistic regression draws no random
+ * numbers, so the result does not depend on them).
+ */
+static void out_of_fold(const struct form_set *fs, const int *fold, int folds, double C, const float *ctx, double *z,
+                        struct fit_meter *meter, int form, int threads)
+{
+    struct fold_job *jobs = nd_xmalloc((size_t)folds * sizeof(*jobs));
+    for (int k = 0; k < folds; k++) jobs[k] = (struct fold_job){ fs, fold, k, folds, form, C, ctx, z, meter };
+    nd_run_pool(jobs, sizeof(*jobs), (size_t)folds, run_fold, threads);
+    free(jobs);
 }
 
 static void fit_all(const struct form_set *fs, double C, const float *ctx, double *w)
@@ -397,8 +419,8 @@ size_t nd_block_fits(int folds)
 #define ND_NLAMBDA (sizeof(lambda_grid) / sizeof(*lambda_grid))
 #define ND_NSHIFT 17   /* -2 .. 2 by 0.25 */
 
-nd_status nd_blockset_train(nd_blockset *s, int form, int folds, unsigned seed, struct fit_meter *meter, nd_blocklm *out,
-                            nd_err *err)
+nd_status nd_blockset_train(nd_blockset *s, int form, int folds, unsigned seed, int threads, struct fit_meter *meter,
+                            nd_blocklm *out, nd_err *err)
 {
     struct form_set *fs = &s->f[form];
     memset(out, 0, sizeof(*out));
@@ -416,7 +438,7 @@ nd_status nd_blockset_train(nd_blockset *s, int form, int folds, unsigned seed, 
     /* stage 1: C by the labelled blocks' decisions at even odds */
     double best = -1;
     for (size_t ci = 0; ci < ND_NC; ci++) {
-        out_of_fold(fs, fold, folds, c_grid[ci], NULL, z, meter, form);
+        out_of_fold(fs, fold, folds, c_grid[ci], NULL, z, meter, form, threads);
         struct counts c[2] = { { 0, 0, 0 }, { 0, 0, 0 } };
         for (size_t pg = 0; pg < fs->np; pg++)
             for (uint32_t i = fs->p[pg].from; i < fs->p[pg].from + fs->p[pg].n; i++)
@@ -435,8 +457,17 @@ nd_status nd_blockset_train(nd_blockset *s, int form, int folds, unsigned seed, 
     best = -1;
     nd_buf joined;
     nd_buf_init(&joined);
+    /*
+     * Most settings of the grid keep the same blocks of a page as the one
+     * before: its segments are looked for again (a join and a substring
+     * search per segment, most of the training's time) only when its kept
+     * blocks changed.
+     */
+    uint8_t *last = nd_xmalloc(fs->nb + 1);
+    struct counts *last_c = nd_xmalloc((fs->np + 1) * sizeof(*last_c));
+    uint8_t *have = nd_xcalloc(fs->np + 1, 1);
     for (size_t ci = 0; ci <= ND_NC; ci++) {   /* ci == ND_NC: no second stage, stage 1 decides */
-        if (ci < ND_NC) out_of_fold(fs, fold, folds, c_grid[ci], ctx, z, meter, form);
+        if (ci < ND_NC) out_of_fold(fs, fold, folds, c_grid[ci], ctx, z, meter, form, threads);
         else memcpy(z, z1, fs->nb * sizeof(double));
         for (size_t li = 0; li < ND_NLAMBDA; li++)
             for (int si = 0; si < ND_NSHIFT; si++) {
@@ -446,7 +477,15 @@ nd_status nd_blockset_train(nd_blockset *s, int form, int folds, unsigned seed, 
                     const struct spage *p = &fs->p[pg];
                     for (uint32_t i = p->from; i < p->from + p->n; i++) keep[i] = fs->b[i].rule;
                     nd_block_decide(z + p->from, keep + p->from, p->n, shift, lambda_grid[li], keep + p->from);
-                    count_segments(fs, p, keep + p->from, &joined, &c[p->story]);
+                    if (!have[pg] || memcmp(keep + p->from, last + p->from, p->n)) {
+                        last_c[pg] = (struct counts){ 0, 0, 0 };
+                        count_segments(fs, p, keep + p->from, &joined, &last_c[pg]);
+                        memcpy(last + p->from, keep + p->from, p->n);
+                        have[pg] = 1;
+                    }
+                    c[p->story].tp += last_c[pg].tp;   /* whole numbers: the sums are exact in any order */
+                    c[p->story].fp += last_c[pg].fp;
+                    c[p->story].fn += last_c[pg].fn;
                 }
                 double score = judge(&c[0], &c[1]);
                 if (score > best + 1e-12) {
@@ -459,6 +498,9 @@ nd_status nd_blockset_train(nd_blockset *s, int form, int folds, unsigned seed, 
             }
     }
     nd_buf_release(&joined);
+    free(last);
+    free(last_c);
+    free(have);
     fit_all(fs, out->c1, NULL, out->w1);
     tick(meter, form, 0, folds, out->c1);
     if (out->c2 > 0) fit_all(fs, out->c2, ctx, out->w2);

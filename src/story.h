@@ -183,8 +183,8 @@ size_t nd_blockset_pages(const nd_blockset *s, int form);
 struct fit_meter;   /* train.h: counts the fits for training's progress callback */
 /* The fits nd_blockset_train makes at most, for its meter. */
 size_t nd_block_fits(int folds);
-nd_status nd_blockset_train(nd_blockset *s, int form, int folds, unsigned seed, struct fit_meter *meter, nd_blocklm *out,
-                            nd_err *err);
+nd_status nd_blockset_train(nd_blockset *s, int form, int folds, unsigned seed, int threads, struct fit_meter *meter,
+                            nd_blocklm *out, nd_err *err);
 
 /*=====   Segment scores (eval.c)   =====*/
 

@@ -277,7 +277,7 @@ nd_status nd_trainer_train_extractor(nd_trainer *t, nd_extract_report *rep, nd_e
         rep->pages[f] = (int)nd_blockset_pages(t->pages, f);
         if (rep->pages[f] < t->opts.folds) continue;
         struct fit_meter *meter = nd_meter_new(&t->opts, nd_block_fits(t->opts.folds), (double)nd_block_fits(t->opts.folds));
-        nd_status st = nd_blockset_train(t->pages, f, t->opts.folds, t->opts.seed, meter, &ex->form[f], err);
+        nd_status st = nd_blockset_train(t->pages, f, t->opts.folds, t->opts.seed, t->opts.threads, meter, &ex->form[f], err);
         nd_meter_free(meter);
         if (st) {
             free(ex);
