@@ -321,7 +321,8 @@ typedef struct nd_train_report {
     int nlabels[ND_NTASKS];
     double best_c[ND_NTASKS];
     double cv_accuracy[ND_NTASKS];   /* at best_c */
-    double cv_grid[ND_NTASKS][8];    /* accuracy for each c_grid value */
+    double cv_grid[ND_NTASKS][8];    /* accuracy for each c_grid value; -1: not tried (liblinear stops going up
+                                        the grid when the accuracy falls) */
     nd_solver solver[ND_NTASKS];     /* what fitted it */
     int nfeatures;
     int sum_docs, sum_sentences, sum_positive;   /* the sentence model's training data (0: none) */

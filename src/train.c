@@ -738,7 +738,7 @@ static void choose_c(const nd_trainer *t, const struct job *jobs, int ngrid, int
             n += jobs[r->job0 + (size_t)(g * t->opts.folds + f)].total;
         }
         double acc = n ? (double)c / n : 0;
-        rep->cv_grid[k][g] = acc;
+        rep->cv_grid[k][g] = n ? acc : -1;   /* -1: not tried (liblinear stopped below it) */
         if (acc > best + 1e-12) best = acc, r->bestg = g;
     }
     rep->best_c[k] = t->opts.c_grid[r->bestg];
@@ -860,7 +860,39 @@ static nd_status train_classifiers(nd_trainer *t, nd_model *m, struct svm_node *
             nd_job_work(&(struct job){ .td = T, .fold = -1, .cls = T->solver == ND_SOLVER_LIBLINEAR ? c : -1 }, &fits, &work);
     }
     struct fit_meter *meter = nd_meter_new(&t->opts, fits, work);
-    nd_run_jobs(jobs, njobs, t->opts.threads, meter);
+    /*
+     * libsvm's fits all at once; liblinear's up the grid a C at a time, all
+     * folds and classes of a task together, until the task's cross-validated
+     * accuracy falls below its best: the C values above would not be chosen
+     * (a linear SVM's accuracy over C rises to a peak and falls off), and
+     * they are the costly ones.
+     */
+    int climbing[ND_NTASKS];
+    double top[ND_NTASKS];
+    for (int k = 0; k < ND_NTASKS; k++) climbing[k] = run[k].td.k && run[k].td.solver == ND_SOLVER_LIBLINEAR, top[k] = -1;
+    for (int g = 0; g < ngrid; g++) {
+        for (size_t i = 0; i < njobs; i++) {
+            struct job *j = &jobs[i];
+            j->g = g;
+            j->skip = j->td->solver == ND_SOLVER_LIBLINEAR ? j->cls < 0 || !climbing[j->td->task] : g > 0;
+        }
+        nd_run_jobs(jobs, njobs, t->opts.threads, meter);
+        for (int k = 0; k < ND_NTASKS; k++) {
+            if (!climbing[k]) continue;
+            const struct task_data *T = &run[k].td;
+            int c = 0, n = 0;
+            for (int f = 0; f < folds; f++) {
+                struct job *j = &jobs[run[k].job0 + (size_t)(g * folds + f)];
+                nd_gather_rest(j, g, &jobs[run[k].cls0 + (size_t)(f * T->k)]);
+                c += j->correct;
+                n += j->total;
+            }
+            double acc = n ? (double)c / n : 0;
+            if (acc < top[k] - 1e-12) climbing[k] = 0;
+            else if (acc > top[k]) top[k] = acc;
+            for (int i = 0; i < folds * T->k; i++) climbing[k] &= !jobs[run[k].cls0 + (size_t)i].error;
+        }
+    }
     nd_status st = ND_OK;
     for (size_t i = 0; i < njobs && !st; i++)
         if (jobs[i].error) st = nd_fail(err, ND_ERR_PARAM, "%s: %s", jobs[i].cls >= 0 ? "liblinear" : "libsvm", jobs[i].error);
@@ -868,10 +900,6 @@ static nd_status train_classifiers(nd_trainer *t, nd_model *m, struct svm_node *
     for (int k = 0; k < ND_NTASKS && !st; k++) {
         struct task_data *T = &run[k].td;
         if (!T->k) continue;
-        if (T->solver == ND_SOLVER_LIBLINEAR)
-            for (int g = 0; g < ngrid; g++)
-                for (int f = 0; f < folds; f++)
-                    nd_gather_rest(&jobs[run[k].job0 + (size_t)(g * folds + f)], g, &jobs[run[k].cls0 + (size_t)(f * T->k)]);
         choose_c(t, jobs, ngrid, k, &run[k], rep);
         run[k].fin0 = nf;
         if (T->solver == ND_SOLVER_LIBLINEAR)

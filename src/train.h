@@ -77,6 +77,8 @@ struct job {
     double C;
     int fold;               /* -1: the final model on everything */
     int cls;                /* liblinear: the class of this fit; -1: a libsvm fit, or one gathered from them */
+    int g;                  /* liblinear cross-validation: the grid's C this run fits (the runs go up it) */
+    int skip;               /* not run this time */
     /* results */
     const char *error;
     int correct, total;
@@ -87,6 +89,7 @@ struct job {
     struct svm_model *model;  /* final job only */
     int absent;             /* liblinear: cls has no documents to learn from */
     float *score;           /* liblinear: the fold's documents' scores, grid x documents */
+    double *wk;             /* liblinear cross-validation: the weights at the last C (liblinear's sign), the next's start */
     struct svm_node *w;     /* liblinear, final: the class's weights (-1 ended) and bias */
     double bias;
 };

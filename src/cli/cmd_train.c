@@ -377,7 +377,9 @@ static void report(const struct train_args *a, const nd_train_report *rep, const
         if (!rep->trained[k]) continue;
         printf("%s: %d documents, %d labels, %s, C=%g (cross-validated accuracy %.2f%%; grid", nd_task_name((nd_task)k),
                rep->ndocs[k], rep->nlabels[k], nd_solver_name(rep->solver[k]), rep->best_c[k], 100 * rep->cv_accuracy[k]);
-        for (int g = 0; g < 8 && a->opts.c_grid[g] > 0; g++) printf(" %g:%.2f", a->opts.c_grid[g], 100 * rep->cv_grid[k][g]);
+        for (int g = 0; g < 8 && a->opts.c_grid[g] > 0; g++)
+            if (rep->cv_grid[k][g] >= 0) printf(" %g:%.2f", a->opts.c_grid[g], 100 * rep->cv_grid[k][g]);
+            else printf(" %g:-", a->opts.c_grid[g]);
         printf(")\n");
     }
     if (rep->sum_docs) {
