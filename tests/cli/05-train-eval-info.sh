@@ -22,6 +22,8 @@ has "--progress shows the fits: task, fold and C, label, count and time left" li
 has "...and ends with the count of fits and the time" lines "^newsdesk: classifiers: [0-9]+ fits in [0-9.]+ s *$"
 check "the manifest records the solver" grep -q '^task topic .* solver=liblinear$' ml1/manifest
 "$ND" info ml1 >out; has "info shows it" out "^task topic: 3 labels, .*, fitted by liblinear$"
+"$ND" info --format json ml1 >info.json
+is "...and so does its JSON" "$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["tasks"]["topic"]["solver"])' info.json)" liblinear
 "$ND" eval --model ml1 "$DATA/tiny-train.jsonl" >out; has "a liblinear bundle classifies its training records" out "^topic: 24 documents, accuracy 100\.00%"
 "$ND" train --solver svm -o mx "$DATA/tiny-train.jsonl" >/dev/null 2>err; is "an unknown solver is a usage error" $? 2
 has "...that names the choices" err "solver wants auto, libsvm or liblinear, not 'svm'"
