@@ -466,11 +466,14 @@ static nd_status load_task(nd_model *m, const char *dir, const char *man, nd_tas
     m->best_c[t] = task_field(tline, tl, "C");
     m->cv_accuracy[t] = task_field(tline, tl, "cv_accuracy");
     m->ndocs_task[t] = (int)task_field(tline, tl, "docs");
-    for (size_t i = 0; i + 7 < tl; i++)   /* "solver=NAME", from when newsdesk had two */
+    for (size_t i = 0; i + 7 < tl; i++)   /* "solver=NAME", from when newsdesk had two; unknown: not recorded */
         if ((i == 0 || tline[i - 1] == ' ') && !memcmp(tline + i, "solver=", 7))
-            m->solver_task[t] = !strncmp(tline + i + 7, "liblinear", 9) ? ND_SOLVER_LIBLINEAR
-                                : !strncmp(tline + i + 7, "libsvm", 6)  ? ND_SOLVER_LIBSVM
-                                                                         : ND_SOLVER_AUTO;
+            for (nd_solver sv = ND_SOLVER_LIBSVM; sv <= ND_SOLVER_LIBLINEAR; sv++) {
+                size_t n = strlen(nd_solver_name(sv));
+                if (i + 7 + n <= tl && !memcmp(tline + i + 7, nd_solver_name(sv), n) &&
+                    (i + 7 + n == tl || tline[i + 7 + n] == ' ' || tline[i + 7 + n] == '\n'))
+                    m->solver_task[t] = sv;
+            }
     return st;
 }
 

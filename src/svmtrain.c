@@ -10,7 +10,6 @@
 #include <pthread.h>     /* pthread_create */
 #include <stdatomic.h>   /* atomic_size_t */
 #include <stdlib.h>      /* free */
-#include <time.h>        /* clock_gettime */
 
 /* Fewest out-of-fold decisions a class pair needs for a Platt sigmoid of its own (two parameters). */
 #define ND_PLATT_MIN 30

@@ -519,8 +519,8 @@ static uint32_t *select_vocab(nd_trainer *t, nd_model *m)
 
 /*
  * TF-IDF rows of every document in one node pool. Each row is preceded by
- * its bias node (ND_BIAS_SLOT): libsvm reads the row, liblinear the row from
- * the node before it.
+ * its bias node (feature nfeat + 1, value 1): libsvm reads the row,
+ * liblinear the row from the node before it.
  */
 static struct svm_node **build_rows(nd_trainer *t, const nd_model *m, const uint32_t *remap, struct svm_node **pool_out)
 {
@@ -805,8 +805,8 @@ static nd_model *model_setup(nd_trainer *t, const char *data_digest, struct svm_
  * Every task with two labels or more: its data (task_setup), the
  * cross-validation fits of all tasks and C values at once, the C each
  * chooses, the final fits at once, then each model folded and calibrated.
- * A liblinear task's fits are one per class and fold (over all of the grid),
- * and its jobs per fold and C are gathered from them.
+ * A liblinear task's fits are one per class and fold, run a C at a time up
+ * the grid; its jobs per fold and C are gathered from them.
  */
 static nd_status train_classifiers(nd_trainer *t, nd_model *m, struct svm_node **rows, nd_train_report *rep,
                                    nd_err *err)

@@ -66,8 +66,9 @@ struct task_data {
 /*
  * One fit: a fold left out at one C (its out-of-fold votes and decision
  * values), or the final model. With liblinear a job is one class against the
- * rest ('cls'), over every C of the grid at once; the jobs of each fold and C
- * are then filled from their scores (nd_gather_rest), not run.
+ * rest ('cls') in one fold, run once per C up the grid (each run from the
+ * last one's weights); the jobs of each fold and C are then filled from
+ * their scores (nd_gather_rest), not run.
  */
 struct fit_meter;
 

@@ -209,12 +209,13 @@ static int parse_args(struct train_args *a, int argc, char **argv)
             break;
         }
         case 'B': o->balanced = 1; break;
-        case 'V':
-            if (!strcmp(optarg, "auto")) o->solver = ND_SOLVER_AUTO;
-            else if (!strcmp(optarg, "libsvm")) o->solver = ND_SOLVER_LIBSVM;
-            else if (!strcmp(optarg, "liblinear")) o->solver = ND_SOLVER_LIBLINEAR;
-            else return cli_usage_error(cmd, "--solver wants auto, libsvm or liblinear, not '%s'", optarg);
+        case 'V': {
+            nd_solver s = ND_SOLVER_AUTO;
+            while (s <= ND_SOLVER_LIBLINEAR && strcmp(optarg, nd_solver_name(s))) s++;
+            if (s > ND_SOLVER_LIBLINEAR) return cli_usage_error(cmd, "--solver wants auto, libsvm or liblinear, not '%s'", optarg);
+            o->solver = s;
             break;
+        }
         case 'P':
             if (!strcmp(optarg, "topic")) o->uniform_prior |= 1u << ND_TASK_TOPIC;
             else if (!strcmp(optarg, "region")) o->uniform_prior |= 1u << ND_TASK_REGION;
