@@ -6,10 +6,11 @@
  * block of 15 bytes or more: a short word is inside many a sentence by
  * chance). The model is liblinear's L2-regularised logistic regression on
  * the labelled blocks; C, the threshold shift and the smoothing cost are
- * chosen together by cross-validation over pages (a page's blocks are never
- * split between folds), scored by the F1 of the labelled blocks' decisions
- * after smoothing the whole held-out page. An HTML page also trains the
- * text model, rendered as a scraper would dump it (a line per block).
+ * chosen together by cross-validation over pages (a page's blocks, in any
+ * of its forms, are never split between folds), scored by the F1 of the
+ * labelled blocks' decisions after smoothing the whole held-out page. An
+ * HTML page also trains the text model, rendered as a scraper would dump it
+ * (a line per block).
  * Progress: 2 x ND_NC x folds cross-validation fits, then one or two final
  * ones (nd_block_fits).
  */
@@ -22,7 +23,13 @@
 
 struct entry { uint8_t idx; float v; };
 struct sblock { uint32_t from; uint16_t nnz; int8_t label; uint8_t rule; uint32_t text, tlen; };
-struct spage { uint32_t from, n; uint32_t with, nwith, without, nwithout; int story; };
+struct spage {
+    uint32_t from, n;
+    uint32_t with, nwith, without, nwithout;   /* its segments in form_set.text */
+    int story;      /* a clean article: every block is story */
+    int fit;        /* its blocks are rows of the fits (every page is judged) */
+    uint64_t key;   /* the same for each form of one page or article: they share a fold */
+};
 
 struct form_set {
     struct entry *e;
@@ -98,12 +105,12 @@ static int matches(const char *t, size_t tl, const nd_buf *segs, size_t nseg)
 }
 
 static void add_page(nd_blockset *s, nd_page *p, int form, const nd_buf *with, size_t nw, const nd_buf *without,
-                     size_t no, int story)
+                     size_t no, int story, uint64_t key)
 {
     struct form_set *fs = &s->f[form];
     ND_GROW(fs->p, fs->np + 1, fs->palloc);
     struct spage *sp = &fs->p[fs->np++];
-    *sp = (struct spage){ (uint32_t)fs->nb, (uint32_t)p->n, (uint32_t)fs->text.len, (uint32_t)nw, 0, (uint32_t)no, story };
+    *sp = (struct spage){ (uint32_t)fs->nb, (uint32_t)p->n, (uint32_t)fs->text.len, (uint32_t)nw, 0, (uint32_t)no, story, 1, key };
     nd_buf_add(&fs->text, with->data, with->len);
     sp->without = (uint32_t)fs->text.len;
     nd_buf_add(&fs->text, without->data, without->len);
@@ -130,7 +137,7 @@ static void add_page(nd_blockset *s, nd_page *p, int form, const nd_buf *with, s
 }
 
 /* Every block of the page in 'page' is story: each is a segment of its own. */
-static void add_story_page(nd_blockset *s, nd_page *page, int form)
+static void add_story_page(nd_blockset *s, nd_page *page, int form, uint64_t key)
 {
     if (!page->n) return;
     nd_page_rules(page);
@@ -146,7 +153,7 @@ static void add_story_page(nd_blockset *s, nd_page *page, int form)
             nw++;
         }
     }
-    add_page(s, page, form, &w, nw, &none, 0, 1);
+    add_page(s, page, form, &w, nw, &none, 0, 1, key);
     nd_buf_release(&w);
     nd_buf_release(&none);
 }
@@ -179,13 +186,14 @@ void nd_blockset_add_story(nd_blockset *s, nd_page *page, const char *text, size
     int markup = nd_markup_kind(text, len);
     if (markup) nd_page_html(page, text, len);
     else nd_page_text(page, text, len);
-    add_story_page(s, page, markup == 2 ? ND_FORM_HTML : ND_FORM_TEXT);
+    uint64_t key = nd_hash(text, len);
+    add_story_page(s, page, markup == 2 ? ND_FORM_HTML : ND_FORM_TEXT, key);
     if (markup) return;
     nd_buf lines;
     nd_buf_init(&lines);
     sentence_lines(text, len, &lines);
     nd_page_text(page, lines.data, lines.len);
-    add_story_page(s, page, ND_FORM_TEXT);
+    add_story_page(s, page, ND_FORM_TEXT, key);
     nd_buf_release(&lines);
 }
 
@@ -203,7 +211,8 @@ void nd_blockset_add(nd_blockset *s, nd_page *page, const char *text, size_t len
         else nd_page_text(page, text, len);
         nd_page_rules(page);
         nd_page_features(page);
-        add_page(s, page, markup == 2 ? ND_FORM_HTML : ND_FORM_TEXT, &w, nw, &o, no, 0);
+        uint64_t key = nd_hash(w.data, w.len) ^ nd_hash(o.data, o.len);   /* its segments, whatever its form */
+        add_page(s, page, markup == 2 ? ND_FORM_HTML : ND_FORM_TEXT, &w, nw, &o, no, 0, key);
         if (markup == 2) {   /* the same page as a scraper's dump: a line per block */
             nd_buf flat;
             nd_buf_init(&flat);
@@ -211,7 +220,7 @@ void nd_blockset_add(nd_blockset *s, nd_page *page, const char *text, size_t len
             nd_page_text(page, flat.data, flat.len);
             nd_page_rules(page);
             nd_page_features(page);
-            add_page(s, page, ND_FORM_TEXT, &w, nw, &o, no, 0);
+            add_page(s, page, ND_FORM_TEXT, &w, nw, &o, no, 0, key);
             nd_buf_release(&flat);
         }
     }
@@ -236,7 +245,7 @@ static struct problem make_problem(const struct form_set *fs, const int *fold, i
     struct problem pr = { 0 };
     size_t rows = 0, nodes = 0;
     for (size_t pg = 0; pg < fs->np; pg++) {
-        if (fold[pg] == skip) continue;
+        if (fold[pg] == skip || !fs->p[pg].fit) continue;
         for (uint32_t i = 0; i < fs->p[pg].n; i++) {
             const struct sblock *b = &fs->b[fs->p[pg].from + i];
             if (b->label) rows++, nodes += b->nnz + 1u + (ctx ? ND_BCTX : 0);
@@ -250,7 +259,7 @@ static struct problem make_problem(const struct form_set *fs, const int *fold, i
     *pool = nd_xmalloc((nodes + 1) * sizeof(**pool));
     size_t r = 0, o = 0;
     for (size_t pg = 0; pg < fs->np; pg++) {
-        if (fold[pg] == skip) continue;
+        if (fold[pg] == skip || !fs->p[pg].fit) continue;
         for (uint32_t i = 0; i < fs->p[pg].n; i++) {
             size_t bi = fs->p[pg].from + i;
             const struct sblock *b = &fs->b[bi];
@@ -370,7 +379,9 @@ static void count(struct counts *c, int label, int keep)
 
 /*
  * The benchmark's own count for a page whose blocks 'keep' says to keep:
- * the kept blocks' texts joined (normalised), each segment looked for.
+ * the kept blocks' texts joined (normalised), each segment looked for. A
+ * clean article's segments (its blocks) count by their length: losing a
+ * row of a results table is not losing a paragraph.
  */
 static void count_segments(const struct form_set *fs, const struct spage *p, const uint8_t *keep, nd_buf *joined,
                            struct counts *c)
@@ -384,10 +395,12 @@ static void count_segments(const struct form_set *fs, const struct spage *p, con
     }
     const char *seg = fs->text.data + p->with;
     for (uint32_t k = 0; k < p->nwith + p->nwithout; k++) {
+        size_t len = strlen(seg);
+        double weight = p->story ? (double)len : 1;
         int found = strstr(joined->data, seg) != NULL;
-        if (k < p->nwith) found ? c->tp++ : c->fn++;
-        else if (found) c->fp++;
-        seg += strlen(seg) + 1;
+        if (k < p->nwith) *(found ? &c->tp : &c->fn) += weight;
+        else if (found) c->fp += weight;
+        seg += len + 1;
     }
 }
 
@@ -398,14 +411,35 @@ static double f1(const struct counts *c)
 
 /*
  * How a setting is judged: the F1 of the pages' segments, as long as clean
- * articles keep all but ND_STORY_LOSS of their blocks (a setting that
- * loses more is judged below every one that does not, by how much it keeps).
+ * articles keep all but ND_STORY_LOSS of their text (a setting that loses
+ * more is judged below every one that does not, by how much it keeps).
  */
-#define ND_STORY_LOSS 0.002
+#define ND_STORY_LOSS 0.005
 static double judge(const struct counts *pages, const struct counts *story)
 {
     double kept = story->tp + story->fn > 0 ? story->tp / (story->tp + story->fn) : 1;
     return kept >= 1 - ND_STORY_LOSS ? 1 + f1(pages) : kept;
+}
+
+/*
+ * Clean articles teach that prose stays, and they bound what the model may
+ * lose (judge); but fitted all (bbc, reuters21578 and 10kgnad give 25,000
+ * texts, 175,000 blocks, against 13,000 labelled blocks of pages) they
+ * outweigh the pages, and the fit spends itself on keeping the odd table
+ * row of an article instead of telling chrome from story. The fits take a
+ * share of them, chosen by their key, with at most ND_STORY_SHARE times
+ * the pages' labelled blocks; every one of them is still judged.
+ */
+#define ND_STORY_SHARE 1.0
+static void fit_story_share(struct form_set *fs)
+{
+    size_t page_blocks = 0, story_blocks = 0;
+    for (size_t pg = 0; pg < fs->np; pg++)
+        for (uint32_t i = 0; i < fs->p[pg].n; i++) *(fs->p[pg].story ? &story_blocks : &page_blocks) += fs->b[fs->p[pg].from + i].label != 0;
+    double share = story_blocks > ND_STORY_SHARE * (double)page_blocks && page_blocks
+                       ? ND_STORY_SHARE * (double)page_blocks / (double)story_blocks : 1;
+    for (size_t pg = 0; pg < fs->np; pg++)
+        fs->p[pg].fit = !fs->p[pg].story || (double)(fs->p[pg].key >> 11) * 0x1p-53 < share;
 }
 
 static const double c_grid[] = { 0.1, 1, 10, 100 };
@@ -432,7 +466,9 @@ nd_status nd_blockset_train(nd_blockset *s, int form, int folds, unsigned seed, 
     set_print_string_function(quiet);
     srand(seed);
     int *fold = nd_xmalloc(fs->np * sizeof(int));
-    for (size_t pg = 0; pg < fs->np; pg++) fold[pg] = (int)((pg * 2654435761u + seed) % (unsigned)folds);
+    for (size_t pg = 0; pg < fs->np; pg++)
+        fold[pg] = (int)(((uint32_t)(fs->p[pg].key ^ fs->p[pg].key >> 32) * 2654435761u + seed) % (unsigned)folds);
+    fit_story_share(fs);
     double *z = nd_xmalloc((fs->nb + 1) * sizeof(double)), *z1 = nd_xmalloc((fs->nb + 1) * sizeof(double));
     uint8_t *keep = nd_xmalloc(fs->nb + 1);
     /* stage 1: C by the labelled blocks' decisions at even odds */
@@ -508,7 +544,10 @@ nd_status nd_blockset_train(nd_blockset *s, int form, int folds, unsigned seed, 
     else memcpy(out->w2, out->w1, sizeof(out->w1));   /* the second stage is the first: no weight on the context */
     out->trained = 1;
     out->pages = (int)fs->np;
-    out->blocks = (int)labelled;
+    size_t fitted = 0;
+    for (size_t pg = 0; pg < fs->np; pg++)
+        for (uint32_t i = 0; fs->p[pg].fit && i < fs->p[pg].n; i++) fitted += fs->b[fs->p[pg].from + i].label != 0;
+    out->blocks = (int)fitted;
     free(fold);
     free(z);
     free(z1);
