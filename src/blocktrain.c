@@ -488,8 +488,9 @@ nd_status nd_blockset_train(nd_blockset *s, int form, int folds, unsigned seed, 
     }
     /* stage 2 on the context of the out-of-fold stage 1: C, shift and lambda by the smoothed decisions' F1 */
     float *ctx = nd_xmalloc((fs->nb + 1) * ND_BCTX * sizeof(float));
+    for (size_t i = 0; i < fs->nb; i++) keep[i] = fs->b[i].rule;
     for (size_t pg = 0; pg < fs->np; pg++)
-        nd_block_context(z1 + fs->p[pg].from, fs->p[pg].n, ctx + (size_t)fs->p[pg].from * ND_BCTX);
+        nd_block_context(z1 + fs->p[pg].from, keep + fs->p[pg].from, fs->p[pg].n, ctx + (size_t)fs->p[pg].from * ND_BCTX);
     best = -1;
     nd_buf joined;
     nd_buf_init(&joined);

@@ -65,7 +65,8 @@ static float scaled(double z)
     return (float)(z > 3 ? 3 : z < -3 ? -3 : z);
 }
 
-void nd_block_context(const double *z, size_t n, float *ctx)
+/* The context features of n blocks in a row from their stage-1 log-odds z. */
+static void context(const double *z, size_t n, float *ctx)
 {
     double *sum = nd_xmalloc((n + 1) * sizeof(double));   /* prefix sums of the probabilities */
     size_t likely = 0;
@@ -103,6 +104,23 @@ void nd_block_context(const double *z, size_t n, float *ctx)
         c[16] = c[12] < c[13] ? c[12] : c[13];   /* story on both sides: a line between paragraphs */
     }
     free(sum);
+}
+
+void nd_block_context(const double *z, const uint8_t *veto, size_t n, float *ctx)
+{
+    double *zk = nd_xmalloc((n + 1) * sizeof(double));
+    float *ck = nd_xmalloc((n + 1) * ND_BCTX * sizeof(float));
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!veto[i]) zk[m++] = z[i];
+    context(zk, m, ck);
+    memset(ctx, 0, n * ND_BCTX * sizeof(float));
+    for (size_t i = 0, k = 0; i < n && m; i++) {   /* a vetoed block: the context of the next one that is not */
+        memcpy(ctx + i * ND_BCTX, ck + (k < m ? k : m - 1) * ND_BCTX, ND_BCTX * sizeof(float));
+        k += !veto[i];
+    }
+    free(zk);
+    free(ck);
 }
 
 void nd_block_smooth(const double *z, size_t n, double shift, double lambda, uint8_t *keep)
@@ -161,7 +179,8 @@ void nd_page_decide(nd_page *p, const nd_blocklm *lm)
         for (int k = 0; k < ND_BFEAT; k++) s += lm->w1[k] * x[k];
         z[i] = s;
     }
-    nd_block_context(z, n, ctx);
+    for (size_t i = 0; i < n; i++) keep[i] = p->b[i].rule != ND_CLUTTER_NONE;
+    nd_block_context(z, keep, n, ctx);
     for (size_t i = 0; i < n; i++) {
         const float *x = p->x + i * ND_BFEAT, *c = ctx + i * ND_BCTX;
         double s = 0;

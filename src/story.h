@@ -132,8 +132,14 @@ typedef struct nd_extractor {
     nd_blocklm form[ND_NFORMS];
 } nd_extractor;
 
-/* The context features of n blocks from their stage-1 log-odds z (ctx: n x ND_BCTX). */
-void nd_block_context(const double *z, size_t n, float *ctx);
+/*
+ * The context features of n blocks from their stage-1 log-odds z (ctx: n x
+ * ND_BCTX), among the blocks that the rules do not veto: an advertisement
+ * line or a "Read more" between two paragraphs does not part the story
+ * around it (as in nd_block_decide). A vetoed block has the context of the
+ * next block that is not.
+ */
+void nd_block_context(const double *z, const uint8_t *veto, size_t n, float *ctx);
 /* The name of context feature i. */
 const char *nd_bctx_name(int i);
 

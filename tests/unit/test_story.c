@@ -106,6 +106,15 @@ static void test_smooth(void)
     const uint8_t veto[5] = { 0, 0, 1, 0, 0 };
     nd_block_decide(z, veto, 5, 0, 1, keep);
     ok(keep[0] && keep[1] && !keep[2] && keep[3] && keep[4], "a vetoed block goes, its neighbours stay");
+    /* nor does it stand between them in the context of the second stage */
+    float ctx[5 * ND_BCTX], plain[4 * ND_BCTX];
+    const double zk[4] = { 3, 0.2, 0.2, 3 };
+    const uint8_t none[4] = { 0 };
+    nd_block_context(z, veto, 5, ctx);
+    nd_block_context(zk, none, 4, plain);
+    ok(!memcmp(ctx + 3 * ND_BCTX, plain + 2 * ND_BCTX, sizeof(float) * ND_BCTX) &&
+           !memcmp(ctx + 1 * ND_BCTX, plain + 1 * ND_BCTX, sizeof(float) * ND_BCTX),
+       "the context skips a vetoed block");
 }
 
 static void test_model_file(void)
