@@ -347,7 +347,17 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
         if (!b->keep) continue;
         if (!out->len && is_headline(page, i, rules_head)) head = b->len;
         if (out->len) nd_buf_add(out, "\n\n", 2);
+        page->b[i].at = (uint32_t)out->len;
         nd_buf_add(out, page->text.data + b->off, b->len);
     }
     return head;
+}
+
+void nd_story_probs(const nd_page *page, const nd_span *spans, size_t n, double *prob)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        while (k < page->n && (!page->b[k].keep || page->b[k].at + page->b[k].len <= spans[i].off)) k++;
+        prob[i] = k < page->n && page->b[k].at <= spans[i].off ? page->b[k].p : 1;
+    }
 }

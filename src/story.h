@@ -55,6 +55,7 @@ typedef struct nd_block {
     uint8_t rule;           /* the clutter rules' verdict (nd_clutter) */
     uint8_t keep;           /* the decision */
     float p;                /* the block model's probability that it is story (1 when decided by rules) */
+    uint32_t at;            /* a kept block: where its text starts in the story (nd_story's 'out') */
 } nd_block;
 
 typedef struct nd_elem {
@@ -167,6 +168,11 @@ nd_status nd_extractor_parse(nd_extractor *ex, const char *text, size_t len, con
  * (see nd_clean). 'page' keeps the blocks and decisions for reports.
  */
 size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t len, nd_buf *out, int keep_all);
+/*
+ * The story probability of each of n spans of nd_story's 'out' (in order of
+ * their offsets): that of the kept block each starts in, 1 for none.
+ */
+void nd_story_probs(const nd_page *page, const nd_span *spans, size_t n, double *prob);
 
 /*=====   Training the block model (blocktrain.c)   =====*/
 

@@ -162,6 +162,16 @@ static void test_stage(void)
        "the rules remove the chrome");
     is_int(head, strlen("Port reopens after storm"), "the headline leads the story");
     ok(memmem(out.data, out.len, "lighter than feared.", 20) != NULL, "the story stays");
+    /* each sentence of the story gets its block's probability */
+    size_t lighter = find_block(&p, "Officials said the damage was lighter than feared.");
+    ok(lighter < p.n && p.b[lighter].keep, "the story's blocks are found");
+    if (lighter < p.n) p.b[lighter].p = 0.25f;
+    const char *at = memmem(out.data, out.len, "Officials", 9), *port = memmem(out.data, out.len, "The port", 8);
+    nd_span spans[3] = { { 0, 5 }, { (size_t)(port - out.data), 10 }, { (size_t)(at - out.data), 9 } };
+    double prob[3];
+    nd_story_probs(&p, spans, 3, prob);
+    ok(prob[0] == 1 && prob[1] == 1 && prob[2] == 0.25, "a sentence has its block's story probability (%g %g %g)",
+       prob[0], prob[1], prob[2]);
     nd_story(&p, NULL, text, sizeof(text) - 1, &out, 1);
     ok(memmem(out.data, out.len, "Subscribe", 9) != NULL, "keep_all keeps everything");
     /* features for the model */
