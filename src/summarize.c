@@ -564,9 +564,9 @@ size_t nd_summarizer_pick(nd_summarizer *s, const nd_sumin *in, const nd_analyze
      * A sentence of a block the story extraction kept but doubted (a prompt
      * between two paragraphs, a caption) is that much less likely a summary
      * sentence: on the extraction benchmark's pages (block models trained on
-     * the other half) the summaries' sentences known to be boilerplate went
-     * from 13 to 9 (HTML) and 30 to 16 (text), those known to be story from
-     * 805 to 817.
+     * the other half) the default summaries' sentences known to be
+     * boilerplate went from 13 to 9 (HTML) and 24 to 16 (text)
+     * (scripts/eval-extract).
      */
     nd_story_probs(&in->d->page, in->d->sents.v, n, s->story);
     int learned = method == ND_SUM_LEARNED && lm->calibrated;
