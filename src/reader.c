@@ -631,17 +631,7 @@ static void read_text_file(nd_reader *rd, nd_record *rec)
         const char *s = all.data;
         size_t len = all.len;
         while (len && (*s == '\n' || *s == '\r' || *s == ' ')) s++, len--;
-        const char *nl = memchr(s, '\n', len);
-        size_t tl = nl ? (size_t)(nl - s) : 0;
-        if (nl && tl > 0 && tl <= 200 && (size_t)(nl - s) + 1 < len &&
-            (nl[1] == '\n' || (nl[1] == '\r' && nl + 2 < s + len && nl[2] == '\n'))) {
-            size_t tlen = tl;
-            if (tlen && s[tlen - 1] == '\r') tlen--;
-            rec->title = take_string(rec, s, tlen);
-            rec->text = take_string(rec, nl + 1, len - tl - 1);
-        } else {
-            rec->text = take_string(rec, s, len);
-        }
+        rec->text = take_string(rec, s, len);
         rec->id = nd_xstrdup(rd->name);
     }
     nd_buf_release(&all);
