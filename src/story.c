@@ -11,8 +11,10 @@
  * chosen with C by cross-validation (blocktrain.c).
  */
 #define _GNU_SOURCE   /* memmem */
+#include "lang.h"
 #include "story.h"
 
+#include <ctype.h>   /* isalnum, tolower */
 #include <math.h>    /* exp, isfinite */
 #include <stdlib.h>  /* free, strtod */
 
@@ -302,6 +304,70 @@ static int is_headline(const nd_page *p, size_t i, size_t rules_head)
     return !p->html && i == rules_head;
 }
 
+/* Content words of s[0..n) (four bytes or more, no function word of any language), each as the hash of its first five bytes in lower case, into w; their count. */
+static size_t content_words(const char *s, size_t n, uint64_t *w, size_t max)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n && m < max;) {
+        while (i < n && !((unsigned char)s[i] >= 0x80 || isalnum((unsigned char)s[i]))) i++;
+        size_t b = i;
+        while (i < n && ((unsigned char)s[i] >= 0x80 || isalnum((unsigned char)s[i]))) i++;
+        if (i - b < 4 || (nd_stop_mask(s + b, i - b) & ~ND_CHROME_WORD)) continue;   /* "after", "über" */
+        char key[5];
+        size_t k = i - b < 5 ? i - b : 5;
+        for (size_t c = 0; c < k; c++) key[c] = (char)tolower((unsigned char)s[b + c]);
+        w[m++] = nd_hash(key, k);
+    }
+    return m;
+}
+
+/*
+ * The headline of a text page: a page dumped by a text browser puts it a
+ * few lines above the story, among the byline, the date, a share bar and
+ * an image's caption, which the position alone does not tell apart. Of the
+ * blocks in the ND_HEAD_SPAN above the first story paragraph (a kept block
+ * that is a sentence of eight words or more), the short one that is no
+ * sentence and shares the most content words (two at least) with the
+ * story's first paragraphs; p->n for none.
+ */
+#define ND_HEAD_SPAN 12
+static size_t find_headline(const nd_page *p)
+{
+    size_t first = 0;
+    for (; first < p->n; first++) {
+        const nd_block *b = &p->b[first];
+        if (!b->keep) continue;
+        const char *s = p->text.data + b->off;
+        size_t words = 1;
+        for (uint32_t k = 0; k < b->len; k++) words += s[k] == ' ';
+        if (words >= 8 && (s[b->len - 1] == '.' || s[b->len - 1] == '"' || s[b->len - 1] == '!' || s[b->len - 1] == '?'))
+            break;
+    }
+    if (first == p->n) return p->n;
+    enum { MAXW = 256 };
+    uint64_t story[MAXW], cand[64];
+    size_t ns = 0;
+    for (size_t i = first, paras = 0; i < p->n && paras < 3 && ns < MAXW; i++)
+        if (p->b[i].keep) ns += content_words(p->text.data + p->b[i].off, p->b[i].len, story + ns, MAXW - ns), paras++;
+    size_t best = p->n, best_shared = 1;
+    for (size_t i = first > ND_HEAD_SPAN ? first - ND_HEAD_SPAN : 0; i < first; i++) {
+        const nd_block *b = &p->b[i];
+        const char *s = p->text.data + b->off;
+        if (b->len > 200 || b->len < 10 || s[b->len - 1] == '.' || b->bullet || memchr(s, '\n', b->len) ||
+            (b->rule != ND_CLUTTER_NONE && b->rule != ND_CLUTTER_SITE))
+            continue;
+        size_t nc = content_words(s, b->len, cand, 64), shared = 0;
+        for (size_t a = 0; a < nc; a++) {
+            int dup = 0, hit = 0;
+            for (size_t c = 0; c < a && !dup; c++) dup = cand[c] == cand[a];
+            for (size_t c = 0; c < ns && !hit && !dup; c++) hit = story[c] == cand[a];
+            shared += hit;
+        }
+        if (shared > best_shared) best = i, best_shared = shared;
+    }
+    return best;
+}
+
 /*
  * A text whose every block is a paragraph of prose (eight words or more,
  * ending a sentence, no rule's hit, no list marker) holds nothing a page
@@ -339,6 +405,12 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
     } else {
         if (lm && lm->trained) nd_page_features(page);
         nd_page_decide(page, lm);
+    }
+    if (!page->html && !keep_all) {   /* a headline the story does not hold is the page's title */
+        size_t h = find_headline(page);
+        if (h < page->n) rules_head = h;
+        if (h < page->n && !page->b[h].keep && !page->title.len)
+            nd_buf_add(&page->title, page->text.data + page->b[h].off, page->b[h].len);
     }
     nd_buf_reset(out);
     size_t head = 0;

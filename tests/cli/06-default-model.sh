@@ -42,3 +42,10 @@ is "an empty title is no title" "$(grep -c 'Harbour workers' head2.out)" 0
 "$ND" process --explain head.jsonl >/dev/null 2>head.err
 has "--explain names the headline taken as the title" head.err "head.jsonl:1: record 'h1': headline taken as the title: Harbour workers strike over pay$"
 is "not for a record with a title" "$(grep -c "'h1'.*headline" head.err)" 1
+# A page dumped by a text browser (written for the test): its first line is a skip link, the headline
+# stands among the byline, a share bar and an image's credit and caption. The headline is the title.
+"$ND" clean "$DATA/page-dump.txt" >dump.out
+has "a page dump's title is its headline" dump.out '"title":"Ferry operator cancels winter sailings after engine faults"'
+has "and its story starts with the lead" dump.out '"text":"Island communities face months'
+"$ND" summarize "$DATA/page-dump.txt" >dump.sum
+is "the headline is not summarised" "$(grep -c 'Ferry operator cancels' dump.sum)" 0
