@@ -295,6 +295,7 @@ struct dom {
     int open;            /* it has text */
     uint32_t start, link_bytes, cls_near, cls_far;
     int space, brs;
+    int edge;            /* a link started or ended since the last character */
     nd_buf title, og_title, tmp;
 };
 
@@ -326,7 +327,20 @@ static void flush(struct dom *d)
     nd_buf_putc(&p->text, '\n');   /* the blocks are also the lines of a text: the page as a scraper dumps it */
 }
 
-/* Decoded text into the block being read, white space collapsed. */
+/* A letter or digit, or a byte of a character beyond ASCII. */
+static int word_byte(char c)
+{
+    return (unsigned char)c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/*
+ * Decoded text into the block being read, white space collapsed. Where a
+ * link starts or ends between two letters ("<a>Share</a><a>Email</a>",
+ * "<span>RELATED</span><a>Storm hits ...</a>") a space parts them: a
+ * browser lays such links out as separate buttons and items, and read as
+ * one word they hide the chrome words ("ShareEmail"); a link that ends
+ * before punctuation ("in a <a>statement</a>.") stays as it is.
+ */
 static void add_text(struct dom *d, const char *s, size_t n)
 {
     nd_buf *t = &d->p->text;
@@ -347,11 +361,12 @@ static void add_text(struct dom *d, const char *s, size_t n)
                 if (up < 3) d->cls_near |= d->st[k].cls;
                 d->cls_far |= d->st[k].cls;
             }
-        } else if (d->space && t->data[t->len - 1] != '\n') {
+        } else if ((d->space && t->data[t->len - 1] != '\n') || (d->edge && word_byte(t->data[t->len - 1]) && word_byte((char)c))) {
             nd_buf_putc(t, ' ');
             if (d->link) d->link_bytes++;
         }
         d->space = 0;
+        d->edge = 0;
         d->brs = 0;
         nd_buf_putc(t, (char)c);
         if (d->link) d->link_bytes++;
@@ -436,7 +451,7 @@ static void pop_to(struct dom *d, size_t k)
         if (o->kind == K_SKIP) d->skip--;
         else if (o->kind == K_BLOCK) flush(d);   /* while it is open: the block is its text */
         else if (o->kind == K_HEAD) d->head--;
-        else if (o->kind == K_A) d->link--;
+        else if (o->kind == K_A) d->link--, d->edge = 1;
         d->depth--;
     }
 }
@@ -560,7 +575,7 @@ static void on_start(struct dom *d, const char *name, size_t nlen, const struct 
         return;
     }
     if (t->kind == K_HEAD) d->head++;
-    if (t->kind == K_A) d->link++;
+    if (t->kind == K_A) d->link++, d->edge = 1;
     if (t->kind == K_BLOCK) {
         flush(d);
         ND_GROW(p->e, p->ne + 1, p->ealloc);
