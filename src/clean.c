@@ -13,6 +13,7 @@
 #include <ctype.h>   /* isdigit, isalpha */
 #include <pthread.h> /* pthread_once */
 #include <stdlib.h>  /* free */
+#include <strings.h> /* strncasecmp */
 
 const char *nd_clutter_name(nd_clutter why)
 {
@@ -70,6 +71,7 @@ static const struct phrase phrases[] = {
     { "cookie", ND_CLUTTER_LEGAL, 0 },            { "privacy policy", ND_CLUTTER_LEGAL, 0 },
     { "terms of use", ND_CLUTTER_LEGAL, 0 },      { "terms and conditions", ND_CLUTTER_LEGAL, 0 },
     { "accept all", ND_CLUTTER_LEGAL, 0 },        { "advertisement", ND_CLUTTER_AD, 0 },
+    { "do not sell my", ND_CLUTTER_LEGAL, 0 },    { "do not sell or share", ND_CLUTTER_LEGAL, 0 },
     { "sponsored", ND_CLUTTER_AD, 0 },            { "ad feedback", ND_CLUTTER_AD, 0 },
     { "published:", ND_CLUTTER_BYLINE, 0 },       { "published on", ND_CLUTTER_BYLINE, 0 },
     { "updated:", ND_CLUTTER_BYLINE, 0 },         { "updated on", ND_CLUTTER_BYLINE, 0 },
@@ -516,6 +518,10 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
             return p->why;
         }
     }
+    /* a reporter's credit ends its line wherever the page's footer makes the story end */
+    static const char credit[] = "contributed to this report.";
+    if (n < 200 && n > sizeof(credit) && !strncasecmp(s + n - (sizeof(credit) - 1), credit, sizeof(credit) - 1))
+        return ND_CLUTTER_BYLINE;
     if (!in_tail) return ND_CLUTTER_NONE;
     /* after the story */
     if (looks_like_bio(s, n)) return ND_CLUTTER_BIO;
