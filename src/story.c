@@ -427,7 +427,12 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
 
 void nd_story_probs(const nd_page *page, const nd_span *spans, size_t n, double *prob)
 {
-    size_t k = 0;
+    size_t k = 0, kept = 0;
+    for (size_t i = 0; i < page->n; i++) kept += page->b[i].keep;
+    if (kept == page->n) {   /* nothing went: a clean article, whose blocks' doubts are noise */
+        for (size_t i = 0; i < n; i++) prob[i] = 1;
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
         while (k < page->n && (!page->b[k].keep || page->b[k].at + page->b[k].len <= spans[i].off)) k++;
         prob[i] = k < page->n && page->b[k].at <= spans[i].off ? page->b[k].p : 1;

@@ -170,7 +170,8 @@ nd_status nd_extractor_parse(nd_extractor *ex, const char *text, size_t len, con
 size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t len, nd_buf *out, int keep_all);
 /*
  * The story probability of each of n spans of nd_story's 'out' (in order of
- * their offsets): that of the kept block each starts in, 1 for none.
+ * their offsets): that of the kept block each starts in, 1 for none, and 1
+ * for all when the page lost no block.
  */
 void nd_story_probs(const nd_page *page, const nd_span *spans, size_t n, double *prob);
 
