@@ -734,6 +734,11 @@ int nd_line_is_date(const char *s, size_t n)
     return looks_like_date(s, n);
 }
 
+int nd_line_is_body(const char *s, size_t n)
+{
+    return looks_like_body(s, n);
+}
+
 int nd_line_is_address(const char *s, size_t n)
 {
     return looks_like_address(s, n);

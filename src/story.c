@@ -334,28 +334,20 @@ static size_t content_words(const char *s, size_t n, uint64_t *w, size_t max)
 static size_t find_headline(const nd_page *p)
 {
     size_t first = 0;
-    for (; first < p->n; first++) {
-        const nd_block *b = &p->b[first];
-        if (!b->keep) continue;
-        const char *s = p->text.data + b->off;
-        size_t words = 1;
-        for (uint32_t k = 0; k < b->len; k++) words += s[k] == ' ';
-        if (words >= 8 && (s[b->len - 1] == '.' || s[b->len - 1] == '"' || s[b->len - 1] == '!' || s[b->len - 1] == '?'))
-            break;
-    }
-    if (first == p->n) return p->n;
+    while (first < p->n && !(p->b[first].keep && nd_line_is_body(p->text.data + p->b[first].off, p->b[first].len)))
+        first++;
     enum { MAXW = 256 };
     uint64_t story[MAXW], cand[64];
-    size_t ns = 0;
-    for (size_t i = first, paras = 0; i < p->n && paras < 3 && ns < MAXW; i++)
-        if (p->b[i].keep) ns += content_words(p->text.data + p->b[i].off, p->b[i].len, story + ns, MAXW - ns), paras++;
-    size_t best = p->n, best_shared = 1;
-    for (size_t i = first > ND_HEAD_SPAN ? first - ND_HEAD_SPAN : 0; i < first; i++) {
+    size_t ns = 0, best = p->n, best_shared = 1;
+    for (size_t i = first > ND_HEAD_SPAN ? first - ND_HEAD_SPAN : 0; i < first && first < p->n; i++) {
         const nd_block *b = &p->b[i];
         const char *s = p->text.data + b->off;
         if (b->len > 200 || b->len < 10 || s[b->len - 1] == '.' || b->bullet || memchr(s, '\n', b->len) ||
             (b->rule != ND_CLUTTER_NONE && b->rule != ND_CLUTTER_SITE))
             continue;
+        if (!ns)   /* the story's words, once there is a line to compare them with (a clean article has none) */
+            for (size_t k = first, paras = 0; k < p->n && paras < 3 && ns < MAXW; k++)
+                if (p->b[k].keep) ns += content_words(p->text.data + p->b[k].off, p->b[k].len, story + ns, MAXW - ns), paras++;
         size_t nc = content_words(s, b->len, cand, 64), shared = 0;
         for (size_t a = 0; a < nc; a++) {
             int dup = 0, hit = 0;

@@ -89,6 +89,8 @@ void nd_page_text(nd_page *p, const char *text, size_t len);
 size_t nd_page_rules(nd_page *p);
 /* clean.c: a date alone ("Monday, 4 November 2024", "2 hours ago"); an address ("www.example.com"). */
 int nd_line_is_date(const char *s, size_t n);
+/* clean.c: a body paragraph: eight words or more, ending like a sentence. */
+int nd_line_is_body(const char *s, size_t n);
 int nd_line_is_address(const char *s, size_t n);
 
 /*=====   Block features (blockfeat.c)   =====*/
