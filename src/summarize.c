@@ -283,6 +283,16 @@ static float sim_of(const nd_summarizer *s, size_t g, size_t i, size_t j)
     return (float)d;
 }
 
+/*
+ * A sentence this close to one already in the summary (cosine of their
+ * TF-IDF vectors) says it again: a page that repeats an image's caption
+ * under the image and in a gallery gave a summary of one caption three
+ * times. MMR's penalty alone does not stop that when everything else
+ * scores lower. Every method but lead, which is the first sentences
+ * whatever they say (the baseline).
+ */
+#define ND_SUM_REPEAT 0.9
+
 /* The same words, ignoring case, spaces and punctuation: "Storm hits coast" = "STORM HITS COAST." */
 static int same_text(const char *a, size_t an, const char *b)
 {
@@ -587,10 +597,11 @@ size_t nd_summarizer_pick(nd_summarizer *s, const nd_sumin *in, const nd_analyze
         for (size_t i = 0; i < n; i++) {
             if (s->taken[i]) continue;
             double red = 0;
-            for (size_t j = 0; j < np && lambda > 0; j++) {
+            for (size_t j = 0; j < np; j++) {
                 double sim = sim_of(s, g, i, pick[j]);
                 if (sim > red) red = sim;
             }
+            if (red >= ND_SUM_REPEAT && method != ND_SUM_LEAD) continue;
             double v = (1 - lambda) * s->score[i] - lambda * red;
             if (v > bestv) bestv = v, best = i;   /* ties: the earlier sentence */
         }

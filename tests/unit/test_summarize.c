@@ -185,6 +185,32 @@ int main(void)
     for (size_t i = 0; i < res.nsummary; i++) both_mmr += res.summary_index[i] <= 1;
     ok(both_mmr <= 1, "MMR keeps one of two near-identical sentences (without: %d, with: %d)", both, both_mmr);
 
+    /* the same sentence twice (an image's caption under it and in a gallery): never both, but in lead */
+    {
+        nd_record r;
+        nd_record_init(&r);
+        r.id = nd_xstrdup("r");
+        r.text = nd_xstrdup("Rescue teams reached the flooded valley towns on Tuesday morning.\n\n"
+                            "Rescue teams reached the flooded valley towns on Tuesday morning.\n\n"
+                            "Officials opened shelters in three towns as rivers rose.\n\n"
+                            "Power was cut to thousands of homes across the region.");
+        int twice = 0;
+        for (int meth = ND_SUM_CENTROID; meth <= ND_SUM_LEARNED; meth++) {
+            if (meth == ND_SUM_LEAD) continue;
+            o.method = (nd_sum_method)meth;
+            o.mmr = 0;
+            o.sentences = 2;
+            nd_analyze(a, &r, &o, &res, NULL);
+            twice += res.nsummary == 2 && res.summary_index[0] == 0 && res.summary_index[1] == 1;
+        }
+        o.method = ND_SUM_LEAD;
+        nd_analyze(a, &r, &o, &res, NULL);
+        ok(!twice && res.nsummary == 2 && res.summary_index[1] == 1,
+           "a repeated sentence is in no summary twice; lead is the first sentences still");
+        nd_record_release(&r);
+        o.sentences = 3;
+    }
+
     o.method = ND_SUM_TEXTRANK;
     o.mmr = 0.3;
     is_int(summarize(a, &o, &res), 3, "textrank gives three sentences");
