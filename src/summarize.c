@@ -532,7 +532,7 @@ static void expected_f1(nd_summarizer *s, const nd_sumsvm *lm, size_t k)
         if (next <= l + 1e-12) break;
         l = next;
     }
-    for (size_t i = 0; i < n; i++) s->score[i] = (p[i] - l) * s->words[i];
+    for (size_t i = 0; i < n; i++) s->score[i] = p[i] > l ? (p[i] - l) * s->words[i] : p[i] - l;
 }
 
 size_t nd_summarizer_pick(nd_summarizer *s, const nd_sumin *in, const nd_analyze_opts *o, uint32_t *pick)

@@ -87,6 +87,22 @@ static void learned(nd_analyzer *a, nd_model *m)
     nd_analyze(a, &r, &o, &res, NULL);
     ok(res.nsummary == 2 && res.summary_index[0] == 0 && res.summary_index[1] == 1,
        "calibrated and steep: the likeliest sentences (%u %u)", res.summary_index[0], res.summary_index[1]);
+    /*
+     * One likely sentence, the rest unlikely: the second pick is the likelier
+     * of them, not the shortest (a short line costs an F1 estimate least, and
+     * a page's chrome is short lines).
+     */
+    free(r.text);
+    r.text = nd_xstrdup("The council approved the new budget for schools, roads and parks after a long debate on Tuesday night in the town hall.\n\n"
+                        "Officials said the plan would take effect in the spring.\n\n"
+                        "Residents can read it online.\n\n"
+                        "Work on the first roads starts in April, the council said in a statement to local newspapers and radio.");
+    nd_sumsvm_free(m->sum);
+    m->sum = hand_model(5, -1);   /* feature 5 is log(1 + words) / log(64): longer is likelier */
+    nd_sumsvm_calibrate(m->sum, -106, 78.5);
+    nd_analyze(a, &r, &o, &res, NULL);
+    ok(res.nsummary == 2 && res.summary_index[0] == 0 && res.summary_index[1] == 3,
+       "the unlikely rest: the likelier, not the shortest (%u %u)", res.summary_index[0], res.summary_index[1]);
     nd_sumsvm_free(m->sum);
     m->sum = NULL;
     nd_record_release(&r);
