@@ -14,7 +14,7 @@
 #include "lang.h"
 #include "story.h"
 
-#include <ctype.h>   /* isalnum, tolower */
+#include <ctype.h>   /* isalnum, isalpha, tolower */
 #include <math.h>    /* exp, isfinite */
 #include <stdlib.h>  /* free, strtod */
 
@@ -383,6 +383,60 @@ static int all_prose(const nd_page *p)
     return 1;
 }
 
+/*
+ * A gallery, a comment thread, a list of teasers: one short label ("UK
+ * news in pictures", "Reply", "Read more") repeated ND_RUN_MIN times or
+ * more at one period of at most ND_RUN_PERIOD blocks, an item after
+ * each copy. Every block from the first copy to the last one's item is marked.
+ * The extraction benchmark counts some such runs as story (a blog's
+ * comments), and the block model keeps them; a summary does not take its
+ * sentences from them (nd_story_probs).
+ */
+#define ND_RUN_MIN 4
+#define ND_RUN_PERIOD 6
+struct label_at { uint64_t h; uint32_t i; };
+
+static int cmp_label_at(const void *a, const void *b)
+{
+    const struct label_at *x = a, *y = b;
+    return x->h != y->h ? (x->h < y->h ? -1 : 1) : (x->i > y->i) - (x->i < y->i);
+}
+
+/* A label: a few words, a word of three letters or more, no sentence's end. */
+static int is_label(const char *s, size_t n)
+{
+    if (!n || n > 80 || s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?') return 0;
+    int words = 1, letters = 0, word3 = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\n') words++, letters = 0;
+        else if (isalpha(c) || c >= 0x80) word3 |= ++letters >= 3;
+        else letters = 0;
+    }
+    return words <= 8 && word3;
+}
+
+static void mark_runs(nd_page *p)
+{
+    size_t n = p->n, m = 0;
+    for (size_t i = 0; i < n; i++) p->b[i].run = 0;
+    if (n < 2 * ND_RUN_MIN) return;
+    struct label_at *v = nd_xmalloc(n * sizeof(*v));
+    for (size_t i = 0; i < n; i++)
+        if (is_label(p->text.data + p->b[i].off, p->b[i].len))
+            v[m++] = (struct label_at){ nd_hash(p->text.data + p->b[i].off, p->b[i].len), (uint32_t)i };
+    qsort(v, m, sizeof(*v), cmp_label_at);
+    for (size_t a = 0, b; a < m; a = b - a >= 2 && b - a < ND_RUN_MIN ? b - 1 : b) {
+        uint32_t period = a + 1 < m && v[a + 1].h == v[a].h ? v[a + 1].i - v[a].i : 0;
+        for (b = a + 1; b < m && v[b].h == v[a].h && v[b].i - v[b - 1].i == period && period <= ND_RUN_PERIOD; b++) {}
+        if (b - a < ND_RUN_MIN) continue;
+        size_t lo = a;   /* a copy just before the run, at another distance ("Show all 50" after the first) */
+        while (lo > 0 && v[lo - 1].h == v[a].h && v[lo].i - v[lo - 1].i <= ND_RUN_PERIOD) lo--;
+        for (uint32_t i = v[lo].i; i < v[b - 1].i + period && i < n; i++) p->b[i].run = 1;
+    }
+    free(v);
+}
+
 size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t len, nd_buf *out, int keep_all)
 {
     int markup = nd_markup_kind(text, len);
@@ -404,6 +458,7 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
         if (h < page->n && !page->b[h].keep && !page->title.len)
             nd_buf_add(&page->title, page->text.data + page->b[h].off, page->b[h].len);
     }
+    mark_runs(page);
     nd_buf_reset(out);
     size_t head = 0;
     for (size_t i = 0; i < page->n; i++) {
@@ -417,16 +472,17 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
     return head;
 }
 
+/* A sentence of a run (mark_runs) is this likely story to a summary, whatever the block model said. */
+#define ND_RUN_P 0.1
+
 void nd_story_probs(const nd_page *page, const nd_span *spans, size_t n, double *prob)
 {
     size_t k = 0, kept = 0;
     for (size_t i = 0; i < page->n; i++) kept += page->b[i].keep;
-    if (kept == page->n) {   /* nothing went: a clean article, whose blocks' doubts are noise */
-        for (size_t i = 0; i < n; i++) prob[i] = 1;
-        return;
-    }
+    int whole = kept == page->n;   /* nothing went: a clean article, whose blocks' doubts are noise */
     for (size_t i = 0; i < n; i++) {
         while (k < page->n && (!page->b[k].keep || page->b[k].at + page->b[k].len <= spans[i].off)) k++;
-        prob[i] = k < page->n && page->b[k].at <= spans[i].off ? page->b[k].p : 1;
+        int in = k < page->n && page->b[k].at <= spans[i].off;
+        prob[i] = !in ? 1 : page->b[k].run ? ND_RUN_P : whole ? 1 : page->b[k].p;
     }
 }

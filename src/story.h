@@ -54,6 +54,7 @@ typedef struct nd_block {
     uint32_t cls_far;       /* ND_CLS_* bits of any element above it */
     uint8_t rule;           /* the clutter rules' verdict (nd_clutter) */
     uint8_t keep;           /* the decision */
+    uint8_t run;            /* inside a run of one short label repeated (a gallery, a comment thread) */
     float p;                /* the block model's probability that it is story (1 when decided by rules) */
     uint32_t at;            /* a kept block: where its text starts in the story (nd_story's 'out') */
 } nd_block;

@@ -186,6 +186,38 @@ static void test_stage(void)
     nd_page_release(&p);
 }
 
+/* A gallery: one label, a date, a caption, a credit, five times over, inside a story. */
+static void test_runs(void)
+{
+    nd_page p;
+    nd_page_init(&p);
+    nd_buf out, text;
+    nd_buf_init(&out);
+    nd_buf_init(&text);
+    nd_buf_adds(&text, "The harbour board met on Monday to agree the repairs after the storm of last week.\n\n");
+    nd_buf_adds(&text, "Town in pictures\n\nShow all 5\n\n");
+    for (int i = 0; i < 5; i++)
+        nd_buf_addf(&text, "Town in pictures\n\n%d May\n\nA crowd watches boat number %d leave the quay in the morning sun\n\nPA\n\n", i + 1, i + 1);
+    nd_buf_adds(&text, "Repairs to the quay wall will start in June and last until the autumn, the board said.\n\n"
+                       "Reply\n\nReply\n\nReply\n\n");
+    nd_story(&p, NULL, text.data, text.len, &out, 1);
+    size_t first = find_block(&p, "Town in pictures"), caption = find_block(&p, "A crowd watches boat number 5 leave the quay in the morning sun");
+    size_t before = find_block(&p, "The harbour board met on Monday to agree the repairs after the storm of last week.");
+    size_t after = find_block(&p, "Repairs to the quay wall will start in June and last until the autumn, the board said.");
+    size_t reply = find_block(&p, "Reply");
+    ok(first < p.n && caption < p.n && p.b[first].run && p.b[caption].run && p.b[caption + 1].run,
+       "the gallery, from its first label to the last item's credit, is a run");
+    ok(before < p.n && after < p.n && !p.b[before].run && !p.b[after].run, "the story around it is not");
+    ok(reply < p.n && !p.b[reply].run, "three copies next to each other make no run");
+    nd_span spans[2] = { { p.b[caption].at, 10 }, { p.b[after].at, 10 } };
+    double prob[2];
+    nd_story_probs(&p, spans, 2, prob);
+    ok(prob[0] < 0.5 && prob[1] == 1, "a summary doubts a sentence of the run (%g), not the story's (%g)", prob[0], prob[1]);
+    nd_buf_release(&out);
+    nd_buf_release(&text);
+    nd_page_release(&p);
+}
+
 int main(void)
 {
     test_html();
@@ -193,5 +225,6 @@ int main(void)
     test_smooth();
     test_model_file();
     test_stage();
+    test_runs();
     return done_testing();
 }
