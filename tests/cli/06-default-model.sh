@@ -14,6 +14,27 @@ check "no chrome in any summary of the clutter corpus" test -z "$(grep -Ei 'shar
 n=$(grep -Eo '[.!?](\\")?"[],]' all | wc -l)
 # the block model, fitted on other pages, may drop a short closing line: the rules alone keep all 149 (test_clutter)
 check "story sentences kept: $n of 149, headlines aside" test "$n" -ge 147
+# a photo gallery inside the story (a label, a date, a caption, a credit, six times): no caption in the summary
+python3 - >gallery.jsonl <<'PY'
+import json
+caps = ["Fishing boats wait in the outer harbour as heavy swells from the Atlantic storm roll across the sea wall at dawn",
+        "Children in bright raincoats watch from the pier as a lifeboat crew practises a rescue in the choppy water",
+        "A lone walker crosses the shingle beach below the lighthouse while gulls circle the returning trawlers overhead",
+        "Stallholders set out crates of fresh crab and mackerel at the Saturday market beside the old customs house",
+        "Volunteers repaint the blue railings of the promenade shelter ahead of the first visitors of the spring season",
+        "The evening sun lights up the coloured cottages along the quay as the last ferry of the day sails out"]
+t = ("Skip to content\nThe Harbour Herald\nNews | Sport | Business\n\nFerry service returns after winter repairs\n\n"
+     "The island ferry resumed its daily crossings on Saturday after four months of repairs to its engines and hull.\n\n"
+     "The operator said the first sailing carried more than two hundred passengers and a dozen freight lorries.\n\n"
+     "Harbour in pictures\n\nShow all 6\n\n")
+t += "".join("Harbour in pictures\n\n%d March 2025\n\n%s\n\nPA\n\n" % (i + 1, c) for i, c in enumerate(caps))
+t += ("Local businesses on the island said the winter without the ferry had cost them a third of their usual trade.\n\n"
+      "The council plans to review the contract with the operator next year, a spokesman said.\n")
+print(json.dumps({"id": "g1", "text": t}))
+PY
+"$ND" summarize gallery.jsonl >gallery.out
+has "a gallery's page is summarised" gallery.out '"summary":\["The island ferry'
+check "no gallery caption in its summary" test -z "$(grep -Ei 'harbour as|pier|shingle|crab|railings|cottages|pictures' gallery.out)"
 # the outlet's country code places a story that names no well-known place
 story='Dock workers in Fremantle returned to work on Friday after their union accepted a four-year wage agreement. The strike had stranded container ships for two weeks.'
 printf '{"id":"o1","text":"%s"}\n{"id":"o2","text":"%s","url":"https://www.portnews.example.com.au/2024/strike"}\n{"id":"o3","text":"portnews.example.com.au\\n\\n%s"}\n{"id":"o4","text":"%s","url":"https://www.portnews.example.com/strike"}\n' \
