@@ -102,6 +102,24 @@ static size_t first_word(const char *s, size_t n)
     return columns(s, i);
 }
 
+/*
+ * A word of ND_LONG_TOKEN bytes or more: an address, a long link. No
+ * wrapping could break such a line, so its length says nothing of the
+ * width the text was wrapped at (lynx lists a page's links at its end,
+ * one address a line, most past 80 columns: counted, they hid the width
+ * and no wrapped paragraph was joined).
+ */
+#define ND_LONG_TOKEN 40
+static int long_token(const char *s, size_t n)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        run = s[i] == ' ' || s[i] == '\t' ? 0 : run + 1;
+        if (run >= ND_LONG_TOKEN) return 1;
+    }
+    return 0;
+}
+
 void nd_page_text(nd_page *p, const char *text, size_t len)
 {
     nd_page_reset(p);
@@ -124,7 +142,7 @@ void nd_page_text(nd_page *p, const char *text, size_t len)
         nl++;
     }
     size_t *cols = nd_xmalloc((nl + 1) * sizeof(size_t));
-    for (size_t i = 0; i < nl; i++) cols[i] = L[i].cols;
+    for (size_t i = 0; i < nl; i++) cols[i] = long_token(text + L[i].s, L[i].t - L[i].s) ? 0 : L[i].cols;
     size_t width = wrap_width(cols, nl);
     free(cols);
     for (size_t i = 0; i < nl;) {

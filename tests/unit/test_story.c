@@ -85,6 +85,16 @@ static void test_text(void)
     static const char lines[] = "The port reopened on Friday.\nOfficials said damage was light.\nShips are waiting outside.\n";
     nd_page_text(&p, lines, sizeof(lines) - 1);
     is_int(p.n, 3, "unwrapped lines stay apart");
+    /* the same paragraph with the list of its links after it (lynx -dump): the addresses' lengths do not hide the width */
+    nd_buf withlinks;
+    nd_buf_init(&withlinks);
+    nd_buf_adds(&withlinks, dump);
+    nd_buf_adds(&withlinks, "\nReferences\n\n");
+    for (int i = 1; i <= 12; i++)
+        nd_buf_addf(&withlinks, "  %d. https://www.harbour.example/news/2025/port-reopens-after-storm-closed-it-for-three-days?ref=%d\n", i, i);
+    nd_page_text(&p, withlinks.data, withlinks.len);
+    ok(p.n > 1 && p.b[1].len > 300, "wrapped lines are joined above a list of long links");
+    nd_buf_release(&withlinks);
     nd_page_release(&p);
 }
 
