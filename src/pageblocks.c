@@ -11,6 +11,7 @@
  * no such clustering: it is not wrapped). Blank lines separate groups
  * (paragraphs).
  */
+#define _GNU_SOURCE   /* memmem */
 #include "story.h"
 
 #include <stdlib.h>  /* free */
@@ -120,6 +121,31 @@ static int long_token(const char *s, size_t n)
     return 0;
 }
 
+/*
+ * A dump by lynx: a "References" line near its end, a numbered address
+ * after it ("   1. https://..."). Such a dump marks every link where it
+ * starts, "[12]Harbour news" (nd_story leaves the markers out of the story;
+ * the block model reads them as links).
+ */
+static int lynx_dump(const char *text, size_t len)
+{
+    const char *ref = NULL;
+    for (const char *q = text; (q = memmem(q, len - (size_t)(q - text), "References\n", 11)); q += 11)
+        if (q == text || q[-1] == '\n' || q[-1] == ' ') ref = q;
+    if (!ref) return 0;
+    const char *q = ref + 11, *end = text + len;
+    while (q < end && q < ref + 200) {
+        while (q < end && (*q == ' ' || *q == '\n')) q++;
+        if (q < end && *q >= '1' && *q <= '9') {
+            while (q < end && *q >= '0' && *q <= '9') q++;
+            return end - q > 3 && q[0] == '.' && q[1] == ' ' && memchr(q + 2, ':', (size_t)(end - q - 2 < 16 ? end - q - 2 : 16));
+        }
+        const char *e = memchr(q, '\n', (size_t)(end - q));   /* past a heading such as "Visible links:" */
+        q = e ? e + 1 : end;
+    }
+    return 0;
+}
+
 void nd_page_text(nd_page *p, const char *text, size_t len)
 {
     nd_page_reset(p);
@@ -145,6 +171,7 @@ void nd_page_text(nd_page *p, const char *text, size_t len)
     for (size_t i = 0; i < nl; i++) cols[i] = long_token(text + L[i].s, L[i].t - L[i].s) ? 0 : L[i].cols;
     size_t width = wrap_width(cols, nl);
     free(cols);
+    p->lynx = lynx_dump(text, len);
     for (size_t i = 0; i < nl;) {
         /* one block: line i and the lines wrapped from it */
         size_t j = i + 1;

@@ -41,7 +41,7 @@ void nd_page_reset(nd_page *p)
     nd_buf_reset(&p->text);
     nd_buf_reset(&p->title);
     p->n = p->ne = 0;
-    p->html = 0;
+    p->html = p->lynx = 0;
     p->lang = -1;
 }
 
@@ -437,6 +437,24 @@ static void mark_runs(nd_page *p)
     free(v);
 }
 
+/* s[0..n) without lynx's link markers ("[12]Harbour news"), unless nothing else is there. */
+static void put_unmarked(nd_buf *out, const char *s, size_t n)
+{
+    size_t from = 0, start = out->len;
+    for (size_t i = 0; i + 2 < n; i++) {
+        if (s[i] != '[' || s[i + 1] < '0' || s[i + 1] > '9') continue;
+        size_t j = i + 1;
+        while (j < n && j - i <= 6 && s[j] >= '0' && s[j] <= '9') j++;
+        if (j < n && j - i <= 6 && s[j] == ']') {
+            nd_buf_add(out, s + from, i - from);
+            from = j + 1;
+            i = j;
+        }
+    }
+    nd_buf_add(out, s + from, n - from);
+    if (out->len == start) nd_buf_add(out, s, n);
+}
+
 size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t len, nd_buf *out, int keep_all)
 {
     int markup = nd_markup_kind(text, len);
@@ -467,7 +485,9 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
         if (!out->len && is_headline(page, i, rules_head)) head = b->len;
         if (out->len) nd_buf_add(out, "\n\n", 2);
         page->b[i].at = (uint32_t)out->len;
-        nd_buf_add(out, page->text.data + b->off, b->len);
+        if (page->lynx) put_unmarked(out, page->text.data + b->off, b->len);
+        else nd_buf_add(out, page->text.data + b->off, b->len);
+        page->b[i].olen = (uint32_t)out->len - page->b[i].at;
     }
     return head;
 }
@@ -481,7 +501,7 @@ void nd_story_probs(const nd_page *page, const nd_span *spans, size_t n, double 
     for (size_t i = 0; i < page->n; i++) kept += page->b[i].keep;
     int whole = kept == page->n;   /* nothing went: a clean article, whose blocks' doubts are noise */
     for (size_t i = 0; i < n; i++) {
-        while (k < page->n && (!page->b[k].keep || page->b[k].at + page->b[k].len <= spans[i].off)) k++;
+        while (k < page->n && (!page->b[k].keep || page->b[k].at + page->b[k].olen <= spans[i].off)) k++;
         int in = k < page->n && page->b[k].at <= spans[i].off;
         prob[i] = !in ? 1 : page->b[k].run ? ND_RUN_P : whole ? 1 : page->b[k].p;
     }

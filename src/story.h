@@ -56,7 +56,7 @@ typedef struct nd_block {
     uint8_t keep;           /* the decision */
     uint8_t run;            /* inside a run of one short label repeated (a gallery, a comment thread) */
     float p;                /* the block model's probability that it is story (1 when decided by rules) */
-    uint32_t at;            /* a kept block: where its text starts in the story (nd_story's 'out') */
+    uint32_t at, olen;      /* a kept block: where its text starts in the story (nd_story's 'out'), and its length there */
 } nd_block;
 
 typedef struct nd_elem {
@@ -66,6 +66,7 @@ typedef struct nd_elem {
 
 typedef struct nd_page {
     int html;               /* blocks from a DOM (1) or from the lines of a text (0) */
+    int lynx;               /* a text dumped by lynx, its links marked "[12]" */
     nd_buf text;            /* the blocks' text */
     nd_block *b;
     size_t n, alloc;

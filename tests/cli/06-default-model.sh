@@ -70,3 +70,9 @@ has "a page dump's title is its headline" dump.out '"title":"Ferry operator canc
 has "and its story starts with the lead" dump.out '"text":"Island communities face months'
 "$ND" summarize "$DATA/page-dump.txt" >dump.sum
 is "the headline is not summarised" "$(grep -c 'Ferry operator cancels' dump.sum)" 0
+# The same kind of page as lynx -dump leaves it (written for the test): every link marked "[12]", the
+# addresses listed at the end, most past 80 columns. The story: its three paragraphs, whole, unmarked.
+"$ND" clean "$DATA/page-lynx.txt" >lynx.out
+has "a lynx dump's paragraphs are joined" lynx.out '"text":"The island ferry resumed its daily crossings on Saturday after four months of repairs'
+check "and its story holds no link mark, no address" test -z "$(grep -E '\[[0-9]+\]|https?:|References' lynx.out)"
+is "all three paragraphs" "$(grep -o 'operator said in a statement\.\\n\\nThe first sailing.*ten minutes late\.\\n\\nLocal businesses' lynx.out | wc -l)" 1

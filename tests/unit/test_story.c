@@ -184,6 +184,15 @@ static void test_stage(void)
        prob[0], prob[1], prob[2]);
     nd_story(&p, NULL, text, sizeof(text) - 1, &out, 1);
     ok(memmem(out.data, out.len, "Subscribe", 9) != NULL, "keep_all keeps everything");
+    /* lynx marks every link where it starts; the story goes without the marks, another text keeps its brackets */
+    static const char lynx[] = "The port reopened on Friday, [1]the harbour office said in a statement.\n"
+                               "\nReferences\n\n   Visible links:\n   1. https://harbour.example/statement\n";
+    nd_story(&p, NULL, lynx, sizeof(lynx) - 1, &out, 1);
+    ok(p.lynx && memmem(out.data, out.len, "Friday, the harbour office", 26) && !memmem(out.data, out.len, "[1]", 3),
+       "a lynx dump's link marks are left out of the story");
+    static const char plain[] = "The port reopened on Friday, [1]the harbour office said in a statement.\n";
+    nd_story(&p, NULL, plain, sizeof(plain) - 1, &out, 1);
+    ok(!p.lynx && memmem(out.data, out.len, "[1]the", 6), "another text keeps them");
     /* features for the model */
     nd_page_text(&p, text, sizeof(text) - 1);
     nd_page_rules(&p);
