@@ -11,7 +11,7 @@
  * no such clustering: it is not wrapped). Blank lines separate groups
  * (paragraphs).
  */
-#define _GNU_SOURCE   /* memmem */
+#define _GNU_SOURCE   /* memrchr */
 #include "story.h"
 
 #include <stdlib.h>  /* free */
@@ -104,21 +104,18 @@ static size_t first_word(const char *s, size_t n)
 }
 
 /*
- * A word of ND_LONG_TOKEN bytes or more: an address, a long link. No
- * wrapping could break such a line, so its length says nothing of the
- * width the text was wrapped at (lynx lists a page's links at its end,
- * one address a line, most past 80 columns: counted, they hid the width
- * and no wrapped paragraph was joined).
+ * A line that ends in a word of ND_LONG_TOKEN bytes or more: an address,
+ * a long link. No wrapping could have broken it, so its length says
+ * nothing of the width the text was wrapped at (lynx lists a page's links
+ * at its end, one address a line, most past 80 columns: counted, they hid
+ * the width and no wrapped paragraph was joined). Only the last word is
+ * looked at: found from the end, the test costs next to nothing.
  */
 #define ND_LONG_TOKEN 40
 static int long_token(const char *s, size_t n)
 {
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        run = s[i] == ' ' || s[i] == '\t' ? 0 : run + 1;
-        if (run >= ND_LONG_TOKEN) return 1;
-    }
-    return 0;
+    const char *sp = memrchr(s, ' ', n);
+    return (size_t)(s + n - (sp ? sp + 1 : s)) >= ND_LONG_TOKEN;
 }
 
 /*
@@ -129,11 +126,16 @@ static int long_token(const char *s, size_t n)
  */
 static int lynx_dump(const char *text, size_t len)
 {
-    const char *ref = NULL;
-    for (const char *q = text; (q = memmem(q, len - (size_t)(q - text), "References\n", 11)); q += 11)
-        if (q == text || q[-1] == '\n' || q[-1] == ' ') ref = q;
+    const char *ref = NULL;   /* the last line that is "References", blanks around it aside (memchr: fast) */
+    for (const char *q = text, *end = text + len, *e; q < end; q = e + 1) {
+        e = memchr(q, '\n', (size_t)(end - q));
+        if (!e) break;
+        const char *a = q;
+        while (a < e && *a == ' ') a++;
+        if (e - a >= 10 && !memcmp(a, "References", 10) && (e - a == 10 || a[10] == ' ')) ref = a;
+    }
     if (!ref) return 0;
-    const char *q = ref + 11, *end = text + len;
+    const char *q = ref + 10, *end = text + len;
     while (q < end && q < ref + 200) {
         while (q < end && (*q == ' ' || *q == '\n')) q++;
         if (q < end && *q >= '1' && *q <= '9') {
