@@ -9,11 +9,13 @@
  * word would not have fitted on it. The width is the one many lines end
  * just below and few run past (scraped text with one paragraph a line has
  * no such clustering: it is not wrapped). Blank lines separate groups
- * (paragraphs).
+ * (paragraphs). Markdown (a scraper's for language models) is read as the
+ * page a browser shows: a paragraph's lines joined, links as their words.
  */
 #define _GNU_SOURCE   /* memrchr */
 #include "story.h"
 
+#include <ctype.h>   /* ispunct */
 #include <stdlib.h>  /* free */
 
 static int is_space(unsigned char c)
@@ -118,6 +120,7 @@ static int long_token(const char *s, size_t n)
     return (size_t)(s + n - (sp ? sp + 1 : s)) >= ND_LONG_TOKEN;
 }
 
+
 /*
  * A dump by lynx: a "References" line near its end, a numbered address
  * after it ("   1. https://..."). Such a dump marks every link where it
@@ -148,6 +151,69 @@ static int lynx_dump(const char *text, size_t len)
     return 0;
 }
 
+/*
+ * Markdown, as the scrapers that feed language models write a page
+ * (html2text, and readers like it): "[a link](https://...)" and
+ * "![an image](/img.png)" at least twice. Its blocks are read as the text a
+ * browser shows: a link as its words, no image, no "**" or "# " marks, no
+ * escaping backslash; the block model knows pages so.
+ */
+static int markdown(const char *text, size_t len)
+{
+    int links = 0;
+    for (const char *q = text, *end = text + len; links < 2 && (q = memchr(q, ']', (size_t)(end - q))); q++)
+        links += end - q > 6 && q[1] == '(' && (q[2] == '/' || q[2] == '#' || !memcmp(q + 2, "http", 4));
+    return links >= 2;
+}
+
+/* The end of the "[...]" at s[i] (brackets inside it paired), then "(...)": the index after ')', or 0. */
+static size_t md_link_end(const char *s, size_t n, size_t i, size_t *close)
+{
+    int depth = 0;
+    size_t j = i;
+    for (; j < n; j++) {
+        depth += s[j] == '[';
+        depth -= s[j] == ']';
+        if (!depth) break;
+    }
+    if (j + 1 >= n || s[j + 1] != '(') return 0;
+    size_t k = j + 2;   /* the address, then maybe a title: (/path "Title") */
+    while (k < n && s[k] != ')' && s[k] != ' ') k++;
+    if (k + 1 < n && s[k] == ' ' && s[k + 1] == '"') {
+        const char *q = memchr(s + k + 2, '"', n - k - 2);
+        k = q ? (size_t)(q - s) + 1 : n;
+    }
+    if (k >= n || s[k] != ')') return 0;
+    *close = j;
+    return k + 1;
+}
+
+/* s[0..n) into out as a browser shows the markdown. */
+static void md_render(nd_buf *out, const char *s, size_t n)
+{
+    size_t i = 0;
+    if (n && s[0] == '#') {   /* a heading's marks */
+        while (i < n && s[i] == '#') i++;
+        if (i < n && s[i] == ' ' && i <= 6) i++;
+        else i = 0;
+    }
+    for (size_t close, end; i < n;) {
+        if (s[i] == '!' && i + 1 < n && s[i + 1] == '[' && (end = md_link_end(s, n, i + 1, &close))) {
+            i = end;   /* an image: nothing */
+        } else if (s[i] == '[' && (end = md_link_end(s, n, i, &close))) {
+            md_render(out, s + i + 1, close - i - 1);   /* a link: its words */
+            i = end;
+        } else if (s[i] == '*' && i + 1 < n && s[i + 1] == '*') {
+            i += 2;
+        } else if (s[i] == '\\' && i + 1 < n && ispunct((unsigned char)s[i + 1])) {
+            nd_buf_putc(out, s[i + 1]);
+            i += 2;
+        } else {
+            nd_buf_putc(out, s[i++]);
+        }
+    }
+}
+
 void nd_page_text(nd_page *p, const char *text, size_t len)
 {
     nd_page_reset(p);
@@ -174,19 +240,35 @@ void nd_page_text(nd_page *p, const char *text, size_t len)
     size_t width = wrap_width(cols, nl);
     free(cols);
     p->lynx = lynx_dump(text, len);
+    int md = !p->lynx && markdown(text, len);
+    nd_buf raw;
+    nd_buf_init(&raw);
     for (size_t i = 0; i < nl;) {
         /* one block: line i and the lines wrapped from it */
         size_t j = i + 1;
         while (width && j < nl && L[j].group == L[i].group && !bullet(text + L[j].s, L[j].t - L[j].s) &&
                L[j - 1].cols <= width && L[j - 1].cols + 1 + first_word(text + L[j].s, L[j].t - L[j].s) > width)
             j++;
+        /* markdown: a paragraph is its lines up to a blank one, a list item or a heading */
+        while (md && j < nl && L[j].group == L[i].group && !bullet(text + L[j].s, L[j].t - L[j].s) &&
+               text[L[j].s] != '#' && text[L[i].s] != '#')
+            j++;
         ND_GROW(p->b, p->n + 1, p->alloc);
         nd_block *blk = &p->b[p->n++];
         memset(blk, 0, sizeof(*blk));
         blk->off = (uint32_t)p->text.len;
+        nd_buf *to = md ? &raw : &p->text;   /* markdown: the block's lines joined, then rendered (a link may be wrapped) */
+        nd_buf_reset(&raw);
         for (size_t k = i; k < j; k++) {
-            if (k > i) nd_buf_putc(&p->text, ' ');
-            nd_buf_put(&p->text, text + L[k].s, L[k].t - L[k].s);
+            if (k > i) nd_buf_putc(to, ' ');
+            nd_buf_put(to, text + L[k].s, L[k].t - L[k].s);
+        }
+        if (md) md_render(&p->text, raw.data, raw.len);
+        while (p->text.len > blk->off && p->text.data[p->text.len - 1] == ' ') p->text.len--;
+        if (p->text.len == blk->off) {   /* nothing but an image: no block */
+            p->n--;
+            i = j;
+            continue;
         }
         blk->len = (uint32_t)(p->text.len - blk->off);
         nd_buf_putc(&p->text, '\n');
@@ -199,4 +281,5 @@ void nd_page_text(nd_page *p, const char *text, size_t len)
         i = j;
     }
     free(L);
+    nd_buf_release(&raw);
 }

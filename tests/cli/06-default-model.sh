@@ -76,3 +76,8 @@ is "the headline is not summarised" "$(grep -c 'Ferry operator cancels' dump.sum
 has "a lynx dump's paragraphs are joined" lynx.out '"text":"The island ferry resumed its daily crossings on Saturday after four months of repairs'
 check "and its story holds no link mark, no address" test -z "$(grep -E '\[[0-9]+\]|https?:|References' lynx.out)"
 is "all three paragraphs" "$(grep -o 'operator said in a statement\.\\n\\nThe first sailing.*ten minutes late\.\\n\\nLocal businesses' lynx.out | wc -l)" 1
+# And as markdown, the way scrapers for language models write a page: links as their words, no image or marks.
+"$ND" clean "$DATA/page-md.md" >md.out
+has "a markdown page's story" md.out '"text":"Ferry service returns after winter repairs\\n\\nThe island ferry resumed'
+check "with no link, image or emphasis marks" test -z "$(grep -E '\]\(|!\[|\*\*|https?:|Related' md.out)"
+has "a paragraph's wrapped link joined" md.out 'and the island council plans to review'

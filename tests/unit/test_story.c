@@ -95,6 +95,19 @@ static void test_text(void)
     nd_page_text(&p, withlinks.data, withlinks.len);
     ok(p.n > 1 && p.b[1].len > 300, "wrapped lines are joined above a list of long links");
     nd_buf_release(&withlinks);
+    /* markdown: links as their words, no images, no emphasis or heading marks; a paragraph's lines joined */
+    static const char md[] = "  * [Home](/)\n  * [News](/news/ \"Latest news\")\n\n# Port reopens\n\n"
+                             "![The quay](/img/quay.jpg)\n\n"
+                             "The [harbour master](https://port.example/staff \"Staff\") said the port **would** reopen\n"
+                             "on Monday after [divers\nchecked](/news/divers) the berths\\.\n";
+    nd_page_text(&p, md, sizeof(md) - 1);
+    ok(p.n == 4 && find_block(&p, "* Home") == 0 && find_block(&p, "Port reopens") == 2,
+       "markdown: a menu's links and a heading as a browser shows them (%zu blocks)", p.n);
+    ok(find_block(&p, "The harbour master said the port would reopen on Monday after divers checked the berths.") == 3,
+       "a paragraph: its lines joined, its links as words, no image before it");
+    static const char plain_brackets[] = "A [note] in brackets (not a link) stays.\n";
+    nd_page_text(&p, plain_brackets, sizeof(plain_brackets) - 1);
+    ok(p.n == 1 && find_block(&p, "A [note] in brackets (not a link) stays.") == 0, "brackets in a plain text stay");
     nd_page_release(&p);
 }
 
