@@ -12,7 +12,7 @@
  * (paragraphs). Markdown (a scraper's for language models) is read as the
  * page a browser shows: a paragraph's lines joined, links as their words.
  */
-#define _GNU_SOURCE   /* memrchr */
+#define _GNU_SOURCE   /* memmem, memrchr */
 #include "story.h"
 
 #include <ctype.h>   /* ispunct */
@@ -125,9 +125,11 @@ static int long_token(const char *s, size_t n)
  * A dump by lynx: a "References" line near its end, a numbered address
  * after it ("   1. https://..."). Such a dump marks every link where it
  * starts, "[12]Harbour news" (nd_story leaves the markers out of the story;
- * the block model reads them as links).
+ * the block model reads them as links), and what follows "References" is
+ * the list of the addresses, no part of the page. The length of the text
+ * before that list, or 0 for a text that is no lynx dump.
  */
-static int lynx_dump(const char *text, size_t len)
+static size_t lynx_dump(const char *text, size_t len)
 {
     const char *ref = NULL;   /* the last line that is "References", blanks around it aside (memchr: fast) */
     for (const char *q = text, *end = text + len, *e; q < end; q = e + 1) {
@@ -143,7 +145,12 @@ static int lynx_dump(const char *text, size_t len)
         while (q < end && (*q == ' ' || *q == '\n')) q++;
         if (q < end && *q >= '1' && *q <= '9') {
             while (q < end && *q >= '0' && *q <= '9') q++;
-            return end - q > 3 && q[0] == '.' && q[1] == ' ' && memchr(q + 2, ':', (size_t)(end - q - 2 < 16 ? end - q - 2 : 16));
+            if (end - q < 4 || q[0] != '.' || q[1] != ' ') return 0;
+            const char *a = q + 2;   /* an address: a scheme ("https:", "mailto:") right after the number */
+            while (a < end && a - q < 12 && *a >= 'a' && *a <= 'z') a++;
+            int list = a > q + 2 && a < end && *a == ':';
+            /* and the page marks its first link where it starts: "[1]" (a page's own list of references has no such marks) */
+            return list && memmem(text, (size_t)(ref - text), "[1]", 3) ? (size_t)(ref - text) : 0;
         }
         const char *e = memchr(q, '\n', (size_t)(end - q));   /* past a heading such as "Visible links:" */
         q = e ? e + 1 : end;
@@ -218,6 +225,9 @@ void nd_page_text(nd_page *p, const char *text, size_t len)
 {
     nd_page_reset(p);
     p->html = 0;
+    size_t pagelen = lynx_dump(text, len);   /* a lynx dump: the page without its list of addresses */
+    p->lynx = pagelen > 0;
+    if (p->lynx) len = pagelen;
     struct line *L = NULL;
     size_t nl = 0, alloc = 0;
     uint32_t group = 0;
@@ -239,7 +249,6 @@ void nd_page_text(nd_page *p, const char *text, size_t len)
     for (size_t i = 0; i < nl; i++) cols[i] = long_token(text + L[i].s, L[i].t - L[i].s) ? 0 : L[i].cols;
     size_t width = wrap_width(cols, nl);
     free(cols);
-    p->lynx = lynx_dump(text, len);
     int md = !p->lynx && markdown(text, len);
     nd_buf raw;
     nd_buf_init(&raw);

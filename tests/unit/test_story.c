@@ -203,6 +203,7 @@ static void test_stage(void)
     nd_story(&p, NULL, lynx, sizeof(lynx) - 1, &out, 1);
     ok(p.lynx && memmem(out.data, out.len, "Friday, the harbour office", 26) && !memmem(out.data, out.len, "[1]", 3),
        "a lynx dump's link marks are left out of the story");
+    ok(p.n == 1 && !memmem(out.data, out.len, "https:", 6), "its list of addresses is no part of the page");
     static const char plain[] = "The port reopened on Friday, [1]the harbour office said in a statement.\n";
     nd_story(&p, NULL, plain, sizeof(plain) - 1, &out, 1);
     ok(!p.lynx && memmem(out.data, out.len, "[1]the", 6), "another text keeps them");
