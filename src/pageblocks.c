@@ -173,21 +173,27 @@ static int markdown(const char *text, size_t len)
     return links >= 2;
 }
 
-/* The end of the "[...]" at s[i] (brackets inside it paired), then "(...)": the index after ')', or 0. */
+/*
+ * The end of the "[...]" at s[i] (brackets inside it paired), then "(...)": the index after ')', or 0.
+ * Each part is looked for within a bound (a link's words, an address, a title), so that a
+ * line of a thousand unpaired brackets costs a thousand short looks, not a thousand scans.
+ */
+enum { MD_TEXT = 1000, MD_ADDRESS = 2048, MD_TITLE = 300, MD_DEPTH = 3 };
 static size_t md_link_end(const char *s, size_t n, size_t i, size_t *close)
 {
     int depth = 0;
-    size_t j = i;
-    for (; j < n; j++) {
+    size_t j = i, lim = n - i > MD_TEXT ? i + MD_TEXT : n;
+    for (; j < lim; j++) {
         depth += s[j] == '[';
         depth -= s[j] == ']';
         if (!depth) break;
     }
-    if (j + 1 >= n || s[j + 1] != '(') return 0;
+    if (j + 1 >= lim || s[j + 1] != '(') return 0;
     size_t k = j + 2;   /* the address, then maybe a title: (/path "Title") */
-    while (k < n && s[k] != ')' && s[k] != ' ') k++;
-    if (k + 1 < n && s[k] == ' ' && s[k + 1] == '"') {
-        const char *q = memchr(s + k + 2, '"', n - k - 2);
+    lim = n - k > MD_ADDRESS ? k + MD_ADDRESS : n;
+    while (k < lim && s[k] != ')' && s[k] != ' ') k++;
+    if (k + 1 < lim && s[k] == ' ' && s[k + 1] == '"') {
+        const char *q = memchr(s + k + 2, '"', n - k - 2 < MD_TITLE ? n - k - 2 : MD_TITLE);
         k = q ? (size_t)(q - s) + 1 : n;
     }
     if (k >= n || s[k] != ')') return 0;
@@ -195,8 +201,8 @@ static size_t md_link_end(const char *s, size_t n, size_t i, size_t *close)
     return k + 1;
 }
 
-/* s[0..n) into out as a browser shows the markdown. */
-static void md_render(nd_buf *out, const char *s, size_t n)
+/* s[0..n) into out as a browser shows the markdown (a link's words inside a link's: MD_DEPTH deep at most). */
+static void md_render(nd_buf *out, const char *s, size_t n, int depth)
 {
     size_t i = 0;
     if (n && s[0] == '#') {   /* a heading's marks */
@@ -207,8 +213,8 @@ static void md_render(nd_buf *out, const char *s, size_t n)
     for (size_t close, end; i < n;) {
         if (s[i] == '!' && i + 1 < n && s[i + 1] == '[' && (end = md_link_end(s, n, i + 1, &close))) {
             i = end;   /* an image: nothing */
-        } else if (s[i] == '[' && (end = md_link_end(s, n, i, &close))) {
-            md_render(out, s + i + 1, close - i - 1);   /* a link: its words */
+        } else if (s[i] == '[' && depth < MD_DEPTH && (end = md_link_end(s, n, i, &close))) {
+            md_render(out, s + i + 1, close - i - 1, depth + 1);   /* a link: its words */
             i = end;
         } else if (s[i] == '*' && i + 1 < n && s[i + 1] == '*') {
             i += 2;
@@ -272,7 +278,7 @@ void nd_page_text(nd_page *p, const char *text, size_t len)
             if (k > i) nd_buf_putc(to, ' ');
             nd_buf_put(to, text + L[k].s, L[k].t - L[k].s);
         }
-        if (md) md_render(&p->text, raw.data, raw.len);
+        if (md) md_render(&p->text, raw.data, raw.len, 0);
         while (p->text.len > blk->off && p->text.data[p->text.len - 1] == ' ') p->text.len--;
         if (p->text.len == blk->off) {   /* nothing but an image: no block */
             p->n--;

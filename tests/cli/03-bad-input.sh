@@ -164,3 +164,12 @@ rm -f prog.bin
 has "...the error says why" out '^\{"id":"deep","error":"not read: nested 1000 levels deep or more \(column [0-9]+\)"\}$'
 has "...and the next record is read" out '^\{"id":"a1","topic"'
 rm -f deep.jsonl
+# markdown with a line of 200,000 unpaired brackets, an address with no end, 30,000 unclosed links:
+# read in bounded looks (each once cost a scan to the line's end: over a minute for this record)
+python3 -c "
+import json
+t = '[a](http://x) [b](http://y)\n' + '[' * 200000 + '\n[a](' + 'x' * 200000 + '\n' + '[a](/x ' * 30000 + '\n'
+print(json.dumps({'id': 'brackets', 'text': t}))" >brackets.jsonl
+timeout 60 "$ND" clean brackets.jsonl >out 2>err; is "pathological markdown: exit 0, not a minute's work" $? 0
+has "...its story written" out '^\{"id":"brackets","title"'
+rm -f brackets.jsonl
