@@ -174,12 +174,30 @@ static int markdown(const char *text, size_t len)
 }
 
 /*
- * The end of the "[...]" at s[i] (brackets inside it paired), then "(...)": the index after ')', or 0.
- * Each part is looked for within a bound (a link's words, an address, a title), so that a
- * line of a thousand unpaired brackets costs a thousand short looks, not a thousand scans.
+ * The first byte at or after s[k] that ends an address (a ')' or a space) or, with 'quote', a
+ * title (a '"'); n for none. 'sc' keeps where the last such look started and where it ended,
+ * and a look that starts inside that stretch ends where it did: over a line, every byte is
+ * looked at once, however many links start in it (an image's "data:" address runs to tens of
+ * kilobytes, a title to hundreds of bytes: neither can be bounded).
  */
-enum { MD_TEXT = 1000, MD_ADDRESS = 2048, MD_TITLE = 300, MD_DEPTH = 3 };
-static size_t md_link_end(const char *s, size_t n, size_t i, size_t *close)
+struct md_scan { size_t from, at; };
+
+static size_t md_next(const char *s, size_t n, size_t k, struct md_scan *sc, int quote)
+{
+    if (k >= sc->from && k <= sc->at) return sc->at;
+    sc->from = k;
+    while (k < n && (quote ? s[k] != '"' : s[k] != ')' && s[k] != ' ')) k++;
+    return sc->at = k;
+}
+
+/*
+ * The end of the "[...]" at s[i] (brackets inside it paired), then "(...)": the index after ')', or 0.
+ * A link's words are looked for within MD_TEXT bytes, so that a line of a thousand unpaired
+ * brackets costs a thousand short looks, not a thousand looks to its end.
+ */
+enum { MD_TEXT = 4000, MD_DEPTH = 3 };
+
+static size_t md_link_end(const char *s, size_t n, size_t i, size_t *close, struct md_scan sc[2])
 {
     int depth = 0;
     size_t j = i, lim = n - i > MD_TEXT ? i + MD_TEXT : n;
@@ -189,12 +207,10 @@ static size_t md_link_end(const char *s, size_t n, size_t i, size_t *close)
         if (!depth) break;
     }
     if (j + 1 >= lim || s[j + 1] != '(') return 0;
-    size_t k = j + 2;   /* the address, then maybe a title: (/path "Title") */
-    lim = n - k > MD_ADDRESS ? k + MD_ADDRESS : n;
-    while (k < lim && s[k] != ')' && s[k] != ' ') k++;
-    if (k + 1 < lim && s[k] == ' ' && s[k + 1] == '"') {
-        const char *q = memchr(s + k + 2, '"', n - k - 2 < MD_TITLE ? n - k - 2 : MD_TITLE);
-        k = q ? (size_t)(q - s) + 1 : n;
+    size_t k = md_next(s, n, j + 2, &sc[0], 0);   /* the address, then maybe a title: (/path "Title") */
+    if (k + 1 < n && s[k] == ' ' && s[k + 1] == '"') {
+        k = md_next(s, n, k + 2, &sc[1], 1);
+        k = k < n ? k + 1 : n;
     }
     if (k >= n || s[k] != ')') return 0;
     *close = j;
@@ -210,10 +226,11 @@ static void md_render(nd_buf *out, const char *s, size_t n, int depth)
         if (i < n && s[i] == ' ' && i <= 6) i++;
         else i = 0;
     }
+    struct md_scan sc[2] = { { 1, 0 }, { 1, 0 } };   /* no look yet */
     for (size_t close, end; i < n;) {
-        if (s[i] == '!' && i + 1 < n && s[i + 1] == '[' && (end = md_link_end(s, n, i + 1, &close))) {
+        if (s[i] == '!' && i + 1 < n && s[i + 1] == '[' && (end = md_link_end(s, n, i + 1, &close, sc))) {
             i = end;   /* an image: nothing */
-        } else if (s[i] == '[' && depth < MD_DEPTH && (end = md_link_end(s, n, i, &close))) {
+        } else if (s[i] == '[' && depth < MD_DEPTH && (end = md_link_end(s, n, i, &close, sc))) {
             md_render(out, s + i + 1, close - i - 1, depth + 1);   /* a link: its words */
             i = end;
         } else if (s[i] == '*' && i + 1 < n && s[i + 1] == '*') {
