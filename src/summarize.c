@@ -597,11 +597,11 @@ size_t nd_summarizer_pick(nd_summarizer *s, const nd_sumin *in, const nd_analyze
         for (size_t i = 0; i < n; i++) {
             if (s->taken[i]) continue;
             double red = 0;
-            for (size_t j = 0; j < np; j++) {
+            for (size_t j = 0; j < np && method != ND_SUM_LEAD; j++) {   /* lead: neither MMR nor the repeat test */
                 double sim = sim_of(s, g, i, pick[j]);
                 if (sim > red) red = sim;
             }
-            if (red >= ND_SUM_REPEAT && method != ND_SUM_LEAD) continue;
+            if (red >= ND_SUM_REPEAT) continue;
             double v = (1 - lambda) * s->score[i] - lambda * red;
             if (v > bestv) bestv = v, best = i;   /* ties: the earlier sentence */
         }
