@@ -120,7 +120,6 @@ static int long_token(const char *s, size_t n)
     return (size_t)(s + n - (sp ? sp + 1 : s)) >= ND_LONG_TOKEN;
 }
 
-
 /*
  * A dump by lynx: a "References" line near its end, a numbered address
  * after it ("   1. https://..."). Such a dump marks every link where it
@@ -295,12 +294,14 @@ void nd_page_text(nd_page *p, const char *text, size_t len)
             if (k > i) nd_buf_putc(to, ' ');
             nd_buf_put(to, text + L[k].s, L[k].t - L[k].s);
         }
-        if (md) md_render(&p->text, raw.data, raw.len, 0);
-        while (p->text.len > blk->off && p->text.data[p->text.len - 1] == ' ') p->text.len--;
-        if (p->text.len == blk->off) {   /* nothing but an image: no block */
-            p->n--;
-            i = j;
-            continue;
+        if (md) {
+            md_render(&p->text, raw.data, raw.len, 0);
+            while (p->text.len > blk->off && p->text.data[p->text.len - 1] == ' ') p->text.len--;
+            if (p->text.len == blk->off) {   /* nothing but an image: no block */
+                p->n--;
+                i = j;
+                continue;
+            }
         }
         blk->len = (uint32_t)(p->text.len - blk->off);
         nd_buf_putc(&p->text, '\n');
