@@ -81,3 +81,9 @@ is "all three paragraphs" "$(grep -o 'operator said in a statement\.\\n\\nThe fi
 has "a markdown page's story" md.out '"text":"Ferry service returns after winter repairs\\n\\nThe island ferry resumed'
 check "with no link, image or emphasis marks" test -z "$(grep -E '\]\(|!\[|\*\*|https?:|Related' md.out)"
 has "a paragraph's wrapped link joined" md.out 'and the island council plans to review'
+# And as a scraper dumps it, one text node a line: links break the sentences, which are joined again.
+"$ND" clean "$DATA/page-nodes.txt" >nodes.out
+has "a node dump's title is its headline" nodes.out '"title":"Port reopens after three-day storm closure"'
+has "a sentence broken by its links is whole" nodes.out 'and the ferry to the Gull Islands kept to its usual timetable all weekend, a spokeswoman for the ferry company said.'
+has "with no space before a comma after a link" nodes.out 'with the port authority, the union said'
+check "and no menu, related headline or footer" test -z "$(grep -E 'Subscribe|Sign up|Related|Storm closes|Privacy|Contact' nodes.out)"

@@ -85,6 +85,24 @@ static void test_text(void)
     static const char lines[] = "The port reopened on Friday.\nOfficials said damage was light.\nShips are waiting outside.\n";
     nd_page_text(&p, lines, sizeof(lines) - 1);
     is_int(p.n, 3, "unwrapped lines stay apart");
+    /* a scraper's dump, a text node a line: a link broke the sentence, a blank line the paragraph */
+    static const char nodes[] = "Home\nNews\nThe harbour master\nsaid the port reopens on Friday\n, officials said. Ships\n\nare waiting.\n"
+                                "Weather\nContact us\n";
+    nd_page_text(&p, nodes, sizeof(nodes) - 1);
+    ok(p.n == 5 && find_block(&p, "The harbour master said the port reopens on Friday, officials said. Ships are waiting.") == 2,
+       "lines that go on with a sentence are joined, a comma without a space before it (%zu blocks)", p.n);
+    ok(find_block(&p, "Home") == 0 && find_block(&p, "News") == 1 && find_block(&p, "Weather") == 3,
+       "a menu's lines stay apart");
+    /* every text node glued on one line, wide gaps between them (a minified page's get_text()) */
+    nd_buf glued;
+    nd_buf_init(&glued);
+    nd_buf_adds(&glued, "Home    News    Sport    Weather      ");
+    for (int i = 0; i < 4; i++) nd_buf_adds(&glued, "The harbour master said the port would reopen on Monday. ");
+    nd_buf_adds(&glued, "     Contact us    Privacy\n");
+    nd_page_text(&p, glued.data, glued.len);
+    ok(p.n == 7 && find_block(&p, "Sport") == 2 && find_block(&p, "Privacy") == 6, "a long line is parted at its gaps (%zu blocks)",
+       p.n);
+    nd_buf_release(&glued);
     /* the same paragraph with the list of its links after it (lynx -dump): the addresses' lengths do not hide the width */
     nd_buf withlinks;
     nd_buf_init(&withlinks);
