@@ -177,9 +177,10 @@ static const struct phrase phrases[] = {
  * an investment notice ("This article is for informational purposes only
  * and does not constitute financial advice."); a rights line however it
  * opens ("All content copyright Example Ltd"); a reporter's credit ("Jane Doe
- * contributed to this report.").
+ * contributed to this report."); a newsletter's consent; an affiliate
+ * disclosure; a licence ("... licensed under a Creative Commons ...").
  */
-enum { TAIL_APPEAL = 1, TAIL_NOTICE = 2, TAIL_RIGHTS = 4, TAIL_CREDIT = 8 };
+enum { TAIL_APPEAL = 1, TAIL_NOTICE = 2, TAIL_RIGHTS = 4, TAIL_CREDIT = 8, TAIL_LICENCE = 16, TAIL_ANY = 32 };
 static const struct tail_phrase { const char *p; unsigned char len, kind; } tail_phrases[] = {
 #define ND_TAIL(p, kind) { p, sizeof(p) - 1, kind }
     ND_TAIL("consider supporting", TAIL_APPEAL),         ND_TAIL("support our journalism", TAIL_APPEAL),
@@ -188,6 +189,20 @@ static const struct tail_phrase { const char *p; unsigned char len, kind; } tail
     ND_TAIL("enter your email", TAIL_APPEAL),            ND_TAIL("informational purposes only", TAIL_NOTICE),
     ND_TAIL("investment advice", TAIL_NOTICE),           ND_TAIL("copyright", TAIL_RIGHTS),
     ND_TAIL("contributed to this report", TAIL_CREDIT),  ND_TAIL("contributed reporting", TAIL_CREDIT),
+    /* anywhere on the page (TAIL_ANY): no story says these; a newsletter's consent and a comment
+       section's rules, in English and German; an affiliate disclosure; a licence (it reads like a
+       sentence, so the rights test, short and not body-like, misses it) */
+    ND_TAIL("double-opt-in", TAIL_APPEAL | TAIL_ANY),    ND_TAIL("ich bin damit einverstanden, dass", TAIL_APPEAL | TAIL_ANY),
+    ND_TAIL("unsubscribe at any time", TAIL_APPEAL | TAIL_ANY), ND_TAIL("comments are moderated", TAIL_APPEAL | TAIL_ANY),
+    ND_TAIL("kommentare werden moderiert", TAIL_APPEAL | TAIL_ANY),
+    ND_TAIL("affiliate link", TAIL_NOTICE | TAIL_ANY),   ND_TAIL("affiliate-link", TAIL_NOTICE | TAIL_ANY),
+    ND_TAIL("provision vom h\xC3\xA4ndler", TAIL_NOTICE | TAIL_ANY), ND_TAIL("amazon associate", TAIL_NOTICE | TAIL_ANY),
+    ND_TAIL("creative commons attribution", TAIL_LICENCE | TAIL_ANY), ND_TAIL("creative commons namensnennung", TAIL_LICENCE | TAIL_ANY),
+    ND_TAIL("creative commons-lizenz", TAIL_LICENCE | TAIL_ANY), ND_TAIL("creative commons licen", TAIL_LICENCE | TAIL_ANY),
+    /* after the story only: prose may say these */
+    ND_TAIL("jederzeit widerrufen", TAIL_APPEAL),        ND_TAIL("earn a commission", TAIL_NOTICE),
+    ND_TAIL("receive a commission", TAIL_NOTICE),        ND_TAIL("eine provision", TAIL_NOTICE),
+    ND_TAIL("creative commons", TAIL_LICENCE),           ND_TAIL("licensed under", TAIL_LICENCE),
 #undef ND_TAIL
 };
 #define ND_NTAIL (sizeof(tail_phrases) / sizeof(tail_phrases[0]))
@@ -195,7 +210,8 @@ static const struct tail_phrase { const char *p; unsigned char len, kind; } tail
 /* The phrases by first byte, in table order within each (the first that matches wins), and their lengths. */
 static uint8_t phrase_order[ND_NPHRASES], phrase_len[ND_NPHRASES];
 static uint16_t phrase_from[257];
-static unsigned char tail_first[256];   /* the first letters of tail_phrases (below) */
+static uint64_t tail_first[256], any_first[256];   /* by first letter, the tail_phrases that start with it (bits), those TAIL_ANY */
+_Static_assert(ND_NTAIL <= 64, "tail_first holds a bit a phrase");
 static pthread_once_t phrase_once = PTHREAD_ONCE_INIT;
 
 static void index_phrases(void)
@@ -208,7 +224,10 @@ static void index_phrases(void)
     }
     phrase_from[256] = (uint16_t)o;
     for (size_t k = 0; k < ND_NPHRASES; k++) phrase_len[k] = (uint8_t)strlen(phrases[k].text);
-    for (size_t k = 0; k < ND_NTAIL; k++) tail_first[(unsigned char)tail_phrases[k].p[0]] = 1;
+    for (size_t k = 0; k < ND_NTAIL; k++) {
+        tail_first[(unsigned char)tail_phrases[k].p[0]] |= 1ull << k;
+        if (tail_phrases[k].kind & TAIL_ANY) any_first[(unsigned char)tail_phrases[k].p[0]] |= 1ull << k;
+    }
 }
 _Static_assert(ND_NPHRASES <= 256, "phrase_order holds bytes");
 
@@ -229,17 +248,21 @@ static int has_phrase(const char *s, size_t n, const char *p)
     return 0;
 }
 
-/* Which kinds of tail phrase s holds (TAIL_* bits): word by word, and only words whose first letter starts a phrase. */
-static unsigned find_tail_phrases(const char *s, size_t n)
+/*
+ * Which kinds of tail phrase s holds (TAIL_* bits; in_tail 0: of those TAIL_ANY only): word by
+ * word, a word against the phrases that start with its letter, case aside ("Creative
+ * Commons-Lizenz"), the second letter first.
+ */
+static unsigned find_tail_phrases(const char *s, size_t n, int in_tail)
 {
     unsigned found = 0;
+    const uint64_t *first = in_tail ? tail_first : any_first;
     for (const char *w = s, *end = s + n; w < end;) {
-        char c = (char)(*w | 0x20);
-        if (tail_first[(unsigned char)c])
-            for (size_t k = 0; k < ND_NTAIL; k++) {
-                const struct tail_phrase *t = &tail_phrases[k];
-                if (t->p[0] == c && (size_t)(end - w) >= t->len && memcmp(w + 1, t->p + 1, t->len - 1u) == 0) found |= t->kind;
-            }
+        for (uint64_t m = first[(unsigned char)(*w | 0x20)]; m; m &= m - 1) {
+            const struct tail_phrase *t = &tail_phrases[__builtin_ctzll(m)];
+            if ((size_t)(end - w) >= t->len && (w[1] | 0x20) == t->p[1] && strncasecmp(w + 2, t->p + 2, t->len - 2u) == 0)
+                found |= t->kind;
+        }
         const char *sp = memchr(w, ' ', (size_t)(end - w));
         if (!sp) break;
         w = sp + 1;
@@ -530,14 +553,15 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
     static const char credit[] = "contributed to this report.";
     if (n < 200 && n > sizeof(credit) && !strncasecmp(s + n - (sizeof(credit) - 1), credit, sizeof(credit) - 1))
         return ND_CLUTTER_BYLINE;
+    unsigned tail = n <= 400 ? find_tail_phrases(s, n, in_tail) : 0;
+    if (tail & TAIL_ANY) return tail & TAIL_APPEAL ? ND_CLUTTER_SOCIAL : ND_CLUTTER_LEGAL;
     if (!in_tail) return ND_CLUTTER_NONE;
     /* after the story */
     if (looks_like_bio(s, n)) return ND_CLUTTER_BIO;
-    unsigned tail = n <= 400 ? find_tail_phrases(s, n) : 0;
     if (tail & TAIL_APPEAL) return ND_CLUTTER_SOCIAL;
     if (n < 200 && (tail & TAIL_CREDIT)) return ND_CLUTTER_BYLINE;
     if (n < 1000 && nd_ascii_prefix(s, n, "disclaimer")) return ND_CLUTTER_LEGAL;   /* however long */
-    if (n < 400 && (tail & TAIL_NOTICE)) return ND_CLUTTER_LEGAL;
+    if (n < 400 && (tail & (TAIL_NOTICE | TAIL_LICENCE))) return ND_CLUTTER_LEGAL;
     if (looks_like_rights(s, n, tail)) return ND_CLUTTER_LEGAL;
     return ND_CLUTTER_NONE;
 }
