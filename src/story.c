@@ -161,6 +161,8 @@ void nd_block_decide(const double *z, const uint8_t *veto, size_t n, double shif
     free(kk);
 }
 
+enum { ND_STORY_MIN = 120 };
+
 void nd_page_decide(nd_page *p, const nd_blocklm *lm)
 {
     size_t n = p->n;
@@ -182,6 +184,8 @@ void nd_page_decide(nd_page *p, const nd_blocklm *lm)
         z[i] = s;
     }
     for (size_t i = 0; i < n; i++) keep[i] = p->b[i].rule != ND_CLUTTER_NONE;
+    double *z1 = nd_xmalloc(n * sizeof(double));
+    memcpy(z1, z, n * sizeof(double));
     nd_block_context(z, keep, n, ctx);
     for (size_t i = 0; i < n; i++) {
         const float *x = p->x + i * ND_BFEAT, *c = ctx + i * ND_BCTX;
@@ -193,7 +197,13 @@ void nd_page_decide(nd_page *p, const nd_blocklm *lm)
     }
     for (size_t i = 0; i < n; i++) keep[i] = p->b[i].rule != ND_CLUTTER_NONE;
     nd_block_decide(z, keep, n, lm->shift, lm->lambda, keep);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) kept += keep[i] ? p->b[i].len : 0;
+    if (kept < ND_STORY_MIN) {   /* the page's context found no story: each block judged by itself */
+        for (size_t i = 0; i < n; i++) keep[i] = p->b[i].rule == ND_CLUTTER_NONE && z1[i] > 0;
+    }
     for (size_t i = 0; i < n; i++) p->b[i].keep = keep[i];
+    free(z1);
     free(z);
     free(ctx);
     free(keep);

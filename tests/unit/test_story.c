@@ -233,6 +233,22 @@ static void test_stage(void)
     for (size_t i = 0; i < p.n * ND_BFEAT; i++) finite &= p.x[i] == p.x[i] && p.x[i] > -1e6 && p.x[i] < 1e6;
     ok(p.x[0] == 1 && finite, "features: the constant first, every value finite");
     ok(!strcmp(nd_bfeat_name(0), "bias") && strcmp(nd_bfeat_name(ND_BFEAT - 1), "?"), "every feature has a name");
+    /* a page whose context finds no story (stage 2 rejects every block): each block is judged by itself */
+    nd_blocklm lm;
+    memset(&lm, 0, sizeof(lm));
+    lm.trained = 1;
+    int log_chars = -1;
+    for (int k = 0; k < ND_BFEAT; k++)
+        if (!strcmp(nd_bfeat_name(k), "log_chars")) log_chars = k;
+    if (log_chars > 0) lm.w1[log_chars] = 20, lm.w1[0] = -9.3;   /* stage 1: blocks of 40 characters or more are story */
+    lm.w2[0] = -10;
+    nd_page_text(&p, text, sizeof(text) - 1);
+    nd_page_rules(&p);
+    nd_page_features(&p);
+    nd_page_decide(&p, &lm);
+    size_t opened = find_block(&p, "The port reopened on Friday after a storm closed it for three days.");
+    ok(log_chars > 0 && opened < p.n && p.b[opened].keep && !p.b[find_block(&p, "Port reopens after storm")].keep,
+       "no story from the page's context: the blocks stage 1 finds likely are kept");
     nd_buf_release(&out);
     nd_page_release(&p);
 }
