@@ -162,6 +162,21 @@ static const struct phrase phrases[] = {
     { "gef\xC3\xA4llt mir wird geladen", ND_CLUTTER_SOCIAL, 0 },
     { "trotz sorgf\xC3\xA4ltiger inhaltlicher kontrolle", ND_CLUTTER_LEGAL, 3 },
     { "haftungshinweis", ND_CLUTTER_LEGAL, 1 },  { "haftungsausschluss", ND_CLUTTER_LEGAL, 1 },
+    /* the commonest of the above in the other languages of the page benchmark: photo credits, "read also"
+       and "more on the topic" headings */
+    { "foto:", ND_CLUTTER_BYLINE, 0 },            { "fotos:", ND_CLUTTER_BYLINE, 0 },
+    { "bild:", ND_CLUTTER_BYLINE, 0 },            { "imagen:", ND_CLUTTER_BYLINE, 0 },
+    { "cr\xC3\xA9" "dit photo", ND_CLUTTER_BYLINE, 0 },
+    { "lesen sie auch", ND_CLUTTER_LINK, 0 },     { "lies auch", ND_CLUTTER_LINK, 0 },
+    { "mehr zum thema", ND_CLUTTER_LINK, 0 },     { "weitere themen", ND_CLUTTER_LINK, 1 },
+    { "das k\xC3\xB6nnte sie auch interessieren", ND_CLUTTER_LINK, 0 }, { "auch interessant", ND_CLUTTER_LINK, 0 },
+    { "vea tambi\xC3\xA9n", ND_CLUTTER_LINK, 0 }, { "lea tambi\xC3\xA9n", ND_CLUTTER_LINK, 0 },
+    { "ver tambi\xC3\xA9n", ND_CLUTTER_LINK, 0 }, { "lea m\xC3\xA1s", ND_CLUTTER_LINK, 0 },
+    { "le puede interesar", ND_CLUTTER_LINK, 0 }, { "te puede interesar", ND_CLUTTER_LINK, 0 },
+    { "leia tamb\xC3\xA9m", ND_CLUTTER_LINK, 0 }, { "leia mais", ND_CLUTTER_LINK, 0 },
+    { "lire aussi", ND_CLUTTER_LINK, 0 },         { "\xC3\xA0 lire aussi", ND_CLUTTER_LINK, 0 },
+    { "voir aussi", ND_CLUTTER_LINK, 0 },         { "leggi anche", ND_CLUTTER_LINK, 0 },
+    { "print recipe", ND_CLUTTER_SOCIAL, 1 },     { "you are using a browser", ND_CLUTTER_NAV, 0 },
     /* an agency's sign-off alone on its line */
     { "the associated press", ND_CLUTTER_BYLINE, 1 }, { "associated press", ND_CLUTTER_BYLINE, 1 },
     { "the canadian press", ND_CLUTTER_BYLINE, 1 }, { "reuters", ND_CLUTTER_BYLINE, 1 },
@@ -208,7 +223,8 @@ static const struct tail_phrase { const char *p; unsigned char len, kind; } tail
 #define ND_NTAIL (sizeof(tail_phrases) / sizeof(tail_phrases[0]))
 
 /* The phrases by first byte, in table order within each (the first that matches wins), and their lengths. */
-static uint8_t phrase_order[ND_NPHRASES], phrase_len[ND_NPHRASES];
+static uint16_t phrase_order[ND_NPHRASES];
+static uint8_t phrase_len[ND_NPHRASES];
 static uint16_t phrase_from[257];
 static uint64_t tail_first[256], any_first[256];   /* by first letter, the tail_phrases that start with it (bits), those TAIL_ANY */
 _Static_assert(ND_NTAIL <= 64, "tail_first holds a bit a phrase");
@@ -220,7 +236,7 @@ static void index_phrases(void)
     for (int c = 0; c < 256; c++) {
         phrase_from[c] = (uint16_t)o;
         for (size_t k = 0; k < ND_NPHRASES; k++)
-            if ((unsigned char)phrases[k].text[0] == c) phrase_order[o++] = (uint8_t)k;
+            if ((unsigned char)phrases[k].text[0] == c) phrase_order[o++] = (uint16_t)k;
     }
     phrase_from[256] = (uint16_t)o;
     for (size_t k = 0; k < ND_NPHRASES; k++) phrase_len[k] = (uint8_t)strlen(phrases[k].text);
@@ -229,7 +245,7 @@ static void index_phrases(void)
         if (tail_phrases[k].kind & TAIL_ANY) any_first[(unsigned char)tail_phrases[k].p[0]] |= 1ull << k;
     }
 }
-_Static_assert(ND_NPHRASES <= 256, "phrase_order holds bytes");
+_Static_assert(ND_NPHRASES <= 65535, "phrase_order holds 16 bits");
 
 static int is_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
