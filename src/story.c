@@ -49,7 +49,8 @@ const char *const nd_form_names[ND_NFORMS] = { "text", "html" };
 
 static const char *const ctx_names[ND_BCTX] = { "ctx:z", "ctx:z-1", "ctx:z+1", "ctx:z-2", "ctx:z+2", "ctx:z-3", "ctx:z+3",
                                                 "ctx:p5", "ctx:p10", "ctx:p25", "ctx:page", "ctx:before",
-                                                "ctx:p3-", "ctx:p3+", "ctx:p10-", "ctx:p10+", "ctx:between" };
+                                                "ctx:p3-", "ctx:p3+", "ctx:p10-", "ctx:p10+", "ctx:between",
+                                                "ctx:z*page", "ctx:z*between", "ctx:z*p10" };
 
 const char *nd_bctx_name(int i)
 {
@@ -104,6 +105,10 @@ static void context(const double *z, size_t n, float *ctx)
             c[13 + 2 * k] = hi > i + 1 ? (float)((sum[hi] - sum[i + 1]) / (double)(hi - i - 1)) : 0;
         }
         c[16] = c[12] < c[13] ? c[12] : c[13];   /* story on both sides: a line between paragraphs */
+        /* how much the block's own evidence counts, by its surroundings */
+        c[17] = c[0] * c[10];
+        c[18] = c[0] * c[16];
+        c[19] = c[0] * c[8];
     }
     free(sum);
 }

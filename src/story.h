@@ -108,9 +108,11 @@ const char *nd_bfeat_name(int i);
 /*
  * Context features of the second stage: the first stage's log-odds of the
  * block and of its neighbours, mean probabilities in windows around it, and
- * the page's share of likely story.
+ * the page's share of likely story; and the block's own log-odds times three
+ * of them (the page's share, story on both sides, the 10-block window), so
+ * that how much a block's own evidence counts can depend on its page.
  */
-#define ND_BCTX 17
+#define ND_BCTX 20
 #define ND_BFEAT2 (ND_BFEAT + ND_BCTX)
 
 /*
