@@ -208,7 +208,8 @@ typedef enum {
     ND_CLUTTER_COUNTER,    /* "Articles: 123", "12 comments" */
     ND_CLUTTER_BIO,        /* an author bio after the story */
     ND_CLUTTER_AD,         /* "Advertisement" */
-    ND_CLUTTER_SITE        /* a site name or section label above the headline */
+    ND_CLUTTER_SITE,       /* a site name or section label above the headline */
+    ND_CLUTTER_CODE        /* a script, style rules or a page template left in the text */
 } nd_clutter;
 
 const char *nd_clutter_name(nd_clutter why);

@@ -343,7 +343,7 @@ static void page_features(const nd_page *p, const struct page_ctx *c, size_t i, 
     nd_clutter r = (nd_clutter)b->rule;
     x[F_rule_any] = r != ND_CLUTTER_NONE;
     x[F_rule_nav] = r == ND_CLUTTER_NAV || r == ND_CLUTTER_LINK || r == ND_CLUTTER_SOCIAL;
-    x[F_rule_legal] = r == ND_CLUTTER_LEGAL || r == ND_CLUTTER_AD || r == ND_CLUTTER_COUNTER;
+    x[F_rule_legal] = r == ND_CLUTTER_LEGAL || r == ND_CLUTTER_AD || r == ND_CLUTTER_COUNTER || r == ND_CLUTTER_CODE;
     x[F_rule_byline] = r == ND_CLUTTER_BYLINE || r == ND_CLUTTER_BIO || r == ND_CLUTTER_URL || r == ND_CLUTTER_SITE;
     if (b->elem >= 0 && c->top > 0) {
         double best = 0;

@@ -18,7 +18,7 @@
 const char *nd_clutter_name(nd_clutter why)
 {
     static const char *const names[] = { "kept", "address", "navigation", "link", "social", "legal",
-                                         "byline", "counter", "author-bio", "advertisement", "site-name" };
+                                         "byline", "counter", "author-bio", "advertisement", "site-name", "code" };
     return (unsigned)why < sizeof(names) / sizeof(names[0]) ? names[why] : "?";
 }
 
@@ -530,8 +530,31 @@ static int looks_like_share_bar(const char *s, size_t n)
     return words >= 2;
 }
 
+/*
+ * Code: a script, style rules or a page's template that a scraper left in
+ * the text ("(function(){var e=...}", ".nav { display: none; }", "<# if
+ * ( data.sizes ) { var w = ''; #>"). Braces (two at least) and a
+ * statement's mark (; or =), { } ; = five or more, a twentieth of the line
+ * with parentheses: prose has next to none of them (a jargon file's
+ * "{USENET}, {Fidonet}" has no statement). memchr finds the lines with a
+ * brace.
+ */
+static int looks_like_code(const char *s, size_t n)
+{
+    if (n < 40 || !memchr(s, '{', n)) return 0;
+    size_t braces = 0, marks = 0, parens = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        braces += c == '{' || c == '}';
+        marks += c == ';' || c == '=';
+        parens += c == '(' || c == ')';
+    }
+    return braces >= 2 && marks && braces + marks >= 5 && (braces + marks + parens) * 100 >= n * 6;
+}
+
 static nd_clutter classify_line(const char *s, size_t n, int in_tail)
 {
+    if (looks_like_code(s, n)) return ND_CLUTTER_CODE;
     if (looks_like_share_bar(s, n) || looks_like_embed(s, n)) return ND_CLUTTER_SOCIAL;
     if (looks_like_address(s, n)) return ND_CLUTTER_URL;
     if (looks_like_menu(s, n)) return ND_CLUTTER_NAV;
