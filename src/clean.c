@@ -293,6 +293,7 @@ static int is_list_heading(const char *s, size_t n);
 static int looks_like_rights(const char *s, size_t n, unsigned tail)
 {
     if (n >= 120 || looks_like_body(s, n)) return 0;
+    if (n > 4 && (s[0] | 0x20) == 'c' && s[1] == ')' && s[2] == ' ' && isdigit((unsigned char)s[3])) return 1;   /* "(c) 2016 Example" */
     for (const char *q = s, *end = s + n; (q = memchr(q, 0xC2, (size_t)(end - q))) && q + 1 < end; q++)
         if ((unsigned char)q[1] == 0xA9) return 1;
     return (tail & TAIL_RIGHTS) != 0;
@@ -541,6 +542,7 @@ static int looks_like_share_bar(const char *s, size_t n)
  */
 static int looks_like_code(const char *s, size_t n)
 {
+    if (n >= 3 && s[0] == '{' && s[1] == '{' && s[2] != ' ') return 1;   /* a template's tag: "{{^topArticle}}", "{{#each}}" */
     if (n < 40 || !memchr(s, '{', n)) return 0;
     size_t braces = 0, marks = 0, parens = 0;
     for (size_t i = 0; i < n; i++) {
@@ -592,7 +594,8 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
     static const char credit[] = "contributed to this report.";
     if (n < 200 && n > sizeof(credit) && !strncasecmp(s + n - (sizeof(credit) - 1), credit, sizeof(credit) - 1))
         return ND_CLUTTER_BYLINE;
-    unsigned tail = n <= 400 ? find_tail_phrases(s, n, in_tail) : 0;
+    /* a longer line: the phrases that count anywhere, where a consent paragraph opens ("Ich bin damit einverstanden, dass ...") */
+    unsigned tail = n <= 400 ? find_tail_phrases(s, n, in_tail) : n < 1000 ? find_tail_phrases(s, 48, 0) : 0;
     if (tail & TAIL_ANY) return tail & TAIL_APPEAL ? ND_CLUTTER_SOCIAL : ND_CLUTTER_LEGAL;
     if (!in_tail) return ND_CLUTTER_NONE;
     /* after the story */
