@@ -98,7 +98,7 @@ static int bullet(const char *s, size_t n)
 /* Punctuation that closes what stands before it: , ; : . ! ? ) ] and closing quotes (” ’ »). */
 static int closing(const char *s, size_t n)
 {
-    if (!n) return 0;
+    if (!n || !s[0]) return 0;
     if (strchr(",;:.!?)]", s[0])) return 1;
     const unsigned char *u = (const unsigned char *)s;
     return (n >= 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x9D || u[2] == 0x99)) ||
@@ -128,16 +128,19 @@ static int open_end(const char *s, size_t n)
 }
 
 /*
- * Line b goes on with line a's sentence: it starts with a lower-case letter
- * or closing punctuation, and a does not end one (., !, ?) nor is a list
- * item's or a heading's end (b no list item itself).
+ * Line b goes on with line a's sentence: a does not end one (., !, ?), b is
+ * no list item, and b starts with a lower-case letter or closing
+ * punctuation, or a ends in a comma, an opening bracket or quote ("„"), or
+ * a word no sentence or menu item ends in (open_end).
  */
 static int continues(const char *a, size_t an, const char *b, size_t bn)
 {
     if (!an || !bn || bullet(b, bn)) return 0;
     char last = a[an - 1];
     if (last == '.' || last == '!' || last == '?') return 0;
-    if (closing(b, bn) || last == ',' || open_end(a, an) || last == '(' || (an >= 3 && !memcmp(a + an - 3, "\xE2\x80\x9E", 3))) return 1;
+    if (closing(b, bn) || last == ',' || last == '(' || (an >= 3 && !memcmp(a + an - 3, "\xE2\x80\x9E", 3)) ||
+        open_end(a, an))
+        return 1;
     utf8proc_int32_t cp;
     return utf8proc_iterate((const utf8proc_uint8_t *)b, (utf8proc_ssize_t)bn, &cp) > 0 &&
            utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
