@@ -179,19 +179,17 @@ void nd_page_decide(nd_page *p, const nd_blocklm *lm)
         return;
     }
     if (!n) return;
-    double *z = nd_xmalloc(n * sizeof(double));
+    double *z1 = nd_xmalloc(2 * n * sizeof(double)), *z = z1 + n;   /* stage 1's log-odds, stage 2's */
     float *ctx = nd_xmalloc(n * ND_BCTX * sizeof(float));
     uint8_t *keep = nd_xmalloc(n);
     for (size_t i = 0; i < n; i++) {
         const float *x = p->x + i * ND_BFEAT;
         double s = 0;
         for (int k = 0; k < ND_BFEAT; k++) s += lm->w1[k] * x[k];
-        z[i] = s;
+        z1[i] = s;
     }
     for (size_t i = 0; i < n; i++) keep[i] = p->b[i].rule != ND_CLUTTER_NONE;
-    double *z1 = nd_xmalloc(n * sizeof(double));
-    memcpy(z1, z, n * sizeof(double));
-    nd_block_context(z, keep, n, ctx);
+    nd_block_context(z1, keep, n, ctx);
     for (size_t i = 0; i < n; i++) {
         const float *x = p->x + i * ND_BFEAT, *c = ctx + i * ND_BCTX;
         double s = 0;
@@ -209,7 +207,6 @@ void nd_page_decide(nd_page *p, const nd_blocklm *lm)
     }
     for (size_t i = 0; i < n; i++) p->b[i].keep = keep[i];
     free(z1);
-    free(z);
     free(ctx);
     free(keep);
 }
