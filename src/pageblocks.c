@@ -95,6 +95,13 @@ static int bullet(const char *s, size_t n)
     return 0;
 }
 
+/* The length of the last word of s[0..n) (after its last space), found from the end. */
+static size_t last_word(const char *s, size_t n)
+{
+    const char *sp = memrchr(s, ' ', n);
+    return (size_t)(s + n - (sp ? sp + 1 : s));
+}
+
 /* Punctuation that closes what stands before it: , ; : . ! ? ) ] and closing quotes (” ’ »). */
 static int closing(const char *s, size_t n)
 {
@@ -118,9 +125,8 @@ static int open_end(const char *s, size_t n)
         "einem", "einer", "eines", "und", "le", "la", "les", "du", "un", "une", "et", "el", "los",
         "las", "del", "y", "il", "lo", "gli", "della", "het", "een", "en", "o", "os", "as", "do", "da", "e",
     };
-    const char *sp = memrchr(s, ' ', n);
-    const char *w = sp ? sp + 1 : s;
-    size_t wl = (size_t)(s + n - w);
+    size_t wl = last_word(s, n);
+    const char *w = s + n - wl;
     if (wl > 6) return 0;
     for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)
         if (strlen(words[i]) == wl && !memcmp(words[i], w, wl)) return 1;
@@ -188,8 +194,7 @@ static size_t first_word(const char *s, size_t n)
 #define ND_LONG_TOKEN 40
 static int long_token(const char *s, size_t n)
 {
-    const char *sp = memrchr(s, ' ', n);
-    return (size_t)(s + n - (sp ? sp + 1 : s)) >= ND_LONG_TOKEN;
+    return last_word(s, n) >= ND_LONG_TOKEN;
 }
 
 /*
