@@ -28,7 +28,7 @@ static int is_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
-enum { WRAP_LO = 40, WRAP_HI = 200, WRAP_BAND = 10, GAP_LINE = 200 };
+enum { WRAP_LO = 40, WRAP_NARROW = 20, WRAP_HI = 200, WRAP_BAND = 10, GAP_LINE = 200 };
 
 /*
  * Terminal columns of s[0..n): a code point each, two for East Asian wide
@@ -51,25 +51,25 @@ static size_t columns(const char *s, size_t n)
 }
 
 /*
- * The width a text was wrapped at, or 0 when it was not: the W from 40 to
- * 200 columns with the most lines ending within 10 columns below it (3 at
+ * The width lines were wrapped at, or 0 when they were not: the W from 'lo'
+ * to 200 columns with the most lines ending within 10 columns below it (3 at
  * least), and few lines longer (a quarter of those at most: <pre> blocks
  * and tables may run past it), taken down to the longest line in that band
  * (of widths that hold the same lines, the tightest).
  */
-static size_t wrap_width(const size_t *cols, size_t n)
+static size_t wrap_width(const size_t *cols, size_t n, size_t lo)
 {
-    enum { LO = WRAP_LO, HI = WRAP_HI, BAND = WRAP_BAND };
+    enum { HI = WRAP_HI, BAND = WRAP_BAND };
     uint32_t hist[HI + 2] = { 0 };
     for (size_t i = 0; i < n; i++) hist[cols[i] > HI ? HI + 1 : cols[i]]++;
     size_t best = 0, best_in = 0, above = hist[HI + 1], in = 0;
     for (size_t k = HI - BAND + 1; k <= HI; k++) in += hist[k];
-    for (size_t w = HI; w >= LO; w--) {   /* in: the lines of w - BAND + 1 .. w columns */
+    for (size_t w = HI; w >= lo; w--) {   /* in: the lines of w - BAND + 1 .. w columns */
         if (in >= 3 && above * 4 <= in && in > best_in) best = w, best_in = in;
         above += hist[w];
         in = in - hist[w] + hist[w - BAND];
     }
-    while (best > LO && !hist[best]) best--;   /* no wider than its longest line */
+    while (best > lo && !hist[best]) best--;   /* no wider than its longest line */
     return best;
 }
 
@@ -173,6 +173,7 @@ struct line {
     size_t indent;      /* the blanks before it */
     size_t cols;        /* its width in code points, indentation included */
     uint32_t group;     /* paragraphs counted by blank lines */
+    size_t wrap;        /* the width its group was wrapped at (0: not wrapped) */
 };
 
 /* Code points of the first word of s[0..n). */
@@ -346,25 +347,39 @@ void nd_page_text(nd_page *p, const char *text, size_t len)
             size_t ge = gs;
             while (ge < t && is_space((unsigned char)text[ge])) ge++;
             ND_GROW(L, nl + 1, alloc);
-            L[nl++] = (struct line){ s, gs, s - lb, columns(text + s, gs - s), group };
+            L[nl++] = (struct line){ s, gs, s - lb, columns(text + s, gs - s), group, 0 };
             s = lb = ge;
         }
         ND_GROW(L, nl + 1, alloc);
-        L[nl] = (struct line){ s, t, s - lb, columns(text + lb, t - lb), group };
+        L[nl] = (struct line){ s, t, s - lb, columns(text + lb, t - lb), group, 0 };
         nl++;
     }
     size_t *cols = nd_xmalloc((nl + 1) * sizeof(size_t));
     for (size_t i = 0; i < nl; i++) cols[i] = long_token(text + L[i].s, L[i].t - L[i].s) ? 0 : L[i].cols;
-    size_t width = wrap_width(cols, nl);
-    free(cols);
+    size_t width = wrap_width(cols, nl, WRAP_LO);
     int md = !p->lynx && markdown(text, len);
+    /*
+     * A group (the lines between blank ones) of a wrapped page may be wrapped narrower than
+     * the page: a column of a table that the browser laid out beside others, the story's
+     * often. Its own width counts when its lines show a paragraph's ragged edge, not the
+     * rows of a table or code (padded alike, or with gaps inside).
+     */
+    for (size_t i = 0, k; i < nl; i = k) {
+        for (k = i + 1; k < nl && L[k].group == L[i].group; k++) ;
+        size_t w = width && !md && k - i >= 4 ? wrap_width(cols + i, k - i, WRAP_NARROW) : 0, at = 0, gaps = 0;
+        for (size_t m = i; w && m < k; m++) at += cols[m] == w, gaps += gap(text, L[m].s, L[m].t) < L[m].t;
+        if (!w || at * 2 > k - i || gaps || w + WRAP_BAND >= width) w = width;
+        for (size_t m = i; m < k; m++) L[m].wrap = w;
+    }
+    free(cols);
     nd_buf raw;
     nd_buf_init(&raw);
     for (size_t i = 0; i < nl;) {
         /* one block: line i and the lines wrapped from it */
         size_t j = i + 1;
-        while (width && j < nl && L[j].group == L[i].group && !bullet(text + L[j].s, L[j].t - L[j].s) &&
-               L[j - 1].cols <= width && L[j - 1].cols + 1 + first_word(text + L[j].s, L[j].t - L[j].s) > width)
+        size_t w = L[i].wrap;
+        while (w && j < nl && L[j].group == L[i].group && !bullet(text + L[j].s, L[j].t - L[j].s) &&
+               L[j - 1].cols <= w && L[j - 1].cols + 1 + first_word(text + L[j].s, L[j].t - L[j].s) > w)
             j++;
         /* not wrapped: a line that goes on with the sentence of the line before (a scraper's
            text node a line: "It calls on the" / "Office for Students" / ", the regulator") */

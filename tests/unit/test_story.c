@@ -113,6 +113,30 @@ static void test_text(void)
     nd_page_text(&p, withlinks.data, withlinks.len);
     ok(p.n > 1 && p.b[1].len > 300, "wrapped lines are joined above a list of long links");
     nd_buf_release(&withlinks);
+    /* a page wrapped at 80 columns whose story sits in a table's narrow column (w3m lays
+       the columns side by side); below it a table of rows padded alike, which stays rows */
+    nd_buf narrow;
+    nd_buf_init(&narrow);
+    nd_buf_adds(&narrow, dump);
+    nd_buf_adds(&narrow, "\n"
+                         "The harbour master said on\n"
+                         "Friday that the port would\n"
+                         "reopen to container ships\n"
+                         "on Monday, after divers had\n"
+                         "checked the berths for the\n"
+                         "debris the storm left.\n"
+                         "\n"
+                         "Anna Berg      12 May 2025\n"
+                         "Tom Lindqvist  12 May 2025\n"
+                         "Jan Holm       11 May 2025\n"
+                         "Eva Strand     11 May 2025\n");
+    nd_page_text(&p, narrow.data, narrow.len);
+    ok(find_block(&p, "The harbour master said on Friday that the port would reopen to container ships on Monday, "
+                      "after divers had checked the berths for the debris the storm left.") < p.n,
+       "a paragraph wrapped in a narrow column is one block");
+    ok(find_block(&p, "Anna Berg      12 May 2025") < p.n && find_block(&p, "Eva Strand     11 May 2025") < p.n,
+       "a table's padded rows stay apart");
+    nd_buf_release(&narrow);
     /* markdown: links as their words, no images, no emphasis or heading marks; a paragraph's lines joined */
     static const char md[] = "  * [Home](/)\n  * [News](/news/ \"Latest news\")\n\n# Port reopens\n\n"
                              "![The quay](/img/quay.jpg)\n\n"
