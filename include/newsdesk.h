@@ -97,6 +97,7 @@ typedef struct nd_repairs {
     unsigned utf8;       /* bytes that were not UTF-8, read as Windows-1252 (see nd_utf8_repair) */
     unsigned nul;        /* NUL bytes (raw, or \u0000 in JSON), read as spaces: a C string would end there */
     unsigned surrogate;  /* JSON escapes of half a UTF-16 pair (\ud800 alone, as Python writes them), read as U+FFFD */
+    unsigned mojibake;   /* characters of UTF-8 once read as Windows-1252 ("fÃ¼r"), mended (see nd_mojibake_repair) */
 } nd_repairs;
 
 /*

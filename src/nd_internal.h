@@ -236,6 +236,9 @@ char *nd_utf8_string(const char *s, size_t len, nd_repairs *r);
 void nd_compose(char **s);
 void nd_buf_compose(nd_buf *b, size_t from);
 
+/* reader.c: UTF-8 text once read as Windows-1252 mended in place ("fÃ¼r" -> "für"); *len updated; the characters mended. */
+unsigned nd_mojibake_repair(char *s, size_t *len);
+
 /* Length of the longest valid UTF-8 prefix of s[0..len). */
 size_t nd_utf8_valid_prefix(const unsigned char *s, size_t len);
 

@@ -20,6 +20,7 @@
 #include <stdlib.h>    /* qsort, free */
 #include <sys/stat.h>  /* stat */
 #include <unistd.h>    /* dup, STDIN_FILENO */
+#include <utf8proc.h>  /* utf8proc_iterate */
 #include <zlib.h>      /* inflate */
 
 #define ND_BLOCK (256 * 1024)
@@ -399,6 +400,12 @@ static char *sniff_json_id(const char *s, size_t len, const char *field)
 
 static void finish_record(nd_reader *rd, nd_record *rec)
 {
+    char *mend[] = { rec->title, rec->summary, rec->with, rec->without, rec->text };
+    for (size_t k = 0; k < sizeof(mend) / sizeof(*mend); k++)
+        if (mend[k]) {
+            size_t n = strlen(mend[k]);
+            rec->repairs.mojibake += nd_mojibake_repair(mend[k], &n);
+        }
     /* composed characters (NFC), as pages' readers give them; a page's blocks are composed when they are read (dom.c) */
     char **strings[] = { &rec->title, &rec->summary, &rec->with, &rec->without, &rec->text };
     for (size_t k = 0; k < sizeof(strings) / sizeof(*strings); k++)
@@ -883,6 +890,95 @@ char *nd_utf8_string(const char *s, size_t len, nd_repairs *r)
     char *out = nd_buf_detach(&b);
     nd_buf_release(&b);
     return out;
+}
+
+/* The byte Windows-1252 (or Latin-1, for the five bytes it leaves undefined) shows as code point cp, 0x80..0xBF; 0 for none. */
+static unsigned cp1252_byte(uint32_t cp)
+{
+    if (cp >= 0x80 && cp <= 0xBF) return cp;
+    for (unsigned b = 0; b < 32; b++)
+        if (cp1252_c1[b] == cp) return 0x80 + b;
+    return 0;
+}
+
+/*
+ * The character that the lead code point at s[i] and the continuations after
+ * it stand for, when they are UTF-8 once read as Windows-1252: the lead
+ * U+00C2..U+00F4 (a lead byte as Windows-1252 shows it), then as many code
+ * points as its byte asks for, each a byte 0x80..0xBF (cp1252_byte), that
+ * make one valid UTF-8 character; a two-byte one must lie in U+00A0..U+06FF
+ * (Latin, Greek, Cyrillic, Hebrew, Arabic: mojibake's). Its bytes go to b
+ * (its length to *blen); returns the bytes read, 0 for none.
+ */
+static size_t mojibake_at(const unsigned char *s, size_t n, size_t i, unsigned char b[4], size_t *blen)
+{
+    utf8proc_int32_t lead, cp;
+    if (n - i < 4 || s[i + 1] < 0x82 || s[i + 1] > 0xB4 || s[i + 2] < 0xC2) return 0;   /* a letter as it is ("für") */
+    utf8proc_ssize_t k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &lead);
+    size_t need = k <= 0 ? 0 : lead >= 0xC2 && lead <= 0xDF ? 1 : lead >= 0xE0 && lead <= 0xEF ? 2 : lead >= 0xF0 && lead <= 0xF4 ? 3 : 0;
+    if (!need) return 0;
+    b[0] = (unsigned char)lead;
+    size_t j = i + (size_t)k;
+    for (size_t got = 1; got <= need; got++) {
+        utf8proc_ssize_t m = j < n ? utf8proc_iterate(s + j, (utf8proc_ssize_t)(n - j), &cp) : 0;
+        unsigned byte = m > 0 ? cp1252_byte((uint32_t)cp) : 0;
+        if (!byte) return 0;
+        b[got] = (unsigned char)byte;
+        j += (size_t)m;
+    }
+    if (nd_utf8_valid_prefix(b, need + 1) != need + 1) return 0;
+    utf8proc_iterate(b, (utf8proc_ssize_t)(need + 1), &cp);
+    if (need == 1 && (cp < 0xA0 || cp > 0x6FF)) return 0;
+    *blen = need + 1;
+    return j - i;
+}
+
+/*
+ * Text that was UTF-8, read as Windows-1252 and written as UTF-8 again
+ * ("fÃ¼r", "itâ€™s"): the most common broken encoding of scraped news. Each
+ * such run becomes its character (mojibake_at), in place: the text only
+ * shrinks. A string is mended only when it shows the sure sign of such text
+ * in half of its runs at least: "Ã", "Â" or "â" as the lead (Latin letters,
+ * signs and punctuation: no language writes those before a continuation);
+ * text in another encoding read as Latin-1 (GBK's two bytes a character)
+ * makes runs by chance, few with such a lead, and stays as it is. Twice
+ * broken text is mended twice (three passes at most). Returns the
+ * characters mended.
+ */
+unsigned nd_mojibake_repair(char *str, size_t *len)
+{
+    unsigned char *s = (unsigned char *)str, b[4];
+    unsigned total = 0;
+    for (int pass = 0; pass < 3; pass++) {
+        size_t n = *len, runs = 0, signs = 0, blen, r;
+        const unsigned char *q = s, *end = s + n;
+        /* the sign's bytes: C3 82/83/A2, then a continuation's first byte (one look at each C3: German has many) */
+        while ((q = memchr(q, 0xC3, (size_t)(end - q))) && end - q > 2 &&
+               !((q[1] == 0x82 || q[1] == 0x83 || q[1] == 0xA2) &&
+                 (q[2] == 0xC2 || q[2] == 0xC5 || q[2] == 0xC6 || q[2] == 0xCB || q[2] == 0xE2)))
+            q++;
+        if (!q || end - q <= 2) break;   /* no sign: the common case */
+        for (size_t i = 0; i < n; i++)
+            if (s[i] == 0xC3 && mojibake_at(s, n, i, b, &blen)) {
+                runs++;
+                signs += (s[i + 1] == 0x82 || s[i + 1] == 0x83 || s[i + 1] == 0xA2);
+            }
+        if (!signs || signs * 2 < runs) break;
+        size_t w = 0;
+        for (size_t i = 0; i < n;) {
+            if (s[i] == 0xC3 && (r = mojibake_at(s, n, i, b, &blen))) {
+                memcpy(s + w, b, blen);   /* blen < r: the writing stays behind the reading */
+                w += blen;
+                i += r;
+                total++;
+            } else {
+                s[w++] = s[i++];
+            }
+        }
+        s[w] = 0;
+        *len = w;
+    }
+    return total;
 }
 
 /*

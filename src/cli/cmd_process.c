@@ -40,7 +40,7 @@ static int on_result(void *ctx, const nd_record *rec, const nd_result *res, cons
     if (!res) {
         r->failed++;
         if (!r->in->quiet) cli_record_error(rec, error);
-    } else if (rec->repairs.utf8 || rec->repairs.nul || rec->repairs.surrogate) {
+    } else if (rec->repairs.utf8 || rec->repairs.nul || rec->repairs.surrogate || rec->repairs.mojibake) {
         r->repaired++;
         if (!r->in->quiet) cli_record_repairs(rec);   /* a warning per kind */
     }

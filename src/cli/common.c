@@ -269,6 +269,11 @@ void cli_record_repairs(const nd_record *rec)
         record_prefix(rec, "warning: ");
         fprintf(stderr, "read %u NUL byte%s as space%s\n", z, z == 1 ? "" : "s", z == 1 ? "" : "s");
     }
+    if (rec->repairs.mojibake) {
+        unsigned m = rec->repairs.mojibake;
+        record_prefix(rec, "warning: ");
+        fprintf(stderr, "mended %u character%s of UTF-8 once read as Windows-1252 (\"f\xC3\x83\xC2\xBCr\" for \"f\xC3\xBCr\")\n", m, m == 1 ? "" : "s");
+    }
     if (rec->repairs.surrogate) {
         unsigned h = rec->repairs.surrogate;
         record_prefix(rec, "warning: ");

@@ -133,6 +133,14 @@ printf 'A headline\n\nRates rose.\000\000 The words after the bytes are kept.\n'
 has "text file: the text after NUL bytes is summarised" out '"The words after the bytes are kept\."'
 has "text file: the warning counts both" err "record 'nul.txt': read 2 NUL bytes as spaces$"
 rm -f nul.jsonl nul.tsv nul.txt
+# UTF-8 once read as Windows-1252 and saved again ("fÃ¼r"): mended, with a warning; sound text is not touched
+printf '{"id":"m1","text":"Die Stadt plant f\xc3\x83\xc2\xbcr 2025 einen Hafen. It\xc3\xa2\xe2\x82\xac\xe2\x84\xa2s big news."}\n{"id":"m2","text":"Die Stra\xc3\x9fe in S\xc3\xa3o Paulo \xc2\xbbist gro\xc3\x9f\xc2\xab."}\n' >moji.jsonl
+"$ND" clean moji.jsonl >out 2>err; is "mojibake: exit 0" $? 0
+has "mojibake: the text is mended" out '"id":"m1".*"Die Stadt plant für 2025 einen Hafen. It’s big news."'
+has "mojibake: a warning counts the characters" err "moji.jsonl:1: record 'm1': mended 2 characters of UTF-8 once read as Windows-1252"
+has "sound text: as it was" out '"id":"m2".*"Die Straße in São Paulo »ist groß«."'
+is "sound text: no warning" "$(grep -c "'m2'" err)" 0
+rm -f moji.jsonl
 # directory walks: links back up the tree and FIFOs end in an error line each, and the run ends
 mkdir -p walk/sub && cp "$DATA"/texts/* walk/ && ln -s .. walk/sub/up && ln -s . walk/self && mkfifo walk/pipe
 timeout 20 "$ND" classify --model tiny walk >out 2>err; is "a walk with link loops and a FIFO: exit 1, not a hang" $? 1

@@ -53,6 +53,25 @@ int main(void)
     is_int(nd_utf8_repair("\xed\xa0\x80", 3, &b), 3, "a surrogate is invalid");
     nd_buf_reset(&b);
 
+    {   /* UTF-8 once read as Windows-1252 and written as UTF-8 again */
+        char t[] = "f\xc3\x83\xc2\xbcr Stra\xc3\x83\xc5\xb8" "e, it\xc3\xa2\xe2\x82\xac\xe2\x84\xa2s \xc3\xa2\xe2\x82\xac\xc5\x93" "big\xc3\xa2\xe2\x82\xac\xc2\x9d"
+                   " \xc3\xb0\xc5\xb8\xcb\x9c\xe2\x82\xac";
+        size_t n = strlen(t);
+        is_int(nd_mojibake_repair(t, &n), 6, "six characters mended");
+        is_str(t, "f\xc3\xbcr Stra\xc3\x9f" "e, it\xe2\x80\x99s \xe2\x80\x9c" "big\xe2\x80\x9d \xf0\x9f\x98\x80",
+               "letters, curly quotes (one of Windows-1252's undefined bytes too) and an emoji as they were");
+        is_int(n, strlen(t), "the new length");
+        char twice[] = "f\xc3\x83\xc6\x92\xc3\x82\xc2\xbcr";   /* broken twice */
+        n = strlen(twice);
+        nd_mojibake_repair(twice, &n);
+        is_str(twice, "f\xc3\xbcr", "text broken twice is mended twice");
+        char fine[] = "\xc2\xbbGro\xc3\x9f\xc2\xab, \xc3\x80 la carte, S\xc3\xa3o Paulo";
+        n = strlen(fine);
+        is_int(nd_mojibake_repair(fine, &n), 0, "sound text with its guillemets and accents is left alone");
+        char gbk[] = "\xc3\x92\xc2\xbb\xc3\x8c\xc3\xac \xc3\x83\xc2\xbb\xc3\x93\xc2\xb5 \xc3\x92\xc2\xbb\xc3\x92\xc2\xbb";
+        n = strlen(gbk);
+        is_int(nd_mojibake_repair(gbk, &n), 0, "another encoding read as Latin-1 is left alone (few runs with the sign)");
+    }
     {   /* HTML character references */
         char t[] = "AT&amp;T&#39;s &ldquo;caf&eacute;&rdquo; &#x1F600; 7&nbsp;% &amp &unknown; &#0; &#xD800; &#1114112; &;";
         size_t n = nd_html_unescape(t, strlen(t));
