@@ -468,29 +468,18 @@ static void put_unmarked(nd_buf *out, const char *s, size_t n)
 }
 
 /*
- * s[0..n) is a rule drawn in text: three or more of one of the characters
- * a text browser draws <hr> with (━, ─, ═) or plain text and markdown use
- * ("-----", "* * *", "___", "===", "~~~", "###"), blanks aside. A story
- * needs none: its paragraphs are parted already.
+ * s[0..n) holds a letter or a figure: an ASCII one, or a character from
+ * U+00C0 on outside U+2000..U+2FFF (punctuation, arrows, box drawing,
+ * shapes, dingbats: E2 lead bytes). Told from the lead bytes alone.
  */
-static int is_rule(const char *s, size_t n)
+static int has_word(const char *s, size_t n)
 {
-    size_t marks = 0;
-    const char *mark = NULL;
-    for (size_t i = 0, w; i < n; i += w) {
-        const unsigned char *u = (const unsigned char *)s + i;
-        w = 1;
-        if (u[0] == ' ') continue;
-        if (u[0] == 0xE2 && i + 2 < n &&
-            ((u[1] == 0x94 && (u[2] == 0x80 || u[2] == 0x81)) || (u[1] == 0x95 && u[2] == 0x90)))
-            w = 3;
-        else if (!strchr("-=_*~#", u[0]) || !u[0])
-            return 0;
-        if (mark && memcmp(mark, u, w)) return 0;
-        mark = (const char *)u;
-        marks++;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9') || (c >= 0xC3 && c <= 0xF4 && c != 0xE2))
+            return 1;
     }
-    return marks >= 3;
+    return 0;
 }
 
 size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t len, nd_buf *out, int keep_all)
@@ -507,8 +496,8 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
     } else {
         if (lm && lm->trained) nd_page_features(page);
         nd_page_decide(page, lm);
-        for (size_t i = 0; i < page->n; i++)   /* a rule drawn in text ("━━━", "* * *"): nothing to read */
-            if (page->b[i].keep && is_rule(page->text.data + page->b[i].off, page->b[i].len)) page->b[i].keep = 0;
+        for (size_t i = 0; i < page->n; i++)   /* no word: a rule ("━━━", "* * *"), a bullet, a star rating */
+            if (page->b[i].keep && !has_word(page->text.data + page->b[i].off, page->b[i].len)) page->b[i].keep = 0;
     }
     if (!page->html && !keep_all) {   /* a headline the story does not hold is the page's title */
         size_t h = find_headline(page);

@@ -87,8 +87,9 @@ has "a node dump's title is its headline" nodes.out '"title":"Port reopens after
 has "a sentence broken by its links is whole" nodes.out 'and the ferry to the Gull Islands kept to its usual timetable all weekend, a spokeswoman for the ferry company said.'
 has "with no space before a comma after a link" nodes.out 'with the port authority, the union said'
 check "and no menu, related headline or footer" test -z "$(grep -E 'Subscribe|Sign up|Related|Storm closes|Privacy|Contact' nodes.out)"
-# Rules drawn in text (w3m's <hr>, markdown's "* * *", a plain text's dashes) between story paragraphs: not in the story
-printf '{"id":"r1","text":"%s\\n\\n━━━━━━━━━━━━━━━━━━━━\\n\\nThe harbour master said the berths had been checked by divers overnight.\\n\\n* * *\\n\\nFerries kept to their usual timetable all weekend, the ferry company said.\\n\\n----------"}\n' "$story" >rules.jsonl
+# Blocks without a word between story paragraphs (w3m's <hr>, markdown's "* * *", a plain text's dashes, a lone
+# bullet, a star rating): not in the story
+printf '{"id":"r1","text":"%s\\n\\n━━━━━━━━━━━━━━━━━━━━\\n\\nThe harbour master said the berths had been checked by divers overnight.\\n\\n* * *\\n\\nFerries kept to their usual timetable all weekend, the ferry company said.\\n\\n•\\n\\n★★★★★\\n\\n----------"}\n' "$story" >rules.jsonl
 "$ND" clean rules.jsonl >rules.out
 has "the story around the rules is kept" rules.out 'checked by divers overnight.\\n\\nFerries kept'
-check "and no rule is" test -z "$(grep -E '━|\* \* \*|-----' rules.out)"
+check "and no rule, lone bullet or rating is" test -z "$(grep -E '━|\* \* \*|-----|•|★' rules.out)"
