@@ -482,6 +482,29 @@ static int has_word(const char *s, size_t n)
     return 0;
 }
 
+/*
+ * s[0..n) is only images as a text browser shows them: "[name]" (an
+ * image's file name or a one-word alt text, no blank inside), one or more.
+ * An editor's "[Updated at 10:00]" has blanks and is read.
+ */
+static int only_images(const char *s, size_t n)
+{
+    size_t i = 0, images = 0;
+    while (i < n) {
+        if (s[i] == ' ') {
+            i++;
+            continue;
+        }
+        if (s[i] != '[') return 0;
+        size_t j = i + 1;
+        while (j < n && s[j] != ']' && s[j] != ' ' && s[j] != '[') j++;
+        if (j >= n || s[j] != ']' || j == i + 1) return 0;
+        i = j + 1;
+        images++;
+    }
+    return images > 0;
+}
+
 size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t len, nd_buf *out, int keep_all)
 {
     int markup = nd_markup_kind(text, len);
@@ -496,8 +519,13 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
     } else {
         if (lm && lm->trained) nd_page_features(page);
         nd_page_decide(page, lm);
-        for (size_t i = 0; i < page->n; i++)   /* no word: a rule ("━━━", "* * *"), a bullet, a star rating */
-            if (page->b[i].keep && !has_word(page->text.data + page->b[i].off, page->b[i].len)) page->b[i].keep = 0;
+        for (size_t i = 0; i < page->n; i++) {   /* no word (a rule, "━━━", "* * *"; a bullet, a rating) or images */
+            const char *t = page->text.data + page->b[i].off;
+            if (page->b[i].keep && (!has_word(t, page->b[i].len) || only_images(t, page->b[i].len))) {
+                page->b[i].keep = 0;
+                page->b[i].rule = ND_CLUTTER_WORDLESS;
+            }
+        }
     }
     if (!page->html && !keep_all) {   /* a headline the story does not hold is the page's title */
         size_t h = find_headline(page);
