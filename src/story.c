@@ -470,14 +470,15 @@ static void put_unmarked(nd_buf *out, const char *s, size_t n)
 /*
  * s[0..n) holds a letter or a figure: an ASCII one, or a character from
  * U+00C0 on outside U+2000..U+2FFF (punctuation, arrows, box drawing,
- * shapes, dingbats: E2 lead bytes). Told from the lead bytes alone.
+ * shapes, dingbats: E2 lead bytes) and the private use area U+E000..U+F8FF
+ * (an icon font's glyphs). Told from the first two bytes.
  */
 static int has_word(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9') || (c >= 0xC3 && c <= 0xF4 && c != 0xE2))
-            return 1;
+        unsigned char c = (unsigned char)s[i], d = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+        if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9')) return 1;
+        if (c >= 0xC3 && c <= 0xF4 && c != 0xE2 && c != 0xEE && !(c == 0xEF && d < 0xA4)) return 1;
     }
     return 0;
 }
