@@ -934,16 +934,26 @@ static size_t mojibake_at(const unsigned char *s, size_t n, size_t i, unsigned c
 }
 
 /*
+ * The second byte (after C3) of a lead character that no language writes
+ * before a continuation character, the sure sign of mojibake: "Â", "Ã",
+ * "â" (Latin letters and signs, punctuation), "Ð", "Ñ" (Cyrillic), "Î",
+ * "Ï" (Greek), "×" (Hebrew), "Ø", "Ù" (Arabic).
+ */
+static int sign_lead(unsigned char b)
+{
+    return b == 0x82 || b == 0x83 || b == 0xA2 || b == 0x90 || b == 0x91 || b == 0x8E || b == 0x8F || b == 0x97 ||
+           b == 0x98 || b == 0x99;
+}
+
+/*
  * Text that was UTF-8, read as Windows-1252 and written as UTF-8 again
  * ("fÃ¼r", "itâ€™s"): the most common broken encoding of scraped news. Each
  * such run becomes its character (mojibake_at), in place: the text only
- * shrinks. A string is mended only when it shows the sure sign of such text
- * in half of its runs at least: "Ã", "Â" or "â" as the lead (Latin letters,
- * signs and punctuation: no language writes those before a continuation);
- * text in another encoding read as Latin-1 (GBK's two bytes a character)
- * makes runs by chance, few with such a lead, and stays as it is. Twice
- * broken text is mended twice (three passes at most). Returns the
- * characters mended.
+ * shrinks. A string is mended only when half of its runs at least show the
+ * sure sign of such text (sign_lead); text in another encoding read as
+ * Latin-1 (GBK's two bytes a character) makes runs by chance, few with such
+ * a lead, and stays as it is. Twice broken text is mended twice (three
+ * passes at most). Returns the characters mended.
  */
 unsigned nd_mojibake_repair(char *str, size_t *len)
 {
@@ -952,16 +962,16 @@ unsigned nd_mojibake_repair(char *str, size_t *len)
     for (int pass = 0; pass < 3; pass++) {
         size_t n = *len, runs = 0, signs = 0, blen, r;
         const unsigned char *q = s, *end = s + n;
-        /* the sign's bytes: C3 82/83/A2, then a continuation's first byte (one look at each C3: German has many) */
+        /* the sign's bytes: C3 and a sign_lead(), then a continuation's first byte (one look at each C3: German has many) */
         while ((q = memchr(q, 0xC3, (size_t)(end - q))) && end - q > 2 &&
-               !((q[1] == 0x82 || q[1] == 0x83 || q[1] == 0xA2) &&
+               !(sign_lead(q[1]) &&
                  (q[2] == 0xC2 || q[2] == 0xC5 || q[2] == 0xC6 || q[2] == 0xCB || q[2] == 0xE2)))
             q++;
         if (!q || end - q <= 2) break;   /* no sign: the common case */
         for (size_t i = 0; i < n; i++)
             if (s[i] == 0xC3 && mojibake_at(s, n, i, b, &blen)) {
                 runs++;
-                signs += (s[i + 1] == 0x82 || s[i + 1] == 0x83 || s[i + 1] == 0xA2);
+                signs += sign_lead(s[i + 1]);
             }
         if (!signs || signs * 2 < runs) break;
         size_t w = 0;
