@@ -98,6 +98,8 @@ typedef struct nd_repairs {
     unsigned nul;        /* NUL bytes (raw, or \u0000 in JSON), read as spaces: a C string would end there */
     unsigned surrogate;  /* JSON escapes of half a UTF-16 pair (\ud800 alone, as Python writes them), read as U+FFFD */
     unsigned mojibake;   /* characters of UTF-8 once read as Windows-1252 ("fÃ¼r"), mended (see nd_mojibake_repair) */
+    char charset[32];    /* a page file that is not UTF-8 read in the encoding it declares ("windows-1251"), or "" */
+    unsigned charset_bad;  /* byte sequences that encoding has no character for, read as U+FFFD */
 } nd_repairs;
 
 /*

@@ -17,7 +17,10 @@
 #include <dirent.h>    /* opendir */
 #include <errno.h>     /* errno */
 #include <fcntl.h>     /* open */
+#include <ctype.h>     /* isalnum, tolower */
+#include <iconv.h>     /* iconv_open, iconv */
 #include <stdlib.h>    /* qsort, free */
+#include <strings.h>   /* strncasecmp */
 #include <sys/stat.h>  /* stat */
 #include <unistd.h>    /* dup, STDIN_FILENO */
 #include <utf8proc.h>  /* utf8proc_iterate */
@@ -614,6 +617,69 @@ static int binary(const char *s, size_t n)
 }
 
 /* One article per file: the whole content (bounded), first line the title if a blank line follows. */
+/*
+ * The encoding a page declares in its first 4 KB ('<meta charset="...">',
+ * '<meta http-equiv=... content="text/html; charset=...">', '<?xml ...
+ * encoding="..."?>') into name (NUL-terminated, lower case), as iconv
+ * knows the ones that browsers read as a larger one (gb2312 as GBK,
+ * Shift_JIS as CP932, EUC-KR as CP949); 0 when there is none, or it is
+ * UTF-8 or Latin-1 / Windows-1252 (read so already).
+ */
+static int declared_charset(const char *s, size_t len, char name[32])
+{
+    size_t n = len < 4096 ? len : 4096;
+    for (size_t i = 0; i + 8 < n; i++) {
+        int enc = !strncasecmp(s + i, "encoding", 8);
+        if (!enc && strncasecmp(s + i, "charset", 7)) continue;
+        size_t j = i + (enc ? 8 : 7), k = 0;
+        while (j < n && (s[j] == ' ' || s[j] == '=' || s[j] == '"' || s[j] == '\'')) j++;
+        while (j < n && k + 1 < 32 && (isalnum((unsigned char)s[j]) || strchr("-_.:", s[j]))) name[k++] = (char)tolower((unsigned char)s[j++]);
+        name[k] = 0;
+        if (!k) continue;
+        static const char *const same[] = { "utf-8", "utf8", "iso-8859-1", "latin1", "iso8859-1", "windows-1252", "cp1252",
+                                            "us-ascii", "ascii" };
+        for (size_t m = 0; m < sizeof(same) / sizeof(*same); m++)
+            if (!strcmp(name, same[m])) return 0;
+        static const char *const wider[][2] = { { "gb2312", "gbk" }, { "gb_2312-80", "gbk" }, { "x-gbk", "gbk" },
+                                                { "shift_jis", "cp932" }, { "shift-jis", "cp932" }, { "sjis", "cp932" },
+                                                { "x-sjis", "cp932" }, { "euc-kr", "cp949" } };
+        for (size_t m = 0; m < sizeof(wider) / sizeof(*wider); m++)
+            if (!strcmp(name, wider[m][0])) strcpy(name, wider[m][1]);
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * s[0..len) read from the encoding 'charset' into out as UTF-8; a byte
+ * sequence the encoding has no character for becomes U+FFFD (counted in
+ * *bad). 0 when iconv does not know the encoding.
+ */
+static int from_charset(const char *charset, const char *s, size_t len, nd_buf *out, unsigned *bad)
+{
+    iconv_t cd = iconv_open("UTF-8", charset);
+    if (cd == (iconv_t)-1) return 0;
+    nd_buf_reset(out);
+    char *in = (char *)s;
+    size_t left = len;
+    while (left) {
+        nd_buf_grow(out, left * 4 + 16);
+        char *o = out->data + out->len;
+        size_t room = out->cap - out->len - 1, before = room;
+        size_t r = iconv(cd, &in, &left, &o, &room);
+        out->len += before - room;
+        if (r == (size_t)-1 && errno != E2BIG) {   /* EILSEQ, EINVAL: no character there */
+            nd_buf_add(out, "\xEF\xBF\xBD", 3);
+            (*bad)++;
+            in++, left--;
+            iconv(cd, NULL, NULL, NULL, NULL);
+        }
+    }
+    iconv_close(cd);
+    out->data[out->len] = 0;
+    return 1;
+}
+
 static void read_text_file(nd_reader *rd, nd_record *rec)
 {
     nd_buf all;
@@ -638,7 +704,19 @@ static void read_text_file(nd_reader *rd, nd_record *rec)
         const char *s = all.data;
         size_t len = all.len;
         while (len && (*s == '\n' || *s == '\r' || *s == ' ')) s++, len--;
+        /* a saved page in the encoding it declares (windows-1251, GBK, Shift_JIS, ...), not UTF-8 */
+        char cs[32];
+        nd_buf conv;
+        nd_buf_init(&conv);
+        unsigned bad = 0;
+        if (nd_utf8_valid_prefix((const unsigned char *)s, len) < len && declared_charset(s, len, cs) &&
+            from_charset(cs, s, len, &conv, &bad)) {
+            s = conv.data, len = conv.len;
+            snprintf(rec->repairs.charset, sizeof(rec->repairs.charset), "%s", cs);
+            rec->repairs.charset_bad = bad;
+        }
         rec->text = take_string(rec, s, len);
+        nd_buf_release(&conv);
         rec->id = nd_xstrdup(rd->name);
     }
     nd_buf_release(&all);

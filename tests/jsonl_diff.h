@@ -14,7 +14,7 @@ static int jsonl_diff(const char *line, size_t len)
 {
     static const char *const names[ND_NFIELDS] = { "id", "title", "text", "topic", "region", "summary", "url" };
     char *a[ND_NFIELDS], *b[ND_NFIELDS];
-    nd_repairs ra = { 0, 0, 0, 0 }, rb = { 0, 0, 0, 0 };
+    nd_repairs ra = { 0 }, rb = { 0 };
     long ca, cb;
     nd_buf scratch;
     nd_buf_init(&scratch);

@@ -40,7 +40,8 @@ static int on_result(void *ctx, const nd_record *rec, const nd_result *res, cons
     if (!res) {
         r->failed++;
         if (!r->in->quiet) cli_record_error(rec, error);
-    } else if (rec->repairs.utf8 || rec->repairs.nul || rec->repairs.surrogate || rec->repairs.mojibake) {
+    } else if (rec->repairs.utf8 || rec->repairs.nul || rec->repairs.surrogate || rec->repairs.mojibake ||
+               rec->repairs.charset[0]) {
         r->repaired++;
         if (!r->in->quiet) cli_record_repairs(rec);   /* a warning per kind */
     }

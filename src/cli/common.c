@@ -274,6 +274,12 @@ void cli_record_repairs(const nd_record *rec)
         record_prefix(rec, "warning: ");
         fprintf(stderr, "mended %u character%s of UTF-8 once read as Windows-1252 (\"f\xC3\x83\xC2\xBCr\" for \"f\xC3\xBCr\")\n", m, m == 1 ? "" : "s");
     }
+    if (rec->repairs.charset[0]) {
+        record_prefix(rec, "warning: ");
+        fprintf(stderr, "not UTF-8: read as %s, the encoding the page declares", rec->repairs.charset);
+        if (rec->repairs.charset_bad) fprintf(stderr, " (%u byte sequences it has no character for read as U+FFFD)", rec->repairs.charset_bad);
+        fputc('\n', stderr);
+    }
     if (rec->repairs.surrogate) {
         unsigned h = rec->repairs.surrogate;
         record_prefix(rec, "warning: ");

@@ -141,6 +141,15 @@ has "mojibake: a warning counts the characters" err "moji.jsonl:1: record 'm1': 
 has "sound text: as it was" out '"id":"m2".*"Die Straße in São Paulo »ist groß«."'
 is "sound text: no warning" "$(grep -c "'m2'" err)" 0
 rm -f moji.jsonl
+# A saved page that is not UTF-8, in the encoding its meta tag declares (Windows-1251, Shift_JIS): read in it
+mkdir -p charset
+printf '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"><title>\xcf\xee\xf0\xf2 \xf1\xed\xee\xe2\xe0 \xee\xf2\xea\xf0\xfb\xf2</title></head><body><p>\xcf\xee\xf0\xf2 \xf1\xed\xee\xe2\xe0 \xee\xf2\xea\xf0\xfb\xeb\xf1\xff \xe2\xee \xe2\xf2\xee\xf0\xed\xe8\xea \xef\xee\xf1\xeb\xe5 \xf2\xf0\xb8\xf5 \xe4\xed\xe5\xe9 \xf8\xf2\xee\xf0\xec\xee\xe2, \xea\xee\xf2\xee\xf0\xfb\xe5 \xe7\xe0\xea\xf0\xfb\xeb\xe8 \xe5\xe3\xee \xe4\xeb\xff \xe2\xf1\xe5\xf5 \xf1\xf3\xe4\xee\xe2.</p><p>\xd0\xfb\xe1\xe0\xea\xe8 \xf1\xea\xe0\xe7\xe0\xeb\xe8, \xf7\xf2\xee \xef\xee\xf2\xe5\xf0\xff\xeb\xe8 \xed\xe5\xe4\xe5\xeb\xfe \xf3\xeb\xee\xe2\xe0, \xe8 \xef\xee\xef\xf0\xee\xf1\xe8\xeb\xe8 \xe3\xee\xf0\xee\xe4\xf1\xea\xee\xe9 \xf1\xee\xe2\xe5\xf2 \xee \xef\xee\xec\xee\xf9\xe8.</p></body></html>' >charset/ru.html
+printf '<html><head><meta charset="Shift_JIS"><title>\x8d`\x82\xaa\x8d\xc4\x8aJ</title></head><body><p>\x8eO\x93\xfa\x8a\xd4\x82\xcc\x97\x92\x82\xc5\x95\xc2\x8d\xbd\x82\xb3\x82\xea\x82\xc4\x82\xa2\x82\xbd\x8d`\x82\xaa\x89\xce\x97j\x93\xfa\x82\xc9\x8d\xc4\x8aJ\x82\xb5\x82\xbd\x81B</p><p>\x8b\x99\x8et\x82\xbd\x82\xbf\x82\xcd\x88\xea\x8fT\x8a\xd4\x95\xaa\x82\xcc\x8b\x99\x82\xf0\x8e\xb8\x82\xc1\x82\xbd\x82\xc6\x98b\x82\xb5\x82\xbd\x81B</p></body></html>' >charset/ja.html
+"$ND" clean charset >out 2>err; is "declared encodings: exit 0" $? 0
+has "a Windows-1251 page reads as Russian" out '"title":"Порт снова открыт","text":"Порт снова открылся во вторник после трёх дней штормов, которые закрыли его для всех судов.'
+has "a Shift_JIS page reads as Japanese" out '"title":"港が再開","text":"三日間の嵐で閉鎖されていた港が火曜日に再開した。'
+has "a warning names the encoding" err "ru.html': not UTF-8: read as windows-1251, the encoding the page declares$"
+rm -rf charset
 # directory walks: links back up the tree and FIFOs end in an error line each, and the run ends
 mkdir -p walk/sub && cp "$DATA"/texts/* walk/ && ln -s .. walk/sub/up && ln -s . walk/self && mkfifo walk/pipe
 timeout 20 "$ND" classify --model tiny walk >out 2>err; is "a walk with link loops and a FIFO: exit 1, not a hang" $? 1

@@ -13,7 +13,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (jsonl_diff((const char *)data, size) == 1) abort();
     static const char *const names[ND_NFIELDS] = { "id", "title", "text", "topic", "region", "summary", "url", "with", "without" };
     char *out[ND_NFIELDS];
-    nd_repairs r = { 0, 0, 0, 0 };
+    nd_repairs r = { 0 };
     long col;
     nd_buf scratch;
     nd_buf_init(&scratch);

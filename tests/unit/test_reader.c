@@ -101,7 +101,7 @@ static void test_jsonl_pass(void)
     static const char *const names[ND_NFIELDS] = { "id", "title", "text", "topic", "region", "summary", "url", "with", "without" };
     const char nuls[] = "{\"text\":\"raw \0 byte \\u0000 esc \\\\u0000 text\",\"summary\":[\"a\\u0000b\"],\0\"id\":\"n\"}";
     char *out[ND_NFIELDS];
-    nd_repairs rp = { 0, 0, 0, 0 };
+    nd_repairs rp = { 0 };
     long col;
     nd_buf scratch;
     nd_buf_init(&scratch);
@@ -114,7 +114,7 @@ static void test_jsonl_pass(void)
     for (int k = 0; k < ND_NFIELDS; k++) free(out[k]);
     /* ... and an escape of half a surrogate pair becomes U+FFFD, counted; a whole pair and \\ud800 as text stay */
     const char sur[] = "{\"text\":\"a \\ud800 b \\udc00 c \\ud83d\\ude00 d \\\\ud800 e \\ud800\\n f \\udbff\"}";
-    rp = (nd_repairs){ 0, 0, 0, 0 };
+    rp = (nd_repairs){ 0 };
     is_int(nd_jsonl_record(sur, sizeof(sur) - 1, names, out, NULL, &rp, &col, &scratch, ND_JSONL_ANY), 0, "half pairs: read");
     is_str(out[2], "a \xef\xbf\xbd b \xef\xbf\xbd c \xf0\x9f\x98\x80 d \\ud800 e \xef\xbf\xbd\n f \xef\xbf\xbd",
            "half a pair is U+FFFD; a whole pair, and an escaped backslash's ud800, are kept");
