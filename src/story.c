@@ -203,7 +203,16 @@ void nd_page_decide(nd_page *p, const nd_blocklm *lm)
     size_t kept = 0;
     for (size_t i = 0; i < n; i++) kept += keep[i] ? p->b[i].len : 0;
     if (kept < ND_STORY_MIN) {   /* the page's context found no story: each block judged by itself */
-        for (size_t i = 0; i < n; i++) keep[i] = p->b[i].rule == ND_CLUTTER_NONE && z1[i] > 0;
+        size_t best = n;
+        kept = 0;
+        for (size_t i = 0; i < n; i++) {
+            keep[i] = p->b[i].rule == ND_CLUTTER_NONE && z1[i] > 0;
+            kept += keep[i];
+            if (p->b[i].rule == ND_CLUTTER_NONE && nd_line_is_body(p->text.data + p->b[i].off, p->b[i].len) &&
+                (best == n || z[i] > z[best]))
+                best = i;
+        }
+        if (!kept && best < n) keep[best] = 1;   /* none even so: the likeliest paragraph of prose, not nothing */
     }
     for (size_t i = 0; i < n; i++) p->b[i].keep = keep[i];
     free(z1);

@@ -96,3 +96,8 @@ check "and no rule, lone bullet, rating or image is" test -z "$(grep -E '━|\* 
 printf '{"id":"r2","text":"%s\\n\\n\\ue83a \\ue5c9\\n\\nThe harbour master said the berths had been checked by divers overnight."}\n' "$story" >icons.jsonl
 "$ND" clean --explain icons.jsonl >/dev/null 2>icons.err
 has "an icon font's glyphs between paragraphs: removed, and --explain says why" icons.err "record 'r2': removed no-words: "
+# A page whose one paragraph the model doubts (a language without stop words of its own): the
+# paragraph, not an empty story
+printf '{"id":"one","text":"<html><body><p>Порт снова открылся во вторник после трёх дней штормов.</p></body></html>"}\n' >one.jsonl
+"$ND" clean one.jsonl >one.out
+has "a page's only paragraph is its story" one.out '"text":"Порт снова открылся во вторник после трёх дней штормов."'
