@@ -11,6 +11,7 @@
  * Every problem (unopenable file, truncated gzip, bad line, empty input) is
  * returned as a record whose 'error' is set.
  */
+#define _GNU_SOURCE   /* memmem */
 #include "nd_internal.h"
 
 #include <cJSON.h>     /* cJSON_ParseWithLength */
@@ -401,8 +402,11 @@ static char *sniff_json_id(const char *s, size_t len, const char *field)
     return NULL;
 }
 
+static void latin1_page(nd_record *rec);
+
 static void finish_record(nd_reader *rd, nd_record *rec)
 {
+    latin1_page(rec);   /* a page decoded as Latin-1 by a scraper, in the encoding it declares */
     char *mend[] = { rec->title, rec->summary, rec->with, rec->without, rec->text };
     for (size_t k = 0; k < sizeof(mend) / sizeof(*mend); k++)
         if (mend[k]) {
@@ -618,7 +622,8 @@ static int binary(const char *s, size_t n)
 
 /* One article per file: the whole content (bounded), first line the title if a blank line follows. */
 /*
- * The encoding a page declares in its first 4 KB ('<meta charset="...">',
+ * The encoding a page (a text that starts with '<') declares in its first
+ * 4 KB ('<meta charset="...">',
  * '<meta http-equiv=... content="text/html; charset=...">', '<?xml ...
  * encoding="..."?>') into name (NUL-terminated, lower case), as iconv
  * knows the ones that browsers read as a larger one (gb2312 as GBK,
@@ -627,11 +632,16 @@ static int binary(const char *s, size_t n)
  */
 static int declared_charset(const char *s, size_t len, char name[32])
 {
+    size_t lead = 0;
+    while (lead < len && lead < 64 && (s[lead] == ' ' || s[lead] == '\n' || s[lead] == '\r' || s[lead] == '\t')) lead++;
+    if (lead >= len || s[lead] != '<') return 0;   /* a page starts with its markup; an article does not */
     size_t n = len < 4096 ? len : 4096;
-    for (size_t i = 0; i + 8 < n; i++) {
-        int enc = !strncasecmp(s + i, "encoding", 8);
-        if (!enc && strncasecmp(s + i, "charset", 7)) continue;
-        size_t j = i + (enc ? 8 : 7), k = 0;
+    static const char *const keys[] = { "charset", "CHARSET", "Charset", "encoding" };
+    for (size_t key = 0; key < sizeof(keys) / sizeof(*keys); key++) {
+        size_t kl = strlen(keys[key]);
+        const char *at = memmem(s, n, keys[key], kl);   /* a fast look: most texts have none */
+        if (!at) continue;
+        size_t j = (size_t)(at - s) + kl, k = 0;
         while (j < n && (s[j] == ' ' || s[j] == '=' || s[j] == '"' || s[j] == '\'')) j++;
         while (j < n && k + 1 < 32 && (isalnum((unsigned char)s[j]) || strchr("-_.:", s[j]))) name[k++] = (char)tolower((unsigned char)s[j++]);
         name[k] = 0;
@@ -1092,4 +1102,44 @@ unsigned nd_utf8_repair(const char *str, size_t len, nd_buf *out)
         len -= ok + 1;
     }
     return repairs;
+}
+
+/*
+ * A page that a scraper decoded as Latin-1 (Python's requests does so
+ * when the server names no encoding) while it declares another one,
+ * "windows-1251" or "gbk": every character of its text is one byte of
+ * the page (U+0000..U+00FF, or Windows-1252's for 0x80..0x9F), so the
+ * bytes are taken back and read in the declared encoding, as for a page
+ * file (read_text_file).
+ */
+static void latin1_page(nd_record *rec)
+{
+    char cs[32];
+    const char *t = rec->text;
+    size_t len = t ? strlen(t) : 0;
+    if (!len || !declared_charset(t, len, cs)) return;
+    nd_buf bytes, conv;
+    nd_buf_init(&bytes);
+    nd_buf_init(&conv);
+    int high = 0, ok = 1;
+    for (size_t i = 0; i < len && ok;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)t + i, (utf8proc_ssize_t)(len - i), &cp);
+        unsigned b = k <= 0 ? 256 : cp < 0x80 ? (unsigned)cp : cp >= 0xA0 && cp <= 0xFF ? (unsigned)cp : cp1252_byte((uint32_t)cp);
+        if (cp >= 0x80 && cp <= 0x9F) b = (unsigned)cp;   /* Latin-1's C1 controls */
+        ok = k > 0 && b && b < 256;
+        high |= b >= 0x80;
+        nd_buf_putc(&bytes, (char)b);
+        i += k > 0 ? (size_t)k : 1;
+    }
+    unsigned bad = 0;
+    if (ok && high && nd_utf8_valid_prefix((const unsigned char *)bytes.data, bytes.len) < bytes.len &&
+        from_charset(cs, bytes.data, bytes.len, &conv, &bad)) {
+        free(rec->text);
+        rec->text = nd_buf_detach(&conv);
+        snprintf(rec->repairs.charset, sizeof(rec->repairs.charset), "%s", cs);
+        rec->repairs.charset_bad = bad;
+    }
+    nd_buf_release(&bytes);
+    nd_buf_release(&conv);
 }

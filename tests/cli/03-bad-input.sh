@@ -149,6 +149,13 @@ printf '<html><head><meta charset="Shift_JIS"><title>\x8d`\x82\xaa\x8d\xc4\x8aJ<
 has "a Windows-1251 page reads as Russian" out '"title":"Порт снова открыт","text":"Порт снова открылся во вторник после трёх дней штормов, которые закрыли его для всех судов.'
 has "a Shift_JIS page reads as Japanese" out '"title":"港が再開","text":"三日間の嵐で閉鎖されていた港が火曜日に再開した。'
 has "a warning names the encoding" err "ru.html': not UTF-8: read as windows-1251, the encoding the page declares$"
+# The same page as a scraper that decoded it as Latin-1 stores it in JSON (Python's requests, when the
+# server names no encoding): its bytes taken back and read in the encoding it declares
+python3 -c 'import json,sys; print(json.dumps({"id": "lat", "text": open("charset/ru.html", "rb").read().decode("latin-1")}))' >lat.jsonl
+"$ND" clean lat.jsonl >out 2>err
+has "a Latin-1-decoded Windows-1251 page reads as Russian" out '"title":"Порт снова открыт","text":"Порт снова открылся во вторник'
+has "and the warning names the encoding" err "lat.jsonl:1: record 'lat': not UTF-8: read as windows-1251, the encoding the page declares$"
+rm -f lat.jsonl
 rm -rf charset
 # directory walks: links back up the tree and FIFOs end in an error line each, and the run ends
 mkdir -p walk/sub && cp "$DATA"/texts/* walk/ && ln -s .. walk/sub/up && ln -s . walk/self && mkfifo walk/pipe
