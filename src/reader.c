@@ -686,6 +686,7 @@ static int from_charset(const char *charset, const char *s, size_t len, nd_buf *
         }
     }
     iconv_close(cd);
+    nd_buf_grow(out, 0);   /* room for the NUL, even for no input */
     out->data[out->len] = 0;
     return 1;
 }
