@@ -620,7 +620,6 @@ static int binary(const char *s, size_t n)
     return ctl * 10 > n;
 }
 
-/* One article per file: the whole content (bounded), first line the title if a blank line follows. */
 /*
  * The encoding a page (a text that starts with '<') declares in its first
  * 4 KB ('<meta charset="...">',
@@ -691,6 +690,7 @@ static int from_charset(const char *charset, const char *s, size_t len, nd_buf *
     return 1;
 }
 
+/* One article per file: the whole content (bounded), first line the title if a blank line follows. */
 static void read_text_file(nd_reader *rd, nd_record *rec)
 {
     nd_buf all;
@@ -1124,11 +1124,11 @@ static void latin1_page(nd_record *rec)
     nd_buf_init(&conv);
     int high = 0, ok = 1;
     for (size_t i = 0; i < len && ok;) {
-        utf8proc_int32_t cp;
+        utf8proc_int32_t cp = -1;
         utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)t + i, (utf8proc_ssize_t)(len - i), &cp);
-        unsigned b = k <= 0 ? 256 : cp < 0x80 ? (unsigned)cp : cp >= 0xA0 && cp <= 0xFF ? (unsigned)cp : cp1252_byte((uint32_t)cp);
-        if (cp >= 0x80 && cp <= 0x9F) b = (unsigned)cp;   /* Latin-1's C1 controls */
-        ok = k > 0 && b && b < 256;
+        /* a byte as Latin-1 shows it (U+0000..U+00FF, C1 controls too), or as Windows-1252 does (U+20AC, ...) */
+        unsigned b = k <= 0 ? 0 : cp <= 0xFF ? (unsigned)cp : cp1252_byte((uint32_t)cp);
+        ok = b != 0;   /* no NUL in a C string: 0 is a character no byte stands for */
         high |= b >= 0x80;
         nd_buf_putc(&bytes, (char)b);
         i += k > 0 ? (size_t)k : 1;
