@@ -298,6 +298,10 @@ typedef struct nd_train_opts {
     double lead_weight;    /* terms of the first sentence count this many times (default 2) */
     int numbers;           /* numbers become shape terms "#n3", "#dec", "#year" (default 1) */
     int title_terms;       /* the title's words also as terms of their own, "^stem", for topics (default 1) */
+    double subwords;       /* the character 4-grams of words of 4 characters or more as terms too, each
+                              weighing this much of its word ("~gier"); a compound's parts then meet their
+                              words. < 0 (the default): ND_SUBWORDS for languages that write compounds
+                              as one word (de, nl, sv, da, no, fi), 0 (none) for the others */
     double geo_weight;     /* the region classifier scales gazetteer features by this (default 4) */
     int folds;             /* cross-validation folds for choosing C (default 3) */
     double c_grid[8];      /* C values tried; 0 ends the list */
@@ -316,6 +320,8 @@ typedef struct nd_train_opts {
 } nd_train_opts;
 
 void nd_train_opts_init(nd_train_opts *o);
+/* The weight of subword terms in a language that writes compounds as one word (nd_train_opts.subwords). */
+#define ND_SUBWORDS 0.3
 
 typedef struct nd_model nd_model;
 

@@ -10,7 +10,9 @@
  * an address line at the top of the page) counts as a place mention before
  * the story. Numbers become shape terms. Title terms weigh
  * cfg->title_weight, terms of the first sentence (the news lead)
- * cfg->lead_weight.
+ * cfg->lead_weight. With cfg->subwords, the character 4-grams of a stem
+ * between word marks ("<bundesregier>": "<bun", ..., "ier>") are terms
+ * too: in German a compound's parts are words of their own elsewhere.
  */
 #include "text.h"
 
@@ -65,6 +67,33 @@ static void push_term(nd_terms *out, const char *a, size_t al, const char *b, si
     t->w = w;
 }
 
+/*
+ * The 4-grams of characters of stem s[0..n) of 4 characters or more, marked
+ * at both ends, as terms "~gram" weighing w; stems over 60 bytes have none.
+ */
+static void push_subwords(nd_terms *out, const char *s, size_t n, uint32_t sent, float w)
+{
+    if (n > 60) return;
+    char word[64];
+    uint8_t at[64];   /* where each character starts in word */
+    size_t len = 0, nc = 0;
+    word[len++] = '<';
+    memcpy(word + len, s, n);
+    len += n;
+    word[len++] = '>';
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)word[i] & 0xC0) != 0x80) at[nc++] = (uint8_t)i;
+    if (nc < 6) return;   /* a word of 4 characters and its two marks */
+    at[nc] = (uint8_t)len;
+    char key[64];
+    key[0] = '~';
+    for (size_t c = 0; c + 4 <= nc; c++) {
+        size_t b = at[c], e = at[c + 4];
+        memcpy(key + 1, word + b, e - b);
+        push_term(out, key, 1 + e - b, NULL, 0, sent, w);
+    }
+}
+
 void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazetteer *gz, int outlet,
                     const nd_tokens *tk, nd_terms *out)
 {
@@ -90,6 +119,10 @@ void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazett
             continue;
         }
         push_words(out, t, NULL, w);
+        if (cfg->subwords > 0) {
+            push_subwords(out, nd_tokenizer_stems(tz) + t->stem_off, t->stem_len, t->sent, w * (float)cfg->subwords);
+            ND_GROW(out->v, out->n + 3 * (tk->n - i) + 1, out->alloc);   /* the room push_words counts on */
+        }
         if (cfg->title_terms && t->sent == ND_SENT_TITLE && t->stem_len < 64) {   /* the headline's words as terms of their own */
             char key[72];
             key[0] = '^';

@@ -57,6 +57,7 @@ enum {
     ND_LANG_ELIDE = 1,     /* an apostrophe ends a word: l'état, dell'anno -> état, anno (fr, it, ca) */
     ND_LANG_ORDINAL = 2,   /* "am 3. Oktober": a number's period is an ordinal, not a sentence end */
     ND_LANG_MARKS = 4,     /* keep diacritics (the stemmer knows them); English strips them */
+    ND_LANG_COMPOUNDS = 8, /* words join into compounds (Bundesregierung): their parts count too (subwords) */
 };
 
 typedef struct nd_language {

@@ -53,6 +53,7 @@ void nd_train_opts_init(nd_train_opts *o)
     o->lead_weight = 2.0;
     o->numbers = 1;
     o->title_terms = 1;
+    o->subwords = -1;
     o->geo_weight = 4.0;
     o->folds = 3;
     const double grid[] = { 0.5, 1, 2, 4, 8 };
@@ -74,7 +75,7 @@ void nd_model_set_language(nd_model *m, const nd_language *l)
 {
     m->lang = l;
     m->opts.language = l->code;
-    m->format = l == nd_english() ? 2 : ND_MODEL_FORMAT;
+    m->format = m->opts.subwords > 0 ? 4 : l == nd_english() ? 2 : 3;
 }
 
 nd_model *nd_model_alloc(void)
@@ -316,7 +317,7 @@ static nd_status manifest_ranges(const char *man, const char *dir, nd_err *err)
     static const struct { const char *key; double lo, hi; } range[] = {
         { "min_df", 1, 1e9 }, { "max_df", 0, 1 }, { "max_features", 1, 1e9 }, { "bigrams", 0, 1 },
         { "title_weight", 0, 100 }, { "lead_weight", 0, 100 }, { "numbers", 0, 1 }, { "title_terms", 0, 1 },
-        { "geo_weight", 0, 100 }, { "folds", 2, 20 }, { "seed", 0, 4294967295.0 }, { "balanced", 0, 1 },
+        { "geo_weight", 0, 100 }, { "subwords", 0, 100 }, { "folds", 2, 20 }, { "seed", 0, 4294967295.0 }, { "balanced", 0, 1 },
         { "documents", 0, 4294967295.0 }, { "features", 0, 4294967295.0 },
     };
     for (size_t i = 0; i < sizeof(range) / sizeof(range[0]); i++) {
@@ -537,6 +538,7 @@ static nd_status read_settings(nd_model *m, const nd_buf *man, const char *dir, 
     m->opts.numbers = (int)manifest_num(t, "numbers", 0);
     m->opts.title_terms = (int)manifest_num(t, "title_terms", 0);
     m->opts.geo_weight = manifest_num(t, "geo_weight", 1.0);
+    m->opts.subwords = manifest_num(t, "subwords", 0);
     m->opts.folds = (int)manifest_num(t, "folds", m->opts.folds);
     m->opts.seed = (unsigned)manifest_num(t, "seed", m->opts.seed);
     m->opts.balanced = (int)manifest_num(t, "balanced", m->opts.balanced);
@@ -747,13 +749,14 @@ void nd_model_describe(const nd_model *m, size_t top, nd_buf *out)
     nd_buf_addf(out, "format        newsdesk-model %d\n", m->format);
     nd_buf_addf(out, "language      %s (%s; %s, %s stop words)\n", m->lang->code, m->lang->name,
                 m->lang->stemmed ? "Snowball stemmer" : "no stemmer", nd_language_has_stopwords(m->lang) ? "its" : "no");
-    nd_buf_addf(out, "features      %zu (IDF over %u documents; unigrams%s, stems, stop words removed)\n",
-                m->vocab.n, m->ndocs, m->opts.bigrams ? " + bigrams" : "");
+    nd_buf_addf(out, "features      %zu (IDF over %u documents; unigrams%s%s, stems, stop words removed)\n",
+                m->vocab.n, m->ndocs, m->opts.bigrams ? " + bigrams" : "",
+                m->opts.subwords > 0 ? " + their character 4-grams" : "");
     nd_buf_addf(out,
                 "settings      min_df=%d max_df=%g max_features=%d title_weight=%g lead_weight=%g numbers=%d "
-                "title_terms=%d geo_weight=%g\n",
+                "title_terms=%d geo_weight=%g subwords=%g\n",
                 m->opts.min_df, m->opts.max_df, m->opts.max_features, m->opts.title_weight, m->opts.lead_weight,
-                m->opts.numbers, m->opts.title_terms, m->opts.geo_weight);
+                m->opts.numbers, m->opts.title_terms, m->opts.geo_weight, m->opts.subwords);
     if (m->gaz.nregions) nd_buf_addf(out, "gazetteer     %zu places, %zu regions\n", m->gaz.map.n, m->gaz.nregions);
     if (m->digest) nd_buf_addf(out, "data digest   %s\n", m->digest);
     for (int t = 0; t < ND_NTASKS; t++) {
@@ -811,9 +814,9 @@ void nd_model_describe_json(const nd_model *m, size_t top, nd_buf *out)
     json_key(out, &f0, "settings");
     nd_buf_addf(out,
                 "{\"min_df\":%d,\"max_df\":%.17g,\"max_features\":%d,\"bigrams\":%d,\"title_weight\":%.17g,"
-                "\"lead_weight\":%.17g,\"numbers\":%d,\"title_terms\":%d,\"geo_weight\":%.17g}",
+                "\"lead_weight\":%.17g,\"numbers\":%d,\"title_terms\":%d,\"geo_weight\":%.17g,\"subwords\":%.17g}",
                 m->opts.min_df, m->opts.max_df, m->opts.max_features, m->opts.bigrams, m->opts.title_weight,
-                m->opts.lead_weight, m->opts.numbers, m->opts.title_terms, m->opts.geo_weight);
+                m->opts.lead_weight, m->opts.numbers, m->opts.title_terms, m->opts.geo_weight, m->opts.subwords);
     json_key(out, &f0, "gazetteer");
     if (m->gaz.nregions) nd_buf_addf(out, "{\"places\":%zu,\"regions\":%zu}", m->gaz.map.n, m->gaz.nregions);
     else nd_buf_adds(out, "null");

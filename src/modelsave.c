@@ -85,6 +85,7 @@ static void describe_features(const nd_model *m, nd_buf *b)
                    "lead_weight %.17g\nnumbers %d\ntitle_terms %d\ngeo_weight %.17g\n",
                 m->opts.min_df, m->opts.max_df, m->opts.max_features, m->opts.bigrams, m->opts.title_weight,
                 m->opts.lead_weight, m->opts.numbers, m->opts.title_terms, m->opts.geo_weight);
+    if (m->opts.subwords > 0) nd_buf_addf(b, "subwords %.17g\n", m->opts.subwords);   /* none: an older bundle's manifest */
     const nd_language *l = m->lang;
     int english = l == nd_english();
     nd_buf_addf(b, "language %s\nnormalization nfkc-casefold%s\n", l->code, l->rules & ND_LANG_MARKS ? "" : "-nomarks");

@@ -143,6 +143,7 @@ typedef struct nd_feature_cfg {
     double lead_weight;
     int numbers;
     int title_terms;
+    double subwords;   /* weight of a word's character 4-grams ("~gier"), 0: none */
 } nd_feature_cfg;
 
 void nd_terms_init(nd_terms *t);
@@ -413,9 +414,11 @@ const double *nd_analyzer_sentence_features(nd_analyzer *a, const nd_record *rec
 /*
  * 2: the manifest ends with checksums of every file and of itself; 3: it
  * names a language other than English (so that a newsdesk from before
- * languages refuses the bundle instead of reading its words as English).
+ * languages refuses the bundle instead of reading its words as English);
+ * 4: its terms include subwords (a newsdesk before them would not make
+ * those terms, and would score every text wrongly without a word).
  */
-#define ND_MODEL_FORMAT 3
+#define ND_MODEL_FORMAT 4
 
 struct nd_model {
     nd_train_opts opts;          /* feature settings (and the training settings used); opts.language is lang's code */
@@ -499,7 +502,8 @@ static inline nd_view nd_model_view(const nd_model *m, int t)
 }
 static inline nd_feature_cfg nd_model_cfg(const nd_model *m)
 {
-    nd_feature_cfg c = { m->opts.bigrams, m->opts.title_weight, m->opts.lead_weight, m->opts.numbers, m->opts.title_terms };
+    nd_feature_cfg c = { m->opts.bigrams, m->opts.title_weight, m->opts.lead_weight, m->opts.numbers, m->opts.title_terms,
+                         m->opts.subwords };
     return c;
 }
 #define ND_FILTER_BITS (1u << 20)

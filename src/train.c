@@ -131,6 +131,8 @@ static nd_status use_language(nd_trainer *t, const nd_language *l, nd_err *err)
 {
     t->lang = l;
     t->opts.language = l->code;
+    if (t->opts.subwords < 0) t->opts.subwords = l->rules & ND_LANG_COMPOUNDS ? ND_SUBWORDS : 0;
+    t->cfg.subwords = t->opts.subwords;
     if (!(t->tz = nd_tokenizer_new(l)))
         return nd_language_no_stemmer(l, err);
     nd_status st = ND_OK;

@@ -49,6 +49,9 @@ static void help(void)
            "  --no-numbers            keep numbers as words instead of shape terms (#n3, #dec)\n"
            "  --no-title-terms        no title words as terms of their own (^word) for topics\n"
            "  --geo-weight X          weight of the gazetteer features for regions (4)\n"
+           "  --subwords X            a word's character 4-grams are terms too, each weighing X\n"
+           "                          of the word (0: none; default 0.3 for languages that write\n"
+           "                          compounds as one word: de, nl, sv, da, no, fi; 0 for others)\n"
            "  --gazetteer FILE        place -> region table for region features (default: the\n"
            "                          project's models/gazetteer.tsv when found)\n"
            "  --no-gazetteer          no gazetteer features\n"
@@ -124,6 +127,7 @@ static int parse_args(struct train_args *a, int argc, char **argv)
         { "no-numbers", no_argument, NULL, 'N' },
         { "no-title-terms", no_argument, NULL, 'H' },
         { "geo-weight", required_argument, NULL, 'e' },
+        { "subwords", required_argument, NULL, 'W' },
         { "gazetteer", required_argument, NULL, 'g' },
         { "no-gazetteer", no_argument, NULL, 'G' },
         { "no-summarizer", no_argument, NULL, 'S' },
@@ -176,9 +180,9 @@ static int parse_args(struct train_args *a, int argc, char **argv)
             o->max_features = (int)v;
             break;
         case 'U': o->bigrams = 0; break;
-        case 'w': case 'l': case 'e':
+        case 'w': case 'l': case 'e': case 'W':
             if (cli_parse_double(optarg, 0, 100, &d)) return cli_usage_error(cmd, "%s wants a number from 0 to 100, not '%s'", opt, optarg);
-            *(c == 'w' ? &o->title_weight : c == 'l' ? &o->lead_weight : &o->geo_weight) = d;
+            *(c == 'w' ? &o->title_weight : c == 'l' ? &o->lead_weight : c == 'e' ? &o->geo_weight : &o->subwords) = d;
             break;
         case 'N': o->numbers = 0; break;
         case 'H': o->title_terms = 0; break;

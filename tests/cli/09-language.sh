@@ -5,7 +5,14 @@ DE="$DATA/german.jsonl"
 has "auto guesses German and says so" out "^language: de, guessed from the first 30 records \([0-9]+% of their words"
 check "the manifest records the language" grep -qx 'language de' de/manifest
 check "and the German stemmer" grep -qx 'stemmer snowball-german' de/manifest
-check "a German bundle is format 3 (a newsdesk before languages refuses it)" grep -qx 'newsdesk-model 3' de/manifest
+check "a German bundle is format 4 (a newsdesk before subwords refuses it)" grep -qx 'newsdesk-model 4' de/manifest
+check "German words' character 4-grams are terms too (compounds)" grep -qx 'subwords 0.29999999999999999' de/manifest
+check "...in the vocabulary, a word's start marked" grep -q '^~<ver	' de/vocab.tsv
+"$ND" info de >out; has "info names them" out "^features +[0-9]+ \(IDF over 30 documents; unigrams \+ bigrams \+ their character 4-grams"
+"$ND" train --min-df 1 --folds 2 --subwords 0 -o de0 "$DE" >out 2>err; is "--subwords 0 trains" $? 0
+check "...a bundle without them, format 3" grep -qx 'newsdesk-model 3' de0/manifest
+check "...and no such terms" sh -c '! grep -q "^~" de0/vocab.tsv && ! grep -q "^subwords" de0/manifest'
+"$ND" train --subwords -1 -o bad "$DE" >out 2>err; is "a negative --subwords is a usage error" $? 2
 "$ND" info de >out; has "info shows the language" out "^language +de \(german; Snowball stemmer, its stop words\)"
 printf '{"id":"q1","text":"Die Aktien der Bank fielen an der Börse, der Gewinn des Konzerns sank."}\n{"id":"q2","text":"Der Stürmer traf zweimal, die Mannschaft gewann das Spiel."}\n' >q.jsonl
 "$ND" classify --model de q.jsonl >out; is "classify with the German bundle exits 0" $? 0
@@ -17,6 +24,7 @@ check "the same bundle as auto's choice" diff -r de de2
 "$ND" train --min-df 1 --folds 2 --language en -o en "$DE" >out 2>err
 has "--language en on the same texts" out "^language: en$"
 check "an English bundle stays format 2" grep -qx 'newsdesk-model 2' en/manifest
+check "...with no subwords (English writes compounds apart)" sh -c '! grep -q "^subwords" en/manifest && ! grep -q "^~" en/vocab.tsv'
 check "...and has other terms (English stems, no German stop words)" sh -c '! diff -q de/vocab.tsv en/vocab.tsv >/dev/null'
 "$ND" train --min-df 1 --folds 2 -o tiny "$DATA/tiny-train.jsonl" >out 2>err
 has "auto on English texts chooses English" out "^language: en, guessed"

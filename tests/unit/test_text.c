@@ -117,11 +117,51 @@ static void test_languages(void)
     nd_buf_release(&b);
 }
 
+/* Subwords: the character 4-grams of a stem of 4 characters or more, marked at its ends, weighing cfg.subwords. */
+static void subwords(const char *code, const char *text, double weight, nd_buf *out)
+{
+    nd_tokenizer *t = nd_tokenizer_new(nd_language_find(code));
+    nd_feature_cfg cfg = { .bigrams = 0, .title_weight = 1, .lead_weight = 1, .numbers = 1, .subwords = weight };
+    nd_tokens tk;
+    nd_terms terms;
+    nd_tokens_init(&tk);
+    nd_terms_init(&terms);
+    nd_tokenize(t, text, strlen(text), 0, 0, &tk);
+    nd_terms_build(&cfg, t, NULL, -1, &tk, &terms);
+    nd_buf_reset(out);
+    for (size_t i = 0; i < terms.n; i++) {
+        const nd_term *m = &terms.v[i];
+        if (m->entry != ND_SLOT_UNSET || terms.keys.data[m->off] != '~') continue;
+        nd_buf_addf(out, "%s%.*s/%g", out->len ? " " : "", (int)m->len, terms.keys.data + m->off, m->w);
+    }
+    nd_terms_release(&terms);
+    nd_tokens_release(&tk);
+    nd_tokenizer_free(t);
+}
+
+static void test_subwords(void)
+{
+    nd_buf b;
+    nd_buf_init(&b);
+    subwords("de", "Regierungen bauen H\xc3\xa4user", 0.5, &b);
+    is_str(b.data, "~<reg/0.5 ~regi/0.5 ~egie/0.5 ~gier/0.5 ~ier>/0.5 ~<hau/0.5 ~haus/0.5 ~aus>/0.5",
+           "a German stem's 4-grams, its ends marked, at the subwords weight");
+    subwords("sv", "k\xc3\xa4rlek", 0.3, &b);
+    is_str(b.data, "~<k\xc3\xa4r/0.3 ~k\xc3\xa4rl/0.3 ~\xc3\xa4rle/0.3 ~rlek/0.3 ~lek>/0.3",
+           "4-grams of characters, not bytes (Swedish keeps its \xc3\xa4)");
+    subwords("de", "Bau und Regierungen", 0, &b);
+    is_str(b.data, "", "subwords 0: none");
+    subwords("de", "Tor bauen", 1, &b);
+    is_str(b.data, "", "a stem under 4 characters has none (bauen: bau)");
+    nd_buf_release(&b);
+}
+
 int main(void)
 {
     nd_tokenizer *t = nd_tokenizer_new(NULL);
     ok(t != NULL, "tokenizer with the Snowball English stemmer");
     test_languages();
+    test_subwords();
     nd_buf b;
     nd_buf_init(&b);
 
