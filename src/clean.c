@@ -555,9 +555,28 @@ static int looks_like_code(const char *s, size_t n)
     return braces >= 2 && marks && braces + marks >= 5 && (braces + marks + parens) * 100 >= n * 6;
 }
 
+/*
+ * A server's error message printed into the page, PHP's way: "Warning:
+ * mysql_connect(): ... in /www/htdocs/x/db.php on line 12". A broken site
+ * prints it before every article, and hundreds of times on one page.
+ */
+static int looks_like_server_error(const char *s, size_t n)
+{
+    static const char *const kinds[] = { "Warning: ", "Deprecated: ", "Notice: ", "Strict Standards: ", "Fatal error: ",
+                                         "Parse error: ", "Catchable fatal error: ", "PHP Warning: ", "PHP Notice: ",
+                                         "PHP Deprecated: ", "PHP Fatal error: ", NULL };
+    if (n < 30 || !(s[0] == 'W' || s[0] == 'D' || s[0] == 'N' || s[0] == 'S' || s[0] == 'F' || s[0] == 'P' || s[0] == 'C'))
+        return 0;
+    size_t k = 0;
+    while (kinds[k] && strncmp(s, kinds[k], n < strlen(kinds[k]) ? n : strlen(kinds[k]))) k++;
+    if (!kinds[k] || n <= strlen(kinds[k])) return 0;
+    const char *line = memmem(s, n, " on line ", 9);
+    return line && line + 9 < s + n && isdigit((unsigned char)line[9]) && (memmem(s, n, " in /", 5) || memmem(s, n, " in C:\\", 6));
+}
+
 static nd_clutter classify_line(const char *s, size_t n, int in_tail)
 {
-    if (looks_like_code(s, n)) return ND_CLUTTER_CODE;
+    if (looks_like_code(s, n) || looks_like_server_error(s, n)) return ND_CLUTTER_CODE;
     if (looks_like_share_bar(s, n) || looks_like_embed(s, n)) return ND_CLUTTER_SOCIAL;
     if (looks_like_address(s, n)) return ND_CLUTTER_URL;
     if (looks_like_menu(s, n)) return ND_CLUTTER_NAV;
