@@ -213,7 +213,8 @@ typedef enum {
     ND_CLUTTER_AD,         /* "Advertisement" */
     ND_CLUTTER_SITE,       /* a site name or section label above the headline */
     ND_CLUTTER_CODE,       /* a script, style rules or a page template left in the text */
-    ND_CLUTTER_WORDLESS    /* no word to read: a rule drawn in text, a lone bullet, images as "[name]" */
+    ND_CLUTTER_WORDLESS,   /* no word to read: a rule drawn in text, a lone bullet, images as "[name]" */
+    ND_CLUTTER_REPEAT      /* a paragraph the story already holds word for word (a pull quote, a caption again) */
 } nd_clutter;
 
 const char *nd_clutter_name(nd_clutter why);

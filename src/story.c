@@ -515,6 +515,42 @@ static int only_images(const char *s, size_t n)
     return images > 0;
 }
 
+/*
+ * A kept paragraph of ND_REPEAT_MIN bytes or more that the story already
+ * holds word for word is left out: a pull quote, the caption under two
+ * pictures, the headline again as a teaser's. Shorter lines ("Reply", a
+ * date) may repeat; the summary weighs their runs down (mark_runs).
+ */
+#define ND_REPEAT_MIN 40
+struct seen { uint64_t h; uint32_t i; };
+
+static int cmp_seen(const void *a, const void *b)
+{
+    const struct seen *x = a, *y = b;
+    return x->h < y->h ? -1 : x->h > y->h ? 1 : x->i < y->i ? -1 : x->i > y->i;
+}
+
+static void drop_repeats(nd_page *p)
+{
+    struct seen *v = nd_xmalloc((p->n + 1) * sizeof(*v));
+    size_t m = 0;
+    for (size_t i = 0; i < p->n; i++)
+        if (p->b[i].keep && p->b[i].len >= ND_REPEAT_MIN)
+            v[m++] = (struct seen){ nd_hash(p->text.data + p->b[i].off, p->b[i].len), (uint32_t)i };
+    qsort(v, m, sizeof(*v), cmp_seen);
+    for (size_t a = 0, k; a < m; a = k) {
+        const nd_block *first = &p->b[v[a].i];
+        for (k = a + 1; k < m && v[k].h == v[a].h; k++) {
+            nd_block *b = &p->b[v[k].i];
+            if (b->len == first->len && !memcmp(p->text.data + b->off, p->text.data + first->off, b->len)) {
+                b->keep = 0;
+                b->rule = ND_CLUTTER_REPEAT;
+            }
+        }
+    }
+    free(v);
+}
+
 size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t len, nd_buf *out, int keep_all)
 {
     int markup = nd_markup_kind(text, len);
@@ -536,6 +572,7 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
                 page->b[i].rule = ND_CLUTTER_WORDLESS;
             }
         }
+        drop_repeats(page);
     }
     if (!page->html && !keep_all) {   /* a headline the story does not hold is the page's title */
         size_t h = find_headline(page);

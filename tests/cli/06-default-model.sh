@@ -96,6 +96,13 @@ check "and no rule, lone bullet, rating or image is" test -z "$(grep -E '━|\* 
 printf '{"id":"r2","text":"%s\\n\\n\\ue83a \\ue5c9\\n\\nThe harbour master said the berths had been checked by divers overnight."}\n' "$story" >icons.jsonl
 "$ND" clean --explain icons.jsonl >/dev/null 2>icons.err
 has "an icon font's glyphs between paragraphs: removed, and --explain says why" icons.err "record 'r2': removed no-words: "
+# A paragraph the story already holds word for word (a pull quote): once; a short line may repeat
+quote='The berths are safe again, and the ferries will run to their usual timetable.'
+printf '{"id":"r3","text":"%s\\n\\n%s\\n\\nThe harbour master said the berths had been checked by divers overnight.\\n\\n%s\\n\\nTides were normal.\\n\\nTides were normal."}\n' "$story" "$quote" "$quote" >quote.jsonl
+"$ND" clean --explain quote.jsonl >quote.out 2>quote.err
+is "a pull quote is in the story once" "$(grep -o 'The berths are safe again' quote.out | wc -l)" 1
+has "...and --explain says why the second went" quote.err "record 'r3': removed repeated: The berths are safe again"
+is "a short line may repeat (a results table's, a chorus's)" "$(grep -o 'Tides were normal' quote.out | wc -l)" 2
 # A page whose one paragraph the model doubts (a language without stop words of its own): the
 # paragraph, not an empty story
 printf '{"id":"one","text":"<html><body><p>Порт снова открылся во вторник после трёх дней штормов.</p></body></html>"}\n' >one.jsonl
