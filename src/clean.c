@@ -562,14 +562,17 @@ static int looks_like_code(const char *s, size_t n)
  */
 static int looks_like_server_error(const char *s, size_t n)
 {
-    static const char *const kinds[] = { "Warning: ", "Deprecated: ", "Notice: ", "Strict Standards: ", "Fatal error: ",
-                                         "Parse error: ", "Catchable fatal error: ", "PHP Warning: ", "PHP Notice: ",
-                                         "PHP Deprecated: ", "PHP Fatal error: ", NULL };
-    if (n < 30 || !(s[0] == 'W' || s[0] == 'D' || s[0] == 'N' || s[0] == 'S' || s[0] == 'F' || s[0] == 'P' || s[0] == 'C'))
-        return 0;
-    size_t k = 0;
-    while (kinds[k] && strncmp(s, kinds[k], n < strlen(kinds[k]) ? n : strlen(kinds[k]))) k++;
-    if (!kinds[k] || n <= strlen(kinds[k])) return 0;
+#define KIND(s) { s, sizeof(s) - 1 }
+    static const struct { const char *text; size_t len; } kinds[] = {
+        KIND("Warning: "), KIND("Deprecated: "), KIND("Notice: "), KIND("Strict Standards: "), KIND("Fatal error: "),
+        KIND("Parse error: "), KIND("Catchable fatal error: "), KIND("PHP Warning: "), KIND("PHP Notice: "),
+        KIND("PHP Deprecated: "), KIND("PHP Fatal error: "),
+    };
+#undef KIND
+    if (n < 30) return 0;
+    size_t k = 0, nk = sizeof(kinds) / sizeof(kinds[0]);
+    while (k < nk && (kinds[k].text[0] != s[0] || kinds[k].len >= n || memcmp(s, kinds[k].text, kinds[k].len))) k++;
+    if (k == nk) return 0;
     const char *line = memmem(s, n, " on line ", 9);
     return line && line + 9 < s + n && isdigit((unsigned char)line[9]) && (memmem(s, n, " in /", 5) || memmem(s, n, " in C:\\", 6));
 }

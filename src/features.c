@@ -94,6 +94,12 @@ static void push_subwords(nd_terms *out, const char *s, size_t n, uint32_t sent,
     }
 }
 
+/* A token's weight: the title's and the lead's words count more. */
+static inline float token_weight(const nd_feature_cfg *cfg, const nd_token *t)
+{
+    return t->sent == ND_SENT_TITLE ? (float)cfg->title_weight : t->sent == 0 ? (float)cfg->lead_weight : 1.0f;
+}
+
 void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazetteer *gz, int outlet,
                     const nd_tokens *tk, nd_terms *out)
 {
@@ -105,7 +111,7 @@ void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazett
     for (size_t i = 0; i < tk->n; i++) {
         const nd_token *t = &tk->v[i];
         if (t->flags & ND_TOK_STOP) continue;
-        float w = t->sent == ND_SENT_TITLE ? (float)cfg->title_weight : t->sent == 0 ? (float)cfg->lead_weight : 1.0f;
+        float w = token_weight(cfg, t);
         if ((t->flags & ND_TOK_NUM) && cfg->numbers) {
             /* a number's shape carries the signal ("Shr 25 cts"), its value rarely does */
             char shape[8];
@@ -119,10 +125,6 @@ void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazett
             continue;
         }
         push_words(out, t, NULL, w);
-        if (cfg->subwords > 0) {
-            push_subwords(out, nd_tokenizer_stems(tz) + t->stem_off, t->stem_len, t->sent, w * (float)cfg->subwords);
-            ND_GROW(out->v, out->n + 3 * (tk->n - i) + 1, out->alloc);   /* the room push_words counts on */
-        }
         if (cfg->title_terms && t->sent == ND_SENT_TITLE && t->stem_len < 64) {   /* the headline's words as terms of their own */
             char key[72];
             key[0] = '^';
@@ -131,6 +133,12 @@ void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazett
         }
         if (cfg->bigrams && prev && prev->sent == t->sent) push_words(out, prev, t, w);
         prev = t;
+    }
+    for (size_t i = 0; cfg->subwords > 0 && i < tk->n; i++) {   /* after the words: their loop stays as English has it */
+        const nd_token *t = &tk->v[i];
+        if (!(t->flags & ND_TOK_STOP) && !((t->flags & ND_TOK_NUM) && cfg->numbers))
+            push_subwords(out, nd_tokenizer_stems(tz) + t->stem_off, t->stem_len, t->sent,
+                          token_weight(cfg, t) * (float)cfg->subwords);
     }
     if (gz && gz->nregions) {
         nd_gazetteer_match(gz, tz, tk, &out->hits, &out->nhits, &out->hits_alloc);
