@@ -1111,18 +1111,17 @@ unsigned nd_utf8_repair(const char *str, size_t len, nd_buf *out)
  * "windows-1251" or "gbk": every character of its text is one byte of
  * the page (U+0000..U+00FF, or Windows-1252's for 0x80..0x9F), so the
  * bytes are taken back and read in the declared encoding, as for a page
- * file (read_text_file).
+ * file (read_text_file). The record's own title, which the scraper took
+ * from the page the same way, is read back with it.
  */
-static void latin1_page(nd_record *rec)
+static int latin1_reread(char **str, const char *cs, unsigned *bad)
 {
-    char cs[32];
-    const char *t = rec->text;
-    size_t len = t ? strlen(t) : 0;
-    if (!len || !declared_charset(t, len, cs)) return;
+    const char *t = *str;
+    size_t len = strlen(t);
     nd_buf bytes, conv;
     nd_buf_init(&bytes);
     nd_buf_init(&conv);
-    int high = 0, ok = 1;
+    int high = 0, ok = 1, done = 0;
     for (size_t i = 0; i < len && ok;) {
         utf8proc_int32_t cp = -1;
         utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)t + i, (utf8proc_ssize_t)(len - i), &cp);
@@ -1133,14 +1132,24 @@ static void latin1_page(nd_record *rec)
         nd_buf_putc(&bytes, (char)b);
         i += k > 0 ? (size_t)k : 1;
     }
-    unsigned bad = 0;
     if (ok && high && nd_utf8_valid_prefix((const unsigned char *)bytes.data, bytes.len) < bytes.len &&
-        from_charset(cs, bytes.data, bytes.len, &conv, &bad)) {
-        free(rec->text);
-        rec->text = nd_buf_detach(&conv);
-        snprintf(rec->repairs.charset, sizeof(rec->repairs.charset), "%s", cs);
-        rec->repairs.charset_bad = bad;
+        from_charset(cs, bytes.data, bytes.len, &conv, bad)) {
+        free(*str);
+        *str = nd_buf_detach(&conv);
+        done = 1;
     }
     nd_buf_release(&bytes);
     nd_buf_release(&conv);
+    return done;
+}
+
+static void latin1_page(nd_record *rec)
+{
+    char cs[32];
+    size_t len = rec->text ? strlen(rec->text) : 0;
+    unsigned bad = 0, title_bad = 0;
+    if (!len || !declared_charset(rec->text, len, cs) || !latin1_reread(&rec->text, cs, &bad)) return;
+    snprintf(rec->repairs.charset, sizeof(rec->repairs.charset), "%s", cs);
+    if (rec->title && latin1_reread(&rec->title, cs, &title_bad)) bad += title_bad;
+    rec->repairs.charset_bad = bad;
 }

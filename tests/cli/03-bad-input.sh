@@ -155,6 +155,10 @@ python3 -c 'import json,sys; print(json.dumps({"id": "lat", "text": open("charse
 "$ND" clean lat.jsonl >out 2>err
 has "a Latin-1-decoded Windows-1251 page reads as Russian" out '"title":"Порт снова открыт","text":"Порт снова открылся во вторник'
 has "and the warning names the encoding" err "lat.jsonl:1: record 'lat': not UTF-8: read as windows-1251, the encoding the page declares$"
+# ...and its title, which the scraper took from the page the same way, with it
+python3 -c 'import json; b = open("charset/ru.html", "rb").read(); print(json.dumps({"id": "lat", "title": b[b.index(b"<title>") + 7:b.index(b"</title>")].decode("latin-1"), "text": b.decode("latin-1")}))' >lat.jsonl
+"$ND" clean lat.jsonl >out 2>err
+has "a Latin-1-decoded title field reads as Russian too" out '"title":"Порт снова открыт","text":"Порт снова открылся'
 rm -f lat.jsonl
 rm -rf charset
 # directory walks: links back up the tree and FIFOs end in an error line each, and the run ends
