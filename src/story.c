@@ -50,7 +50,7 @@ const char *const nd_form_names[ND_NFORMS] = { "text", "html" };
 static const char *const ctx_names[ND_BCTX] = { "ctx:z", "ctx:z-1", "ctx:z+1", "ctx:z-2", "ctx:z+2", "ctx:z-3", "ctx:z+3",
                                                 "ctx:p5", "ctx:p10", "ctx:p25", "ctx:page", "ctx:before",
                                                 "ctx:p3-", "ctx:p3+", "ctx:p10-", "ctx:p10+", "ctx:between",
-                                                "ctx:z*page", "ctx:z*between", "ctx:z*p10" };
+                                                "ctx:z*page", "ctx:z*between", "ctx:z*p10", "ctx:z-max", "ctx:rank" };
 
 const char *nd_bctx_name(int i)
 {
@@ -68,6 +68,12 @@ static float scaled(double z)
     return (float)(z > 3 ? 3 : z < -3 ? -3 : z);
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
 /* The context features of n blocks in a row from their stage-1 log-odds z. */
 static void context(const double *z, size_t n, float *ctx)
 {
@@ -79,6 +85,10 @@ static void context(const double *z, size_t n, float *ctx)
         sum[i + 1] = sum[i] + p;
         likely += p > 0.5;
     }
+    double *sorted = nd_xmalloc((n + 1) * sizeof(double));   /* for each block, how many score higher */
+    memcpy(sorted, z, n * sizeof(double));
+    qsort(sorted, n, sizeof(double), cmp_double);
+    double zmax = n ? sorted[n - 1] : 0;
     static const int off[6] = { -1, 1, -2, 2, -3, 3 };
     static const size_t win[3] = { 5, 10, 25 };
     size_t before = 0;
@@ -109,7 +119,17 @@ static void context(const double *z, size_t n, float *ctx)
         c[17] = c[0] * c[10];
         c[18] = c[0] * c[16];
         c[19] = c[0] * c[8];
+        /* the block against the page's likeliest: how far below it, and the share of blocks likelier */
+        c[20] = scaled(z[i] - zmax);
+        size_t lo = 0, hi = n;   /* the first score above z[i] */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (sorted[mid] <= z[i]) lo = mid + 1;
+            else hi = mid;
+        }
+        c[21] = (float)(n - lo) / (float)n;
     }
+    free(sorted);
     free(sum);
 }
 

@@ -110,9 +110,13 @@ const char *nd_bfeat_name(int i);
  * block and of its neighbours, mean probabilities in windows around it, and
  * the page's share of likely story; and the block's own log-odds times three
  * of them (the page's share, story on both sides, the 10-block window), so
- * that how much a block's own evidence counts can depend on its page.
+ * that how much a block's own evidence counts can depend on its page; and
+ * the block against its page's likeliest one (how far its log-odds lie
+ * below the best block's, the share of the page's blocks likelier than
+ * it): a page's scores run high or low as a whole, its story is the best
+ * of them.
  */
-#define ND_BCTX 20
+#define ND_BCTX 22
 #define ND_BFEAT2 (ND_BFEAT + ND_BCTX)
 
 /*
