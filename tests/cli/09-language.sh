@@ -13,6 +13,10 @@ check "...in the vocabulary, a word's start marked" grep -q '^~<ver	' de/vocab.t
 check "...a bundle without them, format 3" grep -qx 'newsdesk-model 3' de0/manifest
 check "...and no such terms" sh -c '! grep -q "^~" de0/vocab.tsv && ! grep -q "^subwords" de0/manifest'
 "$ND" train --subwords -1 -o bad "$DE" >out 2>err; is "a negative --subwords is a usage error" $? 2
+# a match report in compounds the training texts never used, only their parts (Mannschaft, Tor, Spiel)
+printf '{"id":"q3","text":"Mannschaftskapitän schießt Siegtor im Meisterschaftsspiel."}\n' >q3.jsonl
+"$ND" classify --model de q3.jsonl >out
+has "compounds are read through their parts: sport" out '"id":"q3","topic":"sport"'
 "$ND" info de >out; has "info shows the language" out "^language +de \(german; Snowball stemmer, its stop words\)"
 printf '{"id":"q1","text":"Die Aktien der Bank fielen an der Börse, der Gewinn des Konzerns sank."}\n{"id":"q2","text":"Der Stürmer traf zweimal, die Mannschaft gewann das Spiel."}\n' >q.jsonl
 "$ND" classify --model de q.jsonl >out; is "classify with the German bundle exits 0" $? 0
