@@ -21,7 +21,6 @@
 #include <ctype.h>     /* isalnum, tolower */
 #include <iconv.h>     /* iconv_open, iconv */
 #include <stdlib.h>    /* qsort, free */
-#include <strings.h>   /* strncasecmp */
 #include <sys/stat.h>  /* stat */
 #include <unistd.h>    /* dup, STDIN_FILENO */
 #include <utf8proc.h>  /* utf8proc_iterate */
@@ -1147,9 +1146,9 @@ static void latin1_page(nd_record *rec)
 {
     char cs[32];
     size_t len = rec->text ? strlen(rec->text) : 0;
-    unsigned bad = 0, title_bad = 0;
+    unsigned bad = 0;   /* the text's and the title's */
     if (!len || !declared_charset(rec->text, len, cs) || !latin1_reread(&rec->text, cs, &bad)) return;
     snprintf(rec->repairs.charset, sizeof(rec->repairs.charset), "%s", cs);
-    if (rec->title && latin1_reread(&rec->title, cs, &title_bad)) bad += title_bad;
+    if (rec->title) latin1_reread(&rec->title, cs, &bad);
     rec->repairs.charset_bad = bad;
 }
