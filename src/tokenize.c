@@ -337,6 +337,16 @@ static int is_word_cp(utf8proc_int32_t cp)
 }
 
 /*
+ * A character that shows nothing inside a word and does not end it: the
+ * soft hyphen (a hyphenation point, which German pages put in their long
+ * words), the zero-width joiner and non-joiner, the word joiner.
+ */
+static int invisible(utf8proc_int32_t cp)
+{
+    return cp == 0xAD || cp == 0x200C || cp == 0x200D || cp == 0x2060;
+}
+
+/*
  * The run of ASCII letters and digits that starts the 8 bytes at s: copied
  * lower-cased to dst (all 8 bytes are written), its length returned, its
  * upper-case letters and letters counted into *upper and *letters. In each
@@ -444,6 +454,10 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
                     goto apostrophe;
                 }
                 cl = decode(s, i, len, &cp);
+                if (invisible(cp) && o) {   /* "Klima\u00ADwandel" is "Klimawandel" */
+                    i += cl;
+                    continue;
+                }
                 if (cp < 0 || !is_word_cp(cp)) break;
                 nonascii = 1;
                 high++;

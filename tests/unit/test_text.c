@@ -100,6 +100,8 @@ static void test_languages(void)
     is_str(b.data, "die* regier wurd* uber* die* haus informiert", "German stems (the stemmer folds the umlauts)");
     words(t, "Straße STRASSE", &b, 1);
     is_str(b.data, "strass strass", "ß and ss are one word");
+    words(t, "Klima\xc2\xad" "wandel Bundes\xc2\xad" "regierung \xc2\xad" "Wahl", &b, 0);
+    is_str(b.data, "klimawandel bundesregierung wahl", "a soft hyphen inside a word is not there");
     nd_tokenizer_free(t);
 
     t = nd_tokenizer_new(nd_language_find("fr"));
