@@ -123,6 +123,8 @@ static void measure(const char *text, size_t n, struct shape *sh, uint16_t *hits
                 sh->digits += c >= '0' && c <= '9';
                 sh->chars++;
                 i++;
+            } else if (c == 0xC2 && i + 1 < n && s[i + 1] == 0xAD) {
+                i += 2;   /* a soft hyphen: the word goes on */
             } else if (c == 0xE2 || c == 0xEF || (c == 0xC2 && i + 1 < n && s[i + 1] < 0xC0)) {
                 break;   /* punctuation, symbols, no-break space */
             } else {
