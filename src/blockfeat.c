@@ -15,7 +15,7 @@
 #include "lang.h"
 #include "story.h"
 
-#include <math.h>    /* log1p */
+#include <math.h>    /* log, log1p, pow */
 #include <stdlib.h>  /* free */
 
 #define FEATURES(X)                                                                                   \
@@ -420,6 +420,11 @@ static void neighbours(nd_page *p)
             x[F_next2_stop] = x[2 * ND_BFEAT + F_stop];
         }
     }
+}
+
+double nd_block_weight(const float *x, double weigh)
+{
+    return weigh != 0 ? pow(x[F_log_chars] * 8 / log(101.0), weigh) : 1;
 }
 
 void nd_page_features(nd_page *p)

@@ -22,7 +22,7 @@
 #include <stdlib.h>   /* free, srand */
 
 struct entry { uint8_t idx; float v; };
-struct sblock { uint32_t from; uint16_t nnz; int8_t label; uint8_t rule; uint32_t text, tlen; };
+struct sblock { uint32_t from; uint16_t nnz; int8_t label; uint8_t rule; uint32_t text, tlen; float wt; };
 struct spage {
     uint32_t from, n;
     uint32_t with, nwith, without, nwithout;   /* its segments in form_set.text */
@@ -126,6 +126,7 @@ static void add_page(nd_blockset *s, nd_page *p, int form, const nd_buf *with, s
         nd_buf_add(&fs->text, s->norm.data, s->norm.len + 1);
         b->label = (int8_t)(pos && !neg ? 1 : neg && !pos ? -1 : 0);
         b->rule = p->b[i].rule != ND_CLUTTER_NONE;
+        b->wt = (float)nd_block_weight(x, ND_BLOCK_WEIGH);
         b->nnz = 0;
         for (int k = 0; k < ND_BFEAT; k++)
             if (x[k] != 0) {
@@ -501,6 +502,8 @@ nd_status nd_blockset_train(nd_blockset *s, int form, int folds, unsigned seed, 
      * blocks changed.
      */
     uint8_t *last = nd_xmalloc(fs->nb + 1);
+    double *wt = nd_xmalloc((fs->nb + 1) * sizeof(double));
+    for (size_t i = 0; i < fs->nb; i++) wt[i] = fs->b[i].wt;
     struct counts *last_c = nd_xmalloc((fs->np + 1) * sizeof(*last_c));
     uint8_t *have = nd_xcalloc(fs->np + 1, 1);
     for (size_t ci = 0; ci <= ND_NC; ci++) {   /* ci == ND_NC: no second stage, stage 1 decides */
@@ -513,7 +516,8 @@ nd_status nd_blockset_train(nd_blockset *s, int form, int folds, unsigned seed, 
                 for (size_t pg = 0; pg < fs->np; pg++) {
                     const struct spage *p = &fs->p[pg];
                     for (uint32_t i = p->from; i < p->from + p->n; i++) keep[i] = fs->b[i].rule;
-                    nd_block_decide(z + p->from, keep + p->from, p->n, shift, lambda_grid[li], keep + p->from);
+                    nd_block_decide(z + p->from, wt + p->from, keep + p->from, p->n, shift, lambda_grid[li],
+                                    keep + p->from);
                     if (!have[pg] || memcmp(keep + p->from, last + p->from, p->n)) {
                         last_c[pg] = (struct counts){ 0, 0, 0 };
                         count_segments(fs, p, keep + p->from, &joined, &last_c[pg]);
@@ -531,11 +535,13 @@ nd_status nd_blockset_train(nd_blockset *s, int form, int folds, unsigned seed, 
                     out->c2 = ci < ND_NC ? c_grid[ci] : 0;
                     out->shift = shift;
                     out->lambda = lambda_grid[li];
+                    out->weigh = ND_BLOCK_WEIGH;
                 }
             }
     }
     nd_buf_release(&joined);
     free(last);
+    free(wt);
     free(last_c);
     free(have);
     fit_all(fs, out->c1, NULL, out->w1);

@@ -150,11 +150,11 @@ void nd_block_context(const double *z, const uint8_t *veto, size_t n, float *ctx
     free(ck);
 }
 
-void nd_block_smooth(const double *z, size_t n, double shift, double lambda, uint8_t *keep)
+void nd_block_smooth(const double *z, const double *wt, size_t n, double shift, double lambda, uint8_t *keep)
 {
     if (!n) return;
     uint8_t *from = nd_xmalloc(2 * n);   /* the better previous state of each state */
-    double v0 = 0, v1 = z[0] + shift;
+    double v0 = 0, v1 = (z[0] + shift) * (wt ? wt[0] : 1);
     from[0] = 0;
     from[1] = 1;
     for (size_t i = 1; i < n; i++) {
@@ -162,7 +162,7 @@ void nd_block_smooth(const double *z, size_t n, double shift, double lambda, uin
         from[2 * i] = stay0 >= switch0 ? 0 : 1;
         from[2 * i + 1] = stay1 >= switch1 ? 1 : 0;
         v0 = stay0 >= switch0 ? stay0 : switch0;
-        v1 = (stay1 >= switch1 ? stay1 : switch1) + z[i] + shift;
+        v1 = (stay1 >= switch1 ? stay1 : switch1) + (z[i] + shift) * (wt ? wt[i] : 1);
     }
     int state = v1 > v0;
     for (size_t i = n; i-- > 0;) {
@@ -172,14 +172,15 @@ void nd_block_smooth(const double *z, size_t n, double shift, double lambda, uin
     free(from);
 }
 
-void nd_block_decide(const double *z, const uint8_t *veto, size_t n, double shift, double lambda, uint8_t *keep)
+void nd_block_decide(const double *z, const double *wt, const uint8_t *veto, size_t n, double shift, double lambda,
+                     uint8_t *keep)
 {
-    double *zk = nd_xmalloc((n + 1) * sizeof(double));
+    double *zk = nd_xmalloc(2 * (n + 1) * sizeof(double)), *wk = zk + n + 1;
     uint8_t *kk = nd_xmalloc(n + 1);
     size_t m = 0;
     for (size_t i = 0; i < n; i++)
-        if (!veto[i]) zk[m++] = z[i];
-    nd_block_smooth(zk, m, shift, lambda, kk);
+        if (!veto[i]) zk[m] = z[i], wk[m++] = wt ? wt[i] : 1;
+    nd_block_smooth(zk, wk, m, shift, lambda, kk);
     m = 0;
     for (size_t i = 0; i < n; i++) keep[i] = veto[i] ? 0 : kk[m++];
     free(zk);
@@ -199,7 +200,7 @@ void nd_page_decide(nd_page *p, const nd_blocklm *lm)
         return;
     }
     if (!n) return;
-    double *z1 = nd_xmalloc(2 * n * sizeof(double)), *z = z1 + n;   /* stage 1's log-odds, stage 2's */
+    double *z1 = nd_xmalloc(3 * n * sizeof(double)), *z = z1 + n, *wt = z + n;   /* stage 1's log-odds, stage 2's, weights */
     float *ctx = nd_xmalloc(n * ND_BCTX * sizeof(float));
     uint8_t *keep = nd_xmalloc(n);
     for (size_t i = 0; i < n; i++) {
@@ -217,9 +218,10 @@ void nd_page_decide(nd_page *p, const nd_blocklm *lm)
         for (int k = 0; k < ND_BCTX; k++) s += lm->w2[ND_BFEAT + k] * c[k];
         z[i] = s;
         p->b[i].p = (float)sigmoid(s);
+        wt[i] = nd_block_weight(x, lm->weigh);
     }
     for (size_t i = 0; i < n; i++) keep[i] = p->b[i].rule != ND_CLUTTER_NONE;
-    nd_block_decide(z, keep, n, lm->shift, lm->lambda, keep);
+    nd_block_decide(z, wt, keep, n, lm->shift, lm->lambda, keep);
     size_t kept = 0;
     for (size_t i = 0; i < n; i++) kept += keep[i] ? p->b[i].len : 0;
     if (kept < ND_STORY_MIN) {   /* the page's context found no story: each block judged by itself */
@@ -246,8 +248,10 @@ void nd_extractor_write(const nd_extractor *ex, nd_buf *out)
     for (int f = 0; f < ND_NFORMS; f++) {
         const nd_blocklm *lm = &ex->form[f];
         if (!lm->trained) continue;
-        nd_buf_addf(out, "form %s c1=%.17g c2=%.17g shift=%.17g lambda=%.17g pages=%d blocks=%d cv_f1=%.6f\n",
-                    nd_form_names[f], lm->c1, lm->c2, lm->shift, lm->lambda, lm->pages, lm->blocks, lm->cv_f1);
+        nd_buf_addf(out, "form %s c1=%.17g c2=%.17g shift=%.17g lambda=%.17g", nd_form_names[f], lm->c1, lm->c2, lm->shift,
+                    lm->lambda);
+        if (lm->weigh != 0) nd_buf_addf(out, " weigh=%.17g", lm->weigh);   /* none: a model from before the weights */
+        nd_buf_addf(out, " pages=%d blocks=%d cv_f1=%.6f\n", lm->pages, lm->blocks, lm->cv_f1);
         for (int k = 0; k < ND_BFEAT; k++)
             if (lm->w1[k] != 0) nd_buf_addf(out, "w1 %s %.17g\n", nd_bfeat_name(k), lm->w1[k]);
         for (int k = 0; k < ND_BFEAT2; k++)
@@ -313,6 +317,8 @@ nd_status nd_extractor_parse(nd_extractor *ex, const char *text, size_t len, con
             setting(line, n, "pages", &pages);
             setting(line, n, "blocks", &blocks);
             setting(line, n, "cv_f1", &lm->cv_f1);
+            if (setting(line, n, "weigh", &lm->weigh) && (lm->weigh < 0 || lm->weigh > 8))
+                return nd_fail(err, ND_ERR_MODEL, "%s:%ld: weigh out of range", name, lineno);
             lm->pages = (int)(pages >= 0 && pages < 1e9 ? pages : 0);
             lm->blocks = (int)(blocks >= 0 && blocks < 1e9 ? blocks : 0);
             lm->trained = 1;

@@ -122,8 +122,9 @@ const char *nd_bfeat_name(int i);
 /*
  * A two-stage linear model of one form. Stage 1: log-odds w1 . x from the
  * block's own features. Stage 2: w2 . [x, context(stage 1 of the page)].
- * The blocks kept maximise the sum of (stage 2 + shift) over kept blocks
- * minus lambda per switch between story and boilerplate.
+ * The blocks kept maximise the sum of (stage 2 + shift) over kept blocks,
+ * each weighed by its length (nd_block_weight), minus lambda per switch
+ * between story and boilerplate.
  */
 typedef struct nd_blocklm {
     int trained;
@@ -131,6 +132,7 @@ typedef struct nd_blocklm {
     double w2[ND_BFEAT2];
     double shift;            /* added to the log-odds before deciding (a threshold below or above 0.5) */
     double lambda;           /* the cost, in log-odds, of switching between story and boilerplate */
+    double weigh;            /* the exponent of the blocks' length weights (0: every block counts 1) */
     double c1, c2;           /* the Cs the stages were trained with */
     int pages, blocks;       /* the training data: pages, labelled blocks */
     double cv_f1;            /* cross-validated F1 of the labelled blocks' decisions */
@@ -156,15 +158,29 @@ const char *nd_bctx_name(int i);
 
 /* Decide every block of 'p' (features filled): by 'lm' when trained, else by the rules. */
 void nd_page_decide(nd_page *p, const nd_blocklm *lm);
-/* The blocks kept: the Viterbi path over log-odds z[0..n) + shift with switching cost lambda, into keep[]. */
-void nd_block_smooth(const double *z, size_t n, double shift, double lambda, uint8_t *keep);
+/*
+ * The blocks kept: the Viterbi path over log-odds z[0..n) + shift, each
+ * times its weight wt[i] (NULL: 1), with switching cost lambda, into keep[].
+ */
+void nd_block_smooth(const double *z, const double *wt, size_t n, double shift, double lambda, uint8_t *keep);
+
+/*
+ * How much a block's evidence counts in the smoothing, from its features
+ * x: (log(1 + characters) / log 101)^weigh, 1 for a block of 100
+ * characters. A paragraph of 800 says more than a line of 10, and a short
+ * doubtful line should not part a story, nor join two menus, at the cost
+ * of a long one's state.
+ */
+double nd_block_weight(const float *x, double weigh);
+#define ND_BLOCK_WEIGH 2.0   /* the exponent the training uses */
 
 /*
  * The blocks kept: those the rules flag ('veto') never, the rest by the
  * Viterbi path over them alone (a rule's hit between two story paragraphs
  * does not part them). 'keep' may be 'veto'.
  */
-void nd_block_decide(const double *z, const uint8_t *veto, size_t n, double shift, double lambda, uint8_t *keep);
+void nd_block_decide(const double *z, const double *wt, const uint8_t *veto, size_t n, double shift, double lambda,
+                     uint8_t *keep);
 
 /* Write 'ex' as text ("newsdesk-blocks 1", then per form its settings and named weights); parse it back. */
 void nd_extractor_write(const nd_extractor *ex, nd_buf *out);

@@ -157,19 +157,25 @@ static void test_smooth(void)
 {
     uint8_t keep[5];
     const double lone_dip[3] = { 3, -0.4, 3 };
-    nd_block_smooth(lone_dip, 3, 0, 1, keep);
+    nd_block_smooth(lone_dip, NULL, 3, 0, 1, keep);
     ok(keep[0] && keep[1] && keep[2], "a doubtful line between story blocks is story");
     const double lone_peak[3] = { -3, 0.5, -3 };
-    nd_block_smooth(lone_peak, 3, 0, 1, keep);
+    nd_block_smooth(lone_peak, NULL, 3, 0, 1, keep);
     ok(!keep[0] && !keep[1] && !keep[2], "a barely likely line among chrome is not");
-    nd_block_smooth(lone_peak, 3, 0, 0, keep);
+    nd_block_smooth(lone_peak, NULL, 3, 0, 0, keep);
     ok(!keep[0] && keep[1] && !keep[2], "without a switching cost each block decides alone");
-    nd_block_smooth(lone_peak, 3, -1, 0, keep);
+    nd_block_smooth(lone_peak, NULL, 3, -1, 0, keep);
     ok(!keep[1], "the shift moves the threshold");
+    /* weights: a long paragraph's doubt outweighs the cost of switching, a short line's does not */
+    const double para[3] = { -3, 0.4, -3 }, long_para[3] = { 1, 4, 1 };
+    nd_block_smooth(para, NULL, 3, 0, 0.5, keep);
+    ok(!keep[1], "unweighted, a doubtful paragraph among chrome goes");
+    nd_block_smooth(para, long_para, 3, 0, 0.5, keep);
+    ok(!keep[0] && keep[1] && !keep[2], "weighed by its length, it stays");
     /* the rules' veto: never kept, and does not part the story around it */
     const double z[5] = { 3, 0.2, 5, 0.2, 3 };
     const uint8_t veto[5] = { 0, 0, 1, 0, 0 };
-    nd_block_decide(z, veto, 5, 0, 1, keep);
+    nd_block_decide(z, NULL, veto, 5, 0, 1, keep);
     ok(keep[0] && keep[1] && !keep[2] && keep[3] && keep[4], "a vetoed block goes, its neighbours stay");
     /* nor does it stand between them in the context of the second stage */
     float ctx[5 * ND_BCTX], plain[4 * ND_BCTX];
@@ -188,7 +194,7 @@ static void test_model_file(void)
     memset(&ex, 0, sizeof(ex));
     nd_blocklm *lm = &ex.form[ND_FORM_TEXT];
     lm->trained = 1;
-    lm->c1 = 1, lm->c2 = 10, lm->shift = 0.25, lm->lambda = 0.5, lm->pages = 7, lm->blocks = 70, lm->cv_f1 = 0.9;
+    lm->c1 = 1, lm->c2 = 10, lm->shift = 0.25, lm->lambda = 0.5, lm->weigh = 2, lm->pages = 7, lm->blocks = 70, lm->cv_f1 = 0.9;
     lm->w1[0] = 1.5, lm->w1[3] = -0.125, lm->w2[ND_BFEAT + 2] = 2;
     nd_buf b;
     nd_buf_init(&b);
@@ -198,7 +204,11 @@ static void test_model_file(void)
     ok(back.form[ND_FORM_TEXT].trained && !back.form[ND_FORM_HTML].trained, "with the forms it has");
     ok(!memcmp(back.form[ND_FORM_TEXT].w1, lm->w1, sizeof(lm->w1)) && !memcmp(back.form[ND_FORM_TEXT].w2, lm->w2, sizeof(lm->w2)),
        "and the same weights, bit for bit");
-    ok(back.form[ND_FORM_TEXT].shift == 0.25 && back.form[ND_FORM_TEXT].lambda == 0.5, "and settings");
+    ok(back.form[ND_FORM_TEXT].shift == 0.25 && back.form[ND_FORM_TEXT].lambda == 0.5 && back.form[ND_FORM_TEXT].weigh == 2,
+       "and settings");
+    static const char unweighted[] = "newsdesk-blocks 1\nform text c1=1 c2=1 shift=0 lambda=0\nw1 bias 1\n";
+    ok(nd_extractor_parse(&back, unweighted, sizeof(unweighted) - 1, "m", &err) == ND_OK && back.form[ND_FORM_TEXT].weigh == 0,
+       "a model from before the length weights smooths without them");
     static const char bad_feature[] = "newsdesk-blocks 1\nform text c1=1 c2=1 shift=0 lambda=0\nw1 no_such 1\n";
     ok(nd_extractor_parse(&back, bad_feature, sizeof(bad_feature) - 1, "m", &err) != ND_OK && strstr(err.msg, "no_such"),
        "an unknown feature is refused by name (%s)", err.msg);
@@ -257,6 +267,12 @@ static void test_stage(void)
     for (size_t i = 0; i < p.n * ND_BFEAT; i++) finite &= p.x[i] == p.x[i] && p.x[i] > -1e6 && p.x[i] < 1e6;
     ok(p.x[0] == 1 && finite, "features: the constant first, every value finite");
     ok(!strcmp(nd_bfeat_name(0), "bias") && strcmp(nd_bfeat_name(ND_BFEAT - 1), "?"), "every feature has a name");
+    size_t share = find_block(&p, "Share this article"), port_line = find_block(&p, "The port reopened on Friday after a storm closed it for three days.");
+    ok(share < p.n && port_line < p.n && nd_block_weight(p.x + share * ND_BFEAT, 0) == 1 &&
+           nd_block_weight(p.x + share * ND_BFEAT, 2) < nd_block_weight(p.x + port_line * ND_BFEAT, 2) &&
+           nd_block_weight(p.x + share * ND_BFEAT, 2) < 1,
+       "a block's weight in the smoothing grows with its length (%g, %g)", nd_block_weight(p.x + share * ND_BFEAT, 2),
+       nd_block_weight(p.x + port_line * ND_BFEAT, 2));
     /* a page whose context finds no story (stage 2 rejects every block): each block is judged by itself */
     nd_blocklm lm;
     memset(&lm, 0, sizeof(lm));
