@@ -418,6 +418,8 @@ int nd_model_has_summarizer(const nd_model *m);
 size_t nd_model_nlabels(const nd_model *m, nd_task t);
 const char *nd_model_label(const nd_model *m, nd_task t, size_t i);
 size_t nd_model_nfeatures(const nd_model *m);
+/* The language (ISO 639-1 code) the bundle analyses: its stemmer, stop words and sentence rules. */
+const char *nd_model_language(const nd_model *m);
 
 /* Describe the bundle (manifest, sizes, top terms per label) into 'out'. */
 void nd_model_describe(const nd_model *m, size_t top_terms, nd_buf *out);
@@ -482,6 +484,12 @@ typedef struct nd_result {
     nd_buf title;                            /* with opts.story: the record's title, else the page's or its headline */
     nd_buf story;                            /* with opts.story: the story, paragraphs separated by a blank line */
     nd_buf explain;                          /* with opts.explain: "removed WHY: TEXT" lines, one per block */
+    /*
+     * With classify or summarize: the language (ISO 639-1 code) the story
+     * reads in when it is not the model's, by its function words (a story
+     * of 40 words or more with few of the model's language's); else NULL.
+     */
+    const char *foreign;
     /* with opts.probabilities: per task, nlabels[t] probabilities (summing to 1) of labels[t][i]; the label's is the largest */
     size_t nlabels[ND_NTASKS];
     const char *const *labels[ND_NTASKS];    /* borrowed from the model */

@@ -208,6 +208,11 @@ size_t nd_model_nfeatures(const nd_model *m)
     return m->vocab.n;
 }
 
+const char *nd_model_language(const nd_model *m)
+{
+    return m->lang->code;
+}
+
 /*-----   reading   -----*/
 
 nd_status nd_bundle_slurp(const char *dir, const char *name, nd_buf *out, int optional, nd_err *err)

@@ -31,6 +31,7 @@ typedef struct nd_tokens {
     nd_buf text;
     nd_token *v;
     size_t n, alloc;
+    size_t stops;   /* of the n, the stop words (ND_TOK_STOP) */
 } nd_tokens;
 
 typedef struct nd_tokenizer nd_tokenizer;

@@ -174,7 +174,7 @@ void nd_tokens_release(nd_tokens *tk)
 void nd_tokens_reset(nd_tokens *tk)
 {
     nd_buf_reset(&tk->text);
-    tk->n = 0;
+    tk->n = tk->stops = 0;
 }
 
 static inline struct word *word_at(const nd_tokenizer *t, uint32_t entry)
@@ -323,7 +323,7 @@ static void resolve(nd_tokenizer *t, nd_tokens *tk, size_t from)
         nd_token *o = &tk->v[i];
         uint32_t se = word_entry(t, tk->text.data + o->off, o->len, o->hash);
         const struct word *e = word_at(t, se);
-        if (e->stop) o->flags |= ND_TOK_STOP;
+        if (e->stop) o->flags |= ND_TOK_STOP, tk->stops++;
         o->entry = se;
         o->stem_off = e->stem_off;
         o->stem_len = e->stem_len;

@@ -9,12 +9,16 @@
 #include <string.h>  /* strcmp */
 #include <unistd.h>  /* isatty */
 
+struct foreign { const char *code; size_t n; };
+
 struct run {
     nd_out_format fmt;
     nd_analyze_opts aopts;
     const struct cli_input *in;
     nd_buf out;
     size_t records, failed, repaired;
+    struct foreign foreign[8];   /* stories not in the model's language, by language */
+    size_t nforeign;
     struct cli_progress progress;
     int write_failed;
     nd_buf line;
@@ -33,6 +37,12 @@ static void explain(struct run *r, const nd_record *rec, const nd_result *res)
     }
 }
 
+static int by_count(const void *a, const void *b)
+{
+    const struct foreign *x = a, *y = b;
+    return x->n < y->n ? 1 : x->n > y->n ? -1 : strcmp(x->code, y->code);
+}
+
 static int on_result(void *ctx, const nd_record *rec, const nd_result *res, const char *error)
 {
     struct run *r = ctx;
@@ -44,6 +54,12 @@ static int on_result(void *ctx, const nd_record *rec, const nd_result *res, cons
                rec->repairs.charset[0]) {
         r->repaired++;
         if (!r->in->quiet) cli_record_repairs(rec);   /* a warning per kind */
+    }
+    if (res && res->foreign) {
+        size_t k = 0;
+        while (k < r->nforeign && strcmp(r->foreign[k].code, res->foreign)) k++;
+        if (k == r->nforeign && k < sizeof(r->foreign) / sizeof(*r->foreign)) r->foreign[r->nforeign++].code = res->foreign;
+        if (k < r->nforeign) r->foreign[k].n++;
     }
     if (r->aopts.explain && res) explain(r, rec, res);
     nd_emit(&r->out, r->fmt, &r->aopts, rec, res, error);
@@ -183,6 +199,15 @@ static int run_command(const char *cmd, int classify, int summarize, int story, 
     if (r.failed) {
         fprintf(stderr, "newsdesk: %zu of %zu records failed\n", r.failed, r.records);
         rc = EXIT_FAIL;
+    }
+    if (r.nforeign && r.aopts.classify) {   /* an English bundle's topics for German news are guesses */
+        nd_buf_reset(&r.line);
+        qsort(r.foreign, r.nforeign, sizeof(*r.foreign), by_count);
+        for (size_t k = 0; k < r.nforeign; k++)
+            nd_buf_addf(&r.line, "%s%zu %s", k ? ", " : "", r.foreign[k].n, r.foreign[k].code);
+        fprintf(stderr, "newsdesk: note: stories in another language than the model's (%s): %s of %zu records; their "
+                        "topics and regions are guesses (a bundle for them: newsdesk train --language %s)\n",
+                nd_model_language(m), r.line.data, r.records, r.foreign[0].code);
     }
     if (r.repaired && in.quiet)
         fprintf(stderr, "newsdesk: %zu records had bytes that are not UTF-8 (read as Windows-1252) or NUL (read as spaces)\n",

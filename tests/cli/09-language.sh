@@ -32,6 +32,20 @@ check "...with no subwords (English writes compounds apart)" sh -c '! grep -q "^
 check "...and has other terms (English stems, no German stop words)" sh -c '! diff -q de/vocab.tsv en/vocab.tsv >/dev/null'
 "$ND" train --min-df 1 --folds 2 -o tiny "$DATA/tiny-train.jsonl" >out 2>err
 has "auto on English texts chooses English" out "^language: en, guessed"
+# a story in another language than the bundle's: classified all the same, and said so once
+cat >long.jsonl <<'EOF'
+{"id":"de1","text":"Der Gemeinderat hat am Dienstagabend nach einer langen Sitzung beschlossen, die alte Brücke über den Fluss im kommenden Frühjahr zu sanieren. Die Kosten liegen nach Angaben der Verwaltung bei rund zwei Millionen Euro, von denen das Land einen großen Teil übernehmen will. Während der Bauarbeiten soll eine Fähre die beiden Ufer verbinden, damit die Schüler und die Pendler nicht den weiten Umweg über die Nachbarstadt fahren müssen."}
+{"id":"en1","text":"The town council decided on Tuesday evening, after a long meeting, to repair the old bridge over the river next spring. The work will cost about two million euros, according to the administration, and the state has said it will pay for a large part of it. While the bridge is closed a ferry will link the two banks, so that pupils and commuters do not have to take the long way round through the next town."}
+EOF
+"$ND" classify --model tiny long.jsonl >out 2>err; is "a German story with an English bundle is classified" $? 0
+check "...every record answered" test "$(grep -c '"topic"' out)" = 2
+has "...and a note names the stories' language and the bundle's" err "^newsdesk: note: stories in another language than the model's \(en\): 1 de of 2 records; .*newsdesk train --language de\)$"
+"$ND" classify --model de long.jsonl >out 2>err
+has "with the German bundle the English story is the foreign one" err "\(de\): 1 en of 2 records"
+"$ND" classify --model tiny "$DATA/articles.jsonl" >out 2>err
+check "English stories with an English bundle: no note" sh -c '! grep -q "note: stories" err'
+"$ND" summarize --model tiny long.jsonl >out 2>err
+check "summaries alone: no note (no topics to doubt)" sh -c '! grep -q "note: stories" err'
 "$ND" train --language xx -o bad "$DE" >out 2>err; is "an unknown language is a usage error" $? 2
 has "...naming the known ones" err "unknown language 'xx' \(known: auto, en, de, fr"
 # a bundle from before languages: an English one's manifest without its language line, its

@@ -197,6 +197,11 @@ int main(void)
         ok(tc.n == 3 && (tc.v[0].flags & ND_TOK_CAPS) && !(tc.v[1].flags & ND_TOK_CAPS) && (tc.v[2].flags & ND_TOK_CAPS) &&
                (tc.v[0].flags & ND_TOK_CAP) && (tc.v[1].flags & ND_TOK_CAP),
            "all-caps and capitalised flags of long words counted eight bytes at a time");
+        nd_tokens_reset(&tc);
+        nd_tokenize(t, "the cat and the dog", 19, 0, 0, &tc);
+        ok(tc.n == 5 && tc.stops == 3, "the stop words are counted (%zu of %zu)", tc.stops, tc.n);
+        nd_tokens_reset(&tc);
+        ok(tc.n == 0 && tc.stops == 0, "and the count starts over with the tokens");
         nd_tokens_release(&tc);
     }
 
