@@ -314,13 +314,16 @@ static int looks_like_embed(const char *s, size_t n)
 
 /*
  * A photo caption: a sentence, then its credit ("... on Monday. REUTERS/Jane
- * Doe", "... Photograph: Jane Doe/AP", "... (AP Photo/Jane Doe)").
+ * Doe", "... Photograph: Jane Doe/AP", "... (AP Photo/Jane Doe)", and in
+ * the other languages of the page benchmark "... (Foto: dpa)", "... Bild:
+ * Jane Doe", "... Imagen: EFE").
  */
 static int looks_like_caption(const char *s, size_t n)
 {
     static const char *const credits[] = { "photograph:", "photo:", "picture:", "image:", "credit:", "photo by ",
                                            "photo credit", "ap photo", "reuters/", "afp/", "epa/", "getty images",
-                                           "file photo", NULL };
+                                           "file photo", "foto:", "fotos:", "bild:", "imagen:",
+                                           "cr\xC3\xA9" "dit photo", NULL };
     if (n > 300 || n < 8) return 0;
     char e = s[n - 1];   /* a credit ends with a name or a parenthesis, not as a sentence does */
     if (e == '.' ? s[n - 2] != ')' : e == '!' || e == '?' || e == '"' || e == ':') return 0;
