@@ -27,6 +27,7 @@
 #define _GNU_SOURCE   /* memmem */
 #include "story.h"
 
+#include <cJSON.h>
 #include <pthread.h>   /* pthread_once */
 #include <stdlib.h>    /* bsearch */
 #include <strings.h>   /* strncasecmp */
@@ -686,6 +687,47 @@ static size_t attributes(const char *s, size_t n, size_t i, struct attr *at, siz
     return n;
 }
 
+/* Is the attribute 'name' there with value 'want' (ASCII case ignored)? */
+static int has_attr_value(const struct attr *at, size_t na, const char *name, const char *want)
+{
+    for (size_t i = 0; i < na; i++)
+        if (attr_is(&at[i], name)) return at[i].vlen == strlen(want) && !strncasecmp(at[i].val, want, at[i].vlen);
+    return 0;
+}
+
+/* The longest "articleBody" string anywhere in j (a @graph, an array of items, a nested item). */
+static const cJSON *article_body(const cJSON *j, const cJSON *best, int depth)
+{
+    const cJSON *c;
+    if (depth > 16) return best;
+    cJSON_ArrayForEach(c, j) {
+        if (cJSON_IsString(c) && c->string && !strcmp(c->string, "articleBody")) {
+            if (!best || strlen(c->valuestring) > strlen(best->valuestring)) best = c;
+        } else if (cJSON_IsObject(c) || cJSON_IsArray(c)) {
+            best = article_body(c, best, depth + 1);
+        }
+    }
+    return best;
+}
+
+/*
+ * A page's structured data (<script type="application/ld+json">): the
+ * publisher's own copy of the story (schema.org's articleBody), which a
+ * page that builds its text in the browser has nowhere else. Kept in
+ * p->ld_body when longer than what an earlier script gave.
+ */
+static void ld_json(struct dom *d, const char *s, size_t n)
+{
+    cJSON *j = cJSON_ParseWithLength(s, n);
+    const cJSON *body = j ? article_body(j, NULL, 0) : NULL;
+    size_t len = body ? strlen(body->valuestring) : 0;
+    if (len > d->p->ld_body.len) {
+        nd_buf_reset(&d->p->ld_body);
+        decode(body->valuestring, len, &d->p->ld_body);
+    }
+    cJSON_Delete(j);
+}
+
 /* A script that holds markup for the page's code to show (type "text/template", "text/x-template", "text/html"). */
 static int template_script(const struct attr *at, size_t na)
 {
@@ -731,10 +773,12 @@ static void parse(struct dom *d, const char *s, size_t n)
             i = attributes(s, n, j, at, &na);
             const struct tagdef *t = tag_of(name, nl);
             if (!strcmp(t->name, "script") && template_script(at, na)) continue;   /* its content is the page's */
+            int ld = !strcmp(t->name, "script") && has_attr_value(at, na, "type", "application/ld+json");
             on_start(d, name, nl, at, na);
             if (t->flags & T_RAW) {   /* its text, up to its end tag, is not markup */
                 size_t end = !strcmp(t->name, "plaintext") ? n : raw_end(s, n, i, name, nl);
                 if (t->kind == K_TITLE && !d->title.len) decode(s + i, end - i, &d->title);
+                if (ld) ld_json(d, s + i, end - i);
                 i = end;
                 if (i < n) {
                     i = past(s, n, i, '>');

@@ -23,6 +23,7 @@ void nd_page_init(nd_page *p)
     memset(p, 0, sizeof(*p));
     nd_buf_init(&p->text);
     nd_buf_init(&p->title);
+    nd_buf_init(&p->ld_body);
     p->lang = -1;
 }
 
@@ -30,6 +31,7 @@ void nd_page_release(nd_page *p)
 {
     nd_buf_release(&p->text);
     nd_buf_release(&p->title);
+    nd_buf_release(&p->ld_body);
     free(p->b);
     free(p->e);
     free(p->x);
@@ -40,6 +42,7 @@ void nd_page_reset(nd_page *p)
 {
     nd_buf_reset(&p->text);
     nd_buf_reset(&p->title);
+    nd_buf_reset(&p->ld_body);
     p->n = p->ne = 0;
     p->html = p->lynx = 0;
     p->lang = -1;
@@ -577,6 +580,36 @@ static void drop_repeats(nd_page *p)
     free(v);
 }
 
+/*
+ * A page whose story the blocks do not hold (built in the browser from its
+ * structured data, or behind a wall the page's text stops at) while its
+ * JSON-LD articleBody does: the story is the articleBody, every paragraph
+ * of it kept. Only when the blocks kept are fewer than ND_LD_KEPT bytes and
+ * under a quarter of the articleBody's: where the page has its story, the
+ * page's copy is the one the reader sees (an articleBody may be a teaser,
+ * or another version of the text).
+ */
+#define ND_LD_KEPT 500
+static void structured_story(nd_page *page)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < page->n; i++) kept += page->b[i].keep ? page->b[i].len : 0;
+    if (page->ld_body.len < 200 || kept >= ND_LD_KEPT || kept * 4 >= page->ld_body.len) return;
+    nd_buf body, title;
+    nd_buf_init(&body);
+    nd_buf_init(&title);
+    nd_buf_add(&body, page->ld_body.data, page->ld_body.len);
+    nd_buf_add(&title, page->title.data, page->title.len);
+    if (nd_markup_kind(body.data, body.len)) nd_page_html(page, body.data, body.len);   /* "<p>...</p>" */
+    else nd_page_text(page, body.data, body.len);
+    nd_buf_reset(&page->title);
+    nd_buf_add(&page->title, title.data, title.len);
+    page->html = 1;   /* a page's story: its headline is the page's title */
+    for (size_t i = 0; i < page->n; i++) page->b[i].keep = 1, page->b[i].p = 1, page->b[i].rule = ND_CLUTTER_NONE;
+    nd_buf_release(&body);
+    nd_buf_release(&title);
+}
+
 size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t len, nd_buf *out, int keep_all)
 {
     int markup = nd_markup_kind(text, len);
@@ -599,6 +632,7 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
             }
         }
         drop_repeats(page);
+        if (page->html) structured_story(page);
     }
     if (!page->html && !keep_all) {   /* a headline the story does not hold is the page's title */
         size_t h = find_headline(page);

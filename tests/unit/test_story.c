@@ -60,6 +60,61 @@ static void test_html(void)
     nd_page_release(&p);
 }
 
+static char *slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    char *s = malloc(1 << 16);
+    *n = fread(s, 1, (1 << 16) - 1, f);
+    s[*n] = '\0';
+    fclose(f);
+    return s;
+}
+
+/* A page built in the browser: its story only in its JSON-LD articleBody. */
+static void test_structured(void)
+{
+    nd_page p;
+    nd_page_init(&p);
+    nd_buf out;
+    nd_buf_init(&out);
+    size_t n = 0;
+    char *html = slurp("tests/data/page-ld.html", &n);
+    ok(html != NULL, "the client-rendered page is there");
+    if (!html) return;
+    nd_page_html(&p, html, n);
+    ok(p.ld_body.len > 200 && memmem(p.ld_body.data, p.ld_body.len, "school groups & walkers", 23),
+       "the articleBody is found inside a @graph, its escapes decoded");
+    nd_story(&p, NULL, html, n, &out, 0);
+    ok(memmem(out.data, out.len, "The keeper of the north lighthouse", 34) && memmem(out.data, out.len, "on Saturdays.", 13),
+       "a page whose blocks hold no story: the story is the articleBody");
+    ok(!memmem(out.data, out.len, "JavaScript", 10) && !memmem(out.data, out.len, "window.", 7), "and nothing of the page");
+    ok(memmem(out.data, out.len, "1984, when", 10) && memmem(out.data, out.len, "hours.\n\nThe light", 17),
+       "its lines are the story's paragraphs");
+    is_str(p.title.data, "Lighthouse keeper retires after forty years", "the title is still the page's");
+    /* a page that has its story keeps its own copy, whatever the articleBody says */
+    static const char both[] =
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":\"A teaser of the story that "
+        "the page's structured data carries, longer than two hundred bytes so that it would count: it goes on and on "
+        "about the harbour, the ferries and the storm, and then it stops well before the story's own end, as teasers "
+        "do when a site puts them there.\"}</script>"
+        "<article><p>The port reopened on Friday after a storm closed it for three days, the harbour office said in a "
+        "statement on its website.</p><p>Ferries to the islands will run on their usual timetable from Saturday, "
+        "although the first crossings may be delayed by debris in the channel.</p><p>Officials said the damage to the "
+        "piers was lighter than feared, and repairs to the northern breakwater would begin next week.</p>"
+        "<p>Fishermen, who lost three days of work, asked the council for help with the cost of repairing nets.</p>"
+        "</article>";
+    nd_story(&p, NULL, both, sizeof(both) - 1, &out, 0);
+    ok(memmem(out.data, out.len, "The port reopened", 17) && !memmem(out.data, out.len, "teaser", 6),
+       "a page with its story keeps its own copy");
+    static const char broken[] = "<script type=\"application/ld+json\">{\"articleBody\": \"cut</script><p>Text</p>";
+    nd_page_html(&p, broken, sizeof(broken) - 1);
+    ok(p.ld_body.len == 0 && find_block(&p, "Text") < p.n, "broken JSON-LD is no articleBody, and the page is read");
+    free(html);
+    nd_buf_release(&out);
+    nd_page_release(&p);
+}
+
 static void test_text(void)
 {
     nd_page p;
@@ -328,6 +383,7 @@ static void test_runs(void)
 int main(void)
 {
     test_html();
+    test_structured();
     test_text();
     test_smooth();
     test_model_file();
