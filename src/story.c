@@ -516,7 +516,8 @@ static int has_word(const char *s, size_t n)
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i], d = i + 1 < n ? (unsigned char)s[i + 1] : 0;
         if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9')) return 1;
-        if (c >= 0xC3 && c <= 0xF4 && c != 0xE2 && c != 0xEE && !(c == 0xEF && d < 0xA4)) return 1;
+        if (c >= 0xC3 && c <= 0xF4 && c != 0xE2 && c != 0xEE && !(c == 0xEF && d < 0xA4) && !(c == 0xC3 && (d == 0x97 || d == 0xB7)))
+            return 1;   /* not the signs among the Latin-1 letters: "×" (a dialog's close button), "÷" */
     }
     return 0;
 }

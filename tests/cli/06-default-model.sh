@@ -89,10 +89,10 @@ has "with no space before a comma after a link" nodes.out 'with the port authori
 check "and no menu, related headline or footer" test -z "$(grep -E 'Subscribe|Sign up|Related|Storm closes|Privacy|Contact' nodes.out)"
 # Blocks without a word between story paragraphs (w3m's <hr>, markdown's "* * *", a plain text's dashes, a lone
 # bullet, a star rating, an icon font's glyphs) and images as w3m shows them ("[harbour_2041.jpg]"): not in the story
-printf '{"id":"r1","text":"%s\\n\\n[harbour_2041.jpg] [pier-3]\\n\\nThe harbour master said the berths had been checked by divers overnight.\\n\\n━━━━━━━━━━━━━━━━━━━━\\n\\n* * *\\n\\nFerries kept to their usual timetable all weekend, the ferry company said.\\n\\n•\\n\\n★★★★★\\n\\n----------"}\n' "$story" >rules.jsonl
+printf '{"id":"r1","text":"%s\\n\\n[harbour_2041.jpg] [pier-3]\\n\\nThe harbour master said the berths had been checked by divers overnight.\\n\\n━━━━━━━━━━━━━━━━━━━━\\n\\n* * *\\n\\nFerries kept to their usual timetable all weekend, the ferry company said.\\n\\n•\\n\\n★★★★★\\n\\n×\\n\\n----------"}\n' "$story" >rules.jsonl
 "$ND" clean rules.jsonl >rules.out
 has "the story around the rules is kept" rules.out 'checked by divers overnight.\\n\\nFerries kept'
-check "and no rule, lone bullet, rating or image is" test -z "$(grep -E '━|\* \* \*|-----|•|★|harbour_2041' rules.out)"
+check "and no rule, lone bullet, rating, close button or image is" test -z "$(grep -E '━|\* \* \*|-----|•|★|×|harbour_2041' rules.out)"
 printf '{"id":"r2","text":"%s\\n\\n\\ue83a \\ue5c9\\n\\nThe harbour master said the berths had been checked by divers overnight."}\n' "$story" >icons.jsonl
 "$ND" clean --explain icons.jsonl >/dev/null 2>icons.err
 has "an icon font's glyphs between paragraphs: removed, and --explain says why" icons.err "record 'r2': removed no-words: "
