@@ -78,7 +78,7 @@ check "and its story holds no link mark, no address" test -z "$(grep -E '\[[0-9]
 is "all three paragraphs" "$(grep -o 'operator said in a statement\.\\n\\nThe first sailing.*ten minutes late\.\\n\\nLocal businesses' lynx.out | wc -l)" 1
 # And as markdown, the way scrapers for language models write a page: links as their words, no image or marks.
 "$ND" clean "$DATA/page-md.md" >md.out
-has "a markdown page's story" md.out '"text":"Ferry service returns after winter repairs\\n\\nThe island ferry resumed'
+has "a markdown page's headline: its title, or its story's first line" md.out '"title":"Ferry service returns after winter repairs","text":"(Ferry service returns after winter repairs\\n\\n)?The island ferry resumed'
 check "with no link, image or emphasis marks" test -z "$(grep -E '\]\(|!\[|\*\*|https?:|Related' md.out)"
 has "a paragraph's wrapped link joined" md.out 'and the island council plans to review'
 # And as a scraper dumps it, one text node a line: links break the sentences, which are joined again.
