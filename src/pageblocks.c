@@ -414,6 +414,8 @@ void nd_page_text(nd_page *p, const char *text, size_t len)
         blk->elem = -1;
         blk->group = L[i].group;
         blk->tag = ND_BT_TEXT;
+        if (md && text[L[i].s] == '#')   /* a markdown heading is one, as in the page: "# " the h1 */
+            blk->tag = L[i].t - L[i].s > 1 && text[L[i].s + 1] == '#' ? ND_BT_H : ND_BT_H1;
         blk->bullet = (uint8_t)bullet(text + L[i].s, L[i].t - L[i].s);
         blk->indent = (uint8_t)(L[i].indent < 255 ? L[i].indent : 255);
         blk->p = 1;

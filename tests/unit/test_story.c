@@ -202,6 +202,11 @@ static void test_text(void)
        "markdown: a menu's links and a heading as a browser shows them (%zu blocks)", p.n);
     ok(find_block(&p, "The harbour master said the port would reopen on Monday after divers checked the berths.") == 3,
        "a paragraph: its lines joined, its links as words, no image before it");
+    ok(p.n == 4 && p.b[2].tag == ND_BT_H1 && p.b[3].tag == ND_BT_TEXT && p.b[0].tag == ND_BT_TEXT,
+       "a markdown heading is a heading block, as an HTML page's <h1>");
+    static const char md2[] = "[Home](/) [News](/news/)\n\n## Divers check the berths\n\nThe harbour master said so.\n";
+    nd_page_text(&p, md2, sizeof(md2) - 1);
+    ok(p.n == 3 && p.b[1].tag == ND_BT_H, "\"## \" a lower heading");
     static const char plain_brackets[] = "A [note] in brackets (not a link) stays.\n";
     nd_page_text(&p, plain_brackets, sizeof(plain_brackets) - 1);
     ok(p.n == 1 && find_block(&p, "A [note] in brackets (not a link) stays.") == 0, "brackets in a plain text stay");
