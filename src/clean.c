@@ -460,6 +460,11 @@ static int looks_like_teaser(const char *s, size_t n)
         else if (e >= 1 && s[e - 1] == '>') e--, marks++;
         else break;
     }
+    if (!e) return 0;
+    unsigned char last = (unsigned char)(s[e - 1] | 0x20);   /* the last letters of the phrases: most lines end otherwise */
+    if (!(last == 'e' || last == 'g' || last == 'n' || last == 's' || last == 'o' || last == 'r' || last == 'j' ||
+          (unsigned char)s[e - 1] == 0xA4))
+        return 0;
     for (size_t k = 0; more[k]; k++) {
         size_t l = strlen(more[k]);
         if (e >= l && !strncasecmp(s + e - l, more[k], l) && (e == l || s[e - l - 1] == ' ' || s[e - l - 1] == '.'))
