@@ -791,6 +791,22 @@ void nd_model_describe(const nd_model *m, size_t top, nd_buf *out)
         for (int k = 0; k < ND_SFEAT; k++) nd_buf_addf(out, " %.3f", m->sum->w[k]);
         nd_buf_addc(out, '\n');
     }
+    if (m->ex) {
+        int named = 0;
+        for (int k = 0; k < ND_BFEAT; k++) named += strncmp(nd_bfeat_name(k), "unused", 6) != 0;
+        nd_buf_addf(out, "\nstory extraction: two-stage block model, %d features of a block, %d of its context\n", named,
+                    ND_BCTX);
+        for (int f = 0; f < ND_NFORMS; f++) {
+            const nd_blocklm *lm = &m->ex->form[f];
+            if (!lm->trained) continue;
+            nd_buf_addf(out, "  %-5s %d pages, %d labelled blocks, C=%g", nd_form_names[f], lm->pages, lm->blocks, lm->c1);
+            if (lm->c2 > 0) nd_buf_addf(out, " then C=%g", lm->c2);
+            else nd_buf_adds(out, ", no second stage");
+            nd_buf_addf(out, ", shift %g, switching cost %g", lm->shift, lm->lambda);
+            if (lm->weigh != 0) nd_buf_addf(out, " (blocks weighed by length^%g)", lm->weigh);
+            nd_buf_addf(out, ", cross-validated F1 %.4f\n", lm->cv_f1);
+        }
+    }
     if (m->metrics) nd_buf_addf(out, "\nmetrics\n%s", m->metrics);
 }
 
@@ -873,7 +889,11 @@ void nd_model_describe_json(const nd_model *m, size_t top, nd_buf *out)
         for (int f = 0; f < ND_NFORMS; f++)
             if (m->ex->form[f].trained) {
                 json_key(out, &f2, nd_form_names[f]);
-                nd_buf_addf(out, "{\"pages\":%d,\"cv_f1\":%.4f}", m->ex->form[f].pages, m->ex->form[f].cv_f1);
+                const nd_blocklm *lm = &m->ex->form[f];
+                nd_buf_addf(out,
+                            "{\"pages\":%d,\"blocks\":%d,\"C1\":%.17g,\"C2\":%.17g,\"shift\":%.17g,\"lambda\":%.17g,"
+                            "\"weigh\":%.17g,\"cv_f1\":%.4f}",
+                            lm->pages, lm->blocks, lm->c1, lm->c2, lm->shift, lm->lambda, lm->weigh, lm->cv_f1);
             }
         nd_buf_addc(out, '}');
     } else {
