@@ -432,7 +432,6 @@ static int looks_like_menu(const char *s, size_t n)
     return seps >= 2 && longest <= 30;
 }
 
-/* "Articles: 123", "12 comments", "Views 4,567", "1.2k shares": a counter. */
 /*
  * A teaser: a paragraph that ends in a link to the rest of it ("... and
  * what comes next. Read more", "... zu erwarten?  mehr...", "Lire la
@@ -473,6 +472,7 @@ static int looks_like_teaser(const char *s, size_t n)
     return marks && e >= 5 && !strncasecmp(s + e - 4, "mehr", 4) && (s[e - 5] == ' ' || s[e - 5] == '.');
 }
 
+/* "Articles: 123", "12 comments", "Views 4,567", "1.2k shares": a counter. */
 static int looks_like_counter(const char *s, size_t n)
 {
     if (n > 40) return 0;

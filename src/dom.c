@@ -691,7 +691,7 @@ static size_t attributes(const char *s, size_t n, size_t i, struct attr *at, siz
 static int has_attr_value(const struct attr *at, size_t na, const char *name, const char *want)
 {
     for (size_t i = 0; i < na; i++)
-        if (attr_is(&at[i], name)) return at[i].vlen == strlen(want) && !strncasecmp(at[i].val, want, at[i].vlen);
+        if (attr_is(&at[i], name)) return val_is(&at[i], want);
     return 0;
 }
 

@@ -178,7 +178,8 @@ double nd_block_weight(const float *x, double weigh);
 /*
  * The blocks kept: those the rules flag ('veto') never, the rest by the
  * Viterbi path over them alone (a rule's hit between two story paragraphs
- * does not part them). 'keep' may be 'veto'.
+ * does not part them), each block's log-odds weighed by wt[i] (NULL: 1).
+ * 'keep' may be 'veto'.
  */
 void nd_block_decide(const double *z, const double *wt, const uint8_t *veto, size_t n, double shift, double lambda,
                      uint8_t *keep);

@@ -17,7 +17,7 @@ struct run {
     const struct cli_input *in;
     nd_buf out;
     size_t records, failed, repaired;
-    struct foreign foreign[8];   /* stories not in the model's language, by language */
+    struct foreign foreign[64];   /* stories not in the model's language, by language (newsdesk knows fewer) */
     size_t nforeign;
     struct cli_progress progress;
     int write_failed;
