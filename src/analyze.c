@@ -33,6 +33,18 @@ struct nd_analyzer {
     uint32_t *fid;
     uint64_t *pkey;
     size_t fid_alloc, pkey_alloc;
+    /*
+     * A bundle with subwords: a cached word's slot is its memo here, its
+     * stem id and the feature ids of its 4-grams (in sub[]), made the first
+     * time the word is seen after the cache started over, instead of its
+     * 4-grams being spelled out, hashed and looked up in every document.
+     */
+    float subwords;              /* the 4-grams' weight against a word's; 0: none */
+    struct word_memo { uint32_t stem, off, n; } *wm;
+    uint32_t *sub;
+    size_t nwm, wm_alloc, nsub, sub_alloc;
+    uint32_t epoch;              /* the tokenizer's when sub was last emptied */
+    nd_terms grams;              /* scratch: one word's 4-grams */
 };
 
 void nd_analyze_opts_init(nd_analyze_opts *o)
@@ -100,8 +112,12 @@ nd_analyzer *nd_analyzer_new(const nd_model *m)
     nd_analyzer *a = nd_xcalloc(1, sizeof(*a));
     a->m = m;
     a->cfg = nd_model_cfg(m);
+    a->subwords = (float)a->cfg.subwords;
+    a->cfg.subwords = 0;   /* the words' memos give them */
+    nd_terms_init(&a->grams);
     a->tz = nd_tokenizer_new(m->lang);
     if (!a->tz) {
+        nd_terms_release(&a->grams);
         free(a);
         return NULL;
     }
@@ -125,6 +141,9 @@ void nd_analyzer_free(nd_analyzer *a)
     free(a->lidf);
     free(a->fid);
     free(a->pkey);
+    free(a->wm);
+    free(a->sub);
+    nd_terms_release(&a->grams);
     free(a->scratch);
     free(a->occ);
     nd_summarizer_free(a->sum);
@@ -171,16 +190,45 @@ static void summarize(nd_analyzer *a, const nd_record *rec, const nd_analyze_opt
     }
 }
 
-/* The model's stem id + 1 of a cached word (0: its stem is in no vocabulary term), memoised in the word's slot. */
-static uint32_t stem_id(nd_analyzer *a, uint32_t entry, uint32_t off, uint32_t len)
+/*
+ * A cached word's memo in a bundle with subwords: its stem id and its
+ * 4-grams' feature ids; the word's slot holds its place in a->wm.
+ */
+static void new_memo(nd_analyzer *a, uint32_t entry, const char *stem, uint32_t len, uint32_t s)
+{
+    nd_buf_reset(&a->grams.keys);
+    a->grams.n = 0;
+    nd_terms_push_subwords(&a->grams, stem, len, 0, 1.0f);
+    ND_GROW(a->sub, a->nsub + a->grams.n, a->sub_alloc);
+    ND_GROW(a->wm, a->nwm + 1, a->wm_alloc);
+    struct word_memo *w = &a->wm[a->nwm];
+    *w = (struct word_memo){ s, (uint32_t)a->nsub, 0 };
+    for (size_t i = 0; i < a->grams.n; i++) {
+        const nd_term *g = &a->grams.v[i];
+        uint32_t fid = nd_model_feature(a->m, a->grams.keys.data + g->off, g->len, g->hash);
+        if (fid) a->sub[a->nsub + w->n++] = fid;
+    }
+    a->nsub += w->n;
+    nd_tokenizer_set_slot(a->tz, entry, (uint32_t)a->nwm++);
+}
+
+/* The stem id of a word new to the cache, memoised in its slot (or its memo: 'memo', a bundle with subwords). */
+static uint32_t new_stem_id(nd_analyzer *a, uint32_t entry, uint32_t off, uint32_t len, int memo)
+{
+    const char *stem = nd_tokenizer_stems(a->tz) + off;
+    long e = nd_strmap_find(&a->m->stems, stem, len);
+    uint32_t s = e < 0 ? 0 : (uint32_t)e + 1;
+    if (memo) new_memo(a, entry, stem, len, s);
+    else nd_tokenizer_set_slot(a->tz, entry, s);
+    return s;
+}
+
+/* The model's stem id + 1 of a cached word (0: its stem is in no vocabulary term), memoised. */
+static inline uint32_t stem_id(nd_analyzer *a, uint32_t entry, uint32_t off, uint32_t len, int memo)
 {
     uint32_t s = nd_tokenizer_slot(a->tz, entry);
-    if (s == ND_SLOT_UNSET) {
-        long e = nd_strmap_find(&a->m->stems, nd_tokenizer_stems(a->tz) + off, len);
-        s = e < 0 ? 0 : (uint32_t)e + 1;
-        nd_tokenizer_set_slot(a->tz, entry, s);
-    }
-    return s;
+    if (s == ND_SLOT_UNSET) return new_stem_id(a, entry, off, len, memo);
+    return memo ? a->wm[s].stem : s;
 }
 
 /*
@@ -194,6 +242,81 @@ static int sentence_term(const nd_terms *terms, const nd_term *tm)
     return k0 != '@' && k0 != '^' && k0 != '~';
 }
 
+/* Feature fid's place in the dense accumulator, given the next local id when first seen this article. */
+static inline struct dense *touch(nd_analyzer *a, uint32_t fid)
+{
+    struct dense *e = &a->dense[fid];
+    if (e->v == 0) {   /* weights are positive: first seen */
+        e->lid = (uint32_t)a->ntouched;
+        a->touched[a->ntouched++] = fid;
+        __builtin_prefetch(&a->m->idf[fid]);
+    }
+    return e;
+}
+
+/*
+ * The first pass of vectorize: the feature ids of unigrams and pseudo-terms,
+ * the keys of bigrams. Inlined twice, with and without the words' memos.
+ */
+static inline __attribute__((always_inline)) void term_ids(nd_analyzer *a, const nd_terms *terms, const int memo)
+{
+    const nd_model *m = a->m;
+    for (size_t i = 0; i < terms->n; i++) {
+        const nd_term *tm = &terms->v[i];
+        uint32_t fid = 0;
+        a->pkey[i] = 0;
+        if (tm->entry != ND_SLOT_UNSET) {   /* unigram or bigram: by the words' memoised stem ids */
+            uint32_t sa = stem_id(a, tm->entry, tm->off, tm->len, memo);
+            if (tm->entry2 == ND_SLOT_UNSET) {
+                fid = sa ? m->stem_fid[sa - 1] : 0;
+            } else if (sa && m->pair) {
+                uint32_t sb = stem_id(a, tm->entry2, tm->off2, tm->len2, memo);
+                if (sb) {
+                    a->pkey[i] = (uint64_t)sa << 32 | sb;
+                    __builtin_prefetch(&m->pair[nd_model_pair_slot(m, a->pkey[i])]);
+                }
+            }
+        } else {
+            fid = nd_model_feature(m, terms->keys.data + tm->off, tm->len, tm->hash);
+        }
+        a->fid[i] = fid;
+        if (fid) __builtin_prefetch(&a->dense[fid]);
+    }
+}
+
+/* Terms [from, to) into the accumulator; with 'occurrences', the sentences' terms into a->occ too. */
+static inline void add_terms(nd_analyzer *a, const nd_terms *terms, size_t from, size_t to, int occurrences)
+{
+    for (size_t i = from; i < to; i++) {
+        const nd_term *tm = &terms->v[i];
+        uint32_t fid = a->fid[i];
+        if (!fid) continue;
+        struct dense *e = touch(a, fid);
+        e->v += tm->w;
+        if (occurrences && sentence_term(terms, tm))
+            a->occ[a->nocc++] = (struct nd_occ){ tm->sent, e->lid, tm->w };
+    }
+}
+
+/*
+ * The words' 4-grams from their memos, in the order and with the weights
+ * nd_terms_build gives them with subwords on (so the sums are the same to
+ * the bit); they are no sentence's terms.
+ */
+static void add_subwords(nd_analyzer *a)
+{
+    const nd_tokens *tk = &a->doc.tk;
+    for (size_t i = 0; i < tk->n; i++) {
+        const nd_token *t = &tk->v[i];
+        if (!nd_token_subworded(&a->cfg, t)) continue;
+        float w = nd_token_weight(&a->cfg, t) * a->subwords;
+        stem_id(a, t->entry, t->stem_off, t->stem_len, 1);   /* makes the memo, if the word's unigram did not */
+        const struct word_memo *wm = &a->wm[nd_tokenizer_slot(a->tz, t->entry)];
+        ND_GROW(a->touched, a->ntouched + wm->n, a->touched_alloc);
+        for (uint32_t k = 0; k < wm->n; k++) touch(a, a->sub[wm->off + k])->v += w;
+    }
+}
+
 /*
  * Prepare and vectorise (in d->vec, features in the order first seen); with
  * 'occurrences', also collect the terms by sentence, with the local ids of
@@ -205,6 +328,10 @@ static void vectorize(nd_analyzer *a, const nd_record *rec, int keep_boilerplate
     nd_doc *d = &a->doc;
     nd_doc_prepare(d, a->tz, m->gaz.nregions ? &m->gaz : NULL, &a->cfg, m->ex, rec->title, rec->text, rec->url,
                    keep_boilerplate);
+    if (a->subwords > 0 && nd_tokenizer_epoch(a->tz) != a->epoch) {   /* the slots were unset: so are their memos */
+        a->epoch = nd_tokenizer_epoch(a->tz);
+        a->nwm = a->nsub = 0;
+    }
     a->nocc = 0;
     a->ntouched = 0;
     const nd_terms *terms = &d->terms;
@@ -218,47 +345,17 @@ static void vectorize(nd_analyzer *a, const nd_record *rec, int keep_boilerplate
      * article ahead instead of waited for one at a time: ids of unigrams and
      * pseudo-terms and the keys of bigrams; the bigrams' probes; the sums.
      */
-    for (size_t i = 0; i < terms->n; i++) {
-        const nd_term *tm = &terms->v[i];
-        uint32_t fid = 0;
-        a->pkey[i] = 0;
-        if (tm->entry != ND_SLOT_UNSET) {   /* unigram or bigram: by the words' memoised stem ids */
-            uint32_t sa = stem_id(a, tm->entry, tm->off, tm->len);
-            if (tm->entry2 == ND_SLOT_UNSET) {
-                fid = sa ? m->stem_fid[sa - 1] : 0;
-            } else if (sa && m->pair) {
-                uint32_t sb = stem_id(a, tm->entry2, tm->off2, tm->len2);
-                if (sb) {
-                    a->pkey[i] = (uint64_t)sa << 32 | sb;
-                    __builtin_prefetch(&m->pair[nd_model_pair_slot(m, a->pkey[i])]);
-                }
-            }
-        } else {
-            fid = nd_model_feature(m, terms->keys.data + tm->off, tm->len, tm->hash);
-        }
-        a->fid[i] = fid;
-        if (fid) __builtin_prefetch(&a->dense[fid]);
-    }
+    if (a->subwords > 0) term_ids(a, terms, 1);
+    else term_ids(a, terms, 0);
     for (size_t i = 0; i < terms->n; i++)
         if (a->pkey[i]) {
             uint32_t fid = nd_model_pair(m, (uint32_t)(a->pkey[i] >> 32), (uint32_t)a->pkey[i]);
             a->fid[i] = fid;
             if (fid) __builtin_prefetch(&a->dense[fid]);
         }
-    for (size_t i = 0; i < terms->n; i++) {
-        const nd_term *tm = &terms->v[i];
-        uint32_t fid = a->fid[i];
-        if (!fid) continue;
-        struct dense *e = &a->dense[fid];
-        if (e->v == 0) {   /* weights are positive: first seen */
-            e->lid = (uint32_t)a->ntouched;
-            a->touched[a->ntouched++] = fid;
-            __builtin_prefetch(&m->idf[fid]);
-        }
-        e->v += tm->w;
-        if (occurrences && sentence_term(terms, tm))
-            a->occ[a->nocc++] = (struct nd_occ){ tm->sent, e->lid, tm->w };
-    }
+    add_terms(a, terms, 0, terms->sub_at, occurrences);
+    if (a->subwords > 0) add_subwords(a);   /* the words' 4-grams go between the words and the places */
+    add_terms(a, terms, terms->sub_at, terms->n, occurrences);
     double ss = 0;
     if (occurrences) ND_GROW(a->lidf, a->ntouched + 1, a->lidf_alloc);
     for (size_t i = 0; i < a->ntouched; i++) {

@@ -71,7 +71,7 @@ static void push_term(nd_terms *out, const char *a, size_t al, const char *b, si
  * The 4-grams of characters of stem s[0..n) of 4 characters or more, marked
  * at both ends, as terms "~gram" weighing w; stems over 60 bytes have none.
  */
-static void push_subwords(nd_terms *out, const char *s, size_t n, uint32_t sent, float w)
+void nd_terms_push_subwords(nd_terms *out, const char *s, size_t n, uint32_t sent, float w)
 {
     if (n > 60) return;
     char word[64];
@@ -94,12 +94,6 @@ static void push_subwords(nd_terms *out, const char *s, size_t n, uint32_t sent,
     }
 }
 
-/* A token's weight: the title's and the lead's words count more. */
-static inline float token_weight(const nd_feature_cfg *cfg, const nd_token *t)
-{
-    return t->sent == ND_SENT_TITLE ? (float)cfg->title_weight : t->sent == 0 ? (float)cfg->lead_weight : 1.0f;
-}
-
 void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazetteer *gz, int outlet,
                     const nd_tokens *tk, nd_terms *out)
 {
@@ -111,7 +105,7 @@ void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazett
     for (size_t i = 0; i < tk->n; i++) {
         const nd_token *t = &tk->v[i];
         if (t->flags & ND_TOK_STOP) continue;
-        float w = token_weight(cfg, t);
+        float w = nd_token_weight(cfg, t);
         if ((t->flags & ND_TOK_NUM) && cfg->numbers) {
             /* a number's shape carries the signal ("Shr 25 cts"), its value rarely does */
             char shape[8];
@@ -134,11 +128,12 @@ void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazett
         if (cfg->bigrams && prev && prev->sent == t->sent) push_words(out, prev, t, w);
         prev = t;
     }
+    out->sub_at = out->n;
     for (size_t i = 0; cfg->subwords > 0 && i < tk->n; i++) {   /* after the words: their loop stays as English has it */
         const nd_token *t = &tk->v[i];
-        if (!(t->flags & ND_TOK_STOP) && !((t->flags & ND_TOK_NUM) && cfg->numbers))
-            push_subwords(out, nd_tokenizer_stems(tz) + t->stem_off, t->stem_len, t->sent,
-                          token_weight(cfg, t) * (float)cfg->subwords);
+        if (nd_token_subworded(cfg, t))
+            nd_terms_push_subwords(out, nd_tokenizer_stems(tz) + t->stem_off, t->stem_len, t->sent,
+                                   nd_token_weight(cfg, t) * (float)cfg->subwords);
     }
     if (gz && gz->nregions) {
         nd_gazetteer_match(gz, tz, tk, &out->hits, &out->nhits, &out->hits_alloc);

@@ -45,6 +45,8 @@ void nd_sentences_lang(const char *text, size_t len, const struct nd_language *l
 void nd_tokenizer_free(nd_tokenizer *t);
 /* Call between documents: keeps the word cache bounded (and may clear the slots). */
 void nd_tokenizer_begin(nd_tokenizer *t);
+/* How often the word cache has started over: the slots below are unset again each time. */
+uint32_t nd_tokenizer_epoch(const nd_tokenizer *t);
 /*
  * A memo slot per cached word, for the tokenizer's owner: the analyzer keeps
  * the word's unigram feature id there, the trainer its dictionary id.
@@ -136,6 +138,7 @@ typedef struct nd_terms {
     size_t n, alloc;
     nd_geo_hit *hits;
     size_t nhits, hits_alloc;
+    size_t sub_at;   /* where the words' character 4-grams are (or would be, with subwords 0): after their words */
 } nd_terms;
 
 typedef struct nd_feature_cfg {
@@ -149,6 +152,21 @@ typedef struct nd_feature_cfg {
 
 void nd_terms_init(nd_terms *t);
 void nd_terms_release(nd_terms *t);
+
+/* A token's weight: the title's and the lead's words count more. */
+static inline float nd_token_weight(const nd_feature_cfg *cfg, const nd_token *t)
+{
+    return t->sent == ND_SENT_TITLE ? (float)cfg->title_weight : t->sent == 0 ? (float)cfg->lead_weight : 1.0f;
+}
+
+/* Does the token have character 4-grams (a word, not a stop word nor a number's shape)? */
+static inline int nd_token_subworded(const nd_feature_cfg *cfg, const nd_token *t)
+{
+    return !(t->flags & ND_TOK_STOP) && !((t->flags & ND_TOK_NUM) && cfg->numbers);
+}
+
+/* Append the 4-grams of stem s[0..n) as terms "~gram" weighing w (none for stems of under 4 characters). */
+void nd_terms_push_subwords(nd_terms *out, const char *s, size_t n, uint32_t sent, float w);
 void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazetteer *gz, int outlet,
                     const nd_tokens *tk, nd_terms *out);
 

@@ -94,6 +94,7 @@ struct nd_tokenizer {
     nd_strmap stops;
     struct word *line;      /* ND_LINES */
     size_t nwords;
+    uint32_t epoch;         /* start-overs of the lines */
     nd_strmap over;         /* words past the lines' room in this document -> over_word */
     struct word *over_word;
     size_t over_alloc;
@@ -390,9 +391,15 @@ void nd_tokenizer_begin(nd_tokenizer *t)
     if (t->nwords > ND_WORDS - ND_DOC_WORDS) {   /* near full (always after an overflow): start over */
         memset(t->line, 0, ND_LINES * sizeof(*t->line));
         t->nwords = 0;
+        t->epoch++;
         nd_buf_reset(&t->stems);
     }
     if (t->over.n) nd_strmap_clear(&t->over);
+}
+
+uint32_t nd_tokenizer_epoch(const nd_tokenizer *t)
+{
+    return t->epoch;
 }
 
 const char *nd_tokenizer_stems(const nd_tokenizer *t)

@@ -17,6 +17,15 @@ check "...and no such terms" sh -c '! grep -q "^~" de0/vocab.tsv && ! grep -q "^
 printf '{"id":"q3","text":"Mannschaftskapitän schießt Siegtor im Meisterschaftsspiel."}\n' >q3.jsonl
 "$ND" classify --model de q3.jsonl >out
 has "compounds are read through their parts: sport" out '"id":"q3","topic":"sport"'
+# the words' 4-grams are memoised per cached word: after a record of 125,000 new words the cache
+# starts over, and the same text reads the same (the probabilities to the last digit)
+python3 -c '
+import itertools, json
+w = ("".join(p) for p in itertools.product("bcdfghklmnprstvwz", repeat=5))
+print(json.dumps({"id": "many", "text": " ".join(itertools.islice(w, 125000)) + "."}))' >many.jsonl
+cat q3.jsonl many.jsonl q3.jsonl >again.jsonl
+"$ND" process --threads 1 --format tsv --model de again.jsonl >out; is "a German bundle through the cache's start-over exits 0" $? 0
+check "...the same text before and after it reads the same" test "$(sed -n 2p out)" = "$(sed -n 4p out)"
 "$ND" info de >out; has "info shows the language" out "^language +de \(german; Snowball stemmer, its stop words\)"
 printf '{"id":"q1","text":"Die Aktien der Bank fielen an der Börse, der Gewinn des Konzerns sank."}\n{"id":"q2","text":"Der Stürmer traf zweimal, die Mannschaft gewann das Spiel."}\n' >q.jsonl
 "$ND" classify --model de q.jsonl >out; is "classify with the German bundle exits 0" $? 0
