@@ -158,9 +158,15 @@ int nd_lang_guess(const nd_langcount *c)
 
 /* Abbreviations that end no sentence, by language (lower case, without the period; English's are in sentences.c). */
 static const char *const ab_de[] = {
-    "abs", "abt", "bd", "bspw", "bzw", "ca", "di", "dipl", "dkfm", "dr", "evtl", "geb", "gest", "ggf", "hl", "hrsg",
-    "inkl", "ing", "jh", "jhd", "mag", "mio", "mrd", "nr", "prof", "rd", "sog", "st", "str", "tel", "usw", "vgl",
-    "z", "zb", "zt", "u", "d", "o", "a", "v", "jan", "feb", "aug", "sept", "okt", "nov", "dez", NULL,
+    "abb", "abg", "abs", "abt", "allg", "anm", "aufl", "bd", "bgm", "bsp", "bspw", "bzgl", "bzw", "ca", "di",
+    "dipl", "dkfm", "dr", "dt", "ehem", "evang", "evtl", "fr", "geb", "gegr", "gest", "ggf", "hl", "hr", "hrsg",
+    "inkl", "ing", "kath", "lt", "mag", "max", "min", "mind", "mmag", "nr", "prim", "prof", "rd", "sen", "sog",
+    "st", "str", "stv", "tel", "univ", "vgl", "vs", "zzgl", "z", "zb", "zt", "u", "d", "o", "a", "v", NULL,
+};
+/* German abbreviations that often close a sentence: "... Äpfel, Birnen usw. Die Preise" */
+static const char *const soft_de[] = {
+    "usw", "etc", "ff", "mio", "mrd", "tsd", "jh", "jhd", "chr", "jan", "feb", "mär", "apr", "jun", "jul", "aug",
+    "sept", "okt", "nov", "dez", NULL,
 };
 static const char *const ab_fr[] = {
     "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "av", "bd", "env", "cf", "p", "vol", "janv", "févr",
@@ -191,35 +197,35 @@ static const char *const ab_pl[] = { "ul", "np", "tzw", "tj", "dr", "prof", "mgr
 
 /* Every language libstemmer has a stemmer for, and Polish (stop words only). English first. */
 static const nd_language languages[] = {
-    { "en", "english", 1, 0, NULL },
-    { "de", "german", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMPOUNDS, ab_de },
-    { "fr", "french", 1, ND_LANG_ELIDE | ND_LANG_MARKS, ab_fr },
-    { "es", "spanish", 1, ND_LANG_MARKS, ab_es },
-    { "it", "italian", 1, ND_LANG_ELIDE | ND_LANG_MARKS, ab_it },
-    { "pt", "portuguese", 1, ND_LANG_MARKS, ab_pt },
-    { "nl", "dutch", 1, ND_LANG_MARKS | ND_LANG_COMPOUNDS, ab_nl },
-    { "sv", "swedish", 1, ND_LANG_MARKS | ND_LANG_COMPOUNDS, ab_nordic },
-    { "da", "danish", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMPOUNDS, ab_nordic },
-    { "no", "norwegian", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMPOUNDS, ab_nordic },
-    { "fi", "finnish", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMPOUNDS, ab_fi },
-    { "ru", "russian", 1, ND_LANG_MARKS, NULL },
-    { "pl", "polish", 0, ND_LANG_ORDINAL | ND_LANG_MARKS, ab_pl },
-    { "ar", "arabic", 1, ND_LANG_MARKS, NULL },
-    { "ca", "catalan", 1, ND_LANG_ELIDE | ND_LANG_MARKS, NULL },
-    { "el", "greek", 1, ND_LANG_MARKS, NULL },
-    { "eu", "basque", 1, ND_LANG_ORDINAL | ND_LANG_MARKS, NULL },
-    { "ga", "irish", 1, ND_LANG_MARKS, NULL },
-    { "hi", "hindi", 1, ND_LANG_MARKS, NULL },
-    { "hu", "hungarian", 1, ND_LANG_ORDINAL | ND_LANG_MARKS, NULL },
-    { "hy", "armenian", 1, ND_LANG_MARKS, NULL },
-    { "id", "indonesian", 1, ND_LANG_MARKS, NULL },
-    { "lt", "lithuanian", 1, ND_LANG_MARKS, NULL },
-    { "ne", "nepali", 1, ND_LANG_MARKS, NULL },
-    { "ro", "romanian", 1, ND_LANG_MARKS, NULL },
-    { "sr", "serbian", 1, ND_LANG_ORDINAL | ND_LANG_MARKS, NULL },
-    { "ta", "tamil", 1, ND_LANG_MARKS, NULL },
-    { "tr", "turkish", 1, ND_LANG_ORDINAL | ND_LANG_MARKS, NULL },
-    { "yi", "yiddish", 1, ND_LANG_MARKS, NULL },
+    { "en", "english", 1, 0, NULL, NULL },
+    { "de", "german", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMPOUNDS, ab_de, soft_de },
+    { "fr", "french", 1, ND_LANG_ELIDE | ND_LANG_MARKS, ab_fr, NULL },
+    { "es", "spanish", 1, ND_LANG_MARKS, ab_es, NULL },
+    { "it", "italian", 1, ND_LANG_ELIDE | ND_LANG_MARKS, ab_it, NULL },
+    { "pt", "portuguese", 1, ND_LANG_MARKS, ab_pt, NULL },
+    { "nl", "dutch", 1, ND_LANG_MARKS | ND_LANG_COMPOUNDS, ab_nl, NULL },
+    { "sv", "swedish", 1, ND_LANG_MARKS | ND_LANG_COMPOUNDS, ab_nordic, NULL },
+    { "da", "danish", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMPOUNDS, ab_nordic, NULL },
+    { "no", "norwegian", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMPOUNDS, ab_nordic, NULL },
+    { "fi", "finnish", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMPOUNDS, ab_fi, NULL },
+    { "ru", "russian", 1, ND_LANG_MARKS, NULL, NULL },
+    { "pl", "polish", 0, ND_LANG_ORDINAL | ND_LANG_MARKS, ab_pl, NULL },
+    { "ar", "arabic", 1, ND_LANG_MARKS, NULL, NULL },
+    { "ca", "catalan", 1, ND_LANG_ELIDE | ND_LANG_MARKS, NULL, NULL },
+    { "el", "greek", 1, ND_LANG_MARKS, NULL, NULL },
+    { "eu", "basque", 1, ND_LANG_ORDINAL | ND_LANG_MARKS, NULL, NULL },
+    { "ga", "irish", 1, ND_LANG_MARKS, NULL, NULL },
+    { "hi", "hindi", 1, ND_LANG_MARKS, NULL, NULL },
+    { "hu", "hungarian", 1, ND_LANG_ORDINAL | ND_LANG_MARKS, NULL, NULL },
+    { "hy", "armenian", 1, ND_LANG_MARKS, NULL, NULL },
+    { "id", "indonesian", 1, ND_LANG_MARKS, NULL, NULL },
+    { "lt", "lithuanian", 1, ND_LANG_MARKS, NULL, NULL },
+    { "ne", "nepali", 1, ND_LANG_MARKS, NULL, NULL },
+    { "ro", "romanian", 1, ND_LANG_MARKS, NULL, NULL },
+    { "sr", "serbian", 1, ND_LANG_ORDINAL | ND_LANG_MARKS, NULL, NULL },
+    { "ta", "tamil", 1, ND_LANG_MARKS, NULL, NULL },
+    { "tr", "turkish", 1, ND_LANG_ORDINAL | ND_LANG_MARKS, NULL, NULL },
+    { "yi", "yiddish", 1, ND_LANG_MARKS, NULL, NULL },
 };
 
 const nd_language *nd_language_at(int i)

@@ -80,6 +80,19 @@ static int next_is_starter(const unsigned char *s, size_t k, size_t end)
     return nd_word_in(starters, (const char *)s + k, ne - k);
 }
 
+/*
+ * Is the word at s[k] a function word of 'lang' ("Die", "Im")? -1 when the
+ * language has no list of them.
+ */
+static int next_is_function_word(const unsigned char *s, size_t k, size_t end, const nd_language *lang)
+{
+    int bit = nd_language_stoplist(lang);
+    if (bit < 0) return -1;
+    size_t ne = k;
+    while (ne < end && (isalpha(s[ne]) || s[ne] >= 0x80)) ne++;
+    return (int)(nd_stop_mask((const char *)s + k, ne - k) >> bit & 1);
+}
+
 /* Is the period at s[i] the end of a sentence, given the next word at s[k]? 'lang' adds its abbreviations and rules. */
 static int period_ends(const unsigned char *s, size_t line_start, size_t i, size_t k, size_t end, const nd_language *lang)
 {
@@ -106,7 +119,15 @@ static int period_ends(const unsigned char *s, size_t line_start, size_t i, size
     if (wl == 1 && isupper(s[w]) && s[w] != 'I') return 0;
     if (lang) {
         if (lang->abbrev && nd_word_in(lang->abbrev, (const char *)s + w, wl)) return 0;
-        if ((lang->rules & ND_LANG_ORDINAL) && wl <= 2 && isdigit(s[w]) && isdigit(s[i - 1])) return 0;   /* "3. Oktober" */
+        if (lang->soft && nd_word_in(lang->soft, (const char *)s + w, wl))
+            return next_is_function_word(s, k, end, lang) > 0;
+        size_t nd = 0;
+        while (nd < wl && isdigit(s[w + nd])) nd++;
+        if ((lang->rules & ND_LANG_ORDINAL) && nd == wl && wl <= 3) {
+            /* "am 3. Oktober", "der 100. Geburtstag": an ordinal, unless a function word follows ("auf 12. Die") */
+            int f = next_is_function_word(s, k, end, lang);
+            return f < 0 ? wl > 2 : f;
+        }
         if (lang != nd_english()) return 1;   /* the lists below are English's */
     }
     if (nd_word_in(abbrev, (const char *)s + w, wl)) {

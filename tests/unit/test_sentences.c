@@ -218,6 +218,12 @@ static const char *const cases_de[] = {
     "Sie zog in die Berggasse Nr. 19 in Wien.",
     "Mag. Berger bzw. ihr Team sagte ab.",
     "Er kam im Jahr 2015.|Dann ging er.",
+    "Es war der 100. Geburtstag des Gründers.",
+    "Im 19. Jahrhundert war das anders.|Die Zahl der Toten stieg auf 12.|Die Polizei ermittelt.",
+    "Das tagte im 2. Stock in der Mariahilfer Str. 12.|Es war eine Sitzung dieser Art.|Bis spät.",
+    "Es gab Äpfel, Birnen usw.|Die Preise stiegen um 5 Mio. Euro.",
+    "Das war um 300 v. Chr.|Im Jahr darauf kam Abg. Huber mit Univ. Prof. Berger.",
+    "Der Schaden beträgt 5 Mio.|Über die Ursache wird gerätselt.",
 };
 static const char *const cases_fr[] = {
     "M. Dupont et Mme Martin sont arrivés.|Ils repartent demain.",
