@@ -177,6 +177,26 @@ static const struct phrase phrases[] = {
     { "leia tamb\xC3\xA9m", ND_CLUTTER_LINK, 0 }, { "leia mais", ND_CLUTTER_LINK, 0 },
     { "lire aussi", ND_CLUTTER_LINK, 0 },         { "\xC3\xA0 lire aussi", ND_CLUTTER_LINK, 0 },
     { "voir aussi", ND_CLUTTER_LINK, 0 },         { "leggi anche", ND_CLUTTER_LINK, 0 },
+    /* and in the other languages newsdesk has stop words for: "read also", share buttons, photo credits */
+    { "sur le m\xC3\xAAme sujet", ND_CLUTTER_LINK, 0 }, { "partager sur", ND_CLUTTER_SOCIAL, 0 },
+    { "partager", ND_CLUTTER_SOCIAL, 1 },         { "teilen", ND_CLUTTER_SOCIAL, 1 },
+    { "compartir", ND_CLUTTER_SOCIAL, 1 },        { "condividi", ND_CLUTTER_SOCIAL, 1 },
+    { "compartilhar", ND_CLUTTER_SOCIAL, 1 },     { "partilhar", ND_CLUTTER_SOCIAL, 1 },
+    { "lees ook", ND_CLUTTER_LINK, 0 },           { "delen", ND_CLUTTER_SOCIAL, 1 },
+    { "l\xC3\xA4s ocks\xC3\xA5", ND_CLUTTER_LINK, 0 }, { "l\xC3\xA6s ogs\xC3\xA5", ND_CLUTTER_LINK, 0 },
+    { "les ogs\xC3\xA5", ND_CLUTTER_LINK, 0 },  { "dela", ND_CLUTTER_SOCIAL, 1 },
+    { "lue my\xC3\xB6s", ND_CLUTTER_LINK, 0 },  { "jaa artikkeli", ND_CLUTTER_SOCIAL, 0 },
+    { "jaa", ND_CLUTTER_SOCIAL, 1 },              { "kuva:", ND_CLUTTER_BYLINE, 0 },
+    { "czytaj tak\xC5\xBC" "e", ND_CLUTTER_LINK, 0 }, { "czytaj te\xC5\xBC", ND_CLUTTER_LINK, 0 },
+    { "zobacz tak\xC5\xBC" "e", ND_CLUTTER_LINK, 0 }, { "zobacz te\xC5\xBC", ND_CLUTTER_LINK, 0 },
+    { "udost\xC4\x99pnij", ND_CLUTTER_SOCIAL, 1 }, { "fot. ", ND_CLUTTER_BYLINE, 0 },
+    /* Cyrillic: as a line starts, capitalised ("Читайте также", "Смотрите также", "Поделиться", "Фото:") */
+    { "\xD0\xA7\xD0\xB8\xD1\x82\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB5 \xD1\x82\xD0\xB0\xD0\xBA\xD0\xB6\xD0\xB5",
+      ND_CLUTTER_LINK, 0 },
+    { "\xD0\xA1\xD0\xBC\xD0\xBE\xD1\x82\xD1\x80\xD0\xB8\xD1\x82\xD0\xB5 \xD1\x82\xD0\xB0\xD0\xBA\xD0\xB6\xD0\xB5",
+      ND_CLUTTER_LINK, 0 },
+    { "\xD0\x9F\xD0\xBE\xD0\xB4\xD0\xB5\xD0\xBB\xD0\xB8\xD1\x82\xD1\x8C\xD1\x81\xD1\x8F", ND_CLUTTER_SOCIAL, 1 },
+    { "\xD0\xA4\xD0\xBE\xD1\x82\xD0\xBE:", ND_CLUTTER_BYLINE, 0 },
     { "print recipe", ND_CLUTTER_SOCIAL, 1 },     { "you are using a browser", ND_CLUTTER_NAV, 0 },
     /* an agency's sign-off alone on its line */
     { "the associated press", ND_CLUTTER_BYLINE, 1 }, { "associated press", ND_CLUTTER_BYLINE, 1 },
@@ -315,24 +335,27 @@ static int looks_like_embed(const char *s, size_t n)
 /*
  * A photo caption: a sentence, then its credit ("... on Monday. REUTERS/Jane
  * Doe", "... Photograph: Jane Doe/AP", "... (AP Photo/Jane Doe)", and in
- * the other languages of the page benchmark "... (Foto: dpa)", "... Bild:
- * Jane Doe", "... Imagen: EFE").
+ * other languages "... (Foto: dpa)", "... Bild: Jane Doe", "... Imagen: EFE",
+ * "... Photo : AFP", "... Kuva: Lehtikuva", "... Fot. PAP", "... Фото: ТАСС").
  */
 static int looks_like_caption(const char *s, size_t n)
 {
     static const char *const credits[] = { "photograph:", "photo:", "picture:", "image:", "credit:", "photo by ",
                                            "photo credit", "ap photo", "reuters/", "afp/", "epa/", "getty images",
-                                           "file photo", "foto:", "fotos:", "bild:", "imagen:",
-                                           "cr\xC3\xA9" "dit photo", NULL };
+                                           "file photo", "foto:", "fotos:", "bild:", "imagen:", "imagem:",
+                                           "cr\xC3\xA9" "dit photo", "photo : ", "cr\xC3\xA9" "dit : ", "kuva:",
+                                           "fot. ", "zdj\xC4\x99" "cie:", "fot\xC3\xB3:", "beeld:",
+                                           "\xD0\xA4\xD0\xBE\xD1\x82\xD0\xBE:", "\xD1\x84\xD0\xBE\xD1\x82\xD0\xBE:", NULL };
     if (n > 300 || n < 8) return 0;
     char e = s[n - 1];   /* a credit ends with a name or a parenthesis, not as a sentence does */
     if (e == '.' ? s[n - 2] != ')' : e == '!' || e == '?' || e == '"' || e == ':') return 0;
-    size_t b = n, lo = n > 82 ? n - 82 : 2;   /* the start of the last sentence, a credit's length from the end */
-    while (b > lo && !(s[b - 1] == ' ' && (s[b - 2] == '.' || s[b - 2] == '!' || s[b - 2] == '?'))) b--;
-    if (b == lo || b == n) return 0;
-    if (s[b] == '(') b++;
-    for (size_t k = 0; credits[k]; k++)
-        if (nd_ascii_prefix(s + b, n - b, credits[k])) return 1;
+    /* a sentence starting with a credit, within a credit's length of the end ("... Fot. PAP/Jan Nowak" too) */
+    for (size_t b = n - 1, lo = n > 82 ? n - 82 : 2; b > lo; b--) {
+        if (!(s[b - 1] == ' ' && (s[b - 2] == '.' || s[b - 2] == '!' || s[b - 2] == '?'))) continue;
+        size_t c = s[b] == '(' ? b + 1 : b;
+        for (size_t k = 0; credits[k]; k++)
+            if (nd_ascii_prefix(s + c, n - c, credits[k])) return 1;
+    }
     return 0;
 }
 
@@ -675,13 +698,17 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
     return ND_CLUTTER_NONE;
 }
 
-/* A body paragraph: eight words or more, ending like a sentence. */
+/*
+ * A body paragraph: eight words or more, or five long ones (Finnish,
+ * Hungarian and Turkish say in five words what English says in eight),
+ * ending like a sentence.
+ */
 static int looks_like_body(const char *s, size_t n)
 {
     size_t words = 1;
     for (size_t i = 0; i < n; i++)
         if (s[i] == ' ' && i + 1 < n && s[i + 1] != ' ') words++;
-    if (words < 8) return 0;
+    if (words < 8 && (words < 5 || n < 64)) return 0;
     size_t e = n;
     while (e > 0 && (s[e - 1] == '"' || s[e - 1] == '\'' || s[e - 1] == ')' || (unsigned char)s[e - 1] >= 0x80)) e--;
     return e > 0 && (s[e - 1] == '.' || s[e - 1] == '!' || s[e - 1] == '?' || s[e - 1] == ':');
