@@ -50,24 +50,42 @@ static size_t columns(const char *s, size_t n)
     return c <= WRAP_HI ? c : WRAP_HI + 1;
 }
 
+/* Does s[0..n) end a sentence: '.', '!', '?' or '…', then perhaps closing quotes or a bracket? */
+static int ends_sentence(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    while (n && (u[n - 1] == '"' || u[n - 1] == '\'' || u[n - 1] == ')' ||
+                 (n >= 3 && u[n - 3] == 0xE2 && u[n - 2] == 0x80 && (u[n - 1] == 0x9D || u[n - 1] == 0x99))))
+        n -= u[n - 1] >= 0x80 ? 3 : 1;
+    if (n && (u[n - 1] == '.' || u[n - 1] == '!' || u[n - 1] == '?')) return 1;
+    return n >= 3 && u[n - 3] == 0xE2 && u[n - 2] == 0x80 && u[n - 1] == 0xA6;
+}
+
 /*
  * The width lines were wrapped at, or 0 when they were not: the W from 'lo'
  * to 200 columns with the most lines ending within 10 columns below it (3 at
- * least), and few lines longer (a quarter of those at most: <pre> blocks
- * and tables may run past it), taken down to the longest line in that band
- * (of widths that hold the same lines, the tightest).
+ * least, a third of them inside a sentence: wrapping cuts sentences, while
+ * paragraphs a line of much the same length end with theirs), and few lines
+ * longer (a quarter of those at most: <pre> blocks and tables may run past
+ * it), taken down to the longest line in that band (of widths that hold the
+ * same lines, the tightest). ends[i]: line i ends a sentence.
  */
-static size_t wrap_width(const size_t *cols, size_t n, size_t lo)
+static size_t wrap_width(const size_t *cols, const uint8_t *ends, size_t n, size_t lo)
 {
     enum { HI = WRAP_HI, BAND = WRAP_BAND };
-    uint32_t hist[HI + 2] = { 0 };
-    for (size_t i = 0; i < n; i++) hist[cols[i] > HI ? HI + 1 : cols[i]]++;
-    size_t best = 0, best_in = 0, above = hist[HI + 1], in = 0;
-    for (size_t k = HI - BAND + 1; k <= HI; k++) in += hist[k];
+    uint32_t hist[HI + 2] = { 0 }, cut[HI + 2] = { 0 };
+    for (size_t i = 0; i < n; i++) {
+        size_t c = cols[i] > HI ? HI + 1 : cols[i];
+        hist[c]++;
+        cut[c] += !ends[i];
+    }
+    size_t best = 0, best_in = 0, above = hist[HI + 1], in = 0, in_cut = 0;
+    for (size_t k = HI - BAND + 1; k <= HI; k++) in += hist[k], in_cut += cut[k];
     for (size_t w = HI; w >= lo; w--) {   /* in: the lines of w - BAND + 1 .. w columns */
-        if (in >= 3 && above * 4 <= in && in > best_in) best = w, best_in = in;
+        if (in >= 3 && in_cut * 3 >= in && above * 4 <= in && in > best_in) best = w, best_in = in;
         above += hist[w];
         in = in - hist[w] + hist[w - BAND];
+        in_cut = in_cut - cut[w] + cut[w - BAND];
     }
     while (best > lo && !hist[best]) best--;   /* no wider than its longest line */
     return best;
@@ -355,8 +373,12 @@ void nd_page_text(nd_page *p, const char *text, size_t len)
         nl++;
     }
     size_t *cols = nd_xmalloc((nl + 1) * sizeof(size_t));
-    for (size_t i = 0; i < nl; i++) cols[i] = long_token(text + L[i].s, L[i].t - L[i].s) ? 0 : L[i].cols;
-    size_t width = wrap_width(cols, nl, WRAP_LO);
+    uint8_t *ends = nd_xmalloc(nl + 1);
+    for (size_t i = 0; i < nl; i++) {
+        cols[i] = long_token(text + L[i].s, L[i].t - L[i].s) ? 0 : L[i].cols;
+        ends[i] = ends_sentence(text + L[i].s, L[i].t - L[i].s);
+    }
+    size_t width = wrap_width(cols, ends, nl, WRAP_LO);
     int md = !p->lynx && markdown(text, len);
     /*
      * A group (the lines between blank ones) of a wrapped page may be wrapped narrower than
@@ -366,12 +388,13 @@ void nd_page_text(nd_page *p, const char *text, size_t len)
      */
     for (size_t i = 0, k; i < nl; i = k) {
         for (k = i + 1; k < nl && L[k].group == L[i].group; k++) ;
-        size_t w = width && !md && k - i >= 4 ? wrap_width(cols + i, k - i, WRAP_NARROW) : 0, at = 0, gaps = 0;
+        size_t w = width && !md && k - i >= 4 ? wrap_width(cols + i, ends + i, k - i, WRAP_NARROW) : 0, at = 0, gaps = 0;
         for (size_t m = i; w && m < k; m++) at += cols[m] == w, gaps += gap(text, L[m].s, L[m].t) < L[m].t;
         if (!w || at * 2 > k - i || gaps || w + WRAP_BAND >= width) w = width;
         for (size_t m = i; m < k; m++) L[m].wrap = w;
     }
     free(cols);
+    free(ends);
     nd_buf raw;
     nd_buf_init(&raw);
     for (size_t i = 0; i < nl;) {

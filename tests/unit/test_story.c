@@ -140,6 +140,15 @@ static void test_text(void)
     static const char lines[] = "The port reopened on Friday.\nOfficials said damage was light.\nShips are waiting outside.\n";
     nd_page_text(&p, lines, sizeof(lines) - 1);
     is_int(p.n, 3, "unwrapped lines stay apart");
+    /* paragraphs a line that happen to be of much the same length: they end their sentences, wrapping does not */
+    static const char same[] =
+        "The bridge, one hundred and twenty metres long, was opened on Saturday morning by the mayor.\n"
+        "It lets people cross the river on foot or by bicycle without using the busy quay road nearby.\n"
+        "The work took two years and cost eleven million euros, paid for by the city and the region.\n"
+        "The first walkers crossed the bridge a little after ten in the morning. Photo: Jane Morel\n"
+        "The council plans to hold a farmers' market on the bridge every Sunday from next June on.\n";
+    nd_page_text(&p, same, sizeof(same) - 1);
+    is_int(p.n, 5, "paragraphs a line of like lengths are not taken for a wrapped one");
     /* a scraper's dump, a text node a line: a link broke the sentence, a blank line the paragraph */
     static const char nodes[] = "Home\nNews\nThe harbour master\nsaid the port reopens on Friday\n, officials said. Ships\n\nare waiting.\n"
                                 "Weather\nContact us\n";
