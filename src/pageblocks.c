@@ -73,21 +73,18 @@ static int ends_sentence(const char *s, size_t n)
 static size_t wrap_width(const size_t *cols, const uint8_t *ends, size_t n, size_t lo)
 {
     enum { HI = WRAP_HI, BAND = WRAP_BAND };
-    uint32_t hist[HI + 2] = { 0 }, cut[HI + 2] = { 0 };
-    for (size_t i = 0; i < n; i++) {
-        size_t c = cols[i] > HI ? HI + 1 : cols[i];
-        hist[c]++;
-        cut[c] += !ends[i];
-    }
-    size_t best = 0, best_in = 0, above = hist[HI + 1], in = 0, in_cut = 0;
-    for (size_t k = HI - BAND + 1; k <= HI; k++) in += hist[k], in_cut += cut[k];
+    uint64_t hist[HI + 2] = { 0 };   /* lines of each width, and above bit 32 those cut inside a sentence */
+    for (size_t i = 0; i < n; i++) hist[cols[i] > HI ? HI + 1 : cols[i]] += 1 + ((uint64_t)!ends[i] << 32);
+    uint64_t in = 0;
+    size_t best = 0, best_in = 0, above = (uint32_t)hist[HI + 1];
+    for (size_t k = HI - BAND + 1; k <= HI; k++) in += hist[k];
     for (size_t w = HI; w >= lo; w--) {   /* in: the lines of w - BAND + 1 .. w columns */
-        if (in >= 3 && in_cut * 3 >= in && above * 4 <= in && in > best_in) best = w, best_in = in;
-        above += hist[w];
+        size_t lines = (uint32_t)in, cut = (size_t)(in >> 32);
+        if (lines >= 3 && cut * 3 >= lines && above * 4 <= lines && lines > best_in) best = w, best_in = lines;
+        above += (uint32_t)hist[w];
         in = in - hist[w] + hist[w - BAND];
-        in_cut = in_cut - cut[w] + cut[w - BAND];
     }
-    while (best > lo && !hist[best]) best--;   /* no wider than its longest line */
+    while (best > lo && !(uint32_t)hist[best]) best--;   /* no wider than its longest line */
     return best;
 }
 

@@ -94,6 +94,7 @@ static int next_is_function_word(const unsigned char *s, size_t k, size_t end, c
 }
 
 /* Is the period at s[i] the end of a sentence, given the next word at s[k]? 'lang' adds its abbreviations and rules. */
+__attribute__((noinline))   /* called at a period: out of the scanning loop, which stays tight */
 static int period_ends(const unsigned char *s, size_t line_start, size_t i, size_t k, size_t end, const nd_language *lang)
 {
     /* the word before the period */
@@ -122,8 +123,8 @@ static int period_ends(const unsigned char *s, size_t line_start, size_t i, size
         if (lang->soft && nd_word_in(lang->soft, (const char *)s + w, wl))
             return next_is_function_word(s, k, end, lang) > 0;
         size_t nd = 0;
-        while (nd < wl && isdigit(s[w + nd])) nd++;
-        if ((lang->rules & ND_LANG_ORDINAL) && nd == wl && wl <= 3) {
+        while ((lang->rules & ND_LANG_ORDINAL) && nd < wl && nd < 4 && isdigit(s[w + nd])) nd++;
+        if (nd == wl && wl <= 3) {
             /* "am 3. Oktober", "der 100. Geburtstag": an ordinal, unless a function word follows ("auf 12. Die") */
             int f = next_is_function_word(s, k, end, lang);
             return f < 0 ? wl > 2 : f;
