@@ -122,9 +122,10 @@ static int period_ends(const unsigned char *s, size_t line_start, size_t i, size
         if (lang->abbrev && nd_word_in(lang->abbrev, (const char *)s + w, wl)) return 0;
         if (lang->soft && nd_word_in(lang->soft, (const char *)s + w, wl))
             return next_is_function_word(s, k, end, lang) > 0;
-        size_t nd = 0;
-        while ((lang->rules & ND_LANG_ORDINAL) && nd < wl && nd < 4 && isdigit(s[w + nd])) nd++;
-        if (nd == wl && wl <= 3) {
+        size_t nd = 0;   /* the word's digits, when the language writes ordinals with a period and it has 3 at most */
+        if ((lang->rules & ND_LANG_ORDINAL) && wl <= 3)
+            while (nd < wl && isdigit(s[w + nd])) nd++;
+        if (nd == wl) {
             /* "am 3. Oktober", "der 100. Geburtstag": an ordinal, unless a function word follows ("auf 12. Die") */
             int f = next_is_function_word(s, k, end, lang);
             return f < 0 ? wl > 2 : f;
