@@ -354,7 +354,10 @@ static void vectorize(nd_analyzer *a, const nd_record *rec, int keep_boilerplate
             if (fid) __builtin_prefetch(&a->dense[fid]);
         }
     add_terms(a, terms, 0, terms->sub_at, occurrences);
-    if (a->subwords > 0) add_subwords(a);   /* the words' 4-grams go between the words and the places */
+    if (a->subwords > 0) {   /* the words' 4-grams go between the words and the places */
+        add_subwords(a);
+        ND_GROW(a->touched, a->ntouched + (terms->n - terms->sub_at), a->touched_alloc);   /* room for the places */
+    }
     add_terms(a, terms, terms->sub_at, terms->n, occurrences);
     double ss = 0;
     if (occurrences) ND_GROW(a->lidf, a->ntouched + 1, a->lidf_alloc);

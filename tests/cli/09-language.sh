@@ -26,6 +26,9 @@ print(json.dumps({"id": "many", "text": " ".join(itertools.islice(w, 125000)) + 
 cat q3.jsonl many.jsonl q3.jsonl >again.jsonl
 "$ND" process --threads 1 --format tsv --model de again.jsonl >out; is "a German bundle through the cache's start-over exits 0" $? 0
 check "...the same text before and after it reads the same" test "$(sed -n 2p out)" = "$(sed -n 4p out)"
+# a compound of many known 4-grams, then places: the places' terms come after the 4-grams
+printf '{"id":"g1","text":"Konkurrentenverlängerung in Berlin und Paris."}\n' >g1.jsonl
+"$ND" classify --threads 1 --model de g1.jsonl >out; is "places after a long compound's 4-grams (first record) exit 0" $? 0
 "$ND" info de >out; has "info shows the language" out "^language +de \(german; Snowball stemmer, its stop words\)"
 printf '{"id":"q1","text":"Die Aktien der Bank fielen an der Börse, der Gewinn des Konzerns sank."}\n{"id":"q2","text":"Der Stürmer traf zweimal, die Mannschaft gewann das Spiel."}\n' >q.jsonl
 "$ND" classify --model de q.jsonl >out; is "classify with the German bundle exits 0" $? 0
