@@ -58,6 +58,7 @@ enum {
     ND_LANG_ORDINAL = 2,   /* "am 3. Oktober": a number's period is an ordinal, not a sentence end */
     ND_LANG_MARKS = 4,     /* keep diacritics (the stemmer knows them); English strips them */
     ND_LANG_COMPOUNDS = 8, /* words join into compounds (Bundesregierung): their parts count too (subwords) */
+    ND_LANG_COMMA = 16,    /* a decimal comma: "2,5" is 2.5 and "14.372" is 14372 */
 };
 
 typedef struct nd_language {

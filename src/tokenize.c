@@ -5,7 +5,8 @@
  * ASCII bytes take a table-driven fast path; a token that contains any
  * non-ASCII letter goes through utf8proc (NFKC + casefold) as a whole.
  * Rules: letters, digits and marks make words; "don't" -> "dont", the
- * possessive "'s" is dropped; "3.5" and "2,500" (-> "2500") stay one token;
+ * possessive "'s" is dropped; "3.5" and "2,500" (-> "2500") stay one token
+ * (where the comma is the decimal mark, "2,5" -> "2.5" and "14.372" -> "14372");
  * dotted abbreviations keep their inner periods ("U.S." -> "u.s"); hyphens
  * and other punctuation split. One-character words are dropped. Languages
  * with elision (French, Italian, Catalan) end a word at its apostrophe
@@ -347,6 +348,13 @@ static int invisible(utf8proc_int32_t cp)
     return cp == 0xAD || cp == 0x200C || cp == 0x200D || cp == 0x2060;
 }
 
+/* Do s[j..j+3) hold three digits and no digit follow: a group of thousands ("14.372")? */
+static int group3(const unsigned char *s, size_t j, size_t len)
+{
+    return j + 3 <= len && cls[s[j]] == C_DIGIT && cls[s[j + 1]] == C_DIGIT && cls[s[j + 2]] == C_DIGIT &&
+           (j + 3 == len || cls[s[j + 3]] != C_DIGIT);
+}
+
 /*
  * The run of ASCII letters and digits that starts the 8 bytes at s: copied
  * lower-cased to dst (all 8 bytes are written), its length returned, its
@@ -418,6 +426,7 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0, from = tk->n;
     const int elide = (t->lang->rules & ND_LANG_ELIDE) != 0, english = t->lang == nd_english();
+    const int comma = (t->lang->rules & ND_LANG_COMMA) != 0;
     text_room(tk, len);
     while (i < len) {
         unsigned char c = s[i];
@@ -494,7 +503,7 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
             if (c == '.' && i + 1 < len) {
                 unsigned char n1 = s[i + 1];
                 if (letters + high == 0 && cls[n1] == C_DIGIT) {
-                    dst[o++] = '.';
+                    if (!comma || !group3(s, i + 1, len)) dst[o++] = '.';   /* "14.372" is 14372 with a decimal comma */
                     i++;
                     continue;
                 }
@@ -508,10 +517,16 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
                 }
                 break;
             }
-            if (c == ',' && letters + high == 0 && i + 3 < len && cls[s[i + 1]] == C_DIGIT && cls[s[i + 2]] == C_DIGIT &&
-                cls[s[i + 3]] == C_DIGIT) {
-                i++;
-                continue;
+            if (c == ',' && letters + high == 0 && i + 1 < len && cls[s[i + 1]] == C_DIGIT) {
+                if (comma) {
+                    dst[o++] = '.';   /* "2,5" is 2.5 */
+                    i++;
+                    continue;
+                }
+                if (i + 3 < len && cls[s[i + 2]] == C_DIGIT && cls[s[i + 3]] == C_DIGIT) {
+                    i++;   /* "2,500" is 2500 */
+                    continue;
+                }
             }
             break;
         }

@@ -102,6 +102,9 @@ static void test_languages(void)
     is_str(b.data, "strass strass", "ß and ss are one word");
     words(t, "Klima\xc2\xad" "wandel Bundes\xc2\xad" "regierung \xc2\xad" "Wahl", &b, 0);
     is_str(b.data, "klimawandel bundesregierung wahl", "a soft hyphen inside a word is not there");
+    words(t, "Um 2,5 Prozent auf 14.372,4 oder 1.234.567 Euro am 3.5.2015 um 12.30", &b, 0);
+    is_str(b.data, "um* 2.5 prozent auf* 14372.4 oder* 1234567 euro am* 3.5.2015 um* 12.30",
+           "a decimal comma: 2,5 is 2.5, and a period groups thousands");
     nd_tokenizer_free(t);
 
     t = nd_tokenizer_new(nd_language_find("fr"));
@@ -169,6 +172,8 @@ int main(void)
 
     words(t, "The U.S. economy's growth didn't stall; 2,500 jobs", &b, 0);
     is_str(b.data, "the* u.s economy growth didnt* stall 2500 jobs", "abbreviations, possessives, contractions, numbers");
+    words(t, "2,5 and 1,234,567 and 14.372", &b, 0);
+    is_str(b.data, "and* 1234567 and* 14.372", "a decimal period: commas group thousands");
     words(t, "Côte d’Ivoire’s cocoa", &b, 0);
     is_str(b.data, "cote divoire cocoa", "accents removed, curly apostrophes");
     words(t, "ＡＢＣ ﬁnance", &b, 0);
