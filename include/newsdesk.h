@@ -294,7 +294,7 @@ typedef struct nd_train_opts {
     int min_df;            /* drop terms seen in fewer documents (default 3) */
     double max_df;         /* drop terms seen in more than this fraction (default 0.5) */
     int max_features;      /* keep the most frequent terms (default 300000) */
-    int bigrams;           /* add word bigrams (default 1) */
+    int bigrams;           /* add word bigrams (default -1: the language's, 1 but for compounding ones) */
     double title_weight;   /* title terms count this many times (default 2) */
     double lead_weight;    /* terms of the first sentence count this many times (default 2) */
     int numbers;           /* numbers become shape terms "#n3", "#dec", "#year" (default 1) */

@@ -48,7 +48,7 @@ void nd_train_opts_init(nd_train_opts *o)
     o->min_df = 3;
     o->max_df = 0.5;
     o->max_features = 300000;
-    o->bigrams = 1;
+    o->bigrams = -1;
     o->title_weight = 2.0;
     o->lead_weight = 2.0;
     o->numbers = 1;
@@ -537,7 +537,7 @@ static nd_status read_settings(nd_model *m, const nd_buf *man, const char *dir, 
     m->opts.min_df = (int)manifest_num(t, "min_df", m->opts.min_df);
     m->opts.max_df = manifest_num(t, "max_df", m->opts.max_df);
     m->opts.max_features = (int)manifest_num(t, "max_features", m->opts.max_features);
-    m->opts.bigrams = (int)manifest_num(t, "bigrams", m->opts.bigrams);
+    m->opts.bigrams = (int)manifest_num(t, "bigrams", 1);
     m->opts.title_weight = manifest_num(t, "title_weight", m->opts.title_weight);
     m->opts.lead_weight = manifest_num(t, "lead_weight", 1.0);
     m->opts.numbers = (int)manifest_num(t, "numbers", 0);

@@ -133,6 +133,9 @@ static nd_status use_language(nd_trainer *t, const nd_language *l, nd_err *err)
     t->opts.language = l->code;
     if (t->opts.subwords < 0) t->opts.subwords = l->rules & ND_LANG_COMPOUNDS ? ND_SUBWORDS : 0;
     t->cfg.subwords = t->opts.subwords;
+    /* where words join into compounds, the compound is the phrase: pairs of neighbours only add noise */
+    if (t->opts.bigrams < 0) t->opts.bigrams = !(l->rules & ND_LANG_COMPOUNDS);
+    t->cfg.bigrams = t->opts.bigrams;
     if (!(t->tz = nd_tokenizer_new(l)))
         return nd_language_no_stemmer(l, err);
     nd_status st = ND_OK;
@@ -162,7 +165,6 @@ nd_trainer *nd_trainer_new(const nd_train_opts *opts, nd_err *err)
         nd_fail(err, ND_ERR_PARAM, "the C grid is empty");
         return NULL;
     }
-    t->cfg.bigrams = t->opts.bigrams;
     t->cfg.title_weight = t->opts.title_weight;
     t->cfg.lead_weight = t->opts.lead_weight;
     t->cfg.numbers = t->opts.numbers;

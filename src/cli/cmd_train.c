@@ -43,7 +43,8 @@ static void help(void)
            "  --min-df N              drop terms in fewer documents (3)\n"
            "  --max-df X              drop terms in more than this fraction of documents (0.5)\n"
            "  --max-features N        keep the N most frequent terms (300000)\n"
-           "  --no-bigrams            unigrams only\n"
+           "  --bigrams, --no-bigrams pairs of neighbouring words are terms too, or not (default:\n"
+           "                          they are, but for languages that write compounds as one word)\n"
            "  --title-weight X        title words count X times (2)\n"
            "  --lead-weight X         words of the first sentence count X times (2)\n"
            "  --no-numbers            keep numbers as words instead of shape terms (#n3, #dec)\n"
@@ -121,6 +122,7 @@ static int parse_args(struct train_args *a, int argc, char **argv)
         { "min-df", required_argument, NULL, 'm' },
         { "max-df", required_argument, NULL, 'x' },
         { "max-features", required_argument, NULL, 'F' },
+        { "bigrams", no_argument, NULL, 'u' },
         { "no-bigrams", no_argument, NULL, 'U' },
         { "title-weight", required_argument, NULL, 'w' },
         { "lead-weight", required_argument, NULL, 'l' },
@@ -179,7 +181,7 @@ static int parse_args(struct train_args *a, int argc, char **argv)
             if (cli_parse_int(optarg, 1, 100000000, &v)) return cli_usage_error(cmd, "%s wants a whole number from 1 to 100000000, not '%s'", opt, optarg);
             o->max_features = (int)v;
             break;
-        case 'U': o->bigrams = 0; break;
+        case 'u': case 'U': o->bigrams = c == 'u'; break;
         case 'w': case 'l': case 'e': case 'W':
             if (cli_parse_double(optarg, 0, 100, &d)) return cli_usage_error(cmd, "%s wants a number from 0 to 100, not '%s'", opt, optarg);
             *(c == 'w' ? &o->title_weight : c == 'l' ? &o->lead_weight : c == 'e' ? &o->geo_weight : &o->subwords) = d;

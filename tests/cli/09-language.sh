@@ -8,7 +8,10 @@ check "and the German stemmer" grep -qx 'stemmer snowball-german' de/manifest
 check "a German bundle is format 4 (a newsdesk before subwords refuses it)" grep -qx 'newsdesk-model 4' de/manifest
 check "German words' character 4-grams are terms too (compounds)" grep -qx 'subwords 0.29999999999999999' de/manifest
 check "...in the vocabulary, a word's start marked" grep -q '^~<ver	' de/vocab.tsv
-"$ND" info de >out; has "info names them" out "^features +[0-9]+ \(IDF over 30 documents; unigrams \+ bigrams \+ their character 4-grams"
+"$ND" info de >out; has "info names them" out "^features +[0-9]+ \(IDF over 30 documents; unigrams \+ their character 4-grams"
+check "...and no bigrams: German writes its phrases as compounds" grep -qx 'bigrams 0' de/manifest
+"$ND" train --min-df 1 --folds 2 --bigrams -o deb "$DE" >out 2>err; is "--bigrams trains a German bundle with them" $? 0
+check "...kept in the manifest" grep -qx 'bigrams 1' deb/manifest
 "$ND" train --min-df 1 --folds 2 --subwords 0 -o de0 "$DE" >out 2>err; is "--subwords 0 trains" $? 0
 check "...a bundle without them, format 3" grep -qx 'newsdesk-model 3' de0/manifest
 check "...and no such terms" sh -c '! grep -q "^~" de0/vocab.tsv && ! grep -q "^subwords" de0/manifest'
