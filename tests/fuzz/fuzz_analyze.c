@@ -3,7 +3,7 @@
  * its title, or no title), through clutter removal, sentences, tokens, both classifiers and
  * a summary with the default model; a fifth of the inputs with a German bundle
  * (tiny-de, which make fuzz trains: its stems' character 4-grams are terms
- * too) when there is one. Checks what a result promises: labels with
+ * too, and the gazetteer's places after them) when there is one. Checks what a result promises: labels with
  * confidences in [0, 1], summary indices ascending and in range.
  */
 #include "newsdesk.h"
