@@ -122,6 +122,7 @@ static int period_ends(const unsigned char *s, size_t line_start, size_t i, size
         if (lang->abbrev && nd_word_in(lang->abbrev, (const char *)s + w, wl)) return 0;
         if (lang->soft && nd_word_in(lang->soft, (const char *)s + w, wl))
             return next_is_function_word(s, k, end, lang) > 0;
+        if (lang->numbered && k < end && isdigit(s[k]) && nd_word_in(lang->numbered, (const char *)s + w, wl)) return 0;
         size_t nd = 0;   /* the word's digits, when the language writes ordinals with a period and it has 3 at most */
         if ((lang->rules & ND_LANG_ORDINAL) && wl <= 3)
             while (nd < wl && isdigit(s[w + nd])) nd++;

@@ -224,6 +224,7 @@ static const char *const cases_de[] = {
     "Es gab Äpfel, Birnen usw.|Die Preise stiegen um 5 Mio. Euro.",
     "Das war um 300 v. Chr.|Im Jahr darauf kam Abg. Huber mit Univ. Prof. Berger.",
     "Der Schaden beträgt 5 Mio.|Über die Ursache wird gerätselt.",
+    "Laut Art. 5 des Gesetzes und Kap. 3 der Verordnung ist das erlaubt.|Es war nichts dieser Art.|Die Polizei kam.",
 };
 static const char *const cases_fr[] = {
     "M. Dupont et Mme Martin sont arrivés.|Ils repartent demain.",
