@@ -348,11 +348,21 @@ static int invisible(utf8proc_int32_t cp)
     return cp == 0xAD || cp == 0x200C || cp == 0x200D || cp == 0x2060;
 }
 
-/* Do s[j..j+3) hold three digits and no digit follow: a group of thousands ("14.372")? */
-static int group3(const unsigned char *s, size_t j, size_t len)
+/*
+ * The comma or period at s[i] of a number, a digit after it: 0 when it ends
+ * the number, 1 when it groups thousands (dropped: "2,500", or "14.372" where
+ * the comma is the decimal mark), 2 when it is the decimal mark (kept as '.':
+ * "3.5", or "2,5" there). Out of the scanning loop, which stays tight.
+ */
+__attribute__((noinline)) static int number_mark(const nd_tokenizer *t, const unsigned char *s, size_t i, size_t len)
 {
-    return j + 3 <= len && cls[s[j]] == C_DIGIT && cls[s[j + 1]] == C_DIGIT && cls[s[j + 2]] == C_DIGIT &&
-           (j + 3 == len || cls[s[j + 3]] != C_DIGIT);
+    if (!(t->lang->rules & ND_LANG_COMMA))
+        return s[i] == '.' ? 2 : i + 3 < len && cls[s[i + 2]] == C_DIGIT && cls[s[i + 3]] == C_DIGIT;
+    if (s[i] == ',') return 2;
+    size_t j = i + 1;   /* a group of exactly three digits */
+    int group = j + 3 <= len && cls[s[j + 1]] == C_DIGIT && cls[s[j + 2]] == C_DIGIT &&
+                (j + 3 == len || cls[s[j + 3]] != C_DIGIT);
+    return group ? 1 : 2;
 }
 
 /*
@@ -426,7 +436,6 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0, from = tk->n;
     const int elide = (t->lang->rules & ND_LANG_ELIDE) != 0, english = t->lang == nd_english();
-    const int comma = (t->lang->rules & ND_LANG_COMMA) != 0;
     text_room(tk, len);
     while (i < len) {
         unsigned char c = s[i];
@@ -500,13 +509,17 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
                 }
                 break;
             }
-            if (c == '.' && i + 1 < len) {
-                unsigned char n1 = s[i + 1];
-                if (letters + high == 0 && cls[n1] == C_DIGIT) {
-                    if (!comma || !group3(s, i + 1, len)) dst[o++] = '.';   /* "14.372" is 14372 with a decimal comma */
+            if ((c == '.' || c == ',') && letters + high == 0 && i + 1 < len && cls[s[i + 1]] == C_DIGIT) {
+                int m = number_mark(t, s, i, len);
+                if (m) {
+                    if (m == 2) dst[o++] = '.';
                     i++;
                     continue;
                 }
+                break;
+            }
+            if (c == '.' && i + 1 < len) {
+                unsigned char n1 = s[i + 1];
                 /* U.S. / e.g. : single letters joined by periods */
                 if (letters + high - seg == 1 && !nonascii && (cls[n1] == C_LOWER || cls[n1] == C_UPPER) &&
                     (i + 2 >= len || s[i + 2] == '.' || cls[s[i + 2]] == C_OTHER)) {
@@ -516,17 +529,6 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
                     continue;
                 }
                 break;
-            }
-            if (c == ',' && letters + high == 0 && i + 1 < len && cls[s[i + 1]] == C_DIGIT) {
-                if (comma) {
-                    dst[o++] = '.';   /* "2,5" is 2.5 */
-                    i++;
-                    continue;
-                }
-                if (i + 3 < len && cls[s[i + 2]] == C_DIGIT && cls[s[i + 3]] == C_DIGIT) {
-                    i++;   /* "2,500" is 2500 */
-                    continue;
-                }
             }
             break;
         }
