@@ -54,9 +54,18 @@ static size_t columns(const char *s, size_t n)
 static int ends_sentence(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
-    while (n && (u[n - 1] == '"' || u[n - 1] == '\'' || u[n - 1] == ')' ||
-                 (n >= 3 && u[n - 3] == 0xE2 && u[n - 2] == 0x80 && (u[n - 1] == 0x9D || u[n - 1] == 0x99))))
-        n -= u[n - 1] >= 0x80 ? 3 : 1;
+    /* closing quotes and brackets: " ' ) and ” ’ “ (German's „…“), » and the no-break spaces French sets before it */
+    for (;;) {
+        if (n && (u[n - 1] == '"' || u[n - 1] == '\'' || u[n - 1] == ')' || u[n - 1] == ' '))
+            n--;
+        else if (n >= 2 && u[n - 2] == 0xC2 && (u[n - 1] == 0xBB || u[n - 1] == 0xA0))
+            n -= 2;
+        else if (n >= 3 && u[n - 3] == 0xE2 && u[n - 2] == 0x80 &&
+                 (u[n - 1] == 0x9D || u[n - 1] == 0x99 || u[n - 1] == 0x9C || u[n - 1] == 0xAF))
+            n -= 3;
+        else
+            break;
+    }
     if (n && (u[n - 1] == '.' || u[n - 1] == '!' || u[n - 1] == '?')) return 1;
     return n >= 3 && u[n - 3] == 0xE2 && u[n - 2] == 0x80 && u[n - 1] == 0xA6;
 }

@@ -149,6 +149,15 @@ static void test_text(void)
         "The council plans to hold a farmers' market on the bridge every Sunday from next June on.\n";
     nd_page_text(&p, same, sizeof(same) - 1);
     is_int(p.n, 5, "paragraphs a line of like lengths are not taken for a wrapped one");
+    /* the same, their sentences closed by French guillemets (a no-break space before them) and German quotes */
+    static const char quoted[] =
+        "« Le pont, long de cent vingt mètres, a été ouvert samedi matin par la maire de la ville.\xc2\xa0»\n"
+        "« Il permet de traverser la rivière à pied ou à vélo sans prendre la route du quai voisin. »\n"
+        "„Die Arbeiten dauerten zwei Jahre und kosteten elf Millionen Euro, bezahlt von der Stadt.“\n"
+        "„Die ersten Fußgänger überquerten die Brücke kurz nach zehn Uhr am Morgen des Samstags.“\n"
+        "« Le conseil prévoit d'y tenir un marché tous les dimanches à partir du mois de juin. »\n";
+    nd_page_text(&p, quoted, sizeof(quoted) - 1);
+    is_int(p.n, 5, "...nor when their sentences end inside quotes (» and “)");
     /* a scraper's dump, a text node a line: a link broke the sentence, a blank line the paragraph */
     static const char nodes[] = "Home\nNews\nThe harbour master\nsaid the port reopens on Friday\n, officials said. Ships\n\nare waiting.\n"
                                 "Weather\nContact us\n";
