@@ -340,6 +340,7 @@ typedef struct nd_train_report {
     int sum_docs, sum_sentences, sum_positive;   /* the sentence model's training data (0: none) */
     double sum_c;                                /* its C, chosen by cross-validation over articles */
     double sum_cv[3];                            /* F1 of held-out articles' top 3 (reference words), C = 0.1, 1, 10 */
+    int sum_taken;                               /* 1: no sentence model was learned, the one given is kept */
     double seconds;
     const char *language;                        /* the texts' language (ISO 639-1) */
     int language_guessed;                        /* 1: "auto" chose it, from language_records records */
@@ -388,6 +389,15 @@ nd_status nd_trainer_add_page(nd_trainer *t, const nd_record *rec, nd_err *err);
 nd_status nd_trainer_add_story(nd_trainer *t, const nd_record *rec, nd_err *err);
 nd_status nd_trainer_train_extractor(nd_trainer *t, nd_extract_report *rep, nd_err *err);
 void nd_trainer_use_extractor(nd_trainer *t, const nd_model *m);
+
+/*
+ * The sentence model for summaries when too few records (under 10) carry
+ * a reference summary to learn one: m's, taken from it (m keeps none). Its
+ * features (a sentence's place, length, centrality, likeness to the
+ * article and the title) mean the same in any bundle and language. Without
+ * one such a bundle summarizes by TextRank.
+ */
+void nd_trainer_use_summarizer(nd_trainer *t, nd_model *m);
 
 /*
  * Build the vocabulary, choose C by cross-validation, train one linear

@@ -62,6 +62,7 @@ struct nd_trainer {
     double guess_share;
     nd_blockset *pages;            /* pages with known story segments, for the block model */
     nd_extractor *ex;              /* the block model the texts are read with, or NULL (the rules) */
+    nd_sumsvm *sum;                /* a sentence model for when no record has a reference summary, or NULL */
 };
 
 static double now(void)
@@ -218,6 +219,7 @@ void nd_trainer_free(nd_trainer *t)
 {
     if (!t) return;
     nd_tokenizer_free(t->tz);
+    nd_sumsvm_free(t->sum);
     nd_gazetteer_release(&t->gaz);
     nd_buf_release(&t->gazetteer);
     for (size_t i = 0; i < t->npend; i++) nd_record_release(&t->pend[i].rec);
@@ -306,6 +308,16 @@ nd_status nd_trainer_train_extractor(nd_trainer *t, nd_extract_report *rep, nd_e
     nd_blockset_free(t->pages);
     t->pages = NULL;
     return ND_OK;
+}
+
+void nd_trainer_use_summarizer(nd_trainer *t, nd_model *m)
+{
+    nd_sumsvm_free(t->sum);
+    t->sum = NULL;
+    if (m) {
+        t->sum = m->sum;
+        m->sum = NULL;
+    }
 }
 
 void nd_trainer_use_extractor(nd_trainer *t, const nd_model *m)
@@ -960,6 +972,11 @@ nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **o
     free(rows);
     free(pool);
     if (!st && t->nsumrec >= 10) st = nd_sentences_train(t->sumrec, t->nsumrec, &t->opts, m, rep, err);
+    if (!st && !m->sum && t->opts.summarizer && t->sum) {   /* no references to learn from: the one given */
+        m->sum = t->sum;
+        t->sum = NULL;
+        rep->sum_taken = 1;
+    }
     if (st) {
         nd_model_free(m);
         return st;

@@ -14,7 +14,8 @@ static void help(void)
            "Trains a model bundle: vocabulary and IDF over all the given records, one linear\n"
            "SVM per task with at least two labels (libsvm C-SVC; liblinear one-vs-rest above\n"
            "5000 documents), and a sentence model for summaries when records carry\n"
-           "reference summaries. C is chosen by stratified cross-validation over a grid\n"
+           "reference summaries (without them, the default model's is kept: its features\n"
+           "mean the same in any bundle). C is chosen by stratified cross-validation over a grid\n"
            "(the sentence model's over articles, from 0.1, 1 and 10); confidences are\n"
            "Platt-calibrated on the out-of-fold decision values.\n"
            "The report goes to stdout; bad records are reported on stderr and skipped\n"
@@ -57,6 +58,7 @@ static void help(void)
            "                          project's models/gazetteer.tsv when found)\n"
            "  --no-gazetteer          no gazetteer features\n"
            "  --no-summarizer         no sentence model, even when records carry summaries\n"
+           "                          (summaries by TextRank)\n"
            "  --folds N               cross-validation folds (3)\n"
            "  --c LIST                C values to try, comma-separated (0.5,1,2,4,8)\n"
            "  --balanced              weight classes by inverse frequency\n"
@@ -93,6 +95,7 @@ struct train_args {
     struct input *inputs;
     size_t ninputs;
     char gazbuf[PATH_MAX];
+    char sumfrom[PATH_MAX];      /* the bundle whose sentence model is kept if none is learned, or "" */
 };
 
 struct counts {
@@ -332,8 +335,30 @@ static void read_inputs(const struct train_args *a, nd_trainer *t, unsigned kind
     nd_record_release(&rec);
 }
 
+/*
+ * The sentence model kept when too few records carry reference summaries:
+ * from 'from' (loaded from dir), else from the default model. None with
+ * --no-summarizer.
+ */
+static void setup_summarizer(struct train_args *a, nd_trainer *t, nd_model *from, const char *dir)
+{
+    if (!a->opts.summarizer) return;
+    char buf[PATH_MAX];
+    nd_model *own = NULL;
+    if (!from || !nd_model_has_summarizer(from)) {
+        nd_err err = { 0 };
+        dir = cli_default_model_dir(buf, sizeof(buf));
+        from = own = dir ? nd_model_load(dir, &err) : NULL;
+    }
+    if (from && nd_model_has_summarizer(from)) {
+        nd_trainer_use_summarizer(t, from);
+        snprintf(a->sumfrom, sizeof(a->sumfrom), "%s", dir);
+    }
+    nd_model_free(own);
+}
+
 /* The block model the texts are read with: trained from --extract-data, or taken from a bundle. 0, or EXIT_FAIL. */
-static int setup_extractor(const struct train_args *a, nd_trainer *t, struct counts *n, struct cli_progress *prog)
+static int setup_extractor(struct train_args *a, nd_trainer *t, struct counts *n, struct cli_progress *prog)
 {
     int pages = 0;
     for (size_t i = 0; i < a->ninputs; i++) pages |= a->inputs[i].tasks == DATA_PAGES;
@@ -351,10 +376,12 @@ static int setup_extractor(const struct train_args *a, nd_trainer *t, struct cou
                 printf("story extraction, %s: block model from %d pages (%d labelled blocks), C=%g/%g, shift %g, "
                        "smoothing %g (cross-validated F1 of their segments %.2f%%)\n", f ? "html" : "text",
                        rep.pages[f], rep.blocks[f], rep.c1[f], rep.c2[f], rep.shift[f], rep.lambda[f], 100 * rep.cv_f1[f]);
+        setup_summarizer(a, t, NULL, NULL);
         return EXIT_OK;
     }
     if (a->no_extract) {
         printf("story extraction: the clutter rules alone (no block model)\n");
+        setup_summarizer(a, t, NULL, NULL);
         return EXIT_OK;
     }
     char buf[PATH_MAX];
@@ -367,6 +394,7 @@ static int setup_extractor(const struct train_args *a, nd_trainer *t, struct cou
     nd_trainer_use_extractor(t, from);
     if (from && nd_model_has_extractor(from)) printf("story extraction: the block model of %s\n", dir);
     else printf("story extraction: the clutter rules alone (%s has no block model)\n", dir ? dir : "no default model");
+    setup_summarizer(a, t, from, dir);
     nd_model_free(from);
     return EXIT_OK;
 }
@@ -397,6 +425,9 @@ static void report(const struct train_args *a, const nd_train_report *rep, const
             printf(" (cross-validated F1 of the top 3 in reference words: 0.1:%.2f 1:%.2f 10:%.2f)",
                    100 * rep->sum_cv[0], 100 * rep->sum_cv[1], 100 * rep->sum_cv[2]);
         printf("\n");
+    } else if (rep->sum_taken) {
+        printf("summaries: the sentence model of %s (under 10 records have reference summaries to learn one)\n",
+               a->sumfrom);
     }
 }
 

@@ -2,6 +2,14 @@
 . "$(dirname "$0")/lib.sh"
 "$ND" train --min-df 1 --folds 2 --c 1,2 -o m "$DATA/tiny-train.jsonl" >out 2>err; is "train exits 0" $? 0
 has "train reports features and time" out "^trained m from 24 records \(0 failed\): [0-9]+ features"
+# no record carries a reference summary: the default model's sentence model is kept, and said so
+has "without references the default model's sentence model is taken" out "^summaries: the sentence model of .*models/default \(under 10 records have reference summaries to learn one\)$"
+check "...and kept in the bundle" sh -c 'test -s m/summary.svm && grep -q "^summarizer summary.svm features=position," m/manifest'
+"$ND" info m >out; has "...info names it" out "^summarizer: learned sentence scorer over [0-9]+ features"
+"$ND" train --min-df 1 --folds 2 --c 1,2 --no-summarizer -o m0 "$DATA/tiny-train.jsonl" >out 2>err
+check "--no-summarizer: none taken" sh -c '! grep -q "^summaries" out && test ! -e m0/summary.svm'
+"$ND" train --min-df 1 --folds 2 --c 1,2 --no-extract-model -o mr "$DATA/tiny-train.jsonl" >out 2>err
+has "--no-extract-model: the default's sentence model all the same" out "^summaries: the sentence model of "
 has "train reports the solver and the chosen C per task" out "^topic: 24 documents, 3 labels, libsvm, C=[12] \(cross-validated accuracy"
 has "region is trained too" out "^region: 24 documents, 7 labels"
 check "the bundle has a manifest" grep -q '^newsdesk-model 2$' m/manifest
