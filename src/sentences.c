@@ -238,6 +238,32 @@ static size_t place_end(const char *s, size_t n, int *caps)
     return words && end <= 48 ? end : 0;
 }
 
+/*
+ * A dateline of a place in mixed case, as German and Austrian papers write
+ * them ("Wien – Die", "Wien/Brüssel – Der", "Tel Aviv – Am"): the place
+ * (p: its end) of three words at most, the first no function word ("Die
+ * Regierung – so"), then a spaced en or em dash and a capital. Its end, or 0.
+ */
+static size_t mixed_dateline(const char *s, size_t n, size_t p)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t w = 0, spaces = 0;
+    while (w < p && u[w] != ' ' && u[w] != ',') w++;
+    if (nd_stop_mask(s, w)) return 0;
+    for (size_t k = 0; k < p; k++) spaces += u[k] == ' ';
+    while (p + 1 < n && u[p] == '/' && (isupper(u[p + 1]) || (u[p + 1] >= 0xC3 && u[p + 1] < 0xE0))) {   /* Wien/Linz */
+        int caps;
+        size_t q = place_end(s + p + 1, n - p - 1, &caps);
+        if (!q) return 0;
+        p += 1 + q;
+    }
+    if (spaces > 2 || p + 5 >= n || u[p] != ' ' || u[p + 1] != 0xE2 || u[p + 2] != 0x80 ||
+        (u[p + 3] != 0x93 && u[p + 3] != 0x94))
+        return 0;
+    size_t d = after_dash(s, n, p + 1);
+    return d > p + 1 && d < n && (isupper(u[d]) || (u[d] >= 0xC3 && u[d] < 0xE0)) ? d : 0;
+}
+
 size_t nd_dateline(const char *s, size_t n)
 {
     int caps;
@@ -258,7 +284,9 @@ size_t nd_dateline(const char *s, size_t n)
         if (k == j) return j;                                    /* glued: "(CNN)French striker" */
         return p == 0 && isupper((unsigned char)s[k]) ? k : 0;  /* "(CNN) A court", not "Apple (AAPL) shares" */
     }
-    if (!p || !caps) return 0;   /* "WASHINGTON --": a place in capitals before a dash */
+    if (!p) return 0;
+    if (!caps) return mixed_dateline(s, n, p);   /* "Wien – Die" */
+    /* "WASHINGTON --": a place in capitals before a dash */
     size_t d = after_dash(s, n, i);
     return d > i && d < n ? d : 0;
 }
