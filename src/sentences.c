@@ -208,6 +208,12 @@ static size_t after_dash(const char *s, size_t n, size_t i)
     return d;
 }
 
+/* Does a place's word start at byte c: an ASCII capital, or the lead byte of a Latin one (É, Ö)? */
+static int place_capital(unsigned char c)
+{
+    return isupper(c) || (c >= 0xC3 && c < 0xE0);
+}
+
 /*
  * A place before a dateline: words that start with a capital (letters, '.',
  * '\'', '-' and digits after the first word: "NEW YORK, Jan 5"), separated by
@@ -221,7 +227,7 @@ static size_t place_end(const char *s, size_t n, int *caps)
     *caps = 1;
     while (i < n && i <= 48) {
         unsigned char c = (unsigned char)s[i];
-        if (!(isupper(c) || (words > 0 && isdigit(c)) || (c >= 0xC3 && c < 0xE0))) break;   /* Latin capitals: É, Ö */
+        if (!(place_capital(c) || (words > 0 && isdigit(c)))) break;
         size_t b = i;
         while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '.' || s[i] == '\'' || s[i] == '-' ||
                          ((unsigned char)s[i] >= 0x80 && (unsigned char)s[i] != 0xE2))) {   /* not a dash */
@@ -251,7 +257,7 @@ static size_t mixed_dateline(const char *s, size_t n, size_t p)
     while (w < p && u[w] != ' ' && u[w] != ',') w++;
     if (nd_stop_mask(s, w)) return 0;
     for (size_t k = 0; k < p; k++) spaces += u[k] == ' ';
-    while (p + 1 < n && u[p] == '/' && (isupper(u[p + 1]) || (u[p + 1] >= 0xC3 && u[p + 1] < 0xE0))) {   /* Wien/Linz */
+    while (p + 1 < n && u[p] == '/' && place_capital(u[p + 1])) {   /* Wien/Linz */
         int caps;
         size_t q = place_end(s + p + 1, n - p - 1, &caps);
         if (!q) return 0;
@@ -261,7 +267,7 @@ static size_t mixed_dateline(const char *s, size_t n, size_t p)
         (u[p + 3] != 0x93 && u[p + 3] != 0x94))
         return 0;
     size_t d = after_dash(s, n, p + 1);
-    return d > p + 1 && d < n && (isupper(u[d]) || (u[d] >= 0xC3 && u[d] < 0xE0)) ? d : 0;
+    return d > p + 1 && d < n && place_capital(u[d]) ? d : 0;
 }
 
 size_t nd_dateline(const char *s, size_t n)
