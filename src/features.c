@@ -111,7 +111,8 @@ void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazett
             char shape[8];
             const char *d = tk->text.data + t->off;
             size_t n = t->len;
-            if (memchr(d, '.', n)) memcpy(shape, "#dec", 5);
+            if (memchr(d, ':', n)) memcpy(shape, "#time", 6);   /* "20.15 Uhr" where the comma is the decimal mark */
+            else if (memchr(d, '.', n)) memcpy(shape, "#dec", 5);
             else if (n == 4 && (memcmp(d, "19", 2) == 0 || memcmp(d, "20", 2) == 0)) memcpy(shape, "#year", 6);
             else memcpy(shape, (char[4]){ '#', 'n', (char)('0' + (n < 6 ? n : 6)), '\0' }, 4);
             push_term(out, shape, strlen(shape), NULL, 0, t->sent, w);

@@ -352,7 +352,9 @@ static int invisible(utf8proc_int32_t cp)
  * The comma or period at s[i] of a number, a digit after it: 0 when it ends
  * the number, 1 when it groups thousands (dropped: "2,500", or "14.372" where
  * the comma is the decimal mark), 2 when it is the decimal mark (kept as '.':
- * "3.5", or "2,5" there). Out of the scanning loop, which stays tight.
+ * "3.5", or "2,5" there), 3 when it parts the hour from the minutes (kept as
+ * ':'): where the comma is the decimal mark, "20.15 Uhr" is a time of day.
+ * Out of the scanning loop, which stays tight.
  */
 __attribute__((noinline)) static int number_mark(const nd_tokenizer *t, const unsigned char *s, size_t i, size_t len)
 {
@@ -362,7 +364,17 @@ __attribute__((noinline)) static int number_mark(const nd_tokenizer *t, const un
     size_t j = i + 1;   /* a group of exactly three digits */
     int group = j + 3 <= len && cls[s[j + 1]] == C_DIGIT && cls[s[j + 2]] == C_DIGIT &&
                 (j + 3 == len || cls[s[j + 3]] != C_DIGIT);
-    return group ? 1 : 2;
+    if (group) return 1;
+    /* hours 0-24 of one or two digits, the number's first, then minutes 00-59 */
+    int two = i >= 2 && cls[s[i - 2]] == C_DIGIT;
+    size_t h0 = i - 1 - (size_t)two;
+    int hour = two ? (s[i - 2] - '0') * 10 + (s[i - 1] - '0') : s[i - 1] - '0';
+    int first = h0 == 0 || (cls[s[h0 - 1]] != C_DIGIT && s[h0 - 1] != '.' && s[h0 - 1] != ',');
+    int minutes = j + 2 <= len && s[j] <= '5' && cls[s[j + 1]] == C_DIGIT;
+    size_t k = j + 2;   /* and nothing of a number after them */
+    if (minutes && k < len && (cls[s[k]] == C_DIGIT || ((s[k] == '.' || s[k] == ',') && k + 1 < len && cls[s[k + 1]] == C_DIGIT)))
+        minutes = 0;
+    return first && minutes && hour <= 24 ? 3 : 2;
 }
 
 /*
@@ -512,7 +524,7 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
             if ((c == '.' || c == ',') && letters + high == 0 && i + 1 < len && cls[s[i + 1]] == C_DIGIT) {
                 int m = number_mark(t, s, i, len);
                 if (m) {
-                    if (m == 2) dst[o++] = '.';
+                    if (m >= 2) dst[o++] = m == 2 ? '.' : ':';
                     i++;
                     continue;
                 }

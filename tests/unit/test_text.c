@@ -103,8 +103,11 @@ static void test_languages(void)
     words(t, "Klima\xc2\xad" "wandel Bundes\xc2\xad" "regierung \xc2\xad" "Wahl", &b, 0);
     is_str(b.data, "klimawandel bundesregierung wahl", "a soft hyphen inside a word is not there");
     words(t, "Um 2,5 Prozent auf 14.372,4 oder 1.234.567 Euro am 3.5.2015 um 12.30", &b, 0);
-    is_str(b.data, "um* 2.5 prozent auf* 14372.4 oder* 1234567 euro am* 3.5.2015 um* 12.30",
-           "a decimal comma: 2,5 is 2.5, and a period groups thousands");
+    is_str(b.data, "um* 2.5 prozent auf* 14372.4 oder* 1234567 euro am* 3.5.2015 um* 12:30",
+           "a decimal comma: 2,5 is 2.5, a period groups thousands or parts hours from minutes");
+    words(t, "ab 9.30 oder 20.15 Uhr, 20,15 Euro, 25.70 Meter, 1.5.15, 2.15.3", &b, 0);
+    is_str(b.data, "ab 9:30 oder* 20:15 uhr 20.15 euro 25.70 meter 1.5.15 2.15.3",
+           "a time of day: hours up to 24, minutes up to 59, no other mark before or after");
     nd_tokenizer_free(t);
 
     t = nd_tokenizer_new(nd_language_find("fr"));
