@@ -495,6 +495,15 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
                     i += cl;
                     continue;
                 }
+                /* Catalan's "l·l" (a middle dot between two l's: "col·lecció") is inside its word */
+                int geminate = cp == 0xB7 && o && dst[o - 1] == 'l' && i + cl < len && (s[i + cl] | 0x20) == 'l';
+                if (geminate) {
+                    nonascii = 1;
+                    memcpy(dst + o, s + i, cl);
+                    o += cl;
+                    i += cl;
+                    continue;
+                }
                 if (cp < 0 || !is_word_cp(cp)) break;
                 nonascii = 1;
                 high++;

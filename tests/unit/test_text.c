@@ -117,6 +117,14 @@ static void test_languages(void)
     is_str(b.data, "le* élect présidentiel", "French stems keep their accents");
     nd_tokenizer_free(t);
 
+    t = nd_tokenizer_new(nd_language_find("ca"));
+    words(t, "La col\xc2\xb7lecci\xc3\xb3 del COL\xc2\xb7LEGI \xc2\xb7 Portada", &b, 0);
+    is_str(b.data, "la col\xc2\xb7lecci\xc3\xb3 del col\xc2\xb7legi portada",
+           "Catalan: the middle dot of l\xc2\xb7l is inside its word, a dot between words is not");
+    words(t, "col\xc2\xb7lecci\xc3\xb3", &b, 1);
+    is_str(b.data, "col.lec", "the Catalan stemmer reads the middle dot");
+    nd_tokenizer_free(t);
+
     t = nd_tokenizer_new(nd_language_find("pl"));
     ok(t != NULL, "Polish: stop words without a stemmer");
     words(t, "Wybory prezydenckie oraz", &b, 1);
