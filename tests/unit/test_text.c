@@ -112,9 +112,16 @@ static void test_languages(void)
 
     t = nd_tokenizer_new(nd_language_find("fr"));
     words(t, "L'État et l\xe2\x80\x99économie d'aujourd'hui", &b, 0);
-    is_str(b.data, "état et* économie aujourd hui", "French elisions: l' and d' end at the apostrophe");
+    is_str(b.data, "état et* économie aujourd* hui*", "French elisions: l' and d' end at the apostrophe");
+    words(t, "jusqu'à lorsqu'il", &b, 0);
+    is_str(b.data, "jusqu* lorsqu* il*", "French: what elision leaves of a function word is one too");
     words(t, "les élections présidentielles", &b, 1);
     is_str(b.data, "le* élect présidentiel", "French stems keep their accents");
+    nd_tokenizer_free(t);
+
+    t = nd_tokenizer_new(nd_language_find("it"));
+    words(t, "dell'Unione, nell'aria e sull'isola", &b, 0);
+    is_str(b.data, "dell* unione nell* aria sull* isola", "Italian: elided prepositions are function words");
     nd_tokenizer_free(t);
 
     t = nd_tokenizer_new(nd_language_find("ca"));
