@@ -57,11 +57,21 @@ int nd_lang_find(const char *code)
     return -1;
 }
 
-/* w[0..n) in lower case into low (ASCII and Latin-1 letters folded). */
+/* w[0..n) in lower case into low (ASCII, Latin-1 and Russian letters folded). */
 static void fold(const char *w, size_t n, char *low)
 {
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)w[i];
+        if (c == 0xD0 && i + 1 < n) {
+            /* Cyrillic capitals: U+0410..U+041F (D0 90..9F) -> D0 B0..BF, U+0420..U+042F -> D1 80..8F, Ё -> ё */
+            unsigned char d = (unsigned char)w[i + 1];
+            if (d >= 0x90 && d <= 0x9F) d = (unsigned char)(d + 0x20);
+            else if (d >= 0xA0 && d <= 0xAF) c = 0xD1, d = (unsigned char)(d - 0x20);
+            else if (d == 0x81) c = 0xD1, d = 0x91;
+            low[i++] = (char)c;
+            low[i] = (char)d;
+            continue;
+        }
         if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
         /* Latin-1 capitals U+00C0..U+00DE (but U+00D7) are C3 80..9E: their small letters are C3 A0..BE */
         else if (c >= 0x80 && c <= 0x9E && i && (unsigned char)w[i - 1] == 0xC3 && c != 0x97) c = (unsigned char)(c + 0x20);
@@ -195,39 +205,47 @@ static const char *const ab_nordic[] = {   /* sv, da, no */
     "jan", "feb", "aug", "sep", "sept", "okt", "nov", "dec", "des", NULL,
 };
 static const char *const ab_fi[] = { "esim", "ns", "mm", "yms", "ks", "n", "nro", "tri", "prof", NULL };
+static const char *const ab_ru[] = {
+    "т.е", "т.к", "т.н", "проф", "акад", "доц", "ул", "пл", "им", "ст", "стр", "рис", "табл", "см", "напр", "янв",
+    "февр", "апр", "авг", "сент", "окт", "нояб", "дек", NULL,
+};
+/* Russian abbreviations that often close a sentence: "и т.д.", "и др.", "15 млн руб." */
+static const char *const soft_ru[] = { "т.д", "т.п", "др", "пр", "в", "вв", "млн", "млрд", "трлн", "тыс", "руб", "коп", "долл", NULL };
+/* the year after a number ("в 2015 г."), the city before a name ("г. Москва") */
+static const char *const counted_ru[] = { "г", "гг", NULL };
 static const char *const ab_pl[] = { "ul", "np", "tzw", "tj", "dr", "prof", "mgr", "inż", "nr", "godz", "r", "w", "im", NULL };
 
 /* Every language libstemmer has a stemmer for, and Polish (stop words only). English first. */
 static const nd_language languages[] = {
-    { "en", "english", 1, 0, NULL, NULL, NULL },
-    { "de", "german", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMMA | ND_LANG_COMPOUNDS, ab_de, soft_de, num_de },
-    { "fr", "french", 1, ND_LANG_ELIDE | ND_LANG_MARKS | ND_LANG_COMMA, ab_fr, NULL, NULL },
-    { "es", "spanish", 1, ND_LANG_MARKS | ND_LANG_COMMA, ab_es, NULL, NULL },
-    { "it", "italian", 1, ND_LANG_ELIDE | ND_LANG_MARKS | ND_LANG_COMMA, ab_it, NULL, NULL },
-    { "pt", "portuguese", 1, ND_LANG_MARKS | ND_LANG_COMMA, ab_pt, NULL, NULL },
-    { "nl", "dutch", 1, ND_LANG_MARKS | ND_LANG_COMMA | ND_LANG_COMPOUNDS, ab_nl, NULL, NULL },
-    { "sv", "swedish", 1, ND_LANG_MARKS | ND_LANG_COMMA | ND_LANG_COMPOUNDS, ab_nordic, NULL, NULL },
-    { "da", "danish", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMMA | ND_LANG_COMPOUNDS, ab_nordic, NULL, NULL },
-    { "no", "norwegian", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMMA | ND_LANG_COMPOUNDS, ab_nordic, NULL, NULL },
-    { "fi", "finnish", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMMA | ND_LANG_COMPOUNDS, ab_fi, NULL, NULL },
-    { "ru", "russian", 1, ND_LANG_MARKS | ND_LANG_COMMA, NULL, NULL, NULL },
-    { "pl", "polish", 0, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMMA, ab_pl, NULL, NULL },
-    { "ar", "arabic", 1, ND_LANG_MARKS, NULL, NULL, NULL },
-    { "ca", "catalan", 1, ND_LANG_ELIDE | ND_LANG_MARKS | ND_LANG_COMMA, NULL, NULL, NULL },
-    { "el", "greek", 1, ND_LANG_MARKS | ND_LANG_COMMA, NULL, NULL, NULL },
-    { "eu", "basque", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMMA, NULL, NULL, NULL },
-    { "ga", "irish", 1, ND_LANG_MARKS, NULL, NULL, NULL },
-    { "hi", "hindi", 1, ND_LANG_MARKS, NULL, NULL, NULL },
-    { "hu", "hungarian", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMMA, NULL, NULL, NULL },
-    { "hy", "armenian", 1, ND_LANG_MARKS | ND_LANG_COMMA, NULL, NULL, NULL },
-    { "id", "indonesian", 1, ND_LANG_MARKS | ND_LANG_COMMA, NULL, NULL, NULL },
-    { "lt", "lithuanian", 1, ND_LANG_MARKS | ND_LANG_COMMA, NULL, NULL, NULL },
-    { "ne", "nepali", 1, ND_LANG_MARKS, NULL, NULL, NULL },
-    { "ro", "romanian", 1, ND_LANG_MARKS | ND_LANG_COMMA, NULL, NULL, NULL },
-    { "sr", "serbian", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMMA, NULL, NULL, NULL },
-    { "ta", "tamil", 1, ND_LANG_MARKS, NULL, NULL, NULL },
-    { "tr", "turkish", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMMA, NULL, NULL, NULL },
-    { "yi", "yiddish", 1, ND_LANG_MARKS, NULL, NULL, NULL },
+    { "en", "english", 1, 0, NULL, NULL, NULL, NULL },
+    { "de", "german", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMMA | ND_LANG_COMPOUNDS, ab_de, soft_de, num_de, NULL },
+    { "fr", "french", 1, ND_LANG_ELIDE | ND_LANG_MARKS | ND_LANG_COMMA, ab_fr, NULL, NULL, NULL },
+    { "es", "spanish", 1, ND_LANG_MARKS | ND_LANG_COMMA, ab_es, NULL, NULL, NULL },
+    { "it", "italian", 1, ND_LANG_ELIDE | ND_LANG_MARKS | ND_LANG_COMMA, ab_it, NULL, NULL, NULL },
+    { "pt", "portuguese", 1, ND_LANG_MARKS | ND_LANG_COMMA, ab_pt, NULL, NULL, NULL },
+    { "nl", "dutch", 1, ND_LANG_MARKS | ND_LANG_COMMA | ND_LANG_COMPOUNDS, ab_nl, NULL, NULL, NULL },
+    { "sv", "swedish", 1, ND_LANG_MARKS | ND_LANG_COMMA | ND_LANG_COMPOUNDS, ab_nordic, NULL, NULL, NULL },
+    { "da", "danish", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMMA | ND_LANG_COMPOUNDS, ab_nordic, NULL, NULL, NULL },
+    { "no", "norwegian", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMMA | ND_LANG_COMPOUNDS, ab_nordic, NULL, NULL, NULL },
+    { "fi", "finnish", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMMA | ND_LANG_COMPOUNDS, ab_fi, NULL, NULL, NULL },
+    { "ru", "russian", 1, ND_LANG_MARKS | ND_LANG_COMMA, ab_ru, soft_ru, NULL, counted_ru },
+    { "pl", "polish", 0, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMMA, ab_pl, NULL, NULL, NULL },
+    { "ar", "arabic", 1, ND_LANG_MARKS, NULL, NULL, NULL, NULL },
+    { "ca", "catalan", 1, ND_LANG_ELIDE | ND_LANG_MARKS | ND_LANG_COMMA, NULL, NULL, NULL, NULL },
+    { "el", "greek", 1, ND_LANG_MARKS | ND_LANG_COMMA, NULL, NULL, NULL, NULL },
+    { "eu", "basque", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMMA, NULL, NULL, NULL, NULL },
+    { "ga", "irish", 1, ND_LANG_MARKS, NULL, NULL, NULL, NULL },
+    { "hi", "hindi", 1, ND_LANG_MARKS, NULL, NULL, NULL, NULL },
+    { "hu", "hungarian", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMMA, NULL, NULL, NULL, NULL },
+    { "hy", "armenian", 1, ND_LANG_MARKS | ND_LANG_COMMA, NULL, NULL, NULL, NULL },
+    { "id", "indonesian", 1, ND_LANG_MARKS | ND_LANG_COMMA, NULL, NULL, NULL, NULL },
+    { "lt", "lithuanian", 1, ND_LANG_MARKS | ND_LANG_COMMA, NULL, NULL, NULL, NULL },
+    { "ne", "nepali", 1, ND_LANG_MARKS, NULL, NULL, NULL, NULL },
+    { "ro", "romanian", 1, ND_LANG_MARKS | ND_LANG_COMMA, NULL, NULL, NULL, NULL },
+    { "sr", "serbian", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMMA, NULL, NULL, NULL, NULL },
+    { "ta", "tamil", 1, ND_LANG_MARKS, NULL, NULL, NULL, NULL },
+    { "tr", "turkish", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMMA, NULL, NULL, NULL, NULL },
+    { "yi", "yiddish", 1, ND_LANG_MARKS, NULL, NULL, NULL, NULL },
 };
 
 const nd_language *nd_language_at(int i)

@@ -69,6 +69,7 @@ typedef struct nd_language {
     const char *const *abbrev;   /* abbreviations that end no sentence (lower case, no period), or NULL */
     const char *const *soft;     /* and those that end one before a function word ("usw. Die"), or NULL */
     const char *const *numbered; /* and words that end one unless a number follows ("Art. 5", "Art. Die"), or NULL */
+    const char *const *counted;  /* and those that end one after a number only ("в 2015 г. Решение", not "г. Москве") */
 } nd_language;
 
 /* The language with ISO 639-1 code 'code' ("de"), or NULL when newsdesk does not know it. */

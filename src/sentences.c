@@ -11,7 +11,8 @@
 #include "nd_internal.h"
 #include "text.h"
 
-#include <ctype.h>   /* isupper */
+#include <ctype.h>     /* isupper */
+#include <utf8proc.h>  /* utf8proc_iterate, utf8proc_category */
 
 /* Abbreviations that never end a sentence (lower-case, without the period). */
 static const char *const abbrev[] = {
@@ -93,6 +94,14 @@ static int next_is_function_word(const unsigned char *s, size_t k, size_t end, c
     return (int)(nd_stop_mask((const char *)s + k, ne - k) >> bit & 1);
 }
 
+/* Is s[0..n) one code point, an upper-case letter ("Ö", "А", "Ł")? */
+static int upper_letter(const unsigned char *s, size_t n)
+{
+    utf8proc_int32_t cp;
+    return utf8proc_iterate(s, (utf8proc_ssize_t)n, &cp) == (utf8proc_ssize_t)n &&
+           utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
 /* Is the period at s[i] the end of a sentence, given the next word at s[k]? 'lang' adds its abbreviations and rules. */
 __attribute__((noinline))   /* called at a period: out of the scanning loop, which stays tight */
 static int period_ends(const unsigned char *s, size_t line_start, size_t i, size_t k, size_t end, const nd_language *lang)
@@ -103,8 +112,8 @@ static int period_ends(const unsigned char *s, size_t line_start, size_t i, size
     size_t wl = i - w;
     if (wl == 0) return 1;
 
-    /* strip opening punctuation */
-    while (wl && !isalnum(s[w])) w++, wl--;
+    /* strip opening punctuation (ASCII: other scripts' letters are bytes >= 0x80) */
+    while (wl && s[w] < 0x80 && !isalnum(s[w])) w++, wl--;
     if (wl == 0) return 1;
     /* dotted abbreviation: U.S  a.m  e.g  (letters separated by periods) */
     int dotted = 0;
@@ -116,13 +125,19 @@ static int period_ends(const unsigned char *s, size_t line_start, size_t i, size
             if (!(isalpha(s[j]) || s[j] == '.')) shape = 0;
         if (shape) return next_is_starter(s, k, end);
     }
-    /* single initial: "J. R. R. Tolkien", but not the pronoun "I." */
+    /* single initial: "J. R. R. Tolkien", "А. Силуанов", but not the pronoun "I." */
     if (wl == 1 && isupper(s[w]) && s[w] != 'I') return 0;
+    if (wl > 1 && wl <= 4 && s[w] >= 0xC0 && upper_letter(s + w, wl)) return 0;
     if (lang) {
         if (lang->abbrev && nd_word_in(lang->abbrev, (const char *)s + w, wl)) return 0;
         if (lang->soft && nd_word_in(lang->soft, (const char *)s + w, wl))
             return next_is_function_word(s, k, end, lang) > 0;
         if (lang->numbered && k < end && isdigit(s[k]) && nd_word_in(lang->numbered, (const char *)s + w, wl)) return 0;
+        if (lang->counted && nd_word_in(lang->counted, (const char *)s + w, wl)) {
+            size_t p = w;   /* the end of the word before */
+            while (p > line_start && is_space(s[p - 1])) p--;
+            return p < w && p > line_start && isdigit(s[p - 1]);
+        }
         size_t nd = 0;   /* the word's digits, when the language writes ordinals with a period and it has 3 at most */
         if ((lang->rules & ND_LANG_ORDINAL) && wl <= 3)
             while (nd < wl && isdigit(s[w + nd])) nd++;

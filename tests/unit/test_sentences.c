@@ -211,6 +211,7 @@ static void run_cases(const char *const *table, size_t ncases, const nd_language
 /* German: ordinal numbers, its abbreviations; French: M., Mme; English's own lists are English's. */
 static const char *const cases_de[] = {
     "Am 3. Oktober wählt Österreich.|Die Wahl ist knapp.",
+    "Das sagte Ö. Müller.|Die Wahl ist knapp.",
     "Das Spiel endete 2:1.|Die Fans jubelten.",
     "Die Firma (z. B. Siemens) baut ab.",
     "Das kostet ca. 5 Mio. Euro.|Dr. Huber ist dagegen.",
@@ -225,6 +226,15 @@ static const char *const cases_de[] = {
     "Das war um 300 v. Chr.|Im Jahr darauf kam Abg. Huber mit Univ. Prof. Berger.",
     "Der Schaden beträgt 5 Mio.|Über die Ursache wird gerätselt.",
     "Laut Art. 5 des Gesetzes und Kap. 3 der Verordnung ist das erlaubt.|Es war nichts dieser Art.|Die Polizei kam.",
+};
+/* Russian: initials in Cyrillic, its abbreviations, "г." a year after a number and a city before a name. */
+static const char *const cases_ru[] = {
+    "Об этом сообщил министр финансов А. Силуанов.|Решение вступит в силу в марте.",
+    "Расходы составят 15 млрд. руб.|Об этом сообщил министр.",
+    "По словам эксперта, т.е. аналитика ВШЭ, это мало.",
+    "Заседание прошло в г. Москве 5 янв. 2016 г.|Решение вступит в силу в марте.",
+    "Приехали министры, депутаты и т.д.|Все ждали президента.",
+    "Цена выросла до 5 тыс. рублей в месяц.",
 };
 static const char *const cases_fr[] = {
     "M. Dupont et Mme Martin sont arrivés.|Ils repartent demain.",
@@ -242,6 +252,7 @@ int main(void)
     run_cases(cases, ncases, nd_language_find("en"));
     run_cases(cases_de, sizeof(cases_de) / sizeof(*cases_de), nd_language_find("de"));
     run_cases(cases_fr, sizeof(cases_fr) / sizeof(*cases_fr), nd_language_find("fr"));
+    run_cases(cases_ru, sizeof(cases_ru) / sizeof(*cases_ru), nd_language_find("ru"));
     nd_spans_release(&sp);
 
     /* datelines: what is stripped from a summary's first sentence */
