@@ -171,7 +171,8 @@ static const char *const ab_de[] = {
     "abb", "abg", "abs", "abt", "allg", "anm", "aufl", "bd", "bgm", "bsp", "bspw", "bzgl", "bzw", "ca", "di",
     "dipl", "dkfm", "dr", "dt", "ehem", "evang", "evtl", "fr", "geb", "gegr", "gest", "ggf", "hl", "hr", "hrsg",
     "inkl", "ing", "kath", "lt", "mag", "max", "min", "mind", "mmag", "nr", "prim", "prof", "rd", "sen", "sog",
-    "st", "str", "stv", "tel", "univ", "vgl", "vs", "zzgl", "z", "zb", "zt", "u", "d", "o", "a", "v", NULL,
+    "st", "str", "stv", "tel", "univ", "vgl", "vs", "zzgl", "z", "zb", "zt", "u", "d", "o", "a", "v", "öst", "österr",
+    "übers", "überarb", NULL,
 };
 /* German abbreviations that often close a sentence: "... Äpfel, Birnen usw. Die Preise" */
 static const char *const soft_de[] = {

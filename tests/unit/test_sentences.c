@@ -212,6 +212,7 @@ static void run_cases(const char *const *table, size_t ncases, const nd_language
 static const char *const cases_de[] = {
     "Am 3. Oktober wählt Österreich.|Die Wahl ist knapp.",
     "Das sagte Ö. Müller.|Die Wahl ist knapp.",
+    "Robert Haas, öst. Dirigent, und Hans Berger, österr. Maler, kamen.",
     "Das Spiel endete 2:1.|Die Fans jubelten.",
     "Die Firma (z. B. Siemens) baut ab.",
     "Das kostet ca. 5 Mio. Euro.|Dr. Huber ist dagegen.",
