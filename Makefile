@@ -118,7 +118,7 @@ fuzz: all $(FUZZ_TARGETS)
 	$(Q)for f in models/default/*.svm; do head -c 4000 $$f >build-fuzz/seed-svm/$$(basename $$f); done
 	$(Q)cd build-fuzz && ./fuzz_reader -max_total_time=$(FUZZ_SECONDS) -max_len=65536 seed-reader
 	$(Q)cd build-fuzz && ./fuzz_svm -max_total_time=$(FUZZ_SECONDS) -max_len=8192 seed-svm
-	$(Q)rm -rf build-fuzz/seed-text && mkdir -p build-fuzz/seed-text && cp tests/data/texts/* tests/data/german.jsonl build-fuzz/seed-text/
+	$(Q)rm -rf build-fuzz/seed-text && mkdir -p build-fuzz/seed-text && cp tests/data/texts/* tests/data/german.jsonl tests/data/languages.txt build-fuzz/seed-text/
 	$(Q)rm -rf build-fuzz/tiny-de && ./newsdesk train -q --min-df 1 --folds 2 --c 1 --no-extract-model \
 	  --language de -o build-fuzz/tiny-de tests/data/german.jsonl >/dev/null
 	$(Q)cd build-fuzz && ./fuzz_analyze -max_total_time=$(FUZZ_SECONDS) -max_len=16384 seed-text

@@ -4,9 +4,13 @@
  * a summary with the default model; a fifth of the inputs with a German bundle
  * (tiny-de, which make fuzz trains: its stems' character 4-grams are terms
  * too, and the gazetteer's places after them) when there is one. Checks what a result promises: labels with
- * confidences in [0, 1], summary indices ascending and in range.
+ * confidences in [0, 1], summary indices ascending and in range. The text is
+ * also split into sentences by one language's rules (each language in turn),
+ * whose spans must lie inside it, in order.
  */
+#include "lang.h"
 #include "newsdesk.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +51,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (res.summary_index[i] >= res.nsentences || (i && res.summary_index[i] <= res.summary_index[i - 1])) abort();
     }
     nd_result_release(&res);
+    static int nlang;
+    while (nd_language_at(nlang)) nlang++;
+    nd_spans sp;
+    nd_spans_init(&sp);
+    size_t len = strlen(rec.text);
+    nd_sentences_lang(rec.text, len, nd_language_at((int)(size % (size_t)nlang)), &sp);
+    for (size_t i = 0; i < sp.n; i++)
+        if (!sp.v[i].len || sp.v[i].off + sp.v[i].len > len || (i && sp.v[i].off < sp.v[i - 1].off + sp.v[i - 1].len)) abort();
+    nd_spans_release(&sp);
     nd_record_release(&rec);
     return 0;
 }
