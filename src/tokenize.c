@@ -348,13 +348,6 @@ static int invisible(utf8proc_int32_t cp)
     return cp == 0xAD || cp == 0x200C || cp == 0x200D || cp == 0x2060;
 }
 
-/* Exactly three digits at s[j], then no more: a group of thousands ("14.372", Swiss "1'000"). */
-static int three_digits(const unsigned char *s, size_t j, size_t len)
-{
-    return j + 3 <= len && cls[s[j]] == C_DIGIT && cls[s[j + 1]] == C_DIGIT && cls[s[j + 2]] == C_DIGIT &&
-           (j + 3 == len || cls[s[j + 3]] != C_DIGIT);
-}
-
 /*
  * The comma or period at s[i] of a number, a digit after it: 0 when it ends
  * the number, 1 when it groups thousands (dropped: "2,500", or "14.372" where
@@ -368,8 +361,10 @@ __attribute__((noinline)) static int number_mark(const nd_tokenizer *t, const un
     if (!(t->lang->rules & ND_LANG_COMMA))
         return s[i] == '.' ? 2 : i + 3 < len && cls[s[i + 2]] == C_DIGIT && cls[s[i + 3]] == C_DIGIT;
     if (s[i] == ',') return 2;
-    size_t j = i + 1;
-    if (three_digits(s, j, len)) return 1;
+    size_t j = i + 1;   /* a group of exactly three digits */
+    int group = j + 3 <= len && cls[s[j + 1]] == C_DIGIT && cls[s[j + 2]] == C_DIGIT &&
+                (j + 3 == len || cls[s[j + 3]] != C_DIGIT);
+    if (group) return 1;
     /* hours 0-24 of one or two digits, the number's first, then minutes 00-59 */
     int two = i >= 2 && cls[s[i - 2]] == C_DIGIT;
     size_t h0 = i - 1 - (size_t)two;
@@ -520,10 +515,6 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
             if (c == '\'') {
                 cl = 1;
             apostrophe:
-                if (letters + high == 0 && three_digits(s, i + cl, len)) {
-                    i += cl;         /* "1'000": Swiss thousands, the apostrophe dropped */
-                    continue;
-                }
                 if (elide) {
                     i += cl;         /* l'état: "l" ends here (one letter, dropped), "état" follows */
                     break;
