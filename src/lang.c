@@ -57,21 +57,11 @@ int nd_lang_find(const char *code)
     return -1;
 }
 
-/* w[0..n) in lower case into low (ASCII, Latin-1 and Russian letters folded). */
+/* w[0..n) in lower case into low (ASCII and Latin-1 letters folded). */
 static void fold(const char *w, size_t n, char *low)
 {
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)w[i];
-        if (c == 0xD0 && i + 1 < n) {
-            /* Cyrillic capitals: U+0410..U+041F (D0 90..9F) -> D0 B0..BF, U+0420..U+042F -> D1 80..8F, Ё -> ё */
-            unsigned char d = (unsigned char)w[i + 1];
-            if (d >= 0x90 && d <= 0x9F) d = (unsigned char)(d + 0x20);
-            else if (d >= 0xA0 && d <= 0xAF) c = 0xD1, d = (unsigned char)(d - 0x20);
-            else if (d == 0x81) c = 0xD1, d = 0x91;
-            low[i++] = (char)c;
-            low[i] = (char)d;
-            continue;
-        }
         if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
         /* Latin-1 capitals U+00C0..U+00DE (but U+00D7) are C3 80..9E: their small letters are C3 A0..BE */
         else if (c >= 0x80 && c <= 0x9E && i && (unsigned char)w[i - 1] == 0xC3 && c != 0x97) c = (unsigned char)(c + 0x20);

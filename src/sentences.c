@@ -91,7 +91,15 @@ static int next_is_function_word(const unsigned char *s, size_t k, size_t end, c
     if (bit < 0) return -1;
     size_t ne = k;
     while (ne < end && (isalpha(s[ne]) || s[ne] >= 0x80)) ne++;
-    return (int)(nd_stop_mask((const char *)s + k, ne - k) >> bit & 1);
+    char w[24];   /* the stop-word lists fold Latin capitals; a Cyrillic capital first letter is folded here */
+    size_t n = ne - k;
+    if (n < 2 || n > sizeof(w) || s[k] != 0xD0) return (int)(nd_stop_mask((const char *)s + k, n) >> bit & 1);
+    memcpy(w, s + k, n);
+    unsigned char d = s[k + 1];
+    if (d >= 0x90 && d <= 0x9F) w[1] = (char)(d + 0x20);                          /* А..П -> а..п */
+    else if (d >= 0xA0 && d <= 0xAF) w[0] = (char)0xD1, w[1] = (char)(d - 0x20);  /* Р..Я -> р..я */
+    else if (d == 0x81) w[0] = (char)0xD1, w[1] = (char)0x91;                       /* Ё -> ё */
+    return (int)(nd_stop_mask(w, n) >> bit & 1);
 }
 
 /* Is s[0..n) one code point, an upper-case letter ("Ö", "А", "Ł")? */
