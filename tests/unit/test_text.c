@@ -126,8 +126,22 @@ static void test_languages(void)
 
     t = nd_tokenizer_new(nd_language_find("ca"));
     words(t, "La col\xc2\xb7lecci\xc3\xb3 del COL\xc2\xb7LEGI \xc2\xb7 Portada", &b, 0);
-    is_str(b.data, "la col\xc2\xb7lecci\xc3\xb3 del col\xc2\xb7legi portada",
+    is_str(b.data, "la* col\xc2\xb7lecci\xc3\xb3 del* col\xc2\xb7legi portada",
            "Catalan: the middle dot of l\xc2\xb7l is inside its word, a dot between words is not");
+    static const char *const guess[][2] = {
+        { "ca", "Segons el conseller, la mesura \xc3\xa9s necess\xc3\xa0ria perqu\xc3\xa8 els preus del lloguer no han "
+                "deixat de pujar i molts joves no poden marxar de casa dels pares." },
+        { "es", "Seg\xc3\xban el ministro, la medida es necesaria porque los precios del alquiler no han dejado de "
+                "subir y muchos j\xc3\xb3venes no pueden irse de casa de sus padres." },
+    };
+    for (size_t g = 0; g < 2; g++) {
+        nd_langcount c;
+        memset(&c, 0, sizeof(c));
+        nd_lang_count_text(guess[g][1], strlen(guess[g][1]), &c);
+        const char *code = nd_lang_code(nd_lang_guess(&c));
+        ok(code && !strcmp(code, guess[g][0]), "a text's language by its function words: %s (%s)", guess[g][0],
+           code ? code : "none");
+    }
     words(t, "col\xc2\xb7lecci\xc3\xb3", &b, 1);
     is_str(b.data, "col.lec", "the Catalan stemmer reads the middle dot");
     nd_tokenizer_free(t);
