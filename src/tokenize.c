@@ -495,7 +495,11 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
                     i += cl;
                     continue;
                 }
-                /* Catalan's "l·l" (a middle dot between two l's: "col·lecció") is inside its word */
+                /*
+                 * Catalan's "l·l" (a middle dot between two l's: "col·lecció") is inside its word.
+                 * Its own copy, not a condition on the letters' below: folded into theirs, the
+                 * compiler's scanning loop cost 0.2% more instructions on English text.
+                 */
                 int geminate = cp == 0xB7 && o && dst[o - 1] == 'l' && i + cl < len && (s[i + cl] | 0x20) == 'l';
                 if (geminate) {
                     nonascii = 1;
