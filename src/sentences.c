@@ -6,6 +6,8 @@
  * (after any closing quotes and brackets) and the next word does not start
  * lower-case, except after known abbreviations, initials, and dotted
  * abbreviations such as "U.S." unless the next word usually starts a sentence.
+ * Other scripts' full stops and question marks (।, ؟, ։) work as '!' does;
+ * Chinese and Japanese ones (。！？) end a sentence with no space after them.
  */
 #include "lang.h"
 #include "nd_internal.h"
@@ -43,7 +45,7 @@ static int is_space(unsigned char c)
 }
 
 /* Closing quote or bracket at s[i]; returns its length in bytes or 0. */
-static size_t closer_len(const unsigned char *s, size_t i, size_t end)
+__attribute__((always_inline)) static inline size_t closer_len(const unsigned char *s, size_t i, size_t end)
 {
     if (s[i] == '"' || s[i] == '\'' || s[i] == ')' || s[i] == ']') return 1;
     if (i + 2 < end + 1 && s[i] == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0x9D || s[i + 2] == 0x99)) return 3; /* ” ’ */
@@ -60,6 +62,12 @@ static int starts_sentence(const unsigned char *s, size_t k, size_t end)
     if (c == 0xE2 && k + 2 < end && s[k + 1] == 0x80 && (s[k + 2] == 0x9C || s[k + 2] == 0x98)) return 1; /* “ ‘ */
     if (c >= 0xC3 && c < 0xE2) return 1;   /* accented capitals and other scripts: accept */
     return 0;
+}
+
+/* Is s[i] the ideographic space U+3000 (before e), which indents Chinese paragraphs? */
+static int wide_space(const unsigned char *s, size_t i, size_t e)
+{
+    return i + 3 <= e && s[i] == 0xE3 && s[i + 1] == 0x80 && s[i + 2] == 0x80;
 }
 
 static void push(nd_spans *out, const unsigned char *s, size_t b, size_t e)
@@ -163,8 +171,71 @@ static int period_ends(const unsigned char *s, size_t line_start, size_t i, size
     return 1;
 }
 
-/* Bytes that may end a sentence: . ! ? and the first byte of U+2026 (...). */
-static const unsigned char may_end[256] = { ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1 };
+/*
+ * Bytes that may end a sentence: . ! ? and the first bytes of U+2026 (...),
+ * of the full stops and question marks of other scripts (below) and of the
+ * ideographic and full-width ones.
+ */
+static const unsigned char may_end[256] = {
+    ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xD6] = 1, [0xD8] = 1, [0xDB] = 1, [0xE0] = 1, [0xE1] = 1, [0xE2] = 1,
+    [0xE3] = 1, [0xEF] = 1,
+};
+
+/*
+ * A full stop or question mark of another script at s[i], written like '!'
+ * (white space after it): Armenian ։, Arabic ؟, Urdu ۔, Devanagari । ॥,
+ * Ethiopic ።, Myanmar ။. Its length in bytes or 0.
+ */
+static size_t script_end(const unsigned char *s, size_t i, size_t end)
+{
+    if (i + 1 < end && ((s[i] == 0xD6 && s[i + 1] == 0x89) || (s[i] == 0xD8 && s[i + 1] == 0x9F) ||
+                        (s[i] == 0xDB && s[i + 1] == 0x94)))
+        return 2;
+    if (i + 2 < end && ((s[i] == 0xE0 && s[i + 1] == 0xA5 && (s[i + 2] == 0xA4 || s[i + 2] == 0xA5)) ||
+                        (s[i] == 0xE1 && s[i + 1] == 0x8D && s[i + 2] == 0xA2) ||
+                        (s[i] == 0xE1 && s[i + 1] == 0x81 && s[i + 2] == 0x8B)))
+        return 3;
+    return 0;
+}
+
+/* The ideographic full stop 。, the full-width ！ ？ and the half-width ｡ at s[i], which need no space after them. */
+static int wide_end(const unsigned char *s, size_t i, size_t end)
+{
+    return i + 2 < end &&
+           ((s[i] == 0xE3 && s[i + 1] == 0x80 && s[i + 2] == 0x82) ||
+            (s[i] == 0xEF && s[i + 1] == 0xBC && (s[i + 2] == 0x81 || s[i + 2] == 0x9F)) ||
+            (s[i] == 0xEF && s[i + 1] == 0xBD && s[i + 2] == 0xA1));
+}
+
+/* The closing corner brackets, quotes and parentheses of CJK text at s[i] (」』）】》〉): 3 or 0. */
+static size_t wide_closer(const unsigned char *s, size_t i, size_t end)
+{
+    if (i + 2 >= end) return 0;
+    if (s[i] == 0xE3 && s[i + 1] == 0x80 && (s[i + 2] == 0x8D || s[i + 2] == 0x8F || s[i + 2] == 0x91 ||
+                                             s[i + 2] == 0x8B || s[i + 2] == 0x89))
+        return 3;
+    return s[i] == 0xEF && s[i + 1] == 0xBC && s[i + 2] == 0x89 ? 3 : 0;
+}
+
+/*
+ * The end of a CJK sentence whose terminator is at s[i]: past more
+ * terminators and any closers; i when it goes on, as a quotation does that
+ * a particle follows: 「…です。」と言った.
+ */
+static size_t wide_sentence_end(const unsigned char *s, size_t i, size_t end)
+{
+    size_t j = i + 3, closers = 0;
+    for (;;) {
+        size_t cl = 0;
+        if (wide_end(s, j, end)) cl = 3;
+        else if ((cl = wide_closer(s, j, end)) || (j < end && (cl = closer_len(s, j, end)))) closers++;
+        if (!cl) break;
+        j += cl;
+    }
+    /* hiragana U+3040..U+309F: E3 81 80..BF, E3 82 80..9F */
+    if (closers && j + 2 < end && s[j] == 0xE3 && (s[j + 1] == 0x81 || (s[j + 1] == 0x82 && s[j + 2] <= 0x9F))) return i;
+    return j;
+}
 
 static void split_line(const unsigned char *s, size_t b, size_t end, const nd_language *lang, nd_spans *out)
 {
@@ -175,6 +246,15 @@ static void split_line(const unsigned char *s, size_t b, size_t end, const nd_la
         size_t tl = 0;
         if (c == '.' || c == '!' || c == '?') tl = 1;
         else if (c == 0xE2 && i + 2 < end && s[i + 1] == 0x80 && s[i + 2] == 0xA6) tl = 3; /* … */
+        else if (wide_end(s, i, end)) {
+            size_t j = wide_sentence_end(s, i, end);
+            if (j == i) continue;
+            push(out, s, start, j);
+            while (wide_space(s, j, end)) j += 3;
+            start = j;
+            i = j - 1;
+            continue;
+        } else tl = script_end(s, i, end);
         if (!tl) continue;
         size_t j = i + tl;
         /* more terminators (?!, ...) and closing quotes/brackets */
@@ -210,6 +290,7 @@ void nd_sentences_lang(const char *text, size_t len, const nd_language *lang, nd
     while (b < len) {
         const unsigned char *nl = memchr(s + b, '\n', len - b);
         size_t e = nl ? (size_t)(nl - s) : len;
+        while (wide_space(s, b, e)) b += 3;   /* a Chinese paragraph's indent */
         split_line(s, b, e, lang, out);
         b = e + 1;
     }

@@ -127,12 +127,12 @@ static const char *const cases[] = {
     "Dr. No is a film.",
 };
 
-/* Expected sentences: split the case at '|'. */
+/* Expected sentences: split the case at '|' (or '^', a boundary with no space: CJK text). */
 static size_t expected(const char *c, char out[][256], size_t max)
 {
     size_t n = 0, k = 0;
     for (const char *p = c;; p++) {
-        if (*p == '|' || *p == '\0') {
+        if (*p == '|' || *p == '^' || *p == '\0') {
             out[n][k] = '\0';
             n++;
             k = 0;
@@ -144,7 +144,7 @@ static size_t expected(const char *c, char out[][256], size_t max)
     return n;
 }
 
-/* The text the splitter sees: '|' replaced by a space (or nothing before a newline). */
+/* The text the splitter sees: '|' replaced by a space (or nothing before a newline), '^' by nothing. */
 static void input(const char *c, char *buf, size_t size)
 {
     size_t k = 0;
@@ -153,6 +153,7 @@ static void input(const char *c, char *buf, size_t size)
             if (p[1] != '\n') buf[k++] = ' ';
             continue;
         }
+        if (*p == '^') continue;
         buf[k++] = *p;
     }
     buf[k] = '\0';
@@ -237,6 +238,22 @@ static const char *const cases_ru[] = {
     "Приехали министры, депутаты и т.д.|Все ждали президента.",
     "Цена выросла до 5 тыс. рублей в месяц.",
 };
+/*
+ * Scripts with other full stops: Chinese and Japanese (no space after 。！？,
+ * a quotation's 。」 goes on before a particle), Hindi's danda, Arabic's
+ * question mark, Armenian's full stop. Any model's language.
+ */
+static const char *const cases_scripts[] = {
+    "北京市今天召开新闻发布会。^会议介绍了经济发展情况。^专家认为，形势依然复杂！^你怎么看？",
+    "他说：“我们会继续努力。”^会议随后结束。",
+    "専門家は「良い計画だ。」と言っています。^しかし、費用の問題が残っています。",
+    "彼は「もう帰ろう！」^皆が笑った。",
+    "東京は晴れ｡^大阪は雨｡",
+    "दिल्ली में आज बारिश हुई।|मौसम विभाग ने चेतावनी दी।",
+    "هل ستنخفض الأسعار؟|قال الوزير إن ذلك ممكن.",
+    "Երևանում այսօր անձրև է։|Վաղը արև կլինի։",
+    "3.5 million people voted.",
+};
 static const char *const cases_fr[] = {
     "M. Dupont et Mme Martin sont arrivés.|Ils repartent demain.",
     "Le prix a baissé de 5 p. 100 en janv. 2020.",
@@ -254,6 +271,14 @@ int main(void)
     run_cases(cases_de, sizeof(cases_de) / sizeof(*cases_de), nd_language_find("de"));
     run_cases(cases_fr, sizeof(cases_fr) / sizeof(*cases_fr), nd_language_find("fr"));
     run_cases(cases_ru, sizeof(cases_ru) / sizeof(*cases_ru), nd_language_find("ru"));
+    run_cases(cases_scripts, sizeof(cases_scripts) / sizeof(*cases_scripts), NULL);
+    run_cases(cases_scripts, sizeof(cases_scripts) / sizeof(*cases_scripts), nd_language_find("de"));
+    {   /* the ideographic spaces that indent a Chinese paragraph are no part of its sentences */
+        const char *zh = "\xe3\x80\x80\xe3\x80\x80武汉今天下雨。市民在家。\xe3\x80\x80";
+        nd_sentences(zh, strlen(zh), &sp);
+        ok(sp.n == 2 && sp.v[0].off == 6 && !memcmp(zh + sp.v[1].off, "市民在家。", sp.v[1].len) && sp.v[1].len == strlen("市民在家。"),
+           "ideographic spaces trimmed (%zu sentences)", sp.n);
+    }
     nd_spans_release(&sp);
 
     /* datelines: what is stripped from a summary's first sentence */
