@@ -8,7 +8,9 @@
  * possessive "'s" is dropped; "3.5" and "2,500" (-> "2500") stay one token
  * (where the comma is the decimal mark, "2,5" -> "2.5" and "14.372" -> "14372");
  * dotted abbreviations keep their inner periods ("U.S." -> "u.s"); hyphens
- * and other punctuation split. One-character words are dropped. Languages
+ * and other punctuation split. One-character words are dropped. Text in
+ * Han, hiragana and katakana, which has no spaces, is read as overlapping
+ * pairs of characters ("经济发展" -> 经济 济发 发展). Languages
  * with elision (French, Italian, Catalan) end a word at its apostrophe
  * ("l'état" -> "état"); other languages than English keep diacritics, which
  * their stemmers know, and take their stop words from models/stopwords/.
@@ -278,7 +280,7 @@ static inline void request_word(const nd_tokenizer *t, uint64_t h)
  * (past tk->text.len): normalise, filter, append to tk, and ask for its
  * cache line, which resolve() reads once the whole text is tokenized.
  */
-static void emit(const nd_tokenizer *t, nd_tokens *tk, size_t off, size_t len, int nonascii, unsigned flags, uint32_t sent,
+__attribute__((always_inline)) static inline void emit(const nd_tokenizer *t, nd_tokens *tk, size_t off, size_t len, int nonascii, unsigned flags, uint32_t sent,
                  uint32_t src)
 {
     size_t cps = len;
@@ -332,10 +334,22 @@ static void resolve(nd_tokenizer *t, nd_tokens *tk, size_t from)
     }
 }
 
+/*
+ * Han ideographs, hiragana and katakana: the scripts written without spaces
+ * between words (U+3005 々 repeats a character).
+ */
+static int cjk(utf8proc_int32_t cp)
+{
+    return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           cp == 0x3005 || (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFF66 && cp <= 0xFF9F) || (cp >= 0x20000 && cp <= 0x3134F);
+}
+
+/* A letter, mark or digit of a word with spaces around it: CJK characters are read apart (cjk_run). */
 static int is_word_cp(utf8proc_int32_t cp)
 {
     utf8proc_category_t c = utf8proc_category(cp);
-    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO) && !cjk(cp);
 }
 
 /*
@@ -416,6 +430,32 @@ static size_t decode(const unsigned char *s, size_t i, size_t len, utf8proc_int3
     return (size_t)n;
 }
 
+/*
+ * A run of CJK characters from s[i] (its first code point is cp, cl bytes):
+ * its overlapping pairs are its words ("经济发展" -> 经济, 济发, 发展), as
+ * search engines index text without spaces between words; a lone character
+ * is dropped like any one-character word. Returns the run's end.
+ */
+__attribute__((cold, noinline)) static size_t cjk_run(const nd_tokenizer *t, nd_tokens *tk, const unsigned char *s, size_t i, size_t cl, size_t len,
+                      uint32_t sent, uint32_t base)
+{
+    size_t prev = i, j = i + cl;
+    while (j < len) {
+        utf8proc_int32_t cp;
+        size_t n = decode(s, j, len, &cp);
+        if (cp < 0 || !cjk(cp)) break;
+        size_t pair = j + n - prev;
+        text_room(tk, pair + len - j);
+        size_t off = tk->text.len;
+        memcpy(tk->text.data + off, s + prev, pair);
+        emit(t, tk, off, pair, 1, 0, sent, base + (uint32_t)prev);
+        prev = j;
+        j += n;
+    }
+    text_room(tk, len - j);
+    return j;
+}
+
 void nd_tokenizer_begin(nd_tokenizer *t)
 {
     if (t->nwords > ND_WORDS - ND_DOC_WORDS) {   /* near full (always after an overflow): start over */
@@ -457,7 +497,10 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
         if (k == C_OTHER) { i++; continue; }
         if (k == C_HIGH) {
             cl = decode(s, i, len, &cp);
-            if (cp < 0 || !is_word_cp(cp)) { i += cl; continue; }
+            if (cp < 0 || !is_word_cp(cp)) {
+                i = cjk(cp) ? cjk_run(t, tk, s, i, cl, len, sent, base) : i + cl;
+                continue;
+            }
         }
         /* a token starts at i */
         size_t start = i, off = tk->text.len, o = 0;

@@ -222,6 +222,17 @@ int main(void)
     is_str(b.data, "", "replacement characters are not words");
     words(t, "Москва 北京", &b, 0);
     is_str(b.data, "москва 北京", "other scripts are words");
+    words(t, "经济发展。iPhone手机，東京の計画 中 ｶﾀｶﾅ", &b, 0);
+    is_str(b.data, "经济 济发 发展 iphone 手机 東京 京の の計 計画 カタ タカ カナ",
+           "Han and kana as overlapping pairs, apart from Latin words; a lone character dropped; NFKC");
+    {
+        nd_tokens tc;
+        nd_tokens_init(&tc);
+        const char *zh = "会议介绍了情况";   /* seven characters, three bytes each */
+        nd_tokenize(t, zh, strlen(zh), 0, 100, &tc);
+        ok(tc.n == 6 && tc.v[0].src == 100 && tc.v[5].src == 115, "CJK pairs overlap: each starts a character on (%zu)", tc.n);
+        nd_tokens_release(&tc);
+    }
     /* the ASCII runs go eight bytes at a time: lengths across the boundaries, cases, digits */
     words(t, "ABCDEFGH ABCDEFGHI abcdefghijklmnopq Zz9Y8x7W6v5U MixedCASEwords123 a1b2c3d4e5f6g7h8 Qu\xc3\xa9" "bec-Stra\xc3\x9f" "e END.", &b, 0);
     is_str(b.data, "abcdefgh abcdefghi abcdefghijklmnopq zz9y8x7w6v5u mixedcasewords123 a1b2c3d4e5f6g7h8 quebec strasse end",
