@@ -21,6 +21,7 @@
 #include <ctype.h>     /* isalnum, tolower */
 #include <iconv.h>     /* iconv_open, iconv */
 #include <stdlib.h>    /* qsort, free */
+#include <strings.h>   /* strncasecmp */
 #include <sys/stat.h>  /* stat */
 #include <unistd.h>    /* dup, STDIN_FILENO */
 #include <utf8proc.h>  /* utf8proc_iterate */
@@ -621,25 +622,34 @@ static int binary(const char *s, size_t n)
 
 /*
  * The encoding a page (a text that starts with '<') declares in its first
- * 4 KB ('<meta charset="...">',
+ * 8 KB ('<meta charset="...">',
  * '<meta http-equiv=... content="text/html; charset=...">', '<?xml ...
  * encoding="..."?>') into name (NUL-terminated, lower case), as iconv
  * knows the ones that browsers read as a larger one (gb2312 as GBK,
  * Shift_JIS as CP932, EUC-KR as CP949); 0 when there is none, or it is
- * UTF-8 or Latin-1 / Windows-1252 (read so already).
+ * UTF-8 or Latin-1 / Windows-1252 (read so already). Only a meta element
+ * or the XML declaration declares it: the scripts an archive puts first
+ * ('<script src=... charset="utf-8">') name their own.
  */
 static int declared_charset(const char *s, size_t len, char name[32])
 {
     size_t lead = 0;
     while (lead < len && lead < 64 && (s[lead] == ' ' || s[lead] == '\n' || s[lead] == '\r' || s[lead] == '\t')) lead++;
     if (lead >= len || s[lead] != '<') return 0;   /* a page starts with its markup; an article does not */
-    size_t n = len < 4096 ? len : 4096;
+    size_t n = len < 8192 ? len : 8192;
     static const char *const keys[] = { "charset", "CHARSET", "Charset", "encoding" };
     for (size_t key = 0; key < sizeof(keys) / sizeof(*keys); key++) {
         size_t kl = strlen(keys[key]);
-        const char *at = memmem(s, n, keys[key], kl);   /* a fast look: most texts have none */
+        const char *at = s;
+        /* a fast look: most texts have none */
+        while ((at = memmem(at, n - (size_t)(at - s), keys[key], kl))) {
+            const char *lt = at;   /* the tag it is in */
+            while (lt > s && lt[-1] != '<' && lt[-1] != '>') lt--;
+            at += kl;
+            if (lt > s && lt[-1] == '<' && (!strncasecmp(lt, "meta", 4) || !strncmp(lt, "?xml", 4))) break;
+        }
         if (!at) continue;
-        size_t j = (size_t)(at - s) + kl, k = 0;
+        size_t j = (size_t)(at - s), k = 0;
         while (j < n && (s[j] == ' ' || s[j] == '=' || s[j] == '"' || s[j] == '\'')) j++;
         while (j < n && k + 1 < 32 && (isalnum((unsigned char)s[j]) || strchr("-_.:", s[j]))) name[k++] = (char)tolower((unsigned char)s[j++]);
         name[k] = 0;
