@@ -19,8 +19,8 @@
  * A block is the text of one block element (p, div, li, td, h1, ...) up to
  * the next block element's start or end; inline elements (a, span, b, ...)
  * do not break it, two <br> in a row do (one is a line break inside it).
- * Scripts, styles, forms' controls, hidden elements and the head (but its
- * title) hold no text. Each block knows its element's tag, which elements
+ * Scripts, styles, forms' controls, hidden elements, ruby readings
+ * (furigana: <rt>, <rp>) and the head (but its title) hold no text. Each block knows its element's tag, which elements
  * it is inside (nav, footer, li, ...), the word groups of the class, id,
  * role and itemprop values above it, and how many of its bytes are links.
  */
@@ -39,6 +39,7 @@ enum {
     T_SCOPE = 4,      /* end tags and implied ends do not reach past it (table, td, ...) */
     T_HEADING = 8,
     T_LIST_ITEM = 16, /* li, dd, dt */
+    T_RUBY = 32,      /* rt, rp: a ruby's reading (furigana) and its brackets, which start closes the other */
 };
 
 static const struct tagdef {
@@ -112,6 +113,8 @@ static const struct tagdef {
     { "param", K_VOID, 0, 0, 0 },
     { "plaintext", K_SKIP, 0, T_RAW, 0 },
     { "pre", K_BLOCK, ND_BT_PRE, T_CLOSES_P, 0 },
+    { "rp", K_SKIP, 0, T_RUBY, 0 },
+    { "rt", K_SKIP, 0, T_RUBY, 0 },
     { "script", K_SKIP, 0, T_RAW, 0 },
     { "section", K_BLOCK, ND_BT_DIV, T_CLOSES_P, ND_ANC_SECTION },
     { "select", K_SKIP, 0, 0, 0 },
@@ -340,8 +343,29 @@ static int word_byte(char c)
  * "<span>RELATED</span><a>Storm hits ...</a>") a space parts them: a
  * browser lays such links out as separate buttons and items, and read as
  * one word they hide the chrome words ("ShareEmail"); a link that ends
- * before punctuation ("in a <a>statement</a>.") stays as it is.
+ * before punctuation ("in a <a>statement</a>.") stays as it is. Between
+ * two characters of Chinese or Japanese, which put no spaces between
+ * words, neither a link's edge nor a line break of the source is a space
+ * (CSS's segment break rule); spaces written as such stay.
  */
+/* Is the white space before s[i] a line break (a segment break, in CSS's words)? Only this run of text is seen. */
+static int break_before(const char *s, size_t i)
+{
+    while (i-- > 0 && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f'))
+        if (s[i] == '\n' || s[i] == '\r') return 1;
+    return 0;
+}
+
+__attribute__((noinline)) static int cjk_glued(const nd_buf *t, const char *s, size_t i, size_t n, int space)
+{
+    /* U+3000..U+9FFF (CJK punctuation, kana, ideographs) and the full-width forms U+FF00..U+FF60 */
+#define ND_WIDE(u, v) (((u) >= 0xE3 && (u) <= 0xE9) || ((u) == 0xEF && ((v) == 0xBC || (v) == 0xBD)))
+    const unsigned char *a = (const unsigned char *)t->data + t->len - 3, *b = (const unsigned char *)s + i;
+    int r = t->len >= 3 && i + 1 < n && ND_WIDE(a[0], a[1]) && ND_WIDE(b[0], b[1]);
+#undef ND_WIDE
+    return r && (!space || break_before(s, i));
+}
+
 static void add_text(struct dom *d, const char *s, size_t n)
 {
     nd_buf *t = &d->p->text;
@@ -363,8 +387,10 @@ static void add_text(struct dom *d, const char *s, size_t n)
                 d->cls_far |= d->st[k].cls;
             }
         } else if ((d->space && t->data[t->len - 1] != '\n') || (d->edge && word_byte(t->data[t->len - 1]) && word_byte((char)c))) {
-            nd_buf_putc(t, ' ');
-            if (d->link) d->link_bytes++;
+            if (__builtin_expect(c < 0xE3, 1) || !cjk_glued(t, s, i, n, d->space)) {
+                nd_buf_putc(t, ' ');
+                if (d->link) d->link_bytes++;
+            }
         }
         d->space = 0;
         d->edge = 0;
@@ -538,6 +564,7 @@ static void on_start(struct dom *d, const char *name, size_t nlen, const struct 
         return;
     }
     if (d->skip == 0) implied_ends(d, t);
+    else if (t->flags & T_RUBY && d->depth && d->st[d->depth - 1].def->flags & T_RUBY) pop_to(d, d->depth - 1);
     if (t->kind == K_VOID) {
         if (t->flags & T_CLOSES_P) flush(d);   /* <hr> */
         return;

@@ -57,6 +57,15 @@ static void test_html(void)
     ok(!memmem(p.text.data, p.text.len, "Three", 5), "an unclosed comment runs to the end");
     nd_page_html(&p, "<div class=\"x", 13);
     ok(p.n == 0, "an attribute cut short: no block, no crash");
+    /* Japanese: readings over the words (ruby), dictionary links and the source's line breaks inside a sentence */
+    static const char ja[] = "<p><ruby>\xe5\xad\x90<rt>\xe3\x81\x93</rt></ruby>\xe3\x81\xa9\xe3\x82\x82\xe3\x81\xae"
+                             "<a href=\"#\"><ruby>\xe6\xb3\x95\xe5\xbe\x8b<rp>(</rp><rt>\xe3\x81\xbb\xe3\x81\x86</rt><rp>)</rp></ruby></a>"
+                             "\xe3\x81\x8c\n  \xe3\x81\xa7\xe3\x81\x8d\xe3\x81\x9f\xe3\x80\x82 Tokyo <a href=\"#\">NHK</a></p>";
+    nd_page_html(&p, ja, sizeof(ja) - 1);
+    /* 子どもの法律ができた。 */
+    ok(find_block(&p, "\xe5\xad\x90\xe3\x81\xa9\xe3\x82\x82\xe3\x81\xae\xe6\xb3\x95\xe5\xbe\x8b\xe3\x81\x8c"
+                      "\xe3\x81\xa7\xe3\x81\x8d\xe3\x81\x9f\xe3\x80\x82 Tokyo NHK") < p.n,
+       "no ruby readings; no space at a link's edge or a line break between Japanese characters");
     nd_page_release(&p);
 }
 
