@@ -143,8 +143,7 @@ static void measure(const char *text, size_t n, struct shape *sh, uint16_t *hits
                 m &= ~ND_CHROME_WORD;
             }
             if (m) sh->stops++;
-            for (int l = 0; m && l < nl; l++)
-                if (m >> l & 1) hits[l]++;
+            for (m &= (nl < 32 ? 1u << nl : 0u) - 1; m; m &= m - 1) hits[__builtin_ctz(m)]++;
         }
         if (i - b >= 4 && (!memcmp(s + b, "http", 4) || !memcmp(s + b, "www", 3))) sh->address = 1;
     }
