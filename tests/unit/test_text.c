@@ -133,8 +133,29 @@ static void test_languages(void)
                 "deixat de pujar i molts joves no poden marxar de casa dels pares." },
         { "es", "Seg\xc3\xban el ministro, la medida es necesaria porque los precios del alquiler no han dejado de "
                 "subir y muchos j\xc3\xb3venes no pueden irse de casa de sus padres." },
+        /* the same news in the languages whose lists came later, each written for the test */
+        { "ro", "Potrivit ministrului, măsura este necesară pentru că prețurile chiriilor nu au încetat să crească, iar "
+                "mulți tineri nu pot pleca de acasă de la părinții lor." },
+        { "hu", "A miniszter szerint az intézkedésre azért van szükség, mert a lakbérek nem állnak meg, és sok fiatal "
+                "nem tud elköltözni a szüleitől, akik még mindig eltartják őket." },
+        { "tr", "Bakana göre bu önlem gerekli, çünkü kira fiyatları artmaya devam ediyor ve birçok genç hâlâ ailesinin "
+                "yanından ayrılamıyor; ancak muhalefet buna karşı çıkıyor." },
+        { "id", "Menurut menteri, langkah ini perlu karena harga sewa rumah tidak berhenti naik dan banyak anak muda "
+                "yang masih belum bisa pindah dari rumah orang tua mereka." },
+        { "el", "Σύμφωνα με τον υπουργό, το μέτρο είναι αναγκαίο επειδή τα ενοίκια δεν έχουν σταματήσει να ανεβαίνουν "
+                "και πολλοί νέοι δεν μπορούν να φύγουν από το σπίτι των γονιών τους." },
+        { "ar", "وقال الوزير إن هذا الإجراء ضروري لأن أسعار الإيجار لم تتوقف عن الارتفاع، كما أن كثيرا من الشباب لا "
+                "يستطيعون مغادرة بيوت أهلهم في المدن الكبرى." },
+        { "it", "Secondo il ministro, la misura è necessaria perché i prezzi degli affitti non hanno smesso di salire e "
+                "molti giovani non possono andare via dalla casa dei genitori." },
+        { "pt", "Segundo o ministro, a medida é necessária porque os preços dos aluguéis não pararam de subir e muitos "
+                "jovens não conseguem sair da casa dos pais." },
+        { "fr", "Selon le ministre, la mesure est nécessaire parce que les loyers n'ont pas cessé d'augmenter et que "
+                "beaucoup de jeunes ne peuvent pas quitter la maison de leurs parents." },
+        { "en", "According to the minister, the measure is necessary because rents have not stopped rising and many "
+                "young people cannot move out of their parents' homes." },
     };
-    for (size_t g = 0; g < 2; g++) {
+    for (size_t g = 0; g < sizeof(guess) / sizeof(*guess); g++) {
         nd_langcount c;
         memset(&c, 0, sizeof(c));
         nd_lang_count_text(guess[g][1], strlen(guess[g][1]), &c);
