@@ -6,7 +6,7 @@
  * (after any closing quotes and brackets) and the next word does not start
  * lower-case, except after known abbreviations, initials, and dotted
  * abbreviations such as "U.S." unless the next word usually starts a sentence.
- * Other scripts' full stops and question marks (।, ؟, ։) work as '!' does;
+ * Other scripts' full stops and question marks (।, ؟, ։, Greek ;) work as '!' does;
  * Chinese and Japanese ones (。！？) end a sentence with no space after them.
  */
 #include "lang.h"
@@ -177,17 +177,21 @@ static int period_ends(const unsigned char *s, size_t line_start, size_t i, size
  * ideographic and full-width ones.
  */
 static const unsigned char may_end[256] = {
-    ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xD6] = 1, [0xD8] = 1, [0xDB] = 1, [0xE0] = 1, [0xE1] = 1, [0xE2] = 1,
+    ['.'] = 1, ['!'] = 1, ['?'] = 1, [';'] = 1, [0xD6] = 1, [0xD8] = 1, [0xDB] = 1, [0xE0] = 1, [0xE1] = 1, [0xE2] = 1,
     [0xE3] = 1, [0xEF] = 1,
 };
 
 /*
  * A full stop or question mark of another script at s[i], written like '!'
  * (white space after it): Armenian ։, Arabic ؟, Urdu ۔, Devanagari । ॥,
- * Ethiopic ።, Myanmar ။. Its length in bytes or 0.
+ * Ethiopic ።, Myanmar ။; and Greek's question mark ';' after a Greek
+ * letter, before a Greek capital. Its length in bytes or 0.
  */
-static size_t script_end(const unsigned char *s, size_t i, size_t end)
+__attribute__((noinline)) static size_t script_end(const unsigned char *s, size_t i, size_t end)
 {
+    if (s[i] == ';')
+        return i >= 2 && (s[i - 2] == 0xCE || s[i - 2] == 0xCF) && i + 3 < end && s[i + 1] == ' ' && s[i + 2] == 0xCE &&
+               s[i + 3] >= 0x86 && s[i + 3] <= 0xAB;
     if (i + 1 < end && ((s[i] == 0xD6 && s[i + 1] == 0x89) || (s[i] == 0xD8 && s[i + 1] == 0x9F) ||
                         (s[i] == 0xDB && s[i + 1] == 0x94)))
         return 2;
