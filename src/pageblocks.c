@@ -33,7 +33,9 @@ enum { WRAP_LO = 40, WRAP_NARROW = 20, WRAP_HI = 200, WRAP_BAND = 10, GAP_LINE =
 /*
  * Terminal columns of s[0..n): a code point each, two for East Asian wide
  * ones (U+3000..U+D7FF, U+20000...); WRAP_HI + 1 for any width past
- * WRAP_HI (no wrapped line is that wide: the count stops there).
+ * WRAP_HI (no wrapped line is that wide: the count stops there). The
+ * full-width forms (，（）) count one: w3m sets them two wide, but a table
+ * row of them then ran a column past the wrapped lines and set the width.
  */
 static size_t columns(const char *s, size_t n)
 {
@@ -48,6 +50,24 @@ static size_t columns(const char *s, size_t n)
         if ((b & 0xC0) != 0x80) c += (b >= 0xE3 && b <= 0xED) || b >= 0xF0 ? 2 : 1;
     }
     return c <= WRAP_HI ? c : WRAP_HI + 1;
+}
+
+/* Is u[0..n) a full-width form, U+FF00..U+FF60 (EF BC 80 .. EF BD A0)? Its lead byte is EF. */
+static int wide_form(const unsigned char *u, size_t n)
+{
+    return n >= 3 && (u[1] == 0xBC || (u[1] == 0xBD && u[2] <= 0xA0));
+}
+
+/* Does a character that East Asian text sets wide start at u[0] (one of n bytes)? */
+static int wide_char(const unsigned char *u, size_t n)
+{
+    return (u[0] >= 0xE3 && u[0] <= 0xED) || (u[0] == 0xEF && wide_form(u, n));
+}
+
+/* A character of Chinese or Japanese (U+3000..U+9FFF, the full-width forms) at u[0]: they put no spaces between words. */
+static int cjk_char(const unsigned char *u, size_t n)
+{
+    return (u[0] >= 0xE3 && u[0] <= 0xE9) || (u[0] == 0xEF && wide_form(u, n));
 }
 
 /* Does s[0..n) end a sentence: '.', '!', '?' or '…', then perhaps closing quotes or a bracket? */
@@ -200,6 +220,13 @@ struct line {
     size_t wrap;        /* the width its group was wrapped at (0: not wrapped) */
 };
 
+/* Do a line that ends at text[e] and the next, text[s..t), meet between two Chinese or Japanese characters? */
+static int wide_join(const char *text, size_t e, size_t s, size_t t)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    return e >= 3 && s < t && u[s] >= 0xE3 && u[s] <= 0xEF && cjk_char(u + e - 3, 3) && cjk_char(u + s, t - s);
+}
+
 /* Code points of the first word of s[0..n). */
 static size_t first_word(const char *s, size_t n)
 {
@@ -219,7 +246,11 @@ static size_t first_word(const char *s, size_t n)
 #define ND_LONG_TOKEN 40
 static int long_token(const char *s, size_t n)
 {
-    return last_word(s, n) >= ND_LONG_TOKEN;
+    size_t w = last_word(s, n);
+    if (w < ND_LONG_TOKEN) return 0;
+    for (size_t i = n - w; i < n; i++)   /* Chinese and Japanese: no spaces, and a line is no address */
+        if (wide_char((const unsigned char *)s + i, n - i)) return 0;
+    return 1;
 }
 
 /*
@@ -426,7 +457,9 @@ void nd_page_text(nd_page *p, const char *text, size_t len)
         nd_buf *to = md ? &raw : &p->text;   /* markdown: the block's lines joined, then rendered (a link may be wrapped) */
         nd_buf_reset(&raw);
         for (size_t k = i; k < j; k++) {
-            if (k > i && !closing(text + L[k].s, L[k].t - L[k].s)) nd_buf_putc(to, ' ');
+            /* w3m breaks Chinese and Japanese lines anywhere, where no space was: none between two such characters */
+            if (k > i && !closing(text + L[k].s, L[k].t - L[k].s) && !wide_join(text, L[k - 1].t, L[k].s, L[k].t))
+                nd_buf_putc(to, ' ');
             nd_buf_put(to, text + L[k].s, L[k].t - L[k].s);
         }
         if (md) {

@@ -145,6 +145,19 @@ static void test_text(void)
     is_int(p.n, 4, "wrapped lines are joined: menu, paragraph, two list items");
     ok(p.n == 4 && p.b[1].len > 300 && p.b[0].group != p.b[1].group, "the paragraph is one block of its own group");
     ok(p.n == 4 && p.b[2].bullet == ND_BULLET && p.b[3].bullet == ND_BULLET, "list markers are seen");
+    /* Chinese wrapped at 80 columns (two a character): w3m breaks it anywhere, and the joined lines take no spaces */
+    static const char zh[] =
+        "首页 | 新闻 | 体育\n"
+        "\n"
+        "港口管理局周五表示，经过潜水员检查泊位之后，集装箱船将于周一恢复进港。一场风\n"
+        "暴本周使港口关闭了三天，许多船只只能在外海等待。较小的船只周六上午已经获准返\n"
+        "回，前往各岛屿的渡轮整个周末都按照平常的时刻表运行。市长在记者会上说，风暴造\n"
+        "成的损失比预想的要小，但码头的一段护栏需要重建，工程预计下个月开始。\n";
+    nd_page_text(&p, zh, sizeof(zh) - 1);
+    ok(p.n == 2 && find_block(&p, "港口管理局周五表示，经过潜水员检查泊位之后，集装箱船将于周一恢复进港。一场风暴本周使港口关闭了三天，"
+                                  "许多船只只能在外海等待。较小的船只周六上午已经获准返回，前往各岛屿的渡轮整个周末都按照平常的时刻表"
+                                  "运行。市长在记者会上说，风暴造成的损失比预想的要小，但码头的一段护栏需要重建，工程预计下个月开始。") == 1,
+       "wrapped Chinese lines are joined with no space between (%zu blocks)", p.n);
     /* one sentence a line, not wrapped: each line stays a block */
     static const char lines[] = "The port reopened on Friday.\nOfficials said damage was light.\nShips are waiting outside.\n";
     nd_page_text(&p, lines, sizeof(lines) - 1);
