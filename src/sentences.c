@@ -48,8 +48,8 @@ static int is_space(unsigned char c)
 __attribute__((always_inline)) static inline size_t closer_len(const unsigned char *s, size_t i, size_t end)
 {
     if (s[i] == '"' || s[i] == '\'' || s[i] == ')' || s[i] == ']') return 1;
-    if (i + 2 < end + 1 && s[i] == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0x9D || s[i + 2] == 0x99)) return 3; /* ” ’ */
-    if (i + 1 < end + 1 && s[i] == 0xC2 && s[i + 1] == 0xBB) return 2;                                          /* » */
+    if (i + 2 < end && s[i] == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0x9D || s[i + 2] == 0x99)) return 3; /* ” ’ */
+    if (i + 1 < end && s[i] == 0xC2 && s[i + 1] == 0xBB) return 2;                                          /* » */
     return 0;
 }
 

@@ -276,6 +276,14 @@ int main(void)
     run_cases(cases_ru, sizeof(cases_ru) / sizeof(*cases_ru), nd_language_find("ru"));
     run_cases(cases_scripts, sizeof(cases_scripts) / sizeof(*cases_scripts), NULL);
     run_cases(cases_scripts, sizeof(cases_scripts) / sizeof(*cases_scripts), nd_language_find("de"));
+    {   /* a text cut inside a closing quote's bytes: nothing read past its end (the sanitizers' build) */
+        static const char cut[] = "He left.\xe2\x80";
+        char *exact = malloc(sizeof(cut) - 1);
+        memcpy(exact, cut, sizeof(cut) - 1);
+        nd_sentences(exact, sizeof(cut) - 1, &sp);
+        ok(sp.n == 1, "a text that ends in half a quote is one sentence (%zu)", sp.n);
+        free(exact);
+    }
     {   /* the ideographic spaces that indent a Chinese paragraph are no part of its sentences */
         const char *zh = "\xe3\x80\x80\xe3\x80\x80武汉今天下雨。市民在家。\xe3\x80\x80";
         nd_sentences(zh, strlen(zh), &sp);
