@@ -343,9 +343,11 @@ typedef struct nd_train_report {
     int sum_taken;                               /* 1: no sentence model was learned, the one given is kept */
     double seconds;
     const char *language;                        /* the texts' language (ISO 639-1) */
-    int language_guessed;                        /* 1: "auto" chose it, from language_records records */
+    int language_guessed;                        /* "auto" chose it, from language_records records: 1 by its
+                                                    function words, 2 by its script (zh, ja, ko) */
     int language_records;
-    double language_share;                       /* of their words, the share that are its function words */
+    double language_share;                       /* of their words, the share that are its function words
+                                                    (2: of their characters, the share in its script) */
 } nd_train_report;
 
 typedef struct nd_trainer nd_trainer;

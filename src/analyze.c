@@ -402,7 +402,9 @@ const double *nd_analyzer_sentence_features(nd_analyzer *a, const nd_record *rec
  * text in the model's language has a third or more of its words among
  * that language's function words; only one with under a fifth is counted
  * against every language's list (its first 4 KB), and named when another
- * language has one word in eight and twice the hits of the model's.
+ * language has one word in eight and twice the hits of the model's, or
+ * when most of its characters are of a script whose languages have no
+ * function words here (Chinese, Japanese, Korean) and not the model's.
  */
 #define ND_FOREIGN_WORDS 40
 static const char *foreign_language(const nd_analyzer *a, const nd_doc *d)
@@ -411,9 +413,12 @@ static const char *foreign_language(const nd_analyzer *a, const nd_doc *d)
     nd_langcount c;
     memset(&c, 0, sizeof(c));
     nd_lang_count_text(d->clean.data, d->clean.len < 4096 ? d->clean.len : 4096, &c);
-    int g = nd_lang_guess(&c), own = nd_language_stoplist(nd_tokenizer_language(a->tz));
-    if (g < 0 || g == own || (size_t)c.hits[g] * 8 < c.words || (own >= 0 && c.hits[g] < 2 * c.hits[own])) return NULL;
-    return nd_lang_code(g);
+    const nd_language *mine = nd_tokenizer_language(a->tz);
+    int g = nd_lang_guess(&c), own = nd_language_stoplist(mine);
+    if (g >= 0 && g != own && (size_t)c.hits[g] * 8 >= c.words && (own < 0 || c.hits[g] >= 2 * c.hits[own]))
+        return nd_lang_code(g);
+    const char *script = nd_lang_script(&c);
+    return script && strcmp(script, mine->code) ? script : NULL;
 }
 
 nd_status nd_analyze(nd_analyzer *a, const nd_record *rec, const nd_analyze_opts *o, nd_result *res, nd_err *err)

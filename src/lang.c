@@ -96,6 +96,15 @@ static size_t word_end(const char *s, size_t n, size_t i)
     return i;
 }
 
+/* The script of the character whose UTF-8 starts at u[0] (n bytes left): ND_SCRIPT_*, or -1 for another. */
+static int script_of(const unsigned char *u, size_t n)
+{
+    if (n < 3 || u[0] < 0xE3 || u[0] > 0xED) return -1;
+    if (u[0] == 0xE3) return u[1] >= 0x81 && u[1] <= 0x83 ? ND_SCRIPT_KANA : -1;   /* U+3040..U+30FF */
+    if (u[0] <= 0xE9) return u[0] > 0xE4 || u[1] >= 0xB8 ? ND_SCRIPT_HAN : -1;        /* U+4E00..U+9FFF */
+    return (u[0] > 0xEA || u[1] >= 0xB0) && (u[0] < 0xED || u[1] < 0x9F) ? ND_SCRIPT_HANGUL : -1;   /* U+AC00..U+D7AF */
+}
+
 void nd_lang_count_text(const char *s, size_t n, nd_langcount *c)
 {
     for (size_t i = 0; i < n;) {
@@ -105,6 +114,17 @@ void nd_lang_count_text(const char *s, size_t n, nd_langcount *c)
             continue;
         }
         c->words++;
+        if ((unsigned char)s[i] < 0x80) {
+            c->chars += (uint32_t)(e - i);   /* a word that starts in ASCII: its bytes ("2020年" is 7) */
+        } else {
+            for (size_t k = i; k < e; k++) {
+                const unsigned char *u = (const unsigned char *)s + k;
+                if ((*u & 0xC0) == 0x80) continue;
+                c->chars++;
+                int sc = script_of(u, e - k);
+                if (sc >= 0) c->script[sc]++;
+            }
+        }
         uint32_t m = nd_stop_mask(s + i, e - i) & ~ND_CHROME_WORD;
         while (m) {
             c->hits[__builtin_ctz(m)]++;
@@ -152,6 +172,13 @@ int nd_lang_guess(const nd_langcount *c)
     for (int i = 0; i < nd_lang_count(); i++)
         if (c->hits[i] && (best < 0 || c->hits[i] > c->hits[best])) best = i;
     return best;
+}
+
+const char *nd_lang_script(const nd_langcount *c)
+{
+    uint32_t han = c->script[ND_SCRIPT_HAN], kana = c->script[ND_SCRIPT_KANA], hangul = c->script[ND_SCRIPT_HANGUL];
+    if ((han + kana) * 2 > c->chars) return kana * 10 >= han + kana ? "ja" : "zh";
+    return hangul * 2 > c->chars ? "ko" : NULL;
 }
 
 /*-----   languages   -----*/
@@ -206,7 +233,11 @@ static const char *const soft_ru[] = { "т.д", "т.п", "др", "пр", "в", "
 static const char *const counted_ru[] = { "г", "гг", NULL };
 static const char *const ab_pl[] = { "ul", "np", "tzw", "tj", "dr", "prof", "mgr", "inż", "nr", "godz", "r", "w", "im", NULL };
 
-/* Every language libstemmer has a stemmer for, and Polish (stop words only). English first. */
+/*
+ * Every language libstemmer has a stemmer for, Polish (stop words only) and
+ * Chinese, Japanese and Korean (neither: told by their script, read as pairs
+ * of characters or as written). English first.
+ */
 static const nd_language languages[] = {
     { "en", "english", 1, 0, NULL, NULL, NULL, NULL },
     { "de", "german", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMMA | ND_LANG_COMPOUNDS, ab_de, soft_de, num_de, NULL },
@@ -237,6 +268,9 @@ static const nd_language languages[] = {
     { "ta", "tamil", 1, ND_LANG_MARKS, NULL, NULL, NULL, NULL },
     { "tr", "turkish", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMMA, NULL, NULL, NULL, NULL },
     { "yi", "yiddish", 1, ND_LANG_MARKS, NULL, NULL, NULL, NULL },
+    { "zh", "chinese", 0, ND_LANG_MARKS, NULL, NULL, NULL, NULL },
+    { "ja", "japanese", 0, ND_LANG_MARKS, NULL, NULL, NULL, NULL },
+    { "ko", "korean", 0, ND_LANG_MARKS, NULL, NULL, NULL, NULL },
 };
 
 const nd_language *nd_language_at(int i)

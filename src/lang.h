@@ -85,14 +85,29 @@ int nd_language_stoplist(const nd_language *l);
 /* Does the tokenizer have stop words for l (English its own list, the others models/stopwords/)? */
 int nd_language_has_stopwords(const nd_language *l);
 
-/* Words of s[0..n) (runs of letters and digits; apostrophes split) and, per language, how many are its function words. */
+/*
+ * Words of s[0..n) (runs of letters and digits; apostrophes split) and, per
+ * language, how many are its function words; and the characters of the
+ * words (of a word that starts in ASCII, its bytes), those of Han, kana and
+ * Hangul apart: the scripts of languages that have no function words here,
+ * which are told by their script.
+ */
+enum { ND_SCRIPT_HAN, ND_SCRIPT_KANA, ND_SCRIPT_HANGUL, ND_NSCRIPTS };
 typedef struct nd_langcount {
     uint32_t words;
     uint32_t hits[ND_MAX_LANGS];
+    uint32_t chars;
+    uint32_t script[ND_NSCRIPTS];
 } nd_langcount;
 
 void nd_lang_count_text(const char *s, size_t n, nd_langcount *c);
 /* The language with the most hits (ties: the lower index), or -1 when no word was a function word. */
 int nd_lang_guess(const nd_langcount *c);
+/*
+ * The language of a text whose characters are mostly Han, kana or Hangul:
+ * "ja" when kana are a tenth or more of its Han and kana, else "zh"; "ko";
+ * NULL for any other text.
+ */
+const char *nd_lang_script(const nd_langcount *c);
 
 #endif

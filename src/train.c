@@ -377,7 +377,8 @@ nd_status nd_trainer_add_summary(nd_trainer *t, const nd_record *rec, nd_err *er
 /*
  * "auto" holds the first records until they make ND_GUESS_RECORDS records or
  * ND_GUESS_BYTES of text, then takes the language most of their function
- * words belong to (English when none is found).
+ * words belong to (English when none is found), or Chinese, Japanese or
+ * Korean when most of their characters are of its script.
  */
 #define ND_GUESS_RECORDS 200
 #define ND_GUESS_BYTES (1u << 20)
@@ -386,12 +387,17 @@ static void add_record(nd_trainer *t, const nd_record *rec, unsigned tasks);
 
 static nd_status choose_language(nd_trainer *t, nd_err *err)
 {
-    int g = nd_lang_guess(&t->pend_count);
-    const nd_language *l = g >= 0 ? nd_language_find(nd_lang_code(g)) : NULL;
+    const nd_langcount *c = &t->pend_count;
+    int g = nd_lang_guess(c);
+    const char *script = nd_lang_script(c);
+    const nd_language *l = script ? nd_language_find(script) : g >= 0 ? nd_language_find(nd_lang_code(g)) : NULL;
     if (!l) l = nd_english();
-    t->guessed = 1;
+    t->guessed = script ? 2 : 1;
     t->guess_records = (int)t->npend;
-    t->guess_share = t->pend_count.words && g >= 0 ? (double)t->pend_count.hits[g] / t->pend_count.words : 0;
+    if (script)   /* the share of the characters in its script */
+        t->guess_share = (double)(c->script[ND_SCRIPT_HAN] + c->script[ND_SCRIPT_KANA] + c->script[ND_SCRIPT_HANGUL]) / c->chars;
+    else
+        t->guess_share = c->words && g >= 0 ? (double)c->hits[g] / c->words : 0;
     nd_status st = use_language(t, l, err);
     for (size_t i = 0; i < t->npend; i++) {
         if (!st) add_record(t, &t->pend[i].rec, t->pend[i].tasks);

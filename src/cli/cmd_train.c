@@ -38,9 +38,10 @@ static void help(void)
            "  --no-extract-model      no block model: the clutter rules alone find stories\n\n"
            "Settings (defaults are the shipped ones):\n"
            "  --language CODE         the texts' language, ISO 639-1 (en, de, fr, es, it, pt, nl,\n"
-           "                          sv, da, no, fi, ru, pl, ...): its stemmer, stop words and\n"
-           "                          word and sentence rules, kept in the bundle; auto (the\n"
-           "                          default) guesses it from the first records' function words\n"
+           "                          sv, da, no, fi, ru, pl, ..., zh, ja, ko): its stemmer, stop\n"
+           "                          words and word and sentence rules, kept in the bundle; auto\n"
+           "                          (the default) guesses it from the first records' function\n"
+           "                          words (or their script: zh, ja, ko)\n"
            "  --min-df N              drop terms in fewer documents (3)\n"
            "  --max-df X              drop terms in more than this fraction of documents (0.5)\n"
            "  --max-features N        keep the N most frequent terms (300000)\n"
@@ -404,8 +405,9 @@ static void report(const struct train_args *a, const nd_train_report *rep, const
     printf("trained %s from %zu records (%zu failed): %d features, %.1f s\n", a->outdir, n->used, n->failed,
            rep->nfeatures, rep->seconds);
     if (rep->language_guessed)
-        printf("language: %s, guessed from the first %d records (%.0f%% of their words are its function words; "
-               "--language sets it)\n", rep->language, rep->language_records, 100 * rep->language_share);
+        printf("language: %s, guessed from the first %d records (%.0f%% of their %s; --language sets it)\n", rep->language,
+               rep->language_records, 100 * rep->language_share,
+               rep->language_guessed == 2 ? "characters are of its script" : "words are its function words");
     else
         printf("language: %s\n", rep->language);
     for (int k = 0; k < ND_NTASKS; k++) {

@@ -57,6 +57,19 @@ check "...every record answered" test "$(grep -c '"topic"' out)" = 2
 has "...and a note names the stories' language and the bundle's" err "^newsdesk: note: stories in another language than the model's \(en\): 1 de of 2 records; .*newsdesk train --language de\)$"
 "$ND" classify --model de long.jsonl >out 2>err
 has "with the German bundle the English story is the foreign one" err "\(de\): 1 en of 2 records"
+# Chinese: told by its script (it has no function words here), read as pairs of characters, no stemmer
+"$ND" train --min-df 1 --folds 2 -o zh "$DATA/chinese.jsonl" >out 2>err; is "train on Chinese texts exits 0" $? 0
+has "auto guesses Chinese by its script" out "^language: zh, guessed from the first 12 records \([0-9]+% of their characters are of its script"
+check "the manifest records it, with no stemmer" sh -c 'grep -qx "language zh" zh/manifest && grep -qx "stemmer none" zh/manifest'
+printf '{"id":"c1","text":"球队在决赛中获胜，球员们拿到了冠军。"}\n{"id":"c2","text":"银行的利润增长，市场价格上涨。"}\n' >c.jsonl
+"$ND" classify --model zh c.jsonl >out
+has "a match report in Chinese is sport" out '"id":"c1","topic":"sport"'
+has "a market report in Chinese is economy" out '"id":"c2","topic":"economy"'
+printf '{"id":"zh1","text":"市议会周二晚上经过长时间的讨论，决定明年春天修复河上的旧桥。据市政府介绍，工程费用约为两百万欧元，其中大部分将由州政府承担。施工期间将有渡船连接两岸，学生和上班族不必绕远路经过邻近的城镇。"}\n' >zh1.jsonl
+"$ND" classify --model tiny zh1.jsonl >out 2>err
+has "a Chinese story with an English bundle: the note names it" err "\(en\): 1 zh of 1 records; .*newsdesk train --language zh\)$"
+"$ND" classify --model zh zh1.jsonl >out 2>err
+check "...and with the Chinese bundle there is no note" sh -c '! grep -q "note: stories" err'
 "$ND" classify --model tiny "$DATA/articles.jsonl" >out 2>err
 check "English stories with an English bundle: no note" sh -c '! grep -q "note: stories" err'
 "$ND" summarize --model tiny long.jsonl >out 2>err

@@ -163,6 +163,19 @@ static void test_languages(void)
         ok(code && !strcmp(code, guess[g][0]), "a text's language by its function words: %s (%s)", guess[g][0],
            code ? code : "none");
     }
+    static const char *const scripts[][2] = {
+        { "zh", "北京市今天召开新闻发布会，会议介绍了今年的经济发展情况。" },
+        { "ja", "東京都は今日、新しい計画を発表しました。専門家は良い計画だと言っています。" },
+        { "ko", "서울시는 오늘 새로운 계획을 발표했습니다. 전문가들은 좋은 계획이라고 말했습니다." },
+        { "", "The council met on Tuesday (会议) and voted." },
+    };
+    for (size_t g = 0; g < sizeof(scripts) / sizeof(*scripts); g++) {
+        nd_langcount c;
+        memset(&c, 0, sizeof(c));
+        nd_lang_count_text(scripts[g][1], strlen(scripts[g][1]), &c);
+        const char *code = nd_lang_script(&c), *want = scripts[g][0];
+        ok(*want ? code && !strcmp(code, want) : !code, "a text's language by its script: '%s' (%s)", want, code ? code : "none");
+    }
     words(t, "col\xc2\xb7lecci\xc3\xb3", &b, 1);
     is_str(b.data, "col.lec", "the Catalan stemmer reads the middle dot");
     nd_tokenizer_free(t);
