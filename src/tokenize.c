@@ -334,15 +334,23 @@ static void resolve(nd_tokenizer *t, nd_tokens *tk, size_t from)
     }
 }
 
+/* A Han ideograph of the main block, U+4E00..U+9FFF: no case, no marks, the same under NFKC. */
+static int han(utf8proc_int32_t cp)
+{
+    return cp >= 0x4E00 && cp <= 0x9FFF;
+}
+
 /*
- * Han ideographs, hiragana and katakana: the scripts written without spaces
- * between words (U+3005 々 repeats a character).
+ * The letters of Han, hiragana and katakana: the scripts written without
+ * spaces between words (U+3005 々 repeats a character; the kana blocks'
+ * voicing marks, ゠ and ・ are no letters).
  */
 static int cjk(utf8proc_int32_t cp)
 {
-    return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-           cp == 0x3005 || (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-           (cp >= 0xFF66 && cp <= 0xFF9F) || (cp >= 0x20000 && cp <= 0x3134F);
+    return han(cp) || (cp >= 0x3041 && cp <= 0x309F && (cp < 0x3097 || cp > 0x309C)) ||
+           (cp >= 0x30A1 && cp <= 0x30FF && cp != 0x30FB) || (cp >= 0x3400 && cp <= 0x4DBF) || cp == 0x3005 ||
+           (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF66 && cp <= 0xFF9F) ||
+           (cp >= 0x20000 && cp <= 0x3134F);
 }
 
 /* A letter, mark or digit of a word with spaces around it: CJK characters are read apart (cjk_run). */
@@ -440,6 +448,9 @@ __attribute__((cold, noinline)) static size_t cjk_run(const nd_tokenizer *t, nd_
                       uint32_t sent, uint32_t base)
 {
     size_t prev = i, j = i + cl;
+    utf8proc_int32_t first;
+    decode(s, i, len, &first);
+    int was_han = han(first);
     while (j < len) {
         utf8proc_int32_t cp;
         size_t n = decode(s, j, len, &cp);
@@ -448,7 +459,10 @@ __attribute__((cold, noinline)) static size_t cjk_run(const nd_tokenizer *t, nd_
         text_room(tk, pair + len - j);
         size_t off = tk->text.len;
         memcpy(tk->text.data + off, s + prev, pair);
-        emit(t, tk, off, pair, 1, 0, sent, base + (uint32_t)prev);
+        /* two Han ideographs need no mapping (a third of a Chinese text's time went to it); kana do */
+        int is_han = han(cp);
+        emit(t, tk, off, pair, !(was_han && is_han), 0, sent, base + (uint32_t)prev);
+        was_han = is_han;
         prev = j;
         j += n;
     }
