@@ -61,6 +61,7 @@ has "with the German bundle the English story is the foreign one" err "\(de\): 1
 "$ND" train --min-df 1 --folds 2 -o zh "$DATA/chinese.jsonl" >out 2>err; is "train on Chinese texts exits 0" $? 0
 has "auto guesses Chinese by its script" out "^language: zh, guessed from the first 12 records \([0-9]+% of their characters are of its script"
 check "the manifest records it, with no stemmer" sh -c 'grep -qx "language zh" zh/manifest && grep -qx "stemmer none" zh/manifest'
+"$ND" info zh >out; has "info says its words are taken as written, no stop words removed" out "^features +[0-9]+ \(IDF over 12 documents; unigrams \+ bigrams, words as written\)$"
 printf '{"id":"c1","text":"球队在决赛中获胜，球员们拿到了冠军。"}\n{"id":"c2","text":"银行的利润增长，市场价格上涨。"}\n' >c.jsonl
 "$ND" classify --model zh c.jsonl >out
 has "a match report in Chinese is sport" out '"id":"c1","topic":"sport"'
