@@ -154,6 +154,14 @@ static void test_languages(void)
                 "beaucoup de jeunes ne peuvent pas quitter la maison de leurs parents." },
         { "en", "According to the minister, the measure is necessary because rents have not stopped rising and many "
                 "young people cannot move out of their parents' homes." },
+        { "sr", "Prema rečima ministra, ta mera je neophodna jer kirije ne prestaju da rastu, a mnogi mladi još uvek "
+                "ne mogu da se isele iz kuće svojih roditelja." },
+        { "sr", "Према речима министра, та мера је неопходна јер кирије не престају да расту, а многи млади још увек "
+                "не могу да се иселе из куће својих родитеља." },
+        { "ru", "По словам министра, эта мера необходима, потому что арендная плата не перестаёт расти, и многие "
+                "молодые люди до сих пор не могут уехать из дома своих родителей." },
+        { "pl", "Według ministra ten środek jest konieczny, ponieważ czynsze nie przestają rosnąć, a wielu młodych "
+                "ludzi wciąż nie może wyprowadzić się z domu swoich rodziców." },
     };
     for (size_t g = 0; g < sizeof(guess) / sizeof(*guess); g++) {
         nd_langcount c;
