@@ -158,6 +158,8 @@ static void test_languages(void)
                 "ne mogu da se isele iz kuće svojih roditelja." },
         { "sr", "Према речима министра, та мера је неопходна јер кирије не престају да расту, а многи млади још увек "
                 "не могу да се иселе из куће својих родитеља." },
+        { "eu", "Ministroaren arabera, neurria beharrezkoa da, alokairuen prezioak ez baitira gelditzen eta gazte asko "
+                "oraindik ezin dira gurasoen etxetik joan." },
         { "lt", "Pasak ministro, ši priemonė yra būtina, nes nuomos kainos nenustoja augti, o daug jaunų žmonių vis dar "
                 "negali išsikraustyti iš tėvų namų, kurie jiems per brangūs." },
         { "ru", "По словам министра, эта мера необходима, потому что арендная плата не перестаёт расти, и многие "
