@@ -20,9 +20,10 @@
  * the next block element's start or end; inline elements (a, span, b, ...)
  * do not break it, two <br> in a row do (one is a line break inside it).
  * Scripts, styles, forms' controls, hidden elements, ruby readings
- * (furigana: <rt>, <rp>) and the head (but its title) hold no text. Each block knows its element's tag, which elements
- * it is inside (nav, footer, li, ...), the word groups of the class, id,
- * role and itemprop values above it, and how many of its bytes are links.
+ * (furigana: <rt>, <rp>) and the head (but its title) hold no text. Each
+ * block knows its element's tag, which elements it is inside (nav, footer,
+ * li, ...), the word groups of the class, id, role and itemprop values
+ * above it, and how many of its bytes are links.
  */
 #define _GNU_SOURCE   /* memmem */
 #include "story.h"
@@ -337,6 +338,25 @@ static int word_byte(char c)
     return (unsigned char)c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
+/* Is the white space before s[i] a line break (a segment break, in CSS's words)? Only this run of text is seen. */
+static int break_before(const char *s, size_t i)
+{
+    while (i-- > 0 && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f'))
+        if (s[i] == '\n' || s[i] == '\r') return 1;
+    return 0;
+}
+
+/*
+ * Does s[i], the next character, meet the text's last between two
+ * Chinese or Japanese characters, with no white space between them
+ * (space 0: a link's edge) or a line break?
+ */
+__attribute__((noinline)) static int cjk_glued(const nd_buf *t, const char *s, size_t i, size_t n, int space)
+{
+    return t->len >= 3 && nd_cjk_at((const unsigned char *)t->data + t->len - 3, 3) &&
+           nd_cjk_at((const unsigned char *)s + i, n - i) && (!space || break_before(s, i));
+}
+
 /*
  * Decoded text into the block being read, white space collapsed. Where a
  * link starts or ends between two letters ("<a>Share</a><a>Email</a>",
@@ -348,24 +368,6 @@ static int word_byte(char c)
  * words, neither a link's edge nor a line break of the source is a space
  * (CSS's segment break rule); spaces written as such stay.
  */
-/* Is the white space before s[i] a line break (a segment break, in CSS's words)? Only this run of text is seen. */
-static int break_before(const char *s, size_t i)
-{
-    while (i-- > 0 && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f'))
-        if (s[i] == '\n' || s[i] == '\r') return 1;
-    return 0;
-}
-
-__attribute__((noinline)) static int cjk_glued(const nd_buf *t, const char *s, size_t i, size_t n, int space)
-{
-    /* U+3000..U+9FFF (CJK punctuation, kana, ideographs) and the full-width forms U+FF00..U+FF60 */
-#define ND_WIDE(u, v) (((u) >= 0xE3 && (u) <= 0xE9) || ((u) == 0xEF && ((v) == 0xBC || (v) == 0xBD)))
-    const unsigned char *a = (const unsigned char *)t->data + t->len - 3, *b = (const unsigned char *)s + i;
-    int r = t->len >= 3 && i + 1 < n && ND_WIDE(a[0], a[1]) && ND_WIDE(b[0], b[1]);
-#undef ND_WIDE
-    return r && (!space || break_before(s, i));
-}
-
 static void add_text(struct dom *d, const char *s, size_t n)
 {
     nd_buf *t = &d->p->text;

@@ -52,24 +52,6 @@ static size_t columns(const char *s, size_t n)
     return c <= WRAP_HI ? c : WRAP_HI + 1;
 }
 
-/* Is u[0..n) a full-width form, U+FF00..U+FF60 (EF BC 80 .. EF BD A0)? Its lead byte is EF. */
-static int wide_form(const unsigned char *u, size_t n)
-{
-    return n >= 3 && (u[1] == 0xBC || (u[1] == 0xBD && u[2] <= 0xA0));
-}
-
-/* Does a character that East Asian text sets wide start at u[0] (one of n bytes)? */
-static int wide_char(const unsigned char *u, size_t n)
-{
-    return (u[0] >= 0xE3 && u[0] <= 0xED) || (u[0] == 0xEF && wide_form(u, n));
-}
-
-/* A character of Chinese or Japanese (U+3000..U+9FFF, the full-width forms) at u[0]: they put no spaces between words. */
-static int cjk_char(const unsigned char *u, size_t n)
-{
-    return (u[0] >= 0xE3 && u[0] <= 0xE9) || (u[0] == 0xEF && wide_form(u, n));
-}
-
 /* Does s[0..n) end a sentence: '.', '!', '?' or '…', then perhaps closing quotes or a bracket? */
 static int ends_sentence(const char *s, size_t n)
 {
@@ -224,7 +206,7 @@ struct line {
 static int wide_join(const char *text, size_t e, size_t s, size_t t)
 {
     const unsigned char *u = (const unsigned char *)text;
-    return e >= 3 && s < t && u[s] >= 0xE3 && u[s] <= 0xEF && cjk_char(u + e - 3, 3) && cjk_char(u + s, t - s);
+    return e >= 3 && s < t && nd_cjk_at(u + e - 3, 3) && nd_cjk_at(u + s, t - s);
 }
 
 /* Code points of the first word of s[0..n). */
@@ -248,8 +230,10 @@ static int long_token(const char *s, size_t n)
 {
     size_t w = last_word(s, n);
     if (w < ND_LONG_TOKEN) return 0;
-    for (size_t i = n - w; i < n; i++)   /* Chinese and Japanese: no spaces, and a line is no address */
-        if (wide_char((const unsigned char *)s + i, n - i)) return 0;
+    for (size_t i = n - w; i < n; i++) {   /* Chinese, Japanese and Korean: a line of them is no address */
+        const unsigned char *u = (const unsigned char *)s + i;
+        if ((*u >= 0xEA && *u <= 0xED) || nd_cjk_at(u, n - i)) return 0;
+    }
     return 1;
 }
 

@@ -88,6 +88,17 @@ void nd_page_reset(nd_page *p);
 void nd_page_html(nd_page *p, const char *html, size_t len);
 /* pageblocks.c: the blocks of a plain text: its lines, a wrapped paragraph's lines joined. */
 void nd_page_text(nd_page *p, const char *text, size_t len);
+
+/*
+ * Does a character of Chinese or Japanese start at u[0] (n bytes left):
+ * U+3000..U+9FFF (their punctuation, kana, ideographs) or a full-width or
+ * half-width form of U+FF00..U+FF7F? They put no spaces between words, so
+ * neither a link's edge nor a line break between two of them is a space.
+ */
+static inline int nd_cjk_at(const unsigned char *u, size_t n)
+{
+    return (u[0] >= 0xE3 && u[0] <= 0xE9) || (u[0] == 0xEF && n >= 2 && (u[1] == 0xBC || u[1] == 0xBD));
+}
 /* clean.c: the clutter rules' verdict on every block (b->rule), and the index of the headline block (or p->n). */
 size_t nd_page_rules(nd_page *p);
 /* clean.c: a date alone ("Monday, 4 November 2024", "2 hours ago"); an address ("www.example.com"). */
