@@ -756,7 +756,8 @@ void nd_model_describe(const nd_model *m, size_t top, nd_buf *out)
                 m->lang->stemmed ? "Snowball stemmer" : "no stemmer", nd_language_has_stopwords(m->lang) ? "its" : "no");
     nd_buf_addf(out, "features      %zu (IDF over %u documents; unigrams%s%s, %s%s)\n", m->vocab.n, m->ndocs,
                 m->opts.bigrams ? " + bigrams" : "", m->opts.subwords > 0 ? " + their character 4-grams" : "",
-                m->lang->stemmed ? "stems" : "words as written", nd_language_has_stopwords(m->lang) ? ", stop words removed" : "");
+                m->lang->stemmed ? "stems" : "words as written",
+                nd_language_has_stopwords(m->lang) ? ", stop words removed" : "");
     nd_buf_addf(out,
                 "settings      min_df=%d max_df=%g max_features=%d title_weight=%g lead_weight=%g numbers=%d "
                 "title_terms=%d geo_weight=%g subwords=%g\n",

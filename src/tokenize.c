@@ -280,8 +280,8 @@ static inline void request_word(const nd_tokenizer *t, uint64_t h)
  * (past tk->text.len): normalise, filter, append to tk, and ask for its
  * cache line, which resolve() reads once the whole text is tokenized.
  */
-__attribute__((always_inline)) static inline void emit(const nd_tokenizer *t, nd_tokens *tk, size_t off, size_t len, int nonascii, unsigned flags, uint32_t sent,
-                 uint32_t src)
+__attribute__((always_inline)) static inline void emit(const nd_tokenizer *t, nd_tokens *tk, size_t off, size_t len,
+                                                       int nonascii, unsigned flags, uint32_t sent, uint32_t src)
 {
     size_t cps = len;
     if (nonascii) {
@@ -439,20 +439,21 @@ static size_t decode(const unsigned char *s, size_t i, size_t len, utf8proc_int3
 }
 
 /*
- * A run of CJK characters from s[i] (its first code point is cp, cl bytes):
+ * A run of CJK characters from s[i] (its first character cl bytes long):
  * its overlapping pairs are its words ("经济发展" -> 经济, 济发, 发展), as
  * search engines index text without spaces between words; a lone character
- * is dropped like any one-character word. Returns the run's end.
+ * is dropped like any one-character word. Returns the run's end. The first
+ * code point is decoded again here: handed over from the scanning loop, it
+ * cost English text 0.15% more instructions in that loop.
  */
-__attribute__((cold, noinline)) static size_t cjk_run(const nd_tokenizer *t, nd_tokens *tk, const unsigned char *s, size_t i, size_t cl, size_t len,
-                      uint32_t sent, uint32_t base)
+__attribute__((cold, noinline)) static size_t cjk_run(const nd_tokenizer *t, nd_tokens *tk, const unsigned char *s,
+                                                      size_t i, size_t cl, size_t len, uint32_t sent, uint32_t base)
 {
     size_t prev = i, j = i + cl;
-    utf8proc_int32_t first;
-    decode(s, i, len, &first);
-    int was_han = han(first);
+    utf8proc_int32_t cp;
+    decode(s, i, len, &cp);
+    int was_han = han(cp);
     while (j < len) {
-        utf8proc_int32_t cp;
         size_t n = decode(s, j, len, &cp);
         if (cp < 0 || !cjk(cp)) break;
         size_t pair = j + n - prev;

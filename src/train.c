@@ -394,8 +394,9 @@ static nd_status choose_language(nd_trainer *t, nd_err *err)
     if (!l) l = nd_english();
     t->guessed = script ? 2 : 1;
     t->guess_records = (int)t->npend;
+    uint32_t in_script = c->script[ND_SCRIPT_HAN] + c->script[ND_SCRIPT_KANA] + c->script[ND_SCRIPT_HANGUL];
     if (script)   /* the share of the characters in its script */
-        t->guess_share = (double)(c->script[ND_SCRIPT_HAN] + c->script[ND_SCRIPT_KANA] + c->script[ND_SCRIPT_HANGUL]) / c->chars;
+        t->guess_share = (double)in_script / c->chars;
     else
         t->guess_share = c->words && g >= 0 ? (double)c->hits[g] / c->words : 0;
     nd_status st = use_language(t, l, err);

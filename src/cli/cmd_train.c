@@ -405,8 +405,8 @@ static void report(const struct train_args *a, const nd_train_report *rep, const
     printf("trained %s from %zu records (%zu failed): %d features, %.1f s\n", a->outdir, n->used, n->failed,
            rep->nfeatures, rep->seconds);
     if (rep->language_guessed)
-        printf("language: %s, guessed from the first %d records (%.0f%% of their %s; --language sets it)\n", rep->language,
-               rep->language_records, 100 * rep->language_share,
+        printf("language: %s, guessed from the first %d records (%.0f%% of their %s; --language sets it)\n",
+               rep->language, rep->language_records, 100 * rep->language_share,
                rep->language_guessed == 2 ? "characters are of its script" : "words are its function words");
     else
         printf("language: %s\n", rep->language);
