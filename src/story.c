@@ -585,17 +585,17 @@ static void drop_repeats(nd_page *p)
  * A page whose story the blocks do not hold (built in the browser from its
  * structured data, or behind a wall the page's text stops at) while its
  * JSON-LD articleBody does: the story is the articleBody, every paragraph
- * of it kept. Only when the blocks kept are fewer than ND_LD_KEPT bytes and
- * under a quarter of the articleBody's: where the page has its story, the
- * page's copy is the one the reader sees (an articleBody may be a teaser,
- * or another version of the text).
+ * of it kept. Only when the blocks kept come to under a quarter of the
+ * articleBody: where the page has its story, the page's copy is the one the
+ * reader sees (an articleBody may be a teaser, or another version of the
+ * text). A paywalled page shows a teaser, a standfirst and the author's bio
+ * (over 500 bytes) above a wall its articleBody is not behind.
  */
-#define ND_LD_KEPT 500
 static void structured_story(nd_page *page)
 {
     size_t kept = 0;
     for (size_t i = 0; i < page->n; i++) kept += page->b[i].keep ? page->b[i].len : 0;
-    if (page->ld_body.len < 200 || kept >= ND_LD_KEPT || kept * 4 >= page->ld_body.len) return;
+    if (page->ld_body.len < 200 || kept * 4 >= page->ld_body.len) return;
     nd_buf body, title;
     nd_buf_init(&body);
     nd_buf_init(&title);

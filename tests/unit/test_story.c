@@ -116,6 +116,43 @@ static void test_structured(void)
     nd_story(&p, NULL, both, sizeof(both) - 1, &out, 0);
     ok(memmem(out.data, out.len, "The port reopened", 17) && !memmem(out.data, out.len, "teaser", 6),
        "a page with its story keeps its own copy");
+    /* a paywalled page: a standfirst and the author's bio (over 500 bytes) above a wall its articleBody is not behind */
+    static const char wall[] =
+        "<!DOCTYPE html><html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        "\"isAccessibleForFree\":\"False\",\"articleBody\":\""
+        "The city council approved a plan on Tuesday to replace every lead water pipe in the old town by the "
+        "end of the decade. The work will cost about 40 million euros, most of it from a national fund for wa"
+        "ter networks. Engineers found lead pipes under some 3,200 homes last year, most of them built before"
+        " the war. Residents of those homes have been told to run their taps for a minute before drinking the"
+        " water. The council's own tests found lead above the legal limit in one sample in twelve. Work will "
+        "begin in the streets around the market square in the spring, where the oldest pipes are. Each street"
+        " will be closed for about three weeks while the pipes are dug up and replaced. Shops on those street"
+        "s will be offered a discount on their business rates while the work goes on. The opposition said the"
+        " plan came too late and asked why the tests had not been published sooner. The mayor said the result"
+        "s had been checked twice before they were made public, as the law requires. A public meeting on the "
+        "plan will be held at the town hall next Thursday evening. Households that want their own connection "
+        "replaced before their street's turn can apply for a grant of up to 2,000 euros. The water company sa"
+        "id it would publish a map of the streets and the order of the work on its website. Doctors said the "
+        "risk to adults was low but that families with young children should use filtered water until the wor"
+        "k is done. Schools and nurseries in the old town were checked first, and all of them were found to b"
+        "e below the limit. The council will send a letter to every household on the list before the end of t"
+        "he month, with a free test kit. Tenants were told that their landlords could not refuse the work or "
+        "pass its cost on to them in the rent. Gardens dug up for the work will be put back as they were, and"
+        " the water company will pay for any plants that are lost. Two contractors have bid for the first par"
+        "t of the work, and the council said it would choose between them in May. The council expects the las"
+        "t pipes to be replaced in 2030, two years before the national deadline. Neighbouring towns have aske"
+        "d to join the scheme so that their own contractors can share the equipment and crews. The council wi"
+        "ll decide on their request at its next meeting in June, once the first contracts have been signed."
+        "\"}</script></head><body>"
+        "<article><p>The old town's lead pipes will all be gone by 2030 under a plan the council approved on Tuesday, "
+        "but the opposition says residents have waited too long for it and wants to know why the tests were kept back.</p>"
+        "<p>Jane Roe fell in love with maps at the age of nine, when she drew her first one of the street she grew up on. "
+        "She has been writing about the city's streets, pipes and buildings for the paper since 2008, and before that she "
+        "taught geography at the school by the river. Her desk holds a compass, three notebooks and a plant.</p></article></body></html>";
+    nd_story(&p, NULL, wall, sizeof(wall) - 1, &out, 0);
+    ok(memmem(out.data, out.len, "The city council approved a plan", 32) && memmem(out.data, out.len, "contracts have been signed.", 27) &&
+           !memmem(out.data, out.len, "Jane Roe", 8),
+       "a paywalled page whose text is a quarter of its articleBody or less: the story is the articleBody");
     static const char broken[] = "<script type=\"application/ld+json\">{\"articleBody\": \"cut</script><p>Text</p>";
     nd_page_html(&p, broken, sizeof(broken) - 1);
     ok(p.ld_body.len == 0 && find_block(&p, "Text") < p.n, "broken JSON-LD is no articleBody, and the page is read");
