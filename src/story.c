@@ -660,6 +660,23 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
 /* A sentence of a run (mark_runs) is this likely story to a summary, whatever the block model said. */
 #define ND_RUN_P 0.1
 
+size_t nd_story_pre(const nd_page *page, const nd_span *spans, size_t n, uint8_t *mark)
+{
+    size_t k = 0, found = 0;
+    if (!page->html) return 0;
+    for (k = 0; k < page->n && !(page->b[k].keep && page->b[k].tag == ND_BT_PRE); k++) {}
+    if (k == page->n) return 0;   /* no preformatted text kept: the common case, one pass over the blocks */
+    k = 0;
+    for (size_t i = 0; i < n; i++) {
+        while (k < page->n && (!page->b[k].keep || page->b[k].at + page->b[k].olen <= spans[i].off)) k++;
+        if (k < page->n && page->b[k].at <= spans[i].off && page->b[k].tag == ND_BT_PRE) {
+            found++;
+            if (mark) mark[i] = 1;
+        }
+    }
+    return found;
+}
+
 void nd_story_probs(const nd_page *page, const nd_span *spans, size_t n, double *prob)
 {
     size_t k = 0, kept = 0;

@@ -213,6 +213,12 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
  * for all when the page lost no block.
  */
 void nd_story_probs(const nd_page *page, const nd_span *spans, size_t n, double *prob);
+/*
+ * How many of the n spans of nd_story's 'out' (in order of their offsets)
+ * start in a kept <pre> block (code, a listing, a table drawn in text); each
+ * one's flag in 'mark' (when not NULL) set to 1, the others' left alone.
+ */
+size_t nd_story_pre(const nd_page *page, const nd_span *spans, size_t n, uint8_t *mark);
 
 /*=====   Training the block model (blocktrain.c)   =====*/
 

@@ -391,6 +391,7 @@ size_t nd_summarizer_trivial(nd_summarizer *s, const nd_sumin *in, const nd_anal
     size_t n = d->sents.n;
     size_t k = o->sentences > 0 ? (size_t)o->sentences : 3;
     if (n == 0 || o->ratio > 0 || o->words > 0 || n > ND_MAX_SUMMARY * 4) return 0;
+    if (nd_story_pre(&d->page, d->sents.v, n, NULL)) return 0;   /* code to leave out: nd_summarizer_pick */
     reserve(s, n);
     memset(s->words, 0, (n + 1) * sizeof(*s->words));
     for (size_t i = 0; i < d->tk.n; i++)
@@ -543,6 +544,8 @@ size_t nd_summarizer_pick(nd_summarizer *s, const nd_sumin *in, const nd_analyze
     nd_sum_method method = nd_sum_method_for(in->m, o->method);
     const nd_sumsvm *lm = in->m->sum;
     for (size_t i = 0; i < n; i++) s->taken[i] = !candidate(in, i, s->words[i]);
+    /* a line of code or a listing is no sentence of a summary (a Dockerfile's "FROM python:3.7 RUN ...") */
+    nd_story_pre(&in->d->page, in->d->sents.v, n, s->taken);
     size_t avail = 0;
     for (size_t i = 0; i < n; i++) avail += !s->taken[i];
     if (avail == 0)   /* nothing looks like a story sentence: take them all as candidates */

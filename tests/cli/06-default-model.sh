@@ -39,6 +39,15 @@ PY
 "$ND" summarize gallery.jsonl >gallery.out
 has "a gallery's page is summarised" gallery.out '"summary":\["The island ferry'
 check "no gallery caption in its summary" test -z "$(grep -Ei 'harbour as|pier|shingle|crab|railings|cottages|pictures' gallery.out)"
+# A blog post with a Dockerfile in <pre> (written for the test): the code is story, not a summary sentence
+"$ND" clean "$DATA/page-code.html" >code.out
+has "a page's code stays in its story" code.out 'COPY requirements.txt'
+"$ND" summarize --sentences 5 "$DATA/page-code.html" >code.sum
+is "five sentences of prose summarise it, none of the code" "$(grep -c 'pip install' code.sum)" 0
+has "...all five of its prose sentences" code.sum '"summary_index":\[1,2,4,5,6\]'
+printf '<html><body><pre>make -C build all\ninstall -m 755 build/tool /usr/local/bin/tool</pre></body></html>' >code-only.html
+"$ND" summarize code-only.html >code-only.sum
+has "a page of nothing but code is summarised by its code" code-only.sum '"summary":\["make -C build'
 # the outlet's country code places a story that names no well-known place
 story='Dock workers in Fremantle returned to work on Friday after their union accepted a four-year wage agreement. The strike had stranded container ships for two weeks.'
 printf '{"id":"o1","text":"%s"}\n{"id":"o2","text":"%s","url":"https://www.portnews.example.com.au/2024/strike"}\n{"id":"o3","text":"portnews.example.com.au\\n\\n%s"}\n{"id":"o4","text":"%s","url":"https://www.portnews.example.com/strike"}\n' \
