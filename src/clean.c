@@ -643,6 +643,23 @@ static int looks_like_server_error(const char *s, size_t n)
     return line && line + 9 < s + n && isdigit((unsigned char)line[9]) && (memmem(s, n, " in /", 5) || memmem(s, n, " in C:\\", 6));
 }
 
+/*
+ * Does s open with the phrase p (lower case), whatever the case of its
+ * letters: ASCII's and, in UTF-8, Latin-1's ("VEA TAMBIÉN:" as "vea
+ * también").
+ */
+static int phrase_prefix(const char *s, size_t n, const char *p)
+{
+    for (size_t i = 0; p[i]; i++) {
+        if (i >= n) return 0;
+        unsigned char a = (unsigned char)s[i], b = (unsigned char)p[i];
+        if (a >= 'A' && a <= 'Z') a = (unsigned char)(a + 32);
+        else if (a >= 0x80 && a <= 0x9E && a != 0x97 && i && (unsigned char)s[i - 1] == 0xC3) a = (unsigned char)(a + 32);
+        if (a != b) return 0;
+    }
+    return 1;
+}
+
 static nd_clutter classify_line(const char *s, size_t n, int in_tail)
 {
     if (looks_like_code(s, n) || looks_like_server_error(s, n)) return ND_CLUTTER_CODE;
@@ -664,7 +681,7 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
         for (size_t o = phrase_from[c0]; o < phrase_from[c0 + 1]; o++) {
             const struct phrase *p = &phrases[phrase_order[o]];
             size_t pl = phrase_len[phrase_order[o]];
-            if ((n >= 160 && p->exact != 3) || !nd_ascii_prefix(s, n, p->text)) continue;
+            if ((n >= 160 && p->exact != 3) || !phrase_prefix(s, n, p->text)) continue;
             if (p->exact == 2) {
                 if (!is_list_heading(s, n)) continue;   /* "More in Tech", not "More in sorrow than ..." */
             } else if (p->exact == 1) {   /* up to punctuation or a dash: "Share:", "Loading...", "CNN —" */
