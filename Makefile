@@ -126,7 +126,7 @@ fuzz: all $(FUZZ_TARGETS)
 	  cat tests/data/*.jsonl | head -c 200000 | split -l 1 - build-fuzz/seed-jsonl/line-
 	$(Q)cd build-fuzz && ./fuzz_jsonl -max_total_time=$(FUZZ_SECONDS) -max_len=4096 seed-jsonl
 	$(Q)rm -rf build-fuzz/seed-story && mkdir -p build-fuzz/seed-story && \
-	  for f in tests/data/page.html tests/data/page-ld.html tests/data/page-dump.txt tests/data/page-lynx.txt tests/data/page-md.md tests/data/page-nodes.txt tests/data/texts/*; do printf '\002' | cat - $$f >build-fuzz/seed-story/$$(basename $$f); done; \
+	  for f in tests/data/page.html tests/data/page-ld.html tests/data/page-code.html tests/data/page-dump.txt tests/data/page-lynx.txt tests/data/page-md.md tests/data/page-nodes.txt tests/data/texts/*; do printf '\002' | cat - $$f >build-fuzz/seed-story/$$(basename $$f); done; \
 	  { printf '\000'; head -c 6000 models/default/blocks.model; } >build-fuzz/seed-story/model
 	$(Q)cd build-fuzz && ./fuzz_story -max_total_time=$(FUZZ_SECONDS) -max_len=65536 seed-story
 	$(Q)rm -rf build-fuzz/seed-bundle build-fuzz/tiny && mkdir -p build-fuzz/seed-bundle && \
