@@ -660,6 +660,17 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
 /* A sentence of a run (mark_runs) is this likely story to a summary, whatever the block model said. */
 #define ND_RUN_P 0.1
 
+/*
+ * The kept block that a span of nd_story's 'out' starting at 'off' starts in,
+ * or NULL; *k is where the search for the span before it ended (spans in
+ * order of their offsets), 0 for the first.
+ */
+static inline const nd_block *kept_block_at(const nd_page *page, size_t *k, uint32_t off)
+{
+    while (*k < page->n && (!page->b[*k].keep || page->b[*k].at + page->b[*k].olen <= off)) ++*k;
+    return *k < page->n && page->b[*k].at <= off ? &page->b[*k] : NULL;
+}
+
 size_t nd_story_pre(const nd_page *page, const nd_span *spans, size_t n, uint8_t *mark)
 {
     size_t k = 0, found = 0;
@@ -668,8 +679,8 @@ size_t nd_story_pre(const nd_page *page, const nd_span *spans, size_t n, uint8_t
     if (k == page->n) return 0;   /* no preformatted text kept: the common case, one pass over the blocks */
     k = 0;
     for (size_t i = 0; i < n; i++) {
-        while (k < page->n && (!page->b[k].keep || page->b[k].at + page->b[k].olen <= spans[i].off)) k++;
-        if (k < page->n && page->b[k].at <= spans[i].off && page->b[k].tag == ND_BT_PRE) {
+        const nd_block *b = kept_block_at(page, &k, spans[i].off);
+        if (b && b->tag == ND_BT_PRE) {
             found++;
             if (mark) mark[i] = 1;
         }
@@ -683,8 +694,7 @@ void nd_story_probs(const nd_page *page, const nd_span *spans, size_t n, double 
     for (size_t i = 0; i < page->n; i++) kept += page->b[i].keep;
     int whole = kept == page->n;   /* nothing went: a clean article, whose blocks' doubts are noise */
     for (size_t i = 0; i < n; i++) {
-        while (k < page->n && (!page->b[k].keep || page->b[k].at + page->b[k].olen <= spans[i].off)) k++;
-        int in = k < page->n && page->b[k].at <= spans[i].off;
-        prob[i] = !in ? 1 : page->b[k].run ? ND_RUN_P : whole ? 1 : page->b[k].p;
+        const nd_block *b = kept_block_at(page, &k, spans[i].off);
+        prob[i] = !b ? 1 : b->run ? ND_RUN_P : whole ? 1 : b->p;
     }
 }
