@@ -197,6 +197,14 @@ static const struct phrase phrases[] = {
       ND_CLUTTER_LINK, 0 },
     { "\xD0\x9F\xD0\xBE\xD0\xB4\xD0\xB5\xD0\xBB\xD0\xB8\xD1\x82\xD1\x8C\xD1\x81\xD1\x8F", ND_CLUTTER_SOCIAL, 1 },
     { "\xD0\xA4\xD0\xBE\xD1\x82\xD0\xBE:", ND_CLUTTER_BYLINE, 0 },
+    /* Chinese (simplified, traditional): "Author:", "Editor in charge:", "Editor:", "Source:" */
+    { "\xE4\xBD\x9C\xE8\x80\x85\xEF\xBC\x9A", ND_CLUTTER_BYLINE, 0 },
+    { "\xE8\xB4\xA3\xE4\xBB\xBB\xE7\xBC\x96\xE8\xBE\x91\xEF\xBC\x9A", ND_CLUTTER_BYLINE, 0 },
+    { "\xE8\xB2\xAC\xE4\xBB\xBB\xE7\xB7\xA8\xE8\xBC\xAF\xEF\xBC\x9A", ND_CLUTTER_BYLINE, 0 },
+    { "\xE7\xBC\x96\xE8\xBE\x91\xEF\xBC\x9A", ND_CLUTTER_BYLINE, 0 },
+    { "\xE7\xB7\xA8\xE8\xBC\xAF\xEF\xBC\x9A", ND_CLUTTER_BYLINE, 0 },
+    { "\xE6\x9D\xA5\xE6\xBA\x90\xEF\xBC\x9A", ND_CLUTTER_LINK, 0 },
+    { "\xE4\xBE\x86\xE6\xBA\x90\xEF\xBC\x9A", ND_CLUTTER_LINK, 0 },
     { "print recipe", ND_CLUTTER_SOCIAL, 1 },     { "you are using a browser", ND_CLUTTER_NAV, 0 },
     /* an agency's sign-off alone on its line */
     { "the associated press", ND_CLUTTER_BYLINE, 1 }, { "associated press", ND_CLUTTER_BYLINE, 1 },
@@ -317,6 +325,13 @@ static int looks_like_rights(const char *s, size_t n, unsigned tail)
     if (n > 4 && (s[0] | 0x20) == 'c' && s[1] == ')' && s[2] == ' ' && isdigit((unsigned char)s[3])) return 1;   /* "(c) 2016 Example" */
     for (const char *q = s, *end = s + n; (q = memchr(q, 0xC2, (size_t)(end - q))) && q + 1 < end; q++)
         if ((unsigned char)q[1] == 0xA9) return 1;
+    /* Chinese (simplified, traditional) and Japanese: all rights reserved, copyright, no reprinting */
+    static const char *const cjk[] = { "\xE7\x89\x88\xE6\x9D\x83\xE6\x89\x80\xE6\x9C\x89",
+                                       "\xE7\x89\x88\xE6\xAC\x8A\xE6\x89\x80\xE6\x9C\x89", "\xE8\x91\x97\xE4\xBD\x9C\xE6\xA8\xA9",
+                                       "\xE7\x84\xA1\xE6\x96\xAD\xE8\xBB\xA2\xE8\xBC\x89" };
+    if (memchr(s, 0xE7, n) || memchr(s, 0xE8, n))
+        for (size_t k = 0; k < sizeof(cjk) / sizeof(cjk[0]); k++)
+            if (memmem(s, n, cjk[k], strlen(cjk[k]))) return 1;
     return (tail & TAIL_RIGHTS) != 0;
 }
 
@@ -720,12 +735,48 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
  * Hungarian and Turkish say in five words what English says in eight),
  * ending like a sentence.
  */
+/*
+ * A paragraph of Chinese or Japanese prose, which has no spaces to count
+ * words by: 16 characters of those scripts or more, ending in their full
+ * stop, exclamation or question mark (。！？), a closing bracket or quote
+ * after it allowed (」』】》〉） ” ’ and ASCII's).
+ */
+__attribute__((noinline)) static int cjk_body(const unsigned char *s, size_t n)
+{
+    size_t e = n;
+    for (;;) {
+        if (e > 0 && (s[e - 1] == ')' || s[e - 1] == '"' || s[e - 1] == '\'')) {
+            e--;
+            continue;
+        }
+        if (e < 3) break;
+        const unsigned char *t = s + e - 3;
+        if ((t[0] == 0xE3 && t[1] == 0x80 && (t[2] == 0x89 || t[2] == 0x8B || t[2] == 0x8D || t[2] == 0x8F || t[2] == 0x91)) ||
+            (t[0] == 0xEF && t[1] == 0xBC && t[2] == 0x89) || (t[0] == 0xE2 && t[1] == 0x80 && (t[2] == 0x99 || t[2] == 0x9D)))
+            e -= 3;
+        else
+            break;
+    }
+    if (e < 3) return 0;
+    const unsigned char *t = s + e - 3;
+    if (!((t[0] == 0xE3 && t[1] == 0x80 && t[2] == 0x82) || (t[0] == 0xEF && t[1] == 0xBC && (t[2] == 0x81 || t[2] == 0x9F))))
+        return 0;
+    size_t chars = 0;
+    for (size_t i = 0; i < e && chars < 16;) {
+        if (nd_cjk_at(s + i, e - i)) chars++, i += 3;
+        else i++;
+    }
+    return chars >= 16;
+}
+
 static int looks_like_body(const char *s, size_t n)
 {
     size_t words = 1;
     for (size_t i = 0; i < n; i++)
         if (s[i] == ' ' && i + 1 < n && s[i + 1] != ' ') words++;
-    if (words < 8 && (words < 5 || n < 64)) return 0;
+    if (words < 8 && (words < 5 || n < 64))
+        return n >= 48 && ((unsigned char)s[n - 1] >= 0x80 || s[n - 1] == ')' || s[n - 1] == '"') &&
+               cjk_body((const unsigned char *)s, n);
     size_t e = n;
     while (e > 0 && (s[e - 1] == '"' || s[e - 1] == '\'' || s[e - 1] == ')' || (unsigned char)s[e - 1] >= 0x80)) e--;
     return e > 0 && (s[e - 1] == '.' || s[e - 1] == '!' || s[e - 1] == '?' || s[e - 1] == ':');
@@ -863,8 +914,12 @@ static size_t judge_lines(const char *text, struct line *L, size_t nl)
         for (size_t i = 0; i < first_body && i < 8; i++) {
             if (i == headline || L[i].c != ND_CLUTTER_NONE) continue;
             const char *s = text + L[i].s;
-            size_t n = L[i].t - L[i].s, words = 1, digits = 0;
-            for (size_t k = 0; k < n; k++) words += s[k] == ' ', digits += isdigit((unsigned char)s[k]) != 0;
+            size_t n = L[i].t - L[i].s, words = 1, digits = 0, cjk = 0;
+            for (size_t k = 0; k < n; k++) {
+                words += s[k] == ' ', digits += isdigit((unsigned char)s[k]) != 0;
+                cjk += nd_cjk_at((const unsigned char *)s + k, n - k);   /* a lead byte: a character of 3 bytes */
+            }
+            words += cjk / 2;   /* Chinese and Japanese have no spaces: a word is about two characters */
             /* table rows and datelines carry figures; site names do not, and no figures come above them
                ("Nine mths" between the rows of an earnings table is a table's label) */
             if (digits) break;
