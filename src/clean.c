@@ -736,17 +736,20 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
  * ending like a sentence.
  */
 /*
- * A paragraph of Chinese or Japanese prose, which has no spaces to count
- * words by: 16 characters of those scripts or more, ending in their full
- * stop, exclamation or question mark (。！？), a closing bracket or quote
- * after it allowed (」』】》〉） ” ’ and ASCII's).
+ * Does s[0..n) end with the full stop, question or exclamation mark of a
+ * script without Latin's (。！？, Devanagari's ।, Urdu's ۔, ...), closing
+ * quotes and brackets after it allowed (ASCII's, ” ’ » 」 』 】 》 〉 ）)?
  */
-__attribute__((noinline)) static int cjk_body(const unsigned char *s, size_t n)
+__attribute__((noinline)) static int ends_script_sentence(const unsigned char *s, size_t n)
 {
     size_t e = n;
     for (;;) {
         if (e > 0 && (s[e - 1] == ')' || s[e - 1] == '"' || s[e - 1] == '\'')) {
             e--;
+            continue;
+        }
+        if (e >= 2 && s[e - 2] == 0xC2 && s[e - 1] == 0xBB) {
+            e -= 2;
             continue;
         }
         if (e < 3) break;
@@ -757,13 +760,21 @@ __attribute__((noinline)) static int cjk_body(const unsigned char *s, size_t n)
         else
             break;
     }
-    if (e < 3) return 0;
-    const unsigned char *t = s + e - 3;
-    if (!((t[0] == 0xE3 && t[1] == 0x80 && t[2] == 0x82) || (t[0] == 0xEF && t[1] == 0xBC && (t[2] == 0x81 || t[2] == 0x9F))))
-        return 0;
+    const char *c = (const char *)s;
+    return (e >= 3 && nd_script_stop(c, e - 3, e) == 3) || (e >= 2 && nd_script_stop(c, e - 2, e) == 2);
+}
+
+/*
+ * A paragraph of Chinese or Japanese prose, which has no spaces to count
+ * words by: 16 characters of those scripts or more, ending like a sentence
+ * of theirs.
+ */
+static int cjk_body(const unsigned char *s, size_t n)
+{
+    if (!ends_script_sentence(s, n)) return 0;
     size_t chars = 0;
-    for (size_t i = 0; i < e && chars < 16;) {
-        if (nd_cjk_at(s + i, e - i)) chars++, i += 3;
+    for (size_t i = 0; i < n && chars < 16;) {
+        if (nd_cjk_at(s + i, n - i)) chars++, i += 3;
         else i++;
     }
     return chars >= 16;
@@ -779,7 +790,9 @@ static int looks_like_body(const char *s, size_t n)
                cjk_body((const unsigned char *)s, n);
     size_t e = n;
     while (e > 0 && (s[e - 1] == '"' || s[e - 1] == '\'' || s[e - 1] == ')' || (unsigned char)s[e - 1] >= 0x80)) e--;
-    return e > 0 && (s[e - 1] == '.' || s[e - 1] == '!' || s[e - 1] == '?' || s[e - 1] == ':');
+    if (e > 0 && (s[e - 1] == '.' || s[e - 1] == '!' || s[e - 1] == '?' || s[e - 1] == ':')) return 1;
+    /* a sentence of Hindi ("... किया।"), Urdu, Amharic, ...: its stop is no ASCII byte */
+    return e < n && ends_script_sentence((const unsigned char *)s, n);
 }
 
 static void note(nd_spans *removed, nd_spans *why, size_t s, size_t t, nd_clutter c)

@@ -211,6 +211,12 @@ static int wide_end(const unsigned char *s, size_t i, size_t end)
             (s[i] == 0xEF && s[i + 1] == 0xBD && s[i + 2] == 0xA1));
 }
 
+size_t nd_script_stop(const char *text, size_t i, size_t end)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    return s[i] == ';' ? 0 : wide_end(s, i, end) ? 3 : script_end(s, i, end);
+}
+
 /* The closing corner brackets, quotes and parentheses of CJK text at s[i] (」』）】》〉): 3 or 0. */
 static size_t wide_closer(const unsigned char *s, size_t i, size_t end)
 {

@@ -82,6 +82,11 @@ printf '新华网河北频道\n首页 | 新闻 | 体育 | 财经\n话剧《约�
 has "a Chinese text's headline is its title" out '"title":"话剧《约定无期限》河北各市巡演结束"'
 check "...its site name, byline and rights line are no story" sh -c '! grep -q "新华网河北频道\|作者\|版权所有" out'
 has "...and its story is whole" out '"text":"话剧《约定无期限》河北各市巡演结束\\n\\n市议会周二晚上.*邻近的城镇。"}$'
+# a Hindi text (written for the test): its sentences end in the danda, no ASCII stop
+printf 'समाचार पोर्टल\nहोम | देश | खेल | व्यापार\nमुंबई शेयर बाजार में तेजी\n\nमुंबई शेयर बाजार सोमवार को तेजी से बढ़ गया और निवेशकों ने सरकार की नई नीति का स्वागत किया।\n\nविश्लेषकों का कहना है कि आने वाले हफ्तों में बाजार स्थिर रहेगा।\n' >hi-page.txt
+"$ND" clean hi-page.txt >out
+has "a Hindi text's headline is its title" out '"title":"मुंबई शेयर बाजार में तेजी"'
+check "...and its site's name is no story" sh -c '! grep -q "समाचार पोर्टल" out'
 "$ND" summarize --model tiny long.jsonl >out 2>err
 check "summaries alone: no note (no topics to doubt)" sh -c '! grep -q "note: stories" err'
 "$ND" train --language xx -o bad "$DE" >out 2>err; is "an unknown language is a usage error" $? 2
