@@ -177,6 +177,15 @@ static const struct phrase phrases[] = {
     { "leia tamb\xC3\xA9m", ND_CLUTTER_LINK, 0 }, { "leia mais", ND_CLUTTER_LINK, 0 },
     { "lire aussi", ND_CLUTTER_LINK, 0 },         { "\xC3\xA0 lire aussi", ND_CLUTTER_LINK, 0 },
     { "voir aussi", ND_CLUTTER_LINK, 0 },         { "leggi anche", ND_CLUTTER_LINK, 0 },
+    /* a linked headline behind "Read:", "Look:" (Latin American sites); related posts as WordPress says it in German */
+    { "lea:", ND_CLUTTER_LINK, 0 },               { "vea:", ND_CLUTTER_LINK, 0 },
+    { "mira:", ND_CLUTTER_LINK, 0 },              { "puedes ver:", ND_CLUTTER_LINK, 0 },
+    { "\xC3\xA4hnliche beitr\xC3\xA4ge", ND_CLUTTER_LINK, 1 }, { "\xC3\xA4hnliche artikel", ND_CLUTTER_LINK, 1 },
+    { "verwandte beitr\xC3\xA4ge", ND_CLUTTER_LINK, 1 }, { "related coverage", ND_CLUTTER_LINK, 1 },
+    /* an embed's consent placeholder, a recipe page's buttons, a site's greeting, a post's picture credit */
+    { "empfohlener redaktioneller inhalt", ND_CLUTTER_SOCIAL, 1 }, { "externer inhalt", ND_CLUTTER_SOCIAL, 1 },
+    { "jump to recipe", ND_CLUTTER_SOCIAL, 0 },  { "thank you for visiting", ND_CLUTTER_NAV, 0 },
+    { "beitragsbild:", ND_CLUTTER_BYLINE, 0 },
     /* and in the other languages newsdesk has stop words for: "read also", share buttons, photo credits */
     { "sur le m\xC3\xAAme sujet", ND_CLUTTER_LINK, 0 }, { "partager sur", ND_CLUTTER_SOCIAL, 0 },
     { "partager", ND_CLUTTER_SOCIAL, 1 },         { "teilen", ND_CLUTTER_SOCIAL, 1 },
