@@ -966,14 +966,19 @@ nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **o
     svm_set_print_string_function(quiet);
     set_print_string_function(quiet);   /* once, before the fits' threads */
     struct svm_node *pool, **rows;
+    size_t seen = t->dict.n;   /* terms before min_df and max_df (model_setup takes the dictionary) */
     nd_model *m = model_setup(t, data_digest, &rows, &pool);
     rep->nfeatures = (int)m->vocab.n;
     size_t words = 0;   /* terms of the texts, not the gazetteer's place features */
     for (size_t i = 0; i < m->vocab.n; i++) words += nd_strmap_key(&m->vocab, i)[0] != '@';
     nd_status st = ND_OK;
-    if (!words)
-        st = nd_fail(err, ND_ERR_PARAM, "no term is in %d or more of the %zu documents (min_df): nothing to learn from",
-                     t->opts.min_df, t->ndocs);
+    if (!words && !seen)   /* every word a stop word, a single letter or a mark */
+        st = nd_fail(err, ND_ERR_PARAM, "no words to learn from in %zu document%s (stop words and single letters only)",
+                     t->ndocs, t->ndocs == 1 ? "" : "s");
+    else if (!words)
+        st = nd_fail(err, ND_ERR_PARAM,
+                     "no term is in %d or more and at most %g%% of the %zu documents (--min-df, --max-df): nothing to "
+                     "learn from", t->opts.min_df, 100 * t->opts.max_df, t->ndocs);
     srand(t->opts.seed);
     if (!st) st = train_classifiers(t, m, rows, rep, err);
     free(rows);

@@ -90,8 +90,11 @@ has "the manifest names the dateline features" m6/manifest "^summarizer summary.
 has "the dateline is not in the summary" out '^\{"id":"h1","summary":\["Bridge 1 over the river reopened on Monday after months of repairs\."\],"summary_index":\[0\]\}$'
 head -1 "$DATA/tiny-train.jsonl" >two.jsonl; sed -n 9p "$DATA/tiny-train.jsonl" >>two.jsonl
 "$ND" train -q -o m7 two.jsonl >out 2>err; is "two documents: nothing to learn, exit 1" $? 1
-has "...and why" err "no term is in 3 or more of the 2 documents \(min_df\): nothing to learn from"
+has "...and why" err "no term is in 3 or more and at most 50% of the 2 documents \(--min-df, --max-df\): nothing to learn from"
 check "...and no bundle is written" test ! -e m7
+printf '{"id":"w1","text":"a b c","topic":"x"}\n{"id":"w2","text":"I, a, the","topic":"y"}\n' >nowords.jsonl
+"$ND" train -q --min-df 1 -o m7 nowords.jsonl >out 2>err; is "texts of no words: exit 1" $? 1
+has "...and the message says so, not min_df" err "no words to learn from in 2 documents \(stop words and single letters only\)"
 "$ND" info m >out; is "info exits 0" $? 0
 has "info lists the tasks" out "^task topic: 3 labels, 24 training documents"
 has "info lists top terms" out "^  sport +[a-z]"
