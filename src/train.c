@@ -977,8 +977,8 @@ nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **o
                      t->ndocs, t->ndocs == 1 ? "" : "s");
     else if (!words)
         st = nd_fail(err, ND_ERR_PARAM,
-                     "no term is in %d or more and at most %g%% of the %zu documents (--min-df, --max-df): nothing to "
-                     "learn from", t->opts.min_df, 100 * t->opts.max_df, t->ndocs);
+                     "no term is in %d or more and at most %g%% of the %zu document%s (--min-df, --max-df): nothing to "
+                     "learn from", t->opts.min_df, 100 * t->opts.max_df, t->ndocs, t->ndocs == 1 ? "" : "s");
     srand(t->opts.seed);
     if (!st) st = train_classifiers(t, m, rows, rep, err);
     free(rows);
