@@ -444,7 +444,7 @@ static void add_record(nd_trainer *t, const nd_record *rec, unsigned tasks)
         t->agg[i].id = id;
         t->agg[i].w = tm->w;
     }
-    qsort(t->agg, terms->n, sizeof(*t->agg), cmp_tagged);
+    if (terms->n > 1) qsort(t->agg, terms->n, sizeof(*t->agg), cmp_tagged);   /* a text of no terms has no array yet */
     size_t u = 0;
     for (size_t i = 0; i < terms->n; i++) {
         if (u && t->agg[u - 1].id == t->agg[i].id)
