@@ -322,12 +322,16 @@ static void add_subwords(nd_analyzer *a)
  * 'occurrences', also collect the terms by sentence, with the local ids of
  * their features, for the summarizer. No classification.
  */
+/* keep_boilerplate < 0: the story found the last time, its sentences cut anew (nd_doc_resplit) */
 static void vectorize(nd_analyzer *a, const nd_record *rec, int keep_boilerplate, int occurrences)
 {
     const nd_model *m = a->m;
     nd_doc *d = &a->doc;
-    nd_doc_prepare(d, a->tz, m->gaz.nregions ? &m->gaz : NULL, &a->cfg, m->ex, rec->title, rec->text, rec->url,
-                   keep_boilerplate);
+    if (keep_boilerplate < 0)
+        nd_doc_resplit(d, a->tz, m->gaz.nregions ? &m->gaz : NULL, &a->cfg, rec->text, strlen(rec->text), rec->url);
+    else
+        nd_doc_prepare(d, a->tz, m->gaz.nregions ? &m->gaz : NULL, &a->cfg, m->ex, rec->title, rec->text, rec->url,
+                       keep_boilerplate);
     if (a->subwords > 0 && nd_tokenizer_epoch(a->tz) != a->epoch) {   /* the slots were unset: so are their memos */
         a->epoch = nd_tokenizer_epoch(a->tz);
         a->nwm = a->nsub = 0;
@@ -466,7 +470,22 @@ nd_status nd_analyze(nd_analyzer *a, const nd_record *rec, const nd_analyze_opts
         }
     }
     res->summarized = o->summarize;
-    if (o->summarize) summarize(a, rec, o, res);
+    if (o->summarize) {
+        /*
+         * A story in another language than the model's is cut into
+         * sentences by its own language's rules ("am 3. Oktober", "15 bzw.
+         * 7,6 Prozent" end no German sentence); the classifiers above read
+         * the model's cut.
+         */
+        const nd_language *own = res->foreign ? nd_language_find(res->foreign) : NULL;
+        if (own && own != nd_tokenizer_language(a->tz)) {
+            clear_dense(a);
+            d->sent_lang = own;
+            vectorize(a, rec, -1, 1);
+            d->sent_lang = NULL;
+        }
+        summarize(a, rec, o, res);
+    }
     clear_dense(a);
     return ND_OK;
 }

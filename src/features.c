@@ -307,6 +307,8 @@ void nd_doc_init(nd_doc *d)
     nd_tokens_init(&d->tk);
     nd_terms_init(&d->terms);
     nd_svec_init(&d->vec);
+    d->sent_lang = NULL;
+    d->story_head = 0;
 }
 
 void nd_doc_release(nd_doc *d)
@@ -324,18 +326,16 @@ size_t nd_headline_title(const char *title, size_t head, const nd_spans *sents)
     return (!title || !*title) && head && sents->n > 1 && sents->v[0].off == 0 && sents->v[0].len == head ? head : 0;
 }
 
-void nd_doc_prepare(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const nd_feature_cfg *cfg,
-                    const nd_extractor *ex, const char *title, const char *text, const char *url, int keep_boilerplate)
+/* Everything of nd_doc_prepare after the story is found: sentences, tokens, terms. */
+void nd_doc_resplit(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const nd_feature_cfg *cfg, const char *text,
+                    size_t tlen, const char *url)
 {
     nd_tokenizer_begin(tz);
     nd_tokens_reset(&d->tk);
-    size_t tlen = strlen(text), head = 0;
-    head = nd_story(&d->page, ex, text, tlen, &d->clean, keep_boilerplate);
-    if ((!title || !*title) && d->page.title.len) title = d->page.title.data;
-    d->title = title && *title ? title : NULL;
+    size_t head;
     if (d->title) nd_tokenize(tz, d->title, strlen(d->title), ND_SENT_TITLE, 0, &d->tk);
-    nd_sentences_lang(d->clean.data, d->clean.len, nd_tokenizer_language(tz), &d->sents);
-    if ((d->head = head = nd_headline_title(d->title, head, &d->sents))) {
+    nd_sentences_lang(d->clean.data, d->clean.len, d->sent_lang ? d->sent_lang : nd_tokenizer_language(tz), &d->sents);
+    if ((d->head = head = nd_headline_title(d->title, d->story_head, &d->sents))) {
         /* the page's headline is its title, not a sentence of the story */
         nd_tokenize(tz, d->clean.data, head, ND_SENT_TITLE, 0, &d->tk);
         memmove(d->sents.v, d->sents.v + 1, --d->sents.n * sizeof(*d->sents.v));
@@ -349,4 +349,14 @@ void nd_doc_prepare(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const n
         if (alen) outlet = nd_gazetteer_outlet(gz, addr, alen);
     }
     nd_terms_build(cfg, tz, gz, outlet, &d->tk, &d->terms);
+}
+
+void nd_doc_prepare(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const nd_feature_cfg *cfg,
+                    const nd_extractor *ex, const char *title, const char *text, const char *url, int keep_boilerplate)
+{
+    size_t tlen = strlen(text);
+    d->story_head = nd_story(&d->page, ex, text, tlen, &d->clean, keep_boilerplate);
+    if ((!title || !*title) && d->page.title.len) title = d->page.title.data;
+    d->title = title && *title ? title : NULL;
+    nd_doc_resplit(d, tz, gz, cfg, text, tlen, url);
 }

@@ -185,7 +185,7 @@ const char *nd_lang_script(const nd_langcount *c)
 
 /* Abbreviations that end no sentence, by language (lower case, without the period; English's are in sentences.c). */
 static const char *const ab_de[] = {
-    "abb", "abg", "abs", "abt", "allg", "anm", "aufl", "bd", "bgm", "bsp", "bspw", "bzgl", "bzw", "ca", "di",
+    "abb", "abg", "abs", "abt", "allg", "anm", "aufl", "bd", "bgm", "bsp", "bspw", "bzgl", "bzw", "ca", "co", "di",
     "dipl", "dkfm", "dr", "dt", "ehem", "evang", "evtl", "fr", "geb", "gegr", "gest", "ggf", "hl", "hr", "hrsg",
     "inkl", "ing", "kath", "lt", "mag", "max", "min", "mind", "mmag", "nr", "prim", "prof", "rd", "sen", "sog",
     "st", "str", "stv", "tel", "univ", "vgl", "vs", "zzgl", "z", "zb", "zt", "u", "d", "o", "a", "v", "öst", "österr",

@@ -335,6 +335,8 @@ typedef struct nd_doc {
     nd_tokens tk;
     nd_terms terms;
     nd_svec vec;         /* TF-IDF of the whole article (filled by the caller) */
+    const struct nd_language *sent_lang;   /* whose rules cut the sentences (NULL: the tokenizer's language's) */
+    size_t story_head;   /* the headline nd_story found at the top of clean (before nd_headline_title), or 0 */
 } nd_doc;
 
 void nd_doc_init(nd_doc *d);
@@ -350,6 +352,13 @@ void nd_doc_release(nd_doc *d);
  */
 void nd_doc_prepare(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const nd_feature_cfg *cfg,
                     const nd_extractor *ex, const char *title, const char *text, const char *url, int keep_boilerplate);
+/*
+ * nd_doc_prepare again on the story it found in 'text' (tlen bytes; not
+ * looked for twice), its sentences cut by d->sent_lang's rules: title,
+ * sentences, tokens and terms anew.
+ */
+void nd_doc_resplit(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const nd_feature_cfg *cfg, const char *text,
+                    size_t tlen, const char *url);
 
 /*=====   Summaries (summarize.c)   =====*/
 

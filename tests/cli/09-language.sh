@@ -73,6 +73,11 @@ has "a Chinese story with an English bundle: the note names it" err "\(en\): 1 z
 check "...and with the Chinese bundle there is no note" sh -c '! grep -q "note: stories" err'
 "$ND" classify --model tiny "$DATA/articles.jsonl" >out 2>err
 check "English stories with an English bundle: no note" sh -c '! grep -q "note: stories" err'
+# a German story with an English bundle (written for the test): summarised, it is cut by German rules
+printf '{"id":"de1","text":"Die Stadtwerke haben am Montag neue Preise für Strom und Gas bekanntgegeben. Ab dem 1. Januar zahlen Kunden rund 12 Prozent mehr, wie die Stadtwerke GmbH & Co. KG mitteilte. Der Vorstand begründete den Schritt mit gestiegenen Kosten am Großhandelsmarkt, die das Unternehmen seit dem 3. Oktober nicht mehr ausgleichen könne. Verbraucherschützer kritisierten die Erhöhung als zu hoch und rieten den Kunden, die Angebote anderer Anbieter zu vergleichen."}\n' >de1.jsonl
+"$ND" summarize --model tiny --sentences 4 de1.jsonl >out
+has "a German date is no sentence end under an English bundle" out '"Ab dem 1\. Januar zahlen Kunden rund 12 Prozent mehr, wie die Stadtwerke GmbH & Co\. KG mitteilte\.",'
+has "...nor is a date in the middle of one" out 'seit dem 3\. Oktober nicht mehr ausgleichen'
 # Chinese pages (written for the test): prose has no spaces to count words by
 printf '<html><head><meta charset="utf-8"><title>t</title></head><body><article><p>上海股市周一上涨，投资者欢迎新的政策。</p></article></body></html>' >zh-short.html
 "$ND" clean zh-short.html >out

@@ -228,6 +228,7 @@ static const char *const cases_de[] = {
     "Das war um 300 v. Chr.|Im Jahr darauf kam Abg. Huber mit Univ. Prof. Berger.",
     "Der Schaden beträgt 5 Mio.|Über die Ursache wird gerätselt.",
     "Laut Art. 5 des Gesetzes und Kap. 3 der Verordnung ist das erlaubt.|Es war nichts dieser Art.|Die Polizei kam.",
+    "Das teilte die Muster GmbH & Co. KG mit.|Sie hat 40 Mitarbeiter.",
 };
 /* Russian: initials in Cyrillic, its abbreviations, "г." a year after a number and a city before a name. */
 static const char *const cases_ru[] = {
