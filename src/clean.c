@@ -740,55 +740,27 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
 }
 
 /*
- * A body paragraph: eight words or more, or five long ones (Finnish,
- * Hungarian and Turkish say in five words what English says in eight),
- * ending like a sentence.
- */
-/*
- * Does s[0..n) end with the full stop, question or exclamation mark of a
- * script without Latin's (。！？, Devanagari's ।, Urdu's ۔, ...), closing
- * quotes and brackets after it allowed (ASCII's, ” ’ » 」 』 】 》 〉 ）)?
- */
-__attribute__((noinline)) static int ends_script_sentence(const unsigned char *s, size_t n)
-{
-    size_t e = n;
-    for (;;) {
-        if (e > 0 && (s[e - 1] == ')' || s[e - 1] == '"' || s[e - 1] == '\'')) {
-            e--;
-            continue;
-        }
-        if (e >= 2 && s[e - 2] == 0xC2 && s[e - 1] == 0xBB) {
-            e -= 2;
-            continue;
-        }
-        if (e < 3) break;
-        const unsigned char *t = s + e - 3;
-        if ((t[0] == 0xE3 && t[1] == 0x80 && (t[2] == 0x89 || t[2] == 0x8B || t[2] == 0x8D || t[2] == 0x8F || t[2] == 0x91)) ||
-            (t[0] == 0xEF && t[1] == 0xBC && t[2] == 0x89) || (t[0] == 0xE2 && t[1] == 0x80 && (t[2] == 0x99 || t[2] == 0x9D)))
-            e -= 3;
-        else
-            break;
-    }
-    const char *c = (const char *)s;
-    return (e >= 3 && nd_script_stop(c, e - 3, e) == 3) || (e >= 2 && nd_script_stop(c, e - 2, e) == 2);
-}
-
-/*
  * A paragraph of Chinese or Japanese prose, which has no spaces to count
  * words by: 16 characters of those scripts or more, ending like a sentence
  * of theirs.
  */
-static int cjk_body(const unsigned char *s, size_t n)
+static int cjk_body(const char *s, size_t n)
 {
-    if (!ends_script_sentence(s, n)) return 0;
+    if (!nd_ends_script_sentence(s, n)) return 0;
     size_t chars = 0;
     for (size_t i = 0; i < n && chars < 16;) {
-        if (nd_cjk_at(s + i, n - i)) chars++, i += 3;
+        if (nd_cjk_at((const unsigned char *)s + i, n - i)) chars++, i += 3;
         else i++;
     }
     return chars >= 16;
 }
 
+/*
+ * A body paragraph: eight words or more, or five long ones (Finnish,
+ * Hungarian and Turkish say in five words what English says in eight),
+ * ending like a sentence (by any script's full stop); or a paragraph of
+ * Chinese or Japanese prose (cjk_body).
+ */
 static int looks_like_body(const char *s, size_t n)
 {
     size_t words = 1;
@@ -796,12 +768,12 @@ static int looks_like_body(const char *s, size_t n)
         if (s[i] == ' ' && i + 1 < n && s[i + 1] != ' ') words++;
     if (words < 8 && (words < 5 || n < 64))
         return n >= 48 && ((unsigned char)s[n - 1] >= 0x80 || s[n - 1] == ')' || s[n - 1] == '"') &&
-               cjk_body((const unsigned char *)s, n);
+               cjk_body(s, n);
     size_t e = n;
     while (e > 0 && (s[e - 1] == '"' || s[e - 1] == '\'' || s[e - 1] == ')' || (unsigned char)s[e - 1] >= 0x80)) e--;
     if (e > 0 && (s[e - 1] == '.' || s[e - 1] == '!' || s[e - 1] == '?' || s[e - 1] == ':')) return 1;
     /* a sentence of Hindi ("... किया।"), Urdu, Amharic, ...: its stop is no ASCII byte */
-    return e < n && ends_script_sentence((const unsigned char *)s, n);
+    return e < n && nd_ends_script_sentence(s, n);
 }
 
 static void note(nd_spans *removed, nd_spans *why, size_t s, size_t t, nd_clutter c)

@@ -156,11 +156,12 @@ static inline bool nd_ascii_prefix(const char *s, size_t len, const char *prefix
     return true;
 }
 /*
- * sentences.c: the length of a sentence's closing mark of a script without
- * Latin's at s[i] (。！？｡, Devanagari । ॥, Urdu ۔, Arabic ؟, Armenian ։,
- * Ethiopic ።, Myanmar ။), or 0.
+ * sentences.c: does s[0..n) end with the full stop, question or
+ * exclamation mark of a script without Latin's (。！？｡, Devanagari । ॥,
+ * Urdu ۔, Arabic ؟, Armenian ։, Ethiopic ።, Myanmar ။), closing quotes and
+ * brackets after it allowed?
  */
-size_t nd_script_stop(const char *s, size_t i, size_t end);
+int nd_ends_script_sentence(const char *s, size_t n);
 /* clean.c: the first address line among the first eight lines of 'text' (*addr, its length), or 0. */
 size_t nd_clean_address(const char *text, size_t len, const char **addr);
 

@@ -211,12 +211,6 @@ static int wide_end(const unsigned char *s, size_t i, size_t end)
             (s[i] == 0xEF && s[i + 1] == 0xBD && s[i + 2] == 0xA1));
 }
 
-size_t nd_script_stop(const char *text, size_t i, size_t end)
-{
-    const unsigned char *s = (const unsigned char *)text;
-    return s[i] == ';' ? 0 : wide_end(s, i, end) ? 3 : script_end(s, i, end);
-}
-
 /* The closing corner brackets, quotes and parentheses of CJK text at s[i] (」』）】》〉): 3 or 0. */
 static size_t wide_closer(const unsigned char *s, size_t i, size_t end)
 {
@@ -225,6 +219,19 @@ static size_t wide_closer(const unsigned char *s, size_t i, size_t end)
                                              s[i + 2] == 0x8B || s[i + 2] == 0x89))
         return 3;
     return s[i] == 0xEF && s[i + 1] == 0xBC && s[i + 2] == 0x89 ? 3 : 0;
+}
+
+int nd_ends_script_sentence(const char *text, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t e = n;
+    for (;;) {   /* back past the closers */
+        if (e >= 3 && (wide_closer(s, e - 3, e) || closer_len(s, e - 3, e) == 3)) e -= 3;
+        else if (e >= 2 && closer_len(s, e - 2, e) == 2) e -= 2;
+        else if (e >= 1 && closer_len(s, e - 1, e) == 1) e--;
+        else break;
+    }
+    return (e >= 3 && (wide_end(s, e - 3, e) || script_end(s, e - 3, e) == 3)) || (e >= 2 && script_end(s, e - 2, e) == 2);
 }
 
 /*
