@@ -318,20 +318,14 @@ static void add_subwords(nd_analyzer *a)
 }
 
 /*
- * Prepare and vectorise (in d->vec, features in the order first seen); with
- * 'occurrences', also collect the terms by sentence, with the local ids of
- * their features, for the summarizer. No classification.
+ * Vectorise the prepared document (in d->vec, features in the order first
+ * seen); with 'occurrences', also collect the terms by sentence, with the
+ * local ids of their features, for the summarizer. No classification.
  */
-/* keep_boilerplate < 0: the story found the last time, its sentences cut anew (nd_doc_resplit) */
-static void vectorize(nd_analyzer *a, const nd_record *rec, int keep_boilerplate, int occurrences)
+static void vectorize_terms(nd_analyzer *a, int occurrences)
 {
     const nd_model *m = a->m;
     nd_doc *d = &a->doc;
-    if (keep_boilerplate < 0)
-        nd_doc_resplit(d, a->tz, m->gaz.nregions ? &m->gaz : NULL, &a->cfg, rec->text, strlen(rec->text), rec->url);
-    else
-        nd_doc_prepare(d, a->tz, m->gaz.nregions ? &m->gaz : NULL, &a->cfg, m->ex, rec->title, rec->text, rec->url,
-                       keep_boilerplate);
     if (a->subwords > 0 && nd_tokenizer_epoch(a->tz) != a->epoch) {   /* the slots were unset: so are their memos */
         a->epoch = nd_tokenizer_epoch(a->tz);
         a->nwm = a->nsub = 0;
@@ -381,6 +375,15 @@ static void vectorize(nd_analyzer *a, const nd_record *rec, int keep_boilerplate
         a->dense[f].v *= inv;
         nd_svec_push(&d->vec, f, a->dense[f].v);
     }
+}
+
+/* Prepare 'rec' (find its story, cut its sentences, read its words) and vectorise it. */
+static void vectorize(nd_analyzer *a, const nd_record *rec, int keep_boilerplate, int occurrences)
+{
+    const nd_model *m = a->m;
+    nd_doc_prepare(&a->doc, a->tz, m->gaz.nregions ? &m->gaz : NULL, &a->cfg, m->ex, rec->title, rec->text, rec->url,
+                   keep_boilerplate);
+    vectorize_terms(a, occurrences);
 }
 
 static void clear_dense(nd_analyzer *a)
@@ -481,8 +484,9 @@ nd_status nd_analyze(nd_analyzer *a, const nd_record *rec, const nd_analyze_opts
         if (own && own != nd_tokenizer_language(a->tz)) {
             clear_dense(a);
             d->sent_lang = own;
-            vectorize(a, rec, -1, 1);
+            nd_doc_resplit(d, a->tz, m->gaz.nregions ? &m->gaz : NULL, &a->cfg, rec->text, strlen(rec->text), rec->url);
             d->sent_lang = NULL;
+            vectorize_terms(a, 1);
         }
         summarize(a, rec, o, res);
     }
