@@ -31,6 +31,17 @@ static const char *const soft_abbrev[] = { "etc", "inc", "co", "corp", "ltd", "j
                                           "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
                                           "oct", "nov", "dec", NULL };
 
+/*
+ * States' and provinces' abbreviations in AP style after a town: "PORTLAND,
+ * Ore. (AP) --", "in Tampa, Fla., where". Capitalised and after a comma only
+ * ("iron ore.", "he was ill."); they end a sentence before a sentence starter.
+ */
+static const char *const state_abbrev[] = {
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la",
+    "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nebr", "nev", "okla", "ore", "oreg", "pa", "penn",
+    "tenn", "tex", "vt", "va", "wash", "wis", "wisc", "wyo", "alta", "man", "ont", "que", "sask", NULL,
+};
+
 /* Words that usually start a sentence: after "U.S." or "etc." they mark a boundary. */
 static const char *const starters[] = {
     "the", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "this", "that", "these", "those",
@@ -168,6 +179,9 @@ static int period_ends(const unsigned char *s, size_t line_start, size_t i, size
         if (nd_word_in(soft_abbrev, (const char *)s + w, wl)) return next_is_starter(s, k, end);
         return 0;
     }
+    if (isupper(s[w]) && w >= line_start + 2 && s[w - 1] == ' ' && s[w - 2] == ',' &&
+        nd_word_in(state_abbrev, (const char *)s + w, wl))
+        return next_is_starter(s, k, end);
     return 1;
 }
 
@@ -415,6 +429,14 @@ size_t nd_dateline(const char *s, size_t n)
     if (!caps) return mixed_dateline(s, n, p);   /* "Wien – Die" */
     /* "WASHINGTON --": a place in capitals before a dash */
     size_t d = after_dash(s, n, i);
-    return d > i && d < n ? d : 0;
+    if (d > i) return d < n ? d : 0;
+    /* "SPRINGFIELD, Ill. Philip Morris": a town in capitals and its state's abbreviation, the dash lost */
+    for (size_t w = 2; w < p; w++) {
+        if (s[w - 1] != ' ' || s[w - 2] != ',' || !isupper((unsigned char)s[w])) continue;
+        size_t e = w;
+        while (e < p && isalpha((unsigned char)s[e])) e++;
+        if (e + 2 < p && s[e] == '.' && s[e + 1] == ' ' && nd_word_in(state_abbrev, s + w, e - w)) return e + 2;
+    }
+    return 0;
 }
 

@@ -46,6 +46,12 @@ static const char *const cases[] = {
     "Exports to the U.S.|The figures were revised.",
     "The U.S. and the U.K. signed a pact.",
     "They met at U.N. headquarters in New York.",
+    /* a state's abbreviation after a town (AP style) */
+    "PORTLAND, Ore. (AP) \xe2\x80\x94 The city council voted.",
+    "She grew up in Tampa, Fla., and moved north.",
+    "The family moved to Tampa, Fla.|The house was sold.",
+    "Prices of iron ore.|Mass protests followed.",
+    "He said he was ill.|Ind. voters disagreed.",
     /* a.m. and p.m. */
     "The market opened at 9 a.m. on Monday.",
     "The strike starts at 6 p.m. local time.",
@@ -309,7 +315,10 @@ int main(void)
         { "Wien/Br\xc3\xbcssel \xe2\x80\x93 Der Rat tagte.", "Der Rat" },
         { "Tel Aviv \xe2\x80\x93 Am Montag fielen Sch\xc3\xbcsse.", "Am Montag" },
         { "Stoke-on-Trent \xe2\x80\x93 \xc3\x9c" "berraschend kam es anders.", "\xc3\x9c" },
+        { "MILLBROOK, Ore. (WKTV) \xe2\x80\x94 The council voted.", "The council" },
+        { "SPRINGFIELD, Ill. Philip Morris appealed.", "Philip Morris" },
         { "Apple (AAPL) shares rose on Monday.", NULL },
+        { "Springfield, Ill. Philip Morris appealed.", NULL },
         { "Die Regierung \xe2\x80\x93 so der Kanzler \xe2\x80\x93 tagte.", NULL },
         { "The Senate \xe2\x80\x93 the upper house \xe2\x80\x93 voted.", NULL },
         { "Wien - Die Regierung tagte.", NULL },
