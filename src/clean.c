@@ -199,6 +199,16 @@ static const struct phrase phrases[] = {
     { "czytaj tak\xC5\xBC" "e", ND_CLUTTER_LINK, 0 }, { "czytaj te\xC5\xBC", ND_CLUTTER_LINK, 0 },
     { "zobacz tak\xC5\xBC" "e", ND_CLUTTER_LINK, 0 }, { "zobacz te\xC5\xBC", ND_CLUTTER_LINK, 0 },
     { "udost\xC4\x99pnij", ND_CLUTTER_SOCIAL, 1 }, { "fot. ", ND_CLUTTER_BYLINE, 0 },
+    /* "published on", "updated on" before a date */
+    { "publi\xC3\xA9 le", ND_CLUTTER_BYLINE, 0 }, { "mis \xC3\xA0 jour le", ND_CLUTTER_BYLINE, 0 },
+    { "ver\xC3\xB6" "ffentlicht am", ND_CLUTTER_BYLINE, 0 }, { "aktualisiert am", ND_CLUTTER_BYLINE, 0 },
+    { "zuletzt aktualisiert", ND_CLUTTER_BYLINE, 0 }, { "publicado el", ND_CLUTTER_BYLINE, 0 },
+    { "actualizado el", ND_CLUTTER_BYLINE, 0 },  { "publicado em", ND_CLUTTER_BYLINE, 0 },
+    { "atualizado em", ND_CLUTTER_BYLINE, 0 },   { "pubblicato il", ND_CLUTTER_BYLINE, 0 },
+    { "aggiornato il", ND_CLUTTER_BYLINE, 0 },   { "gepubliceerd op", ND_CLUTTER_BYLINE, 0 },
+    { "bijgewerkt op", ND_CLUTTER_BYLINE, 0 },   { "publicerad ", ND_CLUTTER_BYLINE, 0 },
+    { "uppdaterad ", ND_CLUTTER_BYLINE, 0 },     { "julkaistu ", ND_CLUTTER_BYLINE, 0 },
+    { "p\xC3\xA4ivitetty ", ND_CLUTTER_BYLINE, 0 }, { "opublikowano", ND_CLUTTER_BYLINE, 0 },
     /* Cyrillic: as a line starts, capitalised ("Читайте также", "Смотрите также", "Поделиться", "Фото:") */
     { "\xD0\xA7\xD0\xB8\xD1\x82\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB5 \xD1\x82\xD0\xB0\xD0\xBA\xD0\xB6\xD0\xB5",
       ND_CLUTTER_LINK, 0 },
@@ -550,11 +560,35 @@ static int looks_like_counter(const char *s, size_t n)
     return 0;
 }
 
-/* "By Jane Doe", "By Jane Doe and John Roe, Reuters": short, starts with By + capitalised name. */
+/* A capital at s[k]: ASCII or Latin-1's in UTF-8 (À..Þ). */
+static int name_capital(const char *s, size_t k, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return k < n && (isupper(u[k]) || (u[k] == 0xC3 && k + 1 < n && u[k + 1] >= 0x80 && u[k + 1] <= 0x9E && u[k + 1] != 0x97));
+}
+
+/*
+ * "By Jane Doe", "By Jane Doe and John Roe, Reuters": short, starts with By +
+ * capitalised name. In other languages ("Par Marie Le Goff | Publié le ...",
+ * "Por Juan Pérez", "Door Jan Smit") the name's second word is capitalised
+ * too and the line ends in no full stop, as a sentence does.
+ */
 static int looks_like_byline(const char *s, size_t n)
 {
-    if (n > 90 || !nd_ascii_prefix(s, n, "by ") || n < 5) return 0;
-    if (!isupper((unsigned char)s[3])) return 0;
+    /* not German's "Von": its headings say "Von Wiener Walzer und Mozartkugeln", nouns capitalised */
+    static const char *const openers[] = { "par ", "por ", "door ", "av ", "af ", NULL };
+    if (n > 90 || n < 5) return 0;
+    size_t k = 0;
+    if (!nd_ascii_prefix(s, n, "by ")) {
+        for (size_t j = 0; openers[j] && !k; j++)
+            if (nd_ascii_prefix(s, n, openers[j])) k = strlen(openers[j]);
+        if (!k || s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' || !name_capital(s, k, n)) return 0;
+        size_t w = k;
+        while (w < n && s[w] != ' ') w++;
+        if (w + 1 >= n || !name_capital(s, w + 1, n)) return 0;
+    } else if (!isupper((unsigned char)s[3])) {
+        return 0;
+    }
     for (size_t i = 0; i < n; i++)
         if (s[i] == '.' && i + 1 < n && s[i + 1] == ' ') return 0;   /* a sentence, not a byline */
     return 1;

@@ -91,10 +91,15 @@ static size_t tag_at(const char *s, size_t len, int *kind, int *closing)
 /*
  * "Port to double | Example News" -> "Port to double": a page title's last
  * part after " | " or a spaced dash is the site's name when it has four words
- * or fewer and, after a dash, every word is capitalised or a domain ("Storm
+ * or fewer and, after a dash, every word is capitalised, a domain or a
+ * particle of a name after its first word ("Le Courrier de l'Ouest"; "Storm
  * - latest updates" keeps its dash).
  */
 static int has_closing_tag(const char *s, size_t len);
+
+/* Lower-case words inside a newspaper's name: "The Times of India", "Corriere della Sera". */
+static const char *const name_particles[] = { "of", "the", "and", "de", "du", "la", "le", "les", "del", "della", "di",
+                                               "da", "do", "dos", "y", "e", "van", "von", "der", "och", "og", NULL };
 
 size_t nd_html_trim_site_name(char *t)
 {
@@ -109,7 +114,11 @@ size_t nd_html_trim_site_name(char *t)
     int named = 1;
     for (const char *q = cut + cl, *w = q; ; q++) {
         if (*q == ' ' || !*q) {
-            named &= isupper((unsigned char)*w) || memchr(w, '.', (size_t)(q - w)) != NULL;
+            size_t wl = (size_t)(q - w);
+            /* "l'Ouest", "d'Italia": an elided article before the capital */
+            const char *c = wl > 2 && w[1] == '\'' ? w + 2 : w;
+            named &= isupper((unsigned char)*c) || memchr(w, '.', wl) != NULL ||
+                     (words > 1 && nd_word_in(name_particles, w, wl));   /* "Le Courrier de l'Ouest" */
             w = q + 1;
             if (!*q) break;
             words++;

@@ -106,6 +106,10 @@ int main(void)
             { "<html><head><title>Port to double | Example News</title></head><body><p>Text.</p></body></html>", "Port to double" },
             { "<title>Port to double - Example News</title><p>Text.</p>", "Port to double" },
             { "<title>Storm - latest updates</title><p>Text.</p>", "Storm - latest updates" },
+            { "<title>Rennes lance un plan - Le Courrier de l'Ouest</title><p>Text.</p>", "Rennes lance un plan" },
+            { "<title>Brexit - the end of the road</title><p>Text.</p>", "Brexit - the end of the road" },
+            { "<title>Zoll - Verk\xC3\xBCndung des Tabaksteuergesetzes</title><p>Text.</p>",
+              "Zoll - Verk\xC3\xBCndung des Tabaksteuergesetzes" },
             { "<title>Rates rise \xE2\x80\x93 news.example.com</title><p>Text.</p>", "Rates rise" },
             { "<title>A | B | the long name of a site here</title><p>Text.</p>", "A | B | the long name of a site here" },
         };
