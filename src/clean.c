@@ -184,7 +184,10 @@ static const struct phrase phrases[] = {
     { "verwandte beitr\xC3\xA4ge", ND_CLUTTER_LINK, 1 }, { "related coverage", ND_CLUTTER_LINK, 1 },
     /* an embed's consent placeholder, a recipe page's buttons, a site's greeting, a post's picture credit */
     { "empfohlener redaktioneller inhalt", ND_CLUTTER_SOCIAL, 1 }, { "externer inhalt", ND_CLUTTER_SOCIAL, 1 },
-    { "jump to recipe", ND_CLUTTER_SOCIAL, 0 },  { "thank you for visiting", ND_CLUTTER_NAV, 0 },
+    { "jump to recipe", ND_CLUTTER_SOCIAL, 0 },  { "listen to this article", ND_CLUTTER_SOCIAL, 0 },
+    { "listen", ND_CLUTTER_SOCIAL, 1 },           { "resize", ND_CLUTTER_SOCIAL, 1 },
+    { "by", ND_CLUTTER_BYLINE, 1 },              { "what to read next", ND_CLUTTER_LINK, 0 },
+    { "read next", ND_CLUTTER_LINK, 1 },          { "up next", ND_CLUTTER_LINK, 1 },  { "thank you for visiting", ND_CLUTTER_NAV, 0 },
     { "beitragsbild:", ND_CLUTTER_BYLINE, 0 },
     /* and in the other languages newsdesk has stop words for: "read also", share buttons, photo credits */
     { "sur le m\xC3\xAAme sujet", ND_CLUTTER_LINK, 0 }, { "partager sur", ND_CLUTTER_SOCIAL, 0 },
@@ -402,7 +405,8 @@ static int looks_like_date(const char *s, size_t n)
                                          "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed",
                                          "thu", "fri", "sat", "sun", "am", "pm", "gmt", "utc", "bst", "cet", "cest",
                                          "est", "edt", "pst", "pdt", "ist", "eat", "wat", "cat", "sast", "jst", "kst",
-                                         "hkt", "sgt", "aest", "aedt", "nzst", "nzdt", "ago", "yesterday", "today", NULL };
+                                         "hkt", "sgt", "aest", "aedt", "nzst", "nzdt", "et", "ct", "pt", "cst", "cdt", "mst",
+                                         "mdt", "msk", "ago", "yesterday", "today", NULL };
     static const char *const verbs[] = { "updated", "published", "posted", "last", "modified", "on", "at", "seconds",
                                          "minute", "minutes", "min", "mins", "hour", "hours", "hrs", "day", "days", "week",
                                          "weeks", "read", "a", "p", "m", NULL };   /* "5 min read", "6:02 a.m." */
@@ -882,7 +886,11 @@ static int is_tag(const char *s, size_t n)
     return words <= 4;
 }
 
-/* Under a "By ..." line, more of the byline: "and Priya Shah", "Washington Bureau" (a few capitalised words), a date. */
+/*
+ * Under a "By ..." line, more of the byline: "and Priya Shah", "Washington
+ * Bureau", "Alan Price and Sofia Marin" (four capitalised words at most,
+ * "and" between them), a date.
+ */
 static int is_byline_more(const char *s, size_t n)
 {
     if (looks_like_date(s, n)) return 1;
@@ -891,6 +899,8 @@ static int is_byline_more(const char *s, size_t n)
     size_t words = 0;
     for (size_t i = 0; i < n; i++)
         if (i == 0 || s[i - 1] == ' ') {
+            if (i > 0 && (nd_ascii_prefix(s + i, n - i, "and ") || nd_ascii_prefix(s + i, n - i, "& ")))
+                continue;   /* "Alan Price and Sofia Marin" */
             if (!isupper((unsigned char)s[i])) return 0;
             words++;
         }
@@ -915,7 +925,8 @@ static size_t judge_lines(const char *text, struct line *L, size_t nl)
         int in_tail = (i + 1) * 3 > nl * 2 && i > 0;
         L[i].c = bio_next ? ND_CLUTTER_BIO : classify_line(s, n, in_tail);
         if (L[i].c == ND_CLUTTER_NONE && byline && is_byline_more(s, n)) L[i].c = ND_CLUTTER_BYLINE;
-        byline = L[i].c == ND_CLUTTER_BYLINE && (byline || nd_ascii_prefix(s, n, "by "));
+        /* "By Jane Doe", "By" alone (a scraper's line a link), "Par Marie Le Goff": more may follow */
+        byline = L[i].c == ND_CLUTTER_BYLINE && (byline || nd_ascii_prefix(s, n, "by ") || n <= 3 || looks_like_byline(s, n));
         int item = L[i].c == ND_CLUTTER_NONE && list != ND_CLUTTER_NONE && is_list_item(s, n);
         if (item) L[i].c = list;
         if (L[i].c == ND_CLUTTER_LINK && (item || is_list_heading(s, n))) list = ND_CLUTTER_LINK;
