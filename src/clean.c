@@ -582,6 +582,8 @@ static int looks_like_byline(const char *s, size_t n)
     /* not German's "Von": its headings say "Von Wiener Walzer und Mozartkugeln", nouns capitalised */
     static const char *const openers[] = { "par ", "por ", "door ", "av ", "af ", NULL };
     if (n > 90 || n < 5) return 0;
+    char c0 = (char)(s[0] | 0x20);
+    if (c0 != 'b' && c0 != 'p' && c0 != 'd' && c0 != 'a') return 0;
     size_t k = 0;
     if (!nd_ascii_prefix(s, n, "by ")) {
         for (size_t j = 0; openers[j] && !k; j++)
