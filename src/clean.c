@@ -159,7 +159,9 @@ static const struct phrase phrases[] = {
        lines, a moderation note, a tip line, Germany's stock disclaimer of external links */
     { "this material may not be published", ND_CLUTTER_LEGAL, 0 }, { "have a news tip", ND_CLUTTER_SOCIAL, 0 },
     { "comments are moderated", ND_CLUTTER_COUNTER, 0 }, { "this entry was posted in", ND_CLUTTER_NAV, 0 },
-    { "dieser eintrag wurde ver\xC3\xB6" "ffentlicht", ND_CLUTTER_NAV, 0 }, { "like loading", ND_CLUTTER_SOCIAL, 0 },
+    { "dieser eintrag wurde ver\xC3\xB6" "ffentlicht", ND_CLUTTER_NAV, 0 },
+    { "der beitrag wurde am", ND_CLUTTER_NAV, 0 }, { "dieser beitrag wurde am", ND_CLUTTER_NAV, 0 },
+    { "erstellt am", ND_CLUTTER_BYLINE, 0 }, { "like loading", ND_CLUTTER_SOCIAL, 0 },
     { "gef\xC3\xA4llt mir wird geladen", ND_CLUTTER_SOCIAL, 0 },
     { "trotz sorgf\xC3\xA4ltiger inhaltlicher kontrolle", ND_CLUTTER_LEGAL, 3 },
     { "haftungshinweis", ND_CLUTTER_LEGAL, 1 },  { "haftungsausschluss", ND_CLUTTER_LEGAL, 1 },
@@ -226,6 +228,9 @@ static const struct phrase phrases[] = {
     { "\xE7\xBC\x96\xE8\xBE\x91\xEF\xBC\x9A", ND_CLUTTER_BYLINE, 0 },
     { "\xE7\xB7\xA8\xE8\xBC\xAF\xEF\xBC\x9A", ND_CLUTTER_BYLINE, 0 },
     { "\xE6\x9D\xA5\xE6\xBA\x90\xEF\xBC\x9A", ND_CLUTTER_LINK, 0 },
+    /* "Statement:", "Disclaimer:" (a site's notice) */
+    { "\xE5\xA3\xB0\xE6\x98\x8E\xEF\xBC\x9A", ND_CLUTTER_LEGAL, 0 },
+    { "\xE5\x85\x8D\xE8\xB4\xA3\xE5\xA3\xB0\xE6\x98\x8E", ND_CLUTTER_LEGAL, 0 },
     { "\xE4\xBE\x86\xE6\xBA\x90\xEF\xBC\x9A", ND_CLUTTER_LINK, 0 },
     { "print recipe", ND_CLUTTER_SOCIAL, 1 },     { "you are using a browser", ND_CLUTTER_NAV, 0 },
     /* an agency's sign-off alone on its line */
@@ -765,8 +770,9 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
     static const char credit[] = "contributed to this report.";
     if (n < 200 && n > sizeof(credit) && !strncasecmp(s + n - (sizeof(credit) - 1), credit, sizeof(credit) - 1))
         return ND_CLUTTER_BYLINE;
-    /* a longer line: the phrases that count anywhere, where a consent paragraph opens ("Ich bin damit einverstanden, dass ...") */
-    unsigned tail = n <= 400 ? find_tail_phrases(s, n, in_tail) : n < 1000 ? find_tail_phrases(s, 48, 0) : 0;
+    /* a longer line: the phrases that count anywhere, in its first 200 bytes, where a consent paragraph opens
+       ("Mit Absenden ... willige ich ... ein. Ich bin damit einverstanden, dass ...") */
+    unsigned tail = n <= 400 ? find_tail_phrases(s, n, in_tail) : n < 1000 ? find_tail_phrases(s, 200, 0) : 0;
     if (tail & TAIL_ANY) return tail & TAIL_APPEAL ? ND_CLUTTER_SOCIAL : ND_CLUTTER_LEGAL;
     if (!in_tail) return ND_CLUTTER_NONE;
     /* after the story */
