@@ -158,9 +158,9 @@ static const struct phrase phrases[] = {
     /* boilerplate that many sites print word for word: a wire's syndication line, blog software's meta and like
        lines, a moderation note, a tip line, Germany's stock disclaimer of external links */
     { "this material may not be published", ND_CLUTTER_LEGAL, 0 }, { "have a news tip", ND_CLUTTER_SOCIAL, 0 },
-    { "comments are moderated", ND_CLUTTER_COUNTER, 0 }, { "this entry was posted in", ND_CLUTTER_NAV, 0 },
-    { "dieser eintrag wurde ver\xC3\xB6" "ffentlicht", ND_CLUTTER_NAV, 0 },
-    { "der beitrag wurde am", ND_CLUTTER_NAV, 0 }, { "dieser beitrag wurde am", ND_CLUTTER_NAV, 0 },
+    { "comments are moderated", ND_CLUTTER_COUNTER, 0 }, { "this entry was posted in", ND_CLUTTER_NAV, 3 },
+    { "dieser eintrag wurde ver\xC3\xB6" "ffentlicht", ND_CLUTTER_NAV, 3 },
+    { "der beitrag wurde am", ND_CLUTTER_NAV, 3 }, { "dieser beitrag wurde am", ND_CLUTTER_NAV, 3 },
     { "erstellt am", ND_CLUTTER_BYLINE, 0 }, { "like loading", ND_CLUTTER_SOCIAL, 0 },
     { "gef\xC3\xA4llt mir wird geladen", ND_CLUTTER_SOCIAL, 0 },
     { "trotz sorgf\xC3\xA4ltiger inhaltlicher kontrolle", ND_CLUTTER_LEGAL, 3 },
