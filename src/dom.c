@@ -843,6 +843,34 @@ static void collapse(const char *s, size_t n, nd_buf *out)
 
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
+/*
+ * A title that is the page's headline and a short tail after a separator
+ * ("Live: Storm Ellen makes landfall – updates", "... - Video", "...: Die
+ * Bilder") is the headline: the first <h1> of four words or more, when
+ * the title goes on from it with a spaced dash, a bar or a colon and four
+ * words at most. (A site's logo in an <h1> is shorter.)
+ */
+static void headline_for_title(nd_page *p)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        const nd_block *b = &p->b[i];
+        if (b->tag != ND_BT_H1) continue;
+        const char *h = p->text.data + b->off;
+        size_t words = 1, tail = 1;
+        for (size_t k = 0; k < b->len; k++) words += h[k] == ' ';
+        if (words < 4 || b->len + 2 >= p->title.len || memcmp(p->title.data, h, b->len) != 0) return;
+        const char *r = p->title.data + b->len, *end = p->title.data + p->title.len;
+        if (r[0] == ' ') r++;
+        int dash = end - r >= 3 && (!memcmp(r, "\xE2\x80\x93", 3) || !memcmp(r, "\xE2\x80\x94", 3));   /* – — */
+        if (!(r[0] == ':' || r[0] == '|' || r[0] == '-' || dash)) return;
+        for (const char *q = r; q < end; q++) tail += *q == ' ';
+        if (tail > 5 || end - r > 48) return;   /* the separator, then four words */
+        p->title.len = b->len;
+        p->title.data[b->len] = '\0';
+        return;
+    }
+}
+
 void nd_page_html(nd_page *p, const char *html, size_t len)
 {
     pthread_once(&index_once, index_words);
@@ -859,6 +887,7 @@ void nd_page_html(nd_page *p, const char *html, size_t len)
     const nd_buf *t = d.og_title.len ? &d.og_title : &d.title;
     collapse(t->data, t->len, &p->title);
     if (p->title.len) p->title.len = nd_html_trim_site_name(p->title.data);
+    headline_for_title(p);
     free(d.st);
     nd_buf_release(&d.title);
     nd_buf_release(&d.og_title);

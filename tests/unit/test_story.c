@@ -37,6 +37,22 @@ static void test_html(void)
     is_str(p.title.data ? p.title.data : "", "Port reopens after storm", "the page's title is og:title");
     size_t h = find_block(&p, "Port reopens after storm");
     ok(h < p.n && p.b[h].tag == ND_BT_H1, "the headline is an h1 block");
+    /* a title that goes on from the page's <h1>: the headline; a site's logo in an <h1> changes nothing */
+    static const struct { const char *page, *title; } heads[] = {
+        { "<title>Live: Storm Ellen makes landfall \xE2\x80\x93 updates</title><h1>Live: Storm Ellen makes landfall</h1>"
+          "<p>Winds hit the coast.</p>", "Live: Storm Ellen makes landfall" },
+        { "<title>Tote Hummeln unter Linden: Die Erkl\xC3\xA4rung</title><h1>Tote Hummeln unter Linden</h1><p>Text.</p>",
+          "Tote Hummeln unter Linden" },
+        { "<title>Coastal Herald: Storm hits the coast</title><h1>Coastal Herald</h1><h1>Storm hits the coast</h1>",
+          "Coastal Herald: Storm hits the coast" },
+        { "<title>Storm hits the coast as ferries stop for the whole of the long weekend</title>"
+          "<h1>Storm hits the coast</h1>", "Storm hits the coast as ferries stop for the whole of the long weekend" },
+    };
+    for (size_t k = 0; k < sizeof(heads) / sizeof(heads[0]); k++) {
+        nd_page_html(&p, heads[k].page, strlen(heads[k].page));
+        is_str(p.title.data ? p.title.data : "", heads[k].title, "the title of page %zu of the headline tests", k);
+    }
+    nd_page_html(&p, page_html, strlen(page_html));
     size_t a = find_block(&p, "The port reopened on Friday after a storm closed it for three days & stranded ships.");
     ok(a < p.n, "an unclosed <p> ends where the next begins; &amp; is decoded");
     ok(a < p.n && (p.b[a].anc & ND_ANC_ARTICLE) && (p.b[a].cls_far >> ND_CLS_BODY & 1),
