@@ -200,19 +200,22 @@ static const char *const soft_de[] = {
 static const char *const num_de[] = { "art", "kap", "ziff", "tab", NULL };
 static const char *const ab_fr[] = {
     "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "av", "bd", "env", "cf", "p", "vol", "janv", "févr",
-    "avr", "juil", "sept", "oct", "nov", "déc", "n", "no", NULL,
+    "avr", "juil", "sept", "oct", "nov", "déc", "n", "no", "ex", NULL,
 };
 static const char *const ab_es[] = {
     "sr", "sra", "srta", "sres", "dr", "dra", "ud", "uds", "pág", "núm", "art", "av", "avda", "gral", "lic", "ing",
-    "dña", "d", "ee", "uu", "ene", "feb", "abr", "ago", "sept", "oct", "nov", "dic", "n", NULL,
+    "dña", "d", "ee", "uu", "ene", "feb", "abr", "ago", "sept", "oct", "nov", "dic", "n", "p", "ej", "aprox", "mill",
+    "univ", "pdte", "sta", "sto", "dpto", "cía", NULL,
 };
+/* Spanish and Portuguese "etc.": the end of a sentence too, before a function word */
+static const char *const soft_es_pt[] = { "etc", NULL };
 static const char *const ab_it[] = {
     "sig", "sigg", "dott", "prof", "ing", "avv", "on", "sen", "dr", "ecc", "art", "pag", "n", "mons", "gen",
-    "feb", "apr", "ago", "sett", "ott", "nov", "dic", NULL,
+    "feb", "apr", "ago", "sett", "ott", "nov", "dic", "es", NULL,
 };
 static const char *const ab_pt[] = {
     "sr", "sra", "srs", "dr", "dra", "prof", "av", "art", "pág", "núm", "n", "jan", "fev", "abr", "mai", "jun", "jul",
-    "ago", "set", "out", "nov", "dez", NULL,
+    "ago", "set", "out", "nov", "dez", "p", "ex", "aprox", NULL,
 };
 static const char *const ab_nl[] = {
     "dhr", "mevr", "mr", "dr", "drs", "ir", "ing", "prof", "bijv", "blz", "nr", "ca", "enz", "jl", "mw", "resp", "zgn",
@@ -242,9 +245,9 @@ static const nd_language languages[] = {
     { "en", "english", 1, 0, NULL, NULL, NULL, NULL },
     { "de", "german", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMMA | ND_LANG_COMPOUNDS, ab_de, soft_de, num_de, NULL },
     { "fr", "french", 1, ND_LANG_ELIDE | ND_LANG_MARKS | ND_LANG_COMMA, ab_fr, NULL, NULL, NULL },
-    { "es", "spanish", 1, ND_LANG_MARKS | ND_LANG_COMMA, ab_es, NULL, NULL, NULL },
+    { "es", "spanish", 1, ND_LANG_MARKS | ND_LANG_COMMA, ab_es, soft_es_pt, NULL, NULL },
     { "it", "italian", 1, ND_LANG_ELIDE | ND_LANG_MARKS | ND_LANG_COMMA, ab_it, NULL, NULL, NULL },
-    { "pt", "portuguese", 1, ND_LANG_MARKS | ND_LANG_COMMA, ab_pt, NULL, NULL, NULL },
+    { "pt", "portuguese", 1, ND_LANG_MARKS | ND_LANG_COMMA, ab_pt, soft_es_pt, NULL, NULL },
     { "nl", "dutch", 1, ND_LANG_MARKS | ND_LANG_COMMA | ND_LANG_COMPOUNDS, ab_nl, NULL, NULL, NULL },
     { "sv", "swedish", 1, ND_LANG_MARKS | ND_LANG_COMMA | ND_LANG_COMPOUNDS, ab_nordic, NULL, NULL, NULL },
     { "da", "danish", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMMA | ND_LANG_COMPOUNDS, ab_nordic, NULL, NULL, NULL },

@@ -19,7 +19,7 @@
 /* Abbreviations that never end a sentence (lower-case, without the period). */
 static const char *const abbrev[] = {
     "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "maj", "sgt", "col", "capt", "cpl", "pvt", "lt", "cmdr",
-    "adm", "brig", "gov", "sen", "rep", "reps", "sens", "rev", "hon", "pres", "supt", "det", "insp", "st", "ste",
+    "adm", "brig", "gov", "sen", "rep", "reps", "sens", "rev", "hon", "pres", "supt", "det", "insp", "st", "ste", "sts",
     "mt", "ft", "inc", "corp", "co", "ltd", "bros", "jr", "sr", "vs", "no", "nos", "vol", "pp", "op", "cf",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
@@ -351,18 +351,23 @@ static int place_capital(unsigned char c)
 
 /*
  * A place before a dateline: words that start with a capital (letters, '.',
- * '\'', '-' and digits after the first word: "NEW YORK, Jan 5"), separated by
+ * '\'', '-' and digits after the first word: "NEW YORK, Jan 5"; a month of
+ * three or four letters in lower case after a day: "MADRID, 3 abr"), separated by
  * spaces or ", ", at most 48 bytes. Returns its end (0: none); *caps says
  * whether its first word is in capitals throughout.
  */
 static size_t place_end(const char *s, size_t n, int *caps)
 {
     size_t i = 0, end = 0;
-    int words = 0;
+    int words = 0, number = 0;
     *caps = 1;
     while (i < n && i <= 48) {
         unsigned char c = (unsigned char)s[i];
-        if (!(place_capital(c) || (words > 0 && isdigit(c)))) break;
+        size_t lw = 0;   /* a month in lower case after the day: "MADRID, 3 abr (EFE).-" */
+        while (number && i + lw < n && islower((unsigned char)s[i + lw])) lw++;
+        if (!(place_capital(c) || (words > 0 && isdigit(c)) || (lw >= 3 && lw <= 4 && (i + lw == n || s[i + lw] == ' '))))
+            break;
+        number = isdigit(c);
         size_t b = i;
         while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '.' || s[i] == '\'' || s[i] == '-' ||
                          ((unsigned char)s[i] >= 0x80 && (unsigned char)s[i] != 0xE2))) {   /* not a dash */
@@ -420,6 +425,7 @@ size_t nd_dateline(const char *s, size_t n)
         j++;
         size_t k = j;
         while (k < n && is_space((unsigned char)s[k])) k++;
+        if (k == j && k + 1 < n && s[k] == '.' && after_dash(s, n, k + 1) > k + 1) k++;   /* "MADRID (EFE).- El" */
         size_t d = after_dash(s, n, k);
         if (d > k) return d < n ? d : 0;
         if (k == j) return j;                                    /* glued: "(CNN)French striker" */

@@ -268,6 +268,17 @@ static const char *const cases_fr[] = {
     "M. Dupont et Mme Martin sont arrivés.|Ils repartent demain.",
     "Le prix a baissé de 5 p. 100 en janv. 2020.",
     "Le ministre a démissionné.|Son adjoint le remplace.",
+    "Plusieurs pays, p. ex. la France et l'Italie, ont voté contre.",
+};
+/* Spanish and Portuguese: "p. ej.", "p. ex.", "aprox.", "etc." */
+static const char *const cases_es[] = {
+    "Las comunidades, p. ej. Madrid y Cataluña, cederán suelo.|El plan llega tarde.",
+    "Costará aprox. 3.500 mill. de euros, según la Univ. de Salamanca.",
+    "Trajeron frutas, verduras, etc. y las vendieron.",
+    "Trajeron frutas, verduras, etc.|Los precios subieron.",
+};
+static const char *const cases_pt[] = {
+    "Vários países, p. ex. Portugal e Espanha, votaram contra.|O texto foi aprovado.",
 };
 
 int main(void)
@@ -281,6 +292,8 @@ int main(void)
     run_cases(cases_de, sizeof(cases_de) / sizeof(*cases_de), nd_language_find("de"));
     run_cases(cases_fr, sizeof(cases_fr) / sizeof(*cases_fr), nd_language_find("fr"));
     run_cases(cases_ru, sizeof(cases_ru) / sizeof(*cases_ru), nd_language_find("ru"));
+    run_cases(cases_es, sizeof(cases_es) / sizeof(*cases_es), nd_language_find("es"));
+    run_cases(cases_pt, sizeof(cases_pt) / sizeof(*cases_pt), nd_language_find("pt"));
     run_cases(cases_scripts, sizeof(cases_scripts) / sizeof(*cases_scripts), NULL);
     run_cases(cases_scripts, sizeof(cases_scripts) / sizeof(*cases_scripts), nd_language_find("de"));
     {   /* a text cut inside a closing quote's bytes: nothing read past its end (the sanitizers' build) */
@@ -316,6 +329,8 @@ int main(void)
         { "Tel Aviv \xe2\x80\x93 Am Montag fielen Sch\xc3\xbcsse.", "Am Montag" },
         { "Stoke-on-Trent \xe2\x80\x93 \xc3\x9c" "berraschend kam es anders.", "\xc3\x9c" },
         { "MILLBROOK, Ore. (WKTV) \xe2\x80\x94 The council voted.", "The council" },
+        { "MADRID (EFE).- El Consejo de Ministros aprob\xc3\xb3 el plan.", "El Consejo" },
+        { "MADRID, 3 abr (EFE).- El plan sigue.", "El plan" },
         { "SPRINGFIELD, Ill. Philip Morris appealed.", "Philip Morris" },
         { "Apple (AAPL) shares rose on Monday.", NULL },
         { "Springfield, Ill. Philip Morris appealed.", NULL },
