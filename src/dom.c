@@ -375,6 +375,10 @@ static void add_text(struct dom *d, const char *s, size_t n)
         unsigned char c = (unsigned char)s[i];
         int ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
         if (!ws && c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) ws = 1, i++;   /* no-break space */
+        if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAD) {   /* a soft hyphen (&shy;): no text */
+            i++;
+            continue;
+        }
         if (ws) {
             d->space = 1;
             continue;

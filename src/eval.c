@@ -383,6 +383,10 @@ void nd_ws_normalize(const char *s, size_t n, nd_buf *out)
             i += w;
             continue;
         }
+        if (u[i] == 0xC2 && i + 1 < n && u[i + 1] == 0xAD) {   /* a soft hyphen: invisible, as the page reader drops it */
+            i += 2;
+            continue;
+        }
         if (space) nd_buf_putc(out, ' ');
         space = 0;
         nd_buf_putc(out, s[i++]);

@@ -333,6 +333,19 @@ static size_t md_link_end(const char *s, size_t n, size_t i, size_t *close, stru
     return k + 1;
 }
 
+/* s[0..n) appended to 'to' without its soft hyphens (U+00AD): a page's hyphenation points, no text. */
+static void put_visible(nd_buf *to, const char *s, size_t n)
+{
+    const char *e = s + n;
+    for (const char *q; (q = memchr(s, 0xAD, (size_t)(e - s))) != NULL; s = q + 1)
+        if (q > s && (unsigned char)q[-1] == 0xC2) {
+            nd_buf_put(to, s, (size_t)(q - 1 - s));
+        } else {
+            nd_buf_put(to, s, (size_t)(q + 1 - s));
+        }
+    nd_buf_put(to, s, (size_t)(e - s));
+}
+
 /* s[0..n) into out as a browser shows the markdown (a link's words inside a link's: MD_DEPTH deep at most). */
 static void md_render(nd_buf *out, const char *s, size_t n, int depth)
 {
@@ -444,7 +457,7 @@ void nd_page_text(nd_page *p, const char *text, size_t len)
             /* w3m breaks Chinese and Japanese lines anywhere, where no space was: none between two such characters */
             if (k > i && !closing(text + L[k].s, L[k].t - L[k].s) && !wide_join(text, L[k - 1].t, L[k].s, L[k].t))
                 nd_buf_putc(to, ' ');
-            nd_buf_put(to, text + L[k].s, L[k].t - L[k].s);
+            put_visible(to, text + L[k].s, L[k].t - L[k].s);
         }
         if (md) {
             md_render(&p->text, raw.data, raw.len, 0);

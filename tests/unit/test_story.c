@@ -32,6 +32,20 @@ static void test_html(void)
 {
     nd_page p;
     nd_page_init(&p);
+    /* soft hyphens (&shy;, U+00AD) are hyphenation points, no text: "Face&shy;book" is Facebook */
+    static const char shy[] = "<p>Schon im Mit&shy;tel&shy;al\xC2\xAD" "ter war der Wein bekannt.</p><p>Face&shy;book</p>";
+    nd_page_html(&p, shy, strlen(shy));
+    ok(find_block(&p, "Schon im Mittelalter war der Wein bekannt.") < p.n && find_block(&p, "Facebook") < p.n,
+       "soft hyphens leave an HTML page's text");
+    static const char shy_text[] = "Schon im Mit\xC2\xAD" "tel\xC2\xAD" "al\xC2\xAD" "ter sagte Mar\xC3\xAD" "a das.\n";
+    nd_page_text(&p, shy_text, strlen(shy_text));
+    ok(p.n == 1 && find_block(&p, "Schon im Mittelalter sagte Mar\xC3\xAD" "a das.") == 0,
+       "and a text's, and an \xC3\xAD (U+00ED) is no soft hyphen");
+    nd_buf norm;
+    nd_buf_init(&norm);
+    nd_ws_normalize(" Mit\xC2\xAD" "tel\xC2\xA0 alter\n", 18, &norm);
+    ok(norm.len == 12 && !memcmp(norm.data, "Mittel alter", 12), "segments are matched without soft hyphens, white space collapsed");
+    nd_buf_release(&norm);
     nd_page_html(&p, page_html, strlen(page_html));
     ok(p.html == 1, "an HTML page is read as HTML");
     is_str(p.title.data ? p.title.data : "", "Port reopens after storm", "the page's title is og:title");
