@@ -59,7 +59,7 @@ static const struct tagdef {
     { "blockquote", K_BLOCK, ND_BT_QUOTE, T_CLOSES_P, ND_ANC_QUOTE },
     { "body", K_BLOCK, ND_BT_DIV, 0, 0 },
     { "br", K_BR, 0, 0, 0 },
-    { "button", K_SKIP, 0, T_SCOPE, 0 },
+    { "button", K_SKIP, 0, 0, 0 },
     { "canvas", K_SKIP, 0, 0, 0 },
     { "caption", K_BLOCK, ND_BT_CAPTION, T_SCOPE, ND_ANC_TABLE },
     { "center", K_BLOCK, ND_BT_DIV, T_CLOSES_P, 0 },

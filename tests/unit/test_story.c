@@ -41,6 +41,11 @@ static void test_html(void)
     nd_page_text(&p, shy_text, strlen(shy_text));
     ok(p.n == 1 && find_block(&p, "Schon im Mittelalter sagte Mar\xC3\xAD" "a das.") == 0,
        "and a text's, and an \xC3\xAD (U+00ED) is no soft hyphen");
+    /* a <button> left open ends with the element around it, as in a browser: the page goes on */
+    static const char button[] = "<div><button type=\"button\"><i class=\"icon\"></i>\n</div></div>"
+                                 "<p>Das ging schnell, verk\xC3\xBCndeten beide.</p>";
+    nd_page_html(&p, button, strlen(button));
+    ok(find_block(&p, "Das ging schnell, verk\xC3\xBCndeten beide.") < p.n, "an unclosed <button> hides nothing after it");
     nd_buf norm;
     nd_buf_init(&norm);
     nd_ws_normalize(" Mit\xC2\xAD" "tel\xC2\xA0 alter\n", 18, &norm);
