@@ -808,6 +808,10 @@ static void parse(struct dom *d, const char *s, size_t n)
             if (!strcmp(t->name, "script") && template_script(at, na)) continue;   /* its content is the page's */
             int ld = !strcmp(t->name, "script") && has_attr_value(at, na, "type", "application/ld+json");
             on_start(d, name, nl, at, na);
+            if (t->kind == K_TITLE && i >= 2 && s[i - 2] == '/') {   /* an SVG icon's "<title/>": no text follows */
+                on_end(d, name, nl);
+                continue;
+            }
             if (t->flags & T_RAW) {   /* its text, up to its end tag, is not markup */
                 size_t end = !strcmp(t->name, "plaintext") ? n : raw_end(s, n, i, name, nl);
                 if (t->kind == K_TITLE && !d->title.len) decode(s + i, end - i, &d->title);

@@ -46,6 +46,11 @@ static void test_html(void)
                                  "<p>Das ging schnell, verk\xC3\xBCndeten beide.</p>";
     nd_page_html(&p, button, strlen(button));
     ok(find_block(&p, "Das ging schnell, verk\xC3\xBCndeten beide.") < p.n, "an unclosed <button> hides nothing after it");
+    /* an SVG icon's "<title/>" closes itself: no raw title text swallows the page */
+    static const char svg[] = "<a href=\"/x\"><svg viewBox=\"0 0 8 8\"><title/><path d=\"M0,0\"/></svg></a>"
+                              "<p>Zugegeben, wir vermissen den Sommer.</p>";
+    nd_page_html(&p, svg, strlen(svg));
+    ok(find_block(&p, "Zugegeben, wir vermissen den Sommer.") < p.n, "a self-closed <title/> hides nothing after it");
     nd_buf norm;
     nd_buf_init(&norm);
     nd_ws_normalize(" Mit\xC2\xAD" "tel\xC2\xA0 alter\n", 18, &norm);
