@@ -41,6 +41,7 @@ enum {
     T_HEADING = 8,
     T_LIST_ITEM = 16, /* li, dd, dt */
     T_RUBY = 32,      /* rt, rp: a ruby's reading (furigana) and its brackets, which start closes the other */
+    T_FOREIGN = 64,   /* svg, math: another markup language inside the page, which HTML's own elements leave */
 };
 
 static const struct tagdef {
@@ -100,7 +101,7 @@ static const struct tagdef {
     { "main", K_BLOCK, ND_BT_DIV, T_CLOSES_P, ND_ANC_MAIN },
     { "map", K_SKIP, 0, 0, 0 },
     { "marquee", K_INLINE, 0, T_SCOPE, 0 },
-    { "math", K_SKIP, 0, 0, 0 },
+    { "math", K_SKIP, 0, T_FOREIGN, 0 },
     { "menu", K_BLOCK, ND_BT_DIV, T_CLOSES_P, ND_ANC_LIST },
     { "meta", K_META, 0, 0, 0 },
     { "nav", K_BLOCK, ND_BT_DIV, T_CLOSES_P, ND_ANC_NAV },
@@ -122,7 +123,7 @@ static const struct tagdef {
     { "source", K_VOID, 0, 0, 0 },
     { "style", K_SKIP, 0, T_RAW, 0 },
     { "summary", K_BLOCK, ND_BT_DIV, T_CLOSES_P, 0 },
-    { "svg", K_SKIP, 0, 0, 0 },
+    { "svg", K_SKIP, 0, T_FOREIGN, 0 },
     { "table", K_BLOCK, ND_BT_DIV, T_CLOSES_P | T_SCOPE, ND_ANC_TABLE },
     { "tbody", K_BLOCK, ND_BT_DIV, 0, ND_ANC_TABLE },
     { "td", K_BLOCK, ND_BT_CELL, T_SCOPE, ND_ANC_TABLE },
@@ -552,6 +553,20 @@ static void implied_ends(struct dom *d, const struct tagdef *t)
     }
 }
 
+/*
+ * Does an HTML element of this name end an open <svg> or <math>, as a
+ * browser's parser has it ("breaks out of foreign content")? A page that
+ * never closes an icon's <svg> goes on with its paragraphs.
+ */
+static int breaks_out(const char *name, size_t nlen)
+{
+    static const char *const names[] = { "b", "big", "blockquote", "body", "center", "code", "dd", "div", "dl", "dt",
+                                         "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "li",
+                                         "listing", "menu", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span",
+                                         "strike", "strong", "sub", "sup", "table", "tt", "u", "ul", "var", NULL };
+    return nd_word_in(names, name, nlen);
+}
+
 static void on_start(struct dom *d, const char *name, size_t nlen, const struct attr *at, size_t na)
 {
     nd_page *p = d->p;
@@ -568,6 +583,13 @@ static void on_start(struct dom *d, const char *name, size_t nlen, const struct 
         if (prop && content && !d->og_title.len && (val_is(prop, "og:title") || val_is(prop, "twitter:title")))
             decode(content->val, content->vlen, &d->og_title);
         return;
+    }
+    if (d->skip && breaks_out(name, nlen)) {   /* an <svg> or <math> left open ends where HTML goes on */
+        size_t k = 0;
+        while (k < d->depth && d->st[k].kind != K_SKIP) k++;
+        int html_inside = 0;   /* an SVG's <foreignObject> holds HTML of its own */
+        for (size_t j = k; j < d->depth; j++) html_inside |= !strcasecmp(d->st[j].name, "foreignobject");
+        if (k < d->depth && (d->st[k].def->flags & T_FOREIGN) && !html_inside) pop_to(d, k);
     }
     if (d->skip == 0) implied_ends(d, t);
     else if (t->flags & T_RUBY && d->depth && d->st[d->depth - 1].def->flags & T_RUBY) pop_to(d, d->depth - 1);

@@ -51,6 +51,14 @@ static void test_html(void)
                               "<p>Zugegeben, wir vermissen den Sommer.</p>";
     nd_page_html(&p, svg, strlen(svg));
     ok(find_block(&p, "Zugegeben, wir vermissen den Sommer.") < p.n, "a self-closed <title/> hides nothing after it");
+    /* an <svg> never closed ends where HTML's own elements go on, as in a browser; not inside its <foreignObject> */
+    static const char svg_open[] = "<div><svg viewBox=\"0 0 8 8\"><path d=\"M0\"><p>The harbour reopened on Friday.</p></div>";
+    nd_page_html(&p, svg_open, strlen(svg_open));
+    ok(find_block(&p, "The harbour reopened on Friday.") < p.n, "an unclosed <svg> hides no paragraph after it");
+    static const char svg_fo[] = "<svg><foreignObject><div>Chart label</div></foreignObject><text>Axis</text></svg><p>Text.</p>";
+    nd_page_html(&p, svg_fo, strlen(svg_fo));
+    ok(find_block(&p, "Text.") < p.n && !memmem(p.text.data, p.text.len, "Chart", 5) && !memmem(p.text.data, p.text.len, "Axis", 4),
+       "an SVG's <foreignObject> stays in the SVG");
     nd_buf norm;
     nd_buf_init(&norm);
     nd_ws_normalize(" Mit\xC2\xAD" "tel\xC2\xA0 alter\n", 18, &norm);
