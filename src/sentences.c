@@ -34,7 +34,9 @@ static const char *const soft_abbrev[] = { "etc", "inc", "co", "corp", "ltd", "j
 /*
  * States' and provinces' abbreviations in AP style after a town: "PORTLAND,
  * Ore. (AP) --", "in Tampa, Fla., where". Capitalised and after a comma only
- * ("iron ore.", "he was ill."); they end a sentence before a sentence starter.
+ * ("iron ore.", "he was ill."), they end no sentence before an agency's
+ * bracket or a dash; before a capital they do ("in Pasadena, Calif. Results
+ * of ...").
  */
 static const char *const state_abbrev[] = {
     "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la",
@@ -180,8 +182,9 @@ static int period_ends(const unsigned char *s, size_t line_start, size_t i, size
         return 0;
     }
     if (isupper(s[w]) && w >= line_start + 2 && s[w - 1] == ' ' && s[w - 2] == ',' &&
-        nd_word_in(state_abbrev, (const char *)s + w, wl))
-        return next_is_starter(s, k, end);
+        nd_word_in(state_abbrev, (const char *)s + w, wl))   /* a dateline goes on: "Ore. (AP) --", "Calif. --" */
+        return !(k < end && (s[k] == '(' || s[k] == '-' || (s[k] == 0xE2 && k + 2 < end && s[k + 1] == 0x80 &&
+                                                           (s[k + 2] == 0x93 || s[k + 2] == 0x94))));
     return 1;
 }
 

@@ -50,6 +50,8 @@ static const char *const cases[] = {
     "PORTLAND, Ore. (AP) \xe2\x80\x94 The city council voted.",
     "She grew up in Tampa, Fla., and moved north.",
     "The family moved to Tampa, Fla.|The house was sold.",
+    "It was discovered in Pasadena, Calif.|Results will be reported in May.",
+    "SAN JOSE, Calif. -- Chip makers rallied.",
     "Prices of iron ore.|Mass protests followed.",
     "He said he was ill.|Ind. voters disagreed.",
     /* a.m. and p.m. */
