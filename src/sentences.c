@@ -415,6 +415,19 @@ static size_t mixed_dateline(const char *s, size_t n, size_t p)
 
 size_t nd_dateline(const char *s, size_t n)
 {
+    /* "By MICHAEL LIEDTKE     SAN FRANCISCO (AP) --": a wire's byline in capitals, two spaces or more, the dateline */
+    if (n > 8 && s[0] == 'B' && s[1] == 'y' && s[2] == ' ' && isupper((unsigned char)s[3])) {
+        size_t j = 3;
+        while (j < n && j < 48 && (isupper((unsigned char)s[j]) || s[j] == '.' || s[j] == '\'' || s[j] == '-' ||
+                                   (s[j] == ' ' && j + 1 < n && s[j + 1] != ' ')))
+            j++;
+        if (j + 1 < n && s[j] == ' ' && s[j + 1] == ' ') {
+            while (j < n && s[j] == ' ') j++;
+            size_t d = nd_dateline(s + j, n - j);
+            return d ? j + d : 0;
+        }
+        return 0;
+    }
     int caps;
     size_t p = place_end(s, n, &caps), i = p;
     while (i < n && s[i] == ' ') i++;

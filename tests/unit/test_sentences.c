@@ -332,6 +332,8 @@ int main(void)
         { "Stoke-on-Trent \xe2\x80\x93 \xc3\x9c" "berraschend kam es anders.", "\xc3\x9c" },
         { "MILLBROOK, Ore. (WKTV) \xe2\x80\x94 The council voted.", "The council" },
         { "MADRID (EFE).- El Consejo de Ministros aprob\xc3\xb3 el plan.", "El Consejo" },
+        { "By MICHAEL LIEDTKE     SAN FRANCISCO (AP) -- With its low prices, it grew.", "With its" },
+        { "By Jane Doe  The council met.", NULL },
         { "MADRID, 3 abr (EFE).- El plan sigue.", "El plan" },
         { "SPRINGFIELD, Ill. Philip Morris appealed.", "Philip Morris" },
         { "Apple (AAPL) shares rose on Monday.", NULL },
