@@ -445,9 +445,25 @@ size_t nd_dateline(const char *s, size_t n)
         size_t d = after_dash(s, n, k);
         if (d > k) return d < n ? d : 0;
         if (k == j) return j;                                    /* glued: "(CNN)French striker" */
-        return p == 0 && isupper((unsigned char)s[k]) ? k : 0;  /* "(CNN) A court", not "Apple (AAPL) shares" */
+        /* "(CNN) A court", "New Delhi, Mar 3 (PTI) Rail fares" (a place and a date), not "Apple (AAPL) shares" */
+        const char *comma = memchr(s, ',', p);
+        int dated = 0;
+        for (const char *q = comma; q && q < s + p; q++) dated |= isdigit((unsigned char)*q);
+        return (p == 0 || dated) && isupper((unsigned char)s[k]) ? k : 0;
     }
     if (!p) return 0;
+    /* "NEW DELHI: The government": a place in capitals, a colon; not a label ("HEADLINE:", "UPDATE:") */
+    if (caps && p + 2 < n && s[p] == ':' && s[p + 1] == ' ' && isupper((unsigned char)s[p + 2])) {
+        static const char *const labels[] = { "headline", "dateline", "body", "byline", "source", "update", "updated",
+                                              "breaking", "warning", "watch", "listen", "exclusive", "analysis",
+                                              "opinion", "editorial", "comment", "note", "editor's note", "item",
+                                              "photo", "video", "correction", "disclaimer", "advertisement",
+                                              "sponsored", "live", "summary", "tl;dr", "q", "a", "subject", "re",
+                                              "from", "to", "date", "title", "author", "section", "length", NULL };
+        size_t q = 0;
+        while (q < p && !islower((unsigned char)s[q])) q++;
+        return q == p && !nd_word_in(labels, s, p) ? p + 2 : 0;
+    }
     if (!caps) return mixed_dateline(s, n, p);   /* "Wien – Die" */
     /* "WASHINGTON --": a place in capitals before a dash */
     size_t d = after_dash(s, n, i);
