@@ -332,24 +332,26 @@ void nd_sentences_lang(const char *text, size_t len, const nd_language *lang, nd
 
 /*-----   datelines   -----*/
 
-/* A dash after a dateline ("--", "-", en or em dash) at s[i], and the spaces after it: the end, or i when none. */
-static size_t after_dash(const char *s, size_t n, size_t i)
-{
-    size_t d = i;
-    if (d + 1 < n && s[d] == '-' && s[d + 1] == '-') d += 2;
-    else if (d < n && s[d] == '-') d++;
-    else if (d + 2 < n && (unsigned char)s[d] == 0xE2 && (unsigned char)s[d + 1] == 0x80 &&
-             ((unsigned char)s[d + 2] == 0x93 || (unsigned char)s[d + 2] == 0x94)) d += 3;
-    else return i;
-    if (d < n && !is_space((unsigned char)s[d])) return i;   /* "-based", a hyphenated word */
-    while (d < n && is_space((unsigned char)s[d])) d++;
-    return d;
-}
-
 /* Does a place's word start at byte c: an ASCII capital, or the lead byte of a Latin one (É, Ö)? */
 static int place_capital(unsigned char c)
 {
     return isupper(c) || (c >= 0xC3 && c < 0xE0);
+}
+
+/* A dash after a dateline ("--", "-", en or em dash) at s[i], and the spaces after it: the end, or i when none. */
+static size_t after_dash(const char *s, size_t n, size_t i)
+{
+    size_t d = i;
+    int wide = 0;
+    if (d + 1 < n && s[d] == '-' && s[d + 1] == '-') d += 2;
+    else if (d < n && s[d] == '-') d++;
+    else if (d + 2 < n && (unsigned char)s[d] == 0xE2 && (unsigned char)s[d + 1] == 0x80 &&
+             ((unsigned char)s[d + 2] == 0x93 || (unsigned char)s[d + 2] == 0x94)) d += 3, wide = 1;
+    else return i;
+    if (wide && d < n && place_capital((unsigned char)s[d])) return d;   /* "NEW YORK—Stocks fell" */
+    if (d < n && !is_space((unsigned char)s[d])) return i;   /* "-based", a hyphenated word */
+    while (d < n && is_space((unsigned char)s[d])) d++;
+    return d;
 }
 
 /*

@@ -338,6 +338,8 @@ int main(void)
         { "New Delhi, Mar 3 (PTI) Rail fares will rise.", "Rail fares" },
         { "New Delhi: The government announced it.", NULL },
         { "HEADLINE: Egyptian arrested in Paris", NULL },
+        { "NEW YORK\xe2\x80\x94Stocks fell on Monday.", "Stocks" },
+        { "The vote\xe2\x80\x94" "a close one\xe2\x80\x94" "passed.", NULL },
         { "Apple (AAPL) Shares rose on Monday.", NULL },
         { "MADRID, 3 abr (EFE).- El plan sigue.", "El plan" },
         { "SPRINGFIELD, Ill. Philip Morris appealed.", "Philip Morris" },
