@@ -59,6 +59,18 @@ static void test_html(void)
     nd_page_html(&p, svg_fo, strlen(svg_fo));
     ok(find_block(&p, "Text.") < p.n && !memmem(p.text.data, p.text.len, "Chart", 5) && !memmem(p.text.data, p.text.len, "Axis", 4),
        "an SVG's <foreignObject> stays in the SVG");
+    /* 20,000 nested <div>s: read in linear time, the paragraphs inside and after them kept */
+    {
+        nd_buf deep;
+        nd_buf_init(&deep);
+        for (int k = 0; k < 20000; k++) nd_buf_adds(&deep, "<div>");
+        nd_buf_adds(&deep, "<p>Deep inside.</p>");
+        for (int k = 0; k < 20000; k++) nd_buf_adds(&deep, "</div>");
+        nd_buf_adds(&deep, "<p>After the nest.</p>");
+        nd_page_html(&p, deep.data, deep.len);
+        ok(find_block(&p, "Deep inside.") < p.n && find_block(&p, "After the nest.") < p.n, "a page nested 20,000 deep is read");
+        nd_buf_release(&deep);
+    }
     nd_buf norm;
     nd_buf_init(&norm);
     nd_ws_normalize(" Mit\xC2\xAD" "tel\xC2\xA0 alter\n", 18, &norm);
