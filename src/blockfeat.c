@@ -242,6 +242,7 @@ struct page_ctx {
     double top;                  /* the best container's score, and that element */
     int32_t top_elem;
     size_t total_chars;
+    size_t group_size;           /* the blocks of the current block's group (a run of equal group ids) */
 };
 
 /* Containers, as Readability scores them: a block's points to its element's parent, half to the grandparent. */
@@ -356,10 +357,8 @@ static void page_features(const nd_page *p, const struct page_ctx *c, size_t i, 
         x[F_container] = (float)(best / c->top);
         x[F_in_top] = (float)in_top;
     }
-    size_t gs = 1, gfirst = !i || p->b[i - 1].group != b->group;
-    for (size_t j = i; j-- > 0 && p->b[j].group == b->group;) gs++;
-    for (size_t j = i + 1; j < n && p->b[j].group == b->group; j++) gs++;
-    x[F_group_size] = clip1(log1p((double)gs) / 4);
+    size_t gfirst = !i || p->b[i - 1].group != b->group;
+    x[F_group_size] = clip1(log1p((double)c->group_size) / 4);
     x[F_group_first] = (float)gfirst;
     x[F_tag + b->tag] = 1;
     for (int k = 0; k < ND_NANC; k++) x[F_ANC + k] = (float)(b->anc >> k & 1);
@@ -451,6 +450,8 @@ void nd_page_features(nd_page *p)
     story_regions(p, &c);
     size_t chars_before = 0;
     for (size_t i = 0; i < n; i++) {
+        if (i == 0 || p->b[i].group != p->b[i - 1].group)   /* counted once a run: a text of 250,000 lines is one */
+            for (c.group_size = 1; i + c.group_size < n && p->b[i + c.group_size].group == p->b[i].group;) c.group_size++;
         text_features(p, &c, i, p->x + i * ND_BFEAT);
         page_features(p, &c, i, chars_before, p->x + i * ND_BFEAT);
         chars_before += c.sh[i].chars;
