@@ -460,8 +460,8 @@ size_t nd_dateline(const char *s, size_t n)
                                               "breaking", "warning", "watch", "listen", "exclusive", "analysis",
                                               "opinion", "editorial", "comment", "note", "editor's note", "item",
                                               "photo", "video", "correction", "disclaimer", "advertisement",
-                                              "sponsored", "live", "summary", "tl;dr", "q", "a", "subject", "re",
-                                              "from", "to", "date", "title", "author", "section", "length", NULL };
+                                              "sponsored", "live", "summary", "subject", "re", "from", "to", "date",
+                                              "title", "author", "section", "length", NULL };
         size_t q = 0;
         while (q < p && !islower((unsigned char)s[q])) q++;
         return q == p && !nd_word_in(labels, s, p) ? p + 2 : 0;
