@@ -774,12 +774,48 @@ static const cJSON *article_body(const cJSON *j, const cJSON *best, int depth)
  * page that builds its text in the browser has nowhere else. Kept in
  * p->ld_body when longer than what an earlier script gave.
  */
+/*
+ * A live blog's updates (schema.org's LiveBlogPosting: "liveBlogUpdate", a
+ * list of posts with their own headline and articleBody), anywhere in j,
+ * one paragraph each, headline first, appended to 'out'. Returns how many.
+ */
+static size_t live_updates(const cJSON *j, nd_buf *out, int depth)
+{
+    const cJSON *c;
+    size_t found = 0;
+    if (depth > 16) return 0;
+    cJSON_ArrayForEach(c, j) {
+        if (cJSON_IsArray(c) && c->string && !strcmp(c->string, "liveBlogUpdate")) {
+            const cJSON *u;
+            cJSON_ArrayForEach(u, c) {
+                const cJSON *h = cJSON_GetObjectItemCaseSensitive(u, "headline");
+                const cJSON *b = cJSON_GetObjectItemCaseSensitive(u, "articleBody");
+                if (!cJSON_IsString(b) || !*b->valuestring) continue;
+                if (out->len) nd_buf_adds(out, "\n");
+                if (cJSON_IsString(h) && *h->valuestring) {
+                    decode(h->valuestring, strlen(h->valuestring), out);
+                    nd_buf_adds(out, "\n");
+                }
+                decode(b->valuestring, strlen(b->valuestring), out);
+                found++;
+            }
+        } else if (cJSON_IsObject(c) || cJSON_IsArray(c)) {
+            found += live_updates(c, out, depth + 1);
+        }
+    }
+    return found;
+}
+
 static void ld_json(struct dom *d, const char *s, size_t n)
 {
     cJSON *j = cJSON_ParseWithLength(s, n);
     const cJSON *body = j ? article_body(j, NULL, 0) : NULL;
     size_t len = body ? strlen(body->valuestring) : 0;
-    if (len > d->p->ld_body.len) {
+    nd_buf_reset(&d->tmp);
+    if (j && live_updates(j, &d->tmp, 0) > 1 && d->tmp.len > len && d->tmp.len > d->p->ld_body.len) {
+        nd_buf_reset(&d->p->ld_body);   /* a live blog: its updates, not the longest of them */
+        nd_buf_add(&d->p->ld_body, d->tmp.data, d->tmp.len);
+    } else if (len > d->p->ld_body.len) {
         nd_buf_reset(&d->p->ld_body);
         decode(body->valuestring, len, &d->p->ld_body);
     }

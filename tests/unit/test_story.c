@@ -161,6 +161,23 @@ static void test_structured(void)
     ok(memmem(out.data, out.len, "1984, when", 10) && memmem(out.data, out.len, "hours.\n\nThe light", 17),
        "its lines are the story's paragraphs");
     is_str(p.title.data, "Lighthouse keeper retires after forty years", "the title is still the page's");
+    /* a live blog built in the browser: its updates, each a paragraph under its headline, not the longest alone */
+    static const char live[] =
+        "<html><head><script type=\"application/ld+json\">{\"@type\":\"LiveBlogPosting\",\"headline\":\"Storm Ellen\","
+        "\"liveBlogUpdate\":[{\"@type\":\"BlogPosting\",\"headline\":\"Ferries cancelled\",\"articleBody\":\"All ferry "
+        "crossings from the harbour have been cancelled until Friday morning, the operator said on its website.\"},"
+        "{\"@type\":\"BlogPosting\",\"headline\":\"Power cuts\",\"articleBody\":\"About 40,000 homes are without "
+        "electricity across the region, the network operator said, and engineers wait for the wind to drop.\"},"
+        "{\"@type\":\"BlogPosting\",\"articleBody\":\"The storm made landfall shortly before one in the afternoon, "
+        "with gusts of 92 miles an hour recorded at the lighthouse on the point, the weather service said.\"}]}"
+        "</script></head><body><div id=\"app\"></div><script>window.boot();</script></body></html>";
+    nd_page_html(&p, live, sizeof(live) - 1);
+    static const char *const parts[] = { "Ferries cancelled\nAll ferry", "operator said on its website.\nPower cuts\n",
+                                         "wind to drop.\nThe storm made landfall" };
+    ok(memmem(p.ld_body.data, p.ld_body.len, parts[0], strlen(parts[0])) &&
+       memmem(p.ld_body.data, p.ld_body.len, parts[1], strlen(parts[1])) &&
+       memmem(p.ld_body.data, p.ld_body.len, parts[2], strlen(parts[2])),
+       "a live blog's updates are its structured story, in order, each under its headline");
     /* a page that has its story keeps its own copy, whatever the articleBody says */
     static const char both[] =
         "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":\"A teaser of the story that "
