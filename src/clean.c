@@ -84,8 +84,8 @@ static const struct phrase phrases[] = {
     { "this article was originally", ND_CLUTTER_LINK, 0 }, { "this story was originally", ND_CLUTTER_LINK, 0 },
     { "this article originally", ND_CLUTTER_LINK, 0 }, { "this story originally", ND_CLUTTER_LINK, 0 },
     { "this article first appeared", ND_CLUTTER_LINK, 0 }, { "this story first appeared", ND_CLUTTER_LINK, 0 },
-    { "originally published", ND_CLUTTER_LINK, 0 }, { "a version of this article", ND_CLUTTER_LINK, 0 },
-    { "a version of this story", ND_CLUTTER_LINK, 0 }, { "republished with permission", ND_CLUTTER_LINK, 0 },
+    { "originally published", ND_CLUTTER_LINK, 0 }, { "a version of this article", ND_CLUTTER_LINK, 3 },
+    { "a version of this story", ND_CLUTTER_LINK, 3 }, { "republished with permission", ND_CLUTTER_LINK, 0 },
     { "disclaimer", ND_CLUTTER_LEGAL, 0 },        { "download our app", ND_CLUTTER_SOCIAL, 0 },
     { "download the app", ND_CLUTTER_SOCIAL, 0 }, { "get the app", ND_CLUTTER_SOCIAL, 0 },
     { "listen to this article", ND_CLUTTER_NAV, 0 }, { "log in", ND_CLUTTER_NAV, 0 },
@@ -402,13 +402,18 @@ static int looks_like_caption(const char *s, size_t n)
                                            "file photo", "foto:", "fotos:", "bild:", "imagen:", "imagem:",
                                            "cr\xC3\xA9" "dit photo", "photo : ", "cr\xC3\xA9" "dit : ", "kuva:",
                                            "fot. ", "zdj\xC4\x99" "cie:", "fot\xC3\xB3:", "beeld:",
-                                           "\xD0\xA4\xD0\xBE\xD1\x82\xD0\xBE:", "\xD1\x84\xD0\xBE\xD1\x82\xD0\xBE:", NULL };
+                                           "\xD0\xA4\xD0\xBE\xD1\x82\xD0\xBE:", "\xD1\x84\xD0\xBE\xD1\x82\xD0\xBE:",
+                                           "credit...", "credit\xE2\x80\xA6", NULL };
     if (n > 300 || n < 8) return 0;
     char e = s[n - 1];   /* a credit ends with a name or a parenthesis, not as a sentence does */
     if (e == '.' ? s[n - 2] != ')' : e == '!' || e == '?' || e == '"' || e == ':') return 0;
     /* a sentence starting with a credit, within a credit's length of the end ("... Fot. PAP/Jan Nowak" too) */
     for (size_t b = n - 1, lo = n > 82 ? n - 82 : 2; b > lo; b--) {
-        if (!(s[b - 1] == ' ' && (s[b - 2] == '.' || s[b - 2] == '!' || s[b - 2] == '?'))) continue;
+        /* after a sentence's end and a space, or glued to it where the page set the credit apart
+           by its style alone ("... on Tuesday.Credit...Jane Roe") */
+        if (!(s[b - 1] == ' ' && (s[b - 2] == '.' || s[b - 2] == '!' || s[b - 2] == '?')) &&
+            !(s[b - 1] == '.' && isupper((unsigned char)s[b])))
+            continue;
         size_t c = s[b] == '(' ? b + 1 : b;
         for (size_t k = 0; credits[k]; k++)
             if (nd_ascii_prefix(s + c, n - c, credits[k])) return 1;
