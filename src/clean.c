@@ -186,8 +186,8 @@ static const struct phrase phrases[] = {
     { "verwandte beitr\xC3\xA4ge", ND_CLUTTER_LINK, 1 }, { "related coverage", ND_CLUTTER_LINK, 1 },
     /* an embed's consent placeholder, a recipe page's buttons, a site's greeting, a post's picture credit */
     { "empfohlener redaktioneller inhalt", ND_CLUTTER_SOCIAL, 1 }, { "externer inhalt", ND_CLUTTER_SOCIAL, 1 },
-    { "jump to recipe", ND_CLUTTER_SOCIAL, 0 },  { "listen to this article", ND_CLUTTER_SOCIAL, 0 },
-    { "listen", ND_CLUTTER_SOCIAL, 1 },           { "resize", ND_CLUTTER_SOCIAL, 1 },
+    { "jump to recipe", ND_CLUTTER_SOCIAL, 0 },  { "listen", ND_CLUTTER_SOCIAL, 1 },
+    { "resize", ND_CLUTTER_SOCIAL, 1 },
     { "by", ND_CLUTTER_BYLINE, 1 },              { "what to read next", ND_CLUTTER_LINK, 0 },
     { "read next", ND_CLUTTER_LINK, 1 },          { "up next", ND_CLUTTER_LINK, 1 },
     { "thank you for visiting", ND_CLUTTER_NAV, 0 },
