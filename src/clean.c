@@ -189,8 +189,7 @@ static const struct phrase phrases[] = {
     { "jump to recipe", ND_CLUTTER_SOCIAL, 0 },  { "listen", ND_CLUTTER_SOCIAL, 1 },
     { "resize", ND_CLUTTER_SOCIAL, 1 },
     { "by", ND_CLUTTER_BYLINE, 1 },              { "what to read next", ND_CLUTTER_LINK, 0 },
-    { "read next", ND_CLUTTER_LINK, 1 },          { "up next", ND_CLUTTER_LINK, 1 },
-    { "thank you for visiting", ND_CLUTTER_NAV, 0 },
+    { "up next", ND_CLUTTER_LINK, 1 },            { "thank you for visiting", ND_CLUTTER_NAV, 0 },
     { "beitragsbild:", ND_CLUTTER_BYLINE, 0 },
     /* and in the other languages newsdesk has stop words for: "read also", share buttons, photo credits */
     { "sur le m\xC3\xAAme sujet", ND_CLUTTER_LINK, 0 }, { "partager sur", ND_CLUTTER_SOCIAL, 0 },
