@@ -162,6 +162,19 @@ static inline bool nd_ascii_prefix(const char *s, size_t len, const char *prefix
  * brackets after it allowed?
  */
 int nd_ends_script_sentence(const char *s, size_t n);
+/*
+ * sentences.c: the quotations of text[b..e): ND_QUOTE_CLOSES when it closes a
+ * quote it did not open (it starts inside one), the kind of that close in
+ * bits 8-11; ND_QUOTE_OPENS when a quote is open at its end, its kind in
+ * bits 4-7; ND_QUOTE_MARKS when it holds any. Straight double quotes open
+ * after white space or a bracket, “ ” and « » pair, „ opens a quote that “
+ * closes.
+ */
+enum { ND_QUOTE_STRAIGHT = 1, ND_QUOTE_CURLY, ND_QUOTE_LOW, ND_QUOTE_GUILLEMET, ND_QUOTE_KINDS };
+enum { ND_QUOTE_CLOSES = 1, ND_QUOTE_OPENS = 2, ND_QUOTE_MARKS = 4 /* any quote mark at all */ };
+unsigned nd_quote_marks(const char *text, size_t b, size_t e);
+/* The mark that opens (closing 0) or closes a quote of 'kind'; "" for no kind. */
+const char *nd_quote_mark(int kind, int closing);
 /* clean.c: the first address line among the first eight lines of 'text' (*addr, its length), or 0. */
 size_t nd_clean_address(const char *text, size_t len, const char **addr);
 

@@ -72,7 +72,7 @@ static int starts_sentence(const unsigned char *s, size_t k, size_t end)
     if (k >= end) return 1;
     unsigned char c = s[k];
     if (isupper(c) || isdigit(c) || c == '"' || c == '\'' || c == '(' || c == '[' || c == '$' || c == 0xC2) return 1;
-    if (c == 0xE2 && k + 2 < end && s[k + 1] == 0x80 && (s[k + 2] == 0x9C || s[k + 2] == 0x98)) return 1; /* “ ‘ */
+    if (c == 0xE2 && k + 2 < end && s[k + 1] == 0x80 && (s[k + 2] == 0x9C || s[k + 2] == 0x98 || s[k + 2] == 0x9E)) return 1; /* “ ‘ „ */
     if (c >= 0xC3 && c < 0xE2) return 1;   /* accented capitals and other scripts: accept */
     return 0;
 }
@@ -271,9 +271,115 @@ static size_t wide_sentence_end(const unsigned char *s, size_t i, size_t end)
     return j;
 }
 
+/*
+ * Quotations over several sentences. A quotation opened in one sentence
+ * and closed in the next or the one after ("We will win. They know it,"
+ * he said.) is one sentence: cut at its inner full stops, the pieces read
+ * as a quote with no end and an end with no quote. A quotation that runs
+ * on past the line (a paragraph of a quote whose close is in the next
+ * paragraph, as news writes them), over four sentences or more, or past
+ * MERGE_MAX bytes is cut as before (and a summary closes the pieces it
+ * shows: analyze.c).
+ */
+enum { MERGE_MAX = 480 };
+
+/* The quote marks of each kind: [kind][0] opens, [kind][1] closes. */
+static const char *const quote_pair[][2] = {
+    [ND_QUOTE_STRAIGHT] = { "\"", "\"" },
+    [ND_QUOTE_CURLY] = { "\xe2\x80\x9c", "\xe2\x80\x9d" },   /* “ ” */
+    [ND_QUOTE_LOW] = { "\xe2\x80\x9e", "\xe2\x80\x9c" },     /* „ “ */
+    [ND_QUOTE_GUILLEMET] = { "\xc2\xab", "\xc2\xbb" },         /* « » */
+};
+
+const char *nd_quote_mark(int kind, int closing)
+{
+    return kind > 0 && kind < ND_QUOTE_KINDS ? quote_pair[kind][closing != 0] : "";
+}
+
+unsigned nd_quote_marks(const char *text, size_t b, size_t e)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    unsigned char open[8];   /* the kinds of the quotes open, innermost last ('"can watch a new "Batman" film"') */
+    size_t depth = 0;
+    unsigned r = 0;
+    int seen = 0;   /* a mark seen: a close after it is not the close of a quote opened before the span */
+    /* the next '"' and the next lead byte of “ ” „ (E2) and « » (C2), by memchr: most bytes are none of them */
+    const unsigned char *nq = s + b, *nw = s + b, *nl = s + b, *end = s + e;
+    for (size_t i = b; i < e; i++) {
+        if (nq && nq < s + i) nq = memchr(s + i, '"', (size_t)(end - (s + i)));
+        if (nw && nw < s + i) nw = memchr(s + i, 0xE2, (size_t)(end - (s + i)));
+        if (nl && nl < s + i) nl = memchr(s + i, 0xC2, (size_t)(end - (s + i)));
+        const unsigned char *next = end;
+        if (nq && nq < next) next = nq;
+        if (nw && nw < next) next = nw;
+        if (nl && nl < next) next = nl;
+        if (next == end) break;
+        i = (size_t)(next - s);
+        int kind, opener;
+        size_t l = 1;
+        unsigned char p = i > b ? s[i - 1] : ' ';
+        /* after a word or what ends one a mark closes; after a space, a bracket, a dash, '>' (a reply's quote) it opens */
+        int after_word = p >= 0x80 ? !(p == 0xA0 && i >= b + 2 && s[i - 2] == 0xC2) &&                 /* no-break space */
+                                         !((p == 0x93 || p == 0x94) && i >= b + 3 && s[i - 3] == 0xE2 && s[i - 2] == 0x80)
+                                   : isalnum(p) || (p && strchr(".,!?;:'%)]*", p));
+        int after_space = !after_word;
+        int top = depth ? open[depth - 1] : 0;
+        if (s[i] == '"') {
+            if (isdigit(p) && top != ND_QUOTE_STRAIGHT) continue;   /* inches: a 12" single */
+            kind = ND_QUOTE_STRAIGHT, opener = after_space;
+            /* one standing alone (", " said") closes a quote open */
+            if (opener && top == ND_QUOTE_STRAIGHT && (i + 1 == e || is_space(s[i + 1]))) opener = 0;
+        } else if (s[i] == 0xE2 && i + 2 < e && s[i + 1] == 0x80 && s[i + 2] >= 0x9C && s[i + 2] <= 0x9E) {
+            l = 3;   /* “ closes a „, and after a word a quote opened before the span */
+            if (s[i + 2] == 0x9E) kind = ND_QUOTE_LOW, opener = 1;
+            else if (s[i + 2] == 0x9D) kind = ND_QUOTE_CURLY, opener = 0;
+            else if (top == ND_QUOTE_LOW || (!depth && !after_space)) kind = ND_QUOTE_LOW, opener = 0;
+            else kind = ND_QUOTE_CURLY, opener = 1;
+        } else if (s[i] == 0xC2 && i + 1 < e && (s[i + 1] == 0xAB || s[i + 1] == 0xBB)) {
+            l = 2;
+            kind = ND_QUOTE_GUILLEMET, opener = s[i + 1] == 0xAB;
+        } else continue;
+        i += l - 1;
+        if (opener) {
+            /* a straight quote opened in one: the next paragraph of the quotation, flattened */
+            if (depth < sizeof open && !(kind == ND_QUOTE_STRAIGHT && top == kind)) open[depth++] = (unsigned char)kind;
+        } else if (depth) depth--;
+        else if (!seen) r |= ND_QUOTE_CLOSES | (unsigned)kind << 8;   /* the span starts inside a quote */
+        seen = 1;
+    }
+    if (seen) r |= ND_QUOTE_MARKS;
+    return depth ? r | ND_QUOTE_OPENS | (unsigned)open[depth - 1] << 4 : r;
+}
+
+/* Join the spans out->v[first..] of one line where a quotation runs over two or three of them. */
+static void join_quotations(const unsigned char *s, nd_spans *out, size_t first)
+{
+    if (out->n < first + 2) return;
+    size_t w = first;
+    for (size_t i = first; i < out->n; w++) {
+        nd_span cur = out->v[i++];
+        if (i < out->n && (nd_quote_marks((const char *)s, cur.off, cur.off + cur.len) & ND_QUOTE_OPENS)) {
+            /* the close in the next span, or in the one after a span with no quote marks */
+            for (size_t j = i; j < out->n && j < i + 2; j++) {
+                nd_span nx = out->v[j];
+                unsigned q = nd_quote_marks((const char *)s, nx.off, nx.off + nx.len);
+                if (nx.off + nx.len - cur.off > MERGE_MAX) break;
+                if (q & ND_QUOTE_CLOSES) {
+                    cur.len = nx.off + nx.len - cur.off;
+                    i = j + 1;
+                    break;
+                }
+                if (q) break;
+            }
+        }
+        out->v[w] = cur;
+    }
+    out->n = w;
+}
+
 static void split_line(const unsigned char *s, size_t b, size_t end, const nd_language *lang, nd_spans *out)
 {
-    size_t start = b;
+    size_t start = b, first = out->n;
     for (size_t i = b; i < end; i++) {
         unsigned char c = s[i];
         if (!may_end[c]) continue;
@@ -309,6 +415,7 @@ static void split_line(const unsigned char *s, size_t b, size_t end, const nd_la
         i = k - 1;
     }
     push(out, s, start, end);
+    join_quotations(s, out, first);
 }
 
 void nd_sentences(const char *text, size_t len, nd_spans *out)
