@@ -177,16 +177,37 @@ static void summarize(nd_analyzer *a, const nd_record *rec, const nd_analyze_opt
         if (!res->summary[i].data) nd_buf_init(&res->summary[i]);
         nd_buf_reset(&res->summary[i]);
         const nd_span *sp = &d->sents.v[pick[i]];
-        /* without its dateline ("LONDON (Reuters) -"), a line break inside a paragraph flattened */
+        /*
+         * without its dateline ("LONDON (Reuters) -"), a line break inside a
+         * paragraph flattened, and a piece of a longer quotation quoted at
+         * its ends ("Benitez said: \"It was difficult for Jerzy.\"")
+         */
         size_t skip = pick[i] == dsent ? dlen : 0, len = sp->len - skip;
         const char *p = d->clean.data + sp->off + skip;
-        nd_buf_grow(&res->summary[i], len);
+        size_t para = sp->off;
+        while (para > 0 && d->clean.data[para - 1] != '\n') para--;
+        unsigned before = nd_quote_marks(d->clean.data, para, sp->off), q = nd_quote_marks(p, 0, len);
+        /* inside a quotation: a close with no open, or one open before and none opening here ("\"And ...") */
+        unsigned char c0 = len ? (unsigned char)p[0] : 0;
+        size_t first = c0 < 0x80 ? 1 : c0 < 0xE0 ? 2 : 3;
+        int inside = q & ND_QUOTE_CLOSES ? (int)(q >> 8 & 15)
+                     : before & ND_QUOTE_OPENS && !nd_quote_marks(p, 0, first < len ? first : len) ? (int)(before >> 4 & 15) : 0;
+        const char *pre = nd_quote_mark(inside, 0);
+        size_t lp = strlen(pre);
+        nd_buf_grow(&res->summary[i], lp + len + 4);
+        char *out = res->summary[i].data;
+        memcpy(out, pre, lp);
         for (size_t c = 0; c < len; c++) {
             char ch = p[c];
-            res->summary[i].data[c] = ch == '\n' || ch == '\t' || ch == '\r' ? ' ' : ch;
+            out[lp + c] = ch == '\n' || ch == '\t' || ch == '\r' ? ' ' : ch;
         }
-        res->summary[i].len = len;
-        res->summary[i].data[len] = '\0';
+        size_t n = lp + len;
+        q = nd_quote_marks(out, 0, n);
+        const char *post = nd_quote_mark(q & ND_QUOTE_OPENS ? (int)(q >> 4 & 15) : 0, 1);
+        memcpy(out + n, post, strlen(post));
+        n += strlen(post);
+        res->summary[i].len = n;
+        out[n] = '\0';
     }
 }
 
