@@ -377,6 +377,23 @@ static void join_quotations(const unsigned char *s, nd_spans *out, size_t first)
     out->n = w;
 }
 
+/*
+ * A full stop with no space after it that still ends a sentence, as
+ * scraped text glues them: "the leadership style.The employee ...". After
+ * two letters, the last a lower-case one (not "U.S.The", "e.g.The"), and
+ * before a word in sentence case that usually starts a sentence or, in a
+ * language with a stop-word list, a function word ("Straße.Die").
+ */
+static int glued_end(const unsigned char *s, size_t b, size_t i, size_t j, size_t end, const nd_language *lang)
+{
+    if (j != i + 1 || s[i] != '.' || i < b + 2 || !islower(s[i - 1]) || !(isalpha(s[i - 2]) || s[i - 2] >= 0x80) ||
+        !isupper(s[j]))
+        return 0;
+    /* a word in its sentence case ("The", "I'm"), not a ticker's or a shout's ("RCIb.TO:", "ago.AN-TI-CI-PA") */
+    if (j + 1 < end && !islower(s[j + 1]) && (s[j] != 'I' || isalpha(s[j + 1]))) return 0;
+    return next_is_starter(s, j, end) || next_is_function_word(s, j, end, lang) == 1;
+}
+
 static void split_line(const unsigned char *s, size_t b, size_t end, const nd_language *lang, nd_spans *out)
 {
     size_t start = b, first = out->n;
@@ -404,7 +421,14 @@ static void split_line(const unsigned char *s, size_t b, size_t end, const nd_la
             if (cl) { j += cl; continue; }
             break;
         }
-        if (j < end && !is_space(s[j])) { i = j - 1; continue; }   /* 3.5, U.S., e-mail.com */
+        if (j < end && !is_space(s[j])) {   /* 3.5, U.S., e-mail.com */
+            if (glued_end(s, b, i, j, end, lang)) {
+                push(out, s, start, j);
+                start = j;
+            }
+            i = j - 1;
+            continue;
+        }
         size_t k = j;
         while (k < end && is_space(s[k])) k++;
         if (k >= end) break;                      /* the line end closes it anyway */

@@ -106,6 +106,16 @@ static const char *const cases[] = {
     "\"Yes.|She said \"no\" and left.",
     /* a close with no open: the sentence starts inside a quote and joins nothing before it */
     "It rained.|Nobody came,\" he said.|Then he left.",
+    /* a full stop glued to the next sentence, as scraped text has it */
+    "It shapes the leadership style.|The employee orientation matters.",
+    "They started growing well.|These are outside now.",
+    "It was on vswitch.zip.|It's as close as it gets.",
+    "He moved to the U.S.The firm followed.",
+    "Use e.g.The first one.",
+    "Visit Example.Com today.",
+    "The file is named report.Final version.",
+    "Rogers (RCIb.TO: Quote) rose.",
+    "He got it right a generation ago.AN-TI-CI-PA-TION.",
     /* lower-case continuation is not a boundary */
     "It rose 5 p.c. in value.",
     "The e-mail said hello. and then nothing.",
