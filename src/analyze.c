@@ -157,6 +157,35 @@ static nd_sumin sum_input(const nd_analyzer *a, const nd_record *rec)
     return in;
 }
 
+/*
+ * French sets guillemets off by a (no-break) space: « Non. » The space
+ * after the first « of text[b..e): *sp its bytes, their count returned (0:
+ * none, or no «).
+ */
+static size_t guillemet_space(const char *text, size_t b, size_t e, const char **sp)
+{
+    const unsigned char *s = (const unsigned char *)text + b, *end = (const unsigned char *)text + e;
+    while ((s = memchr(s, 0xC2, (size_t)(end - s))) && (s + 2 >= end || s[1] != 0xAB)) s++;
+    if (!s) return 0;
+    *sp = (const char *)s + 2;
+    if (s[2] == ' ') return 1;
+    if (s + 3 < end && s[2] == 0xC2 && s[3] == 0xA0) return 2;                       /* no-break space */
+    if (s + 4 < end && s[2] == 0xE2 && s[3] == 0x80 && s[4] == 0xAF) return 3;       /* narrow one */
+    return 0;
+}
+
+/* Write the mark that opens (closing 0) or closes a quote of 'kind' at o, with French's space inside; its length. */
+static size_t put_mark(char *o, int kind, int closing, const char *space, size_t sp_len)
+{
+    const char *m = nd_quote_mark(kind, closing);
+    size_t ml = strlen(m), n = 0;
+    if (kind != ND_QUOTE_GUILLEMET) sp_len = 0;
+    if (closing) memcpy(o, space, sp_len), n += sp_len;
+    memcpy(o + n, m, ml), n += ml;
+    if (!closing) memcpy(o + n, space, sp_len), n += sp_len;
+    return n;
+}
+
 static void summarize(nd_analyzer *a, const nd_record *rec, const nd_analyze_opts *o, nd_result *res)
 {
     nd_doc *d = &a->doc;
@@ -192,20 +221,17 @@ static void summarize(nd_analyzer *a, const nd_record *rec, const nd_analyze_opt
         size_t first = c0 < 0x80 ? 1 : c0 < 0xE0 ? 2 : 3;
         int inside = q & ND_QUOTE_CLOSES ? (int)(q >> 8 & 15)
                      : before & ND_QUOTE_OPENS && !nd_quote_marks(p, 0, first < len ? first : len) ? (int)(before >> 4 & 15) : 0;
-        const char *pre = nd_quote_mark(inside, 0);
-        size_t lp = strlen(pre);
-        nd_buf_grow(&res->summary[i], lp + len + 4);
+        const char *space = "";
+        size_t sp_len = guillemet_space(d->clean.data, para, sp->off + sp->len, &space);
+        nd_buf_grow(&res->summary[i], len + 2 * (3 + sp_len));
         char *out = res->summary[i].data;
-        memcpy(out, pre, lp);
+        size_t n = put_mark(out, inside, 0, space, sp_len);
         for (size_t c = 0; c < len; c++) {
             char ch = p[c];
-            out[lp + c] = ch == '\n' || ch == '\t' || ch == '\r' ? ' ' : ch;
+            out[n++] = ch == '\n' || ch == '\t' || ch == '\r' ? ' ' : ch;
         }
-        size_t n = lp + len;
         q = nd_quote_marks(out, 0, n);
-        const char *post = nd_quote_mark(q & ND_QUOTE_OPENS ? (int)(q >> 4 & 15) : 0, 1);
-        memcpy(out + n, post, strlen(post));
-        n += strlen(post);
+        n += put_mark(out + n, q & ND_QUOTE_OPENS ? (int)(q >> 4 & 15) : 0, 1, space, sp_len);
         res->summary[i].len = n;
         out[n] = '\0';
     }

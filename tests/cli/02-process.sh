@@ -73,3 +73,6 @@ has "...and the sentence that ends it opened" out ',"\\"Not the fans, not the bo
 printf '%s\n' '{"id":"q2","text":"Der Trainer war zufrieden. „Wir haben gut gespielt. Die Mannschaft hat gekämpft. Wir sind stolz auf sie. Das war nicht selbstverständlich“, sagte er nach dem Spiel."}' >quote-de.jsonl
 "$ND" summarize --model tiny --method lead --sentences 5 quote-de.jsonl >out
 has "a German quotation of four sentences: its pieces quoted with „ “, the ones inside it at both ends" out '^\{"id":"q2","summary":\["Der Trainer war zufrieden\.","„Wir haben gut gespielt\.“","„Die Mannschaft hat gekämpft\.“","„Wir sind stolz auf sie\.“","„Das war nicht selbstverständlich“, sagte er nach dem Spiel\."\],'
+printf '%s\n' '{"id":"q3","text":"Le ministre a présenté un plan pour l’industrie.\n« C’est un premier pas. Mais il faudra aller plus loin. Les salariés attendent des actes. Pas des promesses », a-t-elle dit.\n«Nous serons vigilants sur ce point. Toujours et partout. Pour tous les salariés du pays. Sans aucune exception», a-t-elle ajouté."}' >quote-fr.jsonl
+"$ND" summarize --model tiny --method lead --sentences 9 quote-fr.jsonl >out
+has "French guillemets: the pieces quoted with the paragraph's own spacing" out '"« C’est un premier pas\. »","« Mais il faudra aller plus loin\. »",.*"«Nous serons vigilants sur ce point\.»","«Pour tous les salariés du pays\.»",'
