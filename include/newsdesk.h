@@ -214,7 +214,8 @@ typedef enum {
     ND_CLUTTER_SITE,       /* a site name or section label above the headline */
     ND_CLUTTER_CODE,       /* a script, style rules or a page template left in the text */
     ND_CLUTTER_WORDLESS,   /* no word to read: a rule drawn in text, a lone bullet, images as "[name]" */
-    ND_CLUTTER_REPEAT      /* a paragraph the story already holds word for word (a pull quote, a caption again) */
+    ND_CLUTTER_REPEAT,     /* a paragraph the story already holds word for word (a pull quote, a caption again) */
+    ND_CLUTTER_COMMENTS    /* readers' comments: a comment section's heading and what follows it in that section */
 } nd_clutter;
 
 const char *nd_clutter_name(nd_clutter why);

@@ -19,7 +19,7 @@ const char *nd_clutter_name(nd_clutter why)
 {
     static const char *const names[] = { "kept", "address", "navigation", "link", "social", "legal",
                                          "byline", "counter", "author-bio", "advertisement", "site-name", "code",
-                                         "no-words", "repeated" };
+                                         "no-words", "repeated", "comments" };
     return (unsigned)why < sizeof(names) / sizeof(names[0]) ? names[why] : "?";
 }
 

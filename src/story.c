@@ -611,6 +611,37 @@ static void structured_story(nd_page *page)
     nd_buf_release(&title);
 }
 
+/*
+ * Readers' comments under a story. A heading in an element whose class or
+ * id names comments ("comments-title": "42 Comments", "3 thoughts on ...",
+ * "Leave a Reply"), or a line the rules took for a comment counter there,
+ * opens the comment section when the page's <h1> and at least half the
+ * story text outside such elements (and 200 bytes) stand before it: the blocks after it in
+ * comment elements, up to the first outside one, are dropped, whatever
+ * the block model said of their prose. A sidebar's "Recent Comments" above
+ * the story opens none, and a page whose story itself sits in such an
+ * element (a body class "comments-open") has no story outside to come after.
+ */
+static void drop_comments(nd_page *p)
+{
+    const uint32_t comment = 1u << ND_CLS_COMMENT;
+    size_t story = 0, before = 0, i;
+    int headline = 0;
+    for (i = 0; i < p->n; i++)
+        if (p->b[i].keep && !(p->b[i].cls_far & comment)) story += p->b[i].len;
+    for (i = 0; i < p->n; i++) {
+        const nd_block *b = &p->b[i];
+        if (!(b->cls_far & comment)) headline |= b->tag == ND_BT_H1, before += b->keep ? b->len : 0;
+        else if (headline && before >= 200 && 2 * before >= story && (b->cls_near & comment) &&
+                 (b->tag == ND_BT_H || b->tag == ND_BT_H1 || b->rule == ND_CLUTTER_COUNTER))
+            break;
+    }
+    for (; i < p->n && (p->b[i].cls_far & comment); i++) {
+        if (p->b[i].keep || p->b[i].rule == ND_CLUTTER_NONE) p->b[i].rule = ND_CLUTTER_COMMENTS;
+        p->b[i].keep = 0;
+    }
+}
+
 size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t len, nd_buf *out, int keep_all)
 {
     int markup = nd_markup_kind(text, len);
@@ -633,7 +664,7 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
             }
         }
         drop_repeats(page);
-        if (page->html) structured_story(page);
+        if (page->html) drop_comments(page), structured_story(page);
     }
     if (!page->html && !keep_all) {   /* a headline the story does not hold is the page's title */
         size_t h = find_headline(page);

@@ -121,3 +121,14 @@ is "a short line may repeat (a results table's, a chorus's)" "$(grep -o 'Tides w
 printf '{"id":"one","text":"<html><body><p>Порт снова открылся во вторник после трёх дней штормов.</p></body></html>"}\n' >one.jsonl
 "$ND" clean one.jsonl >one.out
 has "a page's only paragraph is its story" one.out '"text":"Порт снова открылся во вторник после трёх дней штормов."'
+# readers' comments under a story: the section's heading and the comments after it go
+"$ND" clean --explain "$DATA/page-comments.html" >comments.out 2>comments.err
+has "the story of a page with comments is kept" comments.out 'make up for part of the loss\.'
+check "...and none of its comments" test "$(grep -c -e 'waste of taxpayer' -e 'nearly hit three times' -e 'delivery trucks' comments.out)" = 0
+has "--explain names them" comments.err 'removed comments: I ride down Main every day'
+sed 's|<body>|<body><div class="comments-open">|; s|</body>|</div></body>|' "$DATA/page-comments.html" >wrapped.html
+"$ND" clean wrapped.html >wrapped.out
+has "a story inside an element named for comments (a body class) is kept" wrapped.out 'make up for part of the loss\.'
+sed 's|<main>|<aside><div class="recent-comments"><h3>Recent Comments</h3><p>riverrat77 on Council approves new bike lanes</p></div></aside><main>|' "$DATA/page-comments.html" >side.html
+"$ND" clean side.html >side.out
+has "a sidebar's recent comments above the story do not take it away" side.out 'The Riverton city council voted 6-1'
