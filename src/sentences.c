@@ -272,17 +272,11 @@ static size_t wide_sentence_end(const unsigned char *s, size_t i, size_t end)
 }
 
 /*
- * Quotations over several sentences. A quotation opened in one sentence
- * and closed in the next or the one after ("We will win. They know it,"
- * he said.) is one sentence: cut at its inner full stops, the pieces read
- * as a quote with no end and an end with no quote. A quotation that runs
- * on past the line (a paragraph of a quote whose close is in the next
- * paragraph, as news writes them), over four sentences or more, or past
- * MERGE_MAX bytes is cut as before (and a summary closes the pieces it
- * shows: analyze.c).
+ * Quotations over several sentences. Cut at its inner full stops, a quote
+ * reads as a quote with no end ("\"We will win.") and an end with no quote
+ * ("They know it,\" he said."): a summary that shows such a piece gives it
+ * the marks it lacks (analyze.c), by nd_quote_marks.
  */
-enum { MERGE_MAX = 480 };
-
 /* The quote marks of each kind: [kind][0] opens, [kind][1] closes. */
 static const char *const quote_pair[][2] = {
     [ND_QUOTE_STRAIGHT] = { "\"", "\"" },
@@ -351,32 +345,6 @@ unsigned nd_quote_marks(const char *text, size_t b, size_t e)
     return depth ? r | ND_QUOTE_OPENS | (unsigned)open[depth - 1] << 4 : r;
 }
 
-/* Join the spans out->v[first..] of one line where a quotation runs over two or three of them. */
-static void join_quotations(const unsigned char *s, nd_spans *out, size_t first)
-{
-    if (out->n < first + 2) return;
-    size_t w = first;
-    for (size_t i = first; i < out->n; w++) {
-        nd_span cur = out->v[i++];
-        if (i < out->n && (nd_quote_marks((const char *)s, cur.off, cur.off + cur.len) & ND_QUOTE_OPENS)) {
-            /* the close in the next span, or in the one after a span with no quote marks */
-            for (size_t j = i; j < out->n && j < i + 2; j++) {
-                nd_span nx = out->v[j];
-                unsigned q = nd_quote_marks((const char *)s, nx.off, nx.off + nx.len);
-                if (nx.off + nx.len - cur.off > MERGE_MAX) break;
-                if (q & ND_QUOTE_CLOSES) {
-                    cur.len = nx.off + nx.len - cur.off;
-                    i = j + 1;
-                    break;
-                }
-                if (q) break;
-            }
-        }
-        out->v[w] = cur;
-    }
-    out->n = w;
-}
-
 /*
  * A full stop with no space after it that still ends a sentence, as
  * scraped text glues them: "the leadership style.The employee ...". After
@@ -396,7 +364,7 @@ static int glued_end(const unsigned char *s, size_t b, size_t i, size_t j, size_
 
 static void split_line(const unsigned char *s, size_t b, size_t end, const nd_language *lang, nd_spans *out)
 {
-    size_t start = b, first = out->n;
+    size_t start = b;
     for (size_t i = b; i < end; i++) {
         unsigned char c = s[i];
         if (!may_end[c]) continue;
@@ -439,7 +407,6 @@ static void split_line(const unsigned char *s, size_t b, size_t end, const nd_la
         i = k - 1;
     }
     push(out, s, start, end);
-    join_quotations(s, out, first);
 }
 
 void nd_sentences(const char *text, size_t len, nd_spans *out)

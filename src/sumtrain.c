@@ -13,9 +13,7 @@
 /*
  * Labels from a reference summary, over content stems (clipped counts).
  * An extractive reference (bbc's: at least four in five of its lines are an
- * article sentence, unigram F1 0.8 or more, or lie in one, nine in ten of
- * the line's stems in it: a quotation over sentences is one sentence here,
- * bbc's references cut it at its full stops) labels its own sentences: for
+ * article sentence, unigram F1 0.8 or more) labels its own sentences: for
  * each line, the sentence that matches it best (F1 0.3 or more). An
  * abstractive one (CNN's highlights) labels the greedy ROUGE-1 oracle, the
  * standard extractive target for such references: sentence by sentence,
@@ -116,14 +114,13 @@ static void label_sentences(struct labeler *l, nd_tokenizer *tz, const nd_doc *d
         if (rlen == 0) continue;
         lines++;
         refwords += rlen;
-        double best_f = 0, best_r = 0;
+        double best_f = 0;
         size_t best = ns;
         for (size_t s = 0; s < ns; s++) {
-            size_t h = hits(l, s, l->line, l->cur);
-            double f = f1((double)h, (double)(l->from[s + 1] - l->from[s]), (double)rlen);
-            if (f > best_f) best_f = f, best = s, best_r = (double)h / (double)rlen;
+            double f = f1((double)hits(l, s, l->line, l->cur), (double)(l->from[s + 1] - l->from[s]), (double)rlen);
+            if (f > best_f) best_f = f, best = s;
         }
-        extractive += best_f >= 0.8 || best_r >= 0.9;
+        extractive += best_f >= 0.8;
         if (best < ns && best_f >= 0.3) label[best] = 2;   /* 2: this line's match, if the reference is extractive */
         for (size_t i = 0; i < l->rt.n; i++)
             if (!(l->rt.v[i].flags & ND_TOK_STOP)) l->line[nd_strmap_find(&l->ids, stems + l->rt.v[i].stem_off, l->rt.v[i].stem_len)] = 0;

@@ -64,12 +64,12 @@ has "TSV input: a kept column is a string, and so is its id" out '^\{"id":"1","s
 "$ND" classify --model tiny --keep-fields url, keep.jsonl >/dev/null 2>&1; is "an empty name in --keep-fields is a usage error" $? 2
 "$ND" summarize --model tiny --keep-fields topic keep.jsonl >out
 has "summarize writes no topic of its own: a kept topic keeps its name" out '^\{"id":7,"topic":"sport","summary":'
-# quotations over sentences: one sentence when they close in the next one or two, else the summary closes the pieces
+# quotations over sentences: a summary quotes each piece it takes at the ends it lacks
 printf '%s\n' '{"id":"q1","text":"\"We are doing well. We will be back next year,\" the coach said after the final. The players left the ground at noon.\n\"Nobody expected this run. Not the fans, not the board, not the players themselves.\n\"It was a team effort from the first day. Every player believed,\" he added."}' >quote.jsonl
-"$ND" summarize --model tiny --method lead --sentences 4 quote.jsonl >out
-has "a quotation closed in the next sentence is one summary sentence" out '^\{"id":"q1","summary":\["\\"We are doing well\. We will be back next year,\\" the coach said after the final\.",'
+"$ND" summarize --model tiny --method lead --sentences 5 quote.jsonl >out
+has "a quotation's first piece is closed, its last one opened" out '^\{"id":"q1","summary":\["\\"We are doing well\.\\"","\\"We will be back next year,\\" the coach said after the final\.",'
 has "a quotation whose paragraph ends open is closed in the summary" out ',"\\"Nobody expected this run\.\\"",'
-has "...and the sentence that ends it opened" out ',"\\"Not the fans, not the board, not the players themselves\.\\""\],"summary_index":\[0,1,2,3\]\}$'
+has "...and the sentence that ends it opened" out ',"\\"Not the fans, not the board, not the players themselves\.\\""\],"summary_index":\[0,1,2,3,4\]\}$'
 printf '%s\n' '{"id":"q2","text":"Der Trainer war zufrieden. „Wir haben gut gespielt. Die Mannschaft hat gekämpft. Wir sind stolz auf sie. Das war nicht selbstverständlich“, sagte er nach dem Spiel."}' >quote-de.jsonl
 "$ND" summarize --model tiny --method lead --sentences 5 quote-de.jsonl >out
 has "a German quotation of four sentences: its pieces quoted with „ “, the ones inside it at both ends" out '^\{"id":"q2","summary":\["Der Trainer war zufrieden\.","„Wir haben gut gespielt\.“","„Die Mannschaft hat gekämpft\.“","„Wir sind stolz auf sie\.“","„Das war nicht selbstverständlich“, sagte er nach dem Spiel\."\],'
