@@ -382,11 +382,14 @@ static void split_line(const unsigned char *s, size_t b, size_t end, const nd_la
         } else tl = script_end(s, i, end);
         if (!tl) continue;
         size_t j = i + tl;
-        /* more terminators (?!, ...) and closing quotes/brackets */
+        /* more terminators (?!, ...) and closing quotes/brackets, French's » after its space too ("Jamais. »") */
         for (;;) {
             if (j < end && (s[j] == '.' || s[j] == '!' || s[j] == '?')) { j++; continue; }
             size_t cl = j < end ? closer_len(s, j, end) : 0;
             if (cl) { j += cl; continue; }
+            size_t sp = j < end && s[j] == ' ' ? 1 : j + 1 < end && s[j] == 0xC2 && s[j + 1] == 0xA0 ? 2
+                      : j + 2 < end && s[j] == 0xE2 && s[j + 1] == 0x80 && s[j + 2] == 0xAF ? 3 : 0;
+            if (sp && j + sp + 1 < end && s[j + sp] == 0xC2 && s[j + sp + 1] == 0xBB) { j += sp + 2; continue; }
             break;
         }
         if (j < end && !is_space(s[j])) {   /* 3.5, U.S., e-mail.com */

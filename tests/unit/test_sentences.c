@@ -98,7 +98,9 @@ static const char *const cases[] = {
     "The coach said: \"We lost.|It happens.\"|Fans left.",
     "She called it “a disaster.|Nobody wanted it,” and left.",
     "Der Trainer war zufrieden.|„Das ist gut.|Wir machen weiter“, sagte er.",
-    "Il a dit « Non.|Jamais.|» puis il est parti.",
+    "Il a dit « Non.|Jamais. » puis il est parti.",
+    "« Nous partons. »|Le ministre a quitté la salle.",
+    "« Nous partons.\xc2\xa0»|Le ministre a quitté la salle.",
     /* a full stop glued to the next sentence, as scraped text has it */
     "It shapes the leadership style.|The employee orientation matters.",
     "They started growing well.|These are outside now.",
