@@ -213,8 +213,11 @@ static void summarize(nd_analyzer *a, const nd_record *rec, const nd_analyze_opt
          */
         size_t skip = pick[i] == dsent ? dlen : 0, len = sp->len - skip;
         const char *p = d->clean.data + sp->off + skip;
-        size_t para = sp->off;
-        while (para > 0 && d->clean.data[para - 1] != '\n') para--;
+        size_t first_sent = pick[i];   /* the first sentence of its paragraph: no line break between them */
+        while (first_sent > 0 && !memchr(d->clean.data + d->sents.v[first_sent - 1].off + d->sents.v[first_sent - 1].len, '\n',
+                                         d->sents.v[first_sent].off - (d->sents.v[first_sent - 1].off + d->sents.v[first_sent - 1].len)))
+            first_sent--;
+        size_t para = d->sents.v[first_sent].off;
         unsigned before = nd_quote_marks(d->clean.data, para, sp->off), q = nd_quote_marks(p, 0, len);
         /* inside a quotation: a close with no open, or one open before and none opening here ("\"And ...") */
         unsigned char c0 = len ? (unsigned char)p[0] : 0;
@@ -222,7 +225,7 @@ static void summarize(nd_analyzer *a, const nd_record *rec, const nd_analyze_opt
         int inside = q & ND_QUOTE_CLOSES ? (int)(q >> 8 & 15)
                      : before & ND_QUOTE_OPENS && !nd_quote_marks(p, 0, first < len ? first : len) ? (int)(before >> 4 & 15) : 0;
         const char *space = "";
-        size_t sp_len = guillemet_space(d->clean.data, para, sp->off + sp->len, &space);
+        size_t sp_len = inside || (q & ND_QUOTE_OPENS) ? guillemet_space(d->clean.data, para, sp->off + sp->len, &space) : 0;
         nd_buf_grow(&res->summary[i], len + 2 * (3 + sp_len));
         char *out = res->summary[i].data;
         size_t n = put_mark(out, inside, 0, space, sp_len);
@@ -230,7 +233,7 @@ static void summarize(nd_analyzer *a, const nd_record *rec, const nd_analyze_opt
             char ch = p[c];
             out[n++] = ch == '\n' || ch == '\t' || ch == '\r' ? ' ' : ch;
         }
-        q = nd_quote_marks(out, 0, n);
+        if (inside) q = nd_quote_marks(out, 0, n);   /* the mark put before may be open at the end */
         n += put_mark(out + n, q & ND_QUOTE_OPENS ? (int)(q >> 4 & 15) : 0, 1, space, sp_len);
         res->summary[i].len = n;
         out[n] = '\0';
