@@ -642,6 +642,28 @@ static void drop_comments(nd_page *p)
     }
 }
 
+/*
+ * A heading left alone: kept, short (a lede set as a heading is not), in
+ * an element named for chrome (a newsletter box, related links, an ad, a
+ * share bar, a sidebar), the blocks after it all dropped up to the next
+ * kept one, and that one not named so ("Get the morning briefing" over a
+ * sign-up form that went; not a dek under an article named "promoted").
+ * It heads nothing of the story.
+ */
+static void drop_orphan_headings(nd_page *p)
+{
+    const uint32_t chrome = 1u << ND_CLS_SUBSCRIBE | 1u << ND_CLS_RELATED | 1u << ND_CLS_AD | 1u << ND_CLS_SHARE |
+                            1u << ND_CLS_SIDE | 1u << ND_CLS_CONSENT | 1u << ND_CLS_COMMENT;
+    for (size_t i = 0; i < p->n; i++) {
+        nd_block *b = &p->b[i];
+        if (!b->keep || b->tag != ND_BT_H || b->len > 80 || !(b->cls_near & chrome)) continue;
+        size_t j = i + 1;
+        while (j < p->n && !p->b[j].keep) j++;
+        /* the next kept block outside its element's kind: the heading's section ended with what went */
+        if (j > i + 1 && (j == p->n || !(p->b[j].cls_near & b->cls_near & chrome))) b->keep = 0;
+    }
+}
+
 size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t len, nd_buf *out, int keep_all)
 {
     int markup = nd_markup_kind(text, len);
@@ -664,7 +686,7 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
             }
         }
         drop_repeats(page);
-        if (page->html) drop_comments(page), structured_story(page);
+        if (page->html) drop_comments(page), drop_orphan_headings(page), structured_story(page);
     }
     if (!page->html && !keep_all) {   /* a headline the story does not hold is the page's title */
         size_t h = find_headline(page);

@@ -132,3 +132,7 @@ has "a story inside an element named for comments (a body class) is kept" wrappe
 sed 's|<main>|<aside><div class="recent-comments"><h3>Recent Comments</h3><p>riverrat77 on Council approves new bike lanes</p></div></aside><main>|' "$DATA/page-comments.html" >side.html
 "$ND" clean side.html >side.out
 has "a sidebar's recent comments above the story do not take it away" side.out 'The Riverton city council voted 6-1'
+# boxes inside a story (related links, a newsletter sign-up, an ad, a bio): their heading goes with them
+"$ND" clean "$DATA/page-boxes.html" >boxes.out
+has "the story around the boxes is kept" boxes.out 'power back by Monday evening.*stay closed on Monday'
+check "...and no box's heading, text or credit" test "$(grep -c -e 'morning briefing' -e 'Sign up for' -e 'Related' -e 'Advertisement' -e 'Reach him' boxes.out)" = 0
