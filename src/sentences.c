@@ -275,9 +275,9 @@ static size_t wide_sentence_end(const unsigned char *s, size_t i, size_t end)
  * Quotations over several sentences. Cut at its inner full stops, a quote
  * reads as a quote with no end ("\"We will win.") and an end with no quote
  * ("They know it,\" he said."): a summary that shows such a piece gives it
- * the marks it lacks (analyze.c), by nd_quote_marks.
+ * the marks it lacks (analyze.c), by nd_quote_marks. The marks of each
+ * kind: [kind][0] opens, [kind][1] closes.
  */
-/* The quote marks of each kind: [kind][0] opens, [kind][1] closes. */
 static const char *const quote_pair[][2] = {
     [ND_QUOTE_STRAIGHT] = { "\"", "\"" },
     [ND_QUOTE_CURLY] = { "\xe2\x80\x9c", "\xe2\x80\x9d" },   /* “ ” */
