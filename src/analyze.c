@@ -157,6 +157,23 @@ static nd_sumin sum_input(const nd_analyzer *a, const nd_record *rec)
     return in;
 }
 
+/* Where the paragraph of sentence i starts: its first sentence, no line break between them and i. */
+static size_t paragraph_start(const nd_doc *d, size_t i)
+{
+    const nd_span *v = d->sents.v;
+    while (i > 0 && !memchr(d->clean.data + v[i - 1].off + v[i - 1].len, '\n', v[i].off - (v[i - 1].off + v[i - 1].len)))
+        i--;
+    return v[i].off;
+}
+
+/* Does p[0..len) start with a quote mark (its first character, one to three bytes)? */
+static int opens_with_mark(const char *p, size_t len)
+{
+    unsigned char c0 = len ? (unsigned char)p[0] : 0;
+    size_t first = c0 < 0x80 ? 1 : c0 < 0xE0 ? 2 : 3;
+    return len && nd_quote_marks(p, 0, first < len ? first : len) != 0;
+}
+
 /*
  * French sets guillemets off by a (no-break) space: « Non. » The space
  * after the first « of text[b..e): *sp its bytes, their count returned (0:
@@ -213,17 +230,11 @@ static void summarize(nd_analyzer *a, const nd_record *rec, const nd_analyze_opt
          */
         size_t skip = pick[i] == dsent ? dlen : 0, len = sp->len - skip;
         const char *p = d->clean.data + sp->off + skip;
-        size_t first_sent = pick[i];   /* the first sentence of its paragraph: no line break between them */
-        while (first_sent > 0 && !memchr(d->clean.data + d->sents.v[first_sent - 1].off + d->sents.v[first_sent - 1].len, '\n',
-                                         d->sents.v[first_sent].off - (d->sents.v[first_sent - 1].off + d->sents.v[first_sent - 1].len)))
-            first_sent--;
-        size_t para = d->sents.v[first_sent].off;
+        size_t para = paragraph_start(d, pick[i]);
         unsigned before = nd_quote_marks(d->clean.data, para, sp->off), q = nd_quote_marks(p, 0, len);
         /* inside a quotation: a close with no open, or one open before and none opening here ("\"And ...") */
-        unsigned char c0 = len ? (unsigned char)p[0] : 0;
-        size_t first = c0 < 0x80 ? 1 : c0 < 0xE0 ? 2 : 3;
         int inside = q & ND_QUOTE_CLOSES ? (int)(q >> 8 & 15)
-                     : before & ND_QUOTE_OPENS && !nd_quote_marks(p, 0, first < len ? first : len) ? (int)(before >> 4 & 15) : 0;
+                     : before & ND_QUOTE_OPENS && !opens_with_mark(p, len) ? (int)(before >> 4 & 15) : 0;
         const char *space = "";
         size_t sp_len = inside || (q & ND_QUOTE_OPENS) ? guillemet_space(d->clean.data, para, sp->off + sp->len, &space) : 0;
         nd_buf_grow(&res->summary[i], len + 2 * (3 + sp_len));
