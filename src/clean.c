@@ -659,15 +659,17 @@ static int looks_like_bio(const char *s, size_t n)
         return 1;   /* "a" or "an" */
     static const char *const roles[] = { "journalist", "reporter", "correspondent", "writer", "editor", "columnist",
                                          "contributor", "freelance", "author of", "written about", "reported on",
-                                         "covered", NULL };
-    /* two or three capitalised words, then "is a"/"is an"/"has been" */
+                                         "covered", "founder", "consultant", "professor", "lecturer", "fellow at",
+                                         "blogger", NULL };
+    /* two or three capitalised words, then "is a"/"is an"/"is the"/"has been" */
     size_t i = 0, words = 0;
     while (i < n && words < 4) {
         if (!isupper((unsigned char)s[i])) break;
         while (i < n && !is_ws((unsigned char)s[i])) i++;
         while (i < n && is_ws((unsigned char)s[i])) i++;
         words++;
-        if (nd_ascii_prefix(s + i, n - i, "is a") || nd_ascii_prefix(s + i, n - i, "has been") ||
+        if (nd_ascii_prefix(s + i, n - i, "is a") || nd_ascii_prefix(s + i, n - i, "is the ") ||
+            nd_ascii_prefix(s + i, n - i, "has been") ||
             nd_ascii_prefix(s + i, n - i, "has written") || nd_ascii_prefix(s + i, n - i, "has reported") ||
             nd_ascii_prefix(s + i, n - i, "has covered") || nd_ascii_prefix(s + i, n - i, "writes ") ||
             nd_ascii_prefix(s + i, n - i, "covers ")) {
@@ -1065,6 +1067,11 @@ size_t nd_page_rules(nd_page *p)
 int nd_line_is_date(const char *s, size_t n)
 {
     return looks_like_date(s, n);
+}
+
+int nd_line_is_bio(const char *s, size_t n)
+{
+    return looks_like_bio(s, n);
 }
 
 int nd_line_is_body(const char *s, size_t n)

@@ -664,6 +664,28 @@ static void drop_orphan_headings(nd_page *p)
     }
 }
 
+/*
+ * An author's bio that closes the story ("Jane Doe is the founder of ...",
+ * in italics under the last paragraph). The rules know a bio in the last
+ * third of a page's lines; on a page whose sidebars and footer run long
+ * after the story, the story's end is mid-page, and the block model keeps
+ * a bio for the prose it is. The story's last kept blocks go while they
+ * read as one, three kept blocks or more standing before them.
+ */
+static void drop_closing_bio(nd_page *p)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < p->n; i++) kept += p->b[i].keep;
+    for (size_t i = p->n; i-- > 0 && kept > 3;) {
+        nd_block *b = &p->b[i];
+        if (!b->keep) continue;
+        if (!nd_line_is_bio(p->text.data + b->off, b->len)) break;
+        b->keep = 0;
+        b->rule = ND_CLUTTER_BIO;
+        kept--;
+    }
+}
+
 size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t len, nd_buf *out, int keep_all)
 {
     int markup = nd_markup_kind(text, len);
@@ -686,6 +708,7 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
             }
         }
         drop_repeats(page);
+        drop_closing_bio(page);
         if (page->html) drop_comments(page), drop_orphan_headings(page), structured_story(page);
     }
     if (!page->html && !keep_all) {   /* a headline the story does not hold is the page's title */

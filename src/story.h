@@ -106,6 +106,8 @@ int nd_line_is_date(const char *s, size_t n);
 /* clean.c: a body paragraph: eight words or more ending like a sentence, or Chinese or Japanese prose. */
 int nd_line_is_body(const char *s, size_t n);
 int nd_line_is_address(const char *s, size_t n);
+/* clean.c: an author's bio ("Jane Doe is a reporter for ...", "The author is a professor of ..."). */
+int nd_line_is_bio(const char *s, size_t n);
 
 /*=====   Block features (blockfeat.c)   =====*/
 

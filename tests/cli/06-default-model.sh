@@ -136,3 +136,11 @@ has "a sidebar's recent comments above the story do not take it away" side.out '
 "$ND" clean "$DATA/page-boxes.html" >boxes.out
 has "the story around the boxes is kept" boxes.out 'power back by Monday evening.*stay closed on Monday'
 check "...and no box's heading, text or credit" test "$(grep -c -e 'morning briefing' -e 'Sign up for' -e 'Related' -e 'Advertisement' -e 'Reach him' boxes.out)" = 0
+# an author's bio under the story's last paragraph, mid-page (a long sidebar after it): not story
+"$ND" clean --explain "$DATA/page-bio.html" >bio.out 2>bio.err
+has "the story above a bio is kept" bio.out 'if the work is finished on time\.'
+check "...and the bio is not" test "$(grep -c 'Marta Keller is the founder' bio.out)" = 0
+has "--explain names it" bio.err 'removed author-bio: Marta Keller is the founder'
+printf '{"id":"b","text":"%s\\n\\nOwen Hale is the editor of Harbour Notes, a newsletter on the town'"'"'s port."}\n' "$story" >bio.jsonl
+"$ND" clean bio.jsonl >bio2.out
+check "a scraped story's closing bio (\"is the editor of\") is not story" test "$(grep -c 'Owen Hale' bio2.out)" = 0
