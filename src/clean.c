@@ -655,8 +655,12 @@ static int looks_like_bio(const char *s, size_t n)
 {
     if (n > 600) return 0;
     if (nd_ascii_prefix(s, n, "the author is a") || nd_ascii_prefix(s, n, "the writer is a") ||
-        nd_ascii_prefix(s, n, "the author was a") || nd_ascii_prefix(s, n, "the writer was a"))
-        return 1;   /* "a" or "an" */
+        nd_ascii_prefix(s, n, "the author was a") || nd_ascii_prefix(s, n, "the writer was a") ||
+        nd_ascii_prefix(s, n, "der autor ist ") || nd_ascii_prefix(s, n, "die autorin ist ") ||
+        nd_ascii_prefix(s, n, "l'auteur est ") || nd_ascii_prefix(s, n, "l\u2019auteur est ") ||
+        nd_ascii_prefix(s, n, "l'autrice est ") || nd_ascii_prefix(s, n, "el autor es ") ||
+        nd_ascii_prefix(s, n, "la autora es ") || nd_ascii_prefix(s, n, "l'autore \xc3\xa8 "))
+        return 1;   /* "a" or "an"; "Der Autor ist ...", "L'auteur est ..." */
     static const char *const roles[] = { "journalist", "reporter", "correspondent", "writer", "editor", "columnist",
                                          "contributor", "freelance", "author of", "written about", "reported on",
                                          "covered", "founder", "consultant", "professor", "lecturer", "fellow at",
@@ -681,6 +685,42 @@ static int looks_like_bio(const char *s, size_t n)
             for (size_t k = 0; roles[k]; k++)
                 for (size_t j = i; j + strlen(roles[k]) <= n; j++)
                     if (nd_ascii_prefix(s + j, n - j, roles[k])) return 1;
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/*
+ * A bio as the other languages write it, and English without its article
+ * ("Clark Boyd is technology correspondent for ..."): the role right after
+ * the verb ("Anna Berger ist freie Journalistin in Wien", "Marie Dupont est
+ * journaliste au Monde", "Juan Pérez es periodista"), looked for within the
+ * next few words only, as a German sentence's nouns are capitalised and its
+ * last paragraph may name a correspondent further on. Only a story's
+ * closing blocks are read so (story.c): as a rule over
+ * every line of a page it would change what the block model learned from.
+ */
+static int looks_like_bio_without_article(const char *s, size_t n)
+{
+    if (n > 600) return 0;
+    static const char *const verbs[] = { "ist ", "est ", "es ", "\xc3\xa8 ", "is ", NULL };
+    static const char *const roles[] = { "journalist", "redakteur", "korrespondent", "autor", "kolumnist", "reporter",
+                                         "r\xc3\xa9" "dact", "correspondant", "chroniqueu", "periodista", "redactor",
+                                         "corresponsal", "columnista", "giornalista", "redatt", "corrispondente",
+                                         "verslaggever", "redacteur", "correspondent", NULL };
+    size_t i = 0, words = 0;
+    while (i < n && words < 4) {   /* two or three capitalised words, then the verb */
+        if (!isupper((unsigned char)s[i])) break;
+        while (i < n && !is_ws((unsigned char)s[i])) i++;
+        while (i < n && is_ws((unsigned char)s[i])) i++;
+        if (++words < 2) continue;
+        for (size_t v = 0; verbs[v]; v++) {
+            if (!nd_ascii_prefix(s + i, n - i, verbs[v])) continue;
+            size_t at = i + strlen(verbs[v]), end = at + 40 < n ? at + 40 : n;
+            for (size_t k = 0; roles[k]; k++)
+                for (size_t j = at; j + strlen(roles[k]) <= end; j++)
+                    if ((j == at || s[j - 1] == ' ') && nd_ascii_prefix(s + j, n - j, roles[k])) return 1;
             return 0;
         }
     }
@@ -1071,7 +1111,7 @@ int nd_line_is_date(const char *s, size_t n)
 
 int nd_line_is_bio(const char *s, size_t n)
 {
-    return looks_like_bio(s, n);
+    return looks_like_bio(s, n) || looks_like_bio_without_article(s, n);
 }
 
 int nd_line_is_body(const char *s, size_t n)

@@ -669,8 +669,10 @@ static void drop_orphan_headings(nd_page *p)
  * in italics under the last paragraph). The rules know a bio in the last
  * third of a page's lines; on a page whose sidebars and footer run long
  * after the story, the story's end is mid-page, and the block model keeps
- * a bio for the prose it is. The story's last kept blocks go while they
- * read as one, three kept blocks or more standing before them.
+ * a bio for the prose it is. And a bio in another language ("Anna Berger
+ * ist freie Journalistin in Wien") is read as one here only. The story's
+ * last kept blocks go while they read as one, three kept blocks or more
+ * standing before them.
  */
 static void drop_closing_bio(nd_page *p)
 {
@@ -697,6 +699,7 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
         for (size_t i = 0; i < page->n; i++) page->b[i].keep = 1;
     } else if (lm && lm->trained && !page->html && all_prose(page)) {
         for (size_t i = 0; i < page->n; i++) page->b[i].keep = 1, page->b[i].p = 1;
+        drop_closing_bio(page);
     } else {
         if (lm && lm->trained) nd_page_features(page);
         nd_page_decide(page, lm);

@@ -144,3 +144,13 @@ has "--explain names it" bio.err 'removed author-bio: Marta Keller is the founde
 printf '{"id":"b","text":"%s\\n\\nOwen Hale is the editor of Harbour Notes, a newsletter on the town'"'"'s port."}\n' "$story" >bio.jsonl
 "$ND" clean bio.jsonl >bio2.out
 check "a scraped story's closing bio (\"is the editor of\") is not story" test "$(grep -c 'Owen Hale' bio2.out)" = 0
+# in other languages the role follows the verb without an article; a correspondent named later in
+# a German story's last sentence is no bio
+for bio in 'Anna Berger ist freie Journalistin in Wien.' 'Marie Dupont est journaliste au Courrier du Port.' \
+           'Die Autorin ist Politologin und lebt in Graz.'; do
+    printf '{"id":"b","text":"%s\\n\\n%s"}\n' "$story" "$bio" | "$ND" clean >bio3.out
+    check "a closing bio in another language is not story: $bio" test "$(grep -c "$bio" bio3.out)" = 0
+done
+last='Der Prozess ist für Mai angesetzt, teilte der Korrespondent der Agentur mit.'
+printf '{"id":"b","text":"%s\\n\\n%s"}\n' "$story" "$last" | "$ND" clean >bio4.out
+has "...but a last sentence that names a correspondent further on is" bio4.out "$last"
