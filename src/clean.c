@@ -672,7 +672,8 @@ static int looks_like_bio(const char *s, size_t n)
         while (i < n && !is_ws((unsigned char)s[i])) i++;
         while (i < n && is_ws((unsigned char)s[i])) i++;
         words++;
-        if (nd_ascii_prefix(s + i, n - i, "is a") || nd_ascii_prefix(s + i, n - i, "is the ") ||
+        if (nd_ascii_prefix(s + i, n - i, "is a ") || nd_ascii_prefix(s + i, n - i, "is an ") ||
+            nd_ascii_prefix(s + i, n - i, "is the ") ||
             nd_ascii_prefix(s + i, n - i, "has been") ||
             nd_ascii_prefix(s + i, n - i, "has written") || nd_ascii_prefix(s + i, n - i, "has reported") ||
             nd_ascii_prefix(s + i, n - i, "has covered") || nd_ascii_prefix(s + i, n - i, "writes ") ||

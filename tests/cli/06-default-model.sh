@@ -154,3 +154,6 @@ done
 last='Der Prozess ist für Mai angesetzt, teilte der Korrespondent der Agentur mit.'
 printf '{"id":"b","text":"%s\\n\\n%s"}\n' "$story" "$last" | "$ND" clean >bio4.out
 has "...but a last sentence that names a correspondent further on is" bio4.out "$last"
+last='The Supreme Court is always the last word, said Dana Cole, a political consultant in Riverton.'
+printf '{"id":"b","text":"%s\\n\\n%s"}\n' "$story" "$last" | "$ND" clean >bio5.out
+has "...nor one whose \"is always\" only looks like \"is a\"" bio5.out "$last"
