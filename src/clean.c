@@ -728,6 +728,53 @@ static int looks_like_bio_without_article(const char *s, size_t n)
     return 0;
 }
 
+/*
+ * A cookie dialog's text however it words it: "cookie" beside a pronoun of
+ * a site speaking to its reader and a word of the web ("This means that
+ * every time you visit this website you will need to enable or disable
+ * cookies again", "Die Performance-Cookies helfen darüber hinaus die
+ * Nutzung von oetker.de zu analysieren, damit wir ...", "Beachten Sie,
+ * dass das Blockieren einiger Arten von Cookies Auswirkungen auf Ihre
+ * Erfahrung auf unseren Websites ... haben kann"). A consent dialog's
+ * categories are long and open with no stock phrase. The three together:
+ * not a news story on cookie law (which says "websites" and "users"), not
+ * a recipe's cookies ("you", but no web). Read on the blocks a page's
+ * story kept (story.c), not as a rule over every line: as a rule it
+ * changed verdicts the block models learn from, and their held-out F1 fell
+ * (HTML 0.9371 -> 0.9365, w3m 0.8977 -> 0.8965).
+ */
+static int looks_like_cookie_text(const char *s, size_t n)
+{
+    static const char *const pronouns[] = { "we", "our", "us", "you", "your", "wir", "uns", "unser", "unsere", "unserer",
+                                            "unseren", "unserem", "unseres", "du", "dir", "dein", "deine", "nous", "notre",
+                                            "nos", "vous", "votre", "vos", "usamos", "utilizamos", "nuestro", "nuestra",
+                                            "nuestros", "nuestras", "usted", NULL };
+    /* German's polite "you", capitalised ("sie", "ihre": they, their) */
+    static const char *const polite[] = { "Sie", "Ihr", "Ihre", "Ihren", "Ihrer", "Ihrem", "Ihnen", NULL };
+    static const char *const web[] = { "website", "websites", "webseite", "webseiten", "site", "sites", "seite", "browser",
+                                       "navegador", "navigateur", "sitio", "analytics", "tracking", "einstellungen",
+                                       "settings", "preferences", "pr\xC3\xA9" "f\xC3\xA9rences", "consent",
+                                       "einwilligung", "zustimmung", "consentement", "consentimiento", "dienste",
+                                       "services", "servicios", "enable", "disable", "aktivieren", "deaktivieren",
+                                       "blockieren", "akzeptieren", "accepter", "aceptar", "nutzung", "navigation", NULL };
+    if (n > 800 || n < 20 || !memmem(s, n, "ookie", 5)) return 0;
+    int cookie = 0, pronoun = 0, site = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && !isalnum((unsigned char)s[i]) && (unsigned char)s[i] < 0x80) i++;
+        size_t b = i;
+        while (i < n && (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) i++;
+        size_t len = i - b;
+        if (!len) continue;
+        /* "cookie", "cookies", "Performance-Cookies" (the hyphen ends a word), "Cookie-Einstellungen" */
+        if (len >= 6 && len <= 7 && !strncasecmp(s + b, "cookie", 6)) cookie = 1;
+        else if (!pronoun && nd_word_in(pronouns, s + b, len)) pronoun = 1;
+        else if (!pronoun && (s[b] == 'S' || s[b] == 'I'))
+            for (size_t k = 0; polite[k] && !pronoun; k++) pronoun = strlen(polite[k]) == len && !memcmp(polite[k], s + b, len);
+        else if (!site && nd_word_in(web, s + b, len)) site = 1;
+    }
+    return cookie && pronoun && site;
+}
+
 /* "Facebook Twitter WhatsApp Email": nothing but share buttons. */
 static int looks_like_share_bar(const char *s, size_t n)
 {
@@ -1113,6 +1160,11 @@ int nd_line_is_date(const char *s, size_t n)
 int nd_line_is_bio(const char *s, size_t n)
 {
     return looks_like_bio(s, n) || looks_like_bio_without_article(s, n);
+}
+
+int nd_line_is_cookie_text(const char *s, size_t n)
+{
+    return looks_like_cookie_text(s, n);
 }
 
 int nd_line_is_body(const char *s, size_t n)

@@ -121,11 +121,19 @@ is "a short line may repeat (a results table's, a chorus's)" "$(grep -o 'Tides w
 printf '{"id":"one","text":"<html><body><p>Порт снова открылся во вторник после трёх дней штормов.</p></body></html>"}\n' >one.jsonl
 "$ND" clean one.jsonl >one.out
 has "a page's only paragraph is its story" one.out '"text":"Порт снова открылся во вторник после трёх дней штормов."'
+# clutter_gone FILE WHAT KEPT WHY GONE...: clean --explain FILE keeps the story (KEPT), none of
+# the GONE lines, and says WHY
+clutter_gone() {
+    local f=$1 what=$2 kept=$3 why=$4 g
+    shift 4
+    "$ND" clean --explain "$f" >gone.out 2>gone.err
+    has "$what: the story is kept" gone.out "$kept"
+    for g in "$@"; do check "$what: not '$g'" test "$(grep -c -e "$g" gone.out)" = 0; done
+    has "$what: --explain says why" gone.err "$why"
+}
 # readers' comments under a story: the section's heading and the comments after it go
-"$ND" clean --explain "$DATA/page-comments.html" >comments.out 2>comments.err
-has "the story of a page with comments is kept" comments.out 'make up for part of the loss\.'
-check "...and none of its comments" test "$(grep -c -e 'waste of taxpayer' -e 'nearly hit three times' -e 'delivery trucks' comments.out)" = 0
-has "--explain names them" comments.err 'removed comments: I ride down Main every day'
+clutter_gone "$DATA/page-comments.html" "readers' comments" 'make up for part of the loss\.' \
+    'removed comments: I ride down Main every day' 'waste of taxpayer' 'nearly hit three times' 'delivery trucks'
 sed 's|<body>|<body><div class="comments-open">|; s|</body>|</div></body>|' "$DATA/page-comments.html" >wrapped.html
 "$ND" clean wrapped.html >wrapped.out
 has "a story inside an element named for comments (a body class) is kept" wrapped.out 'make up for part of the loss\.'
@@ -136,11 +144,18 @@ has "a sidebar's recent comments above the story do not take it away" side.out '
 "$ND" clean "$DATA/page-boxes.html" >boxes.out
 has "the story around the boxes is kept" boxes.out 'power back by Monday evening.*stay closed on Monday'
 check "...and no box's heading, text or credit" test "$(grep -c -e 'morning briefing' -e 'Sign up for' -e 'Related' -e 'Advertisement' -e 'Reach him' boxes.out)" = 0
+# a consent dialog's own words (no stock phrase) that the block model would keep: not story, but a
+# recipe's cookies and a story on cookie law are
+sed 's|</main>|</main><div class="privacy-modal"><h3>Privacy settings</h3><p>Strictly necessary cookies should be enabled at all times so that we can save your preferences for cookie settings on this website.</p><p>If you disable this cookie, we will not be able to save your preferences, and every time you visit this website you will need to enable or disable cookies again.</p></div>|' "$DATA/page-bio.html" >consent.html
+clutter_gone consent.html "a consent dialog" 'if the work is finished on time\.' 'removed legal: If you disable this cookie' \
+    'Strictly necessary' 'If you disable'
+sed 's|<p>Other towns|<p>Bake the cookies for twelve minutes until your kitchen smells of butter, and take them to the council meeting.</p><p>Websites must now ask users before they set cookies, the regulator said on Tuesday, and tracking will need consent.</p><p>Other towns|' "$DATA/page-bio.html" >cookies.html
+"$ND" clean cookies.html >cookies.out
+has "a recipe's cookies are story" cookies.out 'Bake the cookies for twelve minutes'
+has "...and so is a story on cookie law" cookies.out 'Websites must now ask users before they set cookies'
 # an author's bio under the story's last paragraph, mid-page (a long sidebar after it): not story
-"$ND" clean --explain "$DATA/page-bio.html" >bio.out 2>bio.err
-has "the story above a bio is kept" bio.out 'if the work is finished on time\.'
-check "...and the bio is not" test "$(grep -c 'Marta Keller is the founder' bio.out)" = 0
-has "--explain names it" bio.err 'removed author-bio: Marta Keller is the founder'
+clutter_gone "$DATA/page-bio.html" "a bio closing the story mid-page" 'if the work is finished on time\.' \
+    'removed author-bio: Marta Keller is the founder' 'Marta Keller is the founder'
 printf '{"id":"b","text":"%s\\n\\nOwen Hale is the editor of Harbour Notes, a newsletter on the town'"'"'s port."}\n' "$story" >bio.jsonl
 "$ND" clean bio.jsonl >bio2.out
 check "a scraped story's closing bio (\"is the editor of\") is not story" test "$(grep -c 'Owen Hale' bio2.out)" = 0
