@@ -729,26 +729,20 @@ static int looks_like_bio_without_article(const char *s, size_t n)
 }
 
 /*
- * A cookie dialog's text however it words it: "cookie" beside a pronoun of
- * a site speaking to its reader and a word of the web ("This means that
- * every time you visit this website you will need to enable or disable
- * cookies again", "Die Performance-Cookies helfen darüber hinaus die
- * Nutzung von oetker.de zu analysieren, damit wir ...", "Beachten Sie,
- * dass das Blockieren einiger Arten von Cookies Auswirkungen auf Ihre
- * Erfahrung auf unseren Websites ... haben kann"). A consent dialog's
- * categories are long and open with no stock phrase. The three together:
- * not a news story on cookie law (which says "websites" and "users"), not
- * a recipe's cookies ("you", but no web). Read on the blocks a page's
- * story kept (story.c), not as a rule over every line: as a rule it
- * changed verdicts the block models learn from, and their held-out F1 fell
- * (HTML 0.9371 -> 0.9365, w3m 0.8977 -> 0.8965).
+ * What a site says to its reader about itself, by the words of a line:
+ * cookies, a pronoun of a site speaking to its reader (we, you, wir, Sie,
+ * nous, vous ...), a word of the web, a browser, a word of being out of
+ * date. Bits of enum prompt_words.
  */
-static int looks_like_cookie_text(const char *s, size_t n)
+enum prompt_words { PW_COOKIE = 1, PW_READER = 2, PW_WEB = 4, PW_BROWSER = 8, PW_OUTDATED = 16 };
+
+static unsigned prompt_words(const char *s, size_t n)
 {
-    static const char *const pronouns[] = { "we", "our", "us", "you", "your", "wir", "uns", "unser", "unsere", "unserer",
-                                            "unseren", "unserem", "unseres", "du", "dir", "dein", "deine", "nous", "notre",
-                                            "nos", "vous", "votre", "vos", "usamos", "utilizamos", "nuestro", "nuestra",
-                                            "nuestros", "nuestras", "usted", NULL };
+    static const char *const cookies[] = { "cookie", "cookies", NULL };
+    static const char *const readers[] = { "we", "our", "us", "you", "your", "wir", "uns", "unser", "unsere", "unserer",
+                                           "unseren", "unserem", "unseres", "du", "dir", "dein", "deine", "deinen", "euer",
+                                           "eure", "euren", "nous", "notre", "nos", "vous", "votre", "vos", "usamos",
+                                           "utilizamos", "nuestro", "nuestra", "nuestros", "nuestras", "usted", NULL };
     /* German's polite "you", capitalised ("sie", "ihre": they, their) */
     static const char *const polite[] = { "Sie", "Ihr", "Ihre", "Ihren", "Ihrer", "Ihrem", "Ihnen", NULL };
     static const char *const web[] = { "website", "websites", "webseite", "webseiten", "site", "sites", "seite", "browser",
@@ -757,22 +751,54 @@ static int looks_like_cookie_text(const char *s, size_t n)
                                        "einwilligung", "zustimmung", "consentement", "consentimiento", "dienste",
                                        "services", "servicios", "enable", "disable", "aktivieren", "deaktivieren",
                                        "blockieren", "akzeptieren", "accepter", "aceptar", "nutzung", "navigation", NULL };
-    if (n > 800 || n < 20 || !memmem(s, n, "ookie", 5)) return 0;
-    int cookie = 0, pronoun = 0, site = 0;
+    static const char *const browsers[] = { "browser", "browsers", "webbrowser", NULL };
+    static const char *const outdated[] = { "outdated", "veraltet", "veralteten", "veralteter", "unsupported", "supported",
+                                            "unterst\xC3\xBCtzt", "upgrade",
+                                            "aktualisieren", "neueren", "newer", "obsolete", "obsol\xC3\xA8te",
+                                            "desactualizado", "actualiza", "actualice", NULL };
+    unsigned got = 0;
     for (size_t i = 0; i < n;) {
         while (i < n && !isalnum((unsigned char)s[i]) && (unsigned char)s[i] < 0x80) i++;
         size_t b = i;
         while (i < n && (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) i++;
-        size_t len = i - b;
+        size_t len = i - b;   /* "Performance-Cookies": the hyphen ends a word */
         if (!len) continue;
-        /* "cookie", "cookies", "Performance-Cookies" (the hyphen ends a word), "Cookie-Einstellungen" */
-        if (len >= 6 && len <= 7 && !strncasecmp(s + b, "cookie", 6)) cookie = 1;
-        else if (!pronoun && nd_word_in(pronouns, s + b, len)) pronoun = 1;
-        else if (!pronoun && (s[b] == 'S' || s[b] == 'I'))
-            for (size_t k = 0; polite[k] && !pronoun; k++) pronoun = strlen(polite[k]) == len && !memcmp(polite[k], s + b, len);
-        else if (!site && nd_word_in(web, s + b, len)) site = 1;
+        if (nd_word_in(cookies, s + b, len)) got |= PW_COOKIE;
+        if (nd_word_in(readers, s + b, len)) got |= PW_READER;
+        for (size_t k = 0; polite[k] && (s[b] == 'S' || s[b] == 'I'); k++)
+            if (strlen(polite[k]) == len && !memcmp(polite[k], s + b, len)) got |= PW_READER;
+        if (nd_word_in(web, s + b, len)) got |= PW_WEB;
+        if (nd_word_in(browsers, s + b, len)) got |= PW_BROWSER;
+        if (nd_word_in(outdated, s + b, len)) got |= PW_OUTDATED;
     }
-    return cookie && pronoun && site;
+    return got;
+}
+
+/*
+ * A site's prompt to its reader that no stock phrase opens: a cookie
+ * dialog's text ("This means that every time you visit this website you
+ * will need to enable or disable cookies again", "Die Performance-Cookies
+ * helfen darüber hinaus die Nutzung von oetker.de zu analysieren, damit
+ * wir ..."; a dialog's categories are long), cookies beside a reader and a
+ * word of the web; or a warning that the reader's browser is out of date
+ * ("Dein Browser ist leider veraltet.", "You are using an outdated
+ * browser"). Not a recipe's cookies (no web), not a story on cookie law or
+ * on browsers (which says "websites" and "users", not "we" and "you").
+ * Read on the blocks a page's story kept (story.c), not as a rule over
+ * every line: as a rule it changed verdicts the block models learn from,
+ * and their held-out F1 fell (HTML 0.9371 -> 0.9365, w3m 0.8977 -> 0.8965).
+ */
+static int looks_like_site_prompt(const char *s, size_t n)
+{
+    if (n >= 20 && n <= 800 && memmem(s, n, "ookie", 5)) {
+        unsigned w = prompt_words(s, n);
+        if ((w & (PW_COOKIE | PW_READER | PW_WEB)) == (PW_COOKIE | PW_READER | PW_WEB)) return 1;
+    }
+    if (n <= 300 && memmem(s, n, "rowser", 6)) {   /* "Browser", "browser" (one search per block: the others are rare) */
+        unsigned w = prompt_words(s, n);
+        if ((w & (PW_BROWSER | PW_READER | PW_OUTDATED)) == (PW_BROWSER | PW_READER | PW_OUTDATED)) return 1;
+    }
+    return 0;
 }
 
 /* "Facebook Twitter WhatsApp Email": nothing but share buttons. */
@@ -1162,9 +1188,9 @@ int nd_line_is_bio(const char *s, size_t n)
     return looks_like_bio(s, n) || looks_like_bio_without_article(s, n);
 }
 
-int nd_line_is_cookie_text(const char *s, size_t n)
+int nd_line_is_site_prompt(const char *s, size_t n)
 {
-    return looks_like_cookie_text(s, n);
+    return looks_like_site_prompt(s, n);
 }
 
 int nd_line_is_body(const char *s, size_t n)

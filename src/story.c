@@ -689,15 +689,15 @@ static void drop_closing_bio(nd_page *p)
 }
 
 /*
- * A consent dialog's paragraphs that the block model kept for the prose
- * they are ("Diese Cookies helfen dabei, unsere Webseite nutzbar zu
- * machen ..."): cookies, a site speaking to its reader, the web.
+ * A site's prompts to its reader that the block model kept for the prose
+ * they are: a consent dialog's paragraphs ("Diese Cookies helfen dabei,
+ * unsere Webseite nutzbar zu machen ..."), an outdated-browser warning.
  */
-static void drop_cookie_text(nd_page *p)
+static void drop_site_prompts(nd_page *p)
 {
     for (size_t i = 0; i < p->n; i++) {
         nd_block *b = &p->b[i];
-        if (b->keep && nd_line_is_cookie_text(p->text.data + b->off, b->len)) b->keep = 0, b->rule = ND_CLUTTER_LEGAL;
+        if (b->keep && nd_line_is_site_prompt(p->text.data + b->off, b->len)) b->keep = 0, b->rule = ND_CLUTTER_LEGAL;
     }
 }
 
@@ -724,7 +724,7 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
             }
         }
         drop_repeats(page);
-        drop_cookie_text(page);
+        drop_site_prompts(page);
         drop_closing_bio(page);
         if (page->html) drop_comments(page), drop_orphan_headings(page), structured_story(page);
     }

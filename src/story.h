@@ -108,8 +108,8 @@ int nd_line_is_body(const char *s, size_t n);
 int nd_line_is_address(const char *s, size_t n);
 /* clean.c: an author's bio ("Jane Doe is a reporter for ...", "The author is a professor of ..."). */
 int nd_line_is_bio(const char *s, size_t n);
-/* clean.c: a cookie dialog's text ("... you will need to enable or disable cookies again"). */
-int nd_line_is_cookie_text(const char *s, size_t n);
+/* clean.c: a site's prompt to its reader: a cookie dialog's text, an outdated-browser warning. */
+int nd_line_is_site_prompt(const char *s, size_t n);
 
 /*=====   Block features (blockfeat.c)   =====*/
 

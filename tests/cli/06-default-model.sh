@@ -146,13 +146,15 @@ has "the story around the boxes is kept" boxes.out 'power back by Monday evening
 check "...and no box's heading, text or credit" test "$(grep -c -e 'morning briefing' -e 'Sign up for' -e 'Related' -e 'Advertisement' -e 'Reach him' boxes.out)" = 0
 # a consent dialog's own words (no stock phrase) that the block model would keep: not story, but a
 # recipe's cookies and a story on cookie law are
-sed 's|</main>|</main><div class="privacy-modal"><h3>Privacy settings</h3><p>Strictly necessary cookies should be enabled at all times so that we can save your preferences for cookie settings on this website.</p><p>If you disable this cookie, we will not be able to save your preferences, and every time you visit this website you will need to enable or disable cookies again.</p></div>|' "$DATA/page-bio.html" >consent.html
-clutter_gone consent.html "a consent dialog" 'if the work is finished on time\.' 'removed legal: If you disable this cookie' \
-    'Strictly necessary' 'If you disable'
+sed 's|</main>|</main><div class="privacy-modal"><h3>Privacy settings</h3><p>Strictly necessary cookies should be enabled at all times so that we can save your preferences for cookie settings on this website.</p><p>If you disable this cookie, we will not be able to save your preferences, and every time you visit this website you will need to enable or disable cookies again.</p></div>|; s|<p>Other towns|<p>Dein Browser ist leider veraltet.</p><p>Other towns|' "$DATA/page-bio.html" >consent.html
+clutter_gone consent.html "a consent dialog and a browser warning" 'if the work is finished on time\.' \
+    'removed legal: If you disable this cookie' 'Strictly necessary' 'If you disable' 'Browser ist leider veraltet'
 sed 's|<p>Other towns|<p>Bake the cookies for twelve minutes until your kitchen smells of butter, and take them to the council meeting.</p><p>Websites must now ask users before they set cookies, the regulator said on Tuesday, and tracking will need consent.</p><p>Other towns|' "$DATA/page-bio.html" >cookies.html
 "$ND" clean cookies.html >cookies.out
 has "a recipe's cookies are story" cookies.out 'Bake the cookies for twelve minutes'
 has "...and so is a story on cookie law" cookies.out 'Websites must now ask users before they set cookies'
+printf '{"id":"b","text":"%s\\n\\nThe company said the newer version of its browser, out on Tuesday, will no longer be supported on older phones."}\n' "$story" | "$ND" clean >browser.out
+has "...and a story on a browser's new version" browser.out 'newer version of its browser'
 # an author's bio under the story's last paragraph, mid-page (a long sidebar after it): not story
 clutter_gone "$DATA/page-bio.html" "a bio closing the story mid-page" 'if the work is finished on time\.' \
     'removed author-bio: Marta Keller is the founder' 'Marta Keller is the founder'
