@@ -650,8 +650,19 @@ static int looks_like_byline(const char *s, size_t n)
     return 1;
 }
 
-/* "Jane Doe is a reporter for ...", "The author is a professor of ...": an author bio. */
-static int looks_like_bio(const char *s, size_t n)
+/*
+ * "Jane Doe is a reporter for ...", "The author is a professor of ...": an
+ * author bio. With 'bare', also as the other languages write one, and
+ * English without its article ("Clark Boyd is technology correspondent for
+ * ..."): the role right after the verb ("Anna Berger ist freie Journalistin
+ * in Wien", "Marie Dupont est journaliste au Monde", "Juan Pérez es
+ * periodista"), looked for within the next 40 bytes only, as a German
+ * sentence's nouns are capitalised and its last paragraph may name a
+ * correspondent further on. Only a story's closing blocks are read so
+ * (story.c): as a rule over every line of a page it changed what the block
+ * model learned from.
+ */
+static int looks_like_bio(const char *s, size_t n, int bare)
 {
     if (n > 600) return 0;
     if (nd_ascii_prefix(s, n, "the author is a") || nd_ascii_prefix(s, n, "the writer is a") ||
@@ -665,20 +676,24 @@ static int looks_like_bio(const char *s, size_t n)
                                          "contributor", "freelance", "author of", "written about", "reported on",
                                          "covered", "founder", "consultant", "professor", "lecturer", "fellow at",
                                          "blogger", NULL };
-    /* two or three capitalised words, then "is a"/"is an"/"is the"/"has been" */
+    static const char *const bare_verbs[] = { "ist ", "est ", "es ", "\xc3\xa8 ", "is ", NULL };
+    static const char *const bare_roles[] = { "journalist", "redakteur", "korrespondent", "autor", "kolumnist", "reporter",
+                                              "r\xc3\xa9" "dact", "correspondant", "chroniqueu", "periodista", "redactor",
+                                              "corresponsal", "columnista", "giornalista", "redatt", "corrispondente",
+                                              "verslaggever", "redacteur", "correspondent", NULL };
+    /* two or three capitalised words, then "is a"/"is an"/"is the"/"has been" (or a bare form's verb) */
     size_t i = 0, words = 0;
     while (i < n && words < 4) {
         if (!isupper((unsigned char)s[i])) break;
         while (i < n && !is_ws((unsigned char)s[i])) i++;
         while (i < n && is_ws((unsigned char)s[i])) i++;
         words++;
-        if (nd_ascii_prefix(s + i, n - i, "is a ") || nd_ascii_prefix(s + i, n - i, "is an ") ||
-            nd_ascii_prefix(s + i, n - i, "is the ") ||
-            nd_ascii_prefix(s + i, n - i, "has been") ||
-            nd_ascii_prefix(s + i, n - i, "has written") || nd_ascii_prefix(s + i, n - i, "has reported") ||
-            nd_ascii_prefix(s + i, n - i, "has covered") || nd_ascii_prefix(s + i, n - i, "writes ") ||
-            nd_ascii_prefix(s + i, n - i, "covers ")) {
-            if (words < 2) return 0;
+        int verb = nd_ascii_prefix(s + i, n - i, "is a ") || nd_ascii_prefix(s + i, n - i, "is an ") ||
+                   nd_ascii_prefix(s + i, n - i, "is the ") || nd_ascii_prefix(s + i, n - i, "has been") ||
+                   nd_ascii_prefix(s + i, n - i, "has written") || nd_ascii_prefix(s + i, n - i, "has reported") ||
+                   nd_ascii_prefix(s + i, n - i, "has covered") || nd_ascii_prefix(s + i, n - i, "writes ") ||
+                   nd_ascii_prefix(s + i, n - i, "covers ");
+        if (verb && words >= 2) {
             /* "Jane Doe covers energy for the Post": the beat is the role */
             if ((nd_ascii_prefix(s + i, n - i, "covers ") || nd_ascii_prefix(s + i, n - i, "writes ")) &&
                 has_phrase(s + i, n - i, "for "))
@@ -686,44 +701,16 @@ static int looks_like_bio(const char *s, size_t n)
             for (size_t k = 0; roles[k]; k++)
                 for (size_t j = i; j + strlen(roles[k]) <= n; j++)
                     if (nd_ascii_prefix(s + j, n - j, roles[k])) return 1;
+        }
+        for (size_t v = 0; bare && words >= 2 && bare_verbs[v]; v++) {
+            if (!nd_ascii_prefix(s + i, n - i, bare_verbs[v])) continue;
+            size_t at = i + strlen(bare_verbs[v]), end = at + 40 < n ? at + 40 : n;
+            for (size_t k = 0; bare_roles[k]; k++)
+                for (size_t j = at; j + strlen(bare_roles[k]) <= end; j++)
+                    if ((j == at || s[j - 1] == ' ') && nd_ascii_prefix(s + j, n - j, bare_roles[k])) return 1;
             return 0;
         }
-    }
-    return 0;
-}
-
-/*
- * A bio as the other languages write it, and English without its article
- * ("Clark Boyd is technology correspondent for ..."): the role right after
- * the verb ("Anna Berger ist freie Journalistin in Wien", "Marie Dupont est
- * journaliste au Monde", "Juan Pérez es periodista"), looked for within the
- * next few words only, as a German sentence's nouns are capitalised and its
- * last paragraph may name a correspondent further on. Only a story's
- * closing blocks are read so (story.c): as a rule over
- * every line of a page it would change what the block model learned from.
- */
-static int looks_like_bio_without_article(const char *s, size_t n)
-{
-    if (n > 600) return 0;
-    static const char *const verbs[] = { "ist ", "est ", "es ", "\xc3\xa8 ", "is ", NULL };
-    static const char *const roles[] = { "journalist", "redakteur", "korrespondent", "autor", "kolumnist", "reporter",
-                                         "r\xc3\xa9" "dact", "correspondant", "chroniqueu", "periodista", "redactor",
-                                         "corresponsal", "columnista", "giornalista", "redatt", "corrispondente",
-                                         "verslaggever", "redacteur", "correspondent", NULL };
-    size_t i = 0, words = 0;
-    while (i < n && words < 4) {   /* two or three capitalised words, then the verb */
-        if (!isupper((unsigned char)s[i])) break;
-        while (i < n && !is_ws((unsigned char)s[i])) i++;
-        while (i < n && is_ws((unsigned char)s[i])) i++;
-        if (++words < 2) continue;
-        for (size_t v = 0; verbs[v]; v++) {
-            if (!nd_ascii_prefix(s + i, n - i, verbs[v])) continue;
-            size_t at = i + strlen(verbs[v]), end = at + 40 < n ? at + 40 : n;
-            for (size_t k = 0; roles[k]; k++)
-                for (size_t j = at; j + strlen(roles[k]) <= end; j++)
-                    if ((j == at || s[j - 1] == ' ') && nd_ascii_prefix(s + j, n - j, roles[k])) return 1;
-            return 0;
-        }
+        if (verb) return 0;
     }
     return 0;
 }
@@ -790,15 +777,13 @@ static unsigned prompt_words(const char *s, size_t n)
  */
 static int looks_like_site_prompt(const char *s, size_t n)
 {
-    if (n >= 20 && n <= 800 && memmem(s, n, "ookie", 5)) {
-        unsigned w = prompt_words(s, n);
-        if ((w & (PW_COOKIE | PW_READER | PW_WEB)) == (PW_COOKIE | PW_READER | PW_WEB)) return 1;
-    }
-    if (n <= 300 && memmem(s, n, "rowser", 6)) {   /* "Browser", "browser" (one search per block: the others are rare) */
-        unsigned w = prompt_words(s, n);
-        if ((w & (PW_BROWSER | PW_READER | PW_OUTDATED)) == (PW_BROWSER | PW_READER | PW_OUTDATED)) return 1;
-    }
-    return 0;
+    const unsigned cookie = PW_COOKIE | PW_READER | PW_WEB, browser = PW_BROWSER | PW_READER | PW_OUTDATED;
+    /* "Browser", "browser": one search per block (the other languages' words are rare) */
+    unsigned want = (n >= 20 && n <= 800 && memmem(s, n, "ookie", 5) ? cookie : 0) |
+                    (n <= 300 && memmem(s, n, "rowser", 6) ? browser : 0);
+    if (!want) return 0;
+    unsigned w = prompt_words(s, n);
+    return ((want & PW_COOKIE) && (w & cookie) == cookie) || ((want & PW_BROWSER) && (w & browser) == browser);
 }
 
 /* "Facebook Twitter WhatsApp Email": nothing but share buttons. */
@@ -938,7 +923,7 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
     if (tail & TAIL_ANY) return tail & TAIL_APPEAL ? ND_CLUTTER_SOCIAL : ND_CLUTTER_LEGAL;
     if (!in_tail) return ND_CLUTTER_NONE;
     /* after the story */
-    if (looks_like_bio(s, n)) return ND_CLUTTER_BIO;
+    if (looks_like_bio(s, n, 0)) return ND_CLUTTER_BIO;
     if (tail & TAIL_APPEAL) return ND_CLUTTER_SOCIAL;
     if (n < 200 && (tail & TAIL_CREDIT)) return ND_CLUTTER_BYLINE;
     if (n < 1000 && nd_ascii_prefix(s, n, "disclaimer")) return ND_CLUTTER_LEGAL;   /* however long */
@@ -1185,7 +1170,7 @@ int nd_line_is_date(const char *s, size_t n)
 
 int nd_line_is_bio(const char *s, size_t n)
 {
-    return looks_like_bio(s, n) || looks_like_bio_without_article(s, n);
+    return looks_like_bio(s, n, 1);
 }
 
 int nd_line_is_site_prompt(const char *s, size_t n)
