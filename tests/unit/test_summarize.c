@@ -50,6 +50,18 @@ static nd_sumsvm *hand_model(int f, double weight)
     return nd_sumsvm_fold(sm);
 }
 
+/* Summary options alone (no classifying): a method, a redundancy penalty, K sentences. */
+static nd_analyze_opts summary_opts(nd_sum_method method, double mmr, int k)
+{
+    nd_analyze_opts o;
+    nd_analyze_opts_init(&o);
+    o.classify = 0;
+    o.method = method;
+    o.mmr = mmr;
+    o.sentences = k;
+    return o;
+}
+
 /* The learned method: raw scores, then the Platt-calibrated expected-F1 pick. */
 static void learned(nd_analyzer *a, nd_model *m)
 {
@@ -59,12 +71,7 @@ static void learned(nd_analyzer *a, nd_model *m)
         "The third sentence of the story is a great deal longer than the others and says far more.\n\n"
         "Four words only here.\n\n"
         "The fifth sentence is also long, with a good many words in it about the same story.";
-    nd_analyze_opts o;
-    nd_analyze_opts_init(&o);
-    o.classify = 0;
-    o.method = ND_SUM_LEARNED;
-    o.mmr = 0;
-    o.sentences = 2;
+    nd_analyze_opts o = summary_opts(ND_SUM_LEARNED, 0, 2);
     nd_result res;
     nd_result_init(&res);
     nd_record r;
@@ -109,6 +116,45 @@ static void learned(nd_analyzer *a, nd_model *m)
     nd_result_release(&res);
 }
 
+/*
+ * A sentence that opens with "But" and stands without the sentence before it:
+ * taken only when it is clearly the better one. Scores rise with the position
+ * (feature 0), so the last two sentences are within a tenth of the range.
+ */
+static void dangling(nd_analyzer *a, nd_model *m)
+{
+    static const char *const ends[] = { "The river kept rising through the night.", "But the river kept rising through the night." };
+    nd_analyze_opts o = summary_opts(ND_SUM_LEARNED, 0, 1);
+    nd_result res;
+    nd_result_init(&res);
+    m->sum = hand_model(0, -1);
+    uint32_t one[2] = { 99, 99 }, two[2] = { 99, 99 };   /* "But" or not: the pick of one sentence; of two, with "But" */
+    for (int but = 0; but < 2; but++) {
+        nd_buf t;
+        nd_buf_init(&t);
+        for (int i = 0; i < 11; i++) nd_buf_addf(&t, "Water rose in the valley town number %d today.\n\n", i + 1);
+        nd_buf_adds(&t, ends[but]);
+        nd_record r;
+        nd_record_init(&r);
+        r.id = nd_xstrdup("b");
+        r.text = nd_xstrdup(t.data);
+        o.sentences = 1;
+        nd_analyze(a, &r, &o, &res, NULL);
+        if (res.nsummary == 1) one[but] = res.summary_index[0];
+        o.sentences = 2;
+        nd_analyze(a, &r, &o, &res, NULL);
+        if (but && res.nsummary == 2) two[0] = res.summary_index[0], two[1] = res.summary_index[1];
+        nd_record_release(&r);
+        nd_buf_release(&t);
+    }
+    ok(one[0] == 11, "the last sentence is the best one (%u)", one[0]);
+    ok(one[1] == 10, "one sentence: not the \"But\" without its sentence before (%u)", one[1]);
+    ok(two[0] == 10 && two[1] == 11, "two: the \"But\" after its sentence before (%u %u)", two[0], two[1]);
+    nd_sumsvm_free(m->sum);
+    m->sum = NULL;
+    nd_result_release(&res);
+}
+
 /* The dateline: a feature of every sentence, the own features again for its articles; stripped from the output. */
 static void dateline_features(nd_analyzer *a)
 {
@@ -127,11 +173,7 @@ static void dateline_features(nd_analyzer *a)
         for (int k = 0; k < ND_SFEAT_OWN; k++) same &= f[i * ND_SFEAT + ND_SFEAT_OWN + 1 + k] == f[i * ND_SFEAT + k];
     ok(f[ND_SFEAT_OWN] == 1 && f[2 * ND_SFEAT + ND_SFEAT_OWN] == 1 && same, "a dateline: its flag, and every own feature again");
     ok(f[19] == 1 && f[ND_SFEAT + 20] == 1 && f[2 * ND_SFEAT + 21] == 1, "first, second, third candidate");
-    nd_analyze_opts o;
-    nd_analyze_opts_init(&o);
-    o.classify = 0;
-    o.method = ND_SUM_LEAD;
-    o.sentences = 1;
+    nd_analyze_opts o = summary_opts(ND_SUM_LEAD, 0.3, 1);
     nd_result res;
     nd_result_init(&res);
     nd_analyze(a, &r, &o, &res, NULL);
@@ -241,6 +283,7 @@ int main(void)
     is_int(summarize(a, &o, &res), 3, "learned without a sentence model falls back to textrank");
     ok(strstr(res.summary[0].data, "Storm hits coast") == NULL, "the headline is not a summary sentence");
     learned(a, m);
+    dangling(a, m);
     dateline_features(a);
 
     /* the batch engine: input order, whatever the threads; the callback can stop it */
