@@ -320,7 +320,7 @@ static void text_features(const nd_page *p, const struct page_ctx *c, size_t i, 
     x[F_chrome_inside] = ph == 2;
     x[F_numeric_date] = (float)numeric_date(s, b->len);
     x[F_address] = (float)(h->address || nd_line_is_address(s, b->len));
-    x[F_date] = (float)nd_line_is_date(s, b->len);
+    x[F_date] = (float)nd_line_is_date(s, b->len, 0);   /* English's, as the block models learned it */
     x[F_brackets] = clip1(h->brackets / words);
     if (p->title.len && b->len == p->title.len && !memcmp(s, p->title.data, b->len)) x[F_title] = 1;
     x[F_lang_known] = p->lang >= 0;

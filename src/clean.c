@@ -312,8 +312,11 @@ static uint64_t tail_first[256], any_first[256];   /* by first letter, the tail_
 _Static_assert(ND_NTAIL <= 64, "tail_first holds a bit a phrase");
 static pthread_once_t phrase_once = PTHREAD_ONCE_INIT;
 
+static void index_dates(void);
+
 static void index_phrases(void)
 {
+    index_dates();
     size_t o = 0;
     for (int c = 0; c < 256; c++) {
         phrase_from[c] = (uint16_t)o;
@@ -446,20 +449,59 @@ static int looks_like_caption(const char *s, size_t n)
     return 0;
 }
 
-/* "Monday, 4 November 2024", "Nov. 4, 2024 10:30 am", "Updated 10:30 GMT", "2 hours ago": a date alone on its line. */
-static int looks_like_date(const char *s, size_t n)
+/*
+ * The words of a date alone on its line: English's names of days, months and
+ * zones and the words around them, then the other languages'. One table
+ * (date_kind, filled once) gives each its kind.
+ */
+static const char *const date_names[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                          "january", "february", "march", "april", "may", "june", "july", "august",
+                                          "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                                          "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed",
+                                          "thu", "fri", "sat", "sun", "am", "pm", "gmt", "utc", "bst", "cet", "cest",
+                                          "est", "edt", "pst", "pdt", "ist", "eat", "wat", "cat", "sast", "jst", "kst",
+                                          "hkt", "sgt", "aest", "aedt", "nzst", "nzdt", "et", "ct", "pt", "cst", "cdt", "mst",
+                                          "mdt", "msk", "ago", "yesterday", "today", NULL };
+/* German, French, Spanish, Italian, Dutch, Portuguese (what English has not) */
+static const char *const date_other[] = { "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend",
+                                          "sonntag", "januar", "j\xC3\xA4nner", "februar", "m\xC3\xA4rz", "mai", "juni",
+                                          "juli", "oktober", "dezember", "okt", "dez", "uhr", "lundi", "mardi", "mercredi",
+                                          "jeudi", "vendredi", "samedi", "dimanche", "janvier", "f\xC3\xA9vrier", "mars",
+                                          "avril", "juin", "juillet", "ao\xC3\xBBt", "septembre", "octobre", "novembre",
+                                          "d\xC3\xA9" "cembre", "lunes", "martes", "mi\xC3\xA9rcoles", "jueves", "viernes",
+                                          "s\xC3\xA1" "bado", "domingo", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+                                          "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre",
+                                          "luned\xC3\xAC", "marted\xC3\xAC", "mercoled\xC3\xAC", "gioved\xC3\xAC",
+                                          "venerd\xC3\xAC", "sabato", "domenica", "gennaio", "febbraio", "aprile", "maggio",
+                                          "giugno", "luglio", "settembre", "ottobre", "dicembre", "maandag", "dinsdag",
+                                          "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "januari", "februari",
+                                          "maart", "mei", "augustus", "janeiro", "fevereiro", "mar\xC3\xA7o", "maio", "junho",
+                                          "julho", "setembro", "outubro", "dezembro", "heute", "gestern", "hier",
+                                          "hoy", "ayer", "oggi", "ieri", "vandaag", "gisteren", "hoje", "ontem",
+                                          "vor", "hace", NULL };   /* "vor 2 Stunden", "hace 3 horas" */
+static const char *const date_verbs[] = { "updated", "published", "posted", "last", "modified", "on", "at", "seconds",
+                                          "minute", "minutes", "min", "mins", "hour", "hours", "hrs", "day", "days", "week",
+                                          "weeks", "read", "a", "p", "m", NULL };   /* "5 min read", "6:02 a.m." */
+static const char *const date_other_verbs[] = {   /* "Sábado 23 de abril del 2022", "le 3 mars 2021 à 18h30", "vor 2 Stunden" */
+                                                "aktualisiert", "ver\xC3\xB6" "ffentlicht", "vom", "um", "stunden",
+                                                "minuten", "tagen", "publi\xC3\xA9", "mis", "jour", "le", "\xC3\xA0", "il", "y",
+                                                "heures", "publicado", "actualizado", "de", "del", "el", "horas", "minutos",
+                                                "pubblicato", "aggiornato", "alle", "ore", "gepubliceerd", "bijgewerkt", "op", "om",
+                                                "uur", "atualizado", "feira", "das", "\xC3\xA0s", NULL };
+enum { DATE_NAME = 1, DATE_VERB, DATE_OTHER_NAME, DATE_OTHER_VERB };
+static nd_strmap date_kind;   /* lower-case word -> DATE_* */
+
+static void index_dates(void)
 {
-    static const char *const names[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                         "january", "february", "march", "april", "may", "june", "july", "august",
-                                         "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-                                         "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed",
-                                         "thu", "fri", "sat", "sun", "am", "pm", "gmt", "utc", "bst", "cet", "cest",
-                                         "est", "edt", "pst", "pdt", "ist", "eat", "wat", "cat", "sast", "jst", "kst",
-                                         "hkt", "sgt", "aest", "aedt", "nzst", "nzdt", "et", "ct", "pt", "cst", "cdt", "mst",
-                                         "mdt", "msk", "ago", "yesterday", "today", NULL };
-    static const char *const verbs[] = { "updated", "published", "posted", "last", "modified", "on", "at", "seconds",
-                                         "minute", "minutes", "min", "mins", "hour", "hours", "hrs", "day", "days", "week",
-                                         "weeks", "read", "a", "p", "m", NULL };   /* "5 min read", "6:02 a.m." */
+    const char *const *lists[] = { date_names, date_verbs, date_other, date_other_verbs };
+    nd_strmap_init(&date_kind);
+    for (uint32_t k = 0; k < 4; k++)
+        for (const char *const *w = lists[k]; *w; w++) nd_strmap_put(&date_kind, *w, strlen(*w), k + 1, NULL);
+}
+
+/* "Monday, 4 November 2024", "Nov. 4, 2024 10:30 am", "Updated 10:30 GMT", "2 hours ago": a date alone on its line. */
+static int looks_like_date(const char *s, size_t n, int all)
+{
     if (n > 48) return 0;
     size_t i = 0, named = 0;
     while (i < n) {
@@ -475,11 +517,14 @@ static int looks_like_date(const char *s, size_t n)
             if (i < n && isalpha((unsigned char)s[i])) i += i + 1 < n && isalpha((unsigned char)s[i + 1]) ? 2 : 1;  /* 4th, 1st */
             continue;
         }
-        while (i < n && isalpha((unsigned char)s[i])) i++;
-        if (i == b) return 0;
-        int found = nd_word_in(names, s + b, i - b);
-        if (!found && !nd_word_in(verbs, s + b, i - b)) return 0;
-        named += found;
+        while (i < n && (isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) i++;   /* "März", "août" */
+        char w[16];
+        if (i == b || i - b > sizeof(w)) return 0;
+        for (size_t k = b; k < i; k++) w[k - b] = (char)tolower((unsigned char)s[k]);
+        long e = nd_strmap_find(&date_kind, w, i - b);
+        uint32_t kind = e < 0 ? 0 : date_kind.values[e];
+        if (kind == 0 || (kind >= DATE_OTHER_NAME && !all)) return 0;
+        named += kind == DATE_NAME || kind == DATE_OTHER_NAME;
     }
     return named > 0;
 }
@@ -885,7 +930,7 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
     if (looks_like_byline(s, n) || looks_like_caption(s, n)) return ND_CLUTTER_BYLINE;
     if (looks_like_teaser(s, n)) return ND_CLUTTER_LINK;
     if ((nd_ascii_prefix(s, n, "posted ") || nd_ascii_prefix(s, n, "updated ") || nd_ascii_prefix(s, n, "published ")) &&
-        looks_like_date(s, n))
+        looks_like_date(s, n, 0))
         return ND_CLUTTER_BYLINE;   /* "Posted 2h ago, updated 1h ago", wherever it is */
     if (n < 160 && nd_ascii_prefix(s, n, "download ") && (has_phrase(s, n, "app ") || (n > 4 && nd_ascii_prefix(s + n - 4, 4, " app"))))
         return ND_CLUTTER_SOCIAL;   /* "Download the Example Post app for the latest news" */
@@ -1048,7 +1093,7 @@ static int is_tag(const char *s, size_t n)
  */
 static int is_byline_more(const char *s, size_t n)
 {
-    if (looks_like_date(s, n)) return 1;
+    if (looks_like_date(s, n, 1)) return 1;
     if (n > 60 || s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?') return 0;
     if ((nd_ascii_prefix(s, n, "and ") || nd_ascii_prefix(s, n, "& ")) && n > 4) return 1;
     size_t words = 0;
@@ -1099,7 +1144,7 @@ static size_t judge_lines(const char *text, struct line *L, size_t nl)
     size_t headline = nl;
     if (first_body < nl) {
         for (size_t i = 0; i < first_body && i < 8; i++)   /* "Monday, 4 November 2024" */
-            if (L[i].c == ND_CLUTTER_NONE && looks_like_date(text + L[i].s, L[i].t - L[i].s)) L[i].c = ND_CLUTTER_BYLINE;
+            if (L[i].c == ND_CLUTTER_NONE && looks_like_date(text + L[i].s, L[i].t - L[i].s, 1)) L[i].c = ND_CLUTTER_BYLINE;
         for (size_t i = first_body; i-- > 0;)
             if (L[i].c == ND_CLUTTER_NONE) {
                 headline = i;
@@ -1163,9 +1208,10 @@ size_t nd_page_rules(nd_page *p)
     return headline;
 }
 
-int nd_line_is_date(const char *s, size_t n)
+int nd_line_is_date(const char *s, size_t n, int all)
 {
-    return looks_like_date(s, n);
+    pthread_once(&phrase_once, index_phrases);
+    return looks_like_date(s, n, all);
 }
 
 int nd_line_is_bio(const char *s, size_t n)

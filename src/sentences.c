@@ -102,6 +102,17 @@ static int next_is_starter(const unsigned char *s, size_t k, size_t end)
     return nd_word_in(starters, (const char *)s + k, ne - k);
 }
 
+/* Is the word at s[k] a month of the languages that write a day as an ordinal ("31. Mai", "1. januar")? */
+static int next_is_month(const unsigned char *s, size_t k, size_t end)
+{
+    static const char *const months[] = { "januar", "j\xC3\xA4nner", "februar", "m\xC3\xA4rz", "marts", "mars", "april",
+                                          "mai", "maj", "juni", "juli", "august", "september", "oktober", "november",
+                                          "dezember", "december", "desember", NULL };
+    size_t ne = k;
+    while (ne < end && (isalpha(s[ne]) || s[ne] >= 0x80)) ne++;
+    return nd_word_in(months, (const char *)s + k, ne - k);
+}
+
 /*
  * Is the word at s[k] a function word of 'lang' ("Die", "Im")? -1 when the
  * language has no list of them.
@@ -177,6 +188,8 @@ static int period_ends(const unsigned char *s, size_t line_start, size_t i, size
         }
         if (lang != nd_english()) return 1;   /* the lists below are English's */
     }
+    if (wl <= 2 && isdigit(s[w]) && isdigit(s[i - 1]) && next_is_month(s, k, end))
+        return 0;   /* German or Nordic text read as English: a day's ordinal, "am 31. Mai 2012", "1. januar" */
     if (nd_word_in(abbrev, (const char *)s + w, wl)) {
         if (nd_word_in(soft_abbrev, (const char *)s + w, wl)) return next_is_starter(s, k, end);
         return 0;

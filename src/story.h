@@ -101,8 +101,12 @@ static inline int nd_cjk_at(const unsigned char *u, size_t n)
 }
 /* clean.c: the clutter rules' verdict on every block (b->rule), and the index of the headline block (or p->n). */
 size_t nd_page_rules(nd_page *p);
-/* clean.c: a date alone ("Monday, 4 November 2024", "2 hours ago"); an address ("www.example.com"). */
-int nd_line_is_date(const char *s, size_t n);
+/*
+ * clean.c: a date alone ("Monday, 4 November 2024", "2 hours ago"; with 'all'
+ * in the other languages too: "Donnerstag, 31. Mai 2012", "Sábado 23 de abril
+ * del 2022"); an address ("www.example.com").
+ */
+int nd_line_is_date(const char *s, size_t n, int all);
 /* clean.c: a body paragraph: eight words or more ending like a sentence, or Chinese or Japanese prose. */
 int nd_line_is_body(const char *s, size_t n);
 int nd_line_is_address(const char *s, size_t n);

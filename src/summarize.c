@@ -413,10 +413,13 @@ static void word_frequencies(nd_summarizer *s, const nd_doc *d)
 }
 
 /* A summary sentence says something (four words or more) and is not the headline again. */
+/* A summary sentence: four words or more, not the title again, not a date alone ("Donnerstag, 31. Mai 2012"). */
 static int candidate(const nd_sumin *in, size_t i, size_t words)
 {
     const nd_span *sp = &in->d->sents.v[i];
-    return words >= 4 && !(in->title && same_text(in->d->clean.data + sp->off, sp->len, in->title));
+    const char *s = in->d->clean.data + sp->off;
+    return words >= 4 && !(in->title && same_text(s, sp->len, in->title)) &&
+           !(sp->len <= 48 && has_digit(s, sp->len) && nd_line_is_date(s, sp->len, 1));   /* four words: a figure */
 }
 
 size_t nd_summarizer_trivial(nd_summarizer *s, const nd_sumin *in, const nd_analyze_opts *o, uint32_t *pick)

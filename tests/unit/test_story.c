@@ -539,8 +539,29 @@ static void test_runs(void)
     nd_page_release(&p);
 }
 
+/* A date alone on its line: English's for the block features, every language's for the rest. */
+static void test_dates(void)
+{
+    static const char *const dates[] = { "Donnerstag, 31. Mai 2012", "26. M\xC3\xA4rz 2004, 16:19",
+                                         "S\xC3\xA1" "bado 23 de abril del 2022 - 10:15", "mercredi 11 septembre 2019",
+                                         "mi\xC3\xA9rcoles, 11 de mayo de 2022 - 3:40 a.m.", "vor 2 Stunden",
+                                         "am 3. Februar 2022 um 21:17", "Publicado: Jueves, 21 Abril 2022 04:45", NULL };
+    static const char *const not_dates[] = { "Der Mai ist gekommen", "Pl\xC3\xA1" "cido Domingo", "Mars Express",
+                                             "Ausstellung vom 9. bis 23. Februar 2017", NULL };
+    int english = 0;
+    for (int i = 0; dates[i]; i++) {
+        ok(nd_line_is_date(dates[i], strlen(dates[i]), 1), "a date: %s", dates[i]);
+        english |= nd_line_is_date(dates[i], strlen(dates[i]), 0);
+    }
+    ok(!english, "... not to English's date words, as the block models learned them");
+    for (int i = 0; not_dates[i]; i++)   /* a sentence, a name, a headline naming a month */
+        ok(!nd_line_is_date(not_dates[i], strlen(not_dates[i]), 1), "not a date: %s", not_dates[i]);
+    ok(nd_line_is_date("Monday, 4 November 2024", 23, 0), "English's own");
+}
+
 int main(void)
 {
+    test_dates();
     test_html();
     test_structured();
     test_text();

@@ -50,6 +50,16 @@ static nd_sumsvm *hand_model(int f, double weight)
     return nd_sumsvm_fold(sm);
 }
 
+/* A record of an id and a text (no title). */
+static nd_record text_record(const char *id, const char *text)
+{
+    nd_record r;
+    nd_record_init(&r);
+    r.id = nd_xstrdup(id);
+    r.text = nd_xstrdup(text);
+    return r;
+}
+
 /* Summary options alone (no classifying): a method, a redundancy penalty, K sentences. */
 static nd_analyze_opts summary_opts(nd_sum_method method, double mmr, int k)
 {
@@ -74,10 +84,7 @@ static void learned(nd_analyzer *a, nd_model *m)
     nd_analyze_opts o = summary_opts(ND_SUM_LEARNED, 0, 2);
     nd_result res;
     nd_result_init(&res);
-    nd_record r;
-    nd_record_init(&r);
-    r.id = nd_xstrdup("l");
-    r.text = nd_xstrdup(text);
+    nd_record r = text_record("l", text);
     m->sum = hand_model(4, -1);   /* feature 4 is 1 / (1 + position): later is better */
     ok(m->sum && m->sum->w[4] == 1 && !m->sum->calibrated, "a libsvm model with label -1 first is oriented toward label 1");
     nd_analyze(a, &r, &o, &res, NULL);
@@ -134,10 +141,7 @@ static void dangling(nd_analyzer *a, nd_model *m)
         nd_buf_init(&t);
         for (int i = 0; i < 11; i++) nd_buf_addf(&t, "Water rose in the valley town number %d today.\n\n", i + 1);
         nd_buf_adds(&t, ends[but]);
-        nd_record r;
-        nd_record_init(&r);
-        r.id = nd_xstrdup("b");
-        r.text = nd_xstrdup(t.data);
+        nd_record r = text_record("b", t.data);
         o.sentences = 1;
         nd_analyze(a, &r, &o, &res, NULL);
         if (res.nsummary == 1) one[but] = res.summary_index[0];
@@ -155,14 +159,30 @@ static void dangling(nd_analyzer *a, nd_model *m)
     nd_result_release(&res);
 }
 
+/* A date alone between the story's paragraphs is no summary sentence, in any language. */
+static void date_alone(nd_analyzer *a)
+{
+    nd_analyze_opts o = summary_opts(ND_SUM_LEAD, 0.3, 3);
+    nd_result res;
+    nd_result_init(&res);
+    nd_record r = text_record("d", "Die neue Br\xC3\xBC" "cke \xC3\xBC" "ber die Lauter wurde am Morgen von der B\xC3\xBC" "rgermeisterin er\xC3\xB6" "ffnet.\n\n"
+                                   "Donnerstag, 31. Mai 2012\n\n"
+                                   "Der Bau hat zwei Jahre gedauert und vier Millionen Euro gekostet.\n\n"
+                                   "Radfahrer haben auf der Br\xC3\xBC" "cke eine eigene Spur.");
+    nd_analyze(a, &r, &o, &res, NULL);
+    int date = 0;
+    for (size_t i = 0; i < res.nsummary; i++) date |= strstr(res.summary[i].data, "Mai 2012") != NULL;
+    ok(res.nsentences == 4 && res.nsummary == 3 && !date, "the date line is in the text (%zu sentences), not in the summary",
+       res.nsentences);
+    nd_record_release(&r);
+    nd_result_release(&res);
+}
+
 /* The dateline: a feature of every sentence, the own features again for its articles; stripped from the output. */
 static void dateline_features(nd_analyzer *a)
 {
-    nd_record r;
-    nd_record_init(&r);
-    r.id = nd_xstrdup("d");
-    r.text = nd_xstrdup("WASHINGTON (AP) -- The Senate passed the budget bill late on Friday night. "
-                        "It now goes to the House for a vote. Both parties claimed a win in the end.");
+    nd_record r = text_record("d", "WASHINGTON (AP) -- The Senate passed the budget bill late on Friday night. "
+                                   "It now goes to the House for a vote. Both parties claimed a win in the end.");
     size_t n;
     const nd_doc *d;
     nd_tokenizer *tz;
@@ -248,14 +268,11 @@ int main(void)
      * lead (a paragraph repeated whole is gone before: the story keeps it once)
      */
     {
-        nd_record r;
-        nd_record_init(&r);
-        r.id = nd_xstrdup("r");
-        r.text = nd_xstrdup("Rescue teams reached the flooded valley towns on Tuesday morning.\n\n"
-                            "Rescue teams reached the flooded valley towns on Tuesday morning. "
-                            "Boats carried the last families out by noon.\n\n"
-                            "Officials opened shelters in three towns as rivers rose.\n\n"
-                            "Power was cut to thousands of homes across the region.");
+        nd_record r = text_record("r", "Rescue teams reached the flooded valley towns on Tuesday morning.\n\n"
+                                       "Rescue teams reached the flooded valley towns on Tuesday morning. "
+                                       "Boats carried the last families out by noon.\n\n"
+                                       "Officials opened shelters in three towns as rivers rose.\n\n"
+                                       "Power was cut to thousands of homes across the region.");
         int twice = 0;
         for (int meth = ND_SUM_CENTROID; meth <= ND_SUM_LEARNED; meth++) {
             if (meth == ND_SUM_LEAD) continue;
@@ -284,6 +301,7 @@ int main(void)
     ok(strstr(res.summary[0].data, "Storm hits coast") == NULL, "the headline is not a summary sentence");
     learned(a, m);
     dangling(a, m);
+    date_alone(a);
     dateline_features(a);
 
     /* the batch engine: input order, whatever the threads; the callback can stop it */
