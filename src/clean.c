@@ -27,7 +27,8 @@ struct phrase {
     const char *text;
     nd_clutter why;
     int exact;      /* 1: the whole line (up to punctuation) must be the phrase; 2: it opens a short heading;
-                       3: it opens a line of any length below 600 bytes (chrome that comes in whole paragraphs) */
+                       3: it opens a line of any length below 600 bytes (chrome that comes in whole paragraphs);
+                       4: it opens a line that is no sentence of prose ("Follow CNN", not "Follow these six tips ...") */
 };
 
 /* Line openings that mark chrome when the line is short (< 160 bytes; exact 3: < 600). */
@@ -128,7 +129,7 @@ static const struct phrase phrases[] = {
     { "javascript is disabled", ND_CLUTTER_NAV, 0 }, { "javascript is required", ND_CLUTTER_NAV, 0 },
     { "photo by", ND_CLUTTER_BYLINE, 0 },         { "photograph:", ND_CLUTTER_BYLINE, 0 },
     { "picture:", ND_CLUTTER_BYLINE, 0 },         { "credit:", ND_CLUTTER_BYLINE, 0 },
-    { "follow ", ND_CLUTTER_SOCIAL, 0 },          { "what do you think", ND_CLUTTER_LINK, 0 },
+    { "follow ", ND_CLUTTER_SOCIAL, 4 },          { "what do you think", ND_CLUTTER_LINK, 0 },
     { "let us know", ND_CLUTTER_LINK, 0 },        { "advertise with us", ND_CLUTTER_AD, 0 },
     { "your email address will not be published", ND_CLUTTER_SOCIAL, 0 },
     { "required fields are marked", ND_CLUTTER_SOCIAL, 0 }, { "powered by", ND_CLUTTER_NAV, 0 },
@@ -954,6 +955,7 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
             } else if (pl < n && isalpha((unsigned char)p->text[pl - 1]) && isalpha((unsigned char)s[pl])) {
                 continue;   /* "Sharer", "Homeland": not the phrase */
             }
+            if (p->exact == 4 && looks_like_body(s, n)) break;   /* "Follow these six tips to ...": prose */
             return p->why;
         }
     }
