@@ -166,6 +166,21 @@ static size_t paragraph_start(const nd_doc *d, size_t i)
     return v[i].off;
 }
 
+/*
+ * A later paragraph opening with an agency or a place in parentheses and a
+ * dash, as some sites run a wire story under its standfirst ("(EFE).-
+ * Nicaragua cerró ...", "(Leipzig) - Von Preisbremsen ..."): its length, or 0
+ * ("(Corrects payment date ...).", "(Covers version 3.0) Chris ...").
+ */
+static size_t agency_dateline(const char *s, size_t n)
+{
+    size_t d = nd_dateline(s, n), e = d;
+    while (e > 0 && s[e - 1] == ' ') e--;
+    int dash = e > 0 && (s[e - 1] == '-' || (e > 2 && (unsigned char)s[e - 3] == 0xE2 && (unsigned char)s[e - 2] == 0x80 &&
+                                               ((unsigned char)s[e - 1] == 0x93 || (unsigned char)s[e - 1] == 0x94)));
+    return dash ? d : 0;
+}
+
 /* Does p[0..len) start with a quote mark (its first character, one to three bytes)? */
 static int opens_with_mark(const char *p, size_t len)
 {
@@ -228,9 +243,12 @@ static void summarize(nd_analyzer *a, const nd_record *rec, const nd_analyze_opt
          * paragraph flattened, and a piece of a longer quotation quoted at
          * its ends ("Benitez said: \"It was difficult for Jerzy.\"")
          */
-        size_t skip = pick[i] == dsent ? dlen : 0, len = sp->len - skip;
-        const char *p = d->clean.data + sp->off + skip;
         size_t para = paragraph_start(d, pick[i]);
+        size_t skip = pick[i] == dsent ? dlen : 0;
+        if (pick[i] != dsent && para == sp->off && d->clean.data[sp->off] == '(')
+            skip = agency_dateline(d->clean.data + sp->off, sp->len);
+        size_t len = sp->len - skip;
+        const char *p = d->clean.data + sp->off + skip;
         unsigned before = nd_quote_marks(d->clean.data, para, sp->off), q = nd_quote_marks(p, 0, len);
         /* inside a quotation: a close with no open, or one open before and none opening here ("\"And ...") */
         int inside = q & ND_QUOTE_CLOSES ? (int)(q >> 8 & 15)

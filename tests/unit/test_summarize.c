@@ -178,6 +178,23 @@ static void date_alone(nd_analyzer *a)
     nd_result_release(&res);
 }
 
+/* A wire story under a standfirst: its "(EFE).-" goes from the output too; a note in parentheses stays. */
+static void agency_paragraph(nd_analyzer *a)
+{
+    nd_analyze_opts o = summary_opts(ND_SUM_LEAD, 0.3, 3);
+    nd_result res;
+    nd_result_init(&res);
+    nd_record r = text_record("e", "La deuda externa del pa\xC3\xADs subi\xC3\xB3 un siete por ciento en el \xC3\xBAltimo a\xC3\xB1o.\n\n"
+                                   "(EFE).- El banco central public\xC3\xB3 el martes las cifras de la deuda externa total.\n\n"
+                                   "(Corrige la fecha del informe, que era el lunes).");
+    nd_analyze(a, &r, &o, &res, NULL);
+    ok(res.nsummary == 3 && !strncmp(res.summary[1].data, "El banco central", 16) && res.summary[2].data[0] == '(',
+       "a later paragraph's agency dateline goes (%s), a note in parentheses stays (%s)",
+       res.nsummary > 1 ? res.summary[1].data : "", res.nsummary > 2 ? res.summary[2].data : "");
+    nd_record_release(&r);
+    nd_result_release(&res);
+}
+
 /* The dateline: a feature of every sentence, the own features again for its articles; stripped from the output. */
 static void dateline_features(nd_analyzer *a)
 {
@@ -302,6 +319,7 @@ int main(void)
     learned(a, m);
     dangling(a, m);
     date_alone(a);
+    agency_paragraph(a);
     dateline_features(a);
 
     /* the batch engine: input order, whatever the threads; the callback can stop it */
