@@ -1221,6 +1221,37 @@ int nd_line_is_bio(const char *s, size_t n)
     return looks_like_bio(s, n, 1);
 }
 
+/*
+ * A contact line: a phone or fax label and a number alone ("Tel.: +49 (0)40
+ * 30030-1000", "Fax: 0201.2402-403"), an e-mail label and an address alone
+ * ("E-Mail: presse@example.org"; not "E-MAIL: Herzliche Einladung ...").
+ */
+int nd_line_is_contact(const char *s, size_t n)
+{
+    static const char *const phone[] = { "tel", "telefon", "telephone", "phone", "fax", "telefax", "mobil", "mobile",
+                                         "handy", "t\xC3\xA9l", "t\xC3\xA9l\xC3\xA9phone", "tel\xC3\xA9" "fono",
+                                         "tlf", "telf", NULL };
+    static const char *const mail[] = { "e-mail", "email", "mail", "courriel", "correo", NULL };
+    if (n > 80 || n < 8) return 0;
+    size_t i = 0;
+    while (i < n && (isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80 || (i > 0 && s[i] == '-'))) i++;
+    if (nd_word_in(mail, s, i)) {   /* the label, a colon, one word with an '@' */
+        while (i < n && (s[i] == ' ' || s[i] == '.')) i++;
+        if (i == n || s[i] != ':') return 0;
+        for (i++; i < n && s[i] == ' '; i++) {}
+        return i < n && !memchr(s + i, ' ', n - i) && memchr(s + i, '@', n - i);
+    }
+    if (!nd_word_in(phone, s, i)) return 0;
+    size_t digits = 0;
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (isdigit(c)) digits++;
+        else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x93) i += 2;   /* – */
+        else if (!(c == ' ' || c == '.' || c == ':' || c == '+' || c == '(' || c == ')' || c == '-' || c == '/')) return 0;
+    }
+    return digits >= 6;
+}
+
 int nd_line_is_site_prompt(const char *s, size_t n)
 {
     return looks_like_site_prompt(s, n);

@@ -691,13 +691,18 @@ static void drop_closing_bio(nd_page *p)
 /*
  * A site's prompts to its reader that the block model kept for the prose
  * they are: a consent dialog's paragraphs ("Diese Cookies helfen dabei,
- * unsere Webseite nutzbar zu machen ..."), an outdated-browser warning.
+ * unsere Webseite nutzbar zu machen ..."), an outdated-browser warning; and
+ * a press release's contact lines ("Tel.: +49 ...", "E-Mail: presse@...").
+ * Read here, not as line rules: as rules they change what the block models
+ * learn from, and held-out F1 moved by up to 0.0007 either way.
  */
-static void drop_site_prompts(nd_page *p)
+static void drop_kept_chrome(nd_page *p)
 {
     for (size_t i = 0; i < p->n; i++) {
         nd_block *b = &p->b[i];
-        if (b->keep && nd_line_is_site_prompt(p->text.data + b->off, b->len)) b->keep = 0, b->rule = ND_CLUTTER_LEGAL;
+        if (!b->keep) continue;
+        if (nd_line_is_site_prompt(p->text.data + b->off, b->len)) b->keep = 0, b->rule = ND_CLUTTER_LEGAL;
+        else if (nd_line_is_contact(p->text.data + b->off, b->len)) b->keep = 0, b->rule = ND_CLUTTER_BYLINE;
     }
 }
 
@@ -724,7 +729,7 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
             }
         }
         drop_repeats(page);
-        drop_site_prompts(page);
+        drop_kept_chrome(page);
         drop_closing_bio(page);
         if (page->html) drop_comments(page), drop_orphan_headings(page), structured_story(page);
     }

@@ -114,6 +114,8 @@ int nd_line_is_address(const char *s, size_t n);
 int nd_line_is_bio(const char *s, size_t n);
 /* clean.c: a site's prompt to its reader: a cookie dialog's text, an outdated-browser warning. */
 int nd_line_is_site_prompt(const char *s, size_t n);
+/* clean.c: a phone, fax or e-mail line alone ("Tel.: +49 40 1234 5678", "E-Mail: presse@example.org"). */
+int nd_line_is_contact(const char *s, size_t n);
 
 /*=====   Block features (blockfeat.c)   =====*/
 

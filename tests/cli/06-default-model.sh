@@ -155,6 +155,9 @@ has "a recipe's cookies are story" cookies.out 'Bake the cookies for twelve minu
 has "...and so is a story on cookie law" cookies.out 'Websites must now ask users before they set cookies'
 printf '{"id":"b","text":"%s\\n\\nThe company said the newer version of its browser, out on Tuesday, will no longer be supported on older phones."}\n' "$story" | "$ND" clean >browser.out
 has "...and a story on a browser's new version" browser.out 'newer version of its browser'
+# a press release's contact lines under the story: not story; an e-mail's subject quoted is
+printf '{"id":"c","text":"%s\\n\\nE-MAIL: Herzliche Einladung zur Geburtstagsfeier!\\n\\nTel.: +49 (0)40 1234 5678\\n\\nFax: 040 / 1234-5679\\n\\nE-Mail: presse@stadtwerke.example"}\n' "$story" >contact.jsonl
+clutter_gone contact.jsonl "a press release's contact lines" 'Herzliche Einladung' 'removed byline: Tel.:' '1234 5678' '1234-5679' 'presse@'
 # an author's bio under the story's last paragraph, mid-page (a long sidebar after it): not story
 clutter_gone "$DATA/page-bio.html" "a bio closing the story mid-page" 'if the work is finished on time\.' \
     'removed author-bio: Marta Keller is the founder' 'Marta Keller is the founder'
