@@ -767,11 +767,31 @@ static int looks_like_bio(const char *s, size_t n, int bare)
  * nous, vous ...), a word of the web, a browser, a word of being out of
  * date. Bits of enum prompt_words.
  */
-enum prompt_words { PW_COOKIE = 1, PW_READER = 2, PW_WEB = 4, PW_BROWSER = 8, PW_OUTDATED = 16 };
+enum prompt_words {
+    PW_COOKIE = 1, PW_READER = 2, PW_WEB = 4, PW_BROWSER = 8, PW_OUTDATED = 16,
+    PW_KIND = 32,    /* a cookie category: "Notwendige", "analytics", "Marketing" */
+    PW_THIS = 64,    /* "this cookie", "diese Cookies", "ces cookies" */
+    PW_TABLE = 128,  /* a cookie table's words: who sets it, how long it lives */
+    PW_SAID = 256    /* a reporting verb: a story about cookies */
+};
 
 static unsigned prompt_words(const char *s, size_t n)
 {
-    static const char *const cookies[] = { "cookie", "cookies", NULL };
+    static const char *const cookies[] = { "cookie", "cookies", "hilfscookie", "cookielawinfo", NULL };
+    static const char *const kinds[] = { "necessary", "essential", "functional", "analytics", "analytical", "performance",
+                                         "marketing", "advertising", "advertisement", "statistics", "notwendig",
+                                         "notwendige", "erforderlich", "erforderliche", "funktionale", "analytische",
+                                         "statistik", "leistungs", "n\xC3\xA9" "cessaires", "fonctionnels",
+                                         "analytiques", "publicitaires", "necesarias", "anal\xC3\xADticas",
+                                         "publicitarias", NULL };
+    static const char *const these[] = { "this", "these", "diese", "dieses", "ces", "ce", "cet", "esta", "estas", "este",
+                                         "estos", NULL };
+    static const char *const table[] = { "google", "youtube", "stripe", "piwik", "matomo", "php", "gdpr", "dsgvo",
+                                         "plugin", "checkbox", "laufzeit", "lebensdauer", "speicherdauer", "duration",
+                                         "expiry", "anbieter", "installed", NULL };
+    static const char *const said[] = { "said", "says", "told", "according", "ruled", "announced", "reported", "sagte",
+                                        "sagt", "teilte", "laut", "erkl\xC3\xA4rte", "urteilte", "selon", "dijo",
+                                        "seg\xC3\xBAn", "afirm\xC3\xB3", NULL };
     static const char *const readers[] = { "we", "our", "us", "you", "your", "wir", "uns", "unser", "unsere", "unserer",
                                            "unseren", "unserem", "unseres", "du", "dir", "dein", "deine", "deinen", "euer",
                                            "eure", "euren", "nous", "notre", "nos", "vous", "votre", "vos", "usamos",
@@ -779,6 +799,7 @@ static unsigned prompt_words(const char *s, size_t n)
     /* German's polite "you", capitalised ("sie", "ihre": they, their) */
     static const char *const polite[] = { "Sie", "Ihr", "Ihre", "Ihren", "Ihrer", "Ihrem", "Ihnen", NULL };
     static const char *const web[] = { "website", "websites", "webseite", "webseiten", "site", "sites", "seite", "browser",
+                                       "domain",
                                        "navegador", "navigateur", "sitio", "analytics", "tracking", "einstellungen",
                                        "settings", "preferences", "pr\xC3\xA9" "f\xC3\xA9rences", "consent",
                                        "einwilligung", "zustimmung", "consentement", "consentimiento", "dienste",
@@ -790,13 +811,18 @@ static unsigned prompt_words(const char *s, size_t n)
                                             "aktualisieren", "neueren", "newer", "obsolete", "obsol\xC3\xA8te",
                                             "desactualizado", "actualiza", "actualice", NULL };
     unsigned got = 0;
+    int after_this = 0;
     for (size_t i = 0; i < n;) {
         while (i < n && !isalnum((unsigned char)s[i]) && (unsigned char)s[i] < 0x80) i++;
         size_t b = i;
         while (i < n && (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) i++;
         size_t len = i - b;   /* "Performance-Cookies": the hyphen ends a word */
         if (!len) continue;
-        if (nd_word_in(cookies, s + b, len)) got |= PW_COOKIE;
+        if (nd_word_in(cookies, s + b, len)) got |= PW_COOKIE | (after_this ? PW_THIS : 0);
+        after_this = nd_word_in(these, s + b, len);
+        if (nd_word_in(kinds, s + b, len)) got |= PW_KIND;
+        if (nd_word_in(table, s + b, len)) got |= PW_TABLE;
+        if (nd_word_in(said, s + b, len)) got |= PW_SAID;
         if (nd_word_in(readers, s + b, len)) got |= PW_READER;
         for (size_t k = 0; polite[k] && (s[b] == 'S' || s[b] == 'I'); k++)
             if (strlen(polite[k]) == len && !memcmp(polite[k], s + b, len)) got |= PW_READER;
@@ -813,7 +839,10 @@ static unsigned prompt_words(const char *s, size_t n)
  * will need to enable or disable cookies again", "Die Performance-Cookies
  * helfen darüber hinaus die Nutzung von oetker.de zu analysieren, damit
  * wir ..."; a dialog's categories are long), cookies beside a reader and a
- * word of the web; or a warning that the reader's browser is out of date
+ * word of the web; a category or a cookie table's row that names no reader
+ * ("Notwendige Cookies sind für ... der Website absolut notwendig.", "The _ga
+ * cookie, installed by Google Analytics, ..."), cookies beside a word of the
+ * web or the table and one more sign, and no reporting verb; or a warning that the reader's browser is out of date
  * ("Dein Browser ist leider veraltet.", "You are using an outdated
  * browser"). Not a recipe's cookies (no web), not a story on cookie law or
  * on browsers (which says "websites" and "users", not "we" and "you").
@@ -829,6 +858,11 @@ static int looks_like_site_prompt(const char *s, size_t n)
                     (n <= 300 && memmem(s, n, "rowser", 6) ? browser : 0);
     if (!want) return 0;
     unsigned w = prompt_words(s, n);
+    if ((want & PW_COOKIE) && (w & PW_COOKIE) && !(w & PW_SAID) && (w & (PW_WEB | PW_TABLE))) {
+        /* a consent dialog's category or a cookie table's row: a word of the web or of the table, and another */
+        unsigned sig = w & (PW_KIND | PW_THIS | PW_TABLE | PW_WEB | PW_READER);
+        if (sig & (sig - 1)) return 1;
+    }
     return ((want & PW_COOKIE) && (w & cookie) == cookie) || ((want & PW_BROWSER) && (w & browser) == browser);
 }
 

@@ -146,13 +146,15 @@ has "the story around the boxes is kept" boxes.out 'power back by Monday evening
 check "...and no box's heading, text or credit" test "$(grep -c -e 'morning briefing' -e 'Sign up for' -e 'Related' -e 'Advertisement' -e 'Reach him' boxes.out)" = 0
 # a consent dialog's own words (no stock phrase) that the block model would keep: not story, but a
 # recipe's cookies and a story on cookie law are
-sed 's|</main>|</main><div class="privacy-modal"><h3>Privacy settings</h3><p>Strictly necessary cookies should be enabled at all times so that we can save your preferences for cookie settings on this website.</p><p>If you disable this cookie, we will not be able to save your preferences, and every time you visit this website you will need to enable or disable cookies again.</p></div>|; s|<p>Other towns|<p>Dein Browser ist leider veraltet.</p><p>Other towns|' "$DATA/page-bio.html" >consent.html
+sed 's|</main>|</main><div class="privacy-modal"><h3>Privacy settings</h3><p>Strictly necessary cookies should be enabled at all times so that we can save your preferences for cookie settings on this website.</p><p>If you disable this cookie, we will not be able to save your preferences, and every time you visit this website you will need to enable or disable cookies again.</p><p>Notwendige Cookies sind f\xc3\xbcr das einwandfreie Funktionieren der Website absolut notwendig.</p><p>The _ga cookie, installed by Google Analytics, calculates visitor, session and campaign data for the analytics report.</p></div>|; s|<p>Other towns|<p>Dein Browser ist leider veraltet.</p><p>Other towns|' "$DATA/page-bio.html" >consent.html
 clutter_gone consent.html "a consent dialog and a browser warning" 'if the work is finished on time\.' \
-    'removed legal: If you disable this cookie' 'Strictly necessary' 'If you disable' 'Browser ist leider veraltet'
-sed 's|<p>Other towns|<p>Bake the cookies for twelve minutes until your kitchen smells of butter, and take them to the council meeting.</p><p>Websites must now ask users before they set cookies, the regulator said on Tuesday, and tracking will need consent.</p><p>Other towns|' "$DATA/page-bio.html" >cookies.html
+    'removed legal: If you disable this cookie' 'Strictly necessary' 'If you disable' 'Browser ist leider veraltet' \
+    'Notwendige Cookies' '_ga cookie'
+sed 's|<p>Other towns|<p>Bake the cookies for twelve minutes until your kitchen smells of butter, and take them to the council meeting.</p><p>Websites must now ask users before they set cookies, the regulator said on Tuesday, and tracking will need consent.</p><p>Analytics cookies installed by Google count every visit to a website, the regulator said.</p><p>Other towns|' "$DATA/page-bio.html" >cookies.html
 "$ND" clean cookies.html >cookies.out
 has "a recipe's cookies are story" cookies.out 'Bake the cookies for twelve minutes'
 has "...and so is a story on cookie law" cookies.out 'Websites must now ask users before they set cookies'
+has "...that names a cookie's kind and who sets it" cookies.out 'Analytics cookies installed by Google count every visit'
 printf '{"id":"b","text":"%s\\n\\nThe company said the newer version of its browser, out on Tuesday, will no longer be supported on older phones."}\n' "$story" | "$ND" clean >browser.out
 has "...and a story on a browser's new version" browser.out 'newer version of its browser'
 # a press release's contact lines under the story: not story; an e-mail's subject quoted is
