@@ -692,7 +692,8 @@ static void drop_closing_bio(nd_page *p)
  * A site's prompts to its reader that the block model kept for the prose
  * they are: a consent dialog's paragraphs ("Diese Cookies helfen dabei,
  * unsere Webseite nutzbar zu machen ..."), an outdated-browser warning; and
- * a press release's contact lines ("Tel.: +49 ...", "E-Mail: presse@...").
+ * a press release's contact lines ("Tel.: +49 ...", "E-Mail: presse@..."),
+ * a byline with its dates ("Von Anna Berger | 04.03.2024, 18:30 Uhr").
  * Read here, not as line rules: as rules they change what the block models
  * learn from, and held-out F1 moved by up to 0.0007 either way.
  */
@@ -702,7 +703,8 @@ static void drop_kept_chrome(nd_page *p)
         nd_block *b = &p->b[i];
         if (!b->keep) continue;
         if (nd_line_is_site_prompt(p->text.data + b->off, b->len)) b->keep = 0, b->rule = ND_CLUTTER_LEGAL;
-        else if (nd_line_is_contact(p->text.data + b->off, b->len)) b->keep = 0, b->rule = ND_CLUTTER_BYLINE;
+        else if (nd_line_is_contact(p->text.data + b->off, b->len) || nd_line_is_dated_byline(p->text.data + b->off, b->len))
+            b->keep = 0, b->rule = ND_CLUTTER_BYLINE;
     }
 }
 

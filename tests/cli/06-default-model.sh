@@ -160,6 +160,11 @@ has "...and a story on a browser's new version" browser.out 'newer version of it
 # a press release's contact lines under the story: not story; an e-mail's subject quoted is
 printf '{"id":"c","text":"%s\\n\\nE-MAIL: Herzliche Einladung zur Geburtstagsfeier!\\n\\nTel.: +49 (0)40 1234 5678\\n\\nFax: 040 / 1234-5679\\n\\nE-Mail: presse@stadtwerke.example"}\n' "$story" >contact.jsonl
 clutter_gone contact.jsonl "a press release's contact lines" 'Herzliche Einladung' 'removed byline: Tel.:' '1234 5678' '1234-5679' 'presse@'
+# a byline with its dates on one line, in German and French: not story; a heading that opens with "Von" is
+for by in 'Von Anna Berger · 04.03.2024, 18:30 Uhr' 'Par Claire Martin · Publié le 4 mars 2024 à 18h30 · Mis à jour le 5 mars 2024 à 09h12'; do
+    printf '{"id":"d","text":"%s\\n\\n%s\\n\\nVon Wiener Walzer und Mozartkugeln\\n\\n%s"}\n' "$by" "$story" "$story" >dated.jsonl
+    clutter_gone dated.jsonl "a dated byline ($by)" 'Von Wiener Walzer' "removed byline: ${by%% *}" "${by#* }"
+done
 # an author's bio under the story's last paragraph, mid-page (a long sidebar after it): not story
 clutter_gone "$DATA/page-bio.html" "a bio closing the story mid-page" 'if the work is finished on time\.' \
     'removed author-bio: Marta Keller is the founder' 'Marta Keller is the founder'
