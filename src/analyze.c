@@ -153,7 +153,7 @@ void nd_analyzer_free(nd_analyzer *a)
 static nd_sumin sum_input(const nd_analyzer *a, const nd_record *rec)
 {
     (void)rec;
-    nd_sumin in = { a->m, &a->doc, a->occ, a->nocc, a->doc.vec.val, a->lidf, a->ntouched, a->doc.title };
+    nd_sumin in = { a->m, &a->doc, a->occ, a->nocc, a->doc.vec.val, a->lidf, a->ntouched, a->doc.title, 0 };
     return in;
 }
 
@@ -222,6 +222,10 @@ static void summarize(nd_analyzer *a, const nd_record *rec, const nd_analyze_opt
 {
     nd_doc *d = &a->doc;
     nd_sumin in = sum_input(a, rec);
+    if (a->m->sum) {   /* a story in a language whose references the sentence model never saw */
+        const nd_language *story = res->foreign ? nd_language_find(res->foreign) : nd_tokenizer_language(a->tz);
+        in.unlearned = story != (a->m->sum->lang ? a->m->sum->lang : a->m->lang);
+    }
     nd_analyze_opts eff = *o;
     eff.method = nd_sum_method_for(a->m, eff.method);
     uint32_t pick[ND_MAX_SUMMARY];

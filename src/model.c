@@ -678,6 +678,14 @@ indexed:
         } else {
             for (const char *c = sumline; c + 3 <= sumline + len; c++)   /* "... C=10" */
                 if (c[0] == ' ' && c[1] == 'C' && c[2] == '=') m->sum->c = strtod(c + 3, NULL);
+            /* "... language=en": the references' language (a bundle before it: its own) */
+            const char *l = NULL, *end = sumline + len;
+            for (const char *c = sumline; !l && c + 10 <= end; c++)
+                if (!memcmp(c, " language=", 10)) l = c + 10;
+            char code[8] = "";
+            for (size_t k = 0; l && k + 1 < sizeof(code) && l + k < end && l[k] >= 'a' && l[k] <= 'z'; k++) code[k] = l[k];
+            m->sum->lang = l ? nd_language_find(code) : m->lang;
+            if (!m->sum->lang) st = nd_fail(err, ND_ERR_MODEL, "%s/manifest: the summarizer's language '%s' is not known", dir, code);
         }
     }
     if (!st && manifest_get(man.data, "extractor", &len)) {
@@ -787,6 +795,7 @@ void nd_model_describe(const nd_model *m, size_t top, nd_buf *out)
     if (m->sum) {
         nd_buf_addf(out, "\nsummarizer: learned sentence scorer over %d features", ND_SFEAT);
         if (m->sum->c > 0) nd_buf_addf(out, ", C=%g", m->sum->c);
+        nd_buf_addf(out, ", learned from %s references", (m->sum->lang ? m->sum->lang : m->lang)->code);
         if (m->sum->calibrated) nd_buf_addf(out, ", Platt A=%.3f B=%.3f", m->sum->pa, m->sum->pb);
         nd_buf_adds(out, "; weights");
         for (int k = 0; k < ND_SFEAT; k++) nd_buf_addf(out, " %.3f", m->sum->w[k]);
@@ -878,8 +887,8 @@ void nd_model_describe_json(const nd_model *m, size_t top, nd_buf *out)
     nd_buf_addc(out, '}');
     json_key(out, &f0, "summarizer");
     if (m->sum) {
-        nd_buf_addf(out, "{\"features\":%d,\"C\":%.17g,\"calibrated\":%s}", ND_SFEAT, m->sum->c,
-                    m->sum->calibrated ? "true" : "false");
+        nd_buf_addf(out, "{\"features\":%d,\"C\":%.17g,\"calibrated\":%s,\"language\":\"%s\"}", ND_SFEAT, m->sum->c,
+                    m->sum->calibrated ? "true" : "false", (m->sum->lang ? m->sum->lang : m->lang)->code);
     } else {
         nd_buf_adds(out, "null");
     }

@@ -133,6 +133,7 @@ static void manifest(const nd_model *m, nd_buf *b)
         nd_buf_adds(b, ",dateline");
         for (int k = 0; k < ND_SFEAT_OWN; k++) nd_buf_addf(b, ",dateline_x_%s", fn[k]);
         if (m->sum->c > 0) nd_buf_addf(b, " C=%g", m->sum->c);
+        nd_buf_addf(b, " language=%s", (m->sum->lang ? m->sum->lang : m->lang)->code);
         nd_buf_addc(b, '\n');
     }
     if (m->ex) {
@@ -178,8 +179,9 @@ static const char readme_text[] =
     "| TASK.labels | name of libsvm label N on line N+1 |\n"
     "| TASK.platt | `A B` per class pair, in libsvm's pair order: P = 1 / (1 + exp(A*f + B)) |\n"
     "| summary.svm | libsvm model (two classes, linear) scoring sentences for summaries over the features the\n"
-    "  manifest's `summarizer` line names, label 1 = the sentence is in the reference summary: a logistic\n"
-    "  regression's weights as the one support vector, `probA -1` and `probB 0` the logistic function (optional) |\n"
+    "  manifest's `summarizer` line names (and `language=`, the language of the references it learned from),\n"
+    "  label 1 = the sentence is in the reference summary: a logistic regression's weights as the one support\n"
+    "  vector, `probA -1` and `probB 0` the logistic function (optional) |\n"
     "| blocks.model | the story extraction's block model (optional): per form (`html` pages, `text` dumps) its\n"
     "  settings and named weights, trained with liblinear's logistic regression (`w1`: a block's own features,\n"
     "  `w2`: them and the context of the first stage); without it the clutter rules alone find the story |\n\n"

@@ -391,6 +391,7 @@ typedef struct nd_sumsvm {
     int calibrated;
     double pa, pb;
     struct svm_model *model;
+    const struct nd_language *lang;   /* the language of the references it learned from (NULL: the bundle's) */
 } nd_sumsvm;
 
 /* What the summarizer needs of an analysed article; arrays by local feature id. */
@@ -403,6 +404,7 @@ typedef struct nd_sumin {
     const float *idf;           /* each feature's IDF */
     size_t nlocal;              /* the number of local ids */
     const char *title;          /* or NULL */
+    int unlearned;              /* the story's language is not the one the sentence model learned from */
 } nd_sumin;
 
 typedef struct nd_summarizer nd_summarizer;

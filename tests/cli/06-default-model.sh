@@ -165,6 +165,10 @@ for by in 'Von Anna Berger · 04.03.2024, 18:30 Uhr' 'Par Claire Martin · Publi
     printf '{"id":"d","text":"%s\\n\\n%s\\n\\nVon Wiener Walzer und Mozartkugeln\\n\\n%s"}\n' "$by" "$story" "$story" >dated.jsonl
     clutter_gone dated.jsonl "a dated byline ($by)" 'Von Wiener Walzer' "removed byline: ${by%% *}" "${by#* }"
 done
+# a story in a language whose references the sentence model never saw leans on its lead: not the
+# long filler sentence ("Y es que, de la noche a la mañana, ...") before the plan's dates
+"$ND" summarize "$DATA/spanish.jsonl" >es.out
+has "a Spanish story under the English model: its first three sentences" es.out '"summary_index":\[0,1,2\]'
 # an author's bio under the story's last paragraph, mid-page (a long sidebar after it): not story
 clutter_gone "$DATA/page-bio.html" "a bio closing the story mid-page" 'if the work is finished on time\.' \
     'removed author-bio: Marta Keller is the founder' 'Marta Keller is the founder'

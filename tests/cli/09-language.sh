@@ -37,6 +37,8 @@ printf '{"id":"q1","text":"Die Aktien der Bank fielen an der Börse, der Gewinn 
 "$ND" classify --model de q.jsonl >out; is "classify with the German bundle exits 0" $? 0
 has "a business text is wirtschaft" out '"id":"q1","topic":"wirtschaft"'
 has "a match report is sport" out '"id":"q2","topic":"sport"'
+check "its sentence model is the default model's, learned from English references" grep -q '^summarizer .* language=en$' de/manifest
+"$ND" info de >out; has "...as info says" out "^summarizer: .*, learned from en references"
 "$ND" train --min-df 1 --folds 2 --language de -o de2 "$DE" >out 2>err
 has "--language de is taken as given" out "^language: de$"
 check "the same bundle as auto's choice" diff -r de de2
