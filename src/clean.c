@@ -1331,6 +1331,24 @@ int nd_line_is_contact(const char *s, size_t n)
     return digits >= 6;
 }
 
+/*
+ * A German caption's own note that the picture only illustrates: "Die
+ * Kinder waren alle noch sehr klein (Symbolbild).", "Foto: Pixabay
+ * (Symbolbild)", "... (Archivbild)".
+ */
+int nd_line_is_picture_note(const char *s, size_t n)
+{
+    static const char *const notes[] = { "(symbolbild)", "(archivbild)", "(symbolfoto)", "(archivfoto)", NULL };
+    if (n > 300) return 0;
+    if (n && s[n - 1] == '.') n--;
+    if (n < 12 || s[n - 1] != ')') return 0;   /* most blocks: one test */
+    for (size_t k = 0; notes[k]; k++) {
+        size_t l = strlen(notes[k]);
+        if (n >= l && nd_ascii_prefix(s + n - l, l, notes[k])) return 1;
+    }
+    return 0;
+}
+
 int nd_line_is_site_prompt(const char *s, size_t n)
 {
     return looks_like_site_prompt(s, n);

@@ -118,6 +118,8 @@ int nd_line_is_site_prompt(const char *s, size_t n);
 int nd_line_is_contact(const char *s, size_t n);
 /* clean.c: a byline and its dates ("Par Claire Martin · Publié le 4 mars 2024", "Von Anna Berger | 04.03.2024"). */
 int nd_line_is_dated_byline(const char *s, size_t n);
+/* clean.c: a caption noting its picture only illustrates ("... (Symbolbild).", "... (Archivbild)"). */
+int nd_line_is_picture_note(const char *s, size_t n);
 
 /*=====   Block features (blockfeat.c)   =====*/
 

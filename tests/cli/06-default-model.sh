@@ -169,6 +169,9 @@ done
 # long filler sentence ("Y es que, de la noche a la mañana, ...") before the plan's dates
 "$ND" summarize "$DATA/spanish.jsonl" >es.out
 has "a Spanish story under the English model: its first three sentences" es.out '"summary_index":\[0,1,2\]'
+# a caption that says its picture only illustrates: not story
+printf '{"id":"p","text":"%s\\n\\nDie Kinder waren alle noch sehr klein (Symbolbild).\\n\\n%s"}\n' "$story" "$story" >picture.jsonl
+clutter_gone picture.jsonl "a caption ending (Symbolbild)" 'Dock workers' 'removed byline: Die Kinder' 'Symbolbild'
 # an author's bio under the story's last paragraph, mid-page (a long sidebar after it): not story
 clutter_gone "$DATA/page-bio.html" "a bio closing the story mid-page" 'if the work is finished on time\.' \
     'removed author-bio: Marta Keller is the founder' 'Marta Keller is the founder'
