@@ -772,13 +772,25 @@ static int looks_like_bio(const char *s, size_t n, int bare)
                                               "r\xc3\xa9" "dact", "correspondant", "chroniqueu", "periodista", "redactor",
                                               "corresponsal", "columnista", "giornalista", "redatt", "corrispondente",
                                               "verslaggever", "redacteur", "correspondent", NULL };
-    /* two or three capitalised words, then "is a"/"is an"/"is the"/"has been" (or a bare form's verb) */
+    /* two or three capitalised words ("de", "van", "von", ... between them: "Jan de Vries"), then
+       "is a"/"is an"/"is the"/"has been" (or a bare form's verb) */
+    static const char *const particles[] = { "de", "van", "der", "den", "von", "da", "di", "du", "del", "dos", "la", "le",
+                                             "ten", "ter", NULL };
     size_t i = 0, words = 0;
     while (i < n && words < 4) {
         if (!isupper((unsigned char)s[i])) break;
         while (i < n && !is_ws((unsigned char)s[i])) i++;
         while (i < n && is_ws((unsigned char)s[i])) i++;
         words++;
+        size_t p = i;   /* "Jan de Vries", "Ludwig van der Berg", "Anna de la Cruz" */
+        while (p < n && islower((unsigned char)s[p])) {
+            size_t e = p;
+            while (e < n && !is_ws((unsigned char)s[e])) e++;
+            if (!nd_word_in(particles, s + p, e - p)) break;
+            p = e;
+            while (p < n && is_ws((unsigned char)s[p])) p++;
+        }
+        if (p > i && p < n && isupper((unsigned char)s[p])) i = p;
         int verb = nd_ascii_prefix(s + i, n - i, "is a ") || nd_ascii_prefix(s + i, n - i, "is an ") ||
                    nd_ascii_prefix(s + i, n - i, "is the ") || nd_ascii_prefix(s + i, n - i, "has been") ||
                    nd_ascii_prefix(s + i, n - i, "has written") || nd_ascii_prefix(s + i, n - i, "has reported") ||

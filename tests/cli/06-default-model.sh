@@ -181,7 +181,8 @@ check "a scraped story's closing bio (\"is the editor of\") is not story" test "
 # in other languages the role follows the verb without an article; a correspondent named later in
 # a German story's last sentence is no bio
 for bio in 'Anna Berger ist freie Journalistin in Wien.' 'Marie Dupont est journaliste au Courrier du Port.' \
-           'Die Autorin ist Politologin und lebt in Graz.'; do
+           'Die Autorin ist Politologin und lebt in Graz.' 'Jan de Vries is verslaggever bij het Dagblad van het Noorden.' \
+           'Ludwig van der Berg ist Redakteur im Ressort Wirtschaft.'; do
     printf '{"id":"b","text":"%s\\n\\n%s"}\n' "$story" "$bio" | "$ND" clean >bio3.out
     check "a closing bio in another language is not story: $bio" test "$(grep -c "$bio" bio3.out)" = 0
 done

@@ -39,6 +39,7 @@ has "a business text is wirtschaft" out '"id":"q1","topic":"wirtschaft"'
 has "a match report is sport" out '"id":"q2","topic":"sport"'
 check "its sentence model is the default model's, learned from English references" grep -q '^summarizer .* language=en$' de/manifest
 "$ND" info de >out; has "...as info says" out "^summarizer: .*, learned from en references"
+"$ND" info --format json de >out; is "...and its JSON" "$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["summarizer"]["language"])' out)" en
 "$ND" train --min-df 1 --folds 2 --language de -o de2 "$DE" >out 2>err
 has "--language de is taken as given" out "^language: de$"
 check "the same bundle as auto's choice" diff -r de de2
