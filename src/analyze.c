@@ -218,14 +218,14 @@ static size_t put_mark(char *o, int kind, int closing, const char *space, size_t
     return n;
 }
 
-static void summarize(nd_analyzer *a, const nd_record *rec, const nd_analyze_opts *o, nd_result *res)
+/* 'story': the story's language (NULL: one newsdesk has no analysis for) */
+static void summarize(nd_analyzer *a, const nd_record *rec, const nd_analyze_opts *o, const nd_language *story,
+                      nd_result *res)
 {
     nd_doc *d = &a->doc;
     nd_sumin in = sum_input(a, rec);
-    if (a->m->sum) {   /* a story in a language whose references the sentence model never saw */
-        const nd_language *story = res->foreign ? nd_language_find(res->foreign) : nd_tokenizer_language(a->tz);
+    if (a->m->sum)   /* a story in a language whose references the sentence model never saw */
         in.unlearned = story != (a->m->sum->lang ? a->m->sum->lang : a->m->lang);
-    }
     nd_analyze_opts eff = *o;
     eff.method = nd_sum_method_for(a->m, eff.method);
     uint32_t pick[ND_MAX_SUMMARY];
@@ -571,7 +571,7 @@ nd_status nd_analyze(nd_analyzer *a, const nd_record *rec, const nd_analyze_opts
             d->sent_lang = NULL;
             vectorize_terms(a, 1);
         }
-        summarize(a, rec, o, res);
+        summarize(a, rec, o, res->foreign ? own : nd_tokenizer_language(a->tz), res);
     }
     clear_dense(a);
     return ND_OK;
