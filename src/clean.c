@@ -313,11 +313,11 @@ static uint64_t tail_first[256], any_first[256];   /* by first letter, the tail_
 _Static_assert(ND_NTAIL <= 64, "tail_first holds a bit a phrase");
 static pthread_once_t phrase_once = PTHREAD_ONCE_INIT;
 
-static void index_dates(void);
+static void index_words(void);
 
 static void index_phrases(void)
 {
-    index_dates();
+    index_words();
     size_t o = 0;
     for (int c = 0; c < 256; c++) {
         phrase_from[c] = (uint16_t)o;
@@ -452,8 +452,8 @@ static int looks_like_caption(const char *s, size_t n)
 
 /*
  * The words of a date alone on its line: English's names of days, months and
- * zones and the words around them, then the other languages'. One table
- * (date_kind, filled once) gives each its kind.
+ * zones and the words around them, then the other languages'. A word's
+ * kinds are looked up in one table (word_kind).
  */
 static const char *const date_names[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                           "january", "february", "march", "april", "may", "june", "july", "august",
@@ -489,15 +489,29 @@ static const char *const date_other_verbs[] = {   /* "Sábado 23 de abril del 20
                                                 "heures", "publicado", "actualizado", "de", "del", "el", "horas", "minutos",
                                                 "pubblicato", "aggiornato", "alle", "ore", "gepubliceerd", "bijgewerkt", "op", "om",
                                                 "uur", "atualizado", "feira", "das", "\xC3\xA0s", NULL };
-enum { DATE_NAME = 1, DATE_VERB, DATE_OTHER_NAME, DATE_OTHER_VERB };
-static nd_strmap date_kind;   /* lower-case word -> DATE_* */
+enum { DATE_NAME = 1, DATE_VERB = 2, DATE_OTHER_NAME = 4, DATE_OTHER_VERB = 8 };
 
-static void index_dates(void)
+/* Tables of words (lower case) to their kinds, bits: a list's words get its bit, a word in two lists both. */
+static nd_strmap date_kinds, prompt_kinds;
+
+static void index_word_lists(nd_strmap *m, const char *const *const *lists, const uint32_t *bits, size_t n)
 {
-    const char *const *lists[] = { date_names, date_verbs, date_other, date_other_verbs };
-    nd_strmap_init(&date_kind);
-    for (uint32_t k = 0; k < 4; k++)
-        for (const char *const *w = lists[k]; *w; w++) nd_strmap_put(&date_kind, *w, strlen(*w), k + 1, NULL);
+    nd_strmap_init(m);
+    for (size_t k = 0; k < n; k++)
+        for (const char *const *w = lists[k]; *w; w++) {
+            size_t e = nd_strmap_put(m, *w, strlen(*w), 0, NULL);
+            m->values[e] |= bits[k];
+        }
+}
+
+/* The kinds of the word s[0..n) in table m, its ASCII letters folded; 0 when it has none. */
+static uint32_t word_kind(const nd_strmap *m, const char *s, size_t n)
+{
+    char w[24];
+    if (n == 0 || n > sizeof(w)) return 0;
+    for (size_t k = 0; k < n; k++) w[k] = (char)tolower((unsigned char)s[k]);
+    long e = nd_strmap_find(m, w, n);
+    return e < 0 ? 0 : m->values[e];
 }
 
 /* "Monday, 4 November 2024", "Nov. 4, 2024 10:30 am", "Updated 10:30 GMT", "2 hours ago": a date alone on its line. */
@@ -519,13 +533,9 @@ static int looks_like_date(const char *s, size_t n, int all)
             continue;
         }
         while (i < n && (isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) i++;   /* "März", "août" */
-        char w[16];
-        if (i == b || i - b > sizeof(w)) return 0;
-        for (size_t k = b; k < i; k++) w[k - b] = (char)tolower((unsigned char)s[k]);
-        long e = nd_strmap_find(&date_kind, w, i - b);
-        uint32_t kind = e < 0 ? 0 : date_kind.values[e];
-        if (kind == 0 || (kind >= DATE_OTHER_NAME && !all)) return 0;
-        named += kind == DATE_NAME || kind == DATE_OTHER_NAME;
+        uint32_t kind = word_kind(&date_kinds, s + b, i - b) & (all ? ~0u : DATE_NAME | DATE_VERB);
+        if (!kind) return 0;
+        named += (kind & (DATE_NAME | DATE_OTHER_NAME)) != 0;
     }
     return named > 0;
 }
@@ -829,44 +839,58 @@ enum prompt_words {
     PW_KIND = 32,    /* a cookie category: "Notwendige", "analytics", "Marketing" */
     PW_THIS = 64,    /* "this cookie", "diese Cookies", "ces cookies" */
     PW_TABLE = 128,  /* a cookie table's words: who sets it, how long it lives */
-    PW_SAID = 256    /* a reporting verb: a story about cookies */
+    PW_SAID = 256,   /* a reporting verb: a story about cookies */
+    PW_THESE = 512   /* a demonstrative (the table's; the line's PW_THIS when cookies follow it) */
 };
+
+static const char *const pw_cookies[] = { "cookie", "cookies", "hilfscookie", "cookielawinfo", NULL };
+static const char *const pw_kinds[] = { "necessary", "essential", "functional", "analytics", "analytical", "performance",
+                                        "marketing", "advertising", "advertisement", "statistics", "notwendig",
+                                        "notwendige", "erforderlich", "erforderliche", "funktionale", "analytische",
+                                        "statistik", "leistungs", "n\xC3\xA9" "cessaires", "fonctionnels",
+                                        "analytiques", "publicitaires", "necesarias", "anal\xC3\xADticas",
+                                        "publicitarias", NULL };
+static const char *const pw_these[] = { "this", "these", "diese", "dieses", "ces", "ce", "cet", "esta", "estas", "este",
+                                        "estos", NULL };
+static const char *const pw_table[] = { "google", "youtube", "stripe", "piwik", "matomo", "php", "gdpr", "dsgvo",
+                                        "plugin", "checkbox", "laufzeit", "lebensdauer", "speicherdauer", "duration",
+                                        "expiry", "anbieter", "installed", NULL };
+static const char *const pw_said[] = { "said", "says", "told", "according", "ruled", "announced", "reported", "sagte",
+                                       "sagt", "teilte", "laut", "erkl\xC3\xA4rte", "urteilte", "selon", "dijo",
+                                       "seg\xC3\xBAn", "afirm\xC3\xB3", NULL };
+static const char *const pw_readers[] = { "we", "our", "us", "you", "your", "wir", "uns", "unser", "unsere", "unserer",
+                                          "unseren", "unserem", "unseres", "du", "dir", "dein", "deine", "deinen", "euer",
+                                          "eure", "euren", "nous", "notre", "nos", "vous", "votre", "vos", "usamos",
+                                          "utilizamos", "nuestro", "nuestra", "nuestros", "nuestras", "usted", NULL };
+/* German's polite "you", capitalised ("sie", "ihre": they, their) */
+static const char *const pw_polite[] = { "Sie", "Ihr", "Ihre", "Ihren", "Ihrer", "Ihrem", "Ihnen", NULL };
+static const char *const pw_web[] = { "website", "websites", "webseite", "webseiten", "site", "sites", "seite", "browser",
+                                      "domain",
+                                      "navegador", "navigateur", "sitio", "analytics", "tracking", "einstellungen",
+                                      "settings", "preferences", "pr\xC3\xA9" "f\xC3\xA9rences", "consent",
+                                      "einwilligung", "zustimmung", "consentement", "consentimiento", "dienste",
+                                      "services", "servicios", "enable", "disable", "aktivieren", "deaktivieren",
+                                      "blockieren", "akzeptieren", "accepter", "aceptar", "nutzung", "navigation", NULL };
+static const char *const pw_browsers[] = { "browser", "browsers", "webbrowser", NULL };
+static const char *const pw_outdated[] = { "outdated", "veraltet", "veralteten", "veralteter", "unsupported", "supported",
+                                           "unterst\xC3\xBCtzt", "upgrade",
+                                           "aktualisieren", "neueren", "newer", "obsolete", "obsol\xC3\xA8te",
+                                           "desactualizado", "actualiza", "actualice", NULL };
+
+static void index_words(void)
+{
+    const char *const *dates[] = { date_names, date_verbs, date_other, date_other_verbs };
+    const uint32_t date_bits[] = { DATE_NAME, DATE_VERB, DATE_OTHER_NAME, DATE_OTHER_VERB };
+    index_word_lists(&date_kinds, dates, date_bits, 4);
+    const char *const *prompts[] = { pw_cookies, pw_kinds, pw_these, pw_table, pw_said, pw_readers, pw_web, pw_browsers,
+                                     pw_outdated };
+    const uint32_t prompt_bits[] = { PW_COOKIE, PW_KIND, PW_THESE, PW_TABLE, PW_SAID, PW_READER, PW_WEB, PW_BROWSER,
+                                     PW_OUTDATED };
+    index_word_lists(&prompt_kinds, prompts, prompt_bits, sizeof(prompts) / sizeof(prompts[0]));
+}
 
 static unsigned prompt_words(const char *s, size_t n)
 {
-    static const char *const cookies[] = { "cookie", "cookies", "hilfscookie", "cookielawinfo", NULL };
-    static const char *const kinds[] = { "necessary", "essential", "functional", "analytics", "analytical", "performance",
-                                         "marketing", "advertising", "advertisement", "statistics", "notwendig",
-                                         "notwendige", "erforderlich", "erforderliche", "funktionale", "analytische",
-                                         "statistik", "leistungs", "n\xC3\xA9" "cessaires", "fonctionnels",
-                                         "analytiques", "publicitaires", "necesarias", "anal\xC3\xADticas",
-                                         "publicitarias", NULL };
-    static const char *const these[] = { "this", "these", "diese", "dieses", "ces", "ce", "cet", "esta", "estas", "este",
-                                         "estos", NULL };
-    static const char *const table[] = { "google", "youtube", "stripe", "piwik", "matomo", "php", "gdpr", "dsgvo",
-                                         "plugin", "checkbox", "laufzeit", "lebensdauer", "speicherdauer", "duration",
-                                         "expiry", "anbieter", "installed", NULL };
-    static const char *const said[] = { "said", "says", "told", "according", "ruled", "announced", "reported", "sagte",
-                                        "sagt", "teilte", "laut", "erkl\xC3\xA4rte", "urteilte", "selon", "dijo",
-                                        "seg\xC3\xBAn", "afirm\xC3\xB3", NULL };
-    static const char *const readers[] = { "we", "our", "us", "you", "your", "wir", "uns", "unser", "unsere", "unserer",
-                                           "unseren", "unserem", "unseres", "du", "dir", "dein", "deine", "deinen", "euer",
-                                           "eure", "euren", "nous", "notre", "nos", "vous", "votre", "vos", "usamos",
-                                           "utilizamos", "nuestro", "nuestra", "nuestros", "nuestras", "usted", NULL };
-    /* German's polite "you", capitalised ("sie", "ihre": they, their) */
-    static const char *const polite[] = { "Sie", "Ihr", "Ihre", "Ihren", "Ihrer", "Ihrem", "Ihnen", NULL };
-    static const char *const web[] = { "website", "websites", "webseite", "webseiten", "site", "sites", "seite", "browser",
-                                       "domain",
-                                       "navegador", "navigateur", "sitio", "analytics", "tracking", "einstellungen",
-                                       "settings", "preferences", "pr\xC3\xA9" "f\xC3\xA9rences", "consent",
-                                       "einwilligung", "zustimmung", "consentement", "consentimiento", "dienste",
-                                       "services", "servicios", "enable", "disable", "aktivieren", "deaktivieren",
-                                       "blockieren", "akzeptieren", "accepter", "aceptar", "nutzung", "navigation", NULL };
-    static const char *const browsers[] = { "browser", "browsers", "webbrowser", NULL };
-    static const char *const outdated[] = { "outdated", "veraltet", "veralteten", "veralteter", "unsupported", "supported",
-                                            "unterst\xC3\xBCtzt", "upgrade",
-                                            "aktualisieren", "neueren", "newer", "obsolete", "obsol\xC3\xA8te",
-                                            "desactualizado", "actualiza", "actualice", NULL };
     unsigned got = 0;
     int after_this = 0;
     for (size_t i = 0; i < n;) {
@@ -875,17 +899,12 @@ static unsigned prompt_words(const char *s, size_t n)
         while (i < n && (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) i++;
         size_t len = i - b;   /* "Performance-Cookies": the hyphen ends a word */
         if (!len) continue;
-        if (nd_word_in(cookies, s + b, len)) got |= PW_COOKIE | (after_this ? PW_THIS : 0);
-        after_this = nd_word_in(these, s + b, len);
-        if (nd_word_in(kinds, s + b, len)) got |= PW_KIND;
-        if (nd_word_in(table, s + b, len)) got |= PW_TABLE;
-        if (nd_word_in(said, s + b, len)) got |= PW_SAID;
-        if (nd_word_in(readers, s + b, len)) got |= PW_READER;
-        for (size_t k = 0; polite[k] && (s[b] == 'S' || s[b] == 'I'); k++)
-            if (strlen(polite[k]) == len && !memcmp(polite[k], s + b, len)) got |= PW_READER;
-        if (nd_word_in(web, s + b, len)) got |= PW_WEB;
-        if (nd_word_in(browsers, s + b, len)) got |= PW_BROWSER;
-        if (nd_word_in(outdated, s + b, len)) got |= PW_OUTDATED;
+        uint32_t kind = word_kind(&prompt_kinds, s + b, len);
+        if (kind & PW_COOKIE) got |= after_this ? PW_THIS : 0;
+        after_this = (kind & PW_THESE) != 0;
+        got |= kind & ~(unsigned)PW_THESE;
+        for (size_t k = 0; pw_polite[k] && (s[b] == 'S' || s[b] == 'I'); k++)
+            if (strlen(pw_polite[k]) == len && !memcmp(pw_polite[k], s + b, len)) got |= PW_READER;
     }
     return got;
 }
@@ -1363,6 +1382,7 @@ int nd_line_is_picture_note(const char *s, size_t n)
 
 int nd_line_is_site_prompt(const char *s, size_t n)
 {
+    pthread_once(&phrase_once, index_phrases);
     return looks_like_site_prompt(s, n);
 }
 
