@@ -1114,7 +1114,7 @@ static int cjk_body(const char *s, size_t n)
 static int looks_like_body(const char *s, size_t n)
 {
     size_t words = 1;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n && words < 8; i++)   /* eight are enough to know */
         if (s[i] == ' ' && i + 1 < n && s[i + 1] != ' ') words++;
     if (words < 8 && (words < 5 || n < 64))
         return n >= 48 && ((unsigned char)s[n - 1] >= 0x80 || s[n - 1] == ')' || s[n - 1] == '"') &&
