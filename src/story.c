@@ -378,9 +378,43 @@ static size_t content_words(const char *s, size_t n, uint64_t *w, size_t max)
  * blocks in the ND_HEAD_SPAN above the first story paragraph (a kept block
  * that is a sentence of eight words or more), the short one that is no
  * sentence and shares the most content words (two at least) with the
- * story's first paragraphs; p->n for none.
+ * story's first paragraphs; p->n for none. A subtitle that shares more
+ * than the headline right above it ("How Europe's sleeper services came
+ * back ..." under "The quiet return of the night train") is not the one.
  */
 #define ND_HEAD_SPAN 12
+static size_t count_bytes(const char *s, size_t n, char c)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) k += s[i] == c;
+    return k;
+}
+
+/* A year (1900-2099) as a number of its own in s[0..n). */
+static int has_year(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 4 <= n; i++)
+        if ((i == 0 || !isdigit((unsigned char)s[i - 1])) && (i + 4 == n || !isdigit((unsigned char)s[i + 4])) &&
+            ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0')) && isdigit((unsigned char)s[i + 2]) &&
+            isdigit((unsigned char)s[i + 3]))
+            return 1;
+    return 0;
+}
+
+/*
+ * Block i reads as the subtitle under headline h: ten words or more, under
+ * four or more that are no list of tags ("Politik, Debatte, Wien", "Sport |
+ * Ski") and no dateline or section label with its year ("Hamburg, 2.
+ * November 2021", "Olympia 2022 in Peking").
+ */
+static int is_subtitle(const nd_page *p, size_t i, size_t h)
+{
+    const char *s = p->text.data + p->b[i].off, *t = p->text.data + p->b[h].off;
+    size_t n = p->b[i].len, m = p->b[h].len;
+    return m < n && count_bytes(s, n, ' ') >= 9 && count_bytes(t, m, ' ') >= 3 && count_bytes(t, m, ',') < 2 &&
+           !memchr(t, '|', m) && !has_year(t, m);
+}
+
 static size_t find_headline(const nd_page *p)
 {
     size_t first = 0;
@@ -388,7 +422,7 @@ static size_t find_headline(const nd_page *p)
         first++;
     enum { MAXW = 256 };
     uint64_t story[MAXW], cand[64];
-    size_t ns = 0, best = p->n, best_shared = 1;
+    size_t ns = 0, best = p->n, best_shared = 1, above = p->n, last = p->n, last_shared = 0;
     for (size_t i = first > ND_HEAD_SPAN ? first - ND_HEAD_SPAN : 0; i < first && first < p->n; i++) {
         const nd_block *b = &p->b[i];
         const char *s = p->text.data + b->off;
@@ -405,9 +439,10 @@ static size_t find_headline(const nd_page *p)
             for (size_t c = 0; c < ns && !hit && !dup; c++) hit = story[c] == cand[a];
             shared += hit;
         }
-        if (shared > best_shared) best = i, best_shared = shared;
+        if (shared > best_shared) best = i, best_shared = shared, above = last + 1 == i && last_shared > 1 && is_subtitle(p, i, last) ? last : p->n;
+        last = i, last_shared = shared;
     }
-    return best;
+    return above < p->n ? above : best;
 }
 
 /*

@@ -192,3 +192,7 @@ has "...but a last sentence that names a correspondent further on is" bio4.out "
 last='The Supreme Court is always the last word, said Dana Cole, a political consultant in Riverton.'
 printf '{"id":"b","text":"%s\\n\\n%s"}\n' "$story" "$last" | "$ND" clean >bio5.out
 has "...nor one whose \"is always\" only looks like \"is a\"" bio5.out "$last"
+cleans_to() { "$ND" clean "$1" >cleans.out; has "$2" cleans.out "$3"; }
+# a text page's headline above a longer subtitle that shares more words with the story: the title
+printf '{"id":"h","text":"Sign in\\n\\nThe quiet return of the night train\\n\\nHow the sleeper services of Europe came back from the dead, one route at a time\\n\\nA decade ago the night trains of Europe looked finished, as operators cut sleeper routes every year.\\n\\nToday new sleeper services and routes are launching faster than the carriages can be built.\\n\\nThe turnaround began in Austria, where the railway bought routes that others had abandoned."}\n' >subtitle.jsonl
+cleans_to subtitle.jsonl "a headline above its subtitle is the title" '"title":"The quiet return of the night train"'
