@@ -1380,6 +1380,58 @@ int nd_line_is_picture_note(const char *s, size_t n)
     return 0;
 }
 
+/*
+ * A line of a post's meta under its headline: a date alone, a bare count
+ * ("142", "2.1K": likes and comments beside their icons), a name (four
+ * capitalised words at most, "Maria Okafor").
+ */
+nd_meta nd_line_meta(const char *s, size_t n)
+{
+    pthread_once(&phrase_once, index_phrases);
+    if (!n || n > 48) return ND_META_NONE;
+    size_t i = 0;
+    while (i < n && (isdigit((unsigned char)s[i]) || ((s[i] == ',' || s[i] == '.') && i > 0))) i++;
+    if (i > 0 && i <= 7 && (i == n || (i + 1 == n && (s[i] == 'K' || s[i] == 'k' || s[i] == 'M'))))
+        return ND_META_COUNT;
+    if (looks_like_date(s, n, 1)) return ND_META_DATE;
+    return is_byline_more(s, n) && !nd_ascii_prefix(s, n, "and ") && !nd_ascii_prefix(s, n, "& ") ? ND_META_NAME
+                                                                                                 : ND_META_NONE;
+}
+
+/*
+ * The heading of a press release's closing boilerplate: the issuer's
+ * profile ("About Northwind Energy", "Über die Muster AG", "À propos de
+ * Fnac"; the name capitalised) or its legal notice ("Forward-Looking
+ * Statements", "Safe Harbor Statement", "Cautionary Note Regarding ...");
+ * ND_CLUTTER_BIO and ND_CLUTTER_LEGAL, ND_CLUTTER_NONE for any other line.
+ */
+nd_clutter nd_line_closing_heading(const char *s, size_t n)
+{
+    static const char *const about[] = { "about ", "\xC3\xBC" "ber ", "\xC3\x9C" "BER ", "\xC3\xA0 propos de ", "\xC3\x80 propos de ",
+                                         "acerca de ", "sobre ", "informazioni su ", NULL };
+    static const char *const legal[] = { "forward-looking statements", "forward looking statements",
+                                         "safe harbor statement", "safe harbour statement", "cautionary note regarding",
+                                         "cautionary statement regarding", "cautionary statement", NULL };
+    if (n < 6 || n > 80 || s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?') return ND_CLUTTER_NONE;
+    while (n && (s[n - 1] == ':' || s[n - 1] == ' ')) n--;
+    for (size_t k = 0; legal[k]; k++)
+        if (nd_ascii_prefix(s, n, legal[k])) return ND_CLUTTER_LEGAL;
+    size_t words = 1;
+    for (size_t i = 0; i < n; i++) words += s[i] == ' ';
+    if (words < 2 || words > 7) return ND_CLUTTER_NONE;
+    for (size_t k = 0; about[k]; k++) {
+        size_t l = strlen(about[k]);
+        if (n > l && !strncasecmp(s, about[k], l)) {
+            unsigned char c = (unsigned char)s[l];   /* a name: "About Northwind", not "About the study" */
+            if (!(isupper(c) || c == 0xC3) || nd_ascii_prefix(s + l, n - l, "the ") || nd_ascii_prefix(s + l, n - l, "this ") ||
+                nd_ascii_prefix(s + l, n - l, "these "))
+                return ND_CLUTTER_NONE;
+            return ND_CLUTTER_BIO;
+        }
+    }
+    return ND_CLUTTER_NONE;
+}
+
 int nd_line_is_site_prompt(const char *s, size_t n)
 {
     pthread_once(&phrase_once, index_phrases);

@@ -724,6 +724,28 @@ static void drop_closing_bio(nd_page *p)
 }
 
 /*
+ * A press release's closing boilerplate that the block model kept for the
+ * prose it is: the issuer's profile under "About Northwind Energy", the
+ * legal notice under "Forward-Looking Statements". From such a heading
+ * below the story's third body paragraph (block 'third') and among the
+ * last ND_CLOSING_MAX kept blocks, the kept blocks go.
+ */
+#define ND_CLOSING_MAX 6
+static void drop_closing_boilerplate(nd_page *p, size_t third)
+{
+    size_t from = p->n, left = 0;
+    nd_clutter why = ND_CLUTTER_NONE;
+    for (size_t i = p->n; i-- > third + 1 && left < ND_CLOSING_MAX;) {
+        if (!p->b[i].keep) continue;
+        left++;
+        nd_clutter w = nd_line_closing_heading(p->text.data + p->b[i].off, p->b[i].len);
+        if (w != ND_CLUTTER_NONE) from = i, why = w;
+    }
+    for (size_t k = from; k < p->n; k++)
+        if (p->b[k].keep) p->b[k].keep = 0, p->b[k].rule = (uint8_t)why;
+}
+
+/*
  * A site's prompts to its reader that the block model kept for the prose
  * they are: a consent dialog's paragraphs ("Diese Cookies helfen dabei,
  * unsere Webseite nutzbar zu machen ..."), an outdated-browser warning; and
@@ -747,6 +769,45 @@ static void drop_kept_chrome(nd_page *p, int all_prose)
                  (!all_prose && (nd_line_is_contact(t, b->len) || nd_line_is_dated_byline(t, b->len))))
             b->keep = 0, b->rule = ND_CLUTTER_BYLINE;
     }
+}
+
+/*
+ * A post's meta that the block model kept between its standfirst and its
+ * story, as newsletter and blog platforms print it: the author, the date,
+ * the counts of likes and comments ("Maria Okafor", "Nov 30, 2026", "142",
+ * "18"). Above the story's third body paragraph, a run of kept blocks, a
+ * name perhaps, then a date, then counts, goes. Without the counts such a
+ * run is as often a table's or a timeline's heading and its date
+ * ("WHL Playoff Scoring Leaders", "April 18, 1993"), and stays. Returns
+ * the third body paragraph's block, p->n for a story of fewer.
+ */
+static size_t drop_top_meta(nd_page *p)
+{
+    size_t i = 0;
+    for (size_t body = 0; i < p->n; i++) {
+        nd_block *b = &p->b[i];
+        if (!b->keep) continue;
+        const char *t = p->text.data + b->off;
+        if (nd_line_is_body(t, b->len)) {
+            if (++body == 3) break;
+            continue;
+        }
+        size_t end = i;   /* the run: name? date+ count+ */
+        int stage = 0;   /* 0 start, 1 after the name, 2 after a date, 3 after a count */
+        for (size_t k = i; k < p->n; k++) {
+            if (!p->b[k].keep) continue;
+            nd_meta m = nd_line_meta(p->text.data + p->b[k].off, p->b[k].len);
+            int next = m == ND_META_NAME && stage == 0 ? 1 : m == ND_META_DATE && stage <= 2 ? 2 :
+                       m == ND_META_COUNT && stage >= 2 ? 3 : -1;
+            if (next < 0) break;
+            stage = next, end = k;
+        }
+        if (stage < 3) continue;
+        for (size_t k = i; k <= end; k++)
+            if (p->b[k].keep) p->b[k].keep = 0, p->b[k].rule = ND_CLUTTER_BYLINE;
+        i = end;
+    }
+    return i;
 }
 
 size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t len, nd_buf *out, int keep_all)
@@ -774,6 +835,7 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
         }
         drop_repeats(page);
         drop_kept_chrome(page, 0);
+        drop_closing_boilerplate(page, drop_top_meta(page));
         drop_closing_bio(page);
         if (page->html) drop_comments(page), drop_orphan_headings(page), structured_story(page);
     }

@@ -193,6 +193,21 @@ last='The Supreme Court is always the last word, said Dana Cole, a political con
 printf '{"id":"b","text":"%s\\n\\n%s"}\n' "$story" "$last" | "$ND" clean >bio5.out
 has "...nor one whose \"is always\" only looks like \"is a\"" bio5.out "$last"
 cleans_to() { "$ND" clean "$1" >cleans.out; has "$2" cleans.out "$3"; }
+# a newsletter post's meta between its standfirst and its story (author, date, counts of likes
+# and comments): not story; a timeline's date under which a heading follows is
+body='Three years ago depositors pulled money out of small lenders and parked it at the largest banks in the country.\n\nAccording to quarterly filings, banks with less than ten billion dollars in assets have grown deposits faster for six quarters.\n\nPart of the reason is price: smaller banks pay higher rates on savings accounts, and customers have noticed.'
+printf '{"id":"m","text":"Why small banks are winning the deposit war\\n\\nRegional lenders have added customers for six straight quarters. Here is what is driving it.\\n\\nMaria Okafor\\n\\nNov 30, 2026\\n\\n142\\n\\n18\\n\\n%s"}\n' "$body" >meta.jsonl
+clutter_gone meta.jsonl "a post's author, date and counts" 'Here is what is driving it\.' 'removed byline: Nov 30, 2026' \
+    'Maria Okafor' 'Nov 30' '\\n\\n142\\n' '\\n\\n18\\n'
+printf '{"id":"t","text":"How the lockdown unfolded\\n\\nThe first cases were found in late winter, and within weeks the country had shut its schools and offices.\\n\\nMarch 12, 2020\\n\\nSchools Close Their Doors\\n\\n%s"}\n' "$body" >timeline.jsonl
+cleans_to timeline.jsonl "...but a timeline's date and its heading are story" 'March 12, 2020\\n\\nSchools Close Their Doors'
+# a press release's closing boilerplate (the issuer's profile, the forward-looking statements): not
+# story; a closing section on a study ("About the study") is
+printf '{"id":"r","text":"%s\\n\\nAbout Northwind Energy\\n\\nNorthwind Energy develops, builds and operates solar and storage projects across the western United States.\\n\\nForward-Looking Statements\\n\\nThis press release contains forward-looking statements within the meaning of the Private Securities Litigation Reform Act of 1995."}\n' "$body" >release.jsonl
+clutter_gone release.jsonl "a press release's closing boilerplate" 'customers have noticed\.' 'removed author-bio: About Northwind' \
+    'About Northwind' 'develops, builds' 'Forward-Looking' 'Litigation Reform'
+printf '{"id":"s","text":"%s\\n\\nAbout the study\\n\\nThe researchers surveyed 2,400 savers in twelve states between March and May."}\n' "$body" >study.jsonl
+cleans_to study.jsonl "...but a closing section on a study is story" 'About the study\\n\\nThe researchers surveyed'
 # a text page's headline above a longer subtitle that shares more words with the story: the title
 printf '{"id":"h","text":"Sign in\\n\\nThe quiet return of the night train\\n\\nHow the sleeper services of Europe came back from the dead, one route at a time\\n\\nA decade ago the night trains of Europe looked finished, as operators cut sleeper routes every year.\\n\\nToday new sleeper services and routes are launching faster than the carriages can be built.\\n\\nThe turnaround began in Austria, where the railway bought routes that others had abandoned."}\n' >subtitle.jsonl
 cleans_to subtitle.jsonl "a headline above its subtitle is the title" '"title":"The quiet return of the night train"'
