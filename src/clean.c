@@ -1399,6 +1399,51 @@ nd_meta nd_line_meta(const char *s, size_t n)
 }
 
 /*
+ * A paywall's notice or label: "Article réservé aux abonnés", "El
+ * contenido al que quiere acceder es exclusivo para suscriptores.",
+ * "Subscriber exclusive". A short line with such a phrase and a word for
+ * what is withheld (article, content, Artikel, contenido, ...) or four
+ * words at most: "The channel is available to subscribers only." is a
+ * story's sentence.
+ */
+int nd_line_is_paywall(const char *s, size_t n)
+{
+    static const char *const notices[] = {
+        "subscribers only", "subscriber exclusive", "subscriber-only", "exclusive to subscribers",
+        "subscribe to read", "subscribe to continue",
+        "r\xC3\xA9serv\xC3\xA9 aux abonn\xC3\xA9s", "nur f\xC3\xBCr abonnenten", "exklusiv f\xC3\xBCr abonnenten",
+        "exclusivo para suscriptores", "exclusivo para assinantes", "exclusivo para assinante",
+        "riservato agli abbonati", "esclusivo per gli abbonati", "exclusief voor abonnees", "alleen voor abonnees",
+        "tylko dla subskrybent", "endast f\xC3\xB6r prenumeranter", "kun for abonnenter", "vain tilaajille", NULL };
+    static const char *const withheld[] = { "article", "story", "content", "artikel", "beitrag", "inhalt",
+                                            "contenu", "contenido", "art\xC3\xAD" "culo", "nota", "conte\xC3\xBA" "do",
+                                            "mat\xC3\xA9ria", "contenuto", "articolo", "artigo", "tekst", NULL };
+    static const char *const stems[] = { "subscri", "abonn", "suscript", "assinant", "abbonat", "prenumer", "tilaaj",
+                                         "subskryb", NULL };
+    if (n < 10 || n > 120) return 0;
+    int stem = 0;   /* most lines have none of the words for a subscriber: a look at each word's start */
+    for (const char *w = s, *end = s + n; w && !stem; w = memchr(w, ' ', (size_t)(end - w))) {
+        w += *w == ' ';
+        if (end - w < 5) break;
+        char c = (char)(w[0] | 0x20), d = (char)(w[1] | 0x20);
+        if (c == 's' || c == 'a' || c == 'p' || c == 't')
+            for (size_t k = 0; stems[k] && !stem; k++)
+                stem = c == stems[k][0] && d == stems[k][1] && nd_ascii_prefix(w, (size_t)(end - w), stems[k]);
+    }
+    if (!stem) return 0;
+    char low[121];
+    size_t words = 1;
+    for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)s[i]), words += s[i] == ' ';
+    size_t k = 0;
+    while (notices[k] && !memmem(low, n, notices[k], strlen(notices[k]))) k++;
+    if (!notices[k]) return 0;
+    if (words <= 4) return 1;
+    for (k = 0; withheld[k]; k++)
+        if (has_phrase(low, n, withheld[k])) return 1;
+    return 0;
+}
+
+/*
  * The heading of a press release's closing boilerplate: the issuer's
  * profile ("About Northwind Energy", "Über die Muster AG", "À propos de
  * Fnac"; the name capitalised) or its legal notice ("Forward-Looking

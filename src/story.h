@@ -118,6 +118,8 @@ int nd_line_is_site_prompt(const char *s, size_t n);
 int nd_line_is_contact(const char *s, size_t n);
 /* clean.c: a byline and its dates ("Par Claire Martin · Publié le 4 mars 2024", "Von Anna Berger | 04.03.2024"). */
 int nd_line_is_dated_byline(const char *s, size_t n);
+/* clean.c: a paywall's notice or label ("Article réservé aux abonnés", "This story is for subscribers only."). */
+int nd_line_is_paywall(const char *s, size_t n);
 /* clean.c: the heading of a press release's closing boilerplate: ND_CLUTTER_BIO ("About Northwind Energy"), _LEGAL ("Forward-Looking Statements"). */
 nd_clutter nd_line_closing_heading(const char *s, size_t n);
 /* clean.c: what a short line of a post's meta is (nd_line_meta): a date, a count ("142", "2.1K"), a name. */

@@ -211,3 +211,11 @@ cleans_to study.jsonl "...but a closing section on a study is story" 'About the 
 # a text page's headline above a longer subtitle that shares more words with the story: the title
 printf '{"id":"h","text":"Sign in\\n\\nThe quiet return of the night train\\n\\nHow the sleeper services of Europe came back from the dead, one route at a time\\n\\nA decade ago the night trains of Europe looked finished, as operators cut sleeper routes every year.\\n\\nToday new sleeper services and routes are launching faster than the carriages can be built.\\n\\nThe turnaround began in Austria, where the railway bought routes that others had abandoned."}\n' >subtitle.jsonl
 cleans_to subtitle.jsonl "a headline above its subtitle is the title" '"title":"The quiet return of the night train"'
+# a paywall's label or notice, in a page or closing a clean article: not story; a story's sentence
+# on a channel for subscribers only is
+for pay in 'Article réservé aux abonnés' 'Nur für Abonnenten' 'El contenido al que quiere acceder es exclusivo para suscriptores.'; do
+    printf '{"id":"w","text":"%s\\n\\n%s"}\n' "$body" "$pay" >paywall.jsonl
+    clutter_gone paywall.jsonl "a paywall's notice ($pay)" 'customers have noticed\.' 'removed social:' "$pay"
+done
+printf '{"id":"w","text":"%s\\n\\nThe new sports channel is available to subscribers only, the company said."}\n' "$body" >channel.jsonl
+cleans_to channel.jsonl "...but a story's sentence on a channel for subscribers only is" 'available to subscribers only, the company said\.'
