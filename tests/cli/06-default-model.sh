@@ -161,10 +161,15 @@ has "...and a story on a browser's new version" browser.out 'newer version of it
 printf '{"id":"c","text":"%s\\n\\nE-MAIL: Herzliche Einladung zur Geburtstagsfeier!\\n\\nTel.: +49 (0)40 1234 5678\\n\\nFax: 040 / 1234-5679\\n\\nE-Mail: presse@stadtwerke.example"}\n' "$story" >contact.jsonl
 clutter_gone contact.jsonl "a press release's contact lines" 'Herzliche Einladung' 'removed byline: Tel.:' '1234 5678' '1234-5679' 'presse@'
 # a byline with its dates on one line, in German and French: not story; a heading that opens with "Von" is
-for by in 'Von Anna Berger · 04.03.2024, 18:30 Uhr' 'Par Claire Martin · Publié le 4 mars 2024 à 18h30 · Mis à jour le 5 mars 2024 à 09h12'; do
+for by in 'Von Anna Berger · 04.03.2024, 18:30 Uhr' 'Par Claire Martin · Publié le 4 mars 2024 à 18h30 · Mis à jour le 5 mars 2024 à 09h12' \
+          '24. März 2004, 19:49 | Jane Roe' 'Freitag, 04.02.2022 | 11:38 Uhr'; do
     printf '{"id":"d","text":"%s\\n\\n%s\\n\\nVon Wiener Walzer und Mozartkugeln\\n\\n%s"}\n' "$by" "$story" "$story" >dated.jsonl
     clutter_gone dated.jsonl "a dated byline ($by)" 'Von Wiener Walzer' "removed byline: ${by%% *}" "${by#* }"
 done
+# ...but not a list of events, a date and a dash before each
+printf '{"id":"l","text":"%s\\n\\nAug 28 - Galileo Flyby\\n\\nOct 01 - SeaWIFS Launch\\n\\n%s"}\n' "$story" "$story" >events.jsonl
+"$ND" clean events.jsonl >events.out
+has "...but a list of events, a date and a dash before each, is story" events.out 'Galileo Flyby.*SeaWIFS Launch'
 # a story in a language whose references the sentence model never saw leans on its lead: not the
 # long filler sentence ("Y es que, de la noche a la mañana, ...") before the plan's dates
 "$ND" summarize "$DATA/spanish.jsonl" >es.out

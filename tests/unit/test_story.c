@@ -545,9 +545,13 @@ static void test_dates(void)
     static const char *const dates[] = { "Donnerstag, 31. Mai 2012", "26. M\xC3\xA4rz 2004, 16:19",
                                          "S\xC3\xA1" "bado 23 de abril del 2022 - 10:15", "mercredi 11 septembre 2019",
                                          "mi\xC3\xA9rcoles, 11 de mayo de 2022 - 3:40 a.m.", "vor 2 Stunden",
-                                         "am 3. Februar 2022 um 21:17", "Publicado: Jueves, 21 Abril 2022 04:45", NULL };
+                                         "am 3. Februar 2022 um 21:17", "Publicado: Jueves, 21 Abril 2022 04:45",
+                                         /* Polish, Swedish, Danish, Finnish, Russian */
+                                         "5 grudnia 2026, 10:15", "\xC5\x9Aroda, 3 marca 2021", "2 godziny temu",
+                                         "l\xC3\xB6rdag 5 december 2026 kl. 10.15", "5. marts 2026", "5. joulukuuta 2026 klo 10.15",
+                                         "5 \xD0\xB4\xD0\xB5\xD0\xBA\xD0\xB0\xD0\xB1\xD1\x80\xD1\x8F 2026, 10:15", NULL };
     static const char *const not_dates[] = { "Der Mai ist gekommen", "Pl\xC3\xA1" "cido Domingo", "Mars Express",
-                                             "Ausstellung vom 9. bis 23. Februar 2017", NULL };
+                                             "Ausstellung vom 9. bis 23. Februar 2017", "Maja Nowak", NULL };
     int english = 0;
     for (int i = 0; dates[i]; i++) {
         ok(nd_line_is_date(dates[i], strlen(dates[i]), 1), "a date: %s", dates[i]);
