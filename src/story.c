@@ -782,11 +782,35 @@ static void drop_kept_chrome(nd_page *p, int all_prose)
  * story, as newsletter and blog platforms print it: the author, the date,
  * the counts of likes and comments ("Maria Okafor", "Nov 30, 2026", "142",
  * "18"). Above the story's third body paragraph, a run of kept blocks, a
- * name perhaps, then a date, then counts, goes. Without the counts such a
+ * name perhaps, then a date, then counts, goes, and a block whose lines
+ * are a name and a date (a byline box, "Anna Nowak" over "5 grudnia 2026,
+ * 10:15"). Without the counts such a
  * run is as often a table's or a timeline's heading and its date
  * ("WHL Playoff Scoring Leaders", "April 18, 1993"), and stays. Returns
  * the third body paragraph's block, p->n for a story of fewer.
  */
+/* The next stage of a post's meta (name? date+ count*: 1 the name, 2 a date, 3 a count) after 'stage' with a line 'm'; -1 for none. */
+static int meta_stage(int stage, nd_meta m)
+{
+    return m == ND_META_NAME && stage == 0 ? 1 : m == ND_META_DATE && stage <= 2 ? 2 : m == ND_META_COUNT && stage >= 2 ? 3 : -1;
+}
+
+/* A block of two lines or more that is a byline box alone ("Anna Nowak" over "5 grudnia 2026, 10:15"). */
+static int meta_lines(const char *t, size_t n)
+{
+    const char *nl = memchr(t, '\n', n);
+    if (!nl || n > 160) return 0;
+    int stage = 0;
+    for (const char *s = t, *end = t + n; s < end;) {
+        const char *e = memchr(s, '\n', (size_t)(end - s));
+        if (!e) e = end;
+        stage = meta_stage(stage, nd_line_meta(s, (size_t)(e - s)));
+        if (stage < 0) return 0;
+        s = e + 1;
+    }
+    return stage >= 2;
+}
+
 static size_t drop_top_meta(nd_page *p)
 {
     size_t i = 0;
@@ -798,13 +822,15 @@ static size_t drop_top_meta(nd_page *p)
             if (++body == 3) break;
             continue;
         }
+        if (meta_lines(t, b->len)) {
+            b->keep = 0, b->rule = ND_CLUTTER_BYLINE;
+            continue;
+        }
         size_t end = i;   /* the run: name? date+ count+ */
-        int stage = 0;   /* 0 start, 1 after the name, 2 after a date, 3 after a count */
+        int stage = 0;
         for (size_t k = i; k < p->n; k++) {
             if (!p->b[k].keep) continue;
-            nd_meta m = nd_line_meta(p->text.data + p->b[k].off, p->b[k].len);
-            int next = m == ND_META_NAME && stage == 0 ? 1 : m == ND_META_DATE && stage <= 2 ? 2 :
-                       m == ND_META_COUNT && stage >= 2 ? 3 : -1;
+            int next = meta_stage(stage, nd_line_meta(p->text.data + p->b[k].off, p->b[k].len));
             if (next < 0) break;
             stage = next, end = k;
         }
