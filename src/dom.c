@@ -940,6 +940,38 @@ static void headline_for_title(nd_page *p)
     }
 }
 
+/*
+ * A title whose part after its first separator (four words at most before
+ * it) is a block of the page of four words or more, or a block's first
+ * line, is that part: the site's name came first ("Harbour Gazette - Ferry
+ * fares to rise in spring"). Asked after the block model, which learned
+ * from the titles as they were (as its feature, held-out HTML F1 fell
+ * 0.9375 -> 0.9366).
+ */
+void nd_page_title_after_site(nd_page *p)
+{
+    static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", NULL };
+    const char *first = NULL;
+    size_t sl = 0, lead_words = 1;
+    for (size_t k = 0; seps[k] && p->title.len; k++) {
+        const char *q = memmem(p->title.data, p->title.len, seps[k], strlen(seps[k]));
+        if (q && (!first || q < first)) first = q, sl = strlen(seps[k]);
+    }
+    for (const char *q = p->title.data; first && q < first; q++) lead_words += *q == ' ';
+    if (!first || lead_words > 4) return;
+    const char *rest = first + sl;
+    size_t rl = p->title.len - (size_t)(rest - p->title.data), words = 1;
+    for (size_t k = 0; k < rl; k++) words += rest[k] == ' ';
+    for (size_t i = 0; i < p->n && words >= 4; i++)
+        if (p->b[i].len >= rl && !memcmp(p->text.data + p->b[i].off, rest, rl) &&
+            (p->b[i].len == rl || p->text.data[p->b[i].off + rl] == '\n')) {   /* the block, or its first line */
+            memmove(p->title.data, rest, rl);
+            p->title.len = rl;
+            p->title.data[rl] = '\0';
+            return;
+        }
+}
+
 void nd_page_html(nd_page *p, const char *html, size_t len)
 {
     pthread_once(&index_once, index_words);

@@ -871,6 +871,7 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
         drop_closing_bio(page);
         if (page->html) drop_comments(page), drop_orphan_headings(page), structured_story(page);
     }
+    if (page->html) nd_page_title_after_site(page);
     if (!page->html && !keep_all) {   /* a headline the story does not hold is the page's title */
         size_t h = find_headline(page);
         if (h < page->n) rules_head = h;

@@ -224,6 +224,9 @@ for pay in 'Article réservé aux abonnés' 'Nur für Abonnenten' 'El contenido 
 done
 printf '{"id":"w","text":"%s\\n\\nThe new sports channel is available to subscribers only, the company said."}\n' "$body" >channel.jsonl
 cleans_to channel.jsonl "...but a story's sentence on a channel for subscribers only is" 'available to subscribers only, the company said\.'
-# a byline box (a name over a date, in Polish too) under the headline: not story
+# a byline box (a name over a date, in Polish too) under the headline: not story; a page's title
+# that opens with the site's name is the headline the page shows
 printf '<html><head><title>Harbour Gazette - New tram line opens to the north</title></head><body><h1>New tram line opens to the north</h1><div>Anna Nowak<br>5 grudnia 2026, 10:15</div><p>%s</p></body></html>\n' "$(printf '%b' "$body" | sed 's|^$|</p><p>|' | tr '\n' ' ')" >box.html
 clutter_gone box.html "a byline box" 'customers have noticed\.' 'removed byline: Anna Nowak' 'Anna Nowak' 'grudnia'
+"$ND" clean box.html >box.out
+has "a title after the site's name is the headline" box.out '"title":"New tram line opens to the north"'

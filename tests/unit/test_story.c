@@ -91,9 +91,20 @@ static void test_html(void)
           "Coastal Herald: Storm hits the coast" },
         { "<title>Storm hits the coast as ferries stop for the whole of the long weekend</title>"
           "<h1>Storm hits the coast</h1>", "Storm hits the coast as ferries stop for the whole of the long weekend" },
+        /* the site's name first, then a headline the page shows, as a block or a block's first line */
+        { "<title>Harbour Gazette - Ferry fares to rise in spring</title><p><b>Ferry fares to rise in spring</b><br>"
+          "Friday 4 December 2026</p><p>The island ferry company will raise fares.</p>", "Ferry fares to rise in spring" },
+        { "<title>NWX Magazin | Trust helps against digital stress</title><h2>Trust helps against digital stress</h2>",
+          "Trust helps against digital stress" },
+        /* not a headline of five words before the name of the site, nor a kicker the page does not show */
+        { "<title>Beef liver with apple and onion | Love goes through the stomach</title>"
+          "<p>Love goes through the stomach</p>", "Beef liver with apple and onion | Love goes through the stomach" },
+        { "<title>Brexit - what happens to the ferries next</title><p>Ferries wait.</p>",
+          "Brexit - what happens to the ferries next" },
     };
     for (size_t k = 0; k < sizeof(heads) / sizeof(heads[0]); k++) {
         nd_page_html(&p, heads[k].page, strlen(heads[k].page));
+        nd_page_title_after_site(&p);   /* as nd_story asks, after the block model */
         is_str(p.title.data ? p.title.data : "", heads[k].title, "the title of page %zu of the headline tests", k);
     }
     nd_page_html(&p, page_html, strlen(page_html));
