@@ -834,7 +834,10 @@ static size_t drop_top_meta(nd_page *p)
             if (next < 0) break;
             stage = next, end = k;
         }
-        if (stage < 3) continue;
+        if (stage < 3) {   /* a run from a later block of it meets the same end: look on after it (linear time) */
+            i = end;
+            continue;
+        }
         for (size_t k = i; k <= end; k++)
             if (p->b[k].keep) p->b[k].keep = 0, p->b[k].rule = ND_CLUTTER_BYLINE;
         i = end;

@@ -204,3 +204,12 @@ print(json.dumps({'id': 'brackets', 'text': t}))" >brackets.jsonl
 timeout 60 "$ND" clean brackets.jsonl >out 2>err; is "pathological markdown: exit 0, not a minute's work" $? 0
 has "...its story written" out '^\{"id":"brackets","title"'
 rm -f brackets.jsonl
+# 100,000 dates alone above a story, as a post's meta reads them: in one pass (a run of meta lines
+# was once looked at again from each of its lines: minutes for this record)
+python3 -c "
+import json
+t = 'Why fares rise\n' + '\n'.join('Monday, %d November 2024' % (i % 28 + 1) for i in range(100000))
+print(json.dumps({'id': 'dates', 'text': t + '\nThe council voted on Tuesday night to add bike lanes along the street.'}))" >dates.jsonl
+timeout 60 "$ND" clean dates.jsonl >out 2>err; is "100,000 dates above a story: exit 0, not minutes' work" $? 0
+has "...its story written" out 'add bike lanes along the street'
+rm -f dates.jsonl
