@@ -57,6 +57,15 @@ static int is_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/* A space at s[i] after a sentence's end, no-break ones too (U+00A0, U+202F: text taken from HTML keeps
+   them, "costs.&nbsp;A return ..."); its length in bytes, or 0. */
+static size_t gap_len(const unsigned char *s, size_t i, size_t end)
+{
+    if (is_space(s[i])) return 1;
+    if (s[i] == 0xC2 && i + 1 < end && s[i + 1] == 0xA0) return 2;
+    return s[i] == 0xE2 && i + 2 < end && s[i + 1] == 0x80 && s[i + 2] == 0xAF ? 3 : 0;
+}
+
 /* Closing quote or bracket at s[i]; returns its length in bytes or 0. */
 __attribute__((always_inline)) static inline size_t closer_len(const unsigned char *s, size_t i, size_t end)
 {
@@ -405,7 +414,7 @@ static void split_line(const unsigned char *s, size_t b, size_t end, const nd_la
             if (sp && j + sp + 1 < end && s[j + sp] == 0xC2 && s[j + sp + 1] == 0xBB) { j += sp + 2; continue; }
             break;
         }
-        if (j < end && !is_space(s[j])) {   /* 3.5, U.S., e-mail.com */
+        if (j < end && !gap_len(s, j, end)) {   /* 3.5, U.S., e-mail.com */
             if (glued_end(s, b, i, j, end, lang)) {
                 push(out, s, start, j);
                 start = j;
@@ -413,8 +422,8 @@ static void split_line(const unsigned char *s, size_t b, size_t end, const nd_la
             i = j - 1;
             continue;
         }
-        size_t k = j;
-        while (k < end && is_space(s[k])) k++;
+        size_t k = j, g;
+        while (k < end && (g = gap_len(s, k, end))) k += g;
         if (k >= end) break;                      /* the line end closes it anyway */
         if (!starts_sentence(s, k, end)) { i = j - 1; continue; }
         if (c == '.' && j == i + 1 && !period_ends(s, b, i, k, end, lang)) { i = j - 1; continue; }

@@ -324,6 +324,15 @@ int main(void)
         ok(sp.n == 1, "a text that ends in half a quote is one sentence (%zu)", sp.n);
         free(exact);
     }
+    {   /* a no-break space after a full stop, as text taken from HTML keeps it (&nbsp;), parts sentences too */
+        const char *nb = "Fares rise by eight per cent.\xc2\xa0" "A return ticket costs more.\xe2\x80\xaf" "Few object.";
+        nd_sentences(nb, strlen(nb), &sp);
+        ok(sp.n == 3 && !memcmp(nb + sp.v[1].off, "A return", 8) && !memcmp(nb + sp.v[2].off, "Few", 3),
+           "a no-break space after a full stop ends a sentence (%zu)", sp.n);
+        const char *abbr = "Talks begin Jan.\xc2\xa0" "15 in Geneva, said Mr.\xc2\xa0" "Smith.";
+        nd_sentences(abbr, strlen(abbr), &sp);
+        ok(sp.n == 1, "...not after an abbreviation, as with a space (%zu)", sp.n);
+    }
     {   /* the ideographic spaces that indent a Chinese paragraph are no part of its sentences */
         const char *zh = "\xe3\x80\x80\xe3\x80\x80武汉今天下雨。市民在家。\xe3\x80\x80";
         nd_sentences(zh, strlen(zh), &sp);
