@@ -153,7 +153,8 @@ void nd_analyzer_free(nd_analyzer *a)
 static nd_sumin sum_input(const nd_analyzer *a, const nd_record *rec)
 {
     (void)rec;
-    nd_sumin in = { a->m, &a->doc, a->occ, a->nocc, a->doc.vec.val, a->lidf, a->ntouched, a->doc.title, 0 };
+    nd_sumin in = { a->m, &a->doc, a->occ, a->nocc, a->doc.vec.val, a->lidf, a->ntouched, a->doc.title, 0,
+                    nd_summary_tail_out(&a->doc) };
     return in;
 }
 

@@ -1091,22 +1091,20 @@ static int phrase_prefix(const char *s, size_t n, const char *p)
     return 1;
 }
 
-static nd_clutter classify_line(const char *s, size_t n, int in_tail)
+/* "(Reporting by ...; Editing by ...)", "* Enter a valid email": the line after its opening bracket or list marker. */
+static void skip_marker(const char **s, size_t *n)
 {
-    if (looks_like_code(s, n) || looks_like_server_error(s, n)) return ND_CLUTTER_CODE;
-    if (looks_like_share_bar(s, n) || looks_like_embed(s, n)) return ND_CLUTTER_SOCIAL;
-    if (looks_like_address(s, n)) return ND_CLUTTER_URL;
-    if (looks_like_menu(s, n)) return ND_CLUTTER_NAV;
-    if (looks_like_counter(s, n)) return ND_CLUTTER_COUNTER;
-    if (looks_like_byline(s, n) || looks_like_caption(s, n)) return ND_CLUTTER_BYLINE;
-    if (looks_like_teaser(s, n)) return ND_CLUTTER_LINK;
-    if ((nd_ascii_prefix(s, n, "posted ") || nd_ascii_prefix(s, n, "updated ") || nd_ascii_prefix(s, n, "published ")) &&
-        looks_like_date(s, n, 0))
-        return ND_CLUTTER_BYLINE;   /* "Posted 2h ago, updated 1h ago", wherever it is */
-    if (n < 160 && nd_ascii_prefix(s, n, "download ") && (has_phrase(s, n, "app ") || (n > 4 && nd_ascii_prefix(s + n - 4, 4, " app"))))
-        return ND_CLUTTER_SOCIAL;   /* "Download the Example Post app for the latest news" */
-    if (n > 1 && (s[0] == '(' || s[0] == '[')) s++, n--;   /* "(Reporting by ...; Editing by ...)" */
-    else if (n > 2 && (s[0] == '*' || s[0] == '-') && s[1] == ' ') s += 2, n -= 2;   /* "* Enter a valid email" */
+    if (*n > 1 && ((*s)[0] == '(' || (*s)[0] == '[')) ++*s, --*n;
+    else if (*n > 2 && ((*s)[0] == '*' || (*s)[0] == '-') && (*s)[1] == ' ') *s += 2, *n -= 2;
+}
+
+/*
+ * The line's verdict by the phrase that opens it ("Source link", "Share
+ * this", "© 2024") or by the credit that ends it ("... contributed to this
+ * report."), its opening bracket or list marker skipped (skip_marker).
+ */
+static nd_clutter phrase_or_credit(const char *s, size_t n)
+{
     if (n < 600) {
         unsigned char c0 = (unsigned char)tolower((unsigned char)s[0]);
         for (size_t o = phrase_from[c0]; o < phrase_from[c0 + 1]; o++) {
@@ -1133,6 +1131,26 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
     static const char credit[] = "contributed to this report.";
     if (n < 200 && n > sizeof(credit) && !strncasecmp(s + n - (sizeof(credit) - 1), credit, sizeof(credit) - 1))
         return ND_CLUTTER_BYLINE;
+    return ND_CLUTTER_NONE;
+}
+
+static nd_clutter classify_line(const char *s, size_t n, int in_tail)
+{
+    if (looks_like_code(s, n) || looks_like_server_error(s, n)) return ND_CLUTTER_CODE;
+    if (looks_like_share_bar(s, n) || looks_like_embed(s, n)) return ND_CLUTTER_SOCIAL;
+    if (looks_like_address(s, n)) return ND_CLUTTER_URL;
+    if (looks_like_menu(s, n)) return ND_CLUTTER_NAV;
+    if (looks_like_counter(s, n)) return ND_CLUTTER_COUNTER;
+    if (looks_like_byline(s, n) || looks_like_caption(s, n)) return ND_CLUTTER_BYLINE;
+    if (looks_like_teaser(s, n)) return ND_CLUTTER_LINK;
+    if ((nd_ascii_prefix(s, n, "posted ") || nd_ascii_prefix(s, n, "updated ") || nd_ascii_prefix(s, n, "published ")) &&
+        looks_like_date(s, n, 0))
+        return ND_CLUTTER_BYLINE;   /* "Posted 2h ago, updated 1h ago", wherever it is */
+    if (n < 160 && nd_ascii_prefix(s, n, "download ") && (has_phrase(s, n, "app ") || (n > 4 && nd_ascii_prefix(s + n - 4, 4, " app"))))
+        return ND_CLUTTER_SOCIAL;   /* "Download the Example Post app for the latest news" */
+    skip_marker(&s, &n);
+    nd_clutter why = phrase_or_credit(s, n);
+    if (why != ND_CLUTTER_NONE) return why;
     /* a longer line: the phrases that count anywhere, where it or one of its sentences in its first 200 bytes
        opens, as a consent paragraph does ("Mit Absenden ... willige ich ... ein. Ich bin damit einverstanden, dass
        ...": the sentences alone, not every word of the 200 bytes, cost classify 0.4% fewer instructions) */
@@ -1535,6 +1553,15 @@ nd_clutter nd_line_closing_heading(const char *s, size_t n)
         }
     }
     return ND_CLUTTER_NONE;
+}
+
+nd_clutter nd_sentence_clutter(const char *s, size_t n)
+{
+    pthread_once(&phrase_once, index_phrases);
+    if (!n) return ND_CLUTTER_NONE;
+    if (looks_like_byline(s, n)) return ND_CLUTTER_BYLINE;
+    skip_marker(&s, &n);
+    return phrase_or_credit(s, n);
 }
 
 int nd_line_is_site_prompt(const char *s, size_t n)

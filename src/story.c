@@ -44,7 +44,7 @@ void nd_page_reset(nd_page *p)
     nd_buf_reset(&p->title);
     nd_buf_reset(&p->ld_body);
     p->n = p->ne = 0;
-    p->html = p->lynx = 0;
+    p->html = p->lynx = p->cut = 0;
     p->lang = -1;
 }
 
@@ -845,11 +845,27 @@ static size_t drop_top_meta(nd_page *p)
     return i;
 }
 
+/* A feed's note at a text's end that it cut the text there, "... and the f… [+2345 chars]": its length without it. */
+static size_t without_cut_note(const char *t, size_t n)
+{
+    size_t e = n;
+    while (e > 0 && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\r' || t[e - 1] == '\t')) e--;
+    if (e < 10 || t[e - 1] != ']' || !nd_ascii_prefix(t + e - 7, 7, " chars]")) return n;
+    size_t d = e - 7;
+    while (d > 0 && isdigit((unsigned char)t[d - 1])) d--;
+    if (d == e - 7 || d < 2 || t[d - 1] != '+' || t[d - 2] != '[') return n;
+    d -= 2;
+    while (d > 0 && (t[d - 1] == ' ' || t[d - 1] == '\n')) d--;
+    return d;
+}
+
 size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t len, nd_buf *out, int keep_all)
 {
     int markup = nd_markup_kind(text, len);
+    size_t whole = markup ? len : without_cut_note(text, len);
     if (markup) nd_page_html(page, text, len);
-    else nd_page_text(page, text, len);
+    else nd_page_text(page, text, whole);
+    page->cut = whole < len;
     const nd_blocklm *lm = ex ? &ex->form[markup == 2 ? ND_FORM_HTML : ND_FORM_TEXT] : NULL;
     size_t rules_head = nd_page_rules(page);
     if (keep_all) {

@@ -67,6 +67,7 @@ typedef struct nd_elem {
 typedef struct nd_page {
     int html;               /* blocks from a DOM (1) or from the lines of a text (0) */
     int lynx;               /* a text dumped by lynx, its links marked "[12]" */
+    int cut;                /* a feed cut the text short and said so ("... [+2345 chars]", nd_story) */
     nd_buf text;            /* the blocks' text */
     nd_block *b;
     size_t n, alloc;
@@ -122,6 +123,8 @@ int nd_line_is_contact(const char *s, size_t n);
 int nd_line_is_dated_byline(const char *s, size_t n);
 /* clean.c: a paywall's notice or label ("Article réservé aux abonnés", "This story is for subscribers only."). */
 int nd_line_is_paywall(const char *s, size_t n);
+/* clean.c: a sentence's verdict by the clutter rules of its kind: an opening phrase, a credit, a byline. */
+nd_clutter nd_sentence_clutter(const char *s, size_t n);
 /* clean.c: the heading of a press release's closing boilerplate: ND_CLUTTER_BIO ("About Northwind Energy"), _LEGAL ("Forward-Looking Statements"). */
 nd_clutter nd_line_closing_heading(const char *s, size_t n);
 /* clean.c: what a short line of a post's meta is (nd_line_meta): a date, a count ("142", "2.1K"), a name. */

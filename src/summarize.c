@@ -426,14 +426,41 @@ static void word_frequencies(nd_summarizer *s, const nd_doc *d)
     for (size_t i = 0; i < n; i++) s->wfreq[i] = s->tmp[i] > 0 ? s->wfreq[i] / s->tmp[i] / avg : 0;
 }
 
-/* A summary sentence says something (four words or more) and is not the headline again. */
+/*
+ * The story's last sentence, when it is no sentence of it: cut short where
+ * a feed cut the text ("... between Elm Avenue and the f… [+2345 chars]",
+ * "... and the f..."), or chrome that its paragraph's other sentences kept from the
+ * clutter rules, which read the paragraph whole ("Continue reading at The
+ * Example Post", "CNN's Jane Roe contributed to this report.").
+ */
+int nd_summary_tail_out(const nd_doc *d)
+{
+    if (!d->sents.n) return 0;
+    size_t i = d->sents.n - 1;
+    const nd_span *sp = &d->sents.v[i];
+    const char *s = d->clean.data + sp->off;
+    size_t n = sp->len;
+    if (n < 4) return 0;
+    if (isalpha((unsigned char)s[n - 4]) && (!memcmp(s + n - 3, "\xE2\x80\xA6", 3) || !memcmp(s + n - 3, "...", 3)) &&
+        (d->page.cut || n < 5 || !isalpha((unsigned char)s[n - 5])))
+        return 1;   /* cut where the feed said it cut the text, or in a word ("the f…"): a feed's "...", as
+                       agnews' descriptions end, ends a sentence that reads */
+    if (i == 0) return 0;
+    size_t gap = d->sents.v[i - 1].off + d->sents.v[i - 1].len;   /* the sentence before it, in its paragraph? */
+    if (memchr(d->clean.data + gap, '\n', sp->off - gap)) return 0;
+    nd_clutter why = nd_sentence_clutter(s, n);   /* a legal phrase opens prose too: "Terms and conditions of the deal ..." */
+    return why == ND_CLUTTER_BYLINE || why == ND_CLUTTER_SOCIAL || why == ND_CLUTTER_LINK ||
+           (why != ND_CLUTTER_NONE && !nd_line_is_body(s, n));
+}
+
 /* A summary sentence: four words or more, not the title again, not a date alone ("Donnerstag, 31. Mai 2012"). */
 static int candidate(const nd_sumin *in, size_t i, size_t words)
 {
     const nd_span *sp = &in->d->sents.v[i];
     const char *s = in->d->clean.data + sp->off;
     return words >= 4 && !(in->title && same_text(s, sp->len, in->title)) &&
-           !(sp->len <= 48 && has_digit(s, sp->len) && nd_line_is_date(s, sp->len, 1));   /* four words: a figure */
+           !(sp->len <= 48 && has_digit(s, sp->len) && nd_line_is_date(s, sp->len, 1)) &&   /* four words: a figure */
+           !(in->tail_out && i + 1 == in->d->sents.n);
 }
 
 size_t nd_summarizer_trivial(nd_summarizer *s, const nd_sumin *in, const nd_analyze_opts *o, uint32_t *pick)

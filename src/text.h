@@ -405,7 +405,10 @@ typedef struct nd_sumin {
     size_t nlocal;              /* the number of local ids */
     const char *title;          /* or NULL */
     int unlearned;              /* the story's language is not the one the sentence model learned from */
+    int tail_out;               /* the story's last sentence is none of it (nd_summary_tail_out) */
 } nd_sumin;
+/* summarize.c: is the story's last sentence none of it: cut short by a feed, or chrome in its paragraph? */
+int nd_summary_tail_out(const nd_doc *d);
 
 typedef struct nd_summarizer nd_summarizer;
 nd_summarizer *nd_summarizer_new(void);

@@ -230,3 +230,16 @@ printf '<html><head><title>Harbour Gazette - New tram line opens to the north</t
 clutter_gone box.html "a byline box" 'customers have noticed\.' 'removed byline: Anna Nowak' 'Anna Nowak' 'grudnia'
 "$ND" clean box.html >box.out
 has "a title after the site's name is the headline" box.out '"title":"New tram line opens to the north"'
+# a feed's record cut short ("... the f… [+2345 chars]", as NewsAPI gives it): the note is no story,
+# the cut sentence no summary's; a last sentence that is chrome in its paragraph ("Continue reading
+# at ...", "... contributed to this report.") is none either, a legal phrase opening prose is
+printf '{"id":"cut","text":"%s The project will remove 38 parking spaces between Elm Avenue and the f\xe2\x80\xa6 [+2345 chars]"}\n' "$story" >cut.jsonl
+"$ND" clean cut.jsonl >cut.out
+check "a feed's note that it cut the text is no story" test "$(grep -c 'chars\]' cut.out)" = 0
+"$ND" summarize --ratio 1 cut.jsonl >cut2.out
+has "...and the sentence it cut is no summary's" cut2.out '"summary":\["Dock workers'
+check "...and the sentence it cut is no summary's" test "$(grep -c 'Elm Avenue' cut2.out)" = 0
+printf '{"id":"tail","text":"%s Terms and conditions of the deal would be subject to the approval of the port authority. Continue reading at The Harbour Post"}\n' "$story" >tail.jsonl
+"$ND" summarize --ratio 1 tail.jsonl >tail.out
+check "a last sentence that is chrome is no summary's" test "$(grep -c 'Continue reading' tail.out)" = 0
+has "...a legal phrase opening prose is" tail.out 'Terms and conditions of the deal'
