@@ -768,8 +768,10 @@ static size_t byline_separator(const char *s, size_t n, size_t i)
  * dates: "Par Claire Martin · Publié le 4 mars 2024 à 18h30 · Mis à jour le
  * 5 mars 2024 à 09h12", "Von Anna Berger | 04.03.2024, 18:30 Uhr" (German's
  * "Von" is a byline's only before a date: its headings open with it), or
- * the date first and names after it ("24. März 2004, 19:49 | Jane Roe"; not
- * after a dash, as a list of events has them: "Aug 28 - Galileo Flyby"). Read
+ * the date first and names after it ("24. März 2004, 19:49 | Jane Roe"), or
+ * a place or a name and dates after it ("Madrid | 5 de diciembre de 2026 -
+ * 09:30"; not after a dash, as a list of events has them: "Aug 28 - Galileo
+ * Flyby"). Read
  * on the blocks a page's story kept (story.c): as a line rule it moved the
  * block model's verdicts on the blocks around it (a subheading under "von
  * David · 18. Oktober 2019" went), and held-out HTML F1 fell 0.9374 -> 0.9363.
@@ -799,9 +801,12 @@ int nd_line_is_dated_byline(const char *s, size_t n)
         return 0;   /* most blocks: no byline's opener, no " | ", " · " or " • " */
     while (cut < n && !(l = byline_separator(s, n, cut))) cut++;
     if (cut == n) return 0;
-    if (!openers[k])   /* the date first, then names and dates: "24. März 2004, 19:49 | Jane Roe"; not a dash's */
-        return s[cut] != '-' && !(l == 3 && (unsigned char)s[cut + 2] == 0x93) && looks_like_date(s, cut - 1, 1) &&
-               parts_are(s, n, cut + l + 1, 1);
+    if (!openers[k]) {   /* the date first, then names and dates: "24. März 2004, 19:49 | Jane Roe"; a place or a
+                            name first, then dates: "Madrid | 5 de diciembre de 2026 - 09:30"; not after a dash */
+        if (s[cut] == '-' || (l == 3 && (unsigned char)s[cut + 2] == 0x93)) return 0;
+        if (looks_like_date(s, cut - 1, 1)) return parts_are(s, n, cut + l + 1, 1);
+        return is_byline_more(s, cut - 1) && parts_are(s, n, cut + l + 1, 0);
+    }
     size_t e = cut - 1;   /* the name part, its space trimmed */
     if (!looks_like_byline(s, e)) {
         if (!nd_ascii_prefix(s, e, "von ") || e < 6 || !isupper((unsigned char)s[4]) || memchr(s, '.', e)) return 0;
@@ -1474,6 +1479,29 @@ nd_meta nd_line_meta(const char *s, size_t n)
     if (looks_like_date(s, n, 1)) return ND_META_DATE;
     return is_byline_more(s, n) && !nd_ascii_prefix(s, n, "and ") && !nd_ascii_prefix(s, n, "& ") ? ND_META_NAME
                                                                                                  : ND_META_NONE;
+}
+
+/*
+ * "Share this article" in the other languages, alone or before its buttons
+ * ("Comparte esta noticia", "Teilen Sie diesen Artikel", "Partager cet
+ * article", "Compartir en Facebook"): read on the blocks the block model
+ * kept, as line rules they moved the verdicts it learned on the blocks
+ * around them.
+ */
+int nd_line_is_share_prompt(const char *s, size_t n)
+{
+    static const char *const shares[] = {
+        "comparte esta noticia", "comparte este art\xC3\xAD" "culo", "compartir esta noticia",
+        "compartir este art\xC3\xAD" "culo", "compartir nota", "compartir en ", "teilen sie diesen artikel",
+        "teilen sie dies", "teilen mit:", "teilen auf ", "teilen per ", "artikel teilen", "diesen artikel teilen",
+        "partager cet article", "partagez cet article", "condividi questo articolo", "condividi su ",
+        "compartilhe esta not\xC3\xAD" "cia", "partilhe este artigo", "deel dit artikel", "deel dit bericht",
+        "udost\xC4\x99pnij na ", "dela artikeln", "del artiklen", NULL };
+    if (n < 10 || n > 100) return 0;
+    char c = (char)(s[0] | 0x20);
+    for (size_t k = 0; shares[k]; k++)
+        if (shares[k][0] == c && nd_ascii_prefix(s, n, shares[k])) return 1;
+    return 0;
 }
 
 /*

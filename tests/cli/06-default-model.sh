@@ -243,3 +243,7 @@ printf '{"id":"tail","text":"%s Terms and conditions of the deal would be subjec
 "$ND" summarize --ratio 1 tail.jsonl >tail.out
 check "a last sentence that is chrome is no summary's" test "$(grep -c 'Continue reading' tail.out)" = 0
 has "...a legal phrase opening prose is" tail.out 'Terms and conditions of the deal'
+# a dateline with its place and date on one line and "share this story" in Spanish, kept by the
+# block model between the headline and the story: not story
+printf '{"id":"es","text":"Inicio / Economía / Empresas\\nLa fábrica de Villaverde contratará a 300 trabajadores\\nMadrid | 5 de diciembre de 2026 - 09:30\\nComparte esta noticia\\nLa empresa anunció este viernes que ampliará su planta de Villaverde para fabricar baterías y contratará a unos 300 trabajadores el próximo año.\\nLa inversión, de 120 millones de euros, incluye una nueva nave de montaje, según explicó el director de la planta.\\nLos sindicatos celebraron el anuncio, aunque pidieron que los nuevos empleos sean indefinidos."}\n' >es.jsonl
+clutter_gone es.jsonl "a place and date, a share prompt in Spanish" 'empleos sean indefinidos\.' 'removed byline: Madrid' 'Madrid |' 'Comparte esta'
