@@ -555,12 +555,22 @@ size_t nd_dateline(const char *s, size_t n)
     }
     int caps;
     size_t p = place_end(s, n, &caps), i = p;
+    while (p && i + 1 < n && s[i] == '/' && place_capital((unsigned char)s[i + 1])) {   /* "Berlin/Hamburg (dpa)" */
+        int c2;
+        size_t q = place_end(s + i + 1, n - i - 1, &c2);
+        if (!q) break;
+        i = p = i + 1 + q;
+    }
     while (i < n && s[i] == ' ') i++;
-    if (i < n && s[i] == '(') {   /* an agency: "(CNN)", "(The Hollywood Reporter)" */
-        size_t j = i + 1;
-        if (j >= n || !isupper((unsigned char)s[j])) return 0;
+    if (i < n && s[i] == '(') {   /* an agency: "(CNN)", "(The Hollywood Reporter)", "Hamburg (dpa/lno)" */
+        static const char *const lower[] = { "dpa", "epd", "kna", "sid", "sda", "ddp", "dapd", "apa", "afp", "ots", NULL };
+        size_t j = i + 1, w = j;
+        while (w < n && islower((unsigned char)s[w])) w++;
+        if (j >= n || !(isupper((unsigned char)s[j]) || (p && w < n && (s[w] == ')' || s[w] == '/' || s[w] == '-') &&
+                                                          nd_word_in(lower, s + j, w - j))))
+            return 0;
         while (j < n && j - i <= 40 && (isalnum((unsigned char)s[j]) || s[j] == ' ' || s[j] == '.' || s[j] == '&' ||
-                                        s[j] == '-' || s[j] == '\''))
+                                        s[j] == '-' || s[j] == '\'' || s[j] == '/'))
             j++;
         if (j >= n || s[j] != ')' || j + 1 >= n) return 0;
         j++;
