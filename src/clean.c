@@ -1482,13 +1482,14 @@ nd_meta nd_line_meta(const char *s, size_t n)
 }
 
 /*
- * "Share this article" in the other languages, alone or before its buttons
- * ("Comparte esta noticia", "Teilen Sie diesen Artikel", "Partager cet
- * article", "Compartir en Facebook"): read on the blocks the block model
- * kept, as line rules they moved the verdicts it learned on the blocks
- * around them.
+ * A button's label in the other languages: "share this article", alone or
+ * before its buttons ("Comparte esta noticia", "Teilen Sie diesen Artikel",
+ * "Partager cet article", "Compartir en Facebook"), "listen to this
+ * article" ("Artikel anhören", "Écouter cet article"). Read on the blocks
+ * the block model kept: as line rules they moved the verdicts it learned
+ * on the blocks around them.
  */
-int nd_line_is_share_prompt(const char *s, size_t n)
+int nd_line_is_button(const char *s, size_t n)
 {
     static const char *const shares[] = {
         "comparte esta noticia", "comparte este art\xC3\xAD" "culo", "compartir esta noticia",
@@ -1496,7 +1497,9 @@ int nd_line_is_share_prompt(const char *s, size_t n)
         "teilen sie dies", "teilen mit:", "teilen auf ", "teilen per ", "artikel teilen", "diesen artikel teilen",
         "partager cet article", "partagez cet article", "condividi questo articolo", "condividi su ",
         "compartilhe esta not\xC3\xAD" "cia", "partilhe este artigo", "deel dit artikel", "deel dit bericht",
-        "udost\xC4\x99pnij na ", "dela artikeln", "del artiklen", NULL };
+        "udost\xC4\x99pnij na ", "dela artikeln", "del artiklen", "artikel anh\xC3\xB6ren", "artikel vorlesen",
+        "beitrag anh\xC3\xB6ren", "\xC3\xA9" "couter cet article", "\xC3\xA9" "couter l'article",
+        "escuchar art\xC3\xAD" "culo", "escuchar la noticia", "ascolta l'articolo", "ouvir artigo", NULL };
     if (n < 10 || n > 100) return 0;
     char c = (char)(s[0] | 0x20);
     for (size_t k = 0; shares[k]; k++)

@@ -769,7 +769,7 @@ static void drop_kept_chrome(nd_page *p, int all_prose)
         if (!b->keep) continue;
         if (!all_prose && nd_line_is_site_prompt(t, b->len))
             b->keep = 0, b->rule = ND_CLUTTER_LEGAL;
-        else if (nd_line_is_paywall(t, b->len) || (!all_prose && nd_line_is_share_prompt(t, b->len)))
+        else if (nd_line_is_paywall(t, b->len) || (!all_prose && nd_line_is_button(t, b->len)))
             b->keep = 0, b->rule = ND_CLUTTER_SOCIAL;
         else if (nd_line_is_picture_note(t, b->len) ||
                  (!all_prose && (nd_line_is_contact(t, b->len) || nd_line_is_dated_byline(t, b->len))))
