@@ -1288,6 +1288,7 @@ static int is_tag(const char *s, size_t n)
  */
 static int is_byline_more(const char *s, size_t n)
 {
+    if (!n) return 0;   /* " | 5 de diciembre de 2026": no name before the bar */
     if (looks_like_date(s, n, 1)) return 1;
     if (n > 60 || s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?') return 0;
     if ((nd_ascii_prefix(s, n, "and ") || nd_ascii_prefix(s, n, "& ")) && n > 4) return 1;

@@ -572,6 +572,13 @@ static void test_dates(void)
     for (int i = 0; not_dates[i]; i++)   /* a sentence, a name, a headline naming a month */
         ok(!nd_line_is_date(not_dates[i], strlen(not_dates[i]), 1), "not a date: %s", not_dates[i]);
     ok(nd_line_is_date("Monday, 4 November 2024", 23, 0), "English's own");
+    {   /* a bar with nothing before it (a fuzzer's find: a name of no bytes was read at its end) */
+        static const char bar[] = " | 5 de diciembre de 2026";
+        char *exact = malloc(sizeof(bar) - 1);
+        memcpy(exact, bar, sizeof(bar) - 1);
+        ok(!nd_line_is_dated_byline(exact, sizeof(bar) - 1), "no dated byline: a bar with nothing before it");
+        free(exact);
+    }
 }
 
 int main(void)
