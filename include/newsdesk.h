@@ -100,6 +100,7 @@ typedef struct nd_repairs {
     unsigned mojibake;   /* characters of UTF-8 once read as Windows-1252 ("fÃ¼r"), mended (see nd_mojibake_repair) */
     char charset[32];    /* a page file that is not UTF-8 read in the encoding it declares ("windows-1251"), or "" */
     unsigned charset_bad;  /* byte sequences that encoding has no character for, read as U+FFFD */
+    const char *text_field;  /* the JSON field read as the text where the record has no "text" ("content", ...), or NULL */
 } nd_repairs;
 
 /*

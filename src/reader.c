@@ -60,6 +60,8 @@ struct nd_reader {
     size_t line_full;      /* true length of the current line (may exceed line.len) */
     int line_unterminated; /* the last line had no newline because of a read error */
 
+    const char *text_name; /* JSON: the field read as the text (the one asked for, or the one found for it) */
+
     /* TSV columns: index of each field, -1 if absent */
     int col[ND_NFIELDS];
     int ncols;
@@ -436,8 +438,8 @@ static void finish_record(nd_reader *rd, nd_record *rec)
         rec->id = record_name(rec->file, rec->line);
     }
     if (!rec->error && (!rec->text || is_blank(rec->text, strlen(rec->text)))) {
-        set_error(rec, rec->file, rec->line, NULL, ND_ERR_EMPTY, "record has no text (field '%s')",
-                  rd->opts.fields.text);
+        set_error(rec, rec->file, rec->line, NULL, ND_ERR_EMPTY, "record has no text (field '%s'%s)", rd->opts.fields.text,
+                  strcmp(rd->opts.fields.text, "text") ? "" : ", nor content, body, article, maintext, ...; --text-field names it");
     }
 }
 
@@ -498,6 +500,15 @@ static void keep_jsonl(const nd_reader *rd, nd_record *rec)
     cJSON_Delete(o);
 }
 
+/*
+ * The fields that scrapers and news APIs name their text by, tried in
+ * turn when a record has no "text" and no other name was asked for
+ * (--text-field): NewsAPI's "content", news-please's "maintext", the CNN
+ * corpus' "article", a feed's "description" last.
+ */
+static const char *const text_names[] = { "text", "content", "body", "article", "maintext", "full_text", "story",
+                                          "description", NULL };
+
 static void parse_jsonl(nd_reader *rd, nd_record *rec)
 {
     const char *names[ND_NFIELDS];
@@ -506,8 +517,29 @@ static void parse_jsonl(nd_reader *rd, nd_record *rec)
     const char *ptr = rd->line.data;
     size_t len = rd->line.len;
     unsigned numbers;
-    int got = nd_jsonl_record(ptr, len, field_names(&rd->opts.fields, names), out, &numbers, &rec->repairs, &col,
-                              &rd->scratch, ND_JSONL_ANY);
+    field_names(&rd->opts.fields, names);
+    if (!rd->text_name) rd->text_name = rd->opts.fields.text;
+    names[2] = rd->text_name;
+    nd_repairs before = rec->repairs;
+    int got = nd_jsonl_record(ptr, len, names, out, &numbers, &rec->repairs, &col, &rd->scratch, ND_JSONL_ANY);
+    if (got >= 0 && !out[2] && rd->opts.fields.text && !strcmp(rd->opts.fields.text, "text"))
+        for (size_t k = 0; text_names[k]; k++) {   /* the name the last such record had is tried first (names[2]) */
+            if (!strcmp(text_names[k], rd->text_name)) continue;
+            char *alt[ND_NFIELDS];
+            unsigned n2;
+            nd_repairs r2 = before;
+            names[2] = text_names[k];
+            if (nd_jsonl_record(ptr, len, names, alt, &n2, &r2, &col, &rd->scratch, ND_JSONL_ANY) < 0 || !alt[2]) {
+                for (int f = 0; f < ND_NFIELDS; f++) free(alt[f]);
+                continue;
+            }
+            for (int f = 0; f < ND_NFIELDS; f++) free(out[f]), out[f] = alt[f];
+            numbers = n2;
+            rec->repairs = r2;
+            rd->text_name = text_names[k];
+            break;
+        }
+    if (got >= 0 && out[2] && strcmp(rd->text_name, rd->opts.fields.text)) rec->repairs.text_field = rd->text_name;
     if (got < 0) {
         char *id = sniff_json_id(ptr, len, rd->opts.fields.id);
         if (got == -3)

@@ -50,7 +50,8 @@ struct cli_input {
     "  --id-field NAME         field names (defaults: id, title, text, topic, region,\n"       \
     "  --title-field NAME      summary, url); an empty name ignores that field; the url's\n"  \
     "                          country code (.au, .za, ...) helps place the article\n"        \
-    "  --text-field NAME\n"                                                                    \
+    "  --text-field NAME       (a JSON record without 'text' is read from its content,\n"   \
+    "                          body, article, maintext, full_text, story or description)\n" \
     "  --topic-field NAME\n"                                                                   \
     "  --region-field NAME\n"                                                                  \
     "  --summary-field NAME\n"                                                                 \
@@ -111,6 +112,8 @@ void cli_record_error(const nd_record *rec, const char *msg);
 /* A remark about a good record, same shape: "newsdesk: FILE:LINE: record 'ID': MSG". */
 void cli_record_note(const nd_record *rec, const char *msg);
 /* Warn about what the reader mended in a good record (bytes not UTF-8, NUL bytes); nothing if nothing. */
+/* A note, once per field name, that a record's text came from another field than "text" ("content", ...). */
+void cli_record_text_field(const nd_record *rec);
 void cli_record_repairs(const nd_record *rec);
 
 /* Progress on stderr, at most every half second; cli_progress_done ends the line. */

@@ -134,7 +134,7 @@ static int on_result(void *ctx, const nd_record *rec, const nd_result *res, cons
         if (!e->in->quiet) cli_record_error(rec, error);
         return 0;
     }
-    if (!e->in->quiet) cli_record_repairs(rec);
+    if (!e->in->quiet) cli_record_text_field(rec), cli_record_repairs(rec);
     if (rec->with || rec->without) nd_extract_score_add(&e->ext, res->story.data, rec->with, rec->without);
     const char *gold[2] = { rec->topic ? mapped(e->map, rec->topic) : NULL, rec->region ? mapped(e->map, rec->region) : NULL };
     for (int t = 0; t < 2; t++)

@@ -47,6 +47,7 @@ static int on_result(void *ctx, const nd_record *rec, const nd_result *res, cons
 {
     struct run *r = ctx;
     r->records++;
+    if (!r->in->quiet) cli_record_text_field(rec);
     if (!res) {
         r->failed++;
         if (!r->in->quiet) cli_record_error(rec, error);

@@ -327,7 +327,7 @@ static void read_inputs(const struct train_args *a, nd_trainer *t, unsigned kind
                 continue;
             }
             n->used++;
-            if (!a->in.quiet) cli_record_repairs(&rec);
+            if (!a->in.quiet) cli_record_text_field(&rec), cli_record_repairs(&rec);
             cli_progress_tick(prog, n->records);
         }
         nd_reader_free(rd);

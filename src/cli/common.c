@@ -258,6 +258,16 @@ void cli_record_note(const nd_record *rec, const char *msg)
     cli_record_error(rec, msg);
 }
 
+void cli_record_text_field(const nd_record *rec)
+{
+    static const char *noted;   /* once per name the reader fell back to (the CLI's own thread writes) */
+    if (!rec->repairs.text_field || rec->repairs.text_field == noted) return;
+    noted = rec->repairs.text_field;
+    record_prefix(rec, "note: ");
+    fprintf(stderr, "no field 'text': its '%s' is read as the text, as for the records after it (--text-field names"
+                    " another)\n", noted);
+}
+
 void cli_record_repairs(const nd_record *rec)
 {
     unsigned u = rec->repairs.utf8, z = rec->repairs.nul;

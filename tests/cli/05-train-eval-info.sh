@@ -115,10 +115,10 @@ has "...all of them" out "^trained mstdin from 24 records \(0 failed\)"
 has "...naming the option and its range" err "train: --folds wants a whole number from 2 to 20, not '1'"
 "$ND" train --min-df=0 -o x "$DATA/tiny-train.jsonl" >/dev/null 2>err
 has "...in the --opt=value form too" err "train: --min-df wants a whole number from 1 to 1000000, not '0'"
-awk '{ for (i = 0; i < 50; i++) { l = $0; sub(/"id": *"/, "\"uid\":\"" i "-", l); gsub(/"text"/, "\"body\"", l); print l } }' "$DATA/tiny-train.jsonl" >wrong.jsonl
+awk '{ for (i = 0; i < 50; i++) { l = $0; sub(/"id": *"/, "\"uid\":\"" i "-", l); gsub(/"text"/, "\"txt\"", l); print l } }' "$DATA/tiny-train.jsonl" >wrong.jsonl
 "$ND" train -o x wrong.jsonl >/dev/null 2>err; is "train on records with other field names fails" $? 1
-has "...stopping after the first 1000 that fail alike" err "error: the first 1000 records all failed alike \(record has no text \(field 'text'\)\): stopping"
-has "...naming the fields the records have" err "Their fields are: uid, title, body, topic, region"
+has "...stopping after the first 1000 that fail alike" err "error: the first 1000 records all failed alike \(record has no text \(field 'text', nor content, body, article, maintext, ...; --text-field names it\)\): stopping"
+has "...naming the fields the records have" err "Their fields are: uid, title, txt, topic, region"
 is "...and says no more than that about them" "$(grep -c "has no text" err)" 1001
 # The block model from pages with known story and boilerplate segments: eight pages written here,
 # a menu and a sign-up box around four story paragraphs
