@@ -1482,30 +1482,57 @@ nd_meta nd_line_meta(const char *s, size_t n)
                                                                                                  : ND_META_NONE;
 }
 
-/*
- * A button's label in the other languages: "share this article", alone or
- * before its buttons ("Comparte esta noticia", "Teilen Sie diesen Artikel",
- * "Partager cet article", "Compartir en Facebook"), "listen to this
- * article" ("Artikel anhören", "Écouter cet article"). Read on the blocks
- * the block model kept: as line rules they moved the verdicts it learned
- * on the blocks around them.
- */
-int nd_line_is_button(const char *s, size_t n)
+/* "Page 2 of 3", "Seite 2 von 3", "Página 2 de 3": a multi-page article's counter, alone on its line. */
+static int page_counter(const char *s, size_t n)
 {
-    static const char *const shares[] = {
+    static const char *const pages[] = { "page ", "seite ", "p\xC3\xA1gina ", "pagina ", "strona ", "sida ", "side ", NULL };
+    static const char *const ofs[] = { " of ", " von ", " de ", " sur ", " di ", " van ", " z ", " av ", " af ", "/", NULL };
+    size_t k = 0, i;
+    while (pages[k] && !nd_ascii_prefix(s, n, pages[k])) k++;
+    if (!pages[k] || n > 40) return 0;
+    for (i = strlen(pages[k]); i < n && isdigit((unsigned char)s[i]);) i++;
+    if (i == strlen(pages[k])) return 0;
+    for (k = 0; ofs[k] && !nd_ascii_prefix(s + i, n - i, ofs[k]); k++) {}
+    if (!ofs[k]) return 0;
+    size_t d = i + strlen(ofs[k]), e = d;
+    while (e < n && isdigit((unsigned char)s[e])) e++;
+    while (e < n && (s[e] == ' ' || s[e] == '.' || s[e] == ':')) e++;
+    return e > d && e == n;
+}
+
+/*
+ * A control's label in the other languages: "share this article", alone
+ * or before its buttons ("Comparte esta noticia", "Teilen Sie diesen
+ * Artikel", "Partager cet article", "Compartir en Facebook"), "listen to
+ * this article" ("Artikel anhören", "Écouter cet article"), a multi-page
+ * article's ("Page 2 of 3", "Next page", "Nächste Seite"). Read on the
+ * blocks the block model kept: as line rules they moved the verdicts it
+ * learned on the blocks around them.
+ */
+nd_clutter nd_line_button(const char *s, size_t n)
+{
+    static const char *const labels[] = {
         "comparte esta noticia", "comparte este art\xC3\xAD" "culo", "compartir esta noticia",
         "compartir este art\xC3\xAD" "culo", "compartir nota", "compartir en ", "teilen sie diesen artikel",
         "teilen sie dies", "teilen mit:", "teilen auf ", "teilen per ", "artikel teilen", "diesen artikel teilen",
         "partager cet article", "partagez cet article", "condividi questo articolo", "condividi su ",
         "compartilhe esta not\xC3\xAD" "cia", "partilhe este artigo", "deel dit artikel", "deel dit bericht",
         "udost\xC4\x99pnij na ", "dela artikeln", "del artiklen", "artikel anh\xC3\xB6ren", "artikel vorlesen",
-        "beitrag anh\xC3\xB6ren", "\xC3\xA9" "couter cet article", "\xC3\xA9" "couter l'article",
-        "escuchar art\xC3\xAD" "culo", "escuchar la noticia", "ascolta l'articolo", "ouvir artigo", NULL };
-    if (n < 10 || n > 100) return 0;
-    char c = (char)(s[0] | 0x20);
-    for (size_t k = 0; shares[k]; k++)
-        if (shares[k][0] == c && nd_ascii_prefix(s, n, shares[k])) return 1;
-    return 0;
+        "beitrag anh\xC3\xB6ren", "\xC3\xA9" "couter cet article", "\xC3\x89" "couter cet article",
+        "\xC3\xA9" "couter l'article", "\xC3\x89" "couter l'article", "escuchar art\xC3\xAD" "culo",
+        "escuchar la noticia", "ascolta l'articolo", "ouvir artigo", NULL };
+    static const char *const paging[] = {   /* a multi-page article's links */
+        "next page", "previous page", "continue to page", "go to page", "n\xC3\xA4" "chste seite", "vorherige seite",
+        "weiter auf seite", "weiter zu seite", "zur n\xC3\xA4" "chsten seite", "page suivante", "page pr\xC3\xA9" "c\xC3\xA9" "dente",
+        "p\xC3\xA1gina siguiente", "p\xC3\xA1gina anterior", "pagina successiva", "pagina precedente", NULL };
+    if (n < 6 || n > 100) return ND_CLUTTER_NONE;
+    if (page_counter(s, n)) return ND_CLUTTER_NAV;
+    unsigned char c = (unsigned char)s[0] < 0x80 ? (unsigned char)tolower((unsigned char)s[0]) : (unsigned char)s[0];
+    for (size_t k = 0; labels[k]; k++)
+        if ((unsigned char)labels[k][0] == c && nd_ascii_prefix(s, n, labels[k])) return ND_CLUTTER_SOCIAL;
+    for (size_t k = 0; paging[k] && n < 40; k++)   /* "Next page »", not "Next page turners for the summer ..." */
+        if ((unsigned char)paging[k][0] == c && nd_ascii_prefix(s, n, paging[k])) return ND_CLUTTER_NAV;
+    return ND_CLUTTER_NONE;
 }
 
 /*

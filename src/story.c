@@ -751,6 +751,8 @@ static void drop_closing_boilerplate(nd_page *p, size_t third)
  * unsere Webseite nutzbar zu machen ..."), an outdated-browser warning; and
  * a paywall's notice ("El contenido al que quiere acceder es exclusivo para
  * suscriptores.", also on the all-prose path, as it can read as prose);
+ * the other languages' share and listen buttons and a multi-page article's
+ * links ("Comparte esta noticia", "Artikel anhören", "Page 2 of 3");
  * a press release's contact lines ("Tel.: +49 ...", "E-Mail: presse@..."),
  * a byline with its dates ("Von Anna Berger | 04.03.2024, 18:30 Uhr"), a
  * caption that says its picture only illustrates ("... (Symbolbild).").
@@ -763,14 +765,17 @@ static void drop_closing_boilerplate(nd_page *p, size_t third)
  */
 static void drop_kept_chrome(nd_page *p, int all_prose)
 {
+    nd_clutter why;
     for (size_t i = 0; i < p->n; i++) {
         nd_block *b = &p->b[i];
         const char *t = p->text.data + b->off;
         if (!b->keep) continue;
         if (!all_prose && nd_line_is_site_prompt(t, b->len))
             b->keep = 0, b->rule = ND_CLUTTER_LEGAL;
-        else if (nd_line_is_paywall(t, b->len) || (!all_prose && nd_line_is_button(t, b->len)))
+        else if (nd_line_is_paywall(t, b->len))
             b->keep = 0, b->rule = ND_CLUTTER_SOCIAL;
+        else if (!all_prose && (why = nd_line_button(t, b->len)) != ND_CLUTTER_NONE)
+            b->keep = 0, b->rule = (uint8_t)why;
         else if (nd_line_is_picture_note(t, b->len) ||
                  (!all_prose && (nd_line_is_contact(t, b->len) || nd_line_is_dated_byline(t, b->len))))
             b->keep = 0, b->rule = ND_CLUTTER_BYLINE;

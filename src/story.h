@@ -121,8 +121,8 @@ int nd_line_is_site_prompt(const char *s, size_t n);
 int nd_line_is_contact(const char *s, size_t n);
 /* clean.c: a byline and its dates ("Par Claire Martin · Publié le 4 mars 2024", "Von Anna Berger | 04.03.2024"). */
 int nd_line_is_dated_byline(const char *s, size_t n);
-/* clean.c: a button's label in the other languages ("Comparte esta noticia", "Teilen Sie diesen Artikel", "Artikel anhören"). */
-int nd_line_is_button(const char *s, size_t n);
+/* clean.c: a control's label: ND_CLUTTER_SOCIAL ("Comparte esta noticia", "Artikel anhören"), _NAV ("Page 2 of 3", "Next page"). */
+nd_clutter nd_line_button(const char *s, size_t n);
 /* clean.c: a paywall's notice or label ("Article réservé aux abonnés", "This story is for subscribers only."). */
 int nd_line_is_paywall(const char *s, size_t n);
 /* clean.c: a sentence's verdict by the clutter rules of its kind: an opening phrase, a credit, a byline. */

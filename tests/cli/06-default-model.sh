@@ -250,3 +250,10 @@ clutter_gone es.jsonl "a place and date, a share prompt in Spanish" 'empleos sea
 # "listen to this article" in German above the story: not story
 printf '{"id":"de","text":"Startseite\\nHamburg: Hafen rechnet mit weniger Containern\\n06.12.2026, 14:12 Uhr\\nArtikel anhören\\nHamburg (dpa/lno) - Der Hamburger Hafen rechnet im kommenden Jahr mit einem Rückgang des Umschlags um rund vier Prozent, teilte die Hafenverwaltung mit.\\nBereits im laufenden Jahr waren die Mengen leicht gesunken, und die Verwaltung setzt nun auf neue Verbindungen nach Asien.\\nZur Startseite"}\n' >listen.jsonl
 clutter_gone listen.jsonl "a listen button's label in German" 'Verbindungen nach Asien\.' 'removed social: Artikel' 'Artikel anhören'
+# a multi-page article's counter and links, and a French listen button: not story; a sentence that
+# opens like them is
+printf '{"id":"pg","text":"Écouter cet article\\n%s\\nPage 1 of 3\\nNext page »"}\n' "$body" >pages.jsonl
+clutter_gone pages.jsonl "a multi-page article's links" 'customers have noticed\.' 'removed navigation: Page 1 of 3' \
+    'Écouter' 'Page 1 of 3' 'Next page'
+printf '{"id":"pg2","text":"%s\\nPage 3 of the report shows the losses of the smaller banks over the year.\\nNext page turners for the summer are out"}\n' "$body" >pages2.jsonl
+cleans_to pages2.jsonl "...but sentences that open like them are story" 'Page 3 of the report.*Next page turners'
