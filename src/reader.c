@@ -61,6 +61,8 @@ struct nd_reader {
     int line_unterminated; /* the last line had no newline because of a read error */
 
     const char *text_name; /* JSON: the field read as the text (the one asked for, or the one found for it) */
+    const char *title_name;  /* JSON: the field read as the title ("title", or "headline" where the first record has that) */
+    int title_looked;      /* JSON: a record without a title was looked at for a "headline" */
 
     /* TSV columns: index of each field, -1 if absent */
     int col[ND_NFIELDS];
@@ -519,6 +521,8 @@ static void parse_jsonl(nd_reader *rd, nd_record *rec)
     unsigned numbers;
     field_names(&rd->opts.fields, names);
     if (!rd->text_name) rd->text_name = rd->opts.fields.text;
+    if (!rd->title_name) rd->title_name = rd->opts.fields.title;
+    names[1] = rd->title_name;
     names[2] = rd->text_name;
     nd_repairs before = rec->repairs;
     int got = nd_jsonl_record(ptr, len, names, out, &numbers, &rec->repairs, &col, &rd->scratch, ND_JSONL_ANY);
@@ -540,6 +544,23 @@ static void parse_jsonl(nd_reader *rd, nd_record *rec)
             break;
         }
     if (got >= 0 && out[2] && strcmp(rd->text_name, rd->opts.fields.text)) rec->repairs.text_field = rd->text_name;
+    if (got >= 0 && !out[1] && !rd->title_looked && rd->opts.fields.title && !strcmp(rd->opts.fields.title, "title")) {
+        rd->title_looked = 1;   /* the first record without a title says whether the input names it "headline" */
+        char *alt[ND_NFIELDS];
+        unsigned n2;
+        nd_repairs r2 = before;
+        names[1] = "headline";
+        names[2] = rd->text_name;
+        if (nd_jsonl_record(ptr, len, names, alt, &n2, &r2, &col, &rd->scratch, ND_JSONL_ANY) >= 0 && alt[1]) {
+            for (int f = 0; f < ND_NFIELDS; f++) free(out[f]), out[f] = alt[f];
+            numbers = n2;
+            r2.text_field = rec->repairs.text_field;
+            rec->repairs = r2;
+            rd->title_name = "headline";
+        } else {
+            for (int f = 0; f < ND_NFIELDS; f++) free(alt[f]);
+        }
+    }
     if (got < 0) {
         char *id = sniff_json_id(ptr, len, rd->opts.fields.id);
         if (got == -3)
@@ -906,6 +927,7 @@ static int open_next(nd_reader *rd, nd_record *rec)
             return 0;
         }
         rd->fmt = detect(rd);
+        rd->title_name = NULL, rd->title_looked = 0;   /* each input says how it names its title */
         if (rd->fmt == ND_FMT_TSV) {
             read_line(rd);
             if (!parse_tsv_header(rd)) {

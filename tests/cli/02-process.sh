@@ -85,3 +85,6 @@ has "...a note names the field" err "fields.jsonl:1: record 'n1': no field 'text
 is "...once per name" "$(grep -c 'no field' err)" 2
 "$ND" process --text-field body fields.jsonl >out 2>err; is "...not when --text-field names another" $? 1
 has "...whose absence is the error" out '"error":"record has no text \(field .body.\)"'
+printf '{"id":"h1","headline":"Ferry fares rise","content":"The ferry company will raise fares by eight per cent from April, blaming higher fuel costs."}\n' >headline.jsonl
+"$ND" clean headline.jsonl >out 2>/dev/null
+has "a record without title takes its headline" out '"title":"Ferry fares rise"'
