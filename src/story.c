@@ -803,8 +803,7 @@ static int meta_stage(int stage, nd_meta m)
 /* A block of two lines or more that is a byline box alone ("Anna Nowak" over "5 grudnia 2026, 10:15"). */
 static int meta_lines(const char *t, size_t n)
 {
-    const char *nl = memchr(t, '\n', n);
-    if (!nl || n > 160) return 0;
+    if (n > 160 || !memchr(t, '\n', n)) return 0;
     int stage = 0;
     for (const char *s = t, *end = t + n; s < end;) {
         const char *e = memchr(s, '\n', (size_t)(end - s));
@@ -891,7 +890,8 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
         }
         drop_repeats(page);
         drop_kept_chrome(page, 0);
-        drop_closing_boilerplate(page, drop_top_meta(page));
+        size_t third = drop_top_meta(page);   /* the story's third body paragraph: the closing passes look below it */
+        drop_closing_boilerplate(page, third);
         drop_closing_bio(page);
         if (page->html) drop_comments(page), drop_orphan_headings(page), structured_story(page);
     }
