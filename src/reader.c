@@ -511,6 +511,30 @@ static void keep_jsonl(const nd_reader *rd, nd_record *rec)
 static const char *const text_names[] = { "text", "content", "body", "article", "maintext", "full_text", "story",
                                           "description", NULL };
 
+/*
+ * The current line read again with field 'k' named 'name' (the other names
+ * as they are): when the record has that field, its strings replace 'out'
+ * and its repairs the record's (counted from 'before', as the line's
+ * bytes are read once), and 1; else 0, 'out' as it was.
+ */
+static int read_as(nd_reader *rd, nd_record *rec, const nd_repairs *before, const char *names[ND_NFIELDS], int k,
+                   const char *name, char *out[ND_NFIELDS], unsigned *numbers)
+{
+    char *alt[ND_NFIELDS];
+    unsigned n2;
+    long col;
+    nd_repairs r2 = *before;
+    names[k] = name;
+    if (nd_jsonl_record(rd->line.data, rd->line.len, names, alt, &n2, &r2, &col, &rd->scratch, ND_JSONL_ANY) < 0 || !alt[k]) {
+        for (int f = 0; f < ND_NFIELDS; f++) free(alt[f]);
+        return 0;
+    }
+    for (int f = 0; f < ND_NFIELDS; f++) free(out[f]), out[f] = alt[f];
+    *numbers = n2;
+    rec->repairs = r2;
+    return 1;
+}
+
 static void parse_jsonl(nd_reader *rd, nd_record *rec)
 {
     const char *names[ND_NFIELDS];
@@ -528,38 +552,18 @@ static void parse_jsonl(nd_reader *rd, nd_record *rec)
     int got = nd_jsonl_record(ptr, len, names, out, &numbers, &rec->repairs, &col, &rd->scratch, ND_JSONL_ANY);
     if (got >= 0 && !out[2] && rd->opts.fields.text && !strcmp(rd->opts.fields.text, "text"))
         for (size_t k = 0; text_names[k]; k++) {   /* the name the last such record had is tried first (names[2]) */
-            if (!strcmp(text_names[k], rd->text_name)) continue;
-            char *alt[ND_NFIELDS];
-            unsigned n2;
-            nd_repairs r2 = before;
-            names[2] = text_names[k];
-            if (nd_jsonl_record(ptr, len, names, alt, &n2, &r2, &col, &rd->scratch, ND_JSONL_ANY) < 0 || !alt[2]) {
-                for (int f = 0; f < ND_NFIELDS; f++) free(alt[f]);
-                continue;
+            if (strcmp(text_names[k], rd->text_name) && read_as(rd, rec, &before, names, 2, text_names[k], out, &numbers)) {
+                rd->text_name = text_names[k];
+                break;
             }
-            for (int f = 0; f < ND_NFIELDS; f++) free(out[f]), out[f] = alt[f];
-            numbers = n2;
-            rec->repairs = r2;
-            rd->text_name = text_names[k];
-            break;
         }
     if (got >= 0 && out[2] && strcmp(rd->text_name, rd->opts.fields.text)) rec->repairs.text_field = rd->text_name;
     if (got >= 0 && !out[1] && !rd->title_looked && rd->opts.fields.title && !strcmp(rd->opts.fields.title, "title")) {
         rd->title_looked = 1;   /* the first record without a title says whether the input names it "headline" */
-        char *alt[ND_NFIELDS];
-        unsigned n2;
-        nd_repairs r2 = before;
-        names[1] = "headline";
+        const char *seen = rec->repairs.text_field;
         names[2] = rd->text_name;
-        if (nd_jsonl_record(ptr, len, names, alt, &n2, &r2, &col, &rd->scratch, ND_JSONL_ANY) >= 0 && alt[1]) {
-            for (int f = 0; f < ND_NFIELDS; f++) free(out[f]), out[f] = alt[f];
-            numbers = n2;
-            r2.text_field = rec->repairs.text_field;
-            rec->repairs = r2;
-            rd->title_name = "headline";
-        } else {
-            for (int f = 0; f < ND_NFIELDS; f++) free(alt[f]);
-        }
+        if (read_as(rd, rec, &before, names, 1, "headline", out, &numbers)) rd->title_name = "headline";
+        rec->repairs.text_field = seen;
     }
     if (got < 0) {
         char *id = sniff_json_id(ptr, len, rd->opts.fields.id);
