@@ -950,13 +950,8 @@ static void headline_for_title(nd_page *p)
  */
 void nd_page_title_after_site(nd_page *p)
 {
-    static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", NULL };
-    const char *first = NULL;
     size_t sl = 0, lead_words = 1;
-    for (size_t k = 0; seps[k] && p->title.len; k++) {
-        const char *q = memmem(p->title.data, p->title.len, seps[k], strlen(seps[k]));
-        if (q && (!first || q < first)) first = q, sl = strlen(seps[k]);
-    }
+    const char *first = p->title.len ? nd_title_separator(p->title.data, 0, &sl) : NULL;
     for (const char *q = p->title.data; first && q < first; q++) lead_words += *q == ' ';
     if (!first || lead_words > 4) return;
     const char *rest = first + sl;

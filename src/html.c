@@ -101,14 +101,20 @@ static int has_closing_tag(const char *s, size_t len);
 static const char *const name_particles[] = { "of", "the", "and", "de", "du", "la", "le", "les", "del", "della", "di",
                                                "da", "do", "dos", "y", "e", "van", "von", "der", "och", "og", NULL };
 
-size_t nd_html_trim_site_name(char *t)
+const char *nd_title_separator(const char *t, int last, size_t *len)
 {
     static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", NULL };
-    char *cut = NULL;
-    size_t cl = 0;
+    const char *cut = NULL;
     for (const char *const *sp = seps; *sp; sp++)
-        for (char *q = strstr(t, *sp); q; q = strstr(q + 1, *sp))
-            if (!cut || q > cut) cut = q, cl = strlen(*sp);
+        for (const char *q = strstr(t, *sp); q; q = last ? strstr(q + 1, *sp) : NULL)
+            if (!cut || (last ? q > cut : q < cut)) cut = q, *len = strlen(*sp);
+    return cut;
+}
+
+size_t nd_html_trim_site_name(char *t)
+{
+    size_t cl = 0;
+    char *cut = (char *)nd_title_separator(t, 1, &cl);
     if (!cut || cut == t) return strlen(t);
     size_t words = 1;
     int named = 1;

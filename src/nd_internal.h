@@ -217,6 +217,8 @@ int nd_markup_kind(const char *s, size_t len);
  * Returns the new length.
  */
 size_t nd_html_trim_site_name(char *t);
+/* html.c: the first (last: the last) separator of a title's parts in t, " | ", " - ", " – ", " — ", and its length in *len; or NULL. */
+const char *nd_title_separator(const char *t, int last, size_t *len);
 
 /* Code point cp (<= 0x10FFFF, no surrogate) as UTF-8 at o (room for 4): its length. */
 static inline size_t nd_utf8_put(char *o, uint32_t cp)
