@@ -782,18 +782,6 @@ static void drop_kept_chrome(nd_page *p, int all_prose)
     }
 }
 
-/*
- * A post's meta that the block model kept between its standfirst and its
- * story, as newsletter and blog platforms print it: the author, the date,
- * the counts of likes and comments ("Maria Okafor", "Nov 30, 2026", "142",
- * "18"). Above the story's third body paragraph, a run of kept blocks, a
- * name perhaps, then a date, then counts, goes, and a block whose lines
- * are a name and a date (a byline box, "Anna Nowak" over "5 grudnia 2026,
- * 10:15"). Without the counts such a
- * run is as often a table's or a timeline's heading and its date
- * ("WHL Playoff Scoring Leaders", "April 18, 1993"), and stays. Returns
- * the third body paragraph's block, p->n for a story of fewer.
- */
 /* The next stage of a post's meta (name? date+ count*: 1 the name, 2 a date, 3 a count) after 'stage' with a line 'm'; -1 for none. */
 static int meta_stage(int stage, nd_meta m)
 {
@@ -815,6 +803,17 @@ static int meta_lines(const char *t, size_t n)
     return stage >= 2;
 }
 
+/*
+ * A post's meta that the block model kept between its standfirst and its
+ * story, as newsletter and blog platforms print it: the author, the date,
+ * the counts of likes and comments ("Maria Okafor", "Nov 30, 2026", "142",
+ * "18"). Above the story's third body paragraph, a run of kept blocks, a
+ * name perhaps, then a date, then counts, goes, and a block whose lines
+ * are a name and a date (a byline box, meta_lines). Without the counts such
+ * a run is as often a table's or a timeline's heading and its date ("WHL
+ * Playoff Scoring Leaders", "April 18, 1993"), and stays. Returns the third
+ * body paragraph's block, p->n for a story of fewer.
+ */
 static size_t drop_top_meta(nd_page *p)
 {
     size_t i = 0;

@@ -260,7 +260,7 @@ void cli_record_note(const nd_record *rec, const char *msg)
 
 void cli_record_text_field(const nd_record *rec)
 {
-    static const char *noted;   /* once per name the reader fell back to (the CLI's own thread writes) */
+    static const char *noted;   /* when the name the reader fell back to changes (the CLI's own thread writes) */
     if (!rec->repairs.text_field || rec->repairs.text_field == noted) return;
     noted = rec->repairs.text_field;
     record_prefix(rec, "note: ");

@@ -77,12 +77,12 @@ printf '%s\n' '{"id":"q3","text":"Le ministre a présenté un plan pour l’indu
 "$ND" summarize --model tiny --method lead --sentences 9 quote-fr.jsonl >out
 has "French guillemets: the pieces quoted with the paragraph's own spacing" out '"« C’est un premier pas\. »","« Mais il faudra aller plus loin\. »",.*"«Nous serons vigilants sur ce point\.»","«Pour tous les salariés du pays\.»",'
 # a record without "text" is read from the field scrapers and news APIs name it by (NewsAPI's
-# "content", news-please's "maintext", "body"), with a note once per name; not when a name is asked
+# "content", news-please's "maintext", "body"), with a note when the name changes; not when a name is asked
 printf '{"id":"n1","content":"The ferry company will raise fares by eight per cent from April, blaming higher fuel costs."}\n{"id":"n2","content":"A return ticket will go up from 48 to 52 pounds next year, the company said on Monday."}\n{"id":"n3","maintext":"The council said it was disappointed and would ask the company to keep a discount for residents."}\n' >fields.jsonl
 "$ND" process fields.jsonl >out 2>err; is "records with content or maintext, not text: exit 0" $? 0
 is "...each read" "$(grep -c '"summary":\["The\|"summary":\["A return' out)" 3
 has "...a note names the field" err "fields.jsonl:1: record 'n1': no field 'text': its 'content' is read as the text"
-is "...once per name" "$(grep -c 'no field' err)" 2
+is "...once for a run of records with the same name" "$(grep -c 'no field' err)" 2
 "$ND" process --text-field body fields.jsonl >out 2>err; is "...not when --text-field names another" $? 1
 has "...whose absence is the error" out '"error":"record has no text \(field .body.\)"'
 printf '{"id":"h1","headline":"Ferry fares rise","content":"The ferry company will raise fares by eight per cent from April, blaming higher fuel costs."}\n' >headline.jsonl
