@@ -14,6 +14,7 @@
 #include <pthread.h> /* pthread_once */
 #include <stdlib.h>  /* free */
 #include <strings.h> /* strncasecmp */
+#include <utf8proc.h> /* utf8proc_iterate, utf8proc_category */
 
 const char *nd_clutter_name(nd_clutter why)
 {
@@ -717,11 +718,15 @@ static int looks_like_counter(const char *s, size_t n)
     return 0;
 }
 
-/* A capital at s[k]: ASCII or Latin-1's in UTF-8 (À..Þ). */
+/* A capital at s[k]: ASCII's, or any script's in UTF-8 ("Élodie", "Łukasz", "Иван"). */
 static int name_capital(const char *s, size_t k, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
-    return k < n && (isupper(u[k]) || (u[k] == 0xC3 && k + 1 < n && u[k + 1] >= 0x80 && u[k + 1] <= 0x9E && u[k + 1] != 0x97));
+    if (k >= n || u[k] < 0x80) return k < n && isupper(u[k]);
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate(u + k, (utf8proc_ssize_t)(n - k), &cp) <= 0) return 0;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
 /*
@@ -1465,14 +1470,77 @@ int nd_line_is_picture_note(const char *s, size_t n)
 }
 
 /*
+ * The names a signature signs with: capitalised words, six at most, with
+ * the particles of names ("Jan de Vries", "Ana dos Santos") and commas or
+ * a conjunction between names ("Anna Berger und Max Roth", "Jane Roe,
+ * Reuters"); no sentence's full stop at its end.
+ */
+static int is_name_list(const char *s, size_t n)
+{
+    static const char *const particles[] = { "de", "da", "di", "do", "dos", "das", "del", "della", "van", "der", "den",
+                                             "ter", "von", "zu", "la", "le", "y", "e", "et", "i", "und", "and", "og",
+                                             "och", "ja", "&", NULL };
+    if (!n || n > 64 || s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' || s[n - 1] == ':') return 0;
+    size_t caps = 0;
+    for (size_t i = 0; i < n;) {
+        size_t b = i;
+        while (i < n && s[i] != ' ') i++;
+        size_t w = i - b - (s[i - 1] == ',');
+        if (!w) return 0;
+        if (name_capital(s, b, b + w)) {
+            if (++caps > 6) return 0;
+        } else {
+            size_t k = 0;
+            while (particles[k] && !(strlen(particles[k]) == w && !memcmp(s + b, particles[k], w))) k++;
+            if (!particles[k]) return 0;
+        }
+        while (i < n && s[i] == ' ') i++;
+    }
+    return caps > 0;
+}
+
+/*
+ * A signature alone on its line, in the languages of the dates: an opener
+ * and names ("By Jane Roe", "di Giulia Ferri", "Door Jan de Vries", "Escrito
+ * por Ana Souza"), or a label, a colon and names ("Autor: Jan Kowalski",
+ * "Texto: Ana Souza", "Автор: Иван Петров"). German's "Von Anna Berger" is
+ * ND_META_VON: its headings open with "Von" and capitalise their nouns
+ * ("Von Wiener Walzer"), so only a date under it tells.
+ */
+static nd_meta signature(const char *s, size_t n)
+{
+    static const char *const openers[] = { "by ", "di ", "a cura di ", "door ", "written by ", "words by ", "text by ",
+                                           "story by ", "escrito por ", "escrita por ", "kirjoittanut ", "par ",
+                                           "por ", "av ", "af ", "von ", NULL };
+    static const char *const labels[] = { "author", "authors", "autor", "autorin", "autoren", "autorka", "autora",
+                                          "autore", "auteur", "auteure", "text", "texte", "texto", "testo", "tekst",
+                                          "teksti", "reporter", "redacci\xC3\xB3n", "\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80",
+                                          "\xD0\xB0\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80", NULL };   /* Автор */
+    if (n < 5 || n > 80) return ND_META_NONE;
+    for (size_t k = 0; openers[k]; k++) {
+        size_t l = strlen(openers[k]);
+        if (nd_ascii_prefix(s, n, openers[k]) && is_name_list(s + l, n - l))
+            return nd_ascii_prefix(s, n, "von ") ? ND_META_VON : ND_META_SIGNED;
+    }
+    const char *colon = memchr(s, ':', n < 16 ? n : 16);
+    if (!colon || colon + 2 >= s + n || colon[1] != ' ') return ND_META_NONE;
+    size_t l = (size_t)(colon - s);
+    for (size_t k = 0; labels[k]; k++)
+        if (strlen(labels[k]) == l && nd_ascii_prefix(s, n, labels[k]) && is_name_list(colon + 2, n - l - 2))
+            return ND_META_SIGNED;
+    return ND_META_NONE;
+}
+
+/*
  * A line of a post's meta under its headline: a date alone, a bare count
  * ("142", "2.1K": likes and comments beside their icons), a name (four
- * capitalised words at most, "Maria Okafor").
+ * capitalised words at most, "Maria Okafor"), a signature.
  */
 nd_meta nd_line_meta(const char *s, size_t n)
 {
     pthread_once(&phrase_once, index_phrases);
-    if (!n || n > 48) return ND_META_NONE;
+    nd_meta sig = signature(s, n);
+    if (sig != ND_META_NONE || !n || n > 48) return sig;
     size_t i = 0;
     while (i < n && (isdigit((unsigned char)s[i]) || ((s[i] == ',' || s[i] == '.') && i > 0))) i++;
     if (i > 0 && i <= 7 && (i == n || (i + 1 == n && (s[i] == 'K' || s[i] == 'k' || s[i] == 'M'))))

@@ -439,9 +439,12 @@ void nd_page_text(nd_page *p, const char *text, size_t len)
                L[j - 1].cols <= w && L[j - 1].cols + 1 + first_word(text + L[j].s, L[j].t - L[j].s) > w)
             j++;
         /* not wrapped: a line that goes on with the sentence of the line before (a scraper's
-           text node a line: "It calls on the" / "Office for Students" / ", the regulator") */
+           text node a line: "It calls on the" / "Office for Students" / ", the regulator"); not a
+           signature in lower case after a blank line ("by Jane Roe" under the headline), where a
+           list's item goes on in the same group ("1. ISA System Architecture" / "by Tom Shanley") */
         while (!width && !md && j < nl &&
-               continues(text + L[j - 1].s, L[j - 1].t - L[j - 1].s, text + L[j].s, L[j].t - L[j].s))
+               continues(text + L[j - 1].s, L[j - 1].t - L[j - 1].s, text + L[j].s, L[j].t - L[j].s) &&
+               (L[j].group == L[j - 1].group || nd_line_meta(text + L[j].s, L[j].t - L[j].s) != ND_META_SIGNED))
             j++;
         /* markdown: a paragraph is its lines up to a blank one, a list item or a heading */
         while (md && j < nl && L[j].group == L[i].group && !bullet(text + L[j].s, L[j].t - L[j].s) &&

@@ -782,10 +782,27 @@ static void drop_kept_chrome(nd_page *p, int all_prose)
     }
 }
 
-/* The next stage of a post's meta (name? date+ count*: 1 the name, 2 a date, 3 a count) after 'stage' with a line 'm'; -1 for none. */
+/*
+ * The next stage of a post's meta after 'stage' with a line 'm', -1 for
+ * none: name? date+ count* (1 the name, 2 a date, 3 a count), or a
+ * signature and its dates and counts (4; a German "Von ..." 5 until its
+ * date). A meta is whole at 3 or 4 (meta_whole).
+ */
 static int meta_stage(int stage, nd_meta m)
 {
-    return m == ND_META_NAME && stage == 0 ? 1 : m == ND_META_DATE && stage <= 2 ? 2 : m == ND_META_COUNT && stage >= 2 ? 3 : -1;
+    switch (m) {
+    case ND_META_NAME: return stage == 0 ? 1 : -1;
+    case ND_META_SIGNED: return stage == 0 ? 4 : -1;
+    case ND_META_VON: return stage == 0 ? 5 : -1;
+    case ND_META_DATE: return stage <= 2 ? 2 : stage >= 4 ? 4 : -1;
+    case ND_META_COUNT: return stage >= 2 && stage <= 4 ? 3 : -1;
+    default: return -1;
+    }
+}
+
+static int meta_whole(int stage)
+{
+    return stage == 3 || stage == 4;
 }
 
 /* A block of two lines or more that is a byline box alone ("Anna Nowak" over "5 grudnia 2026, 10:15"). */
@@ -800,7 +817,7 @@ static int meta_lines(const char *t, size_t n)
         if (stage < 0) return 0;
         s = e + 1;
     }
-    return stage >= 2;
+    return stage == 2 || meta_whole(stage);
 }
 
 /*
@@ -811,8 +828,10 @@ static int meta_lines(const char *t, size_t n)
  * name perhaps, then a date, then counts, goes, and a block whose lines
  * are a name and a date (a byline box, meta_lines). Without the counts such
  * a run is as often a table's or a timeline's heading and its date ("WHL
- * Playoff Scoring Leaders", "April 18, 1993"), and stays. Returns the third
- * body paragraph's block, p->n for a story of fewer.
+ * Playoff Scoring Leaders", "April 18, 1993"), and stays; a signature
+ * needs none ("di Giulia Ferri", "7 dicembre 2026, 10:42": the block
+ * model knows English bylines and dates best). Returns the third body
+ * paragraph's block, p->n for a story of fewer.
  */
 static size_t drop_top_meta(nd_page *p)
 {
@@ -837,7 +856,7 @@ static size_t drop_top_meta(nd_page *p)
             if (next < 0) break;
             stage = next, end = k;
         }
-        if (stage < 3) {   /* a run from a later block of it meets the same end: look on after it (linear time) */
+        if (!meta_whole(stage)) {   /* a run from a later block of it meets the same end: look on after it (linear time) */
             i = end;
             continue;
         }

@@ -129,8 +129,12 @@ int nd_line_is_paywall(const char *s, size_t n);
 nd_clutter nd_sentence_clutter(const char *s, size_t n);
 /* clean.c: the heading of a press release's closing boilerplate: ND_CLUTTER_BIO ("About Northwind Energy"), _LEGAL ("Forward-Looking Statements"). */
 nd_clutter nd_line_closing_heading(const char *s, size_t n);
-/* clean.c: what a short line of a post's meta is (nd_line_meta): a date, a count ("142", "2.1K"), a name. */
-typedef enum { ND_META_NONE, ND_META_DATE, ND_META_COUNT, ND_META_NAME } nd_meta;
+/*
+ * clean.c: what a short line of a post's meta is (nd_line_meta): a date, a count ("142", "2.1K"), a name, a
+ * signature ("di Giulia Ferri", "Autor: Jan Kowalski"), a German one that only a date under it confirms ("Von
+ * Anna Berger").
+ */
+typedef enum { ND_META_NONE, ND_META_DATE, ND_META_COUNT, ND_META_NAME, ND_META_SIGNED, ND_META_VON } nd_meta;
 nd_meta nd_line_meta(const char *s, size_t n);
 /* clean.c: a caption noting its picture only illustrates ("... (Symbolbild).", "... (Archivbild)"). */
 int nd_line_is_picture_note(const char *s, size_t n);

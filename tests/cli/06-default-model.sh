@@ -230,6 +230,19 @@ printf '<html><head><title>Harbour Gazette - New tram line opens to the north</t
 clutter_gone box.html "a byline box" 'customers have noticed\.' 'removed byline: Anna Nowak' 'Anna Nowak' 'grudnia'
 "$ND" clean box.html >box.out
 has "a title after the site's name is the headline" box.out '"title":"New tram line opens to the north"'
+# a signature under the headline, in the other languages (and a date under it), or in lower case
+# after a blank line: not story, and not the headline's end; a book's author in a list goes on
+# with its item; German's "Von ..." only over a date
+for sig in 'di Giulia Ferri' 'Autor: Jan Kowalski' 'Door Jan de Vries' 'Escrito por Ana Souza' 'Автор: Иван Петров'; do
+    printf '{"id":"g","text":"New tram line opens to the north\\n\\n%s\\n\\n7 dicembre 2026, 10:42\\n\\n%s"}\n' "$sig" "$body" >sig.jsonl
+    clutter_gone sig.jsonl "a signature ($sig) and its date" 'customers have noticed\.' 'removed byline:' "$sig" 'dicembre'
+done
+printf '{"id":"g","text":"New tram line opens to the north\\n\\nby Jane Roe\\n\\n%s"}\n' "$body" >sig2.jsonl
+cleans_to sig2.jsonl "a signature in lower case is not the headline's" '"title":"New tram line opens to the north","text":"New tram line opens to the north\\n\\nThree years'
+printf '{"id":"g","text":"Books we recommend:\\n1. ISA System Architecture\\nby Tom Shanley\\n2. PCI System Architecture\\nby Tom Shanley\\n\\n%s"}\n' "$body" >sig3.jsonl
+cleans_to sig3.jsonl "...but a book's author goes on with its item" 'ISA System Architecture by Tom Shanley'
+printf '{"id":"g","text":"Neue Tramlinie in den Norden\\n\\nVon Wiener Walzer\\n\\n%s"}\n' "$body" >sig4.jsonl
+cleans_to sig4.jsonl "...and a heading that opens with Von is story" 'Von Wiener Walzer'
 # a feed's record cut short ("... the f… [+2345 chars]", as NewsAPI gives it): the note is no story,
 # the cut sentence no summary's; a last sentence that is chrome in its paragraph ("Continue reading
 # at ...", "... contributed to this report.") is none either, a legal phrase opening prose is
