@@ -820,6 +820,14 @@ static int meta_lines(const char *t, size_t n)
     return stage == 2 || meta_whole(stage);
 }
 
+/* The next kept block after block 'end' is a body paragraph. */
+static int before_body(const nd_page *p, size_t end)
+{
+    size_t k = end + 1;
+    while (k < p->n && !p->b[k].keep) k++;
+    return k < p->n && nd_line_is_body(p->text.data + p->b[k].off, p->b[k].len);
+}
+
 /*
  * A post's meta that the block model kept between its standfirst and its
  * story, as newsletter and blog platforms print it: the author, the date,
@@ -830,12 +838,15 @@ static int meta_lines(const char *t, size_t n)
  * a run is as often a table's or a timeline's heading and its date ("WHL
  * Playoff Scoring Leaders", "April 18, 1993"), and stays; a signature
  * needs none ("di Giulia Ferri", "7 dicembre 2026, 10:42": the block
- * model knows English bylines and dates best). Returns the third body
- * paragraph's block, p->n for a story of fewer.
+ * model knows English bylines and dates best). Dates alone right above
+ * a body paragraph go too, unless a date alone follows further on (a
+ * timeline's, a list of posts'); above a heading they are a timeline's
+ * ("March 12, 2020" over "Schools Close Their Doors"). Returns the third
+ * body paragraph's block, p->n for a story of fewer.
  */
 static size_t drop_top_meta(nd_page *p)
 {
-    size_t i = 0;
+    size_t i = 0, dates[4], nd = 0;   /* runs of dates alone, their first and last blocks */
     for (size_t body = 0; i < p->n; i++) {
         nd_block *b = &p->b[i];
         if (!b->keep) continue;
@@ -856,14 +867,18 @@ static size_t drop_top_meta(nd_page *p)
             if (next < 0) break;
             stage = next, end = k;
         }
-        if (!meta_whole(stage)) {   /* a run from a later block of it meets the same end: look on after it (linear time) */
-            i = end;
-            continue;
-        }
-        for (size_t k = i; k <= end; k++)
-            if (p->b[k].keep) p->b[k].keep = 0, p->b[k].rule = ND_CLUTTER_BYLINE;
-        i = end;
+        if (stage == 2 && nd < 4 && nd_line_meta(t, b->len) == ND_META_DATE && before_body(p, end))
+            dates[nd++] = i, dates[nd++] = end;
+        if (meta_whole(stage))
+            for (size_t k = i; k <= end; k++)
+                if (p->b[k].keep) p->b[k].keep = 0, p->b[k].rule = ND_CLUTTER_BYLINE;
+        i = end;   /* a run from a later block of it meets the same end: look on after it (linear time) */
     }
+    for (size_t k = i + 1; k < p->n && nd; k++)   /* a date alone further on: a timeline's, a list of posts' */
+        if (p->b[k].keep && nd_line_meta(p->text.data + p->b[k].off, p->b[k].len) == ND_META_DATE) nd = 0;
+    for (size_t r = 0; r < nd; r += 2)
+        for (size_t k = dates[r]; k <= dates[r + 1]; k++)
+            if (p->b[k].keep) p->b[k].keep = 0, p->b[k].rule = ND_CLUTTER_BYLINE;
     return i;
 }
 

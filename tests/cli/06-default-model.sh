@@ -206,6 +206,14 @@ clutter_gone meta.jsonl "a post's author, date and counts" 'Here is what is driv
     'Maria Okafor' 'Nov 30' '\\n\\n142\\n' '\\n\\n18\\n'
 printf '{"id":"t","text":"How the lockdown unfolded\\n\\nThe first cases were found in late winter, and within weeks the country had shut its schools and offices.\\n\\nMarch 12, 2020\\n\\nSchools Close Their Doors\\n\\n%s"}\n' "$body" >timeline.jsonl
 cleans_to timeline.jsonl "...but a timeline's date and its heading are story" 'March 12, 2020\\n\\nSchools Close Their Doors'
+# a date alone between the standfirst and the story: not story; a timeline's dates, each over its
+# paragraph, are
+printf '{"id":"d","text":"Why small banks are winning the deposit war\\n\\nRegional lenders have added customers for six straight quarters. Here is what is driving it.\\n\\n7 dicembre 2026, 10:42\\n\\n%s"}\n' "$body" >date1.jsonl
+clutter_gone date1.jsonl "a date alone above the story" 'customers have noticed\.' 'removed byline: 7 dicembre' 'dicembre'
+printf '{"id":"d","text":"How the lockdown unfolded\\n\\nThe first cases were found in late winter, and within weeks the country had shut its schools and offices.\\n\\nMarch 12, 2020\\n\\nSchools across the country closed their doors for what officials said would be two weeks.\\n\\nMarch 23, 2020\\n\\nThe government ordered everyone but essential workers to stay at home from midnight.\\n\\nApril 30, 2020\\n\\nShops began to reopen under strict rules on distance and the number of customers."}\n' >date2.jsonl
+cleans_to date2.jsonl "...but a timeline's dates over their paragraphs are story" 'two weeks\.\\n\\nMarch 23, 2020\\n\\nThe government'
+"$ND" clean date2.jsonl >date2.out
+has "...the first of them too" date2.out 'offices\.\\n\\nMarch 12, 2020'
 # a press release's closing boilerplate (the issuer's profile, the forward-looking statements): not
 # story; a closing section on a study ("About the study") is
 printf '{"id":"r","text":"%s\\n\\nAbout Northwind Energy\\n\\nNorthwind Energy develops, builds and operates solar and storage projects across the western United States.\\n\\nForward-Looking Statements\\n\\nThis press release contains forward-looking statements within the meaning of the Private Securities Litigation Reform Act of 1995."}\n' "$body" >release.jsonl
