@@ -910,7 +910,9 @@ enum prompt_words {
     PW_THIS = 64,    /* "this cookie", "diese Cookies", "ces cookies" */
     PW_TABLE = 128,  /* a cookie table's words: who sets it, how long it lives */
     PW_SAID = 256,   /* a reporting verb: a story about cookies */
-    PW_THESE = 512   /* a demonstrative (the table's; the line's PW_THIS when cookies follow it) */
+    PW_THESE = 512,  /* a demonstrative (the table's; the line's PW_THIS when cookies follow it) */
+    PW_PITCH = 1024, /* a site's pitch for money: subscribe, join, donate, support, abonnieren, suscríbete */
+    PW_ADDRESS = 2048 /* the reader or the site, in more languages than PW_READER, not French's "du" */
 };
 
 static const char *const pw_cookies[] = { "cookie", "cookies", "hilfscookie", "cookielawinfo", NULL };
@@ -947,15 +949,35 @@ static const char *const pw_outdated[] = { "outdated", "veraltet", "veralteten",
                                            "aktualisieren", "neueren", "newer", "obsolete", "obsol\xC3\xA8te",
                                            "desactualizado", "actualiza", "actualice", NULL };
 
+static const char *const pw_pitches[] = {
+    "subscribe", "subscription", "subscriptions", "subscriber", "subscribers", "subscribing", "join", "joining",
+    "member", "members", "membership", "donate", "donating", "donation", "donations", "contribute", "contributing",
+    "contribution", "contributions", "support", "supporting", "supporter", "supporters", "enjoy", "abo", "abos",
+    "abonnieren", "abonniere", "abonnent", "abonnenten", "abonnement", "abonnements", "abonnez", "abonner", "abonn\xC3\xA9",
+    "abonn\xC3\xA9s", "abonnee", "unterst\xC3\xBCtzen", "unterst\xC3\xBCtze", "unterst\xC3\xBCtzt", "unterst\xC3\xBC" "tzung",
+    "spende", "spenden", "suscr\xC3\xAD" "bete", "suscribirse", "suscripci\xC3\xB3n", "suscriptor", "suscriptores", "apoyo",
+    "apoya", "ap\xC3\xB3yanos", "apoyar", "socio", "socia", "soutenez", "soutenir", "soutien", "assine",
+    "assinatura", "assinante", "assinantes", "apoie", "doa\xC3\xA7\xC3\xA3o", "abbonati", "abbonamento", "abbonarsi",
+    "sostieni", "sostenere", "sostegno", "donazione", "steun", "steunen", "lid", "prenumerera", "prenumeration",
+    "prenumerant", "prenumeruj", "prenumerata", "st\xC3\xB6" "d", "st\xC3\xB6tta", "st\xC3\xB8tte", "tilaa",
+    "tilaajaksi", "wesprzyj", "wsparcie", NULL };
+static const char *const pw_address[] = {
+    "you", "your", "yours", "yourself", "our", "us", "we", "uns", "unser", "unsere", "unseren", "unserem", "unserer",
+    "unseres", "dir", "dein", "deine", "deinen", "euch", "vous", "votre", "vos", "nous", "notre", "nos", "tu", "tus",
+    "te", "nuestro", "nuestra", "nuestros", "nuestras", "usted", "ustedes", "ci", "nostro", "nostra", "nostri", "voi",
+    "voc\xC3\xAA", "voc\xC3\xAA" "s", "nosso", "nossa", "u", "uw", "ons", "onze", "jij", "jouw", "oss", "v\xC3\xA5r",
+    "v\xC3\xA5rt", "v\xC3\xA5ra", "dig", "din", "ditt", "dina", "meit\xC3\xA4", "meid\xC3\xA4n", "nas", "nasz",
+    "nasze", NULL };
+
 static void index_words(void)
 {
     const char *const *dates[] = { date_names, date_verbs, date_other, date_other_verbs };
     const uint32_t date_bits[] = { DATE_NAME, DATE_VERB, DATE_OTHER_NAME, DATE_OTHER_VERB };
     index_word_lists(&date_kinds, dates, date_bits, 4);
     const char *const *prompts[] = { pw_cookies, pw_kinds, pw_these, pw_table, pw_said, pw_readers, pw_web, pw_browsers,
-                                     pw_outdated };
+                                     pw_outdated, pw_pitches, pw_address };
     const uint32_t prompt_bits[] = { PW_COOKIE, PW_KIND, PW_THESE, PW_TABLE, PW_SAID, PW_READER, PW_WEB, PW_BROWSER,
-                                     PW_OUTDATED };
+                                     PW_OUTDATED, PW_PITCH, PW_ADDRESS };
     index_word_lists(&prompt_kinds, prompts, prompt_bits, sizeof(prompts) / sizeof(prompts[0]));
 }
 
@@ -974,7 +996,7 @@ static unsigned prompt_words(const char *s, size_t n)
         after_this = (kind & PW_THESE) != 0;
         got |= kind & ~(unsigned)PW_THESE;
         for (size_t k = 0; pw_polite[k] && (s[b] == 'S' || s[b] == 'I'); k++)
-            if (strlen(pw_polite[k]) == len && !memcmp(pw_polite[k], s + b, len)) got |= PW_READER;
+            if (strlen(pw_polite[k]) == len && !memcmp(pw_polite[k], s + b, len)) got |= PW_READER | PW_ADDRESS;
     }
     return got;
 }
@@ -1645,6 +1667,50 @@ int nd_line_is_paywall(const char *s, size_t n)
     if (words <= 4) return 1;
     for (k = 0; withheld[k]; k++)
         if (has_phrase(low, n, withheld[k])) return 1;
+    return 0;
+}
+
+/*
+ * A site's appeal to its reader for money: "When you join The Haitian
+ * Times family, you'll get unlimited digital access ...", "If you value
+ * our reporting, please consider making a contribution.", "Unterstützen
+ * Sie unabhängigen Journalismus mit einem Abo.", "Abonnez-vous pour lire la
+ * suite ...". A block of 400 bytes at most that pitches (subscribe, join,
+ * donate, support, in the languages of the dates) journalism or access to
+ * it, speaks to the reader or as the site ("you", "our", "Sie", "nos"),
+ * and reports no one's words (no quotation marks, no "said"): "The
+ * foundation will support local journalism, she said." is a story's.
+ */
+int nd_line_is_appeal(const char *s, size_t n)
+{
+    /* a first look for what it asks for, without a first letter that may be a capital ("Journalismus"), as
+       reading every sentence's words cost process 0.9% */
+    static const char *const hints[] = { "ournalis", "eriodis", "eporting", "ewsroom", "limit", NULL };
+    static const char *const goods[] = { "journalism", "journalistiek", "journalistik", "giornalismo", "jornalismo",
+                                         "periodismo", "reporting", "newsroom", "unlimited digital", "unlimited access to our",
+                                         "unlimited access to all", "acceso ilimitado", "accesso illimitato",
+                                         "acesso ilimitado", "acc\xC3\xA8s illimit\xC3\xA9", NULL };
+    static const char *const reports[] = { "zei", "detto", "disse", "d\xC3\xA9" "clar\xC3\xA9", "sade", NULL };
+    if (n < 20 || n > 400 || !strchr(".!?", s[n - 1])) return 0;   /* sentences: not a table's rows */
+    size_t k = 0;
+    while (hints[k] && !memmem(s, n, hints[k], strlen(hints[k]))) k++;
+    if (!hints[k]) return 0;
+    pthread_once(&phrase_once, index_phrases);
+    unsigned w = prompt_words(s, n);
+    if ((w & (PW_PITCH | PW_ADDRESS | PW_SAID)) != (PW_PITCH | PW_ADDRESS)) return 0;
+    char low[400];
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                         ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9E)) ||
+            (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAB))
+            return 0;   /* a quotation: ", “, „, « */
+        low[i] = (char)tolower(c);
+    }
+    for (k = 0; reports[k]; k++)
+        if (has_phrase(low, n, reports[k])) return 0;
+    for (k = 0; goods[k]; k++)
+        if (memmem(low, n, goods[k], strlen(goods[k]))) return 1;
     return 0;
 }
 

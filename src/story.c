@@ -753,6 +753,9 @@ static void drop_closing_boilerplate(nd_page *p, size_t third)
  * suscriptores.", also on the all-prose path, as it can read as prose);
  * the other languages' share and listen buttons and a multi-page article's
  * links ("Comparte esta noticia", "Artikel anhören", "Page 2 of 3");
+ * a site's appeal for money ("If you value our reporting, please consider
+ * making a contribution."; where it stands, and where it is looked for, at
+ * the tail);
  * a press release's contact lines ("Tel.: +49 ...", "E-Mail: presse@..."),
  * a byline with its dates ("Von Anna Berger | 04.03.2024, 18:30 Uhr"), a
  * caption that says its picture only illustrates ("... (Symbolbild).").
@@ -763,16 +766,27 @@ static void drop_closing_boilerplate(nd_page *p, size_t third)
  * are no prose, or cost every paragraph of every article a search (process
  * +1.1%).
  */
+#define ND_APPEAL_TAIL 4
+
 static void drop_kept_chrome(nd_page *p, int all_prose)
 {
     nd_clutter why;
+    /* an appeal: after the first kept block; on an HTML page anywhere (a box amid the story), on a text page among
+       the last ND_APPEAL_TAIL kept blocks, after a clean article's last paragraph */
+    size_t tail = p->n, first = p->n, last = all_prose ? 1 : p->html ? p->n : ND_APPEAL_TAIL;
+    for (size_t i = p->n, k = 0; i-- > 0;)
+        if (p->b[i].keep) {
+            first = i;
+            if (k++ < last) tail = i;
+        }
     for (size_t i = 0; i < p->n; i++) {
         nd_block *b = &p->b[i];
         const char *t = p->text.data + b->off;
         if (!b->keep) continue;
         if (!all_prose && nd_line_is_site_prompt(t, b->len))
             b->keep = 0, b->rule = ND_CLUTTER_LEGAL;
-        else if (nd_line_is_paywall(t, b->len))
+        else if (nd_line_is_paywall(t, b->len) ||
+                 (i > first && i >= tail && nd_line_is_appeal(t, b->len)))
             b->keep = 0, b->rule = ND_CLUTTER_SOCIAL;
         else if (!all_prose && (why = nd_line_button(t, b->len)) != ND_CLUTTER_NONE)
             b->keep = 0, b->rule = (uint8_t)why;

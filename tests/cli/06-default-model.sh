@@ -232,6 +232,18 @@ for pay in 'Article réservé aux abonnés' 'Nur für Abonnenten' 'El contenido 
 done
 printf '{"id":"w","text":"%s\\n\\nThe new sports channel is available to subscribers only, the company said."}\n' "$body" >channel.jsonl
 cleans_to channel.jsonl "...but a story's sentence on a channel for subscribers only is" 'available to subscribers only, the company said\.'
+# a site's appeal for money after the story, in a clean article or a page, in other languages too:
+# not story; a story's sentence on support for journalism, said or quoted, is
+for ask in 'If you value our reporting, please consider making a contribution.' \
+           'Unterstützen Sie unabhängigen Journalismus mit einem Abo.' \
+           'El periodismo independiente necesita del apoyo de sus lectores. Apóyanos con tu suscripción.'; do
+    printf '{"id":"a","text":"%s\\n\\n%s"}\n' "$body" "$ask" >appeal.jsonl
+    clutter_gone appeal.jsonl "a site's appeal ($ask)" 'customers have noticed\.' 'removed social:' "$ask"
+done
+printf '<html><body><h1>Small banks win the deposit war</h1><p>%s</p><div class="promo"><p>When you join the Harbour Gazette family, you will get unlimited digital access to our journalism.</p></div><p>%s</p></body></html>\n' "$(printf '%b' "$body" | sed 's|^$|</p><p>|' | tr '\n' ' ')" "$(printf '%b' "$body" | sed 's|^$|</p><p>|' | tr '\n' ' ')" >appeal.html
+clutter_gone appeal.html "an appeal amid a page's story" 'customers have noticed\.' 'removed social: When you join' 'Harbour Gazette family'
+printf '{"id":"a","text":"%s\\n\\nThe foundation will support local journalism in our region with two million euros, she said."}\n' "$body" >appeal2.jsonl
+cleans_to appeal2.jsonl "...but a story's sentence on support for journalism is" 'support local journalism in our region'
 # a byline box (a name over a date, in Polish too) under the headline: not story; a page's title
 # that opens with the site's name is the headline the page shows
 printf '<html><head><title>Harbour Gazette - New tram line opens to the north</title></head><body><h1>New tram line opens to the north</h1><div>Anna Nowak<br>5 grudnia 2026, 10:15</div><p>%s</p></body></html>\n' "$(printf '%b' "$body" | sed 's|^$|</p><p>|' | tr '\n' ' ')" >box.html
