@@ -678,6 +678,32 @@ static void drop_comments(nd_page *p)
 }
 
 /*
+ * The links under a heading of related articles that the block model kept
+ * where it dropped their heading: "Noticias relacionadas", "Lesen Sie
+ * auch", "Leggi anche" (a chrome phrase of any language opens it, five
+ * words at most) over "El autobús al aeropuerto sube de precio". The rules
+ * know such lists under an English heading only; here the kept blocks
+ * after the heading go while each is a link through and through, short and
+ * no sentence, up to ND_LINKS_MAX of them.
+ */
+#define ND_LINKS_MAX 12
+static void drop_related_links(nd_page *p)
+{
+    for (size_t i = 0; i + 1 < p->n; i++) {
+        const nd_block *h = &p->b[i];
+        const char *t = p->text.data + h->off;
+        if (h->keep || h->len > 60 || count_bytes(t, h->len, ' ') > 4 || nd_chrome_phrase(t, h->len) != 1) continue;
+        for (size_t k = i + 1, items = 0; k < p->n && items < ND_LINKS_MAX; k++) {
+            nd_block *b = &p->b[k];
+            const char *u = p->text.data + b->off;
+            if (!b->keep) continue;
+            if (b->link < b->len || b->len > 160 || u[b->len - 1] == '.') break;
+            b->keep = 0, b->rule = ND_CLUTTER_LINK, items++;
+        }
+    }
+}
+
+/*
  * A heading left alone: kept, short (a lede set as a heading is not), in
  * an element named for chrome (a newsletter box, related links, an ad, a
  * share bar, a sidebar), the blocks after it all dropped up to the next
@@ -940,7 +966,7 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
         size_t third = drop_top_meta(page);   /* the story's third body paragraph: the closing passes look below it */
         drop_closing_boilerplate(page, third);
         drop_closing_bio(page);
-        if (page->html) drop_comments(page), drop_orphan_headings(page), structured_story(page);
+        if (page->html) drop_comments(page), drop_related_links(page), drop_orphan_headings(page), structured_story(page);
     }
     if (page->html) nd_page_title_after_site(page);
     if (!page->html && !keep_all) {   /* a headline the story does not hold is the page's title */

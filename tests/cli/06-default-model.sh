@@ -232,6 +232,9 @@ for pay in 'Article réservé aux abonnés' 'Nur für Abonnenten' 'El contenido 
 done
 printf '{"id":"w","text":"%s\\n\\nThe new sports channel is available to subscribers only, the company said."}\n' "$body" >channel.jsonl
 cleans_to channel.jsonl "...but a story's sentence on a channel for subscribers only is" 'available to subscribers only, the company said\.'
+# links under a heading of related articles in another language, amid a page's story: not story
+printf '<html><body><h1>Small banks win the deposit war</h1><p>%s</p><div class="rel"><strong>Noticias relacionadas</strong><ul><li><a href="/a">El autobús al aeropuerto sube de precio</a></li><li><a href="/b">Valdespartera pide más frecuencias</a></li></ul></div><p>%s</p></body></html>\n' "$(printf '%b' "$body" | sed 's|^$|</p><p>|' | tr '\n' ' ')" "$(printf '%b' "$body" | sed 's|^$|</p><p>|' | tr '\n' ' ')" >related.html
+clutter_gone related.html "links under a heading of related articles" 'customers have noticed\.' 'removed link: El autobús' 'sube de precio' 'pide más'
 # a site's appeal for money after the story, in a clean article or a page, in other languages too:
 # not story; a story's sentence on support for journalism, said or quoted, is
 for ask in 'If you value our reporting, please consider making a contribution.' \
