@@ -479,6 +479,9 @@ static const char *const date_other[] = { "montag", "dienstag", "mittwoch", "don
                                           "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "januari", "februari",
                                           "maart", "mei", "augustus", "janeiro", "fevereiro", "mar\xC3\xA7o", "maio", "junho",
                                           "julho", "setembro", "outubro", "dezembro", "heute", "gestern", "hier",
+                                          /* months cut short: Spanish, French, Italian, Portuguese, Dutch */
+                                          "ene", "abr", "dic", "janv", "f\xC3\xA9vr", "avr", "juil", "d\xC3\xA9" "c", "gen",
+                                          "giu", "lug", "ott", "fev", "mrt",
                                           "hoy", "ayer", "oggi", "ieri", "vandaag", "gisteren", "hoje", "ontem",
                                           "vor", "hace", "temu", "sedan", "siden",   /* "vor 2 Stunden", "2 godziny temu" */
                                           "\xD0\xBD\xD0\xB0\xD0\xB7\xD0\xB0\xD0\xB4",   /* назад */
@@ -1554,6 +1557,39 @@ static nd_meta signature(const char *s, size_t n)
 }
 
 /*
+ * A date line that looks_like_date does not take: after its place, or
+ * longer, a date and its update ("Zaragoza, 07 dic 2026 - 08:15
+ * Actualizado: 07 dic 2026 - 12:40"). The place is a capitalised word or
+ * three before a comma; the rest is parted before each capitalised verb of
+ * dates ("Actualizado", "Updated", "Mis"), every part a date.
+ */
+static int is_placed_date(const char *s, size_t n)
+{
+    if (n > 120) return 0;
+    size_t b = 0;
+    const char *comma = memchr(s, ',', n < 32 ? n : 32);
+    if (comma && comma + 2 < s + n && comma[1] == ' ' && name_capital(s, 0, n)) {
+        size_t words = 1;
+        for (const char *q = s; q < comma; q++) {
+            if (isdigit((unsigned char)*q)) words = 9;
+            if (*q == ' ' && !name_capital(s, (size_t)(q + 1 - s), n)) words = 9;
+            words += *q == ' ';
+        }
+        if (words <= 3) b = (size_t)(comma + 2 - s);
+    }
+    if (!b && n <= 48) return 0;   /* looks_like_date's */
+    for (size_t from = b, i = b; i <= n; i++) {
+        if (i < n && !(i > from && s[i - 1] == ' ' && isupper((unsigned char)s[i]))) continue;
+        size_t e = i;
+        while (e < n && isalpha((unsigned char)s[e])) e++;
+        if (i < n && !(word_kind(&date_kinds, s + i, e - i) & (DATE_VERB | DATE_OTHER_VERB))) continue;
+        if (!looks_like_date(s + from, i - from, 1)) return 0;
+        from = i;
+    }
+    return 1;
+}
+
+/*
  * A line of a post's meta under its headline: a date alone, a bare count
  * ("142", "2.1K": likes and comments beside their icons), a name (four
  * capitalised words at most, "Maria Okafor"), a signature.
@@ -1562,12 +1598,13 @@ nd_meta nd_line_meta(const char *s, size_t n)
 {
     pthread_once(&phrase_once, index_phrases);
     nd_meta sig = signature(s, n);
-    if (sig != ND_META_NONE || !n || n > 48) return sig;
+    if (sig != ND_META_NONE || !n) return sig;
+    if (n > 48) return is_placed_date(s, n) ? ND_META_DATE : ND_META_NONE;
     size_t i = 0;
     while (i < n && (isdigit((unsigned char)s[i]) || ((s[i] == ',' || s[i] == '.') && i > 0))) i++;
     if (i > 0 && i <= 7 && (i == n || (i + 1 == n && (s[i] == 'K' || s[i] == 'k' || s[i] == 'M'))))
         return ND_META_COUNT;
-    if (looks_like_date(s, n, 1)) return ND_META_DATE;
+    if (looks_like_date(s, n, 1) || is_placed_date(s, n)) return ND_META_DATE;
     return is_byline_more(s, n) && !nd_ascii_prefix(s, n, "and ") && !nd_ascii_prefix(s, n, "& ") ? ND_META_NAME
                                                                                                  : ND_META_NONE;
 }
@@ -1610,7 +1647,11 @@ nd_clutter nd_line_button(const char *s, size_t n)
         "udost\xC4\x99pnij na ", "dela artikeln", "del artiklen", "artikel anh\xC3\xB6ren", "artikel vorlesen",
         "beitrag anh\xC3\xB6ren", "\xC3\xA9" "couter cet article", "\xC3\x89" "couter cet article",
         "\xC3\xA9" "couter l'article", "\xC3\x89" "couter l'article", "escuchar art\xC3\xAD" "culo",
-        "escuchar la noticia", "ascolta l'articolo", "ouvir artigo", NULL };
+        "escuchar la noticia", "ascolta l'articolo", "ouvir artigo",
+        /* "copy link" */
+        "copiar enlace", "copiar el enlace", "enlace copiado", "copiar link", "link kopieren", "link kopiert",
+        "copier le lien", "lien copi\xC3\xA9", "copia link", "copia il link", "link copiato", "kopieer link",
+        "link kopi\xC3\xABren", "kopiera l\xC3\xA4nk", "kopier link", "kopioi linkki", "kopiuj link", NULL };
     static const char *const paging[] = {   /* a multi-page article's links */
         "next page", "previous page", "continue to page", "go to page", "n\xC3\xA4" "chste seite", "vorherige seite",
         "weiter auf seite", "weiter zu seite", "zur n\xC3\xA4" "chsten seite", "page suivante", "page pr\xC3\xA9" "c\xC3\xA9" "dente",

@@ -208,8 +208,10 @@ printf '{"id":"t","text":"How the lockdown unfolded\\n\\nThe first cases were fo
 cleans_to timeline.jsonl "...but a timeline's date and its heading are story" 'March 12, 2020\\n\\nSchools Close Their Doors'
 # a date alone between the standfirst and the story: not story; a timeline's dates, each over its
 # paragraph, are
-printf '{"id":"d","text":"Why small banks are winning the deposit war\\n\\nRegional lenders have added customers for six straight quarters. Here is what is driving it.\\n\\n7 dicembre 2026, 10:42\\n\\n%s"}\n' "$body" >date1.jsonl
-clutter_gone date1.jsonl "a date alone above the story" 'customers have noticed\.' 'removed byline: 7 dicembre' 'dicembre'
+for date in '7 dicembre 2026, 10:42' 'Zaragoza, 07 dic 2026 - 08:15 Actualizado: 07 dic 2026 - 12:40'; do
+    printf '{"id":"d","text":"Why small banks are winning the deposit war\\n\\nRegional lenders have added customers for six straight quarters. Here is what is driving it.\\n\\n%s\\n\\n%s"}\n' "$date" "$body" >date1.jsonl
+    clutter_gone date1.jsonl "a date alone above the story ($date)" 'customers have noticed\.' 'removed byline:' "$date"
+done
 printf '{"id":"d","text":"How the lockdown unfolded\\n\\nThe first cases were found in late winter, and within weeks the country had shut its schools and offices.\\n\\nMarch 12, 2020\\n\\nSchools across the country closed their doors for what officials said would be two weeks.\\n\\nMarch 23, 2020\\n\\nThe government ordered everyone but essential workers to stay at home from midnight.\\n\\nApril 30, 2020\\n\\nShops began to reopen under strict rules on distance and the number of customers."}\n' >date2.jsonl
 cleans_to date2.jsonl "...but a timeline's dates over their paragraphs are story" 'two weeks\.\\n\\nMarch 23, 2020\\n\\nThe government'
 "$ND" clean date2.jsonl >date2.out
@@ -283,6 +285,11 @@ has "...a legal phrase opening prose is" tail.out 'Terms and conditions of the d
 # block model between the headline and the story: not story
 printf '{"id":"es","text":"Inicio / Economía / Empresas\\nLa fábrica de Villaverde contratará a 300 trabajadores\\nMadrid | 5 de diciembre de 2026 - 09:30\\nComparte esta noticia\\nLa empresa anunció este viernes que ampliará su planta de Villaverde para fabricar baterías y contratará a unos 300 trabajadores el próximo año.\\nLa inversión, de 120 millones de euros, incluye una nueva nave de montaje, según explicó el director de la planta.\\nLos sindicatos celebraron el anuncio, aunque pidieron que los nuevos empleos sean indefinidos."}\n' >es.jsonl
 clutter_gone es.jsonl "a place and date, a share prompt in Spanish" 'empleos sean indefinidos\.' 'removed byline: Madrid' 'Madrid |' 'Comparte esta'
+# "copy link" of a share bar in the other languages: not story
+for label in 'Copiar enlace' 'Link kopieren' 'Copier le lien'; do
+    printf '{"id":"cl","text":"%s\\n\\n%s"}\n' "$label" "$body" >copylink.jsonl
+    clutter_gone copylink.jsonl "a share bar's \"$label\"" 'customers have noticed\.' 'removed social:' "$label"
+done
 # "listen to this article" in German above the story: not story
 printf '{"id":"de","text":"Startseite\\nHamburg: Hafen rechnet mit weniger Containern\\n06.12.2026, 14:12 Uhr\\nArtikel anhören\\nHamburg (dpa/lno) - Der Hamburger Hafen rechnet im kommenden Jahr mit einem Rückgang des Umschlags um rund vier Prozent, teilte die Hafenverwaltung mit.\\nBereits im laufenden Jahr waren die Mengen leicht gesunken, und die Verwaltung setzt nun auf neue Verbindungen nach Asien.\\nZur Startseite"}\n' >listen.jsonl
 clutter_gone listen.jsonl "a listen button's label in German" 'Verbindungen nach Asien\.' 'removed social: Artikel' 'Artikel anhören'
