@@ -981,6 +981,7 @@ void nd_page_html(nd_page *p, const char *html, size_t len)
     parse(&d, html, len);
     flush(&d);
     const nd_buf *t = d.og_title.len ? &d.og_title : &d.title;
+    p->og_title = d.og_title.len > 0;
     collapse(t->data, t->len, &p->title);
     if (p->title.len) p->title.len = nd_html_trim_site_name(p->title.data);
     headline_for_title(p);

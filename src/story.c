@@ -44,7 +44,7 @@ void nd_page_reset(nd_page *p)
     nd_buf_reset(&p->title);
     nd_buf_reset(&p->ld_body);
     p->n = p->ne = 0;
-    p->html = p->lynx = p->cut = 0;
+    p->html = p->lynx = p->cut = p->og_title = 0;
     p->lang = -1;
 }
 
@@ -413,6 +413,47 @@ static int is_subtitle(const nd_page *p, size_t i, size_t h)
     size_t n = p->b[i].len, m = p->b[h].len;
     return m < n && count_bytes(s, n, ' ') >= 9 && count_bytes(t, m, ' ') >= 3 && count_bytes(t, m, ',') < 2 &&
            !memchr(t, '|', m) && !has_year(t, m);
+}
+
+/*
+ * The page's one <h1> is its title where the title (og:title, <title>)
+ * says the headline another way, as a reader sees the page ("Porto di
+ * Livorno, nuove gru per i container" over "Porto di Livorno, arrivano
+ * quattro nuove gru per i container"), as trafilatura takes a lone <h1>;
+ * not where the site wrote an og:title for the headline (an <h1> may run
+ * its kicker into it, "Immobilienkrise Rene Benko-Firma Signa in Sorge"):
+ * four words or more, 200 bytes at most, no line break, and half the
+ * title's content words (two at least) among its own; or no title at all.
+ * Not a site's logo (it shares less with the title), not one <h1> of
+ * several (a list's headlines).
+ */
+static void title_from_h1(nd_page *p)
+{
+    size_t h = p->n;
+    for (size_t i = 0; i < p->n; i++)
+        if (p->b[i].tag == ND_BT_H1) {
+            if (h < p->n) return;
+            h = i;
+        }
+    if (h == p->n || p->og_title) return;
+    const nd_block *b = &p->b[h];
+    const char *s = p->text.data + b->off;
+    if (b->len > 200 || count_bytes(s, b->len, ' ') < 3 || memchr(s, '\n', b->len) ||
+        (b->len == p->title.len && !memcmp(s, p->title.data, b->len)))
+        return;
+    if (p->title.len) {
+        uint64_t tw[64], hw[64];
+        size_t nt = content_words(p->title.data, p->title.len, tw, 64), nh = content_words(s, b->len, hw, 64), shared = 0;
+        for (size_t a = 0; a < nt; a++)
+            for (size_t c = 0; c < nh; c++)
+                if (tw[a] == hw[c]) {
+                    shared++;
+                    break;
+                }
+        if (shared < 2 || 2 * shared < nt) return;
+    }
+    nd_buf_reset(&p->title);
+    nd_buf_add(&p->title, s, b->len);
 }
 
 static size_t find_headline(const nd_page *p)
@@ -968,7 +1009,7 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
         drop_closing_bio(page);
         if (page->html) drop_comments(page), drop_related_links(page), drop_orphan_headings(page), structured_story(page);
     }
-    if (page->html) nd_page_title_after_site(page);
+    if (page->html) nd_page_title_after_site(page), title_from_h1(page);
     if (!page->html && !keep_all) {   /* a headline the story does not hold is the page's title */
         size_t h = find_headline(page);
         if (h < page->n) rules_head = h;

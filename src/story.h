@@ -68,6 +68,7 @@ typedef struct nd_page {
     int html;               /* blocks from a DOM (1) or from the lines of a text (0) */
     int lynx;               /* a text dumped by lynx, its links marked "[12]" */
     int cut;                /* a feed cut the text short and said so ("... [+2345 chars]", nd_story) */
+    int og_title;           /* the title is the page's og:title (or twitter:title), not its <title> */
     nd_buf text;            /* the blocks' text */
     nd_block *b;
     size_t n, alloc;

@@ -255,6 +255,15 @@ printf '<html><head><title>Harbour Gazette - New tram line opens to the north</t
 clutter_gone box.html "a byline box" 'customers have noticed\.' 'removed byline: Anna Nowak' 'Anna Nowak' 'grudnia'
 "$ND" clean box.html >box.out
 has "a title after the site's name is the headline" box.out '"title":"New tram line opens to the north"'
+# a page's one headline (<h1>) is its title where the <title> says it shorter; not where the site
+# wrote an og:title, nor a site's logo in the <h1>
+h1page() { printf '<html><head>%s</head><body><h1>%s</h1><p>%s</p></body></html>\n' "$1" "$2" "$(printf '%b' "$body" | sed 's|^$|</p><p>|' | tr '\n' ' ')"; }
+h1page '<title>Small banks win deposit war</title>' 'Why small banks are winning the deposit war' >h1a.html
+cleans_to h1a.html "a page's <h1> is its title" '"title":"Why small banks are winning the deposit war"'
+h1page '<meta property="og:title" content="Small banks win deposit war">' 'Money: Why small banks are winning the deposit war' >h1b.html
+cleans_to h1b.html "...but not over its og:title" '"title":"Small banks win deposit war"'
+h1page '<title>Small banks win deposit war</title>' 'The Harbour Gazette Daily Edition' >h1c.html
+cleans_to h1c.html "...nor a logo in the <h1>" '"title":"Small banks win deposit war"'
 # a signature under the headline, in the other languages (and a date under it), or in lower case
 # after a blank line: not story, and not the headline's end; a book's author in a list goes on
 # with its item; German's "Von ..." only over a date
