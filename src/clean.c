@@ -1652,12 +1652,17 @@ nd_clutter nd_line_button(const char *s, size_t n)
         "copiar enlace", "copiar el enlace", "enlace copiado", "copiar link", "link kopieren", "link kopiert",
         "copier le lien", "lien copi\xC3\xA9", "copia link", "copia il link", "link copiato", "kopieer link",
         "link kopi\xC3\xABren", "kopiera l\xC3\xA4nk", "kopier link", "kopioi linkki", "kopiuj link", NULL };
+    static const char *const ads[] = {   /* an advertisement's label, alone on its line */
+        "anzeige", "werbung", "publicit\xC3\xA9", "publicidad", "publicidade", "pubblicit\xC3\xA0", "advertentie",
+        "reclame", "annons", "annonse", "annonce", "reklame", "reklama", "mainos", "advertisement", "sponsored",
+        "gesponsert", "patrocinado", "sponsoris\xC3\xA9", NULL };
     static const char *const paging[] = {   /* a multi-page article's links */
         "next page", "previous page", "continue to page", "go to page", "n\xC3\xA4" "chste seite", "vorherige seite",
         "weiter auf seite", "weiter zu seite", "zur n\xC3\xA4" "chsten seite", "page suivante", "page pr\xC3\xA9" "c\xC3\xA9" "dente",
         "p\xC3\xA1gina siguiente", "p\xC3\xA1gina anterior", "pagina successiva", "pagina precedente", NULL };
     if (n < 6 || n > 100) return ND_CLUTTER_NONE;
     if (page_counter(s, n)) return ND_CLUTTER_NAV;
+    if (n < 16 && nd_word_in(ads, s, n)) return ND_CLUTTER_AD;
     unsigned char c = (unsigned char)s[0] < 0x80 ? (unsigned char)tolower((unsigned char)s[0]) : (unsigned char)s[0];
     for (size_t k = 0; labels[k]; k++)
         if ((unsigned char)labels[k][0] == c && nd_ascii_prefix(s, n, labels[k])) return ND_CLUTTER_SOCIAL;
@@ -1682,19 +1687,29 @@ int nd_line_is_paywall(const char *s, size_t n)
         "r\xC3\xA9serv\xC3\xA9 aux abonn\xC3\xA9s", "nur f\xC3\xBCr abonnenten", "exklusiv f\xC3\xBCr abonnenten",
         "exclusivo para suscriptores", "exclusivo para assinantes", "exclusivo para assinante",
         "riservato agli abbonati", "esclusivo per gli abbonati", "exclusief voor abonnees", "alleen voor abonnees",
-        "tylko dla subskrybent", "endast f\xC3\xB6r prenumeranter", "kun for abonnenter", "vain tilaajille", NULL };
+        "tylko dla subskrybent", "endast f\xC3\xB6r prenumeranter", "kun for abonnenter", "vain tilaajille",
+        "r\xC3\xA9serv\xC3\xA9" "e aux abonn\xC3\xA9s", "exclusively to subscribers", "exclusively for subscribers", NULL };
+    static const char *const reading[] = {   /* the rest of it, with a subscription: ten words suffice */
+        "read the rest", "continue reading", "keep reading", "weiterlesen", "sigue leyendo", "seguir leyendo",
+        "continua a leggere", "continue a ler", "lees verder", "verder lezen", "lire la suite", "la suite est", NULL };
+    static const char *const meters[] = {   /* "Vous avez lu 30% de cet article." */
+        "% de cet article", "% of this article", "% dieses artikels", "% de este art\xC3\xAD" "culo",
+        "% di questo articolo", "% deste artigo", NULL };
     static const char *const withheld[] = { "article", "story", "content", "artikel", "beitrag", "inhalt",
                                             "contenu", "contenido", "art\xC3\xAD" "culo", "nota", "conte\xC3\xBA" "do",
                                             "mat\xC3\xA9ria", "contenuto", "articolo", "artigo", "tekst", NULL };
-    static const char *const stems[] = { "subscri", "abonn", "suscript", "assinant", "abbonat", "prenumer", "tilaaj",
-                                         "subskryb", NULL };
+    static const char *const stems[] = { "subscri", "abonn", "suscrip", "assinant", "assinatura", "abbona", "l'abbona",
+                                         "prenumer", "tilaaj", "subskryb", NULL };
     if (n < 10 || n > 120) return 0;
+    for (const char *pc = memchr(s, '%', n); pc; pc = memchr(pc + 1, '%', (size_t)(s + n - pc - 1)))
+        for (size_t k = 0; meters[k]; k++)
+            if (nd_ascii_prefix(pc, (size_t)(s + n - pc), meters[k])) return 1;
     int stem = 0;   /* most lines have none of the words for a subscriber: a look at each word's start */
     for (const char *w = s, *end = s + n; w && !stem; w = memchr(w, ' ', (size_t)(end - w))) {
         w += *w == ' ';
         if (end - w < 5) break;
         char c = (char)(w[0] | 0x20), d = (char)(w[1] | 0x20);
-        if (c == 's' || c == 'a' || c == 'p' || c == 't')
+        if (c == 's' || c == 'a' || c == 'p' || c == 't' || c == 'l')
             for (size_t k = 0; stems[k] && !stem; k++)
                 stem = c == stems[k][0] && d == stems[k][1] && nd_ascii_prefix(w, (size_t)(end - w), stems[k]);
     }
@@ -1704,7 +1719,11 @@ int nd_line_is_paywall(const char *s, size_t n)
     for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)s[i]), words += s[i] == ' ';
     size_t k = 0;
     while (notices[k] && !memmem(low, n, notices[k], strlen(notices[k]))) k++;
-    if (!notices[k]) return 0;
+    if (!notices[k]) {
+        for (k = 0; reading[k] && words <= 10; k++)
+            if (memmem(low, n, reading[k], strlen(reading[k]))) return 1;
+        return 0;
+    }
     if (words <= 4) return 1;
     for (k = 0; withheld[k]; k++)
         if (has_phrase(low, n, withheld[k])) return 1;

@@ -228,12 +228,21 @@ printf '{"id":"h","text":"Sign in\\n\\nThe quiet return of the night train\\n\\n
 cleans_to subtitle.jsonl "a headline above its subtitle is the title" '"title":"The quiet return of the night train"'
 # a paywall's label or notice, in a page or closing a clean article: not story; a story's sentence
 # on a channel for subscribers only is
-for pay in 'Article réservé aux abonnés' 'Nur für Abonnenten' 'El contenido al que quiere acceder es exclusivo para suscriptores.'; do
+for pay in 'Article réservé aux abonnés' 'Nur für Abonnenten' 'El contenido al que quiere acceder es exclusivo para suscriptores.' \
+           'Il vous reste 68.42% de cet article à lire. La suite est réservée aux abonnés.' 'Vous avez lu 30% de cet article.' \
+           'To read the rest of this story, subscribe now.' "Continua a leggere con l'abbonamento."; do
     printf '{"id":"w","text":"%s\\n\\n%s"}\n' "$body" "$pay" >paywall.jsonl
     clutter_gone paywall.jsonl "a paywall's notice ($pay)" 'customers have noticed\.' 'removed social:' "$pay"
 done
 printf '{"id":"w","text":"%s\\n\\nThe new sports channel is available to subscribers only, the company said."}\n' "$body" >channel.jsonl
 cleans_to channel.jsonl "...but a story's sentence on a channel for subscribers only is" 'available to subscribers only, the company said\.'
+printf '{"id":"w","text":"%s\\n\\nSubscribers can keep reading the archive for free until March, the company said."}\n' "$body" >channel2.jsonl
+cleans_to channel2.jsonl "...nor one on reading on for subscribers" 'keep reading the archive for free'
+# an advertisement's label alone on its line amid the story, in the other languages: not story
+for ad in Reclame Annons Reklame Publicité; do
+    printf '{"id":"ad","text":"%s\\n\\n%s\\n\\n%s"}\n' "$body" "$ad" "$body" >adlabel.jsonl
+    clutter_gone adlabel.jsonl "an advertisement's label ($ad)" 'customers have noticed\.' "removed .*: $ad\$" "^.*\\n$ad\\n"
+done
 # links under a heading of related articles in another language, amid a page's story: not story
 printf '<html><body><h1>Small banks win the deposit war</h1><p>%s</p><div class="rel"><strong>Noticias relacionadas</strong><ul><li><a href="/a">El autobús al aeropuerto sube de precio</a></li><li><a href="/b">Valdespartera pide más frecuencias</a></li></ul></div><p>%s</p></body></html>\n' "$(printf '%b' "$body" | sed 's|^$|</p><p>|' | tr '\n' ' ')" "$(printf '%b' "$body" | sed 's|^$|</p><p>|' | tr '\n' ' ')" >related.html
 clutter_gone related.html "links under a heading of related articles" 'customers have noticed\.' 'removed link: El autobús' 'sube de precio' 'pide más'
