@@ -1510,6 +1510,7 @@ static int is_name_list(const char *s, size_t n)
     for (size_t i = 0; i < n;) {
         size_t b = i;
         while (i < n && s[i] != ' ') i++;
+        if (i == b) return 0;   /* a space first: "By  Jane Roe" */
         size_t w = i - b - (s[i - 1] == ',');
         if (!w) return 0;
         if (name_capital(s, b, b + w)) {

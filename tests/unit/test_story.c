@@ -581,9 +581,37 @@ static void test_dates(void)
     }
 }
 
+/* A meta line's kinds: signatures in the languages of the dates, dates after their place or with their update. */
+static void test_meta(void)
+{
+    static const char *const signed_[] = { "di Giulia Ferri", "Door Jan de Vries", "Escrito por Ana Souza",
+                                           "Autor: Jan Kowalski", "\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80: "
+                                           "\xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD \xD0\x9F\xD0\xB5\xD1\x82\xD1\x80\xD0\xBE\xD0\xB2",
+                                           "By Jane Roe and John Doe, Reuters", NULL };
+    static const char *const not_signed[] = { "di tutto un po'", "By the end of the year", "Autor: siehe unten",
+                                              "Von Wiener Walzer", "By  Jane Roe", "by ", NULL };
+    for (int i = 0; signed_[i]; i++)
+        ok(nd_line_meta(signed_[i], strlen(signed_[i])) == ND_META_SIGNED, "a signature: %s", signed_[i]);
+    for (int i = 0; not_signed[i]; i++)
+        ok(nd_line_meta(not_signed[i], strlen(not_signed[i])) != ND_META_SIGNED, "no signature: '%s'", not_signed[i]);
+    {   /* a space right after the opener, at the end of its buffer (a fuzzer's find: a byte before it was read) */
+        static const char sp[] = "by  Jane";
+        char *exact = malloc(sizeof(sp) - 1);
+        memcpy(exact, sp, sizeof(sp) - 1);
+        ok(nd_line_meta(exact, sizeof(sp) - 1) != ND_META_SIGNED, "no signature: an opener and a space");
+        free(exact);
+    }
+    ok(nd_line_meta("Von Anna Berger", 15) == ND_META_VON, "German's Von: a signature only over a date");
+    static const char *const dates[] = { "Zaragoza, 07 dic 2026 - 08:15 Actualizado: 07 dic 2026 - 12:40",
+                                         "Berlin, 29. November 2022.", "7 dicembre 2026, 10:42", NULL };
+    for (int i = 0; dates[i]; i++) ok(nd_line_meta(dates[i], strlen(dates[i])) == ND_META_DATE, "a date: %s", dates[i]);
+    ok(nd_line_meta("Paris, France", 13) != ND_META_DATE, "not a date: a place alone");
+}
+
 int main(void)
 {
     test_dates();
+    test_meta();
     test_html();
     test_structured();
     test_text();
