@@ -1776,6 +1776,36 @@ int nd_line_is_appeal(const char *s, size_t n)
 }
 
 /*
+ * A newsletter's prompt that the block model kept: "Get ABC7's top stories
+ * delivered to your inbox every morning", "Headlines Delivered to Your
+ * Inbox", "Hol dir nachhaltige Trends ... direkt in dein Postfach.", "Get
+ * the inside scoop ... with our FREE daily newsletter". 300 bytes at most
+ * that bring something to the reader's inbox ("to your inbox", "in dein
+ * Postfach"), or name a newsletter while speaking to the reader or as the
+ * site, and report and quote no one ("Our newsletter reached two million
+ * readers, the company said." is a story's).
+ */
+int nd_line_is_newsletter(const char *s, size_t n)
+{
+    static const char *const inbox[] = { "to your inbox", "in your inbox every", "dein postfach", "ihr postfach",
+                                         "deinen posteingang", "ihren posteingang", "in je inbox", NULL };
+    if (n < 16 || n > 300) return 0;
+    /* a first look, as for appeals: an inbox, a newsletter, a German Postfach or Posteingang */
+    int letter = memmem(s, n, "ewsletter", 9) != NULL;
+    if (!letter && !memmem(s, n, "nbox", 4) && !memmem(s, n, "ostfach", 7) && !memmem(s, n, "osteingang", 10))
+        return 0;
+    pthread_once(&phrase_once, index_phrases);
+    unsigned w = prompt_words(s, n);
+    if ((w & PW_SAID) || memchr(s, '"', n) || memmem(s, n, "\xE2\x80\x9C", 3) || memmem(s, n, "\xE2\x80\x9E", 3))
+        return 0;
+    char low[300];
+    for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)s[i]);
+    for (size_t k = 0; inbox[k]; k++)
+        if (memmem(low, n, inbox[k], strlen(inbox[k]))) return 1;
+    return letter && (w & PW_ADDRESS);
+}
+
+/*
  * The heading of a press release's closing boilerplate: the issuer's
  * profile ("About Northwind Energy", "Über die Muster AG", "À propos de
  * Fnac"; the name capitalised) or its legal notice ("Forward-Looking

@@ -821,8 +821,9 @@ static void drop_closing_boilerplate(nd_page *p, size_t third)
  * the other languages' share and listen buttons and a multi-page article's
  * links ("Comparte esta noticia", "Artikel anhören", "Page 2 of 3");
  * a site's appeal for money ("If you value our reporting, please consider
- * making a contribution."; where it stands, and where it is looked for, at
- * the tail);
+ * making a contribution.") or its newsletter's prompt ("Get our top
+ * stories delivered to your inbox"; where they stand, and where they are
+ * looked for, at the tail);
  * a press release's contact lines ("Tel.: +49 ...", "E-Mail: presse@..."),
  * a byline with its dates ("Von Anna Berger | 04.03.2024, 18:30 Uhr"), a
  * caption that says its picture only illustrates ("... (Symbolbild).").
@@ -853,7 +854,7 @@ static void drop_kept_chrome(nd_page *p, int all_prose)
         if (!all_prose && nd_line_is_site_prompt(t, b->len))
             b->keep = 0, b->rule = ND_CLUTTER_LEGAL;
         else if (nd_line_is_paywall(t, b->len) ||
-                 (i > first && i >= tail && nd_line_is_appeal(t, b->len)))
+                 (i > first && i >= tail && (nd_line_is_appeal(t, b->len) || nd_line_is_newsletter(t, b->len))))
             b->keep = 0, b->rule = ND_CLUTTER_SOCIAL;
         else if (!all_prose && (why = nd_line_button(t, b->len)) != ND_CLUTTER_NONE)
             b->keep = 0, b->rule = (uint8_t)why;

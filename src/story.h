@@ -128,6 +128,8 @@ nd_clutter nd_line_button(const char *s, size_t n);
 int nd_line_is_paywall(const char *s, size_t n);
 /* clean.c: a site's appeal to its reader to subscribe or give ("If you value our reporting, please consider ..."). */
 int nd_line_is_appeal(const char *s, size_t n);
+/* clean.c: a newsletter's prompt ("Get our top stories delivered to your inbox every morning"). */
+int nd_line_is_newsletter(const char *s, size_t n);
 /* clean.c: a sentence's verdict by the clutter rules of its kind: an opening phrase, a credit, a byline. */
 nd_clutter nd_sentence_clutter(const char *s, size_t n);
 /* clean.c: the heading of a press release's closing boilerplate: ND_CLUTTER_BIO ("About Northwind Energy"), _LEGAL ("Forward-Looking Statements"). */

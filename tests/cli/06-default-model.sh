@@ -243,6 +243,16 @@ for ad in Reclame Annons Reklame Publicité; do
     printf '{"id":"ad","text":"%s\\n\\n%s\\n\\n%s"}\n' "$body" "$ad" "$body" >adlabel.jsonl
     clutter_gone adlabel.jsonl "an advertisement's label ($ad)" 'customers have noticed\.' "removed .*: $ad\$" "^.*\\n$ad\\n"
 done
+# a newsletter's prompt after the story or as a heading: not story; a story's sentence on a newsletter,
+# said, is
+for nl in 'Get the latest local news delivered to your inbox every morning.' 'Headlines Delivered to Your Inbox' \
+          'Lass dir die besten Storys jede Woche in deinen Posteingang liefern.' \
+          'Never miss the latest news by signing up to our newsletter today!'; do
+    printf '{"id":"n","text":"%s\\n\\n%s"}\n' "$body" "$nl" >newsletter.jsonl
+    clutter_gone newsletter.jsonl "a newsletter's prompt ($nl)" 'customers have noticed\.' 'removed social:' "$nl"
+done
+printf '{"id":"n","text":"%s\\n\\nOur newsletter now reaches two million readers every week, the company said."}\n' "$body" >newsletter2.jsonl
+cleans_to newsletter2.jsonl "...but a story's sentence on a newsletter is" 'Our newsletter now reaches two million readers'
 # links under a heading of related articles in another language, amid a page's story: not story
 printf '<html><body><h1>Small banks win the deposit war</h1><p>%s</p><div class="rel"><strong>Noticias relacionadas</strong><ul><li><a href="/a">El autobús al aeropuerto sube de precio</a></li><li><a href="/b">Valdespartera pide más frecuencias</a></li></ul></div><p>%s</p></body></html>\n' "$(printf '%b' "$body" | sed 's|^$|</p><p>|' | tr '\n' ' ')" "$(printf '%b' "$body" | sed 's|^$|</p><p>|' | tr '\n' ' ')" >related.html
 clutter_gone related.html "links under a heading of related articles" 'customers have noticed\.' 'removed link: El autobús' 'sube de precio' 'pide más'
