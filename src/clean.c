@@ -1806,6 +1806,24 @@ int nd_line_is_newsletter(const char *s, size_t n)
 }
 
 /*
+ * A heading over other stories' headlines that the rules do not take (as a
+ * rule it moved the block model's verdicts on the blocks around it), the
+ * whole line: "Trending Stories", "Most popular", "Meistgelesen", "Les plus
+ * lus", "Lo más leído".
+ */
+int nd_line_is_more_heading(const char *s, size_t n)
+{
+    static const char *const headings[] = {
+        "trending stories", "trending articles", "trending news", "trending now", "trending", "popular stories",
+        "most popular", "most popular stories", "most read", "most viewed", "latest stories", "top stories",
+        "more stories", "more news", "meistgelesen", "meistgelesene artikel", "am meisten gelesen", "beliebteste artikel",
+        "les plus lus", "les plus populaires", "lo m\xC3\xA1s le\xC3\xAD" "do", "m\xC3\xA1s le\xC3\xAD" "das",
+        "las m\xC3\xA1s le\xC3\xAD" "das", "i pi\xC3\xB9 letti", "mais lidas", "as mais lidas", "meest gelezen", NULL };
+    while (n > 0 && (s[n - 1] == ':' || s[n - 1] == ' ')) n--;
+    return n >= 4 && n <= 24 && nd_word_in(headings, s, n);
+}
+
+/*
  * The heading of a press release's closing boilerplate: the issuer's
  * profile ("About Northwind Energy", "Über die Muster AG", "À propos de
  * Fnac"; the name capitalised) or its legal notice ("Forward-Looking

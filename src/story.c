@@ -725,20 +725,30 @@ static void drop_comments(nd_page *p)
  * words at most) over "El autobús al aeropuerto sube de precio". The rules
  * know such lists under an English heading only; here the kept blocks
  * after the heading go while each is a link through and through, short and
- * no sentence, up to ND_LINKS_MAX of them.
+ * no sentence, up to ND_LINKS_MAX of them. Under a heading over other
+ * stories' headlines ("Trending Stories", "Meistgelesen") on a text page
+ * too, below the story's third body paragraph (block 'third'; above it,
+ * such a heading is as often a menu's, and the story's headline or
+ * standfirst may follow), where a headline of three words or more, short
+ * and no sentence, stands for a link.
  */
 #define ND_LINKS_MAX 12
-static void drop_related_links(nd_page *p)
+static void drop_related_links(nd_page *p, size_t third)
 {
     for (size_t i = 0; i + 1 < p->n; i++) {
         const nd_block *h = &p->b[i];
         const char *t = p->text.data + h->off;
-        if (h->keep || h->len > 60 || count_bytes(t, h->len, ' ') > 4 || nd_chrome_phrase(t, h->len) != 1) continue;
+        if (h->keep || h->len > 60 || count_bytes(t, h->len, ' ') > 4) continue;
+        int more = (p->html || i > third) && nd_line_is_more_heading(t, h->len);
+        if (!more && (!p->html || nd_chrome_phrase(t, h->len) != 1)) continue;
         for (size_t k = i + 1, items = 0; k < p->n && items < ND_LINKS_MAX; k++) {
             nd_block *b = &p->b[k];
             const char *u = p->text.data + b->off;
             if (!b->keep) continue;
-            if (b->link < b->len || b->len > 160 || u[b->len - 1] == '.') break;
+            char last = u[b->len - 1];
+            if (b->len > 160 || last == '.' || (p->html ? b->link < b->len : last == '!' || last == '?' || last == ':' ||
+                                                                            count_bytes(u, b->len, ' ') < 2))
+                break;
             b->keep = 0, b->rule = ND_CLUTTER_LINK, items++;
         }
     }
@@ -1008,7 +1018,8 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
         size_t third = drop_top_meta(page);   /* the story's third body paragraph: the closing passes look below it */
         drop_closing_boilerplate(page, third);
         drop_closing_bio(page);
-        if (page->html) drop_comments(page), drop_related_links(page), drop_orphan_headings(page), structured_story(page);
+        drop_related_links(page, third);
+        if (page->html) drop_comments(page), drop_orphan_headings(page), structured_story(page);
     }
     if (page->html) nd_page_title_after_site(page), title_from_h1(page);
     if (!page->html && !keep_all) {   /* a headline the story does not hold is the page's title */

@@ -130,6 +130,8 @@ int nd_line_is_paywall(const char *s, size_t n);
 int nd_line_is_appeal(const char *s, size_t n);
 /* clean.c: a newsletter's prompt ("Get our top stories delivered to your inbox every morning"). */
 int nd_line_is_newsletter(const char *s, size_t n);
+/* clean.c: a heading over other stories' headlines, the whole line ("Trending Stories", "Meistgelesen"). */
+int nd_line_is_more_heading(const char *s, size_t n);
 /* clean.c: a sentence's verdict by the clutter rules of its kind: an opening phrase, a credit, a byline. */
 nd_clutter nd_sentence_clutter(const char *s, size_t n);
 /* clean.c: the heading of a press release's closing boilerplate: ND_CLUTTER_BIO ("About Northwind Energy"), _LEGAL ("Forward-Looking Statements"). */

@@ -256,6 +256,12 @@ cleans_to newsletter2.jsonl "...but a story's sentence on a newsletter is" 'Our 
 # links under a heading of related articles in another language, amid a page's story: not story
 printf '<html><body><h1>Small banks win the deposit war</h1><p>%s</p><div class="rel"><strong>Noticias relacionadas</strong><ul><li><a href="/a">El autobús al aeropuerto sube de precio</a></li><li><a href="/b">Valdespartera pide más frecuencias</a></li></ul></div><p>%s</p></body></html>\n' "$(printf '%b' "$body" | sed 's|^$|</p><p>|' | tr '\n' ' ')" "$(printf '%b' "$body" | sed 's|^$|</p><p>|' | tr '\n' ' ')" >related.html
 clutter_gone related.html "links under a heading of related articles" 'customers have noticed\.' 'removed link: El autobús' 'sube de precio' 'pide más'
+# a scraper's text, a text node a line: a signature in lower case under the headline is not the
+# headline's end; the headlines under "Trending Stories" below the story are not story
+printf '{"id":"tr","text":"Small banks win the deposit war\\nby Dana Whitfield, Harbour Post\\n%s\\nTrending Stories\\nMan rescued after kayak capsizes near lighthouse\\nSchool board delays vote on new calendar"}\n' "$(printf '%s' "$body" | sed 's/\\n\\n/\\n/g')" >trending.jsonl
+"$ND" clean trending.jsonl >trending.out
+has "a signature in lower case is no headline's end" trending.out '"title":"Small banks win the deposit war"'
+check "...and other stories' headlines under Trending Stories are not story" test "$(grep -c -e 'School board' -e 'kayak' trending.out)" = 0
 # a site's appeal for money after the story, in a clean article or a page, in other languages too:
 # not story; a story's sentence on support for journalism, said or quoted, is
 for ask in 'If you value our reporting, please consider making a contribution.' \
