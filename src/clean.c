@@ -483,7 +483,7 @@ static const char *const date_other[] = { "montag", "dienstag", "mittwoch", "don
                                           "ene", "abr", "dic", "janv", "f\xC3\xA9vr", "avr", "juil", "d\xC3\xA9" "c", "gen",
                                           "giu", "lug", "ott", "fev", "mrt",
                                           "hoy", "ayer", "oggi", "ieri", "vandaag", "gisteren", "hoje", "ontem",
-                                          "vor", "hace", "temu", "sedan", "siden",   /* "vor 2 Stunden", "2 godziny temu" */
+                                          "vor", "hace", "h\xC3\xA1", "temu", "sedan", "siden",   /* "vor 2 Stunden", "2 godziny temu", "há 2 horas" */
                                           "\xD0\xBD\xD0\xB0\xD0\xB7\xD0\xB0\xD0\xB4",   /* назад */
                                           /* Polish, Swedish, Danish and Norwegian, Finnish, Russian */
                                           "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca",
@@ -1648,7 +1648,7 @@ nd_clutter nd_line_button(const char *s, size_t n)
         "udost\xC4\x99pnij na ", "dela artikeln", "del artiklen", "artikel anh\xC3\xB6ren", "artikel vorlesen",
         "beitrag anh\xC3\xB6ren", "\xC3\xA9" "couter cet article", "\xC3\x89" "couter cet article",
         "\xC3\xA9" "couter l'article", "\xC3\x89" "couter l'article", "escuchar art\xC3\xAD" "culo",
-        "escuchar la noticia", "ascolta l'articolo", "ouvir artigo",
+        "escuchar la noticia", "ascolta l'articolo", "ouvir artigo", "compartilhe", "partagez", "comparte",
         /* "copy link" */
         "copiar enlace", "copiar el enlace", "enlace copiado", "copiar link", "link kopieren", "link kopiert",
         "copier le lien", "lien copi\xC3\xA9", "copia link", "copia il link", "link copiato", "kopieer link",
@@ -1657,6 +1657,11 @@ nd_clutter nd_line_button(const char *s, size_t n)
         "anzeige", "werbung", "publicit\xC3\xA9", "publicidad", "publicidade", "pubblicit\xC3\xA0", "advertentie",
         "reclame", "annons", "annonse", "annonce", "reklame", "reklama", "mainos", "advertisement", "sponsored",
         "gesponsert", "patrocinado", "sponsoris\xC3\xA9", NULL };
+    static const char *const after_ad[] = {   /* the story goes on after an advertisement */
+        "continua ap\xC3\xB3s a publicidade", "continua depois da publicidade", "continua ap\xC3\xB3s o an\xC3\xBA" "ncio",
+        "sigue despu\xC3\xA9s de la publicidad", "contin\xC3\xBA" "a despu\xC3\xA9s del anuncio", "continua dopo la pubblicit\xC3\xA0",
+        "der artikel geht nach der anzeige weiter", "der artikel geht unter der anzeige weiter", "artikel geht weiter nach",
+        "l'article continue apr\xC3\xA8s la publicit\xC3\xA9", "la suite de l'article apr\xC3\xA8s", "het artikel gaat verder na", NULL };
     static const char *const paging[] = {   /* a multi-page article's links */
         "next page", "previous page", "continue to page", "go to page", "n\xC3\xA4" "chste seite", "vorherige seite",
         "weiter auf seite", "weiter zu seite", "zur n\xC3\xA4" "chsten seite", "page suivante", "page pr\xC3\xA9" "c\xC3\xA9" "dente",
@@ -1665,6 +1670,8 @@ nd_clutter nd_line_button(const char *s, size_t n)
     if (page_counter(s, n)) return ND_CLUTTER_NAV;
     if (n < 16 && nd_word_in(ads, s, n)) return ND_CLUTTER_AD;
     unsigned char c = (unsigned char)s[0] < 0x80 ? (unsigned char)tolower((unsigned char)s[0]) : (unsigned char)s[0];
+    for (size_t k = 0; after_ad[k] && n < 60; k++)
+        if ((unsigned char)after_ad[k][0] == c && nd_ascii_prefix(s, n, after_ad[k])) return ND_CLUTTER_AD;
     for (size_t k = 0; labels[k]; k++)
         if ((unsigned char)labels[k][0] == c && nd_ascii_prefix(s, n, labels[k])) return ND_CLUTTER_SOCIAL;
     for (size_t k = 0; paging[k] && n < 40; k++)   /* "Next page »", not "Next page turners for the summer ..." */
@@ -1779,20 +1786,33 @@ int nd_line_is_appeal(const char *s, size_t n)
  * A newsletter's prompt that the block model kept: "Get ABC7's top stories
  * delivered to your inbox every morning", "Headlines Delivered to Your
  * Inbox", "Hol dir nachhaltige Trends ... direkt in dein Postfach.", "Get
- * the inside scoop ... with our FREE daily newsletter". 300 bytes at most
+ * the inside scoop ... with our FREE daily newsletter", "Receba as
+ * notícias do Jornal do Vale no seu WhatsApp". 300 bytes at most
  * that bring something to the reader's inbox ("to your inbox", "in dein
  * Postfach"), or name a newsletter while speaking to the reader or as the
- * site, and report and quote no one ("Our newsletter reached two million
+ * site, or a messenger's channel or news in 160 bytes, and report and quote no one ("Our newsletter reached two million
  * readers, the company said." is a story's).
  */
+/* Does s[0..n) hold w, whose first letter is a capital? (memchr for that capital is cheaper than memmem) */
+static int has_capital_word(const char *s, size_t n, const char *w)
+{
+    size_t l = strlen(w);
+    for (const char *q = s, *end = s + n; (q = memchr(q, w[0], (size_t)(end - q))) && (size_t)(end - q) >= l; q++)
+        if (!memcmp(q, w, l)) return 1;
+    return 0;
+}
+
 int nd_line_is_newsletter(const char *s, size_t n)
 {
     static const char *const inbox[] = { "to your inbox", "in your inbox every", "dein postfach", "ihr postfach",
                                          "deinen posteingang", "ihren posteingang", "in je inbox", NULL };
+    static const char *const news[] = { "channel", "kanal", "canal", "canale", "news", "not\xC3\xAD" "cias", "noticias",
+                                        "nachrichten", "actualit\xC3\xA9s", "notizie", "nieuws", NULL };
     if (n < 16 || n > 300) return 0;
-    /* a first look, as for appeals: an inbox, a newsletter, a German Postfach or Posteingang */
+    /* a first look, as for appeals: an inbox, a newsletter, a German Postfach or Posteingang, a messenger */
     int letter = memmem(s, n, "ewsletter", 9) != NULL;
-    if (!letter && !memmem(s, n, "nbox", 4) && !memmem(s, n, "ostfach", 7) && !memmem(s, n, "osteingang", 10))
+    int chat = !letter && n <= 160 && (has_capital_word(s, n, "WhatsApp") || has_capital_word(s, n, "Telegram"));
+    if (!letter && !chat && !memmem(s, n, "nbox", 4) && !memmem(s, n, "ostfach", 7) && !memmem(s, n, "osteingang", 10))
         return 0;
     pthread_once(&phrase_once, index_phrases);
     unsigned w = prompt_words(s, n);
@@ -1802,6 +1822,8 @@ int nd_line_is_newsletter(const char *s, size_t n)
     for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)s[i]);
     for (size_t k = 0; inbox[k]; k++)
         if (memmem(low, n, inbox[k], strlen(inbox[k]))) return 1;
+    for (size_t k = 0; news[k] && chat; k++)   /* "Receba as notícias no seu WhatsApp", "Join our WhatsApp channel" */
+        if (has_phrase(low, n, news[k])) return 1;
     return letter && (w & PW_ADDRESS);
 }
 

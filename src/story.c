@@ -849,22 +849,24 @@ static void drop_closing_boilerplate(nd_page *p, size_t third)
 static void drop_kept_chrome(nd_page *p, int all_prose)
 {
     nd_clutter why;
-    /* an appeal: after the first kept block; on an HTML page anywhere (a box amid the story), on a text page among
-       the last ND_APPEAL_TAIL kept blocks, after a clean article's last paragraph */
+    /* an appeal: after the first kept block; on an HTML page anywhere (a box amid the story), on a text page above
+       its first body paragraph and among the last ND_APPEAL_TAIL kept blocks, after a clean article's last paragraph */
     size_t tail = p->n, first = p->n, last = all_prose ? 1 : p->html ? p->n : ND_APPEAL_TAIL;
     for (size_t i = p->n, k = 0; i-- > 0;)
         if (p->b[i].keep) {
             first = i;
             if (k++ < last) tail = i;
         }
+    int head = !all_prose;   /* above the first body paragraph */
     for (size_t i = 0; i < p->n; i++) {
         nd_block *b = &p->b[i];
         const char *t = p->text.data + b->off;
         if (!b->keep) continue;
+        if (head && i > first && nd_line_is_body(t, b->len)) head = 0;
         if (!all_prose && nd_line_is_site_prompt(t, b->len))
             b->keep = 0, b->rule = ND_CLUTTER_LEGAL;
         else if (nd_line_is_paywall(t, b->len) ||
-                 (i > first && i >= tail && (nd_line_is_appeal(t, b->len) || nd_line_is_newsletter(t, b->len))))
+                 (i > first && (i >= tail || head) && (nd_line_is_appeal(t, b->len) || nd_line_is_newsletter(t, b->len))))
             b->keep = 0, b->rule = ND_CLUTTER_SOCIAL;
         else if (!all_prose && (why = nd_line_button(t, b->len)) != ND_CLUTTER_NONE)
             b->keep = 0, b->rule = (uint8_t)why;

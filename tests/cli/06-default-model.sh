@@ -247,12 +247,17 @@ done
 # said, is
 for nl in 'Get the latest local news delivered to your inbox every morning.' 'Headlines Delivered to Your Inbox' \
           'Lass dir die besten Storys jede Woche in deinen Posteingang liefern.' \
-          'Never miss the latest news by signing up to our newsletter today!'; do
+          'Never miss the latest news by signing up to our newsletter today!' \
+          'Receba as notícias do Jornal do Vale no seu WhatsApp'; do
     printf '{"id":"n","text":"%s\\n\\n%s"}\n' "$body" "$nl" >newsletter.jsonl
     clutter_gone newsletter.jsonl "a newsletter's prompt ($nl)" 'customers have noticed\.' 'removed social:' "$nl"
 done
 printf '{"id":"n","text":"%s\\n\\nOur newsletter now reaches two million readers every week, the company said."}\n' "$body" >newsletter2.jsonl
 cleans_to newsletter2.jsonl "...but a story's sentence on a newsletter is" 'Our newsletter now reaches two million readers'
+# a Brazilian text page's chrome between its headline and its story and amid it: a date "há 2 horas"
+# ago, a share label, a messenger's prompt, "continua após a publicidade"
+printf '{"id":"pt","text":"Prefeitura anuncia nova ponte sobre o rio\\n\\n07/12/2026 09h30 Atualizado há 2 horas\\n\\nCompartilhe\\n\\nReceba as notícias do Jornal do Vale no seu WhatsApp\\n\\n%s\\n\\nContinua após a publicidade\\n\\n%s"}\n' "$body" "$body" >ptpage.jsonl
+clutter_gone ptpage.jsonl "a Brazilian page's chrome" 'customers have noticed\.' 'removed advertisement: Continua' 'Atualizado' 'Compartilhe' 'WhatsApp' 'Continua após'
 # links under a heading of related articles in another language, amid a page's story: not story
 printf '<html><body><h1>Small banks win the deposit war</h1><p>%s</p><div class="rel"><strong>Noticias relacionadas</strong><ul><li><a href="/a">El autobús al aeropuerto sube de precio</a></li><li><a href="/b">Valdespartera pide más frecuencias</a></li></ul></div><p>%s</p></body></html>\n' "$(printf '%b' "$body" | sed 's|^$|</p><p>|' | tr '\n' ' ')" "$(printf '%b' "$body" | sed 's|^$|</p><p>|' | tr '\n' ' ')" >related.html
 clutter_gone related.html "links under a heading of related articles" 'customers have noticed\.' 'removed link: El autobús' 'sube de precio' 'pide más'
