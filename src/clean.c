@@ -1526,6 +1526,34 @@ static int is_name_list(const char *s, size_t n)
 }
 
 /*
+ * A byline's role alone on its line, under the name: "Transport
+ * correspondent", "Senior Business Reporter", "Politischer Korrespondent",
+ * "Journaliste", "Corresponsal en Bruselas" is not (the role is last): two
+ * to five words, the first capitalised and no article ("The new editor"
+ * heads a story's part), the last a role.
+ */
+static int is_role(const char *s, size_t n)
+{
+    static const char *const roles[] = {
+        "correspondent", "editor", "reporter", "writer", "journalist", "columnist", "contributor", "producer",
+        "korrespondent", "korrespondentin", "redakteur", "redakteurin", "reporterin", "journalistin",
+        "correspondant", "correspondante", "journaliste", "r\xC3\xA9" "dacteur", "r\xC3\xA9" "dactrice", "corresponsal",
+        "periodista", "redactor", "redactora", "giornalista", "corrispondente", "jornalista", "correspondente",
+        "verslaggever", "correspondent", "redacteur", NULL };
+    static const char *const articles[] = { "the", "a", "an", "our", "der", "die", "das", "le", "la", "el", "il", "o", NULL };
+    if (n < 8 || n > 60 || !name_capital(s, 0, n)) return 0;
+    size_t spaces = 0;
+    for (size_t i = 0; i < n; i++) spaces += s[i] == ' ';
+    if (spaces < 1 || spaces > 4) return 0;
+    size_t f = 0, l = n;
+    while (f < n && s[f] != ' ') f++;
+    while (l > 0 && s[l - 1] != ' ') l--;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '.' || s[i] == ',' || s[i] == ':' || s[i] == '!' || s[i] == '?' || isdigit((unsigned char)s[i])) return 0;
+    return !nd_word_in(articles, s, f) && nd_word_in(roles, s + l, n - l);
+}
+
+/*
  * A signature alone on its line, in the languages of the dates: an opener
  * and names ("By Jane Roe", "di Giulia Ferri", "Door Jan de Vries", "Escrito
  * por Ana Souza"), or a label, a colon and names ("Autor: Jan Kowalski",
@@ -1548,6 +1576,7 @@ static nd_meta signature(const char *s, size_t n)
         if (nd_ascii_prefix(s, n, openers[k]) && is_name_list(s + l, n - l))
             return nd_ascii_prefix(s, n, "von ") ? ND_META_VON : ND_META_SIGNED;
     }
+    if (is_role(s, n)) return ND_META_SIGNED;
     const char *colon = memchr(s, ':', n < 16 ? n : 16);
     if (!colon || colon + 2 >= s + n || colon[1] != ' ') return ND_META_NONE;
     size_t l = (size_t)(colon - s);
@@ -1656,7 +1685,8 @@ nd_clutter nd_line_button(const char *s, size_t n)
     static const char *const ads[] = {   /* an advertisement's label, alone on its line */
         "anzeige", "werbung", "publicit\xC3\xA9", "publicidad", "publicidade", "pubblicit\xC3\xA0", "advertentie",
         "reclame", "annons", "annonse", "annonce", "reklame", "reklama", "mainos", "advertisement", "sponsored",
-        "gesponsert", "patrocinado", "sponsoris\xC3\xA9", NULL };
+        "gesponsert", "patrocinado", "sponsoris\xC3\xA9", "\xD0\xA0\xD0\xB5\xD0\xBA\xD0\xBB\xD0\xB0\xD0\xBC\xD0\xB0",
+        "\xD1\x80\xD0\xB5\xD0\xBA\xD0\xBB\xD0\xB0\xD0\xBC\xD0\xB0", NULL };   /* Реклама, реклама */
     static const char *const after_ad[] = {   /* the story goes on after an advertisement */
         "continua ap\xC3\xB3s a publicidade", "continua depois da publicidade", "continua ap\xC3\xB3s o an\xC3\xBA" "ncio",
         "sigue despu\xC3\xA9s de la publicidad", "contin\xC3\xBA" "a despu\xC3\xA9s del anuncio", "continua dopo la pubblicit\xC3\xA0",
@@ -1669,6 +1699,9 @@ nd_clutter nd_line_button(const char *s, size_t n)
     if (n < 6 || n > 100) return ND_CLUTTER_NONE;
     if (page_counter(s, n)) return ND_CLUTTER_NAV;
     if (n < 16 && nd_word_in(ads, s, n)) return ND_CLUTTER_AD;
+    if (memchr(s, 'x', n) && ((memmem(s, n, "xternal", 7) && memmem(s, n, "responsib", 9)) ||
+                              (memmem(s, n, "xtern", 5) && memmem(s, n, "verantwortlich", 14))))
+        return ND_CLUTTER_LEGAL;   /* "The BBC is not responsible for the content of external sites." */
     unsigned char c = (unsigned char)s[0] < 0x80 ? (unsigned char)tolower((unsigned char)s[0]) : (unsigned char)s[0];
     for (size_t k = 0; after_ad[k] && n < 60; k++)
         if ((unsigned char)after_ad[k][0] == c && nd_ascii_prefix(s, n, after_ad[k])) return ND_CLUTTER_AD;
@@ -1838,6 +1871,7 @@ int nd_line_is_more_heading(const char *s, size_t n)
     static const char *const headings[] = {
         "trending stories", "trending articles", "trending news", "trending now", "trending", "popular stories",
         "most popular", "most popular stories", "most read", "most viewed", "latest stories", "top stories",
+        "related internet links", "related links", "external links",
         "more stories", "more news", "meistgelesen", "meistgelesene artikel", "am meisten gelesen", "beliebteste artikel",
         "les plus lus", "les plus populaires", "lo m\xC3\xA1s le\xC3\xAD" "do", "m\xC3\xA1s le\xC3\xAD" "das",
         "las m\xC3\xA1s le\xC3\xAD" "das", "i pi\xC3\xB9 letti", "mais lidas", "as mais lidas", "meest gelezen", NULL };

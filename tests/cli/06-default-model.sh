@@ -239,7 +239,7 @@ cleans_to channel.jsonl "...but a story's sentence on a channel for subscribers 
 printf '{"id":"w","text":"%s\\n\\nSubscribers can keep reading the archive for free until March, the company said."}\n' "$body" >channel2.jsonl
 cleans_to channel2.jsonl "...nor one on reading on for subscribers" 'keep reading the archive for free'
 # an advertisement's label alone on its line amid the story, in the other languages: not story
-for ad in Reclame Annons Reklame Publicité; do
+for ad in Reclame Annons Reklame Publicité Реклама; do
     printf '{"id":"ad","text":"%s\\n\\n%s\\n\\n%s"}\n' "$body" "$ad" "$body" >adlabel.jsonl
     clutter_gone adlabel.jsonl "an advertisement's label ($ad)" 'customers have noticed\.' "removed .*: $ad\$" "^.*\\n$ad\\n"
 done
@@ -297,7 +297,8 @@ cleans_to h1c.html "...nor a logo in the <h1>" '"title":"Small banks win deposit
 # a signature under the headline, in the other languages (and a date under it), or in lower case
 # after a blank line: not story, and not the headline's end; a book's author in a list goes on
 # with its item; German's "Von ..." only over a date
-for sig in 'di Giulia Ferri' 'Autor: Jan Kowalski' 'Door Jan de Vries' 'Escrito por Ana Souza' 'Автор: Иван Петров'; do
+for sig in 'di Giulia Ferri' 'Autor: Jan Kowalski' 'Door Jan de Vries' 'Escrito por Ana Souza' 'Автор: Иван Петров' \
+           'Transport correspondent' 'Politischer Korrespondent'; do
     printf '{"id":"g","text":"New tram line opens to the north\\n\\n%s\\n\\n7 dicembre 2026, 10:42\\n\\n%s"}\n' "$sig" "$body" >sig.jsonl
     clutter_gone sig.jsonl "a signature ($sig) and its date" 'customers have noticed\.' 'removed byline:' "$sig" 'dicembre'
 done
@@ -324,6 +325,9 @@ has "...a legal phrase opening prose is" tail.out 'Terms and conditions of the d
 # block model between the headline and the story: not story
 printf '{"id":"es","text":"Inicio / Economía / Empresas\\nLa fábrica de Villaverde contratará a 300 trabajadores\\nMadrid | 5 de diciembre de 2026 - 09:30\\nComparte esta noticia\\nLa empresa anunció este viernes que ampliará su planta de Villaverde para fabricar baterías y contratará a unos 300 trabajadores el próximo año.\\nLa inversión, de 120 millones de euros, incluye una nueva nave de montaje, según explicó el director de la planta.\\nLos sindicatos celebraron el anuncio, aunque pidieron que los nuevos empleos sean indefinidos."}\n' >es.jsonl
 clutter_gone es.jsonl "a place and date, a share prompt in Spanish" 'empleos sean indefinidos\.' 'removed byline: Madrid' 'Madrid |' 'Comparte esta'
+# a disclaimer of external sites' content: not story
+printf '{"id":"x","text":"%s\\n\\nRelated Internet Links\\n\\nHarbour Board\\n\\nThe Harbour Post is not responsible for the content of external sites."}\n' "$body" >external.jsonl
+clutter_gone external.jsonl "a disclaimer of external sites" 'customers have noticed\.' 'removed legal: The Harbour Post' 'not responsible'
 # "copy link" of a share bar in the other languages: not story
 for label in 'Copiar enlace' 'Link kopieren' 'Copier le lien'; do
     printf '{"id":"cl","text":"%s\\n\\n%s"}\n' "$label" "$body" >copylink.jsonl
