@@ -606,6 +606,7 @@ static void test_meta(void)
                                          "Berlin, 29. November 2022.", "7 dicembre 2026, 10:42", NULL };
     for (int i = 0; dates[i]; i++) ok(nd_line_meta(dates[i], strlen(dates[i])) == ND_META_DATE, "a date: %s", dates[i]);
     ok(nd_line_meta("Paris, France", 13) != ND_META_DATE, "not a date: a place alone");
+    ok(nd_line_meta("LONDON, March 3", 15) != ND_META_DATE, "not a page's date: a wire's dateline, which opens its story");
 }
 
 int main(void)
