@@ -248,11 +248,13 @@ void nd_sentences(const char *text, size_t len, nd_spans *out);
 size_t nd_dateline(const char *s, size_t len);
 
 /*
- * A record without a title (NULL or "") whose cleaned text starts with a
- * headline (nd_clean's 'head') that is a sentence of its own, with more
- * after it, takes that headline as its title: returns its length, else 0.
+ * A record without a title (NULL or "") whose cleaned text (its sentences
+ * 'sents') starts with a headline (nd_clean's 'head') that is a sentence of
+ * its own, or two in 100 bytes ("Nowy most na Wiśle. Budowa ruszy wiosną"),
+ * with more after it, takes that headline as its title: returns its
+ * length, else 0.
  */
-size_t nd_headline_title(const char *title, size_t head, const nd_spans *sents);
+size_t nd_headline_title(const char *title, const char *text, size_t head, const nd_spans *sents);
 
 /*=====   Models   =====*/
 

@@ -531,7 +531,7 @@ nd_status nd_analyze(nd_analyzer *a, const nd_record *rec, const nd_analyze_opts
         size_t head = nd_story(&d->page, m->ex, rec->text, strlen(rec->text), &d->clean, o->keep_boilerplate);
         d->title = rec->title && *rec->title ? rec->title : d->page.title.len ? d->page.title.data : NULL;
         nd_sentences_lang(d->clean.data, d->clean.len, nd_tokenizer_language(a->tz), &d->sents);
-        story_result(d, nd_headline_title(d->title, head, &d->sents), o, res);
+        story_result(d, nd_headline_title(d->title, d->clean.data, head, &d->sents), o, res);
         return ND_OK;
     }
 

@@ -970,7 +970,7 @@ static const char *const pw_address[] = {
     "te", "nuestro", "nuestra", "nuestros", "nuestras", "usted", "ustedes", "ci", "nostro", "nostra", "nostri", "voi",
     "voc\xC3\xAA", "voc\xC3\xAA" "s", "nosso", "nossa", "u", "uw", "ons", "onze", "jij", "jouw", "oss", "v\xC3\xA5r",
     "v\xC3\xA5rt", "v\xC3\xA5ra", "dig", "din", "ditt", "dina", "meit\xC3\xA4", "meid\xC3\xA4n", "nas", "nasz",
-    "nasze", NULL };
+    "nasze", "swoj\xC4\x85", "twoj\xC4\x85", "twoje", "tw\xC3\xB3j", NULL };
 
 static void index_words(void)
 {
@@ -1681,6 +1681,9 @@ nd_clutter nd_line_button(const char *s, size_t n)
         "beitrag anh\xC3\xB6ren", "\xC3\xA9" "couter cet article", "\xC3\x89" "couter cet article",
         "\xC3\xA9" "couter l'article", "\xC3\x89" "couter l'article", "escuchar art\xC3\xAD" "culo",
         "escuchar la noticia", "ascolta l'articolo", "ouvir artigo", "compartilhe", "partagez", "comparte",
+        /* "follow us" */
+        "obserwuj nas", "folge uns", "folgen sie uns", "suivez-nous", "s\xC3\xAD" "guenos", "seguici", "siga-nos",
+        "volg ons", "f\xC3\xB6lj oss", "f\xC3\xB8lg os", "f\xC3\xB8lg oss", "seuraa meit\xC3\xA4",
         /* "copy link" */
         "copiar enlace", "copiar el enlace", "enlace copiado", "copiar link", "link kopieren", "link kopiert",
         "copier le lien", "lien copi\xC3\xA9", "copia link", "copia il link", "link copiato", "kopieer link",
@@ -1877,7 +1880,9 @@ int nd_line_is_more_heading(const char *s, size_t n)
         "related internet links", "related links", "external links",
         "more stories", "more news", "meistgelesen", "meistgelesene artikel", "am meisten gelesen", "beliebteste artikel",
         "les plus lus", "les plus populaires", "lo m\xC3\xA1s le\xC3\xAD" "do", "m\xC3\xA1s le\xC3\xAD" "das",
-        "las m\xC3\xA1s le\xC3\xAD" "das", "i pi\xC3\xB9 letti", "mais lidas", "as mais lidas", "meest gelezen", NULL };
+        "las m\xC3\xA1s le\xC3\xAD" "das", "i pi\xC3\xB9 letti", "mais lidas", "as mais lidas", "meest gelezen",
+        "najcz\xC4\x99\xC5\x9B" "ciej czytane", "najpopularniejsze", "mest l\xC3\xA4sta", "mest l\xC3\xA6ste", "mest leste",
+        "luetuimmat", NULL };
     while (n > 0 && (s[n - 1] == ':' || s[n - 1] == ' ')) n--;
     return n >= 4 && n <= 24 && nd_word_in(headings, s, n);
 }

@@ -16,6 +16,7 @@
  */
 #include "text.h"
 
+#include <ctype.h>    /* isalpha */
 #include <math.h>     /* log, sqrt */
 #include <pthread.h>  /* pthread_once */
 #include <stdlib.h>   /* free */
@@ -321,9 +322,21 @@ void nd_doc_release(nd_doc *d)
     nd_svec_release(&d->vec);
 }
 
-size_t nd_headline_title(const char *title, size_t head, const nd_spans *sents)
+size_t nd_headline_title(const char *title, const char *text, size_t head, const nd_spans *sents)
 {
-    return (!title || !*title) && head && sents->n > 1 && sents->v[0].off == 0 && sents->v[0].len == head ? head : 0;
+    if ((title && *title) || !head || !sents->n || sents->v[0].off != 0) return 0;
+    if (sents->n > 1 && sents->v[0].len == head) return head;
+    /* or two sentences in 100 bytes, the first ending on a word, the second of three words or more: "Nowy most
+       na Wiśle w Krakowie. Budowa ruszy wiosną"; not a first paragraph of prose unended ("Japan is a safe
+       country. Unless you're ..."), an ordinal's full stop ("Hildesheimer Presse 1. November 2023"), a
+       caption's credit ("... el 11 de febrero pasado. EFE") */
+    if (sents->n < 3 || head > 100 || sents->v[1].off + sents->v[1].len != head) return 0;
+    const nd_span *a = &sents->v[0], *b = &sents->v[1];
+    size_t e = a->len;
+    while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '.' || text[e - 1] == '!' || text[e - 1] == '?')) e--;
+    size_t words = 1;
+    for (size_t i = 0; i < b->len; i++) words += text[b->off + i] == ' ';
+    return e > 0 && (isalpha((unsigned char)text[e - 1]) || (unsigned char)text[e - 1] >= 0x80) && words >= 3 ? head : 0;
 }
 
 /* Everything of nd_doc_prepare after the story is found: sentences, tokens, terms. */
@@ -335,10 +348,13 @@ void nd_doc_resplit(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const n
     size_t head;
     if (d->title) nd_tokenize(tz, d->title, strlen(d->title), ND_SENT_TITLE, 0, &d->tk);
     nd_sentences_lang(d->clean.data, d->clean.len, d->sent_lang ? d->sent_lang : nd_tokenizer_language(tz), &d->sents);
-    if ((d->head = head = nd_headline_title(d->title, d->story_head, &d->sents))) {
+    if ((d->head = head = nd_headline_title(d->title, d->clean.data, d->story_head, &d->sents))) {
         /* the page's headline is its title, not a sentence of the story */
         nd_tokenize(tz, d->clean.data, head, ND_SENT_TITLE, 0, &d->tk);
-        memmove(d->sents.v, d->sents.v + 1, --d->sents.n * sizeof(*d->sents.v));
+        size_t k = 0;   /* its sentences: one, or more where a headline holds a full stop */
+        while (k < d->sents.n && d->sents.v[k].off < head) k++;
+        d->sents.n -= k;
+        memmove(d->sents.v, d->sents.v + k, d->sents.n * sizeof(*d->sents.v));
     }
     for (size_t i = 0; i < d->sents.n; i++)
         nd_tokenize(tz, d->clean.data + d->sents.v[i].off, d->sents.v[i].len, (uint32_t)i, d->sents.v[i].off, &d->tk);

@@ -736,11 +736,12 @@ static void drop_comments(nd_page *p)
 static void drop_related_links(nd_page *p, size_t third)
 {
     for (size_t i = 0; i + 1 < p->n; i++) {
-        const nd_block *h = &p->b[i];
+        nd_block *h = &p->b[i];
         const char *t = p->text.data + h->off;
-        if (h->keep || h->len > 60 || count_bytes(t, h->len, ' ') > 4) continue;
+        if (h->len > 60 || count_bytes(t, h->len, ' ') > 4) continue;
         int more = (p->html || i > third) && nd_line_is_more_heading(t, h->len);
-        if (!more && (!p->html || nd_chrome_phrase(t, h->len) != 1)) continue;
+        if (h->keep && more) h->keep = 0, h->rule = ND_CLUTTER_LINK;   /* the heading kept too: "Najczęściej czytane" */
+        if (h->keep || (!more && (!p->html || nd_chrome_phrase(t, h->len) != 1))) continue;
         for (size_t k = i + 1, items = 0; k < p->n && items < ND_LINKS_MAX; k++) {
             nd_block *b = &p->b[k];
             const char *u = p->text.data + b->off;

@@ -258,6 +258,11 @@ cleans_to newsletter2.jsonl "...but a story's sentence on a newsletter is" 'Our 
 # ago, a share label, a messenger's prompt, "continua após a publicidade"
 printf '{"id":"pt","text":"Prefeitura anuncia nova ponte sobre o rio\\n\\n07/12/2026 09h30 Atualizado há 2 horas\\n\\nCompartilhe\\n\\nReceba as notícias do Jornal do Vale no seu WhatsApp\\n\\n%s\\n\\nContinua após a publicidade\\n\\n%s"}\n' "$body" "$body" >ptpage.jsonl
 clutter_gone ptpage.jsonl "a Brazilian page's chrome" 'customers have noticed\.' 'removed advertisement: Continua' 'Atualizado' 'Compartilhe' 'WhatsApp' 'Continua após'
+# a Polish text page: its headline holds a full stop (the title still), "most read" and the
+# headlines under it, a newsletter's prompt and "follow us" after the story: not story
+printf '{"id":"pl","text":"Nowy most na Wiśle w Krakowie. Budowa ruszy wiosną\\n\\n%s\\n\\nNajczęściej czytane\\n\\nPożar hali w Nowej Hucie. Strażacy walczyli całą noc\\n\\nZapisz się do newslettera i otrzymuj najważniejsze wiadomości na swoją skrzynkę.\\n\\nObserwuj nas w Google News"}\n' "$body" >plpage.jsonl
+clutter_gone plpage.jsonl "a Polish page's chrome after the story" 'customers have noticed\.' 'removed link: Najczęściej' 'Najczęściej' 'Pożar hali' 'newslettera' 'Obserwuj'
+has "...and its headline with a full stop is its title" gone.out '"title":"Nowy most na Wiśle w Krakowie. Budowa ruszy wiosną"'
 # links under a heading of related articles in another language, amid a page's story: not story
 printf '<html><body><h1>Small banks win the deposit war</h1><p>%s</p><div class="rel"><strong>Noticias relacionadas</strong><ul><li><a href="/a">El autobús al aeropuerto sube de precio</a></li><li><a href="/b">Valdespartera pide más frecuencias</a></li></ul></div><p>%s</p></body></html>\n' "$(printf '%b' "$body" | sed 's|^$|</p><p>|' | tr '\n' ' ')" "$(printf '%b' "$body" | sed 's|^$|</p><p>|' | tr '\n' ' ')" >related.html
 clutter_gone related.html "links under a heading of related articles" 'customers have noticed\.' 'removed link: El autobús' 'sube de precio' 'pide más'

@@ -339,6 +339,22 @@ int main(void)
         ok(sp.n == 2 && sp.v[0].off == 6 && !memcmp(zh + sp.v[1].off, "市民在家。", sp.v[1].len) && sp.v[1].len == strlen("市民在家。"),
            "ideographic spaces trimmed (%zu sentences)", sp.n);
     }
+    {   /* a headline as the title: one sentence, or two short ones ended by a word */
+        static const struct { const char *text; size_t head; int title; } hl[] = {
+            { "Ferry fares to rise. Commuters object to the plan. The board met.", 20, 1 },
+            { "Nowy most na Wi\xC5\x9Ble w Krakowie. Budowa ruszy wiosn\xC4\x85\n\nW\xC5\x82" "adze Krakowa og\xC5\x82osi\xC5\x82y przetarg. Prace ruszaj\xC4\x85.", 52, 1 },
+            { "Japan is a safe country. Unless you are a woman riding on a packed train in the morning rush hour, that is"
+              "\n\nThe police say so. They count.", 106, 0 },
+            { "Un grupo de ping\xC3\xBCinos, en la Ant\xC3\xA1rtida. EFE\n\nLos cient\xC3\xAD" "ficos cuentan. Y miden.", 45, 0 },
+            { "Tram line 6 opens on 1. Passengers cheer the new line\n\nThe city opened it. Many came.", 53, 0 },
+        };
+        for (size_t i = 0; i < sizeof(hl) / sizeof(*hl); i++) {
+            nd_sentences(hl[i].text, strlen(hl[i].text), &sp);
+            size_t got = nd_headline_title(NULL, hl[i].text, hl[i].head, &sp);
+            ok((got == hl[i].head) == hl[i].title, "%s the title: %.*s", hl[i].title ? "a headline is" : "not",
+               (int)hl[i].head, hl[i].text);
+        }
+    }
     nd_spans_release(&sp);
 
     /* datelines: what is stripped from a summary's first sentence */
