@@ -1681,6 +1681,8 @@ nd_clutter nd_line_button(const char *s, size_t n)
         "beitrag anh\xC3\xB6ren", "\xC3\xA9" "couter cet article", "\xC3\x89" "couter cet article",
         "\xC3\xA9" "couter l'article", "\xC3\x89" "couter l'article", "escuchar art\xC3\xAD" "culo",
         "escuchar la noticia", "ascolta l'articolo", "ouvir artigo", "compartilhe", "partagez", "comparte",
+        "lyssna p\xC3\xA5 artikeln", "lyt til artiklen", "lytt til artikkelen", "kuuntele artikkeli",
+        "pos\xC5\x82uchaj artyku\xC5\x82u", "luister naar dit artikel", "luister naar het artikel",
         /* "follow us" */
         "obserwuj nas", "folge uns", "folgen sie uns", "suivez-nous", "s\xC3\xAD" "guenos", "seguici", "siga-nos",
         "volg ons", "f\xC3\xB6lj oss", "f\xC3\xB8lg os", "f\xC3\xB8lg oss", "seuraa meit\xC3\xA4",
@@ -1849,7 +1851,8 @@ int nd_line_is_newsletter(const char *s, size_t n)
                                         "nachrichten", "actualit\xC3\xA9s", "notizie", "nieuws", NULL };
     if (n < 16 || n > 300) return 0;
     /* a first look, as for appeals: an inbox, a newsletter, a German Postfach or Posteingang, a messenger */
-    int letter = memmem(s, n, "ewsletter", 9) != NULL;
+    /* the Nordic "nyhetsbrev", "nyhedsbrev" only where the text has Latin-1's letters (å, ä, ø: C3 ..), as a look costs */
+    int letter = memmem(s, n, "ewsletter", 9) || (memchr(s, 0xC3, n) && memmem(s, n, "brev", 4));
     int chat = !letter && n <= 160 && (has_capital_word(s, n, "WhatsApp") || has_capital_word(s, n, "Telegram"));
     if (!letter && !chat && !memmem(s, n, "nbox", 4) && !memmem(s, n, "ostfach", 7) && !memmem(s, n, "osteingang", 10))
         return 0;

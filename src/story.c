@@ -354,14 +354,24 @@ static int is_headline(const nd_page *p, size_t i, size_t rules_head)
     return !p->html && i == rules_head;
 }
 
-/* Content words of s[0..n) (four bytes or more, no function word of any language), each as the hash of its first five bytes in lower case, into w; their count. */
+/* Content words of s[0..n) (four bytes or more, no function word of any language; "Göteborg–Fredrikshamn" two), each as the hash of its first five bytes in lower case, into w; their count. */
+/* A byte of a word: ASCII's letters and digits, UTF-8's but for an en or em dash ("Göteborg–Fredrikshamn"). */
+static int word_byte(const char *s, size_t n, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) return isalnum(c);
+    return !(c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+             ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94));
+}
+
 static size_t content_words(const char *s, size_t n, uint64_t *w, size_t max)
 {
     size_t m = 0;
     for (size_t i = 0; i < n && m < max;) {
-        while (i < n && !((unsigned char)s[i] >= 0x80 || isalnum((unsigned char)s[i]))) i++;
+        while (i < n && !word_byte(s, n, i)) i += (unsigned char)s[i] == 0xE2 ? 3 : 1;
+        if (i > n) i = n;
         size_t b = i;
-        while (i < n && ((unsigned char)s[i] >= 0x80 || isalnum((unsigned char)s[i]))) i++;
+        while (i < n && word_byte(s, n, i)) i++;
         if (i - b < 4 || (nd_stop_mask(s + b, i - b) & ~ND_CHROME_WORD)) continue;   /* "after", "über" */
         char key[5];
         size_t k = i - b < 5 ? i - b : 5;

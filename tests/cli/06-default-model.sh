@@ -248,7 +248,8 @@ done
 for nl in 'Get the latest local news delivered to your inbox every morning.' 'Headlines Delivered to Your Inbox' \
           'Lass dir die besten Storys jede Woche in deinen Posteingang liefern.' \
           'Never miss the latest news by signing up to our newsletter today!' \
-          'Receba as notícias do Jornal do Vale no seu WhatsApp'; do
+          'Receba as notícias do Jornal do Vale no seu WhatsApp' \
+          'Prenumerera på vårt nyhetsbrev och få de viktigaste nyheterna direkt i din inkorg.'; do
     printf '{"id":"n","text":"%s\\n\\n%s"}\n' "$body" "$nl" >newsletter.jsonl
     clutter_gone newsletter.jsonl "a newsletter's prompt ($nl)" 'customers have noticed\.' 'removed social:' "$nl"
 done
@@ -258,6 +259,9 @@ cleans_to newsletter2.jsonl "...but a story's sentence on a newsletter is" 'Our 
 # ago, a share label, a messenger's prompt, "continua após a publicidade"
 printf '{"id":"pt","text":"Prefeitura anuncia nova ponte sobre o rio\\n\\n07/12/2026 09h30 Atualizado há 2 horas\\n\\nCompartilhe\\n\\nReceba as notícias do Jornal do Vale no seu WhatsApp\\n\\n%s\\n\\nContinua após a publicidade\\n\\n%s"}\n' "$body" "$body" >ptpage.jsonl
 clutter_gone ptpage.jsonl "a Brazilian page's chrome" 'customers have noticed\.' 'removed advertisement: Continua' 'Atualizado' 'Compartilhe' 'WhatsApp' 'Continua após'
+# a headline the block model dropped whose words meet the story's across a dash: the title
+printf '{"id":"sv","text":"Nyheter / Inrikes\\n\\nNy färjelinje mellan Göteborg och Fredrikshamn öppnar i maj\\n\\nAv Erik Lindqvist\\n\\nLyssna på artikeln\\n\\nRederiet Nordsjöfärjor har köpt ett nytt fartyg och börjar trafikera sträckan Göteborg–Fredrikshamn i maj. Det meddelade bolaget på måndagen.\\n\\nFartyget tar 900 passagerare och 300 bilar. Enligt vd:n Anna Berg ska linjen gå två gånger om dagen under sommaren.\\n\\nBiljetterna släpps i mars, och priserna ska ligga i nivå med dagens."}\n' >svpage.jsonl
+cleans_to svpage.jsonl "a Swedish page's headline across a dash is its title" '"title":"Ny färjelinje mellan Göteborg och Fredrikshamn öppnar i maj"'
 # a Polish text page: its headline holds a full stop (the title still), "most read" and the
 # headlines under it, a newsletter's prompt and "follow us" after the story: not story
 printf '{"id":"pl","text":"Nowy most na Wiśle w Krakowie. Budowa ruszy wiosną\\n\\n%s\\n\\nNajczęściej czytane\\n\\nPożar hali w Nowej Hucie. Strażacy walczyli całą noc\\n\\nZapisz się do newslettera i otrzymuj najważniejsze wiadomości na swoją skrzynkę.\\n\\nObserwuj nas w Google News"}\n' "$body" >plpage.jsonl
@@ -334,7 +338,7 @@ clutter_gone es.jsonl "a place and date, a share prompt in Spanish" 'empleos sea
 printf '{"id":"x","text":"%s\\n\\nRelated Internet Links\\n\\nHarbour Board\\n\\nThe Harbour Post is not responsible for the content of external sites."}\n' "$body" >external.jsonl
 clutter_gone external.jsonl "a disclaimer of external sites" 'customers have noticed\.' 'removed legal: The Harbour Post' 'not responsible'
 # "copy link" of a share bar in the other languages: not story
-for label in 'Copiar enlace' 'Link kopieren' 'Copier le lien'; do
+for label in 'Copiar enlace' 'Link kopieren' 'Copier le lien' 'Lyssna på artikeln'; do
     printf '{"id":"cl","text":"%s\\n\\n%s"}\n' "$label" "$body" >copylink.jsonl
     clutter_gone copylink.jsonl "a share bar's \"$label\"" 'customers have noticed\.' 'removed social:' "$label"
 done
