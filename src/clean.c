@@ -932,7 +932,8 @@ static const char *const pw_table[] = { "google", "youtube", "stripe", "piwik", 
                                         "expiry", "anbieter", "installed", NULL };
 static const char *const pw_said[] = { "said", "says", "told", "according", "ruled", "announced", "reported", "sagte",
                                        "sagt", "teilte", "laut", "erkl\xC3\xA4rte", "urteilte", "selon", "dijo",
-                                       "seg\xC3\xBAn", "afirm\xC3\xB3", NULL };
+                                       "seg\xC3\xBAn", "afirm\xC3\xB3", "d\xC3\xA9" "clar\xC3\xA9", "detto", "disse", "zei",
+                                       "sade", NULL };
 static const char *const pw_readers[] = { "we", "our", "us", "you", "your", "wir", "uns", "unser", "unsere", "unserer",
                                           "unseren", "unserem", "unseres", "du", "dir", "dein", "deine", "deinen", "euer",
                                           "eure", "euren", "nous", "notre", "nos", "vous", "votre", "vos", "usamos",
@@ -1515,10 +1516,8 @@ static int is_name_list(const char *s, size_t n)
         if (!w) return 0;
         if (name_capital(s, b, b + w)) {
             if (++caps > 6) return 0;
-        } else {
-            size_t k = 0;
-            while (particles[k] && !(strlen(particles[k]) == w && !memcmp(s + b, particles[k], w))) k++;
-            if (!particles[k]) return 0;
+        } else if (!nd_word_in(particles, s + b, w)) {
+            return 0;
         }
         while (i < n && s[i] == ' ') i++;
     }
@@ -1539,7 +1538,7 @@ static int is_role(const char *s, size_t n)
         "korrespondent", "korrespondentin", "redakteur", "redakteurin", "reporterin", "journalistin",
         "correspondant", "correspondante", "journaliste", "r\xC3\xA9" "dacteur", "r\xC3\xA9" "dactrice", "corresponsal",
         "periodista", "redactor", "redactora", "giornalista", "corrispondente", "jornalista", "correspondente",
-        "verslaggever", "correspondent", "redacteur", NULL };
+        "verslaggever", "redacteur", NULL };
     static const char *const articles[] = { "the", "a", "an", "our", "der", "die", "das", "le", "la", "el", "il", "o", NULL };
     if (n < 8 || n > 60 || !name_capital(s, 0, n)) return 0;
     size_t spaces = 0;
@@ -1779,6 +1778,16 @@ int nd_line_is_paywall(const char *s, size_t n)
     return 0;
 }
 
+/* A quotation mark in s[0..n): ", “, „, « (someone's words: a story reports them). */
+static int has_quotation(const char *s, size_t n)
+{
+    if (memchr(s, '"', n)) return 1;
+    for (const unsigned char *u = (const unsigned char *)s, *end = u + n; u + 1 < end; u++)
+        if ((u[0] == 0xE2 && u + 2 < end && u[1] == 0x80 && (u[2] == 0x9C || u[2] == 0x9E)) || (u[0] == 0xC2 && u[1] == 0xAB))
+            return 1;
+    return 0;
+}
+
 /*
  * A site's appeal to its reader for money: "When you join The Haitian
  * Times family, you'll get unlimited digital access ...", "If you value
@@ -1799,27 +1808,26 @@ int nd_line_is_appeal(const char *s, size_t n)
                                          "periodismo", "reporting", "newsroom", "unlimited digital", "unlimited access to our",
                                          "unlimited access to all", "acceso ilimitado", "accesso illimitato",
                                          "acesso ilimitado", "acc\xC3\xA8s illimit\xC3\xA9", NULL };
-    static const char *const reports[] = { "zei", "detto", "disse", "d\xC3\xA9" "clar\xC3\xA9", "sade", NULL };
     if (n < 20 || n > 400 || !strchr(".!?", s[n - 1])) return 0;   /* sentences: not a table's rows */
     size_t k = 0;
     while (hints[k] && !memmem(s, n, hints[k], strlen(hints[k]))) k++;
     if (!hints[k]) return 0;
     pthread_once(&phrase_once, index_phrases);
     unsigned w = prompt_words(s, n);
-    if ((w & (PW_PITCH | PW_ADDRESS | PW_SAID)) != (PW_PITCH | PW_ADDRESS)) return 0;
+    if ((w & (PW_PITCH | PW_ADDRESS | PW_SAID)) != (PW_PITCH | PW_ADDRESS) || has_quotation(s, n)) return 0;
     char low[400];
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-                         ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9E)) ||
-            (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAB))
-            return 0;   /* a quotation: ", “, „, « */
-        low[i] = (char)tolower(c);
-    }
-    for (k = 0; reports[k]; k++)
-        if (has_phrase(low, n, reports[k])) return 0;
+    for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)s[i]);
     for (k = 0; goods[k]; k++)
         if (memmem(low, n, goods[k], strlen(goods[k]))) return 1;
+    return 0;
+}
+
+/* Does s[0..n) hold w, whose first letter is a capital? (memchr for that capital is cheaper than memmem) */
+static int has_capital_word(const char *s, size_t n, const char *w)
+{
+    size_t l = strlen(w);
+    for (const char *q = s, *end = s + n; (q = memchr(q, w[0], (size_t)(end - q))) && (size_t)(end - q) >= l; q++)
+        if (!memcmp(q, w, l)) return 1;
     return 0;
 }
 
@@ -1831,18 +1839,10 @@ int nd_line_is_appeal(const char *s, size_t n)
  * notícias do Jornal do Vale no seu WhatsApp". 300 bytes at most
  * that bring something to the reader's inbox ("to your inbox", "in dein
  * Postfach"), or name a newsletter while speaking to the reader or as the
- * site, or a messenger's channel or news in 160 bytes, and report and quote no one ("Our newsletter reached two million
- * readers, the company said." is a story's).
+ * site, or a messenger's channel or news in 160 bytes, and report and
+ * quote no one ("Our newsletter reached two million readers, the company
+ * said." is a story's).
  */
-/* Does s[0..n) hold w, whose first letter is a capital? (memchr for that capital is cheaper than memmem) */
-static int has_capital_word(const char *s, size_t n, const char *w)
-{
-    size_t l = strlen(w);
-    for (const char *q = s, *end = s + n; (q = memchr(q, w[0], (size_t)(end - q))) && (size_t)(end - q) >= l; q++)
-        if (!memcmp(q, w, l)) return 1;
-    return 0;
-}
-
 int nd_line_is_newsletter(const char *s, size_t n)
 {
     static const char *const inbox[] = { "to your inbox", "in your inbox every", "dein postfach", "ihr postfach",
@@ -1858,8 +1858,7 @@ int nd_line_is_newsletter(const char *s, size_t n)
         return 0;
     pthread_once(&phrase_once, index_phrases);
     unsigned w = prompt_words(s, n);
-    if ((w & PW_SAID) || memchr(s, '"', n) || memmem(s, n, "\xE2\x80\x9C", 3) || memmem(s, n, "\xE2\x80\x9E", 3))
-        return 0;
+    if ((w & PW_SAID) || has_quotation(s, n)) return 0;
     char low[300];
     for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)s[i]);
     for (size_t k = 0; inbox[k]; k++)

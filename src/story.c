@@ -354,7 +354,6 @@ static int is_headline(const nd_page *p, size_t i, size_t rules_head)
     return !p->html && i == rules_head;
 }
 
-/* Content words of s[0..n) (four bytes or more, no function word of any language; "Göteborg–Fredrikshamn" two), each as the hash of its first five bytes in lower case, into w; their count. */
 /* A byte of a word: ASCII's letters and digits, UTF-8's but for an en or em dash ("Göteborg–Fredrikshamn"). */
 static int word_byte(const char *s, size_t n, size_t i)
 {
@@ -364,12 +363,12 @@ static int word_byte(const char *s, size_t n, size_t i)
              ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94));
 }
 
+/* Content words of s[0..n) (four bytes or more, no function word of any language; "Göteborg–Fredrikshamn" two), each as the hash of its first five bytes in lower case, into w; their count. */
 static size_t content_words(const char *s, size_t n, uint64_t *w, size_t max)
 {
     size_t m = 0;
     for (size_t i = 0; i < n && m < max;) {
-        while (i < n && !word_byte(s, n, i)) i += (unsigned char)s[i] == 0xE2 ? 3 : 1;
-        if (i > n) i = n;
+        while (i < n && !word_byte(s, n, i)) i += (unsigned char)s[i] == 0xE2 ? 3 : 1;   /* a dash: three bytes */
         size_t b = i;
         while (i < n && word_byte(s, n, i)) i++;
         if (i - b < 4 || (nd_stop_mask(s + b, i - b) & ~ND_CHROME_WORD)) continue;   /* "after", "über" */
@@ -379,6 +378,19 @@ static size_t content_words(const char *s, size_t n, uint64_t *w, size_t max)
         w[m++] = nd_hash(key, k);
     }
     return m;
+}
+
+/* How many of the words a[0..na), each counted once, are among b[0..nb). */
+static size_t shared_words(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+{
+    size_t shared = 0;
+    for (size_t i = 0; i < na; i++) {
+        int dup = 0, hit = 0;
+        for (size_t c = 0; c < i && !dup; c++) dup = a[c] == a[i];
+        for (size_t c = 0; c < nb && !hit && !dup; c++) hit = b[c] == a[i];
+        shared += hit;
+    }
+    return shared;
 }
 
 /*
@@ -453,13 +465,8 @@ static void title_from_h1(nd_page *p)
         return;
     if (p->title.len) {
         uint64_t tw[64], hw[64];
-        size_t nt = content_words(p->title.data, p->title.len, tw, 64), nh = content_words(s, b->len, hw, 64), shared = 0;
-        for (size_t a = 0; a < nt; a++)
-            for (size_t c = 0; c < nh; c++)
-                if (tw[a] == hw[c]) {
-                    shared++;
-                    break;
-                }
+        size_t nt = content_words(p->title.data, p->title.len, tw, 64);
+        size_t shared = shared_words(tw, nt, hw, content_words(s, b->len, hw, 64));
         if (shared < 2 || 2 * shared < nt) return;
     }
     nd_buf_reset(&p->title);
@@ -483,13 +490,7 @@ static size_t find_headline(const nd_page *p)
         if (!ns)   /* the story's words, once there is a line to compare them with (a clean article has none) */
             for (size_t k = first, paras = 0; k < p->n && paras < 3 && ns < MAXW; k++)
                 if (p->b[k].keep) ns += content_words(p->text.data + p->b[k].off, p->b[k].len, story + ns, MAXW - ns), paras++;
-        size_t nc = content_words(s, b->len, cand, 64), shared = 0;
-        for (size_t a = 0; a < nc; a++) {
-            int dup = 0, hit = 0;
-            for (size_t c = 0; c < a && !dup; c++) dup = cand[c] == cand[a];
-            for (size_t c = 0; c < ns && !hit && !dup; c++) hit = story[c] == cand[a];
-            shared += hit;
-        }
+        size_t shared = shared_words(cand, content_words(s, b->len, cand, 64), story, ns);
         if (shared > best_shared) best = i, best_shared = shared, above = last + 1 == i && last_shared > 1 && is_subtitle(p, i, last) ? last : p->n;
         last = i, last_shared = shared;
     }

@@ -111,9 +111,9 @@ int cli_parse_double(const char *s, double lo, double hi, double *out);
 void cli_record_error(const nd_record *rec, const char *msg);
 /* A remark about a good record, same shape: "newsdesk: FILE:LINE: record 'ID': MSG". */
 void cli_record_note(const nd_record *rec, const char *msg);
-/* Warn about what the reader mended in a good record (bytes not UTF-8, NUL bytes); nothing if nothing. */
 /* A note that a record's text came from another field than "text" ("content", ...), when that field changes. */
 void cli_record_text_field(const nd_record *rec);
+/* Warn about what the reader mended in a good record (bytes not UTF-8, NUL bytes); nothing if nothing. */
 void cli_record_repairs(const nd_record *rec);
 
 /* Progress on stderr, at most every half second; cli_progress_done ends the line. */
