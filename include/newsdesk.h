@@ -308,6 +308,9 @@ typedef struct nd_train_opts {
                               words. < 0 (the default): ND_SUBWORDS for languages that write compounds
                               as one word (de, nl, sv, da, no, fi), 0 (none) for the others */
     double geo_weight;     /* the region classifier scales gazetteer features by this (default 4) */
+    double dateline_weight; /* the words of a dateline's place ("Wien" of "Wien – Die") are terms of their
+                              own too, "%wien", weighing this; 0: none (older bundles); < 0 (the default):
+                              ND_DATELINE_WEIGHT for German, whose sections part home from abroad, 0 for others */
     int folds;             /* cross-validation folds for choosing C (default 3) */
     double c_grid[8];      /* C values tried; 0 ends the list */
     int balanced;          /* weight classes by inverse frequency (default 0) */
@@ -327,6 +330,8 @@ typedef struct nd_train_opts {
 void nd_train_opts_init(nd_train_opts *o);
 /* The weight of subword terms in a language that writes compounds as one word (nd_train_opts.subwords). */
 #define ND_SUBWORDS 0.3
+/* The weight of a dateline's place in German (nd_train_opts.dateline_weight). */
+#define ND_DATELINE_WEIGHT 5.0
 
 typedef struct nd_model nd_model;
 

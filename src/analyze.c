@@ -317,13 +317,13 @@ static inline uint32_t stem_id(nd_analyzer *a, uint32_t entry, uint32_t off, uin
 
 /*
  * A term of its sentence (word, bigram, number shape), not of the whole
- * article ('@' places, '^' title words) nor a piece of a word ('~')?
+ * article ('@' places, '^' title words, '%' a dateline's place) nor a piece of a word ('~')?
  */
 static int sentence_term(const nd_terms *terms, const nd_term *tm)
 {
     if (tm->entry != ND_SLOT_UNSET) return 1;
     char k0 = terms->keys.data[tm->off];
-    return k0 != '@' && k0 != '^' && k0 != '~';
+    return k0 != '@' && k0 != '^' && k0 != '~' && k0 != '%';
 }
 
 /* Feature fid's place in the dense accumulator, given the next local id when first seen this article. */

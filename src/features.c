@@ -13,6 +13,9 @@
  * cfg->lead_weight. With cfg->subwords, the character 4-grams of a stem
  * between word marks ("<bundesregier>": "<bun", ..., "ier>") are terms
  * too: in German a compound's parts are words of their own elsewhere.
+ * With cfg->dateline_weight, the words of the place of a dateline in the
+ * first three sentences ("Wien – Die", "NEW YORK, Jan 5 -") are terms
+ * "%stem" too: where a story was written.
  */
 #include "text.h"
 
@@ -136,6 +139,14 @@ void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazett
         if (nd_token_subworded(cfg, t))
             nd_terms_push_subwords(out, nd_tokenizer_stems(tz) + t->stem_off, t->stem_len, t->sent,
                                    nd_token_weight(cfg, t) * (float)cfg->subwords);
+    }
+    for (size_t i = 0; cfg->dateline_weight > 0 && i < tk->n; i++) {   /* "%wien": a dateline's place */
+        const nd_token *t = &tk->v[i];
+        if (!(t->flags & ND_TOK_DATELINE) || !nd_token_subworded(cfg, t) || t->stem_len > 64) continue;
+        char key[72];
+        key[0] = '%';
+        memcpy(key + 1, nd_tokenizer_stems(tz) + t->stem_off, t->stem_len);
+        push_term(out, key, 1 + (size_t)t->stem_len, NULL, 0, t->sent, (float)cfg->dateline_weight);
     }
     if (gz && gz->nregions) {
         nd_gazetteer_match(gz, tz, tk, &out->hits, &out->nhits, &out->hits_alloc);
@@ -339,6 +350,26 @@ size_t nd_headline_title(const char *title, const char *text, size_t head, const
     return e > 0 && (isalpha((unsigned char)text[e - 1]) || (unsigned char)text[e - 1] >= 0x80) && words >= 3 ? head : 0;
 }
 
+/*
+ * The words of the place of the story's dateline, in one of its first
+ * three sentences (a teaser may come before it: "... beschränkt gehört.
+ * Wien – Die Gewerkschaft"), flagged ND_TOK_DATELINE: where a story was
+ * written says at home or abroad in a way a place named anywhere in it
+ * does not.
+ */
+static void mark_dateline(nd_doc *d)
+{
+    for (size_t i = 0; i < d->sents.n && i < 3; i++) {
+        const nd_span *sp = &d->sents.v[i];
+        size_t from, n = nd_dateline_place(d->clean.data + sp->off, sp->len, &from);
+        if (!n) continue;
+        size_t b = sp->off + from, e = b + n;
+        for (size_t k = 0; k < d->tk.n; k++)
+            if (d->tk.v[k].sent == i && d->tk.v[k].src >= b && d->tk.v[k].src < e) d->tk.v[k].flags |= ND_TOK_DATELINE;
+        return;
+    }
+}
+
 /* Everything of nd_doc_prepare after the story is found: sentences, tokens, terms. */
 void nd_doc_resplit(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const nd_feature_cfg *cfg, const char *text,
                     size_t tlen, const char *url)
@@ -358,6 +389,7 @@ void nd_doc_resplit(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const n
     }
     for (size_t i = 0; i < d->sents.n; i++)
         nd_tokenize(tz, d->clean.data + d->sents.v[i].off, d->sents.v[i].len, (uint32_t)i, d->sents.v[i].off, &d->tk);
+    if (cfg->dateline_weight > 0) mark_dateline(d);
     int outlet = -1;
     if (gz && gz->domains.n) {
         const char *addr = url;

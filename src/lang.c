@@ -243,7 +243,8 @@ static const char *const ab_pl[] = { "ul", "np", "tzw", "tj", "dr", "prof", "mgr
  */
 static const nd_language languages[] = {
     { "en", "english", 1, 0, NULL, NULL, NULL, NULL },
-    { "de", "german", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMMA | ND_LANG_COMPOUNDS, ab_de, soft_de, num_de, NULL },
+    { "de", "german", 1, ND_LANG_ORDINAL | ND_LANG_MARKS | ND_LANG_COMMA | ND_LANG_COMPOUNDS | ND_LANG_PLACED, ab_de, soft_de,
+      num_de, NULL },
     { "fr", "french", 1, ND_LANG_ELIDE | ND_LANG_MARKS | ND_LANG_COMMA, ab_fr, NULL, NULL, NULL },
     { "es", "spanish", 1, ND_LANG_MARKS | ND_LANG_COMMA, ab_es, soft_es_pt, NULL, NULL },
     { "it", "italian", 1, ND_LANG_ELIDE | ND_LANG_MARKS | ND_LANG_COMMA, ab_it, NULL, NULL, NULL },

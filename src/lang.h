@@ -59,6 +59,8 @@ enum {
     ND_LANG_MARKS = 4,     /* keep diacritics (the stemmer knows them); English strips them */
     ND_LANG_COMPOUNDS = 8, /* words join into compounds (Bundesregierung): their parts count too (subwords) */
     ND_LANG_COMMA = 16,    /* a decimal comma: "2,5" is 2.5 and "14.372" is 14372 */
+    ND_LANG_PLACED = 32,   /* its papers open a story with where it was written ("Wien – Die", the
+                              Ortsmarke) and part news from home and abroad: the place is a term (datelines) */
 };
 
 typedef struct nd_language {

@@ -55,6 +55,7 @@ void nd_train_opts_init(nd_train_opts *o)
     o->title_terms = 1;
     o->subwords = -1;
     o->geo_weight = 4.0;
+    o->dateline_weight = -1;
     o->folds = 3;
     const double grid[] = { 0.5, 1, 2, 4, 8 };
     for (size_t i = 0; i < sizeof(grid) / sizeof(grid[0]); i++) o->c_grid[i] = grid[i];
@@ -75,7 +76,7 @@ void nd_model_set_language(nd_model *m, const nd_language *l)
 {
     m->lang = l;
     m->opts.language = l->code;
-    m->format = m->opts.subwords > 0 ? 4 : l == nd_english() ? 2 : 3;
+    m->format = m->opts.dateline_weight > 0 ? 5 : m->opts.subwords > 0 ? 4 : l == nd_english() ? 2 : 3;
 }
 
 nd_model *nd_model_alloc(void)
@@ -118,7 +119,7 @@ void nd_model_index(nd_model *m)
     size_t npairs = 0;
     for (size_t i = 0; i < m->vocab.n; i++) {
         const char *k = nd_strmap_key(&m->vocab, i);
-        if (k[0] != '@' && k[0] != '#' && k[0] != '^' && strchr(k, ' ')) npairs++;
+        if (k[0] != '@' && k[0] != '#' && k[0] != '^' && k[0] != '%' && strchr(k, ' ')) npairs++;
     }
     size_t cap = 64;
     while (cap < 2 * npairs) cap *= 2;
@@ -128,7 +129,7 @@ void nd_model_index(nd_model *m)
     m->stem_fid = NULL;
     for (size_t i = 0; i < m->vocab.n; i++) {
         const char *k = nd_strmap_key(&m->vocab, i);
-        if (k[0] == '@' || k[0] == '#' || k[0] == '^') continue;   /* pseudo-terms are looked up by key */
+        if (k[0] == '@' || k[0] == '#' || k[0] == '^' || k[0] == '%') continue;   /* pseudo-terms are looked up by key */
         const char *sp = strchr(k, ' ');
         size_t la = sp ? (size_t)(sp - k) : strlen(k);
         bool added;
@@ -322,7 +323,7 @@ static nd_status manifest_ranges(const char *man, const char *dir, nd_err *err)
     static const struct { const char *key; double lo, hi; } range[] = {
         { "min_df", 1, 1e9 }, { "max_df", 0, 1 }, { "max_features", 1, 1e9 }, { "bigrams", 0, 1 },
         { "title_weight", 0, 100 }, { "lead_weight", 0, 100 }, { "numbers", 0, 1 }, { "title_terms", 0, 1 },
-        { "geo_weight", 0, 100 }, { "subwords", 0, 100 }, { "folds", 2, 20 }, { "seed", 0, 4294967295.0 }, { "balanced", 0, 1 },
+        { "geo_weight", 0, 100 }, { "subwords", 0, 100 }, { "dateline_weight", 0, 100 }, { "folds", 2, 20 }, { "seed", 0, 4294967295.0 }, { "balanced", 0, 1 },
         { "documents", 0, 4294967295.0 }, { "features", 0, 4294967295.0 },
     };
     for (size_t i = 0; i < sizeof(range) / sizeof(range[0]); i++) {
@@ -544,6 +545,7 @@ static nd_status read_settings(nd_model *m, const nd_buf *man, const char *dir, 
     m->opts.title_terms = (int)manifest_num(t, "title_terms", 0);
     m->opts.geo_weight = manifest_num(t, "geo_weight", 1.0);
     m->opts.subwords = manifest_num(t, "subwords", 0);
+    m->opts.dateline_weight = manifest_num(t, "dateline_weight", 0);
     m->opts.folds = (int)manifest_num(t, "folds", m->opts.folds);
     m->opts.seed = (unsigned)manifest_num(t, "seed", m->opts.seed);
     m->opts.balanced = (int)manifest_num(t, "balanced", m->opts.balanced);
@@ -762,15 +764,16 @@ void nd_model_describe(const nd_model *m, size_t top, nd_buf *out)
     nd_buf_addf(out, "format        newsdesk-model %d\n", m->format);
     nd_buf_addf(out, "language      %s (%s; %s, %s stop words)\n", m->lang->code, m->lang->name,
                 m->lang->stemmed ? "Snowball stemmer" : "no stemmer", nd_language_has_stopwords(m->lang) ? "its" : "no");
-    nd_buf_addf(out, "features      %zu (IDF over %u documents; unigrams%s%s, %s%s)\n", m->vocab.n, m->ndocs,
+    nd_buf_addf(out, "features      %zu (IDF over %u documents; unigrams%s%s%s, %s%s)\n", m->vocab.n, m->ndocs,
                 m->opts.bigrams ? " + bigrams" : "", m->opts.subwords > 0 ? " + their character 4-grams" : "",
+                m->opts.dateline_weight > 0 ? " + datelines' places" : "",
                 m->lang->stemmed ? "stems" : "words as written",
                 nd_language_has_stopwords(m->lang) ? ", stop words removed" : "");
     nd_buf_addf(out,
                 "settings      min_df=%d max_df=%g max_features=%d title_weight=%g lead_weight=%g numbers=%d "
-                "title_terms=%d geo_weight=%g subwords=%g\n",
+                "title_terms=%d geo_weight=%g subwords=%g dateline_weight=%g\n",
                 m->opts.min_df, m->opts.max_df, m->opts.max_features, m->opts.title_weight, m->opts.lead_weight,
-                m->opts.numbers, m->opts.title_terms, m->opts.geo_weight, m->opts.subwords);
+                m->opts.numbers, m->opts.title_terms, m->opts.geo_weight, m->opts.subwords, m->opts.dateline_weight);
     if (m->gaz.nregions) nd_buf_addf(out, "gazetteer     %zu places, %zu regions\n", m->gaz.map.n, m->gaz.nregions);
     if (m->digest) nd_buf_addf(out, "data digest   %s\n", m->digest);
     for (int t = 0; t < ND_NTASKS; t++) {
@@ -845,9 +848,11 @@ void nd_model_describe_json(const nd_model *m, size_t top, nd_buf *out)
     json_key(out, &f0, "settings");
     nd_buf_addf(out,
                 "{\"min_df\":%d,\"max_df\":%.17g,\"max_features\":%d,\"bigrams\":%d,\"title_weight\":%.17g,"
-                "\"lead_weight\":%.17g,\"numbers\":%d,\"title_terms\":%d,\"geo_weight\":%.17g,\"subwords\":%.17g}",
+                "\"lead_weight\":%.17g,\"numbers\":%d,\"title_terms\":%d,\"geo_weight\":%.17g,\"subwords\":%.17g,"
+                "\"dateline_weight\":%.17g}",
                 m->opts.min_df, m->opts.max_df, m->opts.max_features, m->opts.bigrams, m->opts.title_weight,
-                m->opts.lead_weight, m->opts.numbers, m->opts.title_terms, m->opts.geo_weight, m->opts.subwords);
+                m->opts.lead_weight, m->opts.numbers, m->opts.title_terms, m->opts.geo_weight, m->opts.subwords,
+                m->opts.dateline_weight);
     json_key(out, &f0, "gazetteer");
     if (m->gaz.nregions) nd_buf_addf(out, "{\"places\":%zu,\"regions\":%zu}", m->gaz.map.n, m->gaz.nregions);
     else nd_buf_adds(out, "null");

@@ -613,3 +613,21 @@ size_t nd_dateline(const char *s, size_t n)
     return 0;
 }
 
+size_t nd_dateline_place(const char *s, size_t n, size_t *from)
+{
+    size_t d = nd_dateline(s, n), b = 0;
+    *from = 0;
+    if (!d) return 0;
+    if (s[0] == 'B' && s[1] == 'y' && s[2] == ' ') {   /* a wire's byline before it, up to two spaces */
+        while (b + 1 < d && !(s[b] == ' ' && s[b + 1] == ' ')) b++;
+        while (b < d && s[b] == ' ') b++;
+    }
+    size_t e = b;   /* the place ends at its date, agency or dash: ",", "(", ":", " -", "--", an en or em dash */
+    while (e < d && s[e] != ',' && s[e] != '(' && s[e] != ':' && (unsigned char)s[e] != 0xE2 &&
+           !(s[e] == '-' && ((e > 0 && (s[e - 1] == ' ' || s[e - 1] == '-')) || (e + 1 < d && s[e + 1] == '-'))))
+        e++;
+    while (e > b && s[e - 1] == ' ') e--;
+    *from = b;
+    return e - b;
+}
+

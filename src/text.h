@@ -12,7 +12,7 @@
 
 /*=====   Tokens (tokenize.c)   =====*/
 
-enum { ND_TOK_STOP = 1, ND_TOK_CAPS = 2, ND_TOK_CAP = 4, ND_TOK_NUM = 8 };
+enum { ND_TOK_STOP = 1, ND_TOK_CAPS = 2, ND_TOK_CAP = 4, ND_TOK_NUM = 8, ND_TOK_DATELINE = 16 /* a dateline's place */ };
 #define ND_SENT_TITLE UINT32_MAX   /* 'sent' of title tokens */
 
 typedef struct nd_token {
@@ -42,6 +42,13 @@ nd_tokenizer *nd_tokenizer_new(const struct nd_language *lang);
 const struct nd_language *nd_tokenizer_language(const nd_tokenizer *t);
 /* nd_sentences with the abbreviations and rules of 'lang' (NULL: English's). */
 void nd_sentences_lang(const char *text, size_t len, const struct nd_language *lang, nd_spans *out);
+/*
+ * The place of the dateline s[0..n) opens with (nd_dateline), without its
+ * date, agency or dash ("NEW YORK" of "NEW YORK, Jan 5 -", "Wien/Linz" of
+ * "Wien/Linz – Die", none of "(CNN) A"): its length, and at *from its start
+ * (after a wire's byline in capitals). 0: no dateline, or one of no place.
+ */
+size_t nd_dateline_place(const char *s, size_t n, size_t *from);
 void nd_tokenizer_free(nd_tokenizer *t);
 /* Call between documents: keeps the word cache bounded (and may clear the slots). */
 void nd_tokenizer_begin(nd_tokenizer *t);
@@ -148,6 +155,7 @@ typedef struct nd_feature_cfg {
     int numbers;
     int title_terms;
     double subwords;   /* weight of a word's character 4-grams ("~gier"), 0: none */
+    double dateline_weight;   /* weight of the terms "%stem" of a dateline's place, 0: none */
 } nd_feature_cfg;
 
 void nd_terms_init(nd_terms *t);
@@ -449,9 +457,11 @@ const double *nd_analyzer_sentence_features(nd_analyzer *a, const nd_record *rec
  * names a language other than English (so that a newsdesk from before
  * languages refuses the bundle instead of reading its words as English);
  * 4: its terms include subwords (a newsdesk before them would not make
- * those terms, and would score every text wrongly without a word).
+ * those terms, and would score every text wrongly without a word); 5: its
+ * terms include a dateline's place ("%wien"), which a newsdesk before them
+ * would not make.
  */
-#define ND_MODEL_FORMAT 4
+#define ND_MODEL_FORMAT 5
 
 struct nd_model {
     nd_train_opts opts;          /* feature settings (and the training settings used); opts.language is lang's code */
@@ -536,7 +546,7 @@ static inline nd_view nd_model_view(const nd_model *m, int t)
 static inline nd_feature_cfg nd_model_cfg(const nd_model *m)
 {
     nd_feature_cfg c = { m->opts.bigrams, m->opts.title_weight, m->opts.lead_weight, m->opts.numbers, m->opts.title_terms,
-                         m->opts.subwords };
+                         m->opts.subwords, m->opts.dateline_weight };
     return c;
 }
 #define ND_FILTER_BITS (1u << 20)

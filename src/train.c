@@ -134,6 +134,8 @@ static nd_status use_language(nd_trainer *t, const nd_language *l, nd_err *err)
     t->opts.language = l->code;
     if (t->opts.subwords < 0) t->opts.subwords = l->rules & ND_LANG_COMPOUNDS ? ND_SUBWORDS : 0;
     t->cfg.subwords = t->opts.subwords;
+    if (t->opts.dateline_weight < 0) t->opts.dateline_weight = l->rules & ND_LANG_PLACED ? ND_DATELINE_WEIGHT : 0;
+    t->cfg.dateline_weight = t->opts.dateline_weight;
     /* where words join into compounds, the compound is the phrase: pairs of neighbours only add noise */
     if (t->opts.bigrams < 0) t->opts.bigrams = !(l->rules & ND_LANG_COMPOUNDS);
     t->cfg.bigrams = t->opts.bigrams;

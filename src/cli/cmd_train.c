@@ -55,6 +55,10 @@ static void help(void)
            "  --subwords X            a word's character 4-grams are terms too, each weighing X\n"
            "                          of the word (0: none; default 0.3 for languages that write\n"
            "                          compounds as one word: de, nl, sv, da, no, fi; 0 for others)\n"
+           "  --dateline-weight X     the words of a dateline's place (\"Wien\" of \"Wien - Die\")\n"
+           "                          are terms of their own too, weighing X (0: none; default 5\n"
+           "                          for German, whose papers part news from home and abroad;\n"
+           "                          0 for others)\n"
            "  --gazetteer FILE        place -> region table for region features (default: the\n"
            "                          project's models/gazetteer.tsv when found)\n"
            "  --no-gazetteer          no gazetteer features\n"
@@ -134,6 +138,7 @@ static int parse_args(struct train_args *a, int argc, char **argv)
         { "no-title-terms", no_argument, NULL, 'H' },
         { "geo-weight", required_argument, NULL, 'e' },
         { "subwords", required_argument, NULL, 'W' },
+        { "dateline-weight", required_argument, NULL, 'A' },
         { "gazetteer", required_argument, NULL, 'g' },
         { "no-gazetteer", no_argument, NULL, 'G' },
         { "no-summarizer", no_argument, NULL, 'S' },
@@ -186,9 +191,10 @@ static int parse_args(struct train_args *a, int argc, char **argv)
             o->max_features = (int)v;
             break;
         case 'u': case 'U': o->bigrams = c == 'u'; break;
-        case 'w': case 'l': case 'e': case 'W':
+        case 'w': case 'l': case 'e': case 'W': case 'A':
             if (cli_parse_double(optarg, 0, 100, &d)) return cli_usage_error(cmd, "%s wants a number from 0 to 100, not '%s'", opt, optarg);
-            *(c == 'w' ? &o->title_weight : c == 'l' ? &o->lead_weight : c == 'e' ? &o->geo_weight : &o->subwords) = d;
+            *(c == 'w' ? &o->title_weight : c == 'l' ? &o->lead_weight : c == 'e' ? &o->geo_weight :
+              c == 'A' ? &o->dateline_weight : &o->subwords) = d;
             break;
         case 'N': o->numbers = 0; break;
         case 'H': o->title_terms = 0; break;

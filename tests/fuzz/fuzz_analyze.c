@@ -3,10 +3,10 @@
  * its title, or no title), through clutter removal, sentences, tokens, both classifiers and
  * a summary with the default model; a fifth of the inputs with a German bundle
  * (tiny-de, which make fuzz trains: its stems' character 4-grams are terms
- * too, and the gazetteer's places after them) when there is one. Checks what a result promises: labels with
- * confidences in [0, 1], summary indices ascending and in range. The text is
+ * too, and the gazetteer's places after them; a dateline's place is a term) when there is one. Checks what a
+ * result promises: labels with confidences in [0, 1], summary indices ascending and in range. The text is
  * also split into sentences by one language's rules (each language in turn),
- * whose spans must lie inside it, in order.
+ * whose spans must lie inside it, in order, and the place of each one's dateline inside the sentence.
  */
 #include "lang.h"
 #include "newsdesk.h"
@@ -57,8 +57,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     nd_spans_init(&sp);
     size_t len = strlen(rec.text);
     nd_sentences_lang(rec.text, len, nd_language_at((int)(size % (size_t)nlang)), &sp);
-    for (size_t i = 0; i < sp.n; i++)
+    for (size_t i = 0; i < sp.n; i++) {
         if (!sp.v[i].len || sp.v[i].off + sp.v[i].len > len || (i && sp.v[i].off < sp.v[i - 1].off + sp.v[i - 1].len)) abort();
+        size_t from, place = nd_dateline_place(rec.text + sp.v[i].off, sp.v[i].len, &from);
+        if (place && from + place > sp.v[i].len) abort();
+    }
     nd_spans_release(&sp);
     nd_record_release(&rec);
     return 0;

@@ -418,5 +418,32 @@ int main(void)
             is_int(got, 0, "no dateline in '%s'", dl[i].text);
         free(exact);
     }
+    /* the place of a dateline, a term of its own where the language says so */
+    static const struct { const char *text, *place; } pl[] = {
+        { "NEW YORK, Jan 5 (Reuters) - Oil rose.", "NEW YORK" },
+        { "LONDON (Reuters) - Shares fell on Monday.", "LONDON" },
+        { "Wien/Br\xc3\xbcssel \xe2\x80\x93 Der Rat tagte.", "Wien/Br\xc3\xbcssel" },
+        { "Stoke-on-Trent \xe2\x80\x93 \xc3\x9c" "berraschend kam es anders.", "Stoke-on-Trent" },
+        { "NEW YORK\xe2\x80\x94Stocks fell on Monday.", "NEW YORK" },
+        { "LONDON, England -- Rain fell.", "LONDON" },
+        { "Kuala Lumpur (CNN)The search resumed.", "Kuala Lumpur" },
+        { "NEW DELHI: The government announced a rail line.", "NEW DELHI" },
+        { "MADRID, 3 abr (EFE).- El plan sigue.", "MADRID" },
+        { "By MICHAEL LIEDTKE     SAN FRANCISCO (AP) -- With its low prices, it grew.", "SAN FRANCISCO" },
+        { "(CNN) A court in the capital ruled on Monday.", NULL },
+        { "The Senate (the upper house) voted.", NULL },
+    };
+    for (size_t i = 0; i < sizeof(pl) / sizeof(pl[0]); i++) {
+        size_t n = strlen(pl[i].text), from = 99;
+        char *exact = malloc(n);
+        memcpy(exact, pl[i].text, n);
+        size_t got = nd_dateline_place(exact, n, &from);
+        if (pl[i].place)
+            ok(got == strlen(pl[i].place) && strncmp(exact + from, pl[i].place, got) == 0,
+               "the dateline place of '%s' is '%s' (got '%.*s')", pl[i].text, pl[i].place, (int)got, exact + from);
+        else
+            is_int(got, 0, "no dateline place in '%s'", pl[i].text);
+        free(exact);
+    }
     return done_testing();
 }
