@@ -160,6 +160,37 @@ static void dangling(nd_analyzer *a, nd_model *m)
 }
 
 /*
+ * A sentence that ends with a colon promises the next one: not taken without
+ * it (the last sentence of a text, which has none after it), taken with it.
+ */
+static void colon_ending(nd_analyzer *a, nd_model *m)
+{
+    nd_analyze_opts o = summary_opts(ND_SUM_LEARNED, 0, 1);
+    nd_result res;
+    nd_result_init(&res);
+    m->sum = hand_model(0, -1);
+    uint32_t one = 99, two[2] = { 99, 99 };
+    for (int at = 11; at >= 10; at--) {   /* the colon on the last sentence, then on the one before it */
+        nd_buf t;
+        nd_buf_init(&t);
+        for (int i = 0; i < 12; i++)
+            nd_buf_addf(&t, i == at ? "The warden of lock %d said this:\n\n" : "Water rose in the valley town number %d today.\n\n", i + 1);
+        nd_record r = text_record("c", t.data);
+        o.sentences = at == 11 ? 1 : 2;
+        nd_analyze(a, &r, &o, &res, NULL);
+        if (at == 11 && res.nsummary == 1) one = res.summary_index[0];
+        if (at == 10 && res.nsummary == 2) two[0] = res.summary_index[0], two[1] = res.summary_index[1];
+        nd_record_release(&r);
+        nd_buf_release(&t);
+    }
+    ok(one == 10, "one sentence: not the last, which ends with a colon and has nothing after it (%u)", one);
+    ok(two[0] == 10 && two[1] == 11, "two: the one with a colon before its next sentence (%u %u)", two[0], two[1]);
+    nd_sumsvm_free(m->sum);
+    m->sum = NULL;
+    nd_result_release(&res);
+}
+
+/*
  * A date alone between the story's paragraphs is no summary sentence, in any language. (Above the
  * story's third paragraph one goes from the story, but not where dates alone follow, as a
  * timeline's do.)
@@ -324,6 +355,7 @@ int main(void)
     ok(strstr(res.summary[0].data, "Storm hits coast") == NULL, "the headline is not a summary sentence");
     learned(a, m);
     dangling(a, m);
+    colon_ending(a, m);
     date_alone(a);
     agency_paragraph(a);
     dateline_features(a);
