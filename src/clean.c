@@ -1477,6 +1477,33 @@ int nd_line_is_contact(const char *s, size_t n)
     return digits >= 6;
 }
 
+int nd_line_is_time(const char *s, size_t n)
+{
+    static const char *const marks[] = { "uhr", "h", "hrs", "am", "pm", "a.m.", "p.m.", "gmt", "bst", "utc", "cet",
+                                         "cest", "mez", "mesz", "et", "est", "edt", "ct", "pt", "pst", "pdt", "ist",
+                                         "horas", "hs", NULL };
+    if (n < 4 || n > 24) return 0;
+    size_t i = 0;
+    while (i < n && i < 2 && isdigit((unsigned char)s[i])) i++;
+    if (i == 0 || i + 3 > n || !(s[i] == ':' || s[i] == 'h' || s[i] == '.') || !isdigit((unsigned char)s[i + 1]) ||
+        !isdigit((unsigned char)s[i + 2]))
+        return 0;
+    char sep = s[i];
+    int hh = atoi(s), mm = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
+    if (hh > 23 || mm > 59 || (sep == 'h' && i < 2)) return 0;   /* "57:33", a match's clock; "1h30", a duration */
+    i += 3;
+    if (i + 3 <= n && s[i] == ':' && isdigit((unsigned char)s[i + 1]) && isdigit((unsigned char)s[i + 2])) i += 3;
+    int words = 0;
+    for (;;) {   /* its marks: "Uhr", "PM ET"; "18.45" alone is a number */
+        while (i < n && s[i] == ' ') i++;
+        if (i == n) return sep != '.' || words;
+        size_t e = i;
+        while (e < n && s[e] != ' ') e++;
+        if (!nd_word_in(marks, s + i, e - i) || ++words > 2) return 0;
+        i = e;
+    }
+}
+
 /*
  * A German caption's own note that the picture only illustrates: "Die
  * Kinder waren alle noch sehr klein (Symbolbild).", "Foto: Pixabay
@@ -1664,7 +1691,8 @@ static int page_counter(const char *s, size_t n)
  * or before its buttons ("Comparte esta noticia", "Teilen Sie diesen
  * Artikel", "Partager cet article", "Compartir en Facebook"), "listen to
  * this article" ("Artikel anhören", "Écouter cet article"), a multi-page
- * article's ("Page 2 of 3", "Next page", "Nächste Seite"). Read on the
+ * article's ("Page 2 of 3", "Next page", "Nächste Seite"), a live blog's
+ * ("Live", "Key events", "Liveticker"). Read on the
  * blocks the block model kept: as line rules they moved the verdicts it
  * learned on the blocks around them.
  */
@@ -1703,6 +1731,10 @@ nd_clutter nd_line_button(const char *s, size_t n)
         "next page", "previous page", "continue to page", "go to page", "n\xC3\xA4" "chste seite", "vorherige seite",
         "weiter auf seite", "weiter zu seite", "zur n\xC3\xA4" "chsten seite", "page suivante", "page pr\xC3\xA9" "c\xC3\xA9" "dente",
         "p\xC3\xA1gina siguiente", "p\xC3\xA1gina anterior", "pagina successiva", "pagina precedente", NULL };
+    static const char *const live[] = {   /* a live blog's labels and controls, alone on their line */
+        "live", "live updates", "live blog", "liveblog", "key events", "show key events only", "liveticker",
+        "live-ticker", "newsticker", "en direct", "en vivo", "ao vivo", "in diretta", NULL };
+    if (n >= 4 && n <= 20 && nd_word_in(live, s, n)) return ND_CLUTTER_NAV;
     if (n < 6 || n > 100) return ND_CLUTTER_NONE;
     if (page_counter(s, n)) return ND_CLUTTER_NAV;
     if (n < 16 && nd_word_in(ads, s, n)) return ND_CLUTTER_AD;

@@ -858,6 +858,38 @@ static void drop_closing_boilerplate(nd_page *p, size_t third)
  */
 #define ND_APPEAL_TAIL 4
 
+/* Kept block i's neighbour 'step' kept blocks away (-2: two before it), or p->n. */
+static size_t kept_neighbour(const nd_page *p, size_t i, int step)
+{
+    for (int d = step < 0 ? -1 : 1; step != 0; step -= d) {
+        do i += (size_t)(ptrdiff_t)d;
+        while (i < p->n && !p->b[i].keep);
+        if (i >= p->n) return p->n;
+    }
+    return i;
+}
+
+/*
+ * A time of day alone that is a live blog's post's stamp, not a schedule's
+ * time ("8:10 AM", "Leaves her trailer ...", "12:30 PM", ...: a table's
+ * cells, or a time, one or two lines of under 100 bytes together and a
+ * time again: a post is longer).
+ */
+static int post_stamp(const nd_page *p, size_t i)
+{
+    const nd_block *b = &p->b[i];
+    if ((b->anc & ND_ANC_TABLE) || !nd_line_is_time(p->text.data + b->off, b->len)) return 0;
+    for (int side = -1; side <= 1; side += 2)
+        for (size_t d = 1, between = 0; d <= 3 && between < 100; d++) {
+            size_t k = kept_neighbour(p, i, (int)d * side);
+            if (k >= p->n) break;
+            const nd_block *c = &p->b[k];
+            if (d > 1 && nd_line_is_time(p->text.data + c->off, c->len)) return 0;
+            between += c->len;
+        }
+    return 1;
+}
+
 static void drop_kept_chrome(nd_page *p, int all_prose)
 {
     nd_clutter why;
@@ -883,7 +915,7 @@ static void drop_kept_chrome(nd_page *p, int all_prose)
         else if (!all_prose && (why = nd_line_button(t, b->len)) != ND_CLUTTER_NONE)
             b->keep = 0, b->rule = (uint8_t)why;
         else if (nd_line_is_picture_note(t, b->len) ||
-                 (!all_prose && (nd_line_is_contact(t, b->len) || nd_line_is_dated_byline(t, b->len))))
+                 (!all_prose && (nd_line_is_contact(t, b->len) || nd_line_is_dated_byline(t, b->len) || post_stamp(p, i))))
             b->keep = 0, b->rule = ND_CLUTTER_BYLINE;
     }
 }

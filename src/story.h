@@ -120,6 +120,8 @@ int nd_line_is_bio(const char *s, size_t n);
 int nd_line_is_site_prompt(const char *s, size_t n);
 /* clean.c: a phone, fax or e-mail line alone ("Tel.: +49 40 1234 5678", "E-Mail: presse@example.org"). */
 int nd_line_is_contact(const char *s, size_t n);
+/* clean.c: a time of day alone, a live blog's post's stamp ("14:31", "05:28 Uhr", "3:59 PM ET", "14h31"). */
+int nd_line_is_time(const char *s, size_t n);
 /* clean.c: a byline and its dates ("Par Claire Martin · Publié le 4 mars 2024", "Von Anna Berger | 04.03.2024"). */
 int nd_line_is_dated_byline(const char *s, size_t n);
 /* clean.c: a control's label: ND_CLUTTER_SOCIAL ("Comparte esta noticia", "Artikel anhören"), _NAV ("Page 2 of 3", "Next page"). */

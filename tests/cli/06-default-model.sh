@@ -334,6 +334,12 @@ has "...a legal phrase opening prose is" tail.out 'Terms and conditions of the d
 # block model between the headline and the story: not story
 printf '{"id":"es","text":"Inicio / Economía / Empresas\\nLa fábrica de Villaverde contratará a 300 trabajadores\\nMadrid | 5 de diciembre de 2026 - 09:30\\nComparte esta noticia\\nLa empresa anunció este viernes que ampliará su planta de Villaverde para fabricar baterías y contratará a unos 300 trabajadores el próximo año.\\nLa inversión, de 120 millones de euros, incluye una nueva nave de montaje, según explicó el director de la planta.\\nLos sindicatos celebraron el anuncio, aunque pidieron que los nuevos empleos sean indefinidos."}\n' >es.jsonl
 clutter_gone es.jsonl "a place and date, a share prompt in Spanish" 'empleos sean indefinidos\.' 'removed byline: Madrid' 'Madrid |' 'Comparte esta'
+# a live blog's labels and its posts' time stamps: not story; a schedule's times are
+printf '{"id":"lb","text":"Storm live: latest updates as gales hit the coast\\n\\nLive\\n\\nKey events\\n\\nShow key events only\\n\\n14:52\\n\\nRail services suspended across the north-west\\n\\nNetwork Rail says all services between Carlisle and Preston have been suspended after a tree fell on the line near Lancaster.\\n\\n14:31\\n\\nThousands without power\\n\\nElectricity North West says about 12,000 homes are without power, most of them in Cumbria, and engineers are out.\\n\\n2:10 PM\\n\\nThe Environment Agency has issued 14 flood warnings along rivers in Cumbria and Lancashire this afternoon."}\n' >live.jsonl
+clutter_gone live.jsonl "a live blog's labels and time stamps" 'rivers in Cumbria and Lancashire' 'removed byline: 14:31' \
+    'Key events' '14:52' '14:31' '2:10 PM' '\\n\\nLive\\n'
+printf '{"id":"sc","text":"%s\\n\\nThe day of the opening\\n\\n9:00 AM\\n\\nDoors open to the public.\\n\\n10:30 AM\\n\\nThe mayor cuts the ribbon.\\n\\n12:00 PM\\n\\nLunch at the depot."}\n' "$body" >schedule.jsonl
+cleans_to schedule.jsonl "...but a schedule's times are story" '9:00 AM\\n\\nDoors open to the public\.\\n\\n10:30 AM'
 # a disclaimer of external sites' content: not story
 printf '{"id":"x","text":"%s\\n\\nRelated Internet Links\\n\\nHarbour Board\\n\\nThe Harbour Post is not responsible for the content of external sites."}\n' "$body" >external.jsonl
 clutter_gone external.jsonl "a disclaimer of external sites" 'customers have noticed\.' 'removed legal: The Harbour Post' 'not responsible'

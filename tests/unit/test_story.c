@@ -581,6 +581,20 @@ static void test_dates(void)
     }
 }
 
+/* A time of day alone: a live blog's post's stamp; not a match's clock, a duration or a number. */
+static void test_times(void)
+{
+    static const char *const times[] = { "14:31", "05:28 Uhr", "3:59 PM", "2:54pm", "3:59 PM ET", "14h31",
+                                         "18.45 Uhr", "07:59 hs", "7:43 p.m.", "23:59:10", NULL };
+    static const char *const not_times[] = { "57:33", "1h30", "18.45", "12:60", "2:54 Uhr morgen", "14:31 Uhr: Der Zug",
+                                             "Live", "1:2", NULL };
+    for (int i = 0; times[i]; i++) ok(nd_line_is_time(times[i], strlen(times[i])), "a time of day: %s", times[i]);
+    for (int i = 0; not_times[i]; i++) ok(!nd_line_is_time(not_times[i], strlen(not_times[i])), "no time of day: %s", not_times[i]);
+    static const char *const live[] = { "Live", "Key events", "Show key events only", "Liveticker", "En direct", NULL };
+    for (int i = 0; live[i]; i++) ok(nd_line_button(live[i], strlen(live[i])) == ND_CLUTTER_NAV, "a live blog's label: %s", live[i]);
+    ok(nd_line_button("Live music returns to the park", 30) == ND_CLUTTER_NONE, "...not a headline that opens with it");
+}
+
 /* A meta line's kinds: signatures in the languages of the dates, dates after their place or with their update. */
 static void test_meta(void)
 {
@@ -612,6 +626,7 @@ static void test_meta(void)
 int main(void)
 {
     test_dates();
+    test_times();
     test_meta();
     test_html();
     test_structured();
