@@ -209,6 +209,12 @@ static int wide_join(const char *text, size_t e, size_t s, size_t t)
     return e >= 3 && s < t && nd_cjk_at(u + e - 3, 3) && nd_cjk_at(u + s, t - s);
 }
 
+/* A signature, alone or with its date ("di Marco Bianchi - 7 dicembre 2026"). */
+static int signed_line(const char *s, size_t n)
+{
+    return nd_line_meta(s, n) == ND_META_SIGNED || nd_line_is_dated_byline(s, n);
+}
+
 /* Code points of the first word of s[0..n). */
 static size_t first_word(const char *s, size_t n)
 {
@@ -447,7 +453,7 @@ void nd_page_text(nd_page *p, const char *text, size_t len)
         while (!width && !md && j < nl &&
                continues(text + L[j - 1].s, L[j - 1].t - L[j - 1].s, text + L[j].s, L[j].t - L[j].s) &&
                ((L[j].group == L[j - 1].group && j > 1) ||
-                nd_line_meta(text + L[j].s, L[j].t - L[j].s) != ND_META_SIGNED))
+                !signed_line(text + L[j].s, L[j].t - L[j].s)))
             j++;
         /* markdown: a paragraph is its lines up to a blank one, a list item or a heading */
         while (md && j < nl && L[j].group == L[i].group && !bullet(text + L[j].s, L[j].t - L[j].s) &&

@@ -340,7 +340,25 @@ nd_status nd_extractor_parse(nd_extractor *ex, const char *text, size_t len, con
     return ND_OK;
 }
 
-/* The first kept block is the headline: short, not a sentence's full stop, a heading or the page's title, more below it. */
+/*
+ * Block i's next one is a signature that went, alone or with its date ("di Marco Bianchi - 7 dicembre 2026"),
+ * and block i no meta of its own: no time of day ("Crime Published On May 10, 2022 01:52 PM").
+ */
+static int signed_under(const nd_page *p, size_t i)
+{
+    if (i + 1 >= p->n || p->b[i + 1].keep) return 0;
+    const char *h = p->text.data + p->b[i].off;
+    for (size_t k = 1; k + 2 < p->b[i].len; k++)
+        if (h[k] == ':' && isdigit((unsigned char)h[k - 1]) && isdigit((unsigned char)h[k + 1])) return 0;
+    const char *t = p->text.data + p->b[i + 1].off;
+    size_t n = p->b[i + 1].len;
+    return nd_line_meta(t, n) == ND_META_SIGNED || nd_line_is_dated_byline(t, n);
+}
+
+/*
+ * The first kept block is the headline: short, not a sentence's full stop, a heading or the page's title (a
+ * text's: the line the rules or the story's words say, or one right above a signature), more below it.
+ */
 static int is_headline(const nd_page *p, size_t i, size_t rules_head)
 {
     const nd_block *b = &p->b[i];
@@ -351,7 +369,7 @@ static int is_headline(const nd_page *p, size_t i, size_t rules_head)
     if (more == p->n) return 0;
     if (b->tag == ND_BT_H1 || b->tag == ND_BT_H) return 1;
     if (p->title.len && b->len == p->title.len && !memcmp(s, p->title.data, b->len)) return 1;
-    return !p->html && i == rules_head;
+    return !p->html && (i == rules_head || signed_under(p, i));
 }
 
 /* A byte of a word: ASCII's letters and digits, UTF-8's but for an en or em dash ("Göteborg–Fredrikshamn"). */
@@ -958,6 +976,23 @@ static int meta_lines(const char *t, size_t n)
     return stage == 2 || meta_whole(stage);
 }
 
+/*
+ * A headline and its byline in one block, a line break between them (an
+ * old page's "<b>Il porto chiude</b><br><i>di Marco Bianchi</i> - 7
+ * dicembre 2026"): the block loses its last line when that is a signature,
+ * alone or with its date.
+ */
+static void trim_signed_tail(const nd_page *p, nd_block *b)
+{
+    const char *t = p->text.data + b->off;
+    if (b->len > 300) return;
+    size_t s = b->len;
+    while (s > 0 && t[s - 1] != '\n') s--;
+    if (s < 2 || (nd_line_meta(t + s, b->len - s) != ND_META_SIGNED && !nd_line_is_dated_byline(t + s, b->len - s)))
+        return;
+    b->len = (uint32_t)s - 1;
+}
+
 /* The next kept block after block 'end' is a body paragraph. */
 static int before_body(const nd_page *p, size_t end)
 {
@@ -997,6 +1032,7 @@ static size_t drop_top_meta(nd_page *p)
             b->keep = 0, b->rule = ND_CLUTTER_BYLINE;
             continue;
         }
+        trim_signed_tail(p, b);
         size_t end = i;   /* the run: name? date+ count+ */
         int stage = 0;
         for (size_t k = i; k < p->n; k++) {

@@ -334,6 +334,16 @@ has "...a legal phrase opening prose is" tail.out 'Terms and conditions of the d
 # block model between the headline and the story: not story
 printf '{"id":"es","text":"Inicio / Economía / Empresas\\nLa fábrica de Villaverde contratará a 300 trabajadores\\nMadrid | 5 de diciembre de 2026 - 09:30\\nComparte esta noticia\\nLa empresa anunció este viernes que ampliará su planta de Villaverde para fabricar baterías y contratará a unos 300 trabajadores el próximo año.\\nLa inversión, de 120 millones de euros, incluye una nueva nave de montaje, según explicó el director de la planta.\\nLos sindicatos celebraron el anuncio, aunque pidieron que los nuevos empleos sean indefinidos."}\n' >es.jsonl
 clutter_gone es.jsonl "a place and date, a share prompt in Spanish" 'empleos sean indefinidos\.' 'removed byline: Madrid' 'Madrid |' 'Comparte esta'
+# a signature with its date under the headline ("di Marco Bianchi - 7 dicembre 2026"): its own
+# block on a text page, not the headline's end; on a page whose headline and byline share a block
+# (a <br> between them), cut from it
+printf '{"id":"di","text":"New tram line opens to the north\\n\\ndi Marco Bianchi - 7 dicembre 2026\\n\\n%s"}\n' "$body" >di.jsonl
+clutter_gone di.jsonl "a signature and its date in Italian" 'customers have noticed\.' 'removed byline: di Marco' 'Bianchi'
+cleans_to di.jsonl "...and the headline is the title alone" '"title":"New tram line opens to the north"'
+printf '<html><head><title>New tram line opens to the north - The Harbour Post</title></head><body><div><b>New tram line opens to the north</b><br><i>di Marco Bianchi</i> - 7 dicembre 2026<br><br>%s</div></body></html>\n' "$(printf "$body" | sed 's|$|<br><br>|')" >di.html
+"$ND" clean di.html >di.out
+check "...and cut from a headline's block" test "$(grep -c 'Bianchi' di.out)" = 0
+has "...which keeps the headline" di.out '"text":"New tram line opens to the north\\n\\nThree years'
 # a live blog's labels and its posts' time stamps: not story; a schedule's times are
 printf '{"id":"lb","text":"Storm live: latest updates as gales hit the coast\\n\\nLive\\n\\nKey events\\n\\nShow key events only\\n\\n14:52\\n\\nRail services suspended across the north-west\\n\\nNetwork Rail says all services between Carlisle and Preston have been suspended after a tree fell on the line near Lancaster.\\n\\n14:31\\n\\nThousands without power\\n\\nElectricity North West says about 12,000 homes are without power, most of them in Cumbria, and engineers are out.\\n\\n2:10 PM\\n\\nThe Environment Agency has issued 14 flood warnings along rivers in Cumbria and Lancashire this afternoon."}\n' >live.jsonl
 clutter_gone live.jsonl "a live blog's labels and time stamps" 'rivers in Cumbria and Lancashire' 'removed byline: 14:31' \
