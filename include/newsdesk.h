@@ -480,6 +480,9 @@ typedef struct nd_analyze_opts {
     double ratio;            /* or this fraction of the sentences (0: off) */
     int words;               /* or sentences until this many words (0: off) */
     double mmr;              /* redundancy penalty lambda in [0, 1) (default 0.3) */
+    int highlights;          /* learned: every article's sentences picked as for human highlights, which the
+                                sentence model learned on datelined news; by default an article without a
+                                dateline is summarised as long extractive references are (default 0) */
     double min_confidence;   /* below it the label is "unknown" (default 0) */
     int keep_boilerplate;    /* keep every block of the page: no story extraction (default 0) */
     int story;               /* give the story found: its title and text (nd_result.title, .story; default 0) */

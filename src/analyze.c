@@ -154,7 +154,7 @@ static nd_sumin sum_input(const nd_analyzer *a, const nd_record *rec)
 {
     (void)rec;
     nd_sumin in = { a->m, &a->doc, a->occ, a->nocc, a->doc.vec.val, a->lidf, a->ntouched, a->doc.title, 0,
-                    nd_summary_tail_out(&a->doc) };
+                    nd_summary_tail_out(&a->doc), 0 };
     return in;
 }
 
@@ -227,6 +227,7 @@ static void summarize(nd_analyzer *a, const nd_record *rec, const nd_analyze_opt
     nd_sumin in = sum_input(a, rec);
     if (a->m->sum)   /* a story in a language whose references the sentence model never saw */
         in.unlearned = story != (a->m->sum->lang ? a->m->sum->lang : a->m->lang);
+    in.highlights = o->highlights;
     nd_analyze_opts eff = *o;
     eff.method = nd_sum_method_for(a->m, eff.method);
     uint32_t pick[ND_MAX_SUMMARY];

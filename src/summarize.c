@@ -539,7 +539,7 @@ size_t nd_summarizer_prepare(nd_summarizer *s, const nd_sumin *in)
     for (size_t i = 0; i < g; i++)
         if (s->rank[i] > maxrank) maxrank = s->rank[i];
     size_t dsent, ncand = 0, allwords = 0;
-    double dateline = nd_summarizer_dateline(in, &dsent) > 0;
+    double dateline = in->highlights || nd_summarizer_dateline(in, &dsent) > 0;
     for (size_t i = 0; i < n; i++) allwords += s->words[i];
     double meanwords = (double)allwords / (double)n + 1e-9;
     for (size_t i = 0; i < n; i++) {

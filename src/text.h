@@ -414,6 +414,7 @@ typedef struct nd_sumin {
     const char *title;          /* or NULL */
     int unlearned;              /* the story's language is not the one the sentence model learned from */
     int tail_out;               /* the story's last sentence is none of it (nd_summary_tail_out) */
+    int highlights;             /* read as datelined news, whose references are highlights (nd_analyze_opts) */
 } nd_sumin;
 /* summarize.c: is the story's last sentence none of it: cut short by a feed, or chrome in its paragraph? */
 int nd_summary_tail_out(const nd_doc *d);

@@ -68,6 +68,7 @@ struct cli_input {
     { "words", required_argument, NULL, CLI_OPT_BASE + 23 },                    \
     { "mmr", required_argument, NULL, CLI_OPT_BASE + 24 },                      \
     { "keep-boilerplate", no_argument, NULL, CLI_OPT_BASE + 25 },               \
+    { "highlights", no_argument, NULL, CLI_OPT_BASE + 27 },                     \
     { "threads", required_argument, NULL, 'j' },                                \
     { "batch", required_argument, NULL, CLI_OPT_BASE + 26 }
 
@@ -78,7 +79,11 @@ struct cli_input {
     "  --method M              learned (default when the model has a sentence model, else\n" \
     "                          textrank), textrank, centroid or lead\n"                       \
     "  --mmr L                 redundancy penalty: score - L * similarity to the sentences\n" \
-    "                          already taken (default 0.3; 0 turns it off)\n"
+    "                          already taken (default 0.3; 0 turns it off)\n"             \
+    "  --highlights            learned: pick every article's sentences as for human\n"    \
+    "                          highlights (by default only a datelined article's; one\n"  \
+    "                          without a dateline gets what long extractive references\n" \
+    "                          favour)\n"
 
 #define CLI_RUN_HELP                                                                           \
     "  --keep-boilerplate      do not remove site clutter (menus, share lines, bylines...)\n" \

@@ -174,8 +174,9 @@ static void text_report(const struct eval *e, const nd_analyze_opts *aopts, nd_b
     if (e->nrouge) {
         double n = (double)e->nrouge;
         nd_sum_method meth = nd_sum_method_for(e->m, aopts->method);
-        nd_buf_addf(out, "\nsummaries: %zu with references, %d sentences, method %s, mmr %g\n", e->nrouge, aopts->sentences,
-                    nd_sum_method_name(meth), meth == ND_SUM_LEAD ? 0.0 : aopts->mmr);
+        nd_buf_addf(out, "\nsummaries: %zu with references, %d sentences, method %s%s, mmr %g\n", e->nrouge,
+                    aopts->sentences, nd_sum_method_name(meth), meth == ND_SUM_LEARNED && aopts->highlights ? " (highlights)" : "",
+                    meth == ND_SUM_LEAD ? 0.0 : aopts->mmr);
         nd_buf_addf(out, "  %-10s %9s %9s %9s\n", "metric", "precision", "recall", "f1");
         for (int k = 0; k < 3; k++)
             nd_buf_addf(out, "  %-10s %9.2f %9.2f %9.2f\n", rouge_names[k], 100 * e->rouge[k][0] / n,
@@ -214,8 +215,9 @@ static void json_report(const struct eval *e, const nd_analyze_opts *aopts, nd_b
     if (e->nrouge) {
         double n = (double)e->nrouge;
         nd_sum_method meth = nd_sum_method_for(e->m, aopts->method);
-        nd_buf_addf(out, "{\"records\":%zu,\"sentences\":%d,\"method\":\"%s\",\"mmr\":%g", e->nrouge, aopts->sentences,
-                    nd_sum_method_name(meth), meth == ND_SUM_LEAD ? 0.0 : aopts->mmr);
+        nd_buf_addf(out, "{\"records\":%zu,\"sentences\":%d,\"method\":\"%s\",\"highlights\":%s,\"mmr\":%g", e->nrouge,
+                    aopts->sentences, nd_sum_method_name(meth), meth == ND_SUM_LEARNED && aopts->highlights ? "true" : "false",
+                    meth == ND_SUM_LEAD ? 0.0 : aopts->mmr);
         static const char *const keys[3] = { "rouge1", "rouge2", "rougeLsum" };
         for (int k = 0; k < 3; k++)
             nd_buf_addf(out, ",\"%s\":{\"precision\":%.6f,\"recall\":%.6f,\"f1\":%.6f}", keys[k], e->rouge[k][0] / n,

@@ -160,6 +160,7 @@ int cli_run_option(nd_analyze_opts *ao, nd_batch_opts *bo, const char *cmd, int 
             return cli_usage_error(cmd, "--mmr wants a number in [0, 0.99], not '%s'", arg), -1;
         return 1;
     case CLI_OPT_BASE + 25: ao->keep_boilerplate = 1; return 1;
+    case CLI_OPT_BASE + 27: ao->highlights = 1; return 1;
     case 'j':
         if (cli_parse_int(arg, 1, 256, &v))
             return cli_usage_error(cmd, "--threads wants a number from 1 to 256, not '%s'", arg), -1;

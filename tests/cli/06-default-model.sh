@@ -344,6 +344,13 @@ printf '<html><head><title>New tram line opens to the north - The Harbour Post</
 "$ND" clean di.html >di.out
 check "...and cut from a headline's block" test "$(grep -c 'Bianchi' di.out)" = 0
 has "...which keeps the headline" di.out '"text":"New tram line opens to the north\\n\\nThree years'
+# --highlights: an article without a dateline summarised as for human highlights (its lead first),
+# and eval says so
+printf '{"id":"fire","title":"Wildfire forces evacuations near Bend","text":"A fast-moving wildfire forced the evacuation of about 2,000 homes west of Bend on Sunday as strong winds pushed the flames toward the city\x27s edge.\\n\\nThe Deschutes County Sheriff\x27s Office issued a Level 3 order for neighborhoods along Skyliners Road shortly after 3 p.m.\\n\\nFire officials said the blaze had grown to 1,200 acres by evening and was 0%% contained. No injuries had been reported.\\n\\nA shelter has been opened at the county fairgrounds in Redmond.","summary":"A wildfire forced 2,000 homes to evacuate near Bend."}\n' >fire.jsonl
+"$ND" summarize --highlights fire.jsonl >fire.out; is "--highlights exits 0" $? 0
+has "...and takes the lead of an article without a dateline" fire.out '"summary_index":\[0,'
+"$ND" eval --highlights --format json fire.jsonl >fire.json
+has "...and eval says it was on" fire.json '"method":"learned","highlights":true,'
 # an HTML figure's caption: not story
 printf '<html><head><title>Small banks win deposit war</title></head><body><article><h1>Small banks win deposit war</h1><figure><img src="a.jpg"><figcaption>Customers queue outside a branch in the old town on Monday morning.</figcaption></figure>%s</article></body></html>\n' "$(printf "$body" | sed 's|^|<p>|; s|$|</p>|')" >figure.html
 clutter_gone figure.html "a figure's caption" 'customers have noticed\.' 'removed byline: Customers queue' 'queue outside'
