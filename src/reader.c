@@ -1063,7 +1063,10 @@ static unsigned cp1252_byte(uint32_t cp)
  * U+00C2..U+00F4 (a lead byte as Windows-1252 shows it), then as many code
  * points as its byte asks for, each a byte 0x80..0xBF (cp1252_byte), that
  * make one valid UTF-8 character; a two-byte one must lie in U+00A0..U+06FF
- * (Latin, Greek, Cyrillic, Hebrew, Arabic: mojibake's). Its bytes go to b
+ * (Latin, Greek, Cyrillic, Hebrew, Arabic: mojibake's); "â€" and a
+ * replacement character are a closing double quote (its last byte, 9D, is
+ * one that Windows-1252 leaves undefined: a decoder that replaced it lost
+ * it, and of the five the quote is the one text has). Its bytes go to b
  * (its length to *blen); returns the bytes read, 0 for none.
  */
 static size_t mojibake_at(const unsigned char *s, size_t n, size_t i, unsigned char b[4], size_t *blen)
@@ -1078,6 +1081,8 @@ static size_t mojibake_at(const unsigned char *s, size_t n, size_t i, unsigned c
     for (size_t got = 1; got <= need; got++) {
         utf8proc_ssize_t m = j < n ? utf8proc_iterate(s + j, (utf8proc_ssize_t)(n - j), &cp) : 0;
         unsigned byte = m > 0 ? cp1252_byte((uint32_t)cp) : 0;
+        if (m > 0 && cp == 0xFFFD && got == 2 && b[0] == 0xE2 && b[1] == 0x80)
+            byte = 0x9D;   /* "â€�": a closing quote's 9D, which Windows-1252 leaves undefined, read as U+FFFD */
         if (!byte) return 0;
         b[got] = (unsigned char)byte;
         j += (size_t)m;

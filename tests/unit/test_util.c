@@ -75,6 +75,10 @@ int main(void)
         char ice[] = "\x4e\x6f\x72\xc3\xb0\x75\x72\x2c\x20\xc3\x90\x65\x2c\x20\xc3\x8e\x6c\x65\x2c\x20\xc3\x98\x72\x65\x73\x75\x6e\x64\x2c\x20\x32\xc3\x97\x33";
         n = strlen(ice);
         is_int(nd_mojibake_repair(ice, &n), 0, "Icelandic, French and Danish capitals before letters or signs are sound");
+        char lost[] = "it\xc3\xa2\xe2\x82\xac\xe2\x84\xa2s \xc3\xa2\xe2\x82\xac\xc5\x93" "fair\xc3\xa2\xe2\x82\xac\xef\xbf\xbd she said";
+        n = strlen(lost);
+        is_int(nd_mojibake_repair(lost, &n), 3, "a closing quote whose undefined byte a decoder replaced (\"\xc3\xa2\xe2\x82\xac\xef\xbf\xbd\") is mended");
+        is_str(lost, "it\xe2\x80\x99s \xe2\x80\x9c" "fair\xe2\x80\x9d she said", "...as the quote it was");
         char gbk[] = "\xc3\x92\xc2\xbb\xc3\x8c\xc3\xac \xc3\x83\xc2\xbb\xc3\x93\xc2\xb5 \xc3\x92\xc2\xbb\xc3\x92\xc2\xbb";
         n = strlen(gbk);
         is_int(nd_mojibake_repair(gbk, &n), 0, "another encoding read as Latin-1 is left alone (few runs with the sign)");
