@@ -480,7 +480,7 @@ static size_t after_dash(const char *s, size_t n, size_t i)
 /*
  * A place before a dateline: words that start with a capital (letters, '.',
  * '\'', '-' and digits after the first word: "NEW YORK, Jan 5"; a month of
- * three or four letters in lower case after a day: "MADRID, 3 abr"), separated by
+ * three or four letters in lower case after a day: "MADRID, 3 abr", "PARIS, 7 déc"), separated by
  * spaces or ", ", at most 48 bytes. Returns its end (0: none); *caps says
  * whether its first word is in capitals throughout.
  */
@@ -491,9 +491,11 @@ static size_t place_end(const char *s, size_t n, int *caps)
     *caps = 1;
     while (i < n && i <= 48) {
         unsigned char c = (unsigned char)s[i];
-        size_t lw = 0;   /* a month in lower case after the day: "MADRID, 3 abr (EFE).-" */
-        while (number && i + lw < n && islower((unsigned char)s[i + lw])) lw++;
-        if (!(place_capital(c) || (words > 0 && isdigit(c)) || (lw >= 3 && lw <= 4 && (i + lw == n || s[i + lw] == ' '))))
+        size_t lw = 0, lc = 0;   /* a month in lower case after the day: "MADRID, 3 abr (EFE).-", "PARIS, 7 déc 2026" */
+        while (number && i + lw < n && (islower((unsigned char)s[i + lw]) || (unsigned char)s[i + lw] >= 0x80) &&
+               (unsigned char)s[i + lw] != 0xE2)
+            lc += ((unsigned char)s[i + lw++] & 0xC0) != 0x80;
+        if (!(place_capital(c) || (words > 0 && isdigit(c)) || (lc >= 3 && lc <= 4 && (i + lw == n || s[i + lw] == ' '))))
             break;
         number = isdigit(c);
         size_t b = i;

@@ -385,6 +385,7 @@ int main(void)
         { "The vote\xe2\x80\x94" "a close one\xe2\x80\x94" "passed.", NULL },
         { "Apple (AAPL) Shares rose on Monday.", NULL },
         { "MADRID, 3 abr (EFE).- El plan sigue.", "El plan" },
+        { "PARIS, 7 d\xc3\xa9" "c 2026 (AFP) - Le plan suit.", "Le plan" },
         { "Hamburg (dpa/lno) - Der Hafen rechnet mit weniger Containern.", "Der Hafen" },
         { "Berlin/Hamburg (dpa) \xe2\x80\x93 Die Bahn streikt.", "Die Bahn" },
         { "BRUSSELS/SAO PAULO (Reuters) - Shareholders agreed.", "Shareholders" },
