@@ -5,10 +5,13 @@
  * a menu of short items, a counter "Articles: 123") or when it is short and
  * starts with a phrase that only site chrome uses ("Source link", "Share
  * this", "© 2024"). An author bio is recognised only in the last paragraphs,
- * after the story. Everything else is kept verbatim.
+ * after the story. Everything else is kept verbatim. The phrase tables and
+ * the rules' order are here; the tests of a line's meta (meta.c), of a site
+ * speaking to its reader (prompts.c) and of its shape (shapes.c) are beside
+ * it (lines.h).
  */
 #define _GNU_SOURCE   /* memmem */
-#include "story.h"
+#include "lines.h"
 
 #include <ctype.h>   /* isdigit, isalpha */
 #include <pthread.h> /* pthread_once */
@@ -314,11 +317,10 @@ static uint64_t tail_first[256], any_first[256];   /* by first letter, the tail_
 _Static_assert(ND_NTAIL <= 64, "tail_first holds a bit a phrase");
 static pthread_once_t phrase_once = PTHREAD_ONCE_INIT;
 
-static void index_words(void);
-
 static void index_phrases(void)
 {
-    index_words();
+    nd_meta_index();
+    nd_prompt_index();
     size_t o = 0;
     for (int c = 0; c < 256; c++) {
         phrase_from[c] = (uint16_t)o;
@@ -334,13 +336,12 @@ static void index_phrases(void)
 }
 _Static_assert(ND_NPHRASES <= 65535, "phrase_order holds 16 bits");
 
-static int is_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; }
+void nd_lines_init(void)
+{
+    pthread_once(&phrase_once, index_phrases);
+}
 
-/*
- * Does s hold phrase p (lower case) at a word start, its first letter in
- * either case? memmem finds the candidates by the rest of p.
- */
-static int has_phrase(const char *s, size_t n, const char *p)
+int nd_has_phrase(const char *s, size_t n, const char *p)
 {
     size_t pl = strlen(p);
     const char *end = s + n;
@@ -416,7 +417,7 @@ static int looks_like_embed(const char *s, size_t n)
     if (dash)
         for (const char *q = s, *end = s + n; (q = memchr(q, '(', (size_t)(end - q))) && q + 1 < end; q++)
             if (q[1] == '@') return 1;
-    return memchr(s, '/', n) && has_phrase(s, n, "pic.twitter.com/");   /* most lines have no '/': one fast scan */
+    return memchr(s, '/', n) && nd_has_phrase(s, n, "pic.twitter.com/");   /* most lines have no '/': one fast scan */
 }
 
 /*
@@ -449,666 +450,6 @@ static int looks_like_caption(const char *s, size_t n)
             if (nd_ascii_prefix(s + c, n - c, credits[k])) return 1;
     }
     return 0;
-}
-
-/*
- * The words of a date alone on its line: English's names of days, months and
- * zones and the words around them, then the other languages'. A word's
- * kinds are looked up in one table (word_kind).
- */
-static const char *const date_names[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                          "january", "february", "march", "april", "may", "june", "july", "august",
-                                          "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-                                          "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed",
-                                          "thu", "fri", "sat", "sun", "am", "pm", "gmt", "utc", "bst", "cet", "cest",
-                                          "est", "edt", "pst", "pdt", "ist", "eat", "wat", "cat", "sast", "jst", "kst",
-                                          "hkt", "sgt", "aest", "aedt", "nzst", "nzdt", "et", "ct", "pt", "cst", "cdt", "mst",
-                                          "mdt", "msk", "ago", "yesterday", "today", NULL };
-/* German, French, Spanish, Italian, Dutch, Portuguese, then the other languages of models/stopwords (what English has not) */
-static const char *const date_other[] = { "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend",
-                                          "sonntag", "januar", "j\xC3\xA4nner", "februar", "m\xC3\xA4rz", "mai", "juni",
-                                          "juli", "oktober", "dezember", "okt", "dez", "uhr", "lundi", "mardi", "mercredi",
-                                          "jeudi", "vendredi", "samedi", "dimanche", "janvier", "f\xC3\xA9vrier", "mars",
-                                          "avril", "juin", "juillet", "ao\xC3\xBBt", "septembre", "octobre", "novembre",
-                                          "d\xC3\xA9" "cembre", "lunes", "martes", "mi\xC3\xA9rcoles", "jueves", "viernes",
-                                          "s\xC3\xA1" "bado", "domingo", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
-                                          "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre",
-                                          "luned\xC3\xAC", "marted\xC3\xAC", "mercoled\xC3\xAC", "gioved\xC3\xAC",
-                                          "venerd\xC3\xAC", "sabato", "domenica", "gennaio", "febbraio", "aprile", "maggio",
-                                          "giugno", "luglio", "settembre", "ottobre", "dicembre", "maandag", "dinsdag",
-                                          "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "januari", "februari",
-                                          "maart", "mei", "augustus", "janeiro", "fevereiro", "mar\xC3\xA7o", "maio", "junho",
-                                          "julho", "setembro", "outubro", "dezembro", "heute", "gestern", "hier",
-                                          /* months cut short: Spanish, French, Italian, Portuguese, Dutch */
-                                          "ene", "abr", "dic", "janv", "f\xC3\xA9vr", "avr", "juil", "d\xC3\xA9" "c", "gen",
-                                          "giu", "lug", "ott", "fev", "mrt",
-                                          "hoy", "ayer", "oggi", "ieri", "vandaag", "gisteren", "hoje", "ontem",
-                                          "vor", "hace", "h\xC3\xA1", "temu", "sedan", "siden",   /* "vor 2 Stunden", "2 godziny temu", "há 2 horas" */
-                                          "\xD0\xBD\xD0\xB0\xD0\xB7\xD0\xB0\xD0\xB4",   /* назад */
-                                          /* Polish, Swedish, Danish and Norwegian, Finnish, Russian */
-                                          "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca",
-                                          "sierpnia", "wrze\xC5\x9Bnia", "pa\xC5\xBA" "dziernika", "listopada",
-                                          "grudnia", "stycze\xC5\x84", "luty", "marzec", "kwiecie\xC5\x84", "maj",
-                                          "czerwiec", "lipiec", "sierpie\xC5\x84", "wrzesie\xC5\x84", "pa\xC5\xBA"
-                                          "dziernik", "listopad", "grudzie\xC5\x84", "poniedzia\xC5\x82" "ek",
-                                          "wtorek", "\xC5\x9Broda", "\xC5\x9Aroda", "czwartek", "pi\xC4\x85tek",
-                                          "sobota", "niedziela", "dzisiaj", "wczoraj", "augusti", "m\xC3\xA5ndag",
-                                          "tisdag", "onsdag", "torsdag", "fredag", "l\xC3\xB6rdag", "s\xC3\xB6ndag",
-                                          "idag", "ig\xC3\xA5r", "marts", "desember", "mandag", "tirsdag",
-                                          "l\xC3\xB8rdag", "s\xC3\xB8ndag", "tammikuuta", "helmikuuta", "maaliskuuta",
-                                          "huhtikuuta", "toukokuuta", "kes\xC3\xA4kuuta", "hein\xC3\xA4kuuta",
-                                          "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta",
-                                          "maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauantai",
-                                          "sunnuntai", "t\xC3\xA4n\xC3\xA4\xC3\xA4n", "eilen",
-                                          /* января ... декабря, понедельник ... воскресенье, сегодня, вчера */
-                                          "\xD1\x8F\xD0\xBD\xD0\xB2\xD0\xB0\xD1\x80\xD1\x8F",
-                                          "\xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8F",
-                                          "\xD0\xBC\xD0\xB0\xD1\x80\xD1\x82\xD0\xB0",
-                                          "\xD0\xB0\xD0\xBF\xD1\x80\xD0\xB5\xD0\xBB\xD1\x8F",
-                                          "\xD0\xBC\xD0\xB0\xD1\x8F", "\xD0\xB8\xD1\x8E\xD0\xBD\xD1\x8F",
-                                          "\xD0\xB8\xD1\x8E\xD0\xBB\xD1\x8F",
-                                          "\xD0\xB0\xD0\xB2\xD0\xB3\xD1\x83\xD1\x81\xD1\x82\xD0\xB0",
-                                          "\xD1\x81\xD0\xB5\xD0\xBD\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F",
-                                          "\xD0\xBE\xD0\xBA\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F",
-                                          "\xD0\xBD\xD0\xBE\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F",
-                                          "\xD0\xB4\xD0\xB5\xD0\xBA\xD0\xB0\xD0\xB1\xD1\x80\xD1\x8F",
-                                          "\xD0\xBF\xD0\xBE\xD0\xBD\xD0\xB5\xD0\xB4\xD0\xB5\xD0\xBB\xD1\x8C\xD0\xBD\xD0\xB8\xD0\xBA",
-                                          "\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80\xD0\xBD\xD0\xB8\xD0\xBA",
-                                          "\xD1\x81\xD1\x80\xD0\xB5\xD0\xB4\xD0\xB0",
-                                          "\xD1\x87\xD0\xB5\xD1\x82\xD0\xB2\xD0\xB5\xD1\x80\xD0\xB3",
-                                          "\xD0\xBF\xD1\x8F\xD1\x82\xD0\xBD\xD0\xB8\xD1\x86\xD0\xB0",
-                                          "\xD1\x81\xD1\x83\xD0\xB1\xD0\xB1\xD0\xBE\xD1\x82\xD0\xB0",
-                                          "\xD0\xB2\xD0\xBE\xD1\x81\xD0\xBA\xD1\x80\xD0\xB5\xD1\x81\xD0\xB5\xD0\xBD\xD1\x8C\xD0\xB5",
-                                          "\xD1\x81\xD0\xB5\xD0\xB3\xD0\xBE\xD0\xB4\xD0\xBD\xD1\x8F",
-                                          "\xD0\xB2\xD1\x87\xD0\xB5\xD1\x80\xD0\xB0", NULL };
-static const char *const date_verbs[] = { "updated", "published", "posted", "last", "modified", "on", "at", "seconds",
-                                          "minute", "minutes", "min", "mins", "hour", "hours", "hrs", "day", "days", "week",
-                                          "weeks", "read", "a", "p", "m", NULL };   /* "5 min read", "6:02 a.m." */
-static const char *const date_other_verbs[] = {   /* "Sábado 23 de abril del 2022", "le 3 mars 2021 à 18h30", "vor 2 Stunden" */
-                                                "aktualisiert", "ver\xC3\xB6" "ffentlicht", "vom", "um", "stunden",
-                                                "minuten", "tagen", "publi\xC3\xA9", "mis", "jour", "le", "\xC3\xA0", "il", "y",
-                                                "heures", "publicado", "actualizado", "de", "del", "el", "horas", "minutos",
-                                                "pubblicato", "aggiornato", "alle", "ore", "gepubliceerd", "bijgewerkt", "op", "om",
-                                                "uur", "atualizado", "feira", "das", "\xC3\xA0s",
-                                                "opublikowano", "aktualizacja", "godz", "godziny", "godzin", "minut",
-                                                "minuty", "publicerad", "uppdaterad", "kl", "timmar", "minuter",
-                                                "publiceret", "opdateret", "publisert", "oppdatert", "timer", "minutter",
-                                                "julkaistu", "p\xC3\xA4ivitetty", "klo",
-                                                /* опубликовано, обновлено, часа, часов, минут, минуты, г. (the year's) */
-                                                "\xD0\xBE\xD0\xBF\xD1\x83\xD0\xB1\xD0\xBB\xD0\xB8\xD0\xBA\xD0\xBE\xD0\xB2\xD0\xB0\xD0\xBD\xD0\xBE",
-                                                "\xD0\xBE\xD0\xB1\xD0\xBD\xD0\xBE\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xBE",
-                                                "\xD1\x87\xD0\xB0\xD1\x81\xD0\xB0", "\xD1\x87\xD0\xB0\xD1\x81\xD0\xBE\xD0\xB2",
-                                                "\xD0\xBC\xD0\xB8\xD0\xBD\xD1\x83\xD1\x82",
-                                                "\xD0\xBC\xD0\xB8\xD0\xBD\xD1\x83\xD1\x82\xD1\x8B", "\xD0\xB3", NULL };
-enum { DATE_NAME = 1, DATE_VERB = 2, DATE_OTHER_NAME = 4, DATE_OTHER_VERB = 8 };
-
-/* Tables of words (lower case) to their kinds, bits: a list's words get its bit, a word in two lists both. */
-static nd_strmap date_kinds, prompt_kinds;
-
-static void index_word_lists(nd_strmap *m, const char *const *const *lists, const uint32_t *bits, size_t n)
-{
-    nd_strmap_init(m);
-    for (size_t k = 0; k < n; k++)
-        for (const char *const *w = lists[k]; *w; w++) {
-            size_t e = nd_strmap_put(m, *w, strlen(*w), 0, NULL);
-            m->values[e] |= bits[k];
-        }
-}
-
-/* The kinds of the word s[0..n) in table m, its ASCII letters folded; 0 when it has none. */
-static uint32_t word_kind(const nd_strmap *m, const char *s, size_t n)
-{
-    char w[24];
-    if (n == 0 || n > sizeof(w)) return 0;
-    for (size_t k = 0; k < n; k++) w[k] = (char)tolower((unsigned char)s[k]);
-    long e = nd_strmap_find(m, w, n);
-    return e < 0 ? 0 : m->values[e];
-}
-
-/* "Monday, 4 November 2024", "Nov. 4, 2024 10:30 am", "Updated 10:30 GMT", "2 hours ago": a date alone on its line. */
-static int looks_like_date(const char *s, size_t n, int all)
-{
-    if (n > 48) return 0;
-    size_t i = 0, named = 0;
-    while (i < n) {
-        while (i < n && (is_ws((unsigned char)s[i]) || s[i] == ',' || s[i] == '.' || s[i] == '|' || s[i] == '-' ||
-                         s[i] == '/' || s[i] == ':'))
-            i++;
-        if (i >= n) break;
-        size_t b = i;
-        if (isdigit((unsigned char)s[i])) {
-            while (i < n && isdigit((unsigned char)s[i])) i++;
-            if (i + 1 < n && s[i] == ':' && isdigit((unsigned char)s[i + 1])) named++;   /* a time, 10:30 */
-            while (i < n && (isdigit((unsigned char)s[i]) || s[i] == ':')) i++;
-            if (i < n && isalpha((unsigned char)s[i])) i += i + 1 < n && isalpha((unsigned char)s[i + 1]) ? 2 : 1;  /* 4th, 1st */
-            continue;
-        }
-        while (i < n && (isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) i++;   /* "März", "août" */
-        uint32_t kind = word_kind(&date_kinds, s + b, i - b) & (all ? ~0u : DATE_NAME | DATE_VERB);
-        if (!kind) return 0;
-        named += (kind & (DATE_NAME | DATE_OTHER_NAME)) != 0;
-    }
-    return named > 0;
-}
-
-/* "www.example.com", "https://...", "example.co.uk", "Example.com - news": an address. */
-static int looks_like_address(const char *s, size_t n)
-{
-    if (nd_ascii_prefix(s, n, "http://") || nd_ascii_prefix(s, n, "https://") || nd_ascii_prefix(s, n, "www."))
-        return 1;
-    /* one word with a dot and a known-looking suffix, no spaces */
-    if (n > 60) return 0;
-    size_t dot = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == ' ') return 0;
-        if (s[i] == '.' && i > 0 && i + 2 < n && isalpha((unsigned char)s[i + 1])) dot++;
-    }
-    if (dot >= 1 && n >= 5 && s[n - 1] != '.') {
-        const char *tlds[] = { ".com", ".org", ".net", ".co", ".news", ".info", ".io", ".uk", ".au", ".in",
-                               ".za", ".ng", ".ke", ".gh", ".pk", ".ph", ".sg", ".my", ".nz", ".ca", ".ie",
-                               ".br", ".mx", ".ar", ".ae", ".qa", ".eg", ".il", ".jp", ".cn", ".de", ".fr" };
-        for (size_t k = 0; k < sizeof(tlds) / sizeof(tlds[0]); k++) {
-            const char *p = s;
-            while ((p = strstr(p, tlds[k])) && p < s + n) {
-                char after = p[strlen(tlds[k])];
-                if (p + strlen(tlds[k]) >= s + n || after == '/' || after == '.' || after == ' ') return 1;
-                p++;
-            }
-        }
-    }
-    return 0;
-}
-
-/* "Home | World | Business", "News › World › Africa": several short items between separators. */
-static int looks_like_menu(const char *s, size_t n)
-{
-    if (n > 200) return 0;   /* menus are short; story paragraphs are not scanned */
-    int seps = 0;
-    size_t longest = 0, cur = 0;
-    /* bytes that are, or begin, a separator: | > / and the lead bytes of › • » · */
-    static const unsigned char maybe_sep[256] = { ['|'] = 1, ['>'] = 1, ['/'] = 1, [0xE2] = 1, [0xC2] = 1 };
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (!maybe_sep[c]) {
-            if (++cur > 30) return 0;   /* an item longer than a menu's: a sentence */
-            continue;
-        }
-        /* '/' and '>' only with spaces around them: "13-1/2", "1986/87", "and/or" and "<U>" are not menus */
-        int spaced = (i == 0 || s[i - 1] == ' ') && (i + 1 >= n || s[i + 1] == ' ');
-        int sep = c == '|' || ((c == '>' || c == '/') && spaced) ||
-                  (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 && ((unsigned char)s[i + 2] == 0xBA || (unsigned char)s[i + 2] == 0xA2)) ||
-                  (c == 0xC2 && i + 1 < n && ((unsigned char)s[i + 1] == 0xBB || (unsigned char)s[i + 1] == 0xB7));
-        if (sep) {
-            seps++;
-            if (cur > longest) longest = cur;
-            cur = 0;
-        } else {
-            cur++;
-        }
-    }
-    if (cur > longest) longest = cur;
-    return seps >= 2 && longest <= 30;
-}
-
-/*
- * A teaser: a paragraph that ends in a link to the rest of it ("... and
- * what comes next. Read more", "... zu erwarten?  mehr...", "Lire la
- * suite »", WordPress's "[…]"). Of the benchmark's w3m dumps, 151
- * paragraphs end so: none holds a story segment, 11 boilerplate ones.
- * "mehr" alone ends many a German sentence, so it counts only with an
- * ellipsis or an arrow after it.
- */
-static int looks_like_teaser(const char *s, size_t n)
-{
-    static const char *const more[] = { "read more", "continue reading", "weiterlesen", "mehr lesen", "lire la suite",
-                                        "en savoir plus", "leer m\xC3\xA1s", "seguir leyendo", "leia mais",
-                                        "continua a leggere", "leggi tutto", "lees meer", "l\xC3\xA4s mer", "les mer",
-                                        "l\xC3\xA6s mere", "lue lis\xC3\xA4\xC3\xA4", "czytaj wi\xC4\x99" "cej", NULL };
-    if (n > 1000 || n < 4) return 0;
-    size_t e = n, marks = 0;
-    while (e > 0 && s[e - 1] == ' ') e--;
-    if (e >= 5 && (!memcmp(s + e - 5, "[\xE2\x80\xA6]", 5) || !memcmp(s + e - 5, "[...]", 5))) return 1;
-    for (;;) {   /* the ellipsis and arrows after the link's words */
-        while (e > 0 && s[e - 1] == ' ') e--;
-        if (e >= 3 && (!memcmp(s + e - 3, "\xE2\x80\xA6", 3) || !memcmp(s + e - 3, "\xE2\x86\x92", 3) ||
-                       !memcmp(s + e - 3, "\xE2\x80\xBA", 3) || !memcmp(s + e - 3, "...", 3)))
-            e -= 3, marks++;
-        else if (e >= 2 && !memcmp(s + e - 2, "\xC2\xBB", 2)) e -= 2, marks++;
-        else if (e >= 1 && s[e - 1] == '>') e--, marks++;
-        else break;
-    }
-    if (!e) return 0;
-    unsigned char last = (unsigned char)(s[e - 1] | 0x20);   /* the last letters of the phrases: most lines end otherwise */
-    if (!(last == 'e' || last == 'g' || last == 'n' || last == 's' || last == 'o' || last == 'r' || last == 'j' ||
-          (unsigned char)s[e - 1] == 0xA4))
-        return 0;
-    for (size_t k = 0; more[k]; k++) {
-        size_t l = strlen(more[k]);
-        if (e >= l && !strncasecmp(s + e - l, more[k], l) && (e == l || s[e - l - 1] == ' ' || s[e - l - 1] == '.'))
-            return 1;
-    }
-    return marks && e >= 5 && !strncasecmp(s + e - 4, "mehr", 4) && (s[e - 5] == ' ' || s[e - 5] == '.');
-}
-
-/* "Articles: 123", "12 comments", "Views 4,567", "1.2k shares": a counter. */
-static int looks_like_counter(const char *s, size_t n)
-{
-    if (n > 40) return 0;
-    size_t digits = 0, alpha = 0, words = 1, numbers = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (isdigit((unsigned char)s[i])) {
-            digits++;
-            /* a number starts here unless a digit, or a digit and a separator ("4,567"), come before */
-            numbers += !(i && (isdigit((unsigned char)s[i - 1]) ||
-                               ((s[i - 1] == ',' || s[i - 1] == '.') && i > 1 && isdigit((unsigned char)s[i - 2]))));
-        } else if (isalpha((unsigned char)s[i])) {
-            alpha++;
-        } else if (s[i] == ' ') {
-            words++;
-        }
-    }
-    /* one count: "Share 14.11p vs 12.13p" and "BREAD WHEAT 2,692,4 (4,161.0)" are figures */
-    if (digits == 0 || numbers > 1 || words > 4) return 0;
-    static const char *const units[] = { "article", "comment", "view", "share", "like", "post", "follower",
-                                         "reply", "replies", "read", "reaction", "vote", NULL };
-    for (size_t k = 0; units[k]; k++) {
-        const char *u = units[k];
-        size_t ul = strlen(u);
-        for (size_t i = 0; i + ul <= n; i++)   /* at a word's start: not "bREAD" */
-            if ((s[i] | 0x20) == u[0] && (i == 0 || !isalpha((unsigned char)s[i - 1])) && nd_ascii_prefix(s + i, n - i, u))
-                return 1;
-    }
-    return 0;
-}
-
-/* A capital at s[k]: ASCII's, or any script's in UTF-8 ("Élodie", "Łukasz", "Иван"). */
-static int name_capital(const char *s, size_t k, size_t n)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (k >= n || u[k] < 0x80) return k < n && isupper(u[k]);
-    utf8proc_int32_t cp;
-    if (utf8proc_iterate(u + k, (utf8proc_ssize_t)(n - k), &cp) <= 0) return 0;
-    utf8proc_category_t c = utf8proc_category(cp);
-    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
-}
-
-/*
- * "By Jane Doe", "By Jane Doe and John Roe, Reuters": short, starts with By +
- * capitalised name. In other languages ("Par Marie Le Goff | Publié le ...",
- * "Por Juan Pérez", "Door Jan Smit") the name's second word is capitalised
- * too and the line ends in no full stop, as a sentence does.
- */
-static int looks_like_byline(const char *s, size_t n)
-{
-    /* not German's "Von": its headings say "Von Wiener Walzer und Mozartkugeln", nouns capitalised */
-    static const char *const openers[] = { "par ", "por ", "door ", "av ", "af ", NULL };
-    if (n > 90 || n < 5) return 0;
-    char c0 = (char)(s[0] | 0x20);
-    if (c0 != 'b' && c0 != 'p' && c0 != 'd' && c0 != 'a') return 0;
-    size_t k = 0;
-    if (!nd_ascii_prefix(s, n, "by ")) {
-        for (size_t j = 0; openers[j] && !k; j++)
-            if (nd_ascii_prefix(s, n, openers[j])) k = strlen(openers[j]);
-        if (!k || s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' || !name_capital(s, k, n)) return 0;
-        size_t w = k;
-        while (w < n && s[w] != ' ') w++;
-        if (w + 1 >= n || !name_capital(s, w + 1, n)) return 0;
-    } else if (!isupper((unsigned char)s[3])) {
-        return 0;
-    }
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == '.' && i + 1 < n && s[i + 1] == ' ') return 0;   /* a sentence, not a byline */
-    return 1;
-}
-
-/* A separator between a byline's parts: " · ", " | ", " • ", " - ", " – ". Its length at s[i], or 0. */
-static size_t byline_separator(const char *s, size_t n, size_t i)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (i == 0 || u[i - 1] != ' ') return 0;
-    size_t l = u[i] == '|' || u[i] == '-' ? 1 : i + 1 < n && u[i] == 0xC2 && u[i + 1] == 0xB7 ? 2
-               : i + 2 < n && u[i] == 0xE2 && u[i + 1] == 0x80 && (u[i + 2] == 0xA2 || u[i + 2] == 0x93) ? 3 : 0;
-    return l && i + l < n && u[i + l] == ' ' ? l : 0;
-}
-
-/*
- * A byline and its dates on one line, in any of the languages of the
- * dates: "Par Claire Martin · Publié le 4 mars 2024 à 18h30 · Mis à jour le
- * 5 mars 2024 à 09h12", "Von Anna Berger | 04.03.2024, 18:30 Uhr" (German's
- * "Von" is a byline's only before a date: its headings open with it), or
- * the date first and names after it ("24. März 2004, 19:49 | Jane Roe"), or
- * a place or a name and dates after it ("Madrid | 5 de diciembre de 2026 -
- * 09:30"; not after a dash, as a list of events has them: "Aug 28 - Galileo
- * Flyby"). Read
- * on the blocks a page's story kept (story.c): as a line rule it moved the
- * block model's verdicts on the blocks around it (a subheading under "von
- * David · 18. Oktober 2019" went), and held-out HTML F1 fell 0.9374 -> 0.9363.
- */
-static int is_byline_more(const char *s, size_t n);
-static nd_meta signature(const char *s, size_t n);
-
-/* Is every part of s[b..n) between byline separators 'what': 0 a date, 1 a date or a name? */
-static int parts_are(const char *s, size_t n, size_t b, int what)
-{
-    while (b < n) {
-        size_t t = b, l = 0;
-        while (t < n && !(l = byline_separator(s, n, t))) t++;
-        size_t te = t < n ? t - 1 : n;
-        if (te <= b || !(what ? is_byline_more(s + b, te - b) : looks_like_date(s + b, te - b, 1))) return 0;
-        b = t < n ? t + l + 1 : n;
-    }
-    return 1;
-}
-
-int nd_line_is_dated_byline(const char *s, size_t n)
-{
-    static const char *const openers[] = { "by ", "par ", "por ", "door ", "av ", "af ", "von ", "di ", NULL };
-    if (n > 200 || n < 8) return 0;
-    size_t k = 0, cut = 0, l = 0;
-    while (openers[k] && !nd_ascii_prefix(s, n, openers[k])) k++;
-    if (!openers[k] && !memchr(s, '|', n) && !memchr(s, 0xC2, n) && !memchr(s, 0xE2, n))
-        return 0;   /* most blocks: no byline's opener, no " | ", " · " or " • " */
-    while (cut < n && !(l = byline_separator(s, n, cut))) cut++;
-    if (cut == n) return 0;
-    if (!openers[k]) {   /* the date first, then names and dates: "24. März 2004, 19:49 | Jane Roe"; a place or a
-                            name first, then dates: "Madrid | 5 de diciembre de 2026 - 09:30"; not after a dash */
-        if (s[cut] == '-' || (l == 3 && (unsigned char)s[cut + 2] == 0x93)) return 0;
-        if (looks_like_date(s, cut - 1, 1)) return parts_are(s, n, cut + l + 1, 1);
-        return is_byline_more(s, cut - 1) && parts_are(s, n, cut + l + 1, 0);
-    }
-    size_t e = cut - 1;   /* the name part, its space trimmed */
-    if (!looks_like_byline(s, e) && signature(s, e) != ND_META_SIGNED) {   /* "di Marco Bianchi" */
-        if (!nd_ascii_prefix(s, e, "von ") || e < 6 || !isupper((unsigned char)s[4]) || memchr(s, '.', e)) return 0;
-        for (size_t i = 4, words = 0; i < e; i++)   /* two to four capitalised words */
-            if (s[i - 1] == ' ' && (!isupper((unsigned char)s[i]) || ++words > 3)) return 0;
-    }
-    return parts_are(s, n, cut + l + 1, 0);   /* every part after it a date */
-}
-
-/*
- * "Jane Doe is a reporter for ...", "The author is a professor of ...": an
- * author bio. With 'bare', also as the other languages write one, and
- * English without its article ("Clark Boyd is technology correspondent for
- * ..."): the role right after the verb ("Anna Berger ist freie Journalistin
- * in Wien", "Marie Dupont est journaliste au Monde", "Juan Pérez es
- * periodista"), looked for within the next 40 bytes only, as a German
- * sentence's nouns are capitalised and its last paragraph may name a
- * correspondent further on. Only a story's closing blocks are read so
- * (story.c): as a rule over every line of a page it changed what the block
- * model learned from.
- */
-static int looks_like_bio(const char *s, size_t n, int bare)
-{
-    if (n > 600) return 0;
-    if (nd_ascii_prefix(s, n, "the author is a") || nd_ascii_prefix(s, n, "the writer is a") ||
-        nd_ascii_prefix(s, n, "the author was a") || nd_ascii_prefix(s, n, "the writer was a") ||
-        nd_ascii_prefix(s, n, "der autor ist ") || nd_ascii_prefix(s, n, "die autorin ist ") ||
-        nd_ascii_prefix(s, n, "l'auteur est ") || nd_ascii_prefix(s, n, "l\u2019auteur est ") ||
-        nd_ascii_prefix(s, n, "l'autrice est ") || nd_ascii_prefix(s, n, "el autor es ") ||
-        nd_ascii_prefix(s, n, "la autora es ") || nd_ascii_prefix(s, n, "l'autore \xc3\xa8 "))
-        return 1;   /* "a" or "an"; "Der Autor ist ...", "L'auteur est ..." */
-    static const char *const roles[] = { "journalist", "reporter", "correspondent", "writer", "editor", "columnist",
-                                         "contributor", "freelance", "author of", "written about", "reported on",
-                                         "covered", "founder", "consultant", "professor", "lecturer", "fellow at",
-                                         "blogger", NULL };
-    static const char *const bare_verbs[] = { "ist ", "est ", "es ", "\xc3\xa8 ", "is ", NULL };
-    static const char *const bare_roles[] = { "journalist", "redakteur", "korrespondent", "autor", "kolumnist", "reporter",
-                                              "r\xc3\xa9" "dact", "correspondant", "chroniqueu", "periodista", "redactor",
-                                              "corresponsal", "columnista", "giornalista", "redatt", "corrispondente",
-                                              "verslaggever", "redacteur", "correspondent", NULL };
-    /* two or three capitalised words ("de", "van", "von", ... between them: "Jan de Vries"), then
-       "is a"/"is an"/"is the"/"has been" (or a bare form's verb) */
-    static const char *const particles[] = { "de", "van", "der", "den", "von", "da", "di", "du", "del", "dos", "la", "le",
-                                             "ten", "ter", NULL };
-    size_t i = 0, words = 0;
-    while (i < n && words < 4) {
-        if (!isupper((unsigned char)s[i])) break;
-        while (i < n && !is_ws((unsigned char)s[i])) i++;
-        while (i < n && is_ws((unsigned char)s[i])) i++;
-        words++;
-        size_t p = i;   /* "Jan de Vries", "Ludwig van der Berg", "Anna de la Cruz" */
-        while (p < n && islower((unsigned char)s[p])) {
-            size_t e = p;
-            while (e < n && !is_ws((unsigned char)s[e])) e++;
-            if (!nd_word_in(particles, s + p, e - p)) break;
-            p = e;
-            while (p < n && is_ws((unsigned char)s[p])) p++;
-        }
-        if (p > i && p < n && isupper((unsigned char)s[p])) i = p;
-        int verb = nd_ascii_prefix(s + i, n - i, "is a ") || nd_ascii_prefix(s + i, n - i, "is an ") ||
-                   nd_ascii_prefix(s + i, n - i, "is the ") || nd_ascii_prefix(s + i, n - i, "has been") ||
-                   nd_ascii_prefix(s + i, n - i, "has written") || nd_ascii_prefix(s + i, n - i, "has reported") ||
-                   nd_ascii_prefix(s + i, n - i, "has covered") || nd_ascii_prefix(s + i, n - i, "writes ") ||
-                   nd_ascii_prefix(s + i, n - i, "covers ");
-        if (verb && words >= 2) {
-            /* "Jane Doe covers energy for the Post": the beat is the role */
-            if ((nd_ascii_prefix(s + i, n - i, "covers ") || nd_ascii_prefix(s + i, n - i, "writes ")) &&
-                has_phrase(s + i, n - i, "for "))
-                return 1;
-            for (size_t k = 0; roles[k]; k++)
-                for (size_t j = i; j + strlen(roles[k]) <= n; j++)
-                    if (nd_ascii_prefix(s + j, n - j, roles[k])) return 1;
-        }
-        for (size_t v = 0; bare && words >= 2 && bare_verbs[v]; v++) {
-            if (!nd_ascii_prefix(s + i, n - i, bare_verbs[v])) continue;
-            size_t at = i + strlen(bare_verbs[v]), end = at + 40 < n ? at + 40 : n;
-            for (size_t k = 0; bare_roles[k]; k++)
-                for (size_t j = at; j + strlen(bare_roles[k]) <= end; j++)
-                    if ((j == at || s[j - 1] == ' ') && nd_ascii_prefix(s + j, n - j, bare_roles[k])) return 1;
-            return 0;
-        }
-        if (verb) return 0;
-    }
-    return 0;
-}
-
-/*
- * What a site says to its reader about itself, by the words of a line:
- * cookies, a pronoun of a site speaking to its reader (we, you, wir, Sie,
- * nous, vous ...), a word of the web, a browser, a word of being out of
- * date. Bits of enum prompt_words.
- */
-enum prompt_words {
-    PW_COOKIE = 1, PW_READER = 2, PW_WEB = 4, PW_BROWSER = 8, PW_OUTDATED = 16,
-    PW_KIND = 32,    /* a cookie category: "Notwendige", "analytics", "Marketing" */
-    PW_THIS = 64,    /* "this cookie", "diese Cookies", "ces cookies" */
-    PW_TABLE = 128,  /* a cookie table's words: who sets it, how long it lives */
-    PW_SAID = 256,   /* a reporting verb: a story about cookies */
-    PW_THESE = 512,  /* a demonstrative (the table's; the line's PW_THIS when cookies follow it) */
-    PW_PITCH = 1024, /* a site's pitch for money: subscribe, join, donate, support, abonnieren, suscríbete */
-    PW_ADDRESS = 2048 /* the reader or the site, in more languages than PW_READER, not French's "du" */
-};
-
-static const char *const pw_cookies[] = { "cookie", "cookies", "hilfscookie", "cookielawinfo", NULL };
-static const char *const pw_kinds[] = { "necessary", "essential", "functional", "analytics", "analytical", "performance",
-                                        "marketing", "advertising", "advertisement", "statistics", "notwendig",
-                                        "notwendige", "erforderlich", "erforderliche", "funktionale", "analytische",
-                                        "statistik", "leistungs", "n\xC3\xA9" "cessaires", "fonctionnels",
-                                        "analytiques", "publicitaires", "necesarias", "anal\xC3\xADticas",
-                                        "publicitarias", NULL };
-static const char *const pw_these[] = { "this", "these", "diese", "dieses", "ces", "ce", "cet", "esta", "estas", "este",
-                                        "estos", NULL };
-static const char *const pw_table[] = { "google", "youtube", "stripe", "piwik", "matomo", "php", "gdpr", "dsgvo",
-                                        "plugin", "checkbox", "laufzeit", "lebensdauer", "speicherdauer", "duration",
-                                        "expiry", "anbieter", "installed", NULL };
-static const char *const pw_said[] = { "said", "says", "told", "according", "ruled", "announced", "reported", "sagte",
-                                       "sagt", "teilte", "laut", "erkl\xC3\xA4rte", "urteilte", "selon", "dijo",
-                                       "seg\xC3\xBAn", "afirm\xC3\xB3", "d\xC3\xA9" "clar\xC3\xA9", "detto", "disse", "zei",
-                                       "sade", NULL };
-static const char *const pw_readers[] = { "we", "our", "us", "you", "your", "wir", "uns", "unser", "unsere", "unserer",
-                                          "unseren", "unserem", "unseres", "du", "dir", "dein", "deine", "deinen", "euer",
-                                          "eure", "euren", "nous", "notre", "nos", "vous", "votre", "vos", "usamos",
-                                          "utilizamos", "nuestro", "nuestra", "nuestros", "nuestras", "usted", NULL };
-/* German's polite "you", capitalised ("sie", "ihre": they, their) */
-static const char *const pw_polite[] = { "Sie", "Ihr", "Ihre", "Ihren", "Ihrer", "Ihrem", "Ihnen", NULL };
-static const char *const pw_web[] = { "website", "websites", "webseite", "webseiten", "site", "sites", "seite", "browser",
-                                      "domain",
-                                      "navegador", "navigateur", "sitio", "analytics", "tracking", "einstellungen",
-                                      "settings", "preferences", "pr\xC3\xA9" "f\xC3\xA9rences", "consent",
-                                      "einwilligung", "zustimmung", "consentement", "consentimiento", "dienste",
-                                      "services", "servicios", "enable", "disable", "aktivieren", "deaktivieren",
-                                      "blockieren", "akzeptieren", "accepter", "aceptar", "nutzung", "navigation", NULL };
-static const char *const pw_browsers[] = { "browser", "browsers", "webbrowser", NULL };
-static const char *const pw_outdated[] = { "outdated", "veraltet", "veralteten", "veralteter", "unsupported", "supported",
-                                           "unterst\xC3\xBCtzt", "upgrade",
-                                           "aktualisieren", "neueren", "newer", "obsolete", "obsol\xC3\xA8te",
-                                           "desactualizado", "actualiza", "actualice", NULL };
-
-static const char *const pw_pitches[] = {
-    "subscribe", "subscription", "subscriptions", "subscriber", "subscribers", "subscribing", "join", "joining",
-    "member", "members", "membership", "donate", "donating", "donation", "donations", "contribute", "contributing",
-    "contribution", "contributions", "support", "supporting", "supporter", "supporters", "enjoy", "abo", "abos",
-    "abonnieren", "abonniere", "abonnent", "abonnenten", "abonnement", "abonnements", "abonnez", "abonner", "abonn\xC3\xA9",
-    "abonn\xC3\xA9s", "abonnee", "unterst\xC3\xBCtzen", "unterst\xC3\xBCtze", "unterst\xC3\xBCtzt", "unterst\xC3\xBC" "tzung",
-    "spende", "spenden", "suscr\xC3\xAD" "bete", "suscribirse", "suscripci\xC3\xB3n", "suscriptor", "suscriptores", "apoyo",
-    "apoya", "ap\xC3\xB3yanos", "apoyar", "socio", "socia", "soutenez", "soutenir", "soutien", "assine",
-    "assinatura", "assinante", "assinantes", "apoie", "doa\xC3\xA7\xC3\xA3o", "abbonati", "abbonamento", "abbonarsi",
-    "sostieni", "sostenere", "sostegno", "donazione", "steun", "steunen", "lid", "prenumerera", "prenumeration",
-    "prenumerant", "prenumeruj", "prenumerata", "st\xC3\xB6" "d", "st\xC3\xB6tta", "st\xC3\xB8tte", "tilaa",
-    "tilaajaksi", "wesprzyj", "wsparcie", NULL };
-static const char *const pw_address[] = {
-    "you", "your", "yours", "yourself", "our", "us", "we", "uns", "unser", "unsere", "unseren", "unserem", "unserer",
-    "unseres", "dir", "dein", "deine", "deinen", "euch", "vous", "votre", "vos", "nous", "notre", "nos", "tu", "tus",
-    "te", "nuestro", "nuestra", "nuestros", "nuestras", "usted", "ustedes", "ci", "nostro", "nostra", "nostri", "voi",
-    "voc\xC3\xAA", "voc\xC3\xAA" "s", "nosso", "nossa", "u", "uw", "ons", "onze", "jij", "jouw", "oss", "v\xC3\xA5r",
-    "v\xC3\xA5rt", "v\xC3\xA5ra", "dig", "din", "ditt", "dina", "meit\xC3\xA4", "meid\xC3\xA4n", "nas", "nasz",
-    "nasze", "swoj\xC4\x85", "twoj\xC4\x85", "twoje", "tw\xC3\xB3j", NULL };
-
-static void index_words(void)
-{
-    const char *const *dates[] = { date_names, date_verbs, date_other, date_other_verbs };
-    const uint32_t date_bits[] = { DATE_NAME, DATE_VERB, DATE_OTHER_NAME, DATE_OTHER_VERB };
-    index_word_lists(&date_kinds, dates, date_bits, 4);
-    const char *const *prompts[] = { pw_cookies, pw_kinds, pw_these, pw_table, pw_said, pw_readers, pw_web, pw_browsers,
-                                     pw_outdated, pw_pitches, pw_address };
-    const uint32_t prompt_bits[] = { PW_COOKIE, PW_KIND, PW_THESE, PW_TABLE, PW_SAID, PW_READER, PW_WEB, PW_BROWSER,
-                                     PW_OUTDATED, PW_PITCH, PW_ADDRESS };
-    index_word_lists(&prompt_kinds, prompts, prompt_bits, sizeof(prompts) / sizeof(prompts[0]));
-}
-
-static unsigned prompt_words(const char *s, size_t n)
-{
-    unsigned got = 0;
-    int after_this = 0;
-    for (size_t i = 0; i < n;) {
-        while (i < n && !isalnum((unsigned char)s[i]) && (unsigned char)s[i] < 0x80) i++;
-        size_t b = i;
-        while (i < n && (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) i++;
-        size_t len = i - b;   /* "Performance-Cookies": the hyphen ends a word */
-        if (!len) continue;
-        uint32_t kind = word_kind(&prompt_kinds, s + b, len);
-        if (kind & PW_COOKIE) got |= after_this ? PW_THIS : 0;
-        after_this = (kind & PW_THESE) != 0;
-        got |= kind & ~(unsigned)PW_THESE;
-        for (size_t k = 0; pw_polite[k] && (s[b] == 'S' || s[b] == 'I'); k++)
-            if (strlen(pw_polite[k]) == len && !memcmp(pw_polite[k], s + b, len)) got |= PW_READER | PW_ADDRESS;
-    }
-    return got;
-}
-
-/*
- * A site's prompt to its reader that no stock phrase opens: a cookie
- * dialog's text ("This means that every time you visit this website you
- * will need to enable or disable cookies again", "Die Performance-Cookies
- * helfen darüber hinaus die Nutzung von oetker.de zu analysieren, damit
- * wir ..."; a dialog's categories are long), cookies beside a reader and a
- * word of the web; a category or a cookie table's row that names no reader
- * ("Notwendige Cookies sind für ... der Website absolut notwendig.", "The _ga
- * cookie, installed by Google Analytics, ..."), cookies beside a word of the
- * web or the table and one more sign, and no reporting verb; or a warning that the reader's browser is out of date
- * ("Dein Browser ist leider veraltet.", "You are using an outdated
- * browser"). Not a recipe's cookies (no web), not a story on cookie law or
- * on browsers (which says "websites" and "users", not "we" and "you").
- * Read on the blocks a page's story kept (story.c), not as a rule over
- * every line: as a rule it changed verdicts the block models learn from,
- * and their held-out F1 fell (HTML 0.9371 -> 0.9365, w3m 0.8977 -> 0.8965).
- */
-static int looks_like_site_prompt(const char *s, size_t n)
-{
-    const unsigned cookie = PW_COOKIE | PW_READER | PW_WEB, browser = PW_BROWSER | PW_READER | PW_OUTDATED;
-    /* "Browser", "browser": one search per block (the other languages' words are rare) */
-    unsigned want = (n >= 20 && n <= 800 && memmem(s, n, "ookie", 5) ? cookie : 0) |
-                    (n <= 300 && memmem(s, n, "rowser", 6) ? browser : 0);
-    if (!want) return 0;
-    unsigned w = prompt_words(s, n);
-    if ((want & PW_COOKIE) && (w & PW_COOKIE) && !(w & PW_SAID) && (w & (PW_WEB | PW_TABLE))) {
-        /* a consent dialog's category or a cookie table's row: a word of the web or of the table, and another */
-        unsigned sig = w & (PW_KIND | PW_THIS | PW_TABLE | PW_WEB | PW_READER);
-        if (sig & (sig - 1)) return 1;
-    }
-    return ((want & PW_COOKIE) && (w & cookie) == cookie) || ((want & PW_BROWSER) && (w & browser) == browser);
-}
-
-/* "Facebook Twitter WhatsApp Email": nothing but share buttons. */
-static int looks_like_share_bar(const char *s, size_t n)
-{
-    static const char *const names[] = { "facebook", "twitter", "x", "whatsapp", "linkedin", "email", "e-mail", "print",
-                                         "telegram", "reddit", "pinterest", "messenger", "copy link", "share", "tweet", "save",
-                                         "instagram", "youtube", "tiktok", NULL };
-    if (n > 120) return 0;
-    size_t i = 0, words = 0;
-    while (i < n) {
-        while (i < n && (is_ws((unsigned char)s[i]) || s[i] == '|' || s[i] == ',' || s[i] == '/')) i++;
-        if (i >= n) break;
-        int found = 0;
-        char c0 = (char)tolower((unsigned char)s[i]);
-        for (size_t k = 0; names[k] && !found; k++) {
-            if (names[k][0] != c0) continue;
-            size_t l = strlen(names[k]);
-            if (nd_ascii_prefix(s + i, n - i, names[k]) && (i + l == n || !isalpha((unsigned char)s[i + l]))) {
-                i += l;
-                found = 1;
-            }
-        }
-        if (!found) return 0;
-        words++;
-    }
-    return words >= 2;
-}
-
-/*
- * Code: a script, style rules or a page's template that a scraper left in
- * the text ("(function(){var e=...}", ".nav { display: none; }", "<# if
- * ( data.sizes ) { var w = ''; #>"). Braces (two at least) and a
- * statement's mark (; or =), { } ; = five or more, a twentieth of the line
- * with parentheses: prose has next to none of them (a jargon file's
- * "{USENET}, {Fidonet}" has no statement). memchr finds the lines with a
- * brace.
- */
-static int looks_like_code(const char *s, size_t n)
-{
-    if (n >= 3 && s[0] == '{' && s[1] == '{' && s[2] != ' ') return 1;   /* a template's tag: "{{^topArticle}}", "{{#each}}" */
-    if (n < 40 || !memchr(s, '{', n)) return 0;
-    size_t braces = 0, marks = 0, parens = 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        braces += c == '{' || c == '}';
-        marks += c == ';' || c == '=';
-        parens += c == '(' || c == ')';
-    }
-    return braces >= 2 && marks && braces + marks >= 5 && (braces + marks + parens) * 100 >= n * 6;
-}
-
-/*
- * A server's error message printed into the page, PHP's way: "Warning:
- * mysql_connect(): ... in /www/htdocs/x/db.php on line 12". A broken site
- * prints it before every article, and hundreds of times on one page.
- */
-static int looks_like_server_error(const char *s, size_t n)
-{
-#define KIND(s) { s, sizeof(s) - 1 }
-    static const struct { const char *text; size_t len; } kinds[] = {
-        KIND("Warning: "), KIND("Deprecated: "), KIND("Notice: "), KIND("Strict Standards: "), KIND("Fatal error: "),
-        KIND("Parse error: "), KIND("Catchable fatal error: "), KIND("PHP Warning: "), KIND("PHP Notice: "),
-        KIND("PHP Deprecated: "), KIND("PHP Fatal error: "),
-    };
-#undef KIND
-    if (n < 30) return 0;
-    size_t k = 0, nk = sizeof(kinds) / sizeof(kinds[0]);
-    while (k < nk && (kinds[k].text[0] != s[0] || kinds[k].len >= n || memcmp(s, kinds[k].text, kinds[k].len))) k++;
-    if (k == nk) return 0;
-    const char *line = memmem(s, n, " on line ", 9);
-    return line && line + 9 < s + n && isdigit((unsigned char)line[9]) && (memmem(s, n, " in /", 5) || memmem(s, n, " in C:\\", 6));
 }
 
 /*
@@ -1173,17 +514,17 @@ static nd_clutter phrase_or_credit(const char *s, size_t n)
 
 static nd_clutter classify_line(const char *s, size_t n, int in_tail)
 {
-    if (looks_like_code(s, n) || looks_like_server_error(s, n)) return ND_CLUTTER_CODE;
-    if (looks_like_share_bar(s, n) || looks_like_embed(s, n)) return ND_CLUTTER_SOCIAL;
-    if (looks_like_address(s, n)) return ND_CLUTTER_URL;
-    if (looks_like_menu(s, n)) return ND_CLUTTER_NAV;
-    if (looks_like_counter(s, n)) return ND_CLUTTER_COUNTER;
-    if (looks_like_byline(s, n) || looks_like_caption(s, n)) return ND_CLUTTER_BYLINE;
-    if (looks_like_teaser(s, n)) return ND_CLUTTER_LINK;
+    if (nd_looks_like_code(s, n) || nd_looks_like_server_error(s, n)) return ND_CLUTTER_CODE;
+    if (nd_looks_like_share_bar(s, n) || looks_like_embed(s, n)) return ND_CLUTTER_SOCIAL;
+    if (nd_looks_like_address(s, n)) return ND_CLUTTER_URL;
+    if (nd_looks_like_menu(s, n)) return ND_CLUTTER_NAV;
+    if (nd_looks_like_counter(s, n)) return ND_CLUTTER_COUNTER;
+    if (nd_looks_like_byline(s, n) || looks_like_caption(s, n)) return ND_CLUTTER_BYLINE;
+    if (nd_looks_like_teaser(s, n)) return ND_CLUTTER_LINK;
     if ((nd_ascii_prefix(s, n, "posted ") || nd_ascii_prefix(s, n, "updated ") || nd_ascii_prefix(s, n, "published ")) &&
-        looks_like_date(s, n, 0))
+        nd_looks_like_date(s, n, 0))
         return ND_CLUTTER_BYLINE;   /* "Posted 2h ago, updated 1h ago", wherever it is */
-    if (n < 160 && nd_ascii_prefix(s, n, "download ") && (has_phrase(s, n, "app ") || (n > 4 && nd_ascii_prefix(s + n - 4, 4, " app"))))
+    if (n < 160 && nd_ascii_prefix(s, n, "download ") && (nd_has_phrase(s, n, "app ") || (n > 4 && nd_ascii_prefix(s + n - 4, 4, " app"))))
         return ND_CLUTTER_SOCIAL;   /* "Download the Example Post app for the latest news" */
     skip_marker(&s, &n);
     nd_clutter why = phrase_or_credit(s, n);
@@ -1195,7 +536,7 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
     if (tail & TAIL_ANY) return tail & TAIL_APPEAL ? ND_CLUTTER_SOCIAL : ND_CLUTTER_LEGAL;
     if (!in_tail) return ND_CLUTTER_NONE;
     /* after the story */
-    if (looks_like_bio(s, n, 0)) return ND_CLUTTER_BIO;
+    if (nd_looks_like_bio(s, n, 0)) return ND_CLUTTER_BIO;
     if (tail & TAIL_APPEAL) return ND_CLUTTER_SOCIAL;
     if (n < 200 && (tail & TAIL_CREDIT)) return ND_CLUTTER_BYLINE;
     if (n < 1000 && nd_ascii_prefix(s, n, "disclaimer")) return ND_CLUTTER_LEGAL;   /* however long */
@@ -1273,7 +614,7 @@ size_t nd_clean_address(const char *text, size_t len, const char **addr)
 {
     size_t b = 0, s, t;
     for (int lines = 0; lines < 8 && next_line(text, len, &b, &s, &t); lines++)
-        if (looks_like_address(text + s, t - s)) {
+        if (nd_looks_like_address(text + s, t - s)) {
             *addr = text + s;
             return t - s;
         }
@@ -1313,28 +654,6 @@ static int is_tag(const char *s, size_t n)
     return words <= 4;
 }
 
-/*
- * Under a "By ..." line, more of the byline: "and Priya Shah", "Washington
- * Bureau", "Alan Price and Sofia Marin" (four capitalised words at most,
- * "and" between them), a date.
- */
-static int is_byline_more(const char *s, size_t n)
-{
-    if (!n) return 0;   /* " | 5 de diciembre de 2026": no name before the bar */
-    if (looks_like_date(s, n, 1)) return 1;
-    if (n > 60 || s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?') return 0;
-    if ((nd_ascii_prefix(s, n, "and ") || nd_ascii_prefix(s, n, "& ")) && n > 4) return 1;
-    size_t words = 0;
-    for (size_t i = 0; i < n; i++)
-        if (i == 0 || s[i - 1] == ' ') {
-            if (i > 0 && (nd_ascii_prefix(s + i, n - i, "and ") || nd_ascii_prefix(s + i, n - i, "& ")))
-                continue;   /* "Alan Price and Sofia Marin" */
-            if (!isupper((unsigned char)s[i])) return 0;
-            words++;
-        }
-    return words <= 4;
-}
-
 struct line { size_t s, t; nd_clutter c; };
 
 /*
@@ -1352,9 +671,9 @@ static size_t judge_lines(const char *text, struct line *L, size_t nl)
         size_t n = L[i].t - L[i].s;
         int in_tail = (i + 1) * 3 > nl * 2 && i > 0;
         L[i].c = bio_next ? ND_CLUTTER_BIO : classify_line(s, n, in_tail);
-        if (L[i].c == ND_CLUTTER_NONE && byline && is_byline_more(s, n)) L[i].c = ND_CLUTTER_BYLINE;
+        if (L[i].c == ND_CLUTTER_NONE && byline && nd_is_byline_more(s, n)) L[i].c = ND_CLUTTER_BYLINE;
         /* "By Jane Doe", "By" alone (a scraper's line a link), "Par Marie Le Goff": more may follow */
-        byline = L[i].c == ND_CLUTTER_BYLINE && (byline || nd_ascii_prefix(s, n, "by ") || n <= 3 || looks_like_byline(s, n));
+        byline = L[i].c == ND_CLUTTER_BYLINE && (byline || nd_ascii_prefix(s, n, "by ") || n <= 3 || nd_looks_like_byline(s, n));
         int item = L[i].c == ND_CLUTTER_NONE && list != ND_CLUTTER_NONE && is_list_item(s, n);
         if (item) L[i].c = list;
         if (L[i].c == ND_CLUTTER_LINK && (item || is_list_heading(s, n))) list = ND_CLUTTER_LINK;
@@ -1372,7 +691,7 @@ static size_t judge_lines(const char *text, struct line *L, size_t nl)
     size_t headline = nl;
     if (first_body < nl) {
         for (size_t i = 0; i < first_body && i < 8; i++)   /* "Monday, 4 November 2024" */
-            if (L[i].c == ND_CLUTTER_NONE && looks_like_date(text + L[i].s, L[i].t - L[i].s, 1)) L[i].c = ND_CLUTTER_BYLINE;
+            if (L[i].c == ND_CLUTTER_NONE && nd_looks_like_date(text + L[i].s, L[i].t - L[i].s, 1)) L[i].c = ND_CLUTTER_BYLINE;
         for (size_t i = first_body; i-- > 0;)
             if (L[i].c == ND_CLUTTER_NONE) {
                 headline = i;
@@ -1436,471 +755,6 @@ size_t nd_page_rules(nd_page *p)
     return headline;
 }
 
-int nd_line_is_date(const char *s, size_t n, int all)
-{
-    pthread_once(&phrase_once, index_phrases);
-    return looks_like_date(s, n, all);
-}
-
-int nd_line_is_bio(const char *s, size_t n)
-{
-    return looks_like_bio(s, n, 1);
-}
-
-/*
- * A contact line: a phone or fax label and a number alone ("Tel.: +49 (0)40
- * 30030-1000", "Fax: 0201.2402-403"), an e-mail label and an address alone
- * ("E-Mail: presse@example.org"; not "E-MAIL: Herzliche Einladung ...").
- */
-int nd_line_is_contact(const char *s, size_t n)
-{
-    static const char *const phone[] = { "tel", "telefon", "telephone", "phone", "fax", "telefax", "mobil", "mobile",
-                                         "handy", "t\xC3\xA9l", "t\xC3\xA9l\xC3\xA9phone", "tel\xC3\xA9" "fono",
-                                         "tlf", "telf", NULL };
-    static const char *const mail[] = { "e-mail", "email", "mail", "courriel", "correo", NULL };
-    if (n > 80 || n < 8) return 0;
-    size_t i = 0;
-    while (i < n && (isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80 || (i > 0 && s[i] == '-'))) i++;
-    if (nd_word_in(mail, s, i)) {   /* the label, a colon, one word with an '@' */
-        while (i < n && (s[i] == ' ' || s[i] == '.')) i++;
-        if (i == n || s[i] != ':') return 0;
-        for (i++; i < n && s[i] == ' '; i++) {}
-        return i < n && !memchr(s + i, ' ', n - i) && memchr(s + i, '@', n - i);
-    }
-    if (!nd_word_in(phone, s, i)) return 0;
-    size_t digits = 0;
-    for (; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (isdigit(c)) digits++;
-        else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x93) i += 2;   /* – */
-        else if (!(c == ' ' || c == '.' || c == ':' || c == '+' || c == '(' || c == ')' || c == '-' || c == '/')) return 0;
-    }
-    return digits >= 6;
-}
-
-int nd_line_is_time(const char *s, size_t n)
-{
-    static const char *const marks[] = { "uhr", "h", "hrs", "am", "pm", "a.m.", "p.m.", "gmt", "bst", "utc", "cet",
-                                         "cest", "mez", "mesz", "et", "est", "edt", "ct", "pt", "pst", "pdt", "ist",
-                                         "horas", "hs", NULL };
-    if (n < 4 || n > 24) return 0;
-    size_t i = 0;
-    while (i < n && i < 2 && isdigit((unsigned char)s[i])) i++;
-    if (i == 0 || i + 3 > n || !(s[i] == ':' || s[i] == 'h' || s[i] == '.') || !isdigit((unsigned char)s[i + 1]) ||
-        !isdigit((unsigned char)s[i + 2]))
-        return 0;
-    char sep = s[i];
-    int hh = atoi(s), mm = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
-    if (hh > 23 || mm > 59 || (sep == 'h' && i < 2)) return 0;   /* "57:33", a match's clock; "1h30", a duration */
-    i += 3;
-    if (i + 3 <= n && s[i] == ':' && isdigit((unsigned char)s[i + 1]) && isdigit((unsigned char)s[i + 2])) i += 3;
-    int words = 0;
-    for (;;) {   /* its marks: "Uhr", "PM ET"; "18.45" alone is a number */
-        while (i < n && s[i] == ' ') i++;
-        if (i == n) return sep != '.' || words;
-        size_t e = i;
-        while (e < n && s[e] != ' ') e++;
-        if (!nd_word_in(marks, s + i, e - i) || ++words > 2) return 0;
-        i = e;
-    }
-}
-
-/*
- * A German caption's own note that the picture only illustrates: "Die
- * Kinder waren alle noch sehr klein (Symbolbild).", "Foto: Pixabay
- * (Symbolbild)", "... (Archivbild)".
- */
-int nd_line_is_picture_note(const char *s, size_t n)
-{
-    static const char *const notes[] = { "(symbolbild)", "(archivbild)", "(symbolfoto)", "(archivfoto)", NULL };
-    if (n > 300) return 0;
-    if (n && s[n - 1] == '.') n--;
-    if (n < 12 || s[n - 1] != ')') return 0;   /* most blocks: one test */
-    for (size_t k = 0; notes[k]; k++) {
-        size_t l = strlen(notes[k]);
-        if (n >= l && nd_ascii_prefix(s + n - l, l, notes[k])) return 1;
-    }
-    return 0;
-}
-
-/*
- * The names a signature signs with: capitalised words, six at most, with
- * the particles of names ("Jan de Vries", "Ana dos Santos") and commas or
- * a conjunction between names ("Anna Berger und Max Roth", "Jane Roe,
- * Reuters"); no sentence's full stop at its end.
- */
-static int is_name_list(const char *s, size_t n)
-{
-    static const char *const particles[] = { "de", "da", "di", "do", "dos", "das", "del", "della", "van", "der", "den",
-                                             "ter", "von", "zu", "la", "le", "y", "e", "et", "i", "und", "and", "og",
-                                             "och", "ja", "&", NULL };
-    if (!n || n > 64 || s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' || s[n - 1] == ':') return 0;
-    size_t caps = 0;
-    for (size_t i = 0; i < n;) {
-        size_t b = i;
-        while (i < n && s[i] != ' ') i++;
-        if (i == b) return 0;   /* a space first: "By  Jane Roe" */
-        size_t w = i - b - (s[i - 1] == ',');
-        if (!w) return 0;
-        if (name_capital(s, b, b + w)) {
-            if (++caps > 6) return 0;
-        } else if (!nd_word_in(particles, s + b, w)) {
-            return 0;
-        }
-        while (i < n && s[i] == ' ') i++;
-    }
-    return caps > 0;
-}
-
-/*
- * A byline's role alone on its line, under the name: "Transport
- * correspondent", "Senior Business Reporter", "Politischer Korrespondent",
- * "Journaliste", "Corresponsal en Bruselas" is not (the role is last): two
- * to five words, the first capitalised and no article ("The new editor"
- * heads a story's part), the last a role.
- */
-static int is_role(const char *s, size_t n)
-{
-    static const char *const roles[] = {
-        "correspondent", "editor", "reporter", "writer", "journalist", "columnist", "contributor", "producer",
-        "korrespondent", "korrespondentin", "redakteur", "redakteurin", "reporterin", "journalistin",
-        "correspondant", "correspondante", "journaliste", "r\xC3\xA9" "dacteur", "r\xC3\xA9" "dactrice", "corresponsal",
-        "periodista", "redactor", "redactora", "giornalista", "corrispondente", "jornalista", "correspondente",
-        "verslaggever", "redacteur", NULL };
-    static const char *const articles[] = { "the", "a", "an", "our", "der", "die", "das", "le", "la", "el", "il", "o", NULL };
-    if (n < 8 || n > 60 || !name_capital(s, 0, n)) return 0;
-    size_t spaces = 0;
-    for (size_t i = 0; i < n; i++) spaces += s[i] == ' ';
-    if (spaces < 1 || spaces > 4) return 0;
-    size_t f = 0, l = n;
-    while (f < n && s[f] != ' ') f++;
-    while (l > 0 && s[l - 1] != ' ') l--;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == '.' || s[i] == ',' || s[i] == ':' || s[i] == '!' || s[i] == '?' || isdigit((unsigned char)s[i])) return 0;
-    return !nd_word_in(articles, s, f) && nd_word_in(roles, s + l, n - l);
-}
-
-/*
- * A signature alone on its line, in the languages of the dates: an opener
- * and names ("By Jane Roe", "di Giulia Ferri", "Door Jan de Vries", "Escrito
- * por Ana Souza"), or a label, a colon and names ("Autor: Jan Kowalski",
- * "Texto: Ana Souza", "Автор: Иван Петров"). German's "Von Anna Berger" is
- * ND_META_VON: its headings open with "Von" and capitalise their nouns
- * ("Von Wiener Walzer"), so only a date under it tells.
- */
-static nd_meta signature(const char *s, size_t n)
-{
-    static const char *const openers[] = { "by ", "di ", "a cura di ", "door ", "written by ", "words by ", "text by ",
-                                           "story by ", "escrito por ", "escrita por ", "kirjoittanut ", "par ",
-                                           "por ", "av ", "af ", "von ", NULL };
-    static const char *const labels[] = { "author", "authors", "autor", "autorin", "autoren", "autorka", "autora",
-                                          "autore", "auteur", "auteure", "text", "texte", "texto", "testo", "tekst",
-                                          "teksti", "reporter", "redacci\xC3\xB3n", "\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80",
-                                          "\xD0\xB0\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80", NULL };   /* Автор */
-    if (n < 5 || n > 80) return ND_META_NONE;
-    for (size_t k = 0; openers[k]; k++) {
-        size_t l = strlen(openers[k]);
-        if (nd_ascii_prefix(s, n, openers[k]) && is_name_list(s + l, n - l))
-            return nd_ascii_prefix(s, n, "von ") ? ND_META_VON : ND_META_SIGNED;
-    }
-    if (is_role(s, n)) return ND_META_SIGNED;
-    const char *colon = memchr(s, ':', n < 16 ? n : 16);
-    if (!colon || colon + 2 >= s + n || colon[1] != ' ') return ND_META_NONE;
-    size_t l = (size_t)(colon - s);
-    for (size_t k = 0; labels[k]; k++)
-        if (strlen(labels[k]) == l && nd_ascii_prefix(s, n, labels[k]) && is_name_list(colon + 2, n - l - 2))
-            return ND_META_SIGNED;
-    return ND_META_NONE;
-}
-
-/*
- * A date line that looks_like_date does not take: after its place, or
- * longer, a date and its update ("Zaragoza, 07 dic 2026 - 08:15
- * Actualizado: 07 dic 2026 - 12:40"). The place is a capitalised word or
- * three before a comma, not in capitals: a wire's dateline ("LONDON, March
- * 3") opens its story, and its place tells the story's region (dropped,
- * one reuters21578 training record moved region accuracy 96.45% ->
- * 96.39%). The rest is parted before each capitalised verb of dates
- * ("Actualizado", "Updated", "Mis"), every part a date.
- */
-static int is_placed_date(const char *s, size_t n)
-{
-    if (n > 120) return 0;
-    size_t b = 0;
-    const char *comma = memchr(s, ',', n < 32 ? n : 32);
-    if (comma && comma + 2 < s + n && comma[1] == ' ' && name_capital(s, 0, n) && !(n > 1 && isupper((unsigned char)s[1]))) {
-        size_t words = 1;
-        for (const char *q = s; q < comma; q++) {
-            if (isdigit((unsigned char)*q)) words = 9;
-            if (*q == ' ' && !name_capital(s, (size_t)(q + 1 - s), n)) words = 9;
-            words += *q == ' ';
-        }
-        if (words <= 3) b = (size_t)(comma + 2 - s);
-    }
-    if (!b && n <= 48) return 0;   /* looks_like_date's */
-    for (size_t from = b, i = b; i <= n; i++) {
-        if (i < n && !(i > from && s[i - 1] == ' ' && isupper((unsigned char)s[i]))) continue;
-        size_t e = i;
-        while (e < n && isalpha((unsigned char)s[e])) e++;
-        if (i < n && !(word_kind(&date_kinds, s + i, e - i) & (DATE_VERB | DATE_OTHER_VERB))) continue;
-        if (!looks_like_date(s + from, i - from, 1)) return 0;
-        from = i;
-    }
-    return 1;
-}
-
-/*
- * A line of a post's meta under its headline: a date alone, a bare count
- * ("142", "2.1K": likes and comments beside their icons), a name (four
- * capitalised words at most, "Maria Okafor"), a signature.
- */
-nd_meta nd_line_meta(const char *s, size_t n)
-{
-    pthread_once(&phrase_once, index_phrases);
-    nd_meta sig = signature(s, n);
-    if (sig != ND_META_NONE || !n) return sig;
-    if (n > 48) return is_placed_date(s, n) ? ND_META_DATE : ND_META_NONE;
-    size_t i = 0;
-    while (i < n && (isdigit((unsigned char)s[i]) || ((s[i] == ',' || s[i] == '.') && i > 0))) i++;
-    if (i > 0 && i <= 7 && (i == n || (i + 1 == n && (s[i] == 'K' || s[i] == 'k' || s[i] == 'M'))))
-        return ND_META_COUNT;
-    if (looks_like_date(s, n, 1) || is_placed_date(s, n)) return ND_META_DATE;
-    return is_byline_more(s, n) && !nd_ascii_prefix(s, n, "and ") && !nd_ascii_prefix(s, n, "& ") ? ND_META_NAME
-                                                                                                 : ND_META_NONE;
-}
-
-/* "Page 2 of 3", "Seite 2 von 3", "Página 2 de 3": a multi-page article's counter, alone on its line. */
-static int page_counter(const char *s, size_t n)
-{
-    static const char *const pages[] = { "page ", "seite ", "p\xC3\xA1gina ", "pagina ", "strona ", "sida ", "side ", NULL };
-    static const char *const ofs[] = { " of ", " von ", " de ", " sur ", " di ", " van ", " z ", " av ", " af ", "/", NULL };
-    size_t k = 0, i;
-    while (pages[k] && !nd_ascii_prefix(s, n, pages[k])) k++;
-    if (!pages[k] || n > 40) return 0;
-    for (i = strlen(pages[k]); i < n && isdigit((unsigned char)s[i]);) i++;
-    if (i == strlen(pages[k])) return 0;
-    for (k = 0; ofs[k] && !nd_ascii_prefix(s + i, n - i, ofs[k]); k++) {}
-    if (!ofs[k]) return 0;
-    size_t d = i + strlen(ofs[k]), e = d;
-    while (e < n && isdigit((unsigned char)s[e])) e++;
-    while (e < n && (s[e] == ' ' || s[e] == '.' || s[e] == ':')) e++;
-    return e > d && e == n;
-}
-
-/*
- * A control's label in the other languages: "share this article", alone
- * or before its buttons ("Comparte esta noticia", "Teilen Sie diesen
- * Artikel", "Partager cet article", "Compartir en Facebook"), "listen to
- * this article" ("Artikel anhören", "Écouter cet article"), a multi-page
- * article's ("Page 2 of 3", "Next page", "Nächste Seite"), a live blog's
- * ("Live", "Key events", "Liveticker"). Read on the
- * blocks the block model kept: as line rules they moved the verdicts it
- * learned on the blocks around them.
- */
-nd_clutter nd_line_button(const char *s, size_t n)
-{
-    static const char *const labels[] = {
-        "comparte esta noticia", "comparte este art\xC3\xAD" "culo", "compartir esta noticia",
-        "compartir este art\xC3\xAD" "culo", "compartir nota", "compartir en ", "teilen sie diesen artikel",
-        "teilen sie dies", "teilen mit:", "teilen auf ", "teilen per ", "artikel teilen", "diesen artikel teilen",
-        "partager cet article", "partagez cet article", "condividi questo articolo", "condividi su ",
-        "compartilhe esta not\xC3\xAD" "cia", "partilhe este artigo", "deel dit artikel", "deel dit bericht",
-        "udost\xC4\x99pnij na ", "dela artikeln", "del artiklen", "artikel anh\xC3\xB6ren", "artikel vorlesen",
-        "beitrag anh\xC3\xB6ren", "\xC3\xA9" "couter cet article", "\xC3\x89" "couter cet article",
-        "\xC3\xA9" "couter l'article", "\xC3\x89" "couter l'article", "escuchar art\xC3\xAD" "culo",
-        "escuchar la noticia", "ascolta l'articolo", "ouvir artigo", "compartilhe", "partagez", "comparte",
-        "lyssna p\xC3\xA5 artikeln", "lyt til artiklen", "lytt til artikkelen", "kuuntele artikkeli",
-        "pos\xC5\x82uchaj artyku\xC5\x82u", "luister naar dit artikel", "luister naar het artikel",
-        /* "follow us" */
-        "obserwuj nas", "folge uns", "folgen sie uns", "suivez-nous", "s\xC3\xAD" "guenos", "seguici", "siga-nos",
-        "volg ons", "f\xC3\xB6lj oss", "f\xC3\xB8lg os", "f\xC3\xB8lg oss", "seuraa meit\xC3\xA4",
-        /* "copy link" */
-        "copiar enlace", "copiar el enlace", "enlace copiado", "copiar link", "link kopieren", "link kopiert",
-        "copier le lien", "lien copi\xC3\xA9", "copia link", "copia il link", "link copiato", "kopieer link",
-        "link kopi\xC3\xABren", "kopiera l\xC3\xA4nk", "kopier link", "kopioi linkki", "kopiuj link", NULL };
-    static const char *const ads[] = {   /* an advertisement's label, alone on its line */
-        "anzeige", "werbung", "publicit\xC3\xA9", "publicidad", "publicidade", "pubblicit\xC3\xA0", "advertentie",
-        "reclame", "annons", "annonse", "annonce", "reklame", "reklama", "mainos", "advertisement", "sponsored",
-        "gesponsert", "patrocinado", "sponsoris\xC3\xA9", "\xD0\xA0\xD0\xB5\xD0\xBA\xD0\xBB\xD0\xB0\xD0\xBC\xD0\xB0",
-        "\xD1\x80\xD0\xB5\xD0\xBA\xD0\xBB\xD0\xB0\xD0\xBC\xD0\xB0", NULL };   /* Реклама, реклама */
-    static const char *const after_ad[] = {   /* the story goes on after an advertisement */
-        "continua ap\xC3\xB3s a publicidade", "continua depois da publicidade", "continua ap\xC3\xB3s o an\xC3\xBA" "ncio",
-        "sigue despu\xC3\xA9s de la publicidad", "contin\xC3\xBA" "a despu\xC3\xA9s del anuncio", "continua dopo la pubblicit\xC3\xA0",
-        "der artikel geht nach der anzeige weiter", "der artikel geht unter der anzeige weiter", "artikel geht weiter nach",
-        "l'article continue apr\xC3\xA8s la publicit\xC3\xA9", "la suite de l'article apr\xC3\xA8s", "het artikel gaat verder na", NULL };
-    static const char *const paging[] = {   /* a multi-page article's links */
-        "next page", "previous page", "continue to page", "go to page", "n\xC3\xA4" "chste seite", "vorherige seite",
-        "weiter auf seite", "weiter zu seite", "zur n\xC3\xA4" "chsten seite", "page suivante", "page pr\xC3\xA9" "c\xC3\xA9" "dente",
-        "p\xC3\xA1gina siguiente", "p\xC3\xA1gina anterior", "pagina successiva", "pagina precedente", NULL };
-    static const char *const live[] = {   /* a live blog's labels and controls, alone on their line */
-        "live", "live updates", "live blog", "liveblog", "key events", "show key events only", "liveticker",
-        "live-ticker", "newsticker", "en direct", "en vivo", "ao vivo", "in diretta", NULL };
-    if (n >= 4 && n <= 20 && nd_word_in(live, s, n)) return ND_CLUTTER_NAV;
-    if (n < 6 || n > 100) return ND_CLUTTER_NONE;
-    if (page_counter(s, n)) return ND_CLUTTER_NAV;
-    if (n < 16 && nd_word_in(ads, s, n)) return ND_CLUTTER_AD;
-    if (memchr(s, 'x', n) && ((memmem(s, n, "xternal", 7) && memmem(s, n, "responsib", 9)) ||
-                              (memmem(s, n, "xtern", 5) && memmem(s, n, "verantwortlich", 14))))
-        return ND_CLUTTER_LEGAL;   /* "The BBC is not responsible for the content of external sites." */
-    unsigned char c = (unsigned char)s[0] < 0x80 ? (unsigned char)tolower((unsigned char)s[0]) : (unsigned char)s[0];
-    for (size_t k = 0; after_ad[k] && n < 60; k++)
-        if ((unsigned char)after_ad[k][0] == c && nd_ascii_prefix(s, n, after_ad[k])) return ND_CLUTTER_AD;
-    for (size_t k = 0; labels[k]; k++)
-        if ((unsigned char)labels[k][0] == c && nd_ascii_prefix(s, n, labels[k])) return ND_CLUTTER_SOCIAL;
-    for (size_t k = 0; paging[k] && n < 40; k++)   /* "Next page »", not "Next page turners for the summer ..." */
-        if ((unsigned char)paging[k][0] == c && nd_ascii_prefix(s, n, paging[k])) return ND_CLUTTER_NAV;
-    return ND_CLUTTER_NONE;
-}
-
-/*
- * A paywall's notice or label: "Article réservé aux abonnés", "El
- * contenido al que quiere acceder es exclusivo para suscriptores.",
- * "Subscriber exclusive". A short line with such a phrase and a word for
- * what is withheld (article, content, Artikel, contenido, ...) or four
- * words at most: "The channel is available to subscribers only." is a
- * story's sentence.
- */
-int nd_line_is_paywall(const char *s, size_t n)
-{
-    static const char *const notices[] = {
-        "subscribers only", "subscriber exclusive", "subscriber-only", "exclusive to subscribers",
-        "subscribe to read", "subscribe to continue",
-        "r\xC3\xA9serv\xC3\xA9 aux abonn\xC3\xA9s", "nur f\xC3\xBCr abonnenten", "exklusiv f\xC3\xBCr abonnenten",
-        "exclusivo para suscriptores", "exclusivo para assinantes", "exclusivo para assinante",
-        "riservato agli abbonati", "esclusivo per gli abbonati", "exclusief voor abonnees", "alleen voor abonnees",
-        "tylko dla subskrybent", "endast f\xC3\xB6r prenumeranter", "kun for abonnenter", "vain tilaajille",
-        "r\xC3\xA9serv\xC3\xA9" "e aux abonn\xC3\xA9s", "exclusively to subscribers", "exclusively for subscribers", NULL };
-    static const char *const reading[] = {   /* the rest of it, with a subscription: ten words suffice */
-        "read the rest", "continue reading", "keep reading", "weiterlesen", "sigue leyendo", "seguir leyendo",
-        "continua a leggere", "continue a ler", "lees verder", "verder lezen", "lire la suite", "la suite est", NULL };
-    static const char *const meters[] = {   /* "Vous avez lu 30% de cet article." */
-        "% de cet article", "% of this article", "% dieses artikels", "% de este art\xC3\xAD" "culo",
-        "% di questo articolo", "% deste artigo", NULL };
-    static const char *const withheld[] = { "article", "story", "content", "artikel", "beitrag", "inhalt",
-                                            "contenu", "contenido", "art\xC3\xAD" "culo", "nota", "conte\xC3\xBA" "do",
-                                            "mat\xC3\xA9ria", "contenuto", "articolo", "artigo", "tekst", NULL };
-    static const char *const stems[] = { "subscri", "abonn", "suscrip", "assinant", "assinatura", "abbona", "l'abbona",
-                                         "prenumer", "tilaaj", "subskryb", NULL };
-    if (n < 10 || n > 120) return 0;
-    for (const char *pc = memchr(s, '%', n); pc; pc = memchr(pc + 1, '%', (size_t)(s + n - pc - 1)))
-        for (size_t k = 0; meters[k]; k++)
-            if (nd_ascii_prefix(pc, (size_t)(s + n - pc), meters[k])) return 1;
-    int stem = 0;   /* most lines have none of the words for a subscriber: a look at each word's start */
-    for (const char *w = s, *end = s + n; w && !stem; w = memchr(w, ' ', (size_t)(end - w))) {
-        w += *w == ' ';
-        if (end - w < 5) break;
-        char c = (char)(w[0] | 0x20), d = (char)(w[1] | 0x20);
-        if (c == 's' || c == 'a' || c == 'p' || c == 't' || c == 'l')
-            for (size_t k = 0; stems[k] && !stem; k++)
-                stem = c == stems[k][0] && d == stems[k][1] && nd_ascii_prefix(w, (size_t)(end - w), stems[k]);
-    }
-    if (!stem) return 0;
-    char low[121];
-    size_t words = 1;
-    for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)s[i]), words += s[i] == ' ';
-    size_t k = 0;
-    while (notices[k] && !memmem(low, n, notices[k], strlen(notices[k]))) k++;
-    if (!notices[k]) {
-        for (k = 0; reading[k] && words <= 10; k++)
-            if (memmem(low, n, reading[k], strlen(reading[k]))) return 1;
-        return 0;
-    }
-    if (words <= 4) return 1;
-    for (k = 0; withheld[k]; k++)
-        if (has_phrase(low, n, withheld[k])) return 1;
-    return 0;
-}
-
-/* A quotation mark in s[0..n): ", “, „, « (someone's words: a story reports them). */
-static int has_quotation(const char *s, size_t n)
-{
-    if (memchr(s, '"', n)) return 1;
-    for (const unsigned char *u = (const unsigned char *)s, *end = u + n; u + 1 < end; u++)
-        if ((u[0] == 0xE2 && u + 2 < end && u[1] == 0x80 && (u[2] == 0x9C || u[2] == 0x9E)) || (u[0] == 0xC2 && u[1] == 0xAB))
-            return 1;
-    return 0;
-}
-
-/*
- * A site's appeal to its reader for money: "When you join The Haitian
- * Times family, you'll get unlimited digital access ...", "If you value
- * our reporting, please consider making a contribution.", "Unterstützen
- * Sie unabhängigen Journalismus mit einem Abo.", "Abonnez-vous pour lire la
- * suite ...". A block of 400 bytes at most that pitches (subscribe, join,
- * donate, support, in the languages of the dates) journalism or access to
- * it, speaks to the reader or as the site ("you", "our", "Sie", "nos"),
- * and reports no one's words (no quotation marks, no "said"): "The
- * foundation will support local journalism, she said." is a story's.
- */
-int nd_line_is_appeal(const char *s, size_t n)
-{
-    /* a first look for what it asks for, without a first letter that may be a capital ("Journalismus"), as
-       reading every sentence's words cost process 0.9% */
-    static const char *const hints[] = { "ournalis", "eriodis", "eporting", "ewsroom", "limit", NULL };
-    static const char *const goods[] = { "journalism", "journalistiek", "journalistik", "giornalismo", "jornalismo",
-                                         "periodismo", "reporting", "newsroom", "unlimited digital", "unlimited access to our",
-                                         "unlimited access to all", "acceso ilimitado", "accesso illimitato",
-                                         "acesso ilimitado", "acc\xC3\xA8s illimit\xC3\xA9", NULL };
-    if (n < 20 || n > 400 || !strchr(".!?", s[n - 1])) return 0;   /* sentences: not a table's rows */
-    size_t k = 0;
-    while (hints[k] && !memmem(s, n, hints[k], strlen(hints[k]))) k++;
-    if (!hints[k]) return 0;
-    pthread_once(&phrase_once, index_phrases);
-    unsigned w = prompt_words(s, n);
-    if ((w & (PW_PITCH | PW_ADDRESS | PW_SAID)) != (PW_PITCH | PW_ADDRESS) || has_quotation(s, n)) return 0;
-    char low[400];
-    for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)s[i]);
-    for (k = 0; goods[k]; k++)
-        if (memmem(low, n, goods[k], strlen(goods[k]))) return 1;
-    return 0;
-}
-
-/* Does s[0..n) hold w, whose first letter is a capital? (memchr for that capital is cheaper than memmem) */
-static int has_capital_word(const char *s, size_t n, const char *w)
-{
-    size_t l = strlen(w);
-    for (const char *q = s, *end = s + n; (q = memchr(q, w[0], (size_t)(end - q))) && (size_t)(end - q) >= l; q++)
-        if (!memcmp(q, w, l)) return 1;
-    return 0;
-}
-
-/*
- * A newsletter's prompt that the block model kept: "Get ABC7's top stories
- * delivered to your inbox every morning", "Headlines Delivered to Your
- * Inbox", "Hol dir nachhaltige Trends ... direkt in dein Postfach.", "Get
- * the inside scoop ... with our FREE daily newsletter", "Receba as
- * notícias do Jornal do Vale no seu WhatsApp". 300 bytes at most
- * that bring something to the reader's inbox ("to your inbox", "in dein
- * Postfach"), or name a newsletter while speaking to the reader or as the
- * site, or a messenger's channel or news in 160 bytes, and report and
- * quote no one ("Our newsletter reached two million readers, the company
- * said." is a story's).
- */
-int nd_line_is_newsletter(const char *s, size_t n)
-{
-    static const char *const inbox[] = { "to your inbox", "in your inbox every", "dein postfach", "ihr postfach",
-                                         "deinen posteingang", "ihren posteingang", "in je inbox", NULL };
-    static const char *const news[] = { "channel", "kanal", "canal", "canale", "news", "not\xC3\xAD" "cias", "noticias",
-                                        "nachrichten", "actualit\xC3\xA9s", "notizie", "nieuws", NULL };
-    if (n < 16 || n > 300) return 0;
-    /* a first look, as for appeals: an inbox, a newsletter, a German Postfach or Posteingang, a messenger */
-    /* the Nordic "nyhetsbrev", "nyhedsbrev" only where the text has Latin-1's letters (å, ä, ø: C3 ..), as a look costs */
-    int letter = memmem(s, n, "ewsletter", 9) || (memchr(s, 0xC3, n) && memmem(s, n, "brev", 4));
-    int chat = !letter && n <= 160 && (has_capital_word(s, n, "WhatsApp") || has_capital_word(s, n, "Telegram"));
-    if (!letter && !chat && !memmem(s, n, "nbox", 4) && !memmem(s, n, "ostfach", 7) && !memmem(s, n, "osteingang", 10))
-        return 0;
-    pthread_once(&phrase_once, index_phrases);
-    unsigned w = prompt_words(s, n);
-    if ((w & PW_SAID) || has_quotation(s, n)) return 0;
-    char low[300];
-    for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)s[i]);
-    for (size_t k = 0; inbox[k]; k++)
-        if (memmem(low, n, inbox[k], strlen(inbox[k]))) return 1;
-    for (size_t k = 0; news[k] && chat; k++)   /* "Receba as notícias no seu WhatsApp", "Join our WhatsApp channel" */
-        if (has_phrase(low, n, news[k])) return 1;
-    return letter && (w & PW_ADDRESS);
-}
-
 /*
  * A heading over other stories' headlines that the rules do not take (as a
  * rule it moved the block model's verdicts on the blocks around it), the
@@ -1960,15 +814,9 @@ nd_clutter nd_sentence_clutter(const char *s, size_t n)
 {
     pthread_once(&phrase_once, index_phrases);
     if (!n) return ND_CLUTTER_NONE;
-    if (looks_like_byline(s, n)) return ND_CLUTTER_BYLINE;
+    if (nd_looks_like_byline(s, n)) return ND_CLUTTER_BYLINE;
     skip_marker(&s, &n);
     return phrase_or_credit(s, n);
-}
-
-int nd_line_is_site_prompt(const char *s, size_t n)
-{
-    pthread_once(&phrase_once, index_phrases);
-    return looks_like_site_prompt(s, n);
 }
 
 int nd_line_is_body(const char *s, size_t n)
@@ -1978,5 +826,5 @@ int nd_line_is_body(const char *s, size_t n)
 
 int nd_line_is_address(const char *s, size_t n)
 {
-    return looks_like_address(s, n);
+    return nd_looks_like_address(s, n);
 }

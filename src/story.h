@@ -106,7 +106,7 @@ void nd_page_title_after_site(nd_page *p);
 /* clean.c: the clutter rules' verdict on every block (b->rule), and the index of the headline block (or p->n). */
 size_t nd_page_rules(nd_page *p);
 /*
- * clean.c: a date alone ("Monday, 4 November 2024", "2 hours ago"; with 'all'
+ * meta.c: a date alone ("Monday, 4 November 2024", "2 hours ago"; with 'all'
  * in the other languages too: "Donnerstag, 31. Mai 2012", "Sábado 23 de abril
  * del 2022"); an address ("www.example.com").
  */
@@ -114,23 +114,23 @@ int nd_line_is_date(const char *s, size_t n, int all);
 /* clean.c: a body paragraph: eight words or more ending like a sentence, or Chinese or Japanese prose. */
 int nd_line_is_body(const char *s, size_t n);
 int nd_line_is_address(const char *s, size_t n);
-/* clean.c: an author's bio ("Jane Doe is a reporter for ...", "The author is a professor of ..."). */
+/* meta.c: an author's bio ("Jane Doe is a reporter for ...", "The author is a professor of ..."). */
 int nd_line_is_bio(const char *s, size_t n);
-/* clean.c: a site's prompt to its reader: a cookie dialog's text, an outdated-browser warning. */
+/* prompts.c: a site's prompt to its reader: a cookie dialog's text, an outdated-browser warning. */
 int nd_line_is_site_prompt(const char *s, size_t n);
-/* clean.c: a phone, fax or e-mail line alone ("Tel.: +49 40 1234 5678", "E-Mail: presse@example.org"). */
+/* meta.c: a phone, fax or e-mail line alone ("Tel.: +49 40 1234 5678", "E-Mail: presse@example.org"). */
 int nd_line_is_contact(const char *s, size_t n);
-/* clean.c: a time of day alone, a live blog's post's stamp ("14:31", "05:28 Uhr", "3:59 PM ET", "14h31"). */
+/* meta.c: a time of day alone, a live blog's post's stamp ("14:31", "05:28 Uhr", "3:59 PM ET", "14h31"). */
 int nd_line_is_time(const char *s, size_t n);
-/* clean.c: a byline and its dates ("Par Claire Martin · Publié le 4 mars 2024", "Von Anna Berger | 04.03.2024"). */
+/* meta.c: a byline and its dates ("Par Claire Martin · Publié le 4 mars 2024", "Von Anna Berger | 04.03.2024"). */
 int nd_line_is_dated_byline(const char *s, size_t n);
-/* clean.c: a control's label: ND_CLUTTER_SOCIAL ("Comparte esta noticia", "Artikel anhören"), _NAV ("Page 2 of 3", "Next page"). */
+/* prompts.c: a control's label: ND_CLUTTER_SOCIAL ("Comparte esta noticia", "Artikel anhören"), _NAV ("Page 2 of 3", "Next page"). */
 nd_clutter nd_line_button(const char *s, size_t n);
-/* clean.c: a paywall's notice or label ("Article réservé aux abonnés", "This story is for subscribers only."). */
+/* prompts.c: a paywall's notice or label ("Article réservé aux abonnés", "This story is for subscribers only."). */
 int nd_line_is_paywall(const char *s, size_t n);
-/* clean.c: a site's appeal to its reader to subscribe or give ("If you value our reporting, please consider ..."). */
+/* prompts.c: a site's appeal to its reader to subscribe or give ("If you value our reporting, please consider ..."). */
 int nd_line_is_appeal(const char *s, size_t n);
-/* clean.c: a newsletter's prompt ("Get our top stories delivered to your inbox every morning"). */
+/* prompts.c: a newsletter's prompt ("Get our top stories delivered to your inbox every morning"). */
 int nd_line_is_newsletter(const char *s, size_t n);
 /* clean.c: a heading over other stories' headlines, the whole line ("Trending Stories", "Meistgelesen"). */
 int nd_line_is_more_heading(const char *s, size_t n);
@@ -139,13 +139,13 @@ nd_clutter nd_sentence_clutter(const char *s, size_t n);
 /* clean.c: the heading of a press release's closing boilerplate: ND_CLUTTER_BIO ("About Northwind Energy"), _LEGAL ("Forward-Looking Statements"). */
 nd_clutter nd_line_closing_heading(const char *s, size_t n);
 /*
- * clean.c: what a short line of a post's meta is (nd_line_meta): a date, a count ("142", "2.1K"), a name, a
+ * meta.c: what a short line of a post's meta is (nd_line_meta): a date, a count ("142", "2.1K"), a name, a
  * signature ("di Giulia Ferri", "Autor: Jan Kowalski"), a German one that only a date under it confirms ("Von
  * Anna Berger").
  */
 typedef enum { ND_META_NONE, ND_META_DATE, ND_META_COUNT, ND_META_NAME, ND_META_SIGNED, ND_META_VON } nd_meta;
 nd_meta nd_line_meta(const char *s, size_t n);
-/* clean.c: a caption noting its picture only illustrates ("... (Symbolbild).", "... (Archivbild)"). */
+/* meta.c: a caption noting its picture only illustrates ("... (Symbolbild).", "... (Archivbild)"). */
 int nd_line_is_picture_note(const char *s, size_t n);
 
 /*=====   Block features (blockfeat.c)   =====*/
