@@ -247,7 +247,7 @@ static inline size_t nd_utf8_put(char *o, uint32_t cp)
 }
 
 /*
- * reader.c: s[0..len) appended to out / as a new string, its bytes that are
+ * encoding.c: s[0..len) appended to out / as a new string, its bytes that are
  * not UTF-8 read as nd_utf8_repair does and its NUL bytes as spaces, both
  * counted in *r.
  */
@@ -258,8 +258,28 @@ char *nd_utf8_string(const char *s, size_t len, nd_repairs *r);
 void nd_compose(char **s);
 void nd_buf_compose(nd_buf *b, size_t from);
 
-/* reader.c: UTF-8 text once read as Windows-1252 mended in place ("fÃ¼r" -> "für"); *len updated; the characters mended. */
+/* encoding.c: UTF-8 text once read as Windows-1252 mended in place ("fÃ¼r" -> "für"); *len updated; the characters mended. */
 unsigned nd_mojibake_repair(char *s, size_t *len);
+/* encoding.c: binary data, not text, by the control characters of its first 8 KB. */
+int nd_looks_binary(const char *s, size_t n);
+/*
+ * encoding.c: the encoding a page declares in its first 8 KB (<meta charset>, http-equiv, <?xml
+ * encoding?>) into name, as iconv knows it (gb2312 as GBK ...); 0 for none or UTF-8.
+ */
+int nd_declared_charset(const char *s, size_t len, char name[32]);
+/* encoding.c: s[0..len) read from 'charset' into out as UTF-8 (*bad: bytes it could not read); 0: iconv does not know it. */
+int nd_from_charset(const char *charset, const char *s, size_t len, nd_buf *out, unsigned *bad);
+/* encoding.c: a record's text (and title) that a scraper decoded as Latin-1, read back in the encoding its page declares. */
+void nd_latin1_page(nd_record *rec);
+/* encoding.c: "field": "value" in a (possibly cut) JSON text, for naming a bad record; NULL when there is none. */
+char *nd_sniff_json_id(const char *s, size_t len, const char *field);
+/*
+ * encoding.c: UTF-16 code units r[0..have) (little-endian with 'le') as UTF-8 into out (room for
+ * have * 3 / 2 + 4 bytes): whole code units and surrogate pairs only, a pair cut at the end kept
+ * for the next call unless 'eof'; a lone surrogate, or an odd byte at the end of the input,
+ * becomes U+FFFD. The bytes written; *used, the input bytes read.
+ */
+size_t nd_utf16_to_utf8(const unsigned char *r, size_t have, int le, int eof, char *out, size_t *used);
 
 /* Length of the longest valid UTF-8 prefix of s[0..len). */
 size_t nd_utf8_valid_prefix(const unsigned char *s, size_t len);
