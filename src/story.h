@@ -147,6 +147,20 @@ typedef enum { ND_META_NONE, ND_META_DATE, ND_META_COUNT, ND_META_NAME, ND_META_
 nd_meta nd_line_meta(const char *s, size_t n);
 /* meta.c: a caption noting its picture only illustrates ("... (Symbolbild).", "... (Archivbild)"). */
 int nd_line_is_picture_note(const char *s, size_t n);
+/* The bytes c in s[0..n). */
+static inline size_t nd_count_bytes(const char *s, size_t n, char c)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) k += s[i] == c;
+    return k;
+}
+
+/*=====   The passes over the kept blocks (passes.c)   =====*/
+
+/* After the block model's decision: what it kept and is no story all the same (blocks of no word, repeats, chrome). */
+void nd_story_passes(nd_page *p);
+/* For a text of prose alone, kept whole without the model: a closing bio, a paywall's notice, a caption's note. */
+void nd_story_prose_passes(nd_page *p);
 
 /*=====   Block features (blockfeat.c)   =====*/
 
