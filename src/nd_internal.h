@@ -258,6 +258,9 @@ char *nd_utf8_string(const char *s, size_t len, nd_repairs *r);
 void nd_compose(char **s);
 void nd_buf_compose(nd_buf *b, size_t from);
 
+/* util.c: seconds on the monotonic clock. */
+double nd_now(void);
+
 /* encoding.c: UTF-8 text once read as Windows-1252 mended in place ("fÃ¼r" -> "für"); *len updated; the characters mended. */
 unsigned nd_mojibake_repair(char *s, size_t *len);
 /* encoding.c: binary data, not text, by the control characters of its first 8 KB. */

@@ -22,109 +22,14 @@
 #include "train.h"
 
 #include <errno.h>        /* errno */
-#include <pthread.h>      /* pthread_mutex_lock */
 #include <libsvm/svm.h>  /* svm_train */
 #include <linear.h>       /* set_print_string_function */
 #include <math.h>         /* log */
 #include <stdlib.h>      /* qsort, srand */
-#include <time.h>        /* clock_gettime */
-
-struct tagged { uint32_t id; float w; };
-
-struct nd_trainer {
-    nd_train_opts opts;
-    nd_feature_cfg cfg;
-    nd_tokenizer *tz;
-    nd_gazetteer gaz;
-    nd_doc doc;
-    nd_strmap dict;                /* every term seen -> document frequency */
-    uint32_t *doc_start;           /* ndocs + 1 offsets into tid/tcnt */
-    size_t ndocs, doc_alloc;
-    uint32_t *tid;
-    float *tcnt;
-    size_t nnz, nnz_alloc;
-    int *label[ND_NTASKS];
-    size_t label_alloc[ND_NTASKS];
-    nd_strmap labels[ND_NTASKS];   /* name -> first-seen index */
-    struct tagged *agg;
-    size_t agg_alloc;
-    nd_buf key;                    /* scratch for bigram keys */
-    nd_record *sumrec;             /* records with reference summaries, for the sentence model */
-    size_t nsumrec, sumrec_alloc;
-    uint64_t digest;
-    double t0;
-    const nd_language *lang;       /* NULL until "auto" has chosen */
-    nd_buf gazetteer;              /* the gazetteer file, parsed once the language (its tokenizer) is known */
-    struct pending { nd_record rec; unsigned tasks; } *pend;   /* "auto": the first records, held until their language is chosen */
-    size_t npend, pend_alloc, pend_bytes;
-    nd_langcount pend_count;
-    int guessed, guess_records;
-    double guess_share;
-    nd_blockset *pages;            /* pages with known story segments, for the block model */
-    nd_extractor *ex;              /* the block model the texts are read with, or NULL (the rules) */
-    nd_sumsvm *sum;                /* a sentence model for when no record has a reference summary, or NULL */
-};
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
 
 static void quiet(const char *s)
 {
     (void)s;
-}
-
-/*-----   progress   -----*/
-
-struct fit_meter {
-    const nd_train_opts *opts;
-    pthread_mutex_t mu;
-    size_t done, total;
-    double work_done, work_total, t0;
-    nd_train_progress last;
-};
-
-struct fit_meter *nd_meter_new(const nd_train_opts *opts, size_t fits, double work)
-{
-    if (!opts->progress || !fits) return NULL;
-    struct fit_meter *m = nd_xcalloc(1, sizeof(*m));
-    m->opts = opts;
-    pthread_mutex_init(&m->mu, NULL);
-    m->total = fits;
-    m->work_total = work;
-    m->t0 = now();
-    return m;
-}
-
-void nd_meter_tick(struct fit_meter *m, const nd_train_progress *where, double work)
-{
-    if (!m) return;
-    pthread_mutex_lock(&m->mu);
-    nd_train_progress p = *where;
-    if (m->done < m->total) m->done++;
-    m->work_done += work;
-    p.done = m->done;
-    p.total = m->total;
-    p.elapsed = now() - m->t0;
-    p.left = m->work_done > 0 && m->work_done < m->work_total
-                 ? p.elapsed * (m->work_total - m->work_done) / m->work_done : 0;
-    m->last = p;
-    m->opts->progress(&p, m->opts->progress_ctx);
-    pthread_mutex_unlock(&m->mu);
-}
-
-void nd_meter_free(struct fit_meter *m)
-{
-    if (!m) return;
-    if (m->done && m->done < m->total) {   /* fewer fits than counted (a stage skipped): the count ends anyway */
-        m->done = m->total - 1;
-        nd_meter_tick(m, &m->last, 0);
-    }
-    pthread_mutex_destroy(&m->mu);
-    free(m);
 }
 
 /* The texts are in 'l': its tokenizer, and the gazetteer's places read with it. */
@@ -212,7 +117,7 @@ nd_trainer *nd_trainer_new(const nd_train_opts *opts, nd_err *err)
     t->doc_start[0] = 0;
     t->doc_alloc = 1;
     t->digest = 1469598103934665603ULL;
-    t->t0 = now();
+    t->t0 = nd_now();
     svm_set_print_string_function(quiet);
     return t;
 }
@@ -331,7 +236,6 @@ void nd_trainer_use_extractor(nd_trainer *t, const nd_model *m)
         *t->ex = *m->ex;
     }
 }
-
 
 static int cmp_tagged(const void *a, const void *b)
 {
@@ -574,230 +478,6 @@ static struct svm_node **build_rows(nd_trainer *t, const nd_model *m, const uint
     return rows;
 }
 
-/*
- * A task's rows as its view sees them (nd_model_view): the shared rows with
- * the gazetteer and title blocks scaled or dropped, normalised again. Into
- * a copy, which is returned, or, when no task after this one reads the
- * shared rows, over them (16 bytes a document's term fewer; returns NULL).
- */
-static struct svm_node *scale_rows(struct svm_node **x, size_t n, const nd_view *view, int in_place)
-{
-    const double scale[3] = { 1.0, view->g, view->tg };
-    size_t total = 0;
-    for (size_t i = 0; i < n && !in_place; i++) {
-        const struct svm_node *p = x[i];
-        while (p->index != -1) p++, total++;
-        total += 2;   /* its end and its bias node */
-    }
-    struct svm_node *own = in_place ? NULL : nd_xmalloc((total ? total : 1) * sizeof(*own));
-    size_t at = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (in_place) {   /* the row shrinks where it lies: nodes are written at or before where they are read */
-            own = x[i];
-            at = 0;
-        } else {
-            own[at++] = x[i][-1];   /* the bias node */
-        }
-        struct svm_node *row = own + at;
-        double ss = 0;
-        for (const struct svm_node *p = x[i]; p->index != -1; p++) {
-            double g = scale[nd_view_block(view, (uint32_t)p->index)];
-            if (g == 0) continue;
-            double v = p->value * g;
-            own[at++] = (struct svm_node){ p->index, v };
-            ss += v * v;
-        }
-        own[at++] = (struct svm_node){ -1, 0 };
-        double inv = ss > 0 ? 1.0 / sqrt(ss) : 1.0;
-        for (struct svm_node *p = row; p->index != -1; p++) p->value = (float)(p->value * inv);
-        x[i] = row;
-    }
-    return in_place ? NULL : own;
-}
-
-/* xorshift64*: the fold shuffle's generator (independent of rand()). */
-static uint64_t rng_next(uint64_t *s)
-{
-    *s ^= *s >> 12;
-    *s ^= *s << 25;
-    *s ^= *s >> 27;
-    return *s * 2685821657736338717ULL;
-}
-
-struct labeled { int cls; int doc; };
-
-static int cmp_labeled(const void *a, const void *b)
-{
-    const struct labeled *x = a, *y = b;
-    if (x->cls != y->cls) return x->cls < y->cls ? -1 : 1;
-    return x->doc < y->doc ? -1 : x->doc > y->doc;
-}
-
-struct name_idx { const char *name; int idx; };
-
-static int cmp_name(const void *a, const void *b)
-{
-    return strcmp(((const struct name_idx *)a)->name, ((const struct name_idx *)b)->name);
-}
-
-/* One classifier being trained: its data, label names, where its jobs are, the C chosen. */
-struct task_run {
-    struct task_data td;         /* td.k == 0: the task has fewer than two labels */
-    char **names;                /* label names, class order (handed to the model) */
-    size_t job0;                 /* its cross-validation jobs: ngrid x folds from here */
-    size_t cls0;                 /* liblinear: its per-class jobs, folds x classes from here */
-    size_t fin0;                 /* its final job (liblinear: one per class) */
-    int bestg;                   /* the chosen C's place in the grid */
-};
-
-/* Classes in name order; the task's documents ordered by class. Returns the number of classes. */
-static int order_classes(const nd_trainer *t, int k, struct task_run *r, struct labeled **ld, int *n)
-{
-    int nl = (int)t->labels[k].n;
-    struct name_idx *ni = nd_xmalloc((size_t)nl * sizeof(*ni));
-    for (int i = 0; i < nl; i++) ni[i] = (struct name_idx){ nd_strmap_key(&t->labels[k], (size_t)i), i };
-    qsort(ni, (size_t)nl, sizeof(*ni), cmp_name);
-    int *cls = nd_xmalloc((size_t)nl * sizeof(int));
-    r->names = nd_xmalloc((size_t)nl * sizeof(char *));
-    for (int i = 0; i < nl; i++) {
-        cls[ni[i].idx] = i;
-        r->names[i] = nd_xstrdup(ni[i].name);
-    }
-    free(ni);
-    *ld = nd_xmalloc(t->ndocs * sizeof(**ld));
-    *n = 0;
-    for (size_t d = 0; d < t->ndocs; d++)
-        if (t->label[k][d] >= 0) (*ld)[(*n)++] = (struct labeled){ cls[t->label[k][d]], (int)d };
-    free(cls);
-    qsort(*ld, (size_t)*n, sizeof(**ld), cmp_labeled);
-    return nl;
-}
-
-/* Stratified folds: shuffle each class's documents (T's, ordered by class), deal them out. */
-static void deal_folds(const nd_trainer *t, int k, struct task_data *T)
-{
-    uint64_t rs = 0x9E3779B97F4A7C15ULL ^ ((uint64_t)t->opts.seed * 0x100000001B3ULL + (uint64_t)k + 1);
-    int n = T->n;
-    int *perm = nd_xmalloc((size_t)n * sizeof(int) + 1);
-    for (int i = 0, c0 = 0; i < n; i = c0) {
-        c0 = i;
-        while (c0 < n && T->y[c0] == T->y[i]) c0++;
-        int len = c0 - i;
-        for (int a = 0; a < len; a++) perm[a] = a;
-        for (int a = len - 1; a > 0; a--) {
-            int b = (int)(rng_next(&rs) % (uint64_t)(a + 1));
-            int tmp = perm[a]; perm[a] = perm[b]; perm[b] = tmp;
-        }
-        for (int a = 0; a < len; a++) T->fold[i + perm[a]] = a % t->opts.folds;
-    }
-    free(perm);
-}
-
-/* Task k's training data from the shared rows: classes, folds, class weights, its view's scaling, the Gram matrix. */
-static void task_setup(const nd_trainer *t, const nd_model *m, struct svm_node **rows, int k, int last, struct task_run *r)
-{
-    struct labeled *ld;
-    int n;
-    int nl = order_classes(t, k, r, &ld, &n);
-    struct task_data *T = &r->td;
-    T->k = nl;
-    T->n = n;
-    T->nfeat = (uint32_t)m->vocab.n;
-    T->x = nd_xmalloc((size_t)n * sizeof(*T->x) + 1);
-    T->y = nd_xmalloc((size_t)n * sizeof(*T->y) + 1);
-    T->fold = nd_xmalloc((size_t)n * sizeof(int) + 1);
-    T->count = nd_xcalloc((size_t)nl, sizeof(int));
-    for (int i = 0; i < n; i++) {
-        T->x[i] = rows[ld[i].doc];
-        T->y[i] = ld[i].cls;
-        T->count[ld[i].cls]++;
-    }
-    free(ld);
-    deal_folds(t, k, T);
-    if (t->opts.balanced) {
-        T->cw = nd_xmalloc((size_t)nl * sizeof(double));
-        T->wl = nd_xmalloc((size_t)nl * sizeof(int));
-        for (int c = 0; c < nl; c++) {
-            T->wl[c] = c;
-            T->cw[c] = T->count[c] ? (double)n / ((double)nl * T->count[c]) : 1.0;
-        }
-    }
-    nd_view view = nd_model_view(m, k);
-    if (!nd_view_identity(&view)) T->own = scale_rows(T->x, (size_t)n, &view, last);
-    nd_solver want = t->opts.solver;
-    T->solver = want == ND_SOLVER_LIBLINEAR || (want == ND_SOLVER_AUTO && n > ND_LIBSVM_MAX_DOCS) ? ND_SOLVER_LIBLINEAR
-                                                                                              : ND_SOLVER_LIBSVM;
-    if (T->solver == ND_SOLVER_LIBSVM && (size_t)n <= ND_GRAM_MAX) {
-        T->gram = nd_gram_build(T->x, (size_t)n, T->nfeat, t->opts.threads);
-        T->g = nd_xmalloc((size_t)n * sizeof(*T->g));
-        for (int i = 0; i < n; i++) T->g[i] = T->gram + (size_t)i * ((size_t)n + 2);
-    }
-}
-
-static void task_release(struct task_run *r)
-{
-    struct task_data *T = &r->td;
-    if (r->names) {
-        for (int i = 0; i < T->k; i++) free(r->names[i]);
-        free(r->names);
-    }
-    free(T->x);
-    free(T->g);
-    free(T->gram);
-    free(T->own);
-    free(T->y);
-    free(T->fold);
-    free(T->cw);
-    free(T->count);
-    free(T->wl);
-}
-
-/* The C with the best cross-validated accuracy (ties: the smaller C), into the report. */
-static void choose_c(const nd_trainer *t, const struct job *jobs, int ngrid, int k, struct task_run *r, nd_train_report *rep)
-{
-    double best = -1;
-    for (int g = 0; g < ngrid; g++) {
-        int c = 0, n = 0;
-        for (int f = 0; f < t->opts.folds; f++) {
-            c += jobs[r->job0 + (size_t)(g * t->opts.folds + f)].correct;
-            n += jobs[r->job0 + (size_t)(g * t->opts.folds + f)].total;
-        }
-        double acc = n ? (double)c / n : 0;
-        rep->cv_grid[k][g] = n ? acc : -1;   /* -1: not tried (liblinear stopped below it) */
-        if (acc > best + 1e-12) best = acc, r->bestg = g;
-    }
-    rep->best_c[k] = t->opts.c_grid[r->bestg];
-    rep->cv_accuracy[k] = best;
-}
-
-/* Fold the final model of task k, calibrate it from its C's out-of-fold decisions and put it in m. */
-static nd_status task_finish(const nd_trainer *t, const struct job *jobs, struct job *fin, int k, struct task_run *r,
-                             nd_model *m, const nd_train_report *rep, nd_err *err)
-{
-    if (!fin->model)
-        return fin->error ? nd_fail(err, ND_ERR_PARAM, "%s: %s", r->td.solver == ND_SOLVER_LIBLINEAR ? "liblinear" : "libsvm",
-                                    fin->error)
-                          : ND_OK;
-    nd_linsvm *s = nd_linsvm_fold(fin->model, r->names, r->td.k, (uint32_t)m->vocab.n);
-    if (!s) {
-        svm_free_and_destroy_model(&fin->model);
-        return nd_fail(err, ND_ERR_PARAM, "task %s: the model has fewer classes than labels", nd_task_name((nd_task)k));
-    }
-    r->names = NULL;   /* the model's now */
-    fin->model = NULL;
-    nd_own_support_vectors(s->model);
-    nd_calibrate_pairs(s, jobs + r->job0 + (size_t)(r->bestg * t->opts.folds), t->opts.folds);
-    s->count = r->td.count;   /* taken over */
-    r->td.count = NULL;
-    s->uniform_prior = (t->opts.uniform_prior >> k) & 1;
-    m->task[k] = s;
-    m->best_c[k] = rep->best_c[k];
-    m->cv_accuracy[k] = rep->cv_accuracy[k];
-    m->ndocs_task[k] = r->td.n;
-    m->solver_task[k] = r->td.solver;
-    return ND_OK;
-}
-
 /* The vocabulary, the TF-IDF rows, and the model that will hold the classifiers. */
 static nd_model *model_setup(nd_trainer *t, const char *data_digest, struct svm_node ***rows, struct svm_node **pool)
 {
@@ -846,7 +526,7 @@ static nd_status train_classifiers(nd_trainer *t, nd_model *m, struct svm_node *
         if (t->labels[k].n >= 2) last = k;
     for (int k = 0; k < ND_NTASKS; k++) {
         if (t->labels[k].n < 2) continue;
-        task_setup(t, m, rows, k, k == last && !shared, &run[k]);
+        nd_task_setup(t, m, rows, k, k == last && !shared, &run[k]);
         shared |= !run[k].td.own;
         struct task_data *T = &run[k].td;
         T->task = k;
@@ -925,7 +605,7 @@ static nd_status train_classifiers(nd_trainer *t, nd_model *m, struct svm_node *
     for (int k = 0; k < ND_NTASKS && !st; k++) {
         struct task_data *T = &run[k].td;
         if (!T->k) continue;
-        choose_c(t, jobs, ngrid, k, &run[k], rep);
+        nd_choose_c(t, jobs, ngrid, k, &run[k], rep);
         run[k].fin0 = nf;
         if (T->solver == ND_SOLVER_LIBLINEAR)
             for (int c = 0; c < T->k; c++) fin[nf++] = (struct job){ .td = T, .C = rep->best_c[k], .fold = -1, .cls = c };
@@ -939,13 +619,13 @@ static nd_status train_classifiers(nd_trainer *t, nd_model *m, struct svm_node *
         if (!r->td.k) continue;
         struct job *f = &fin[r->fin0];
         if (r->td.solver == ND_SOLVER_LIBLINEAR) f->model = nd_assemble_rest(&r->td, f, &f->error);
-        st = task_finish(t, jobs, f, k, r, m, rep, err);
+        st = nd_task_finish(t, jobs, f, k, r, m, rep, err);
     }
     for (size_t i = 0; i < njobs; i++) nd_job_release(&jobs[i]);
     for (size_t i = 0; i < nf; i++) nd_job_release(&fin[i]);
     free(jobs);
     free(fin);
-    for (int k = 0; k < ND_NTASKS; k++) task_release(&run[k]);
+    for (int k = 0; k < ND_NTASKS; k++) nd_task_release(&run[k]);
     return st;
 }
 
@@ -995,7 +675,7 @@ nd_status nd_trainer_finish(nd_trainer *t, const char *data_digest, nd_model **o
         nd_model_free(m);
         return st;
     }
-    rep->seconds = now() - t->t0;
+    rep->seconds = nd_now() - t->t0;
     *out = m;
     return ND_OK;
 }

@@ -2,13 +2,15 @@
  * train.h -- what the trainers share. Private to src/.
  *
  * train.c gathers the training records and assembles the bundle;
- * svmtrain.c fits the classifiers (Gram matrix, cross-validation jobs on a
- * pool of threads, Platt sigmoids); sumtrain.c the learned summary method's
+ * svmtrain.c fits the classifiers (a task's rows, classes and folds, Gram
+ * matrix, cross-validation jobs on a pool of threads, the C, Platt
+ * sigmoids) and counts the fits for the progress meter; sumtrain.c the learned summary method's
  * sentence model.
  */
 #ifndef ND_TRAIN_H
 #define ND_TRAIN_H
 
+#include "lang.h"
 #include "text.h"
 
 struct svm_model;
@@ -125,5 +127,62 @@ void nd_calibrate_pairs(nd_linsvm *s, const struct job *jobs, int folds);
  */
 nd_status nd_sentences_train(const nd_record *recs, size_t nrec, const nd_train_opts *opts, nd_model *m,
                              nd_train_report *rep, nd_err *err);
+
+/*-----   The trainer (train.c) and one classifier's run (svmtrain.c)   -----*/
+
+struct tagged { uint32_t id; float w; };
+
+struct nd_trainer {
+    nd_train_opts opts;
+    nd_feature_cfg cfg;
+    nd_tokenizer *tz;
+    nd_gazetteer gaz;
+    nd_doc doc;
+    nd_strmap dict;                /* every term seen -> document frequency */
+    uint32_t *doc_start;           /* ndocs + 1 offsets into tid/tcnt */
+    size_t ndocs, doc_alloc;
+    uint32_t *tid;
+    float *tcnt;
+    size_t nnz, nnz_alloc;
+    int *label[ND_NTASKS];
+    size_t label_alloc[ND_NTASKS];
+    nd_strmap labels[ND_NTASKS];   /* name -> first-seen index */
+    struct tagged *agg;
+    size_t agg_alloc;
+    nd_buf key;                    /* scratch for bigram keys */
+    nd_record *sumrec;             /* records with reference summaries, for the sentence model */
+    size_t nsumrec, sumrec_alloc;
+    uint64_t digest;
+    double t0;
+    const nd_language *lang;       /* NULL until "auto" has chosen */
+    nd_buf gazetteer;              /* the gazetteer file, parsed once the language (its tokenizer) is known */
+    struct pending { nd_record rec; unsigned tasks; } *pend;   /* "auto": the first records, held until their language is chosen */
+    size_t npend, pend_alloc, pend_bytes;
+    nd_langcount pend_count;
+    int guessed, guess_records;
+    double guess_share;
+    nd_blockset *pages;            /* pages with known story segments, for the block model */
+    nd_extractor *ex;              /* the block model the texts are read with, or NULL (the rules) */
+    nd_sumsvm *sum;                /* a sentence model for when no record has a reference summary, or NULL */
+};
+
+/* One classifier being trained: its data, label names, where its jobs are, the C chosen. */
+struct task_run {
+    struct task_data td;         /* td.k == 0: the task has fewer than two labels */
+    char **names;                /* label names, class order (handed to the model) */
+    size_t job0;                 /* its cross-validation jobs: ngrid x folds from here */
+    size_t cls0;                 /* liblinear: its per-class jobs, folds x classes from here */
+    size_t fin0;                 /* its final job (liblinear: one per class) */
+    int bestg;                   /* the chosen C's place in the grid */
+};
+
+/* Task k's training data from the shared rows: classes, folds, class weights, its view's scaling, the Gram matrix. */
+void nd_task_setup(const nd_trainer *t, const nd_model *m, struct svm_node **rows, int k, int last, struct task_run *r);
+void nd_task_release(struct task_run *r);
+/* The C of the best cross-validated accuracy (ties: the smaller), into r and the report. */
+void nd_choose_c(const nd_trainer *t, const struct job *jobs, int ngrid, int k, struct task_run *r, nd_train_report *rep);
+/* Task k's model from its final fits and its out-of-fold decisions at the chosen C (Platt), into m. */
+nd_status nd_task_finish(const nd_trainer *t, const struct job *jobs, struct job *fin, int k, struct task_run *r,
+                         nd_model *m, const nd_train_report *rep, nd_err *err);
 
 #endif

@@ -7,6 +7,7 @@
 #include <stdlib.h>    /* malloc, posix_memalign, abort */
 #include <strings.h>   /* strncasecmp */
 #include <sys/mman.h>  /* madvise */
+#include <time.h>      /* clock_gettime */
 #include <unistd.h>    /* sysconf */
 #include <zlib.h>      /* zlibVersion */
 #include <utf8proc.h>  /* utf8proc_version */
@@ -303,6 +304,13 @@ void nd_buf_compose(nd_buf *b, size_t from)
     b->len = from;
     nd_buf_adds(b, c);
     free(c);
+}
+
+double nd_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
 int nd_cpu_count(void)
