@@ -101,6 +101,10 @@ static inline int nd_cjk_at(const unsigned char *u, size_t n)
 {
     return (u[0] >= 0xE3 && u[0] <= 0xE9) || (u[0] == 0xEF && n >= 2 && (u[1] == 0xBC || u[1] == 0xBD));
 }
+/* clswords.c: the words of class, id, role and itemprop values, indexed once (before nd_cls_bits). */
+void nd_cls_index(void);
+/* clswords.c: the ND_CLS_* bits of one such value, token by token (tokens separated by white space). */
+uint32_t nd_cls_bits(const char *v, size_t n);
 /* dom.c: an HTML page's title without the site's name before the headline the page shows ("Harbour Gazette - ..."). */
 void nd_page_title_after_site(nd_page *p);
 /* clean.c: the clutter rules' verdict on every block (b->rule), and the index of the headline block (or p->n). */
