@@ -113,45 +113,47 @@ struct counts {
 /* Records that all fail alike before the first one is used: the inputs are not what train reads (field names...). */
 #define ND_ALIKE 1000
 
+/* train's options: the input options, then its own (their letters are parse_args' cases) */
+static const struct option train_longopts[] = {
+    CLI_INPUT_OPTIONS,
+    { "output", required_argument, NULL, 'o' },
+    { "topic-data", required_argument, NULL, 'T' },
+    { "region-data", required_argument, NULL, 'R' },
+    { "summary-data", required_argument, NULL, 'D' },
+    { "extract-data", required_argument, NULL, 'X' },
+    { "extract-model", required_argument, NULL, 'E' },
+    { "extract-story", required_argument, NULL, 'Y' },
+    { "no-extract-model", no_argument, NULL, 'Z' },
+    { "language", required_argument, NULL, 'L' },
+    { "min-df", required_argument, NULL, 'm' },
+    { "max-df", required_argument, NULL, 'x' },
+    { "max-features", required_argument, NULL, 'F' },
+    { "bigrams", no_argument, NULL, 'u' },
+    { "no-bigrams", no_argument, NULL, 'U' },
+    { "title-weight", required_argument, NULL, 'w' },
+    { "lead-weight", required_argument, NULL, 'l' },
+    { "no-numbers", no_argument, NULL, 'N' },
+    { "no-title-terms", no_argument, NULL, 'H' },
+    { "geo-weight", required_argument, NULL, 'e' },
+    { "subwords", required_argument, NULL, 'W' },
+    { "dateline-weight", required_argument, NULL, 'A' },
+    { "gazetteer", required_argument, NULL, 'g' },
+    { "no-gazetteer", no_argument, NULL, 'G' },
+    { "no-summarizer", no_argument, NULL, 'S' },
+    { "folds", required_argument, NULL, 'k' },
+    { "c", required_argument, NULL, 'C' },
+    { "balanced", no_argument, NULL, 'B' },
+    { "solver", required_argument, NULL, 'V' },
+    { "uniform-prior", required_argument, NULL, 'P' },
+    { "seed", required_argument, NULL, 's' },
+    { "threads", required_argument, NULL, 'j' },
+    { "help", no_argument, NULL, 'h' },
+    { NULL, 0, NULL, 0 },
+};
+
 /* Parse the command line into 'a': EXIT_OK to go on, else the exit status (help shown, usage error). */
 static int parse_args(struct train_args *a, int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        CLI_INPUT_OPTIONS,
-        { "output", required_argument, NULL, 'o' },
-        { "topic-data", required_argument, NULL, 'T' },
-        { "region-data", required_argument, NULL, 'R' },
-        { "summary-data", required_argument, NULL, 'D' },
-        { "extract-data", required_argument, NULL, 'X' },
-        { "extract-model", required_argument, NULL, 'E' },
-        { "extract-story", required_argument, NULL, 'Y' },
-        { "no-extract-model", no_argument, NULL, 'Z' },
-        { "language", required_argument, NULL, 'L' },
-        { "min-df", required_argument, NULL, 'm' },
-        { "max-df", required_argument, NULL, 'x' },
-        { "max-features", required_argument, NULL, 'F' },
-        { "bigrams", no_argument, NULL, 'u' },
-        { "no-bigrams", no_argument, NULL, 'U' },
-        { "title-weight", required_argument, NULL, 'w' },
-        { "lead-weight", required_argument, NULL, 'l' },
-        { "no-numbers", no_argument, NULL, 'N' },
-        { "no-title-terms", no_argument, NULL, 'H' },
-        { "geo-weight", required_argument, NULL, 'e' },
-        { "subwords", required_argument, NULL, 'W' },
-        { "dateline-weight", required_argument, NULL, 'A' },
-        { "gazetteer", required_argument, NULL, 'g' },
-        { "no-gazetteer", no_argument, NULL, 'G' },
-        { "no-summarizer", no_argument, NULL, 'S' },
-        { "folds", required_argument, NULL, 'k' },
-        { "c", required_argument, NULL, 'C' },
-        { "balanced", no_argument, NULL, 'B' },
-        { "solver", required_argument, NULL, 'V' },
-        { "uniform-prior", required_argument, NULL, 'P' },
-        { "seed", required_argument, NULL, 's' },
-        { "threads", required_argument, NULL, 'j' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
     const char *cmd = "train";
     nd_train_opts *o = &a->opts;
     optind = 0;
@@ -160,12 +162,12 @@ static int parse_args(struct train_args *a, int argc, char **argv)
     long v;
     double d;
     int li = -1;
-    while ((c = getopt_long(argc, argv, "qho:j:", longopts, &li)) != -1) {
+    while ((c = getopt_long(argc, argv, "qho:j:", train_longopts, &li)) != -1) {
         int h = cli_input_option(&a->in, cmd, c, optarg);
         if (h < 0) return EXIT_USAGE;
         if (h) continue;
         char opt[64];   /* the option's name for messages (argv[optind - 1] may be its value) */
-        if (li >= 0) snprintf(opt, sizeof(opt), "--%s", longopts[li].name);
+        if (li >= 0) snprintf(opt, sizeof(opt), "--%s", train_longopts[li].name);
         else snprintf(opt, sizeof(opt), "-%c", c);
         li = -1;
         switch (c) {
