@@ -16,6 +16,8 @@ int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A usage error: the reason, then "try 'newsdesk CMD --help'"; returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* getopt_long's '?' or ':': the option it did not know or that lacked its value, named as given; EXIT_USAGE. */
+int cli_unknown_option(const char *cmd, char **argv);
 
 /* Options shared by the commands that read corpora. */
 struct cli_input {

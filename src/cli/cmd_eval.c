@@ -296,7 +296,7 @@ int cmd_eval(int argc, char **argv)
             else return cli_usage_error(cmd, "--format wants text or json, not '%s'", optarg);
             break;
         case 'L': map_path = optarg; break;
-        default: return cli_usage_error(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
+        default: return cli_unknown_option(cmd, argv);
         }
     }
     if (optind >= argc && isatty(STDIN_FILENO))

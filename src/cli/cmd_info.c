@@ -35,7 +35,7 @@ int cmd_info(int argc, char **argv)
             else if (!strcmp(optarg, "text")) json = 0;
             else return cli_usage_error("info", "--format wants text or json, not '%s'", optarg);
             break;
-        default: return cli_usage_error("info", "unknown or incomplete option '%s'", argv[optind - 1]);
+        default: return cli_unknown_option("info", argv);
         }
     }
     if (argc - optind > 1) return cli_usage_error("info", "one model at a time");

@@ -162,10 +162,7 @@ static int run_command(const char *cmd, int classify, int summarize, int story, 
             if (!classify) return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
             r.aopts.probabilities = 1;
             break;
-        default:
-            if (optopt && optopt < CLI_OPT_BASE && optopt > ' ')
-                return cli_usage_error(cmd, "unknown or incomplete option '-%c'", optopt);
-            return cli_usage_error(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
+        default: return cli_unknown_option(cmd, argv);
         }
     }
     if (optind == argc && isatty(STDIN_FILENO))

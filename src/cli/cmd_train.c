@@ -247,8 +247,7 @@ static int parse_args(struct train_args *a, int argc, char **argv)
             if (cli_parse_int(optarg, 1, 256, &v)) return cli_usage_error(cmd, "%s wants a whole number from 1 to 256, not '%s'", opt, optarg);
             o->threads = (int)v;
             break;
-        default:
-            return cli_usage_error(cmd, "unknown or incomplete option '%s'", opt);
+        default: return cli_unknown_option(cmd, argv);
         }
     }
     for (int i = optind; i < argc; i++)

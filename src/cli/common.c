@@ -44,6 +44,16 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     return EXIT_USAGE;
 }
 
+int cli_unknown_option(const char *cmd, char **argv)
+{
+    const char *a = argv[optind - 1];
+    if (a[0] == '-' && a[1] == '-')   /* a long one as given, without its value: "--bogus", "--min-df" */
+        return cli_usage_error(cmd, "unknown or incomplete option '%.*s'", (int)strcspn(a, "="), a);
+    if (optopt && optopt < CLI_OPT_BASE && optopt > ' ')   /* a short one, perhaps among others: "-qZ" */
+        return cli_usage_error(cmd, "unknown or incomplete option '-%c'", optopt);
+    return cli_usage_error(cmd, "unknown or incomplete option '%s'", a);
+}
+
 void cli_input_init(struct cli_input *in)
 {
     nd_reader_opts_init(&in->reader);

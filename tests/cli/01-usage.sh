@@ -15,6 +15,12 @@ done
 "$ND" help train >out; has "help CMD is CMD --help" out "^usage: newsdesk train"
 "$ND" process --frob x >out 2>err; is "unknown option: exit 2" $? 2
 has "unknown option is named" err "unknown or incomplete option '--frob'"
+for c in train eval info; do   # every command names it as given, a long one without its value
+    "$ND" $c --frob=1 x >out 2>err; is "$c: unknown option: exit 2" $? 2
+    has "...named" err "unknown or incomplete option '--frob'"
+done
+"$ND" train --min-df >out 2>err; has "an option without its value is named" err "unknown or incomplete option '--min-df'"
+"$ND" process -qZ x >out 2>err; has "an unknown short one among others is named alone" err "unknown or incomplete option '-Z'"
 "$ND" process --sentences 0 x >out 2>err; is "bad --sentences: exit 2" $? 2
 has "bad value is named" err "--sentences wants a number"
 "$ND" summarize --sentences 2 --ratio 0.5 x >out 2>err; is "two length options: exit 2" $? 2
