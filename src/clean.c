@@ -321,14 +321,7 @@ static void index_phrases(void)
 {
     nd_meta_index();
     nd_prompt_index();
-    size_t o = 0;
-    for (int c = 0; c < 256; c++) {
-        phrase_from[c] = (uint16_t)o;
-        for (size_t k = 0; k < ND_NPHRASES; k++)
-            if ((unsigned char)phrases[k].text[0] == c) phrase_order[o++] = (uint16_t)k;
-    }
-    phrase_from[256] = (uint16_t)o;
-    for (size_t k = 0; k < ND_NPHRASES; k++) phrase_len[k] = (uint8_t)strlen(phrases[k].text);
+    nd_index_first_byte(phrases, sizeof(*phrases), ND_NPHRASES, phrase_order, phrase_len, phrase_from);
     for (size_t k = 0; k < ND_NTAIL; k++) {
         tail_first[(unsigned char)tail_phrases[k].p[0]] |= 1ull << k;
         if (tail_phrases[k].kind & TAIL_ANY) any_first[(unsigned char)tail_phrases[k].p[0]] |= 1ull << k;

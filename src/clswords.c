@@ -72,22 +72,16 @@ static const struct clsword { const char *w; uint8_t group; } clswords[] = {
 #define ND_NCLSWORDS (sizeof(clswords) / sizeof(*clswords))
 
 /* The words by first letter, in table order: word_from[c] .. word_from[c + 1] in word_order. */
-static uint8_t word_order[ND_NCLSWORDS], word_len[ND_NCLSWORDS];
+static uint16_t word_order[ND_NCLSWORDS];
+static uint8_t word_len[ND_NCLSWORDS];
 
 static uint16_t word_from[257];
 
-_Static_assert(ND_NCLSWORDS <= 256, "word_order holds bytes");
+_Static_assert(ND_NCLSWORDS <= 65535, "word_order holds 16 bits");
 
 void nd_cls_index(void)
 {
-    size_t o = 0;
-    for (int c = 0; c < 256; c++) {
-        word_from[c] = (uint16_t)o;
-        for (size_t k = 0; k < ND_NCLSWORDS; k++)
-            if ((unsigned char)clswords[k].w[0] == c) word_order[o++] = (uint8_t)k;
-    }
-    word_from[256] = (uint16_t)o;
-    for (size_t k = 0; k < ND_NCLSWORDS; k++) word_len[k] = (uint8_t)strlen(clswords[k].w);
+    nd_index_first_byte(clswords, sizeof(*clswords), ND_NCLSWORDS, word_order, word_len, word_from);
 }
 
 static int part_edge(char c)

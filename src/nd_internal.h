@@ -258,6 +258,12 @@ char *nd_utf8_string(const char *s, size_t len, nd_repairs *r);
 void nd_compose(char **s);
 void nd_buf_compose(nd_buf *b, size_t from);
 
+/*
+ * util.c: a table of n entries of 'stride' bytes, each starting with its word (a const char *),
+ * indexed by first byte: from[c] .. from[c + 1] in 'order' are the entries whose word starts with
+ * c, in table order (the first that matches wins); len[k] is entry k's word length (< 256).
+ */
+void nd_index_first_byte(const void *table, size_t stride, size_t n, uint16_t *order, uint8_t *len, uint16_t from[257]);
 /* util.c: seconds on the monotonic clock. */
 double nd_now(void);
 

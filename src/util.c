@@ -306,6 +306,19 @@ void nd_buf_compose(nd_buf *b, size_t from)
     free(c);
 }
 
+void nd_index_first_byte(const void *table, size_t stride, size_t n, uint16_t *order, uint8_t *len, uint16_t from[257])
+{
+    const char *base = table;
+    size_t o = 0;
+    for (int c = 0; c < 256; c++) {
+        from[c] = (uint16_t)o;
+        for (size_t k = 0; k < n; k++)
+            if ((unsigned char)(*(const char *const *)(base + k * stride))[0] == c) order[o++] = (uint16_t)k;
+    }
+    from[256] = (uint16_t)o;
+    for (size_t k = 0; k < n; k++) len[k] = (uint8_t)strlen(*(const char *const *)(base + k * stride));
+}
+
 double nd_now(void)
 {
     struct timespec ts;
