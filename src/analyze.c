@@ -104,6 +104,11 @@ static void story_result(const nd_doc *d, size_t head, const nd_analyze_opts *o,
         }
         nd_buf_addc(&res->explain, '\n');
     }
+    for (const char *t = p->trimmed.data, *end = t + p->trimmed.len; p->trimmed.len && t < end;) {   /* lines cut from kept blocks */
+        const char *nl = memchr(t, '\n', (size_t)(end - t));
+        nd_buf_addf(&res->explain, "removed byline: %.*s\n", (int)(nl - t), t);
+        t = nl + 1;
+    }
     if (head && !d->title) nd_buf_addf(&res->explain, "headline taken as the title: %.*s\n", (int)head, d->clean.data);
 }
 

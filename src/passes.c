@@ -373,7 +373,7 @@ static int meta_lines(const char *t, size_t n)
  * dicembre 2026"): the block loses its last line when that is a signature,
  * alone or with its date.
  */
-static void trim_signed_tail(const nd_page *p, nd_block *b)
+static void trim_signed_tail(nd_page *p, nd_block *b)
 {
     const char *t = p->text.data + b->off;
     if (b->len > 300) return;
@@ -381,6 +381,8 @@ static void trim_signed_tail(const nd_page *p, nd_block *b)
     while (s > 0 && t[s - 1] != '\n') s--;
     if (s < 2 || (nd_line_meta(t + s, b->len - s) != ND_META_SIGNED && !nd_line_is_dated_byline(t + s, b->len - s)))
         return;
+    nd_buf_add(&p->trimmed, t + s, b->len - s);
+    nd_buf_addc(&p->trimmed, '\n');
     b->len = (uint32_t)s - 1;
 }
 /* The next kept block after block 'end' is a body paragraph. */

@@ -25,6 +25,7 @@ void nd_page_init(nd_page *p)
     nd_buf_init(&p->text);
     nd_buf_init(&p->title);
     nd_buf_init(&p->ld_body);
+    nd_buf_init(&p->trimmed);
     p->lang = -1;
 }
 
@@ -33,6 +34,7 @@ void nd_page_release(nd_page *p)
     nd_buf_release(&p->text);
     nd_buf_release(&p->title);
     nd_buf_release(&p->ld_body);
+    nd_buf_release(&p->trimmed);
     free(p->b);
     free(p->e);
     free(p->x);
@@ -44,6 +46,7 @@ void nd_page_reset(nd_page *p)
     nd_buf_reset(&p->text);
     nd_buf_reset(&p->title);
     nd_buf_reset(&p->ld_body);
+    nd_buf_reset(&p->trimmed);
     p->n = p->ne = 0;
     p->html = p->lynx = p->cut = p->og_title = 0;
     p->lang = -1;

@@ -76,6 +76,7 @@ typedef struct nd_page {
     size_t ne, ealloc;
     nd_buf title;           /* the page's own title (og:title, else <title> without the site name) or empty */
     nd_buf ld_body;         /* the articleBody of the page's JSON-LD (schema.org), character references decoded, or empty */
+    nd_buf trimmed;         /* lines cut from kept blocks (a byline under its headline), each ending in '\n', for --explain */
     int lang;               /* the page's language (lang.h index), -1 when no list matches */
     float *x;               /* n x ND_BFEAT features (blockfeat.c) */
     size_t xalloc;

@@ -341,8 +341,9 @@ printf '{"id":"di","text":"New tram line opens to the north\\n\\ndi Marco Bianch
 clutter_gone di.jsonl "a signature and its date in Italian" 'customers have noticed\.' 'removed byline: di Marco' 'Bianchi'
 cleans_to di.jsonl "...and the headline is the title alone" '"title":"New tram line opens to the north"'
 printf '<html><head><title>New tram line opens to the north - The Harbour Post</title></head><body><div><b>New tram line opens to the north</b><br><i>di Marco Bianchi</i> - 7 dicembre 2026<br><br>%s</div></body></html>\n' "$(printf "$body" | sed 's|$|<br><br>|')" >di.html
-"$ND" clean di.html >di.out
+"$ND" clean --explain di.html >di.out 2>di.err
 check "...and cut from a headline's block" test "$(grep -c 'Bianchi' di.out)" = 0
+has "...which --explain says" di.err "removed byline: di Marco Bianchi - 7 dicembre 2026"
 has "...which keeps the headline" di.out '"text":"New tram line opens to the north\\n\\nThree years'
 # --highlights: an article without a dateline summarised as for human highlights (its lead first),
 # and eval says so
