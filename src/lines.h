@@ -23,7 +23,13 @@ static inline int is_ws(unsigned char c) { return c == ' ' || c == '\t' || c == 
 
 /* meta.c */
 void nd_meta_index(void);   /* the date words' table (nd_lines_init) */
+/*
+ * A date alone on its line; 'all': 1 in the languages of the stop-word lists (0: English's words, as the
+ * block models learned them), | ND_DATE_DASHES an en or em dash between its parts too (the kept blocks'
+ * passes: as a line rule it moved the block models' verdicts).
+ */
 int nd_looks_like_date(const char *s, size_t n, int all);
+#define ND_DATE_DASHES 2
 int nd_looks_like_byline(const char *s, size_t n);
 int nd_looks_like_bio(const char *s, size_t n, int bare);
 int nd_is_byline_more(const char *s, size_t n);

@@ -141,6 +141,11 @@ int nd_looks_like_date(const char *s, size_t n, int all)
         while (i < n && (is_ws((unsigned char)s[i]) || s[i] == ',' || s[i] == '.' || s[i] == '|' || s[i] == '-' ||
                          s[i] == '/' || s[i] == ':'))
             i++;
+        if ((all & ND_DATE_DASHES) && i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+            ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94)) {   /* "7 December 2026 – 10:42" */
+            i += 3;
+            continue;
+        }
         if (i >= n) break;
         size_t b = i;
         if (isdigit((unsigned char)s[i])) {
@@ -571,7 +576,7 @@ nd_meta nd_line_meta(const char *s, size_t n)
     while (i < n && (isdigit((unsigned char)s[i]) || ((s[i] == ',' || s[i] == '.') && i > 0))) i++;
     if (i > 0 && i <= 7 && (i == n || (i + 1 == n && (s[i] == 'K' || s[i] == 'k' || s[i] == 'M'))))
         return ND_META_COUNT;
-    if (nd_looks_like_date(s, n, 1) || is_placed_date(s, n)) return ND_META_DATE;
+    if (nd_looks_like_date(s, n, 1 | ND_DATE_DASHES) || is_placed_date(s, n)) return ND_META_DATE;
     return nd_is_byline_more(s, n) && !nd_ascii_prefix(s, n, "and ") && !nd_ascii_prefix(s, n, "& ") ? ND_META_NAME
                                                                                                  : ND_META_NONE;
 }

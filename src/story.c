@@ -346,7 +346,8 @@ nd_status nd_extractor_parse(nd_extractor *ex, const char *text, size_t len, con
 
 /*
  * Block i's next one is a signature that went, alone or with its date ("di Marco Bianchi - 7 dicembre 2026"),
- * and block i no meta of its own: no time of day ("Crime Published On May 10, 2022 01:52 PM").
+ * or a date alone under a line of four words or more ("7 December 2026 – 10:42"; not an archive's "51
+ * captures"), and block i no meta of its own: no time of day ("Crime Published On May 10, 2022 01:52 PM").
  */
 static int signed_under(const nd_page *p, size_t i)
 {
@@ -356,7 +357,9 @@ static int signed_under(const nd_page *p, size_t i)
         if (h[k] == ':' && isdigit((unsigned char)h[k - 1]) && isdigit((unsigned char)h[k + 1])) return 0;
     const char *t = p->text.data + p->b[i + 1].off;
     size_t n = p->b[i + 1].len;
-    return nd_line_meta(t, n) == ND_META_SIGNED || nd_line_is_dated_byline(t, n);
+    nd_meta m = nd_line_meta(t, n);
+    if (m == ND_META_DATE) return nd_count_bytes(h, p->b[i].len, ' ') >= 3;
+    return m == ND_META_SIGNED || nd_line_is_dated_byline(t, n);
 }
 
 /*

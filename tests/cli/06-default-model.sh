@@ -355,6 +355,11 @@ has "...and eval says it was on" fire.json '"method":"learned","highlights":true
 # an HTML figure's caption: not story
 printf '<html><head><title>Small banks win deposit war</title></head><body><article><h1>Small banks win deposit war</h1><figure><img src="a.jpg"><figcaption>Customers queue outside a branch in the old town on Monday morning.</figcaption></figure>%s</article></body></html>\n' "$(printf "$body" | sed 's|^|<p>|; s|$|</p>|')" >figure.html
 clutter_gone figure.html "a figure's caption" 'customers have noticed\.' 'removed byline: Customers queue' 'queue outside'
+# a date alone with an en dash between its parts under the headline: not story, and the line
+# above it is the headline
+printf '{"id":"ed","text":"New tram line opens to the north\\n\\n7 December 2026 \342\200\223 10:42\\n\\n%s"}\n' "$body" >endash.jsonl
+clutter_gone endash.jsonl "a date with an en dash" 'customers have noticed\.' 'removed byline: 7 December' '10:42'
+cleans_to endash.jsonl "...under the headline, the title" '"title":"New tram line opens to the north"'
 # a live blog's labels and its posts' time stamps: not story; a schedule's times are
 printf '{"id":"lb","text":"Storm live: latest updates as gales hit the coast\\n\\nLive\\n\\nKey events\\n\\nShow key events only\\n\\n14:52\\n\\nRail services suspended across the north-west\\n\\nNetwork Rail says all services between Carlisle and Preston have been suspended after a tree fell on the line near Lancaster.\\n\\n14:31\\n\\nThousands without power\\n\\nElectricity North West says about 12,000 homes are without power, most of them in Cumbria, and engineers are out.\\n\\n2:10 PM\\n\\nThe Environment Agency has issued 14 flood warnings along rivers in Cumbria and Lancashire this afternoon."}\n' >live.jsonl
 clutter_gone live.jsonl "a live blog's labels and time stamps" 'rivers in Cumbria and Lancashire' 'removed byline: 14:31' \

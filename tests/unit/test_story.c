@@ -617,7 +617,8 @@ static void test_meta(void)
     }
     ok(nd_line_meta("Von Anna Berger", 15) == ND_META_VON, "German's Von: a signature only over a date");
     static const char *const dates[] = { "Zaragoza, 07 dic 2026 - 08:15 Actualizado: 07 dic 2026 - 12:40",
-                                         "Berlin, 29. November 2022.", "7 dicembre 2026, 10:42", NULL };
+                                         "Berlin, 29. November 2022.", "7 dicembre 2026, 10:42",
+                                         "7 December 2026 \xe2\x80\x93 10:42", NULL };
     for (int i = 0; dates[i]; i++) ok(nd_line_meta(dates[i], strlen(dates[i])) == ND_META_DATE, "a date: %s", dates[i]);
     ok(nd_line_meta("Paris, France", 13) != ND_META_DATE, "not a date: a place alone");
     ok(nd_line_meta("LONDON, March 3", 15) != ND_META_DATE, "not a page's date: a wire's dateline, which opens its story");
