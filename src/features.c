@@ -364,8 +364,12 @@ static void mark_dateline(nd_doc *d)
         size_t from, n = nd_dateline_place(d->clean.data + sp->off, sp->len, &from);
         if (!n) continue;
         size_t b = sp->off + from, e = b + n;
-        for (size_t k = 0; k < d->tk.n; k++)
-            if (d->tk.v[k].sent == i && d->tk.v[k].src >= b && d->tk.v[k].src < e) d->tk.v[k].flags |= ND_TOK_DATELINE;
+        for (size_t k = 0; k < d->tk.n; k++) {   /* the title's tokens, then the sentences' in order */
+            nd_token *t = &d->tk.v[k];
+            if (t->sent == ND_SENT_TITLE || t->sent < i) continue;
+            if (t->sent > i || t->src >= e) break;
+            if (t->src >= b) t->flags |= ND_TOK_DATELINE;
+        }
         return;
     }
 }

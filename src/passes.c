@@ -388,10 +388,10 @@ static void trim_signed_tail(nd_page *p, nd_block *b)
 /* The next kept block after block 'end' is a body paragraph. */
 static int before_body(const nd_page *p, size_t end)
 {
-    size_t k = end + 1;
-    while (k < p->n && !p->b[k].keep) k++;
+    size_t k = kept_neighbour(p, end, 1);
     return k < p->n && nd_line_is_body(p->text.data + p->b[k].off, p->b[k].len);
 }
+
 /*
  * A post's meta that the block model kept between its standfirst and its
  * story, as newsletter and blog platforms print it: the author, the date,
