@@ -17,7 +17,6 @@
 #include <pthread.h> /* pthread_once */
 #include <stdlib.h>  /* free */
 #include <strings.h> /* strncasecmp */
-#include <utf8proc.h> /* utf8proc_iterate, utf8proc_category */
 
 const char *nd_clutter_name(nd_clutter why)
 {

@@ -11,7 +11,6 @@
 
 #include <ctype.h>   /* isdigit, isalpha, isupper, tolower */
 #include <stdlib.h>  /* atoi */
-#include <strings.h> /* strncasecmp */
 #include <utf8proc.h> /* utf8proc_iterate, utf8proc_category */
 
 /*

@@ -14,7 +14,6 @@
 #include "lang.h"
 #include "lines.h"
 
-#include <ctype.h>   /* isalnum, isalpha, tolower */
 #include <stdlib.h>  /* free, qsort */
 
 /*

@@ -9,6 +9,7 @@
 
 #include <ctype.h>   /* isdigit, isalpha, isupper */
 #include <string.h>  /* memchr, strstr, strlen */
+#include <strings.h> /* strncasecmp */
 
 /* "www.example.com", "https://...", "example.co.uk", "Example.com - news": an address. */
 int nd_looks_like_address(const char *s, size_t n)
