@@ -18,11 +18,13 @@
  * abstractive one (CNN's highlights) labels the greedy ROUGE-1 oracle, the
  * standard extractive target for such references: sentence by sentence,
  * the one that raises the F1 of the selection against the whole reference
- * most, up to ND_ORACLE sentences or until none raises it. (Each
- * highlight's best-matching sentence instead, and the oracle for bbc too,
- * scored lower.)
+ * most, until none raises it. (Each highlight's best-matching sentence
+ * instead, and the oracle for bbc too, scored lower; so did an oracle cut
+ * at 3 sentences, as summaries are: cnndm ROUGE-1 30.33 against 30.76 by
+ * cross-validation, at 4 / 6 / 8 sentences 30.47 / 30.67 / 30.70. The
+ * sentences the oracle adds late are still what a highlight says, and the
+ * model learns more of what such sentences look like from them.)
  */
-#define ND_ORACLE 3
 
 struct labeler {
     nd_strmap ids;              /* stems of articles and references -> id */
@@ -131,7 +133,7 @@ static void label_sentences(struct labeler *l, nd_tokenizer *tz, const nd_doc *d
         memset(label, 0, ns * sizeof(int));
         size_t got = 0, words = 0;
         double score = 0;
-        for (int k = 0; k < ND_ORACLE; k++) {
+        for (;;) {
             size_t best = ns, best_h = 0;
             double best_f = score;
             for (size_t s = 0; s < ns; s++) {
