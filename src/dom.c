@@ -197,12 +197,22 @@ static void flush(struct dom *d)
     p->text.data[p->text.len] = '\0';
     if (p->text.len == d->start) return;
     nd_buf_compose(&p->text, d->start);
+    uint32_t start = d->start;
+    const nd_block *last = p->n ? &p->b[p->n - 1] : NULL;
+    if (last && last->off + last->len + 1 == start &&
+        nd_drop_cap(p->text.data + last->off, last->len, p->text.data + start, p->text.len - start)) {
+        /* "<span class=dropcap>T</span><p>urkey, Poland ...": one block, as a reader reads it */
+        memmove(p->text.data + start - 1, p->text.data + start, p->text.len - start);
+        p->text.data[--p->text.len] = '\0';
+        start = last->off;
+        p->n--;
+    }
     const struct open *o = d->depth ? &d->st[d->depth - 1] : NULL;
     ND_GROW(p->b, p->n + 1, p->alloc);
     nd_block *b = &p->b[p->n++];
     memset(b, 0, sizeof(*b));
-    b->off = d->start;
-    b->len = (uint32_t)(p->text.len - d->start);
+    b->off = start;
+    b->len = (uint32_t)(p->text.len - start);
     b->link = d->link_bytes > b->len ? b->len : d->link_bytes;
     b->elem = o ? o->elem : -1;
     b->group = b->elem >= 0 && p->e[b->elem].parent >= 0 ? (uint32_t)p->e[b->elem].parent : 0;

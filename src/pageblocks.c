@@ -379,6 +379,25 @@ static void md_render(nd_buf *out, const char *s, size_t n, int depth)
     }
 }
 
+/*
+ * Is line i a drop cap, the first letter of the paragraph on line i + 1?
+ * Only where a paragraph starts: after a blank line, a sentence's end or a
+ * short line of its own (a menu's item, a date), not inside a sentence
+ * that a scraper's node dump breaks at a formula's letter ("the symbol" /
+ * "Y" / "eine Janusköpfigkeit: ..."). Without the page's markup to say the
+ * letter was set apart, English's words of one letter are taken as words.
+ */
+static int drop_cap(const char *text, const struct line *L, size_t i, size_t nl)
+{
+    if (i + 1 >= nl || !nd_drop_cap(text + L[i].s, L[i].t - L[i].s, text + L[i + 1].s, L[i + 1].t - L[i + 1].s)) return 0;
+    if (text[L[i].s] == 'I' || text[L[i].s] == 'A') return 0;   /* a word of its own on a hard-wrapped post's line ("I" / "spent a ...") */
+    if (i == 0 || L[i - 1].group != L[i].group) return 1;
+    const char *s = text + L[i - 1].s;
+    size_t n = L[i - 1].t - L[i - 1].s, spaces = 0;
+    for (size_t k = 0; k < n; k++) spaces += s[k] == ' ';
+    return ends_sentence(s, n) || (spaces < 3 && !(s[0] >= 'a' && s[0] <= 'z') && s[0] != '(');
+}
+
 void nd_page_text(nd_page *p, const char *text, size_t len)
 {
     nd_page_reset(p);
@@ -438,7 +457,9 @@ void nd_page_text(nd_page *p, const char *text, size_t len)
     nd_buf raw;
     nd_buf_init(&raw);
     for (size_t i = 0; i < nl;) {
-        /* one block: line i and the lines wrapped from it */
+        /* one block: line i and the lines wrapped from it; a drop cap's letter above it first */
+        size_t cap = i;
+        if (drop_cap(text, L, i, nl)) i++;
         size_t j = i + 1;
         size_t w = L[i].wrap;
         while (w && j < nl && L[j].group == L[i].group && !bullet(text + L[j].s, L[j].t - L[j].s) &&
@@ -465,7 +486,7 @@ void nd_page_text(nd_page *p, const char *text, size_t len)
         blk->off = (uint32_t)p->text.len;
         nd_buf *to = md ? &raw : &p->text;   /* markdown: the block's lines joined, then rendered (a link may be wrapped) */
         nd_buf_reset(&raw);
-        for (size_t k = i; k < j; k++) {
+        for (size_t k = cap; k < j; k++) {
             /* w3m breaks Chinese and Japanese lines anywhere, where no space was: none between two such characters */
             if (k > i && !closing(text + L[k].s, L[k].t - L[k].s) && !wide_join(text, L[k - 1].t, L[k].s, L[k].t))
                 nd_buf_putc(to, ' ');

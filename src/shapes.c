@@ -206,3 +206,9 @@ int nd_looks_like_server_error(const char *s, size_t n)
     const char *line = memmem(s, n, " on line ", 9);
     return line && line + 9 < s + n && isdigit((unsigned char)line[9]) && (memmem(s, n, " in /", 5) || memmem(s, n, " in C:\\", 6));
 }
+
+int nd_drop_cap(const char *a, size_t an, const char *b, size_t bn)
+{
+    /* a paragraph of prose goes on from the letter: not an avatar's initial above a user name ("Y" / "yellowkitty") */
+    return an == 1 && a[0] >= 'A' && a[0] <= 'Z' && bn >= 40 && b[0] >= 'a' && b[0] <= 'z' && memchr(b, ' ', 40);
+}

@@ -118,6 +118,8 @@ size_t nd_page_rules(nd_page *p);
 int nd_line_is_date(const char *s, size_t n, int all);
 /* clean.c: a body paragraph: eight words or more ending like a sentence, or Chinese or Japanese prose. */
 int nd_line_is_body(const char *s, size_t n);
+/* Is line a, one capital letter, a drop cap: the first letter of the paragraph b, set apart ("T" / "urkey, Poland and ...")? */
+int nd_drop_cap(const char *a, size_t an, const char *b, size_t bn);
 int nd_line_is_address(const char *s, size_t n);
 /* meta.c: an author's bio ("Jane Doe is a reporter for ...", "The author is a professor of ..."). */
 int nd_line_is_bio(const char *s, size_t n);

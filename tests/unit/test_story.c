@@ -41,6 +41,19 @@ static void test_html(void)
     nd_page_text(&p, shy_text, strlen(shy_text));
     ok(p.n == 1 && find_block(&p, "Schon im Mittelalter sagte Mar\xC3\xAD" "a das.") == 0,
        "and a text's, and an \xC3\xAD (U+00ED) is no soft hyphen");
+    /* a drop cap, the story's first letter in an element of its own, is read with its paragraph */
+    static const char cap[] = "<div><span class=\"dropcap\">T</span><p><a href=\"/t\">urkey</a>, Poland and the Azores "
+                              "have been removed from the list of travel corridors.</p></div>";
+    nd_page_html(&p, cap, strlen(cap));
+    ok(p.n == 1 && find_block(&p, "Turkey, Poland and the Azores have been removed from the list of travel corridors.") == 0,
+       "a drop cap joins its paragraph on an HTML page");
+    static const char cap_text[] = "Share\nD\nie Angst ist ein unausweichlicher Bestandteil der menschlichen Erfahrung.\n"
+                                   "Im Modell hat das Symbol\nY\neine doppelte Bedeutung: es bezeichnet den Output und das Einkommen.\n"
+                                   "Y\n\nyellowkitty\n";
+    nd_page_text(&p, cap_text, strlen(cap_text));
+    ok(find_block(&p, "Die Angst ist ein unausweichlicher Bestandteil der menschlichen Erfahrung.") < p.n &&
+       !memmem(p.text.data, p.text.len, "Yeine", 5) && !memmem(p.text.data, p.text.len, "Yyellow", 7),
+       "and on a text's lines where a paragraph starts; not a formula's letter in a sentence, nor an avatar's initial");
     /* a <button> left open ends with the element around it, as in a browser: the page goes on */
     static const char button[] = "<div><button type=\"button\"><i class=\"icon\"></i>\n</div></div>"
                                  "<p>Das ging schnell, verk\xC3\xBCndeten beide.</p>";
