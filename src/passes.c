@@ -183,6 +183,33 @@ static void drop_related_links(nd_page *p, size_t third)
     }
 }
 /*
+ * A site's menu: a run of ND_MENU_RUN list items or more, one after the
+ * other, each a link through and through of four words at most and no
+ * sentence ("Football" / "Rugby Union" / "Cricket" / ...). The block model
+ * weighs each item alone, and the words of a list of links read like a
+ * story's bulleted list; a story's own list is seldom links alone, and
+ * seldom so long.
+ */
+#define ND_MENU_RUN 8
+static int menu_item(const nd_page *p, const nd_block *b)
+{
+    const char *t = p->text.data + b->off;
+    char last = t[b->len - 1];
+    return (b->anc & ND_ANC_LI) && b->link * 10 >= b->len * 9 && b->len <= 60 && nd_count_bytes(t, b->len, ' ') <= 3 &&
+           last != '.' && last != '!' && last != '?';
+}
+
+static void drop_link_menus(nd_page *p)
+{
+    for (size_t i = 0, k; i < p->n; i = k > i ? k : i + 1) {
+        for (k = i; k < p->n && menu_item(p, &p->b[k]);) k++;
+        if (k - i < ND_MENU_RUN) continue;
+        for (size_t m = i; m < k; m++)
+            if (p->b[m].keep) p->b[m].keep = 0, p->b[m].rule = ND_CLUTTER_NAV;
+    }
+}
+
+/*
  * A heading left alone: kept, short (a lede set as a heading is not), in
  * an element named for chrome (a newsletter box, related links, an ad, a
  * share bar, a sidebar), the blocks after it all dropped up to the next
@@ -467,5 +494,5 @@ void nd_story_passes(nd_page *page)
     drop_closing_boilerplate(page, third);
     drop_closing_bio(page);
     drop_related_links(page, third);
-    if (page->html) drop_comments(page), drop_orphan_headings(page), structured_story(page);
+    if (page->html) drop_comments(page), drop_link_menus(page), drop_orphan_headings(page), structured_story(page);
 }

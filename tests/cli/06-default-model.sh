@@ -360,6 +360,14 @@ clutter_gone figure.html "a figure's caption" 'customers have noticed\.' 'remove
 printf '{"id":"ed","text":"New tram line opens to the north\\n\\n7 December 2026 \342\200\223 10:42\\n\\n%s"}\n' "$body" >endash.jsonl
 clutter_gone endash.jsonl "a date with an en dash" 'customers have noticed\.' 'removed byline: 7 December' '10:42'
 cleans_to endash.jsonl "...under the headline, the title" '"title":"New tram line opens to the north"'
+# a site's menu, a long run of list items that are links of a word or two: not story, though
+# its classes name nothing; a story's own list of short items that are no links is
+menu=$(for w in Football Rugby Cricket Tennis Boxing Arsenal Chelsea Fulham Theatre Film; do printf '<li class="x1"><a href="/%s">%s</a></li>' "$w" "$w"; done)
+printf '<html><head><title>Small banks win deposit war</title></head><body><div class="sc-a1"><ul class="sc-b2">%s</ul></div><article><h1>Small banks win deposit war</h1>%s</article></body></html>\n' "$menu" "$(printf "$body" | sed 's|^|<p>|; s|$|</p>|')" >menu.html
+clutter_gone menu.html "a site's menu of links" 'customers have noticed\.' 'removed' 'Rugby' 'Chelsea' 'Theatre'
+items=$(for w in Flour Sugar Butter Eggs Milk Salt Yeast Raisins Honey; do printf '<li>%s</li>' "$w"; done)
+printf '<html><head><title>Small banks win deposit war</title></head><body><article><h1>Small banks win deposit war</h1>%s<ul>%s</ul></article></body></html>\n' "$(printf "$body" | sed 's|^|<p>|; s|$|</p>|')" "$items" >list.html
+cleans_to list.html "...but a story's list of short items, no links, is story" 'Butter\\n\\nEggs'
 # a live blog's labels and its posts' time stamps: not story; a schedule's times are
 printf '{"id":"lb","text":"Storm live: latest updates as gales hit the coast\\n\\nLive\\n\\nKey events\\n\\nShow key events only\\n\\n14:52\\n\\nRail services suspended across the north-west\\n\\nNetwork Rail says all services between Carlisle and Preston have been suspended after a tree fell on the line near Lancaster.\\n\\n14:31\\n\\nThousands without power\\n\\nElectricity North West says about 12,000 homes are without power, most of them in Cumbria, and engineers are out.\\n\\n2:10 PM\\n\\nThe Environment Agency has issued 14 flood warnings along rivers in Cumbria and Lancashire this afternoon."}\n' >live.jsonl
 clutter_gone live.jsonl "a live blog's labels and time stamps" 'rivers in Cumbria and Lancashire' 'removed byline: 14:31' \
