@@ -20,8 +20,8 @@
  * the one that raises the F1 of the selection against the whole reference
  * most, until none raises it. (Each highlight's best-matching sentence
  * instead, and the oracle for bbc too, scored lower; so did an oracle cut
- * at 3 sentences, as summaries are: cnndm ROUGE-1 30.33 against 30.76 by
- * cross-validation, at 4 / 6 / 8 sentences 30.47 / 30.67 / 30.70. The
+ * at 3 sentences, as summaries are: cnndm ROUGE-1 30.33 against 30.59 by
+ * cross-validation, bbc the same, scripts/eval. The
  * sentences the oracle adds late are still what a highlight says, and the
  * model learns more of what such sentences look like from them.)
  */
