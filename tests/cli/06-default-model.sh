@@ -352,6 +352,13 @@ printf '{"id":"fire","title":"Wildfire forces evacuations near Bend","text":"A f
 has "...and takes the lead of an article without a dateline" fire.out '"summary_index":\[0,'
 "$ND" eval --highlights --format json fire.jsonl >fire.json
 has "...and eval says it was on" fire.json '"method":"learned","highlights":true,'
+# a story cut from a page (its menu, share line and footer removed) is summarised as for human
+# highlights without the option: its opening, as --highlights picks
+printf '<html><head><title>Wildfire forces evacuations near Bend - The Cascade Times</title></head><body><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sports">Sports</a></li></ul><p>Share this article</p><article><h1>Wildfire forces evacuations near Bend</h1><p>A fast-moving wildfire forced the evacuation of about 2,000 homes west of Bend on Sunday as strong winds pushed the flames toward the city&#39;s edge.</p><p>The Deschutes County Sheriff&#39;s Office issued a Level 3 order for neighborhoods along Skyliners Road shortly after 3 p.m.</p><p>Fire officials said the blaze had grown to 1,200 acres by evening and was 0%% contained. No injuries had been reported.</p><p>A shelter has been opened at the county fairgrounds in Redmond.</p></article><footer><p>&copy; 2026 The Cascade Times. All rights reserved.</p></footer></body></html>\n' >fire.html
+"$ND" summarize fire.html >firepage.out
+"$ND" summarize --highlights fire.html >firepage-hl.out
+has "a story cut from a page: its opening sentences" firepage.out '"summary_index":\[1,2,3\]'
+check "...as --highlights picks them" cmp -s firepage.out firepage-hl.out
 # an HTML figure's caption: not story
 printf '<html><head><title>Small banks win deposit war</title></head><body><article><h1>Small banks win deposit war</h1><figure><img src="a.jpg"><figcaption>Customers queue outside a branch in the old town on Monday morning.</figcaption></figure>%s</article></body></html>\n' "$(printf "$body" | sed 's|^|<p>|; s|$|</p>|')" >figure.html
 clutter_gone figure.html "a figure's caption" 'customers have noticed\.' 'removed byline: Customers queue' 'queue outside'
