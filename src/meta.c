@@ -422,13 +422,35 @@ int nd_line_is_time(const char *s, size_t n)
     }
 }
 /*
+ * A picture's credit alone under it: a stock library's name ("Shutterstock",
+ * "Pixabay") or a picture agency's with its photographer ("picture
+ * alliance | Andrew Milligan", "imago images / Sven Simon").
+ */
+static int picture_credit(const char *s, size_t n)
+{
+    static const char *const libraries[] = { "shutterstock", "istock", "istockphoto", "getty", "getty images", "alamy",
+                                             "unsplash", "pexels", "pixabay", NULL };
+    static const char *const agencies[] = { "picture alliance", "picture-alliance", "imago images", NULL };
+    if (n > 80) return 0;
+    while (n && (s[n - 1] == '.' || s[n - 1] == ' ')) n--;
+    for (size_t k = 0; libraries[k]; k++)
+        if (n == strlen(libraries[k]) && nd_ascii_prefix(s, n, libraries[k])) return 1;
+    for (size_t k = 0; agencies[k]; k++) {
+        size_t l = strlen(agencies[k]);
+        if (nd_ascii_prefix(s, n, agencies[k]) && (n == l || s[l] == ' ' || s[l] == '/' || s[l] == '|')) return 1;
+    }
+    return 0;
+}
+
+/*
  * A German caption's own note that the picture only illustrates: "Die
  * Kinder waren alle noch sehr klein (Symbolbild).", "Foto: Pixabay
- * (Symbolbild)", "... (Archivbild)".
+ * (Symbolbild)", "... (Archivbild)"; or a picture's credit alone.
  */
 int nd_line_is_picture_note(const char *s, size_t n)
 {
     static const char *const notes[] = { "(symbolbild)", "(archivbild)", "(symbolfoto)", "(archivfoto)", NULL };
+    if (picture_credit(s, n)) return 1;
     if (n > 300) return 0;
     if (n && s[n - 1] == '.') n--;
     if (n < 12 || s[n - 1] != ')') return 0;   /* most blocks: one test */

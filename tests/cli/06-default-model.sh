@@ -367,6 +367,10 @@ clutter_gone figure.html "a figure's caption" 'customers have noticed\.' 'remove
 printf '{"id":"ed","text":"New tram line opens to the north\\n\\n7 December 2026 \342\200\223 10:42\\n\\n%s"}\n' "$body" >endash.jsonl
 clutter_gone endash.jsonl "a date with an en dash" 'customers have noticed\.' 'removed byline: 7 December' '10:42'
 cleans_to endash.jsonl "...under the headline, the title" '"title":"New tram line opens to the north"'
+# a picture's credit alone, a stock library's or a picture agency's: not story; a sentence that
+# names the library is
+printf '{"id":"pc","text":"Why small banks are winning the deposit war\\n\\nShutterstock\\n\\n%s\\n\\npicture alliance | Jane Roe\\n\\nShutterstock shares fell 4%% on Tuesday after the company cut its forecast for the year."}\n' "$body" >credit.jsonl
+clutter_gone credit.jsonl "a picture's credit" 'cut its forecast for the year\.' 'removed byline: Shutterstock' '\\nShutterstock\\n' 'Jane Roe'
 # a site's menu, a long run of list items that are links of a word or two: not story, though
 # its classes name nothing; a story's own list of short items that are no links is
 menu=$(for w in Football Rugby Cricket Tennis Boxing Arsenal Chelsea Fulham Theatre Film; do printf '<li class="x1"><a href="/%s">%s</a></li>' "$w" "$w"; done)
