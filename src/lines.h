@@ -49,6 +49,7 @@ int nd_looks_like_teaser(const char *s, size_t n);
 int nd_looks_like_counter(const char *s, size_t n);
 int nd_looks_like_share_bar(const char *s, size_t n);
 int nd_looks_like_code(const char *s, size_t n);
+int nd_looks_like_minified(const char *s, size_t n);
 int nd_looks_like_server_error(const char *s, size_t n);
 
 #endif

@@ -348,6 +348,8 @@ static void drop_kept_chrome(nd_page *p, int all_prose)
         if (head && i > first && nd_line_is_body(t, b->len)) head = 0;
         if (!all_prose && nd_line_is_site_prompt(t, b->len))
             b->keep = 0, b->rule = ND_CLUTTER_LEGAL;
+        else if (b->tag != ND_BT_PRE && nd_looks_like_minified(t, b->len))   /* a page's <pre> is code to show */
+            b->keep = 0, b->rule = ND_CLUTTER_CODE;
         else if (nd_line_is_paywall(t, b->len) ||
                  (i > first && (i >= tail || head) && (nd_line_is_appeal(t, b->len) || nd_line_is_newsletter(t, b->len))))
             b->keep = 0, b->rule = ND_CLUTTER_SOCIAL;

@@ -120,7 +120,8 @@ static unsigned prompt_words(const char *s, size_t n)
  * cookie, installed by Google Analytics, ..."), cookies beside a word of the
  * web or the table and one more sign, and no reporting verb; or a warning that the reader's browser is out of date
  * ("Dein Browser ist leider veraltet.", "You are using an outdated
- * browser"). Not a recipe's cookies (no web), not a story on cookie law or
+ * browser"), or that it runs no JavaScript ("Aktivieren Sie Javascript
+ * jetzt, um unsere Artikel wieder lesen zu können."). Not a recipe's cookies (no web), not a story on cookie law or
  * on browsers (which says "websites" and "users", not "we" and "you").
  * Read on the blocks a page's story kept (story.c), not as a rule over
  * every line: as a rule it changed verdicts the block models learn from,
@@ -132,8 +133,11 @@ int nd_looks_like_site_prompt(const char *s, size_t n)
     /* "Browser", "browser": one search per block (the other languages' words are rare) */
     unsigned want = (n >= 20 && n <= 800 && memmem(s, n, "ookie", 5) ? cookie : 0) |
                     (n <= 300 && memmem(s, n, "rowser", 6) ? browser : 0);
-    if (!want) return 0;
+    int script = n <= 300 && (memmem(s, n, "avascript", 9) || memmem(s, n, "avaScript", 9));
+    if (!want && !script) return 0;
     unsigned w = prompt_words(s, n);
+    /* "Sie haben Javascript für Ihren Browser deaktiviert.", "Please enable JavaScript to view ...": a reader, a word of the web */
+    if (script && (w & (PW_READER | PW_WEB)) == (PW_READER | PW_WEB) && !(w & PW_SAID)) return 1;
     if ((want & PW_COOKIE) && (w & PW_COOKIE) && !(w & PW_SAID) && (w & (PW_WEB | PW_TABLE))) {
         /* a consent dialog's category or a cookie table's row: a word of the web or of the table, and another */
         unsigned sig = w & (PW_KIND | PW_THIS | PW_TABLE | PW_WEB | PW_READER);

@@ -186,6 +186,34 @@ int nd_looks_like_code(const char *s, size_t n)
     return braces >= 2 && marks && braces + marks >= 5 && (braces + marks + parens) * 100 >= n * 6;
 }
 /*
+ * Minified code a scraper left in a text: a line of symbols with next to
+ * no spaces ("'),r.s(r.f(\"option_frames\",e,t,1),e,t,0,42,184,...",
+ * "(adsbygoogle = window.adsbygoogle || []).push({});"): fewer than one
+ * space in twelve bytes, brackets, and a fifth of its other characters
+ * brackets, quotes, commas or operators, a run of one ("=====", "*****", a post's
+ * rule after its last sentence) counted once. Prose puts a space every six
+ * bytes or so, and Chinese or Japanese, which puts none, writes its own
+ * punctuation; a table's dates ("02/28/87 01/31/87") have no brackets.
+ */
+int nd_looks_like_minified(const char *s, size_t n)
+{
+    if (n < 24) return 0;
+    size_t spaces = 0, marks = 0, brackets = 0, chars = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ') {
+            spaces++;
+            continue;
+        }
+        if (i > 0 && c == (unsigned char)s[i - 1] && !isalnum(c) && c < 0x80) continue;   /* a rule: one */
+        chars++;
+        marks += c && c < 0x80 && strchr("(){}[]<>;=&|\\\"'`+$@^,", c);
+        brackets += c && c < 0x80 && strchr("(){}[]", c);
+    }
+    return spaces * 12 < n && brackets >= 2 && marks * 5 >= chars;
+}
+
+/*
  * A server's error message printed into the page, PHP's way: "Warning:
  * mysql_connect(): ... in /www/htdocs/x/db.php on line 12". A broken site
  * prints it before every article, and hundreds of times on one page.

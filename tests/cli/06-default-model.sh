@@ -371,6 +371,10 @@ cleans_to endash.jsonl "...under the headline, the title" '"title":"New tram lin
 # names the library is
 printf '{"id":"pc","text":"Why small banks are winning the deposit war\\n\\nShutterstock\\n\\n%s\\n\\npicture alliance | Jane Roe\\n\\nShutterstock shares fell 4%% on Tuesday after the company cut its forecast for the year."}\n' "$body" >credit.jsonl
 clutter_gone credit.jsonl "a picture's credit" 'cut its forecast for the year\.' 'removed byline: Shutterstock' '\\nShutterstock\\n' 'Jane Roe'
+# a notice that the reader's browser runs no JavaScript, and minified code a scraper left: not
+# story; prose with brackets is
+printf '{"id":"js","text":"Why small banks are winning the deposit war\\n\\nSie haben Javascript f\303\274r Ihren Browser deaktiviert.\\n\\n%s\\n\\n(adsbygoogle = window.adsbygoogle || []).push({});\\n\\n\x27),r.s(r.f(\\\"option_frames\\\",e,t,1),e,t,0,42,184)\\n\\nThe lender (founded in 1921) said its deposits [in euros] grew."}\n' "$body" >js.jsonl
+clutter_gone js.jsonl "a JavaScript notice and minified code" 'deposits \[in euros\] grew\.' 'removed code: .adsbygoogle' 'Javascript' 'adsbygoogle' 'option_frames'
 # a site's menu, a long run of list items that are links of a word or two: not story, though
 # its classes name nothing; a story's own list of short items that are no links is
 menu=$(for w in Football Rugby Cricket Tennis Boxing Arsenal Chelsea Fulham Theatre Film; do printf '<li class="x1"><a href="/%s">%s</a></li>' "$w" "$w"; done)
