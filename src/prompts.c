@@ -60,7 +60,10 @@ static const char *const pw_browsers[] = { "browser", "browsers", "webbrowser", 
 static const char *const pw_outdated[] = { "outdated", "veraltet", "veralteten", "veralteter", "unsupported", "supported",
                                            "unterst\xC3\xBCtzt", "upgrade",
                                            "aktualisieren", "neueren", "newer", "obsolete", "obsol\xC3\xA8te",
-                                           "desactualizado", "actualiza", "actualice", NULL };
+                                           "desactualizado", "actualiza", "actualice",
+                                           /* or asks to send its news: "Dürfen wir Sie in Ihrem Browser ... informieren?" */
+                                           "benachrichtigung", "benachrichtigungen", "notification", "notifications",
+                                           "notificaciones", NULL };
 static const char *const pw_pitches[] = {
     "subscribe", "subscription", "subscriptions", "subscriber", "subscribers", "subscribing", "join", "joining",
     "member", "members", "membership", "donate", "donating", "donation", "donations", "contribute", "contributing",
@@ -120,7 +123,7 @@ static unsigned prompt_words(const char *s, size_t n)
  * cookie, installed by Google Analytics, ..."), cookies beside a word of the
  * web or the table and one more sign, and no reporting verb; or a warning that the reader's browser is out of date
  * ("Dein Browser ist leider veraltet.", "You are using an outdated
- * browser"), or that it runs no JavaScript ("Aktivieren Sie Javascript
+ * browser", or one that asks to send notifications through it), or that it runs no JavaScript ("Aktivieren Sie Javascript
  * jetzt, um unsere Artikel wieder lesen zu können."). Not a recipe's cookies (no web), not a story on cookie law or
  * on browsers (which says "websites" and "users", not "we" and "you").
  * Read on the blocks a page's story kept (story.c), not as a rule over
@@ -192,7 +195,9 @@ nd_clutter nd_line_button(const char *s, size_t n)
         /* "copy link" */
         "copiar enlace", "copiar el enlace", "enlace copiado", "copiar link", "link kopieren", "link kopiert",
         "copier le lien", "lien copi\xC3\xA9", "copia link", "copia il link", "link copiato", "kopieer link",
-        "link kopi\xC3\xABren", "kopiera l\xC3\xA4nk", "kopier link", "kopioi linkki", "kopiuj link", NULL };
+        "link kopi\xC3\xABren", "kopiera l\xC3\xA4nk", "kopier link", "kopioi linkki", "kopiuj link",
+        /* a permanent or short link to the article: "Permalink: https://...", "Permalien https://p.dw.com/p/RPYx" */
+        "permalink", "permalien", "kurzlink", "kurz-url", "short link", "short url", NULL };
     static const char *const ads[] = {   /* an advertisement's label, alone on its line */
         "anzeige", "werbung", "publicit\xC3\xA9", "publicidad", "publicidade", "pubblicit\xC3\xA0", "advertentie",
         "reclame", "annons", "annonse", "annonce", "reklame", "reklama", "mainos", "advertisement", "sponsored",

@@ -375,6 +375,9 @@ clutter_gone credit.jsonl "a picture's credit" 'cut its forecast for the year\.'
 # story; prose with brackets is
 printf '{"id":"js","text":"Why small banks are winning the deposit war\\n\\nSie haben Javascript f\303\274r Ihren Browser deaktiviert.\\n\\n%s\\n\\n(adsbygoogle = window.adsbygoogle || []).push({});\\n\\n\x27),r.s(r.f(\\\"option_frames\\\",e,t,1),e,t,0,42,184)\\n\\nThe lender (founded in 1921) said its deposits [in euros] grew."}\n' "$body" >js.jsonl
 clutter_gone js.jsonl "a JavaScript notice and minified code" 'deposits \[in euros\] grew\.' 'removed code: .adsbygoogle' 'Javascript' 'adsbygoogle' 'option_frames'
+# a prompt to let the site send notifications through the browser, and a permanent link: not story
+printf '{"id":"pn","text":"Why small banks are winning the deposit war\\n\\nBenachrichtigung aktivieren: D\303\274rfen wir Sie in Ihrem Browser \303\274ber die wichtigsten Nachrichten informieren?\\n\\n%s\\n\\nPermalink: https://example.com/p/RPYx"}\n' "$body" >push.jsonl
+clutter_gone push.jsonl "a notifications prompt and a permalink" 'customers have noticed\.' 'removed legal: Benachrichtigung' 'Browser' 'Permalink'
 # a site's menu, a long run of list items that are links of a word or two: not story, though
 # its classes name nothing; a story's own list of short items that are no links is
 menu=$(for w in Football Rugby Cricket Tennis Boxing Arsenal Chelsea Fulham Theatre Film; do printf '<li class="x1"><a href="/%s">%s</a></li>' "$w" "$w"; done)
