@@ -235,8 +235,12 @@ static size_t put_mark(char *o, int kind, int closing, const char *space, size_t
  * (scripts/eval-extract: HTML 664 -> 689, w3m 592 -> 603, node dumps
  * 575 -> 605; labelled chrome 9 -> 10, 11 -> 14, 9 -> 11); 2 of bbc's 427
  * test articles lose three lines or more and move (ROUGE-1 61.54 ->
- * 61.49). Only when summarising: the sentence model learns each
- * reference's kind from the dateline alone.
+ * 61.49). So is a record that carries its web address (a feed's, a
+ * scraper's), as its address already places it like a dateline: cnndm's
+ * CNN articles with "(CNN)" taken away but their address kept read 30.22
+ * ROUGE-1 so, 24.91 the other way, against the lead's 28.69. Only when
+ * summarising: the sentence model learns each reference's kind from the
+ * dateline alone.
  */
 #define ND_SUM_PAGE_CHROME 3
 /* 'story': the story's language (NULL: one newsdesk has no analysis for) */
@@ -249,7 +253,7 @@ static void summarize(nd_analyzer *a, const nd_record *rec, const nd_analyze_opt
         in.unlearned = story != (a->m->sum->lang ? a->m->sum->lang : a->m->lang);
     size_t chrome = 0;
     for (size_t i = 0; i < d->page.n; i++) chrome += !d->page.b[i].keep;
-    in.highlights = o->highlights || chrome >= ND_SUM_PAGE_CHROME;
+    in.highlights = o->highlights || chrome >= ND_SUM_PAGE_CHROME || (rec->url && *rec->url);
     nd_analyze_opts eff = *o;
     eff.method = nd_sum_method_for(a->m, eff.method);
     uint32_t pick[ND_MAX_SUMMARY];

@@ -83,9 +83,9 @@ struct cli_input {
     "  --mmr L                 redundancy penalty: score - L * similarity to the sentences\n" \
     "                          already taken (default 0.3; 0 turns it off)\n"             \
     "  --highlights            learned: pick every article's sentences as for human\n"    \
-    "                          highlights (by default a datelined article's and a story\n" \
-    "                          cut from a page's; another text gets what long extractive\n" \
-    "                          references favour)\n"
+    "                          highlights (by default a datelined article's, a story cut\n" \
+    "                          from a page's and a record's with a url; a clean text gets\n" \
+    "                          what long extractive references favour)\n"
 
 #define CLI_RUN_HELP                                                                           \
     "  --keep-boilerplate      do not remove site clutter (menus, share lines, bylines...)\n" \

@@ -352,6 +352,13 @@ printf '{"id":"fire","title":"Wildfire forces evacuations near Bend","text":"A f
 has "...and takes the lead of an article without a dateline" fire.out '"summary_index":\[0,'
 "$ND" eval --highlights --format json fire.jsonl >fire.json
 has "...and eval says it was on" fire.json '"method":"learned","highlights":true,'
+# a record with its web address is summarised as for human highlights without the option too
+sed 's|^{"id":"fire",|{"id":"fire","url":"https://news.example.com/fire",|' fire.jsonl >fireurl.jsonl
+"$ND" summarize fireurl.jsonl >fireurl.out
+"$ND" summarize --highlights fireurl.jsonl >fireurl-hl.out
+check "a record with its url: summarised as --highlights does" cmp -s fireurl.out fireurl-hl.out
+"$ND" summarize fire.jsonl >fire-default.out
+check "...which a clean text without one is not" test "$(cat fire-default.out)" != "$(cat fire.out)"
 # a story cut from a page (its menu, share line and footer removed) is summarised as for human
 # highlights without the option: its opening, as --highlights picks
 printf '<html><head><title>Wildfire forces evacuations near Bend - The Cascade Times</title></head><body><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sports">Sports</a></li></ul><p>Share this article</p><article><h1>Wildfire forces evacuations near Bend</h1><p>A fast-moving wildfire forced the evacuation of about 2,000 homes west of Bend on Sunday as strong winds pushed the flames toward the city&#39;s edge.</p><p>The Deschutes County Sheriff&#39;s Office issued a Level 3 order for neighborhoods along Skyliners Road shortly after 3 p.m.</p><p>Fire officials said the blaze had grown to 1,200 acres by evening and was 0%% contained. No injuries had been reported.</p><p>A shelter has been opened at the county fairgrounds in Redmond.</p></article><footer><p>&copy; 2026 The Cascade Times. All rights reserved.</p></footer></body></html>\n' >fire.html
