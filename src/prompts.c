@@ -136,7 +136,9 @@ int nd_looks_like_site_prompt(const char *s, size_t n)
     /* "Browser", "browser": one search per block (the other languages' words are rare) */
     unsigned want = (n >= 20 && n <= 800 && memmem(s, n, "ookie", 5) ? cookie : 0) |
                     (n <= 300 && memmem(s, n, "rowser", 6) ? browser : 0);
-    int script = n <= 300 && (memmem(s, n, "avascript", 9) || memmem(s, n, "avaScript", 9));
+    int script = 0;   /* "JavaScript", "Javascript": one search for both */
+    for (const char *c = n <= 300 ? memmem(s, n, "cript", 5) : NULL; c && !script; c = memmem(c + 1, (size_t)(s + n - c - 1), "cript", 5))
+        script = c - s >= 4 && !memcmp(c - 4, "ava", 3) && (c[-1] == 's' || c[-1] == 'S');
     if (!want && !script) return 0;
     unsigned w = prompt_words(s, n);
     /* "Sie haben Javascript für Ihren Browser deaktiviert.", "Please enable JavaScript to view ...": a reader, a word of the web */
