@@ -250,6 +250,21 @@ __attribute__((noinline)) static int cjk_glued(const nd_buf *t, const char *s, s
 }
 
 /*
+ * Is the line break that ends the block's text in 'to' (from 'start') a
+ * <br> inside a sentence, as a blog's editor sets one at every line of its
+ * source ("reminded me to write up<br>the equivalent for Emacs Lisp.")?
+ * Its line, 50 bytes or more (not a headline over its signature, "New tram
+ * line opens<br>di Marco Bianchi"), ends in a letter or a comma. The caller
+ * has seen the next line open in lower case.
+ */
+static int br_in_sentence(const nd_buf *to, size_t start)
+{
+    size_t e = to->len - 1, b = e;
+    while (b > start && to->data[b - 1] != '\n') b--;
+    return e - b >= 50 && (word_byte(to->data[e - 1]) || to->data[e - 1] == ',');
+}
+
+/*
  * Decoded text into the block being read, white space collapsed. Where a
  * link starts or ends between two letters ("<a>Share</a><a>Email</a>",
  * "<span>RELATED</span><a>Storm hits ...</a>") a space parts them: a
@@ -284,6 +299,8 @@ static void add_text(struct dom *d, const char *s, size_t n)
                 if (up < 3) d->cls_near |= d->st[k].cls;
                 d->cls_far |= d->st[k].cls;
             }
+        } else if (t->data[t->len - 1] == '\n' && c >= 'a' && c <= 'z' && br_in_sentence(t, d->start)) {
+            t->data[t->len - 1] = ' ';   /* the sentence goes on past its <br> */
         } else if ((d->space && t->data[t->len - 1] != '\n') || (d->edge && word_byte(t->data[t->len - 1]) && word_byte((char)c))) {
             if (__builtin_expect(c < 0xE3, 1) || !cjk_glued(t, s, i, n, d->space)) {
                 nd_buf_putc(t, ' ');

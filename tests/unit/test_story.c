@@ -54,6 +54,14 @@ static void test_html(void)
     ok(find_block(&p, "Die Angst ist ein unausweichlicher Bestandteil der menschlichen Erfahrung.") < p.n &&
        !memmem(p.text.data, p.text.len, "Yeine", 5) && !memmem(p.text.data, p.text.len, "Yyellow", 7),
        "and on a text's lines where a paragraph starts; not a formula's letter in a sentence, nor an avatar's initial");
+    /* a <br> at every line of a blog's source, inside its sentences: one sentence goes on; a short line's stays */
+    static const char brs[] = "<p>This blog article on meta programming in Python reminded me to write up<br />\n"
+                              "the equivalent for Emacs Lisp.<br />\nAdvice came to Emacs in 1994.</p>"
+                              "<div><b>New tram line opens</b><br><i>di Marco Bianchi</i></div>";
+    nd_page_html(&p, brs, strlen(brs));
+    static const char joined[] = "write up the equivalent for Emacs Lisp.\nAdvice came", apart[] = "opens\ndi Marco";
+    ok(memmem(p.text.data, p.text.len, joined, strlen(joined)) && memmem(p.text.data, p.text.len, apart, strlen(apart)),
+       "a <br> inside a sentence joins its lines; after a sentence or a short line it stays a line break");
     /* a <button> left open ends with the element around it, as in a browser: the page goes on */
     static const char button[] = "<div><button type=\"button\"><i class=\"icon\"></i>\n</div></div>"
                                  "<p>Das ging schnell, verk\xC3\xBCndeten beide.</p>";
