@@ -225,27 +225,31 @@ static size_t put_mark(char *o, int kind, int closing, const char *space, size_t
 }
 
 /*
- * A story cut from a page (ND_SUM_PAGE_CHROME blocks or more removed as
- * chrome) is summarised as datelined news is, for what human highlights
- * favour: news for a reader. The other kind, what bbc's long extractive
- * references favour, was learned from clean article texts; on a long page
- * it took quotes deep in the story (sentences 76, 91 and 92 of a London
- * paper's report, a recipe's steps) over its opening. The held-out
- * benchmark pages' summaries hold more sentences of labelled story so
- * (scripts/eval-extract: HTML 664 -> 689, w3m 592 -> 603, node dumps
- * 575 -> 605; labelled chrome 9 -> 10, 11 -> 14, 9 -> 11); 2 of bbc's 427
- * test articles lose three lines or more and move (ROUGE-1 61.54 ->
- * 61.49). So is a record that carries its web address (a feed's, a
- * scraper's), as its address already places it like a dateline: cnndm's
- * CNN articles with "(CNN)" taken away but their address kept read 30.22
- * ROUGE-1 so, 24.91 the other way, against the lead's 28.69. Only when
- * summarising: the sentence model learns each reference's kind from the
- * dateline alone. And so is a story in a language whose references the
- * sentence model never saw: bbc's kind is what one English corpus's
- * references favour (10kgnad's articles against their teasers, German
- * bundles: ROUGE-1 14.14 -> 14.88, the lead 14.91).
+ * Is the story news for a reader, to be summarised as datelined news is,
+ * for what human highlights favour, and not as bbc's long extractive
+ * references were made (what the sentence model learned from one English
+ * corpus's clean texts)? Besides a datelined one (the sentence model's own
+ * flag, the only one it learns from):
+ * - a story cut from a page, ND_SUM_PAGE_CHROME blocks or more removed as
+ *   chrome: bbc's kind took quotes deep in long pages (sentences 76, 91
+ *   and 92 of a London paper's report) over their opening; the held-out
+ *   benchmark pages' summaries hold more labelled story so (HTML 664 ->
+ *   689 sentences), bbc's test split hardly moves (2 of 427 articles);
+ * - a record with its web address, which places it like a dateline too:
+ *   cnndm without "(CNN)" but with its address 24.91 -> 30.22 ROUGE-1 (the
+ *   lead 28.69);
+ * - a story in a language whose references the sentence model never saw:
+ *   10kgnad's articles against their teasers 14.14 -> 14.88 (the lead
+ *   14.91).
  */
 #define ND_SUM_PAGE_CHROME 3
+static int reader_news(const nd_doc *d, const nd_record *rec, int unlearned)
+{
+    size_t chrome = 0;
+    for (size_t i = 0; i < d->page.n; i++) chrome += !d->page.b[i].keep;
+    return chrome >= ND_SUM_PAGE_CHROME || (rec->url && *rec->url) || unlearned;
+}
+
 /* 'story': the story's language (NULL: one newsdesk has no analysis for) */
 static void summarize(nd_analyzer *a, const nd_record *rec, const nd_analyze_opts *o, const nd_language *story,
                       nd_result *res)
@@ -254,9 +258,7 @@ static void summarize(nd_analyzer *a, const nd_record *rec, const nd_analyze_opt
     nd_sumin in = sum_input(a, rec);
     if (a->m->sum)   /* a story in a language whose references the sentence model never saw */
         in.unlearned = story != (a->m->sum->lang ? a->m->sum->lang : a->m->lang);
-    size_t chrome = 0;
-    for (size_t i = 0; i < d->page.n; i++) chrome += !d->page.b[i].keep;
-    in.highlights = o->highlights || chrome >= ND_SUM_PAGE_CHROME || (rec->url && *rec->url) || in.unlearned;
+    in.highlights = o->highlights || reader_news(d, rec, in.unlearned);
     nd_analyze_opts eff = *o;
     eff.method = nd_sum_method_for(a->m, eff.method);
     uint32_t pick[ND_MAX_SUMMARY];
