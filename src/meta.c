@@ -433,8 +433,7 @@ static int picture_credit(const char *s, size_t n)
     static const char *const agencies[] = { "picture alliance", "picture-alliance", "imago images", NULL };
     if (n > 80) return 0;
     while (n && (s[n - 1] == '.' || s[n - 1] == ' ')) n--;
-    for (size_t k = 0; libraries[k]; k++)
-        if (n == strlen(libraries[k]) && nd_ascii_prefix(s, n, libraries[k])) return 1;
+    if (nd_word_in(libraries, s, n)) return 1;
     for (size_t k = 0; agencies[k]; k++) {
         size_t l = strlen(agencies[k]);
         if (nd_ascii_prefix(s, n, agencies[k]) && (n == l || s[l] == ' ' || s[l] == '/' || s[l] == '|')) return 1;
