@@ -123,9 +123,11 @@ static unsigned prompt_words(const char *s, size_t n)
  * cookie, installed by Google Analytics, ..."), cookies beside a word of the
  * web or the table and one more sign, and no reporting verb; or a warning that the reader's browser is out of date
  * ("Dein Browser ist leider veraltet.", "You are using an outdated
- * browser", or one that asks to send notifications through it), or that it runs no JavaScript ("Aktivieren Sie Javascript
- * jetzt, um unsere Artikel wieder lesen zu können."). Not a recipe's cookies (no web), not a story on cookie law or
- * on browsers (which says "websites" and "users", not "we" and "you").
+ * browser", or one that asks to send notifications through it), or that
+ * it runs no JavaScript ("Aktivieren Sie Javascript jetzt, um unsere
+ * Artikel wieder lesen zu können."). Not a recipe's cookies (no web), not
+ * a story on cookie law or on browsers (which says "websites" and "users",
+ * not "we" and "you").
  * Read on the blocks a page's story kept (story.c), not as a rule over
  * every line: as a rule it changed verdicts the block models learn from,
  * and their held-out F1 fell (HTML 0.9371 -> 0.9365, w3m 0.8977 -> 0.8965).
