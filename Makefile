@@ -134,7 +134,10 @@ fuzz: all $(FUZZ_TARGETS)
 	  for v in 2 1; do for f in manifest vocab.tsv topic.labels topic.platt topic.svm region.labels region.platt region.svm \
 	    gazetteer.tsv summary.svm blocks.model; do \
 	    if [ $$f = manifest ] && [ $$v = 1 ]; then sed '/^checksum /d; /^end /d; s/^newsdesk-model 2/newsdesk-model 1/' build-fuzz/tiny/$$f; \
-	    elif [ -f build-fuzz/tiny/$$f ]; then cat build-fuzz/tiny/$$f; fi; printf '\000'; done >build-fuzz/seed-bundle/v$$v; done
+	    elif [ -f build-fuzz/tiny/$$f ]; then cat build-fuzz/tiny/$$f; \
+	    elif [ $$f = gazetteer.tsv ]; then sed -n 1,12p models/gazetteer.tsv; grep -m 3 'state$$' models/gazetteer.tsv; \
+	      grep -m 3 'country$$' models/gazetteer.tsv; grep -m 2 '^\.' models/gazetteer.tsv; fi; \
+	    printf '\000'; done >build-fuzz/seed-bundle/v$$v; done
 	$(Q)cd build-fuzz && ./fuzz_bundle -max_total_time=$(FUZZ_SECONDS) -max_len=131072 seed-bundle
 	$(Q)rm -rf build-fuzz/seed-cache build-fuzz/tiny-rest && mkdir -p build-fuzz/seed-cache && \
 	  ./newsdesk train -q --min-df 1 --folds 2 --c 1 --no-extract-model --no-gazetteer --solver liblinear \

@@ -29,6 +29,7 @@ static int region_index(nd_gazetteer *g, const char *name, size_t len)
 nd_status nd_gazetteer_parse(nd_gazetteer *g, const char *text, size_t len, nd_tokenizer *t, nd_err *err)
 {
     memset(g, 0, sizeof(*g));
+    g->country = -1;
     nd_strmap_init(&g->map);
     nd_strmap_init(&g->first);
     nd_strmap_init(&g->domains);
@@ -55,7 +56,16 @@ nd_status nd_gazetteer_parse(nd_gazetteer *g, const char *text, size_t len, nd_t
         }
         const char *r = tab + 1;
         const char *rend = memchr(r, '\t', (size_t)(s + n - r));
-        if (!rend) rend = s + n;
+        uint32_t mark = 0;   /* a third column: "state" */
+        if (rend) {
+            const char *k = rend + 1;
+            size_t kl = (size_t)(s + n - k);
+            while (kl && (k[kl - 1] == '\r' || k[kl - 1] == ' ')) kl--;
+            if (kl == 5 && memcmp(k, "state", 5) == 0) mark = ND_GEO_STATE;
+            if (kl == 7 && memcmp(k, "country", 7) == 0) mark = ND_GEO_COUNTRY;
+        } else {
+            rend = s + n;
+        }
         while (rend > r && (rend[-1] == '\r' || rend[-1] == ' ')) rend--;
         if (rend == r) continue;
         if (rend - r > ND_REGION_MAX) {
@@ -81,7 +91,8 @@ nd_status nd_gazetteer_parse(nd_gazetteer *g, const char *text, size_t len, nd_t
             if (i) nd_buf_addc(&key, ' ');
             nd_buf_add(&key, nd_tok_word(&tk, i), tk.v[i].len);
         }
-        nd_strmap_put(&g->map, key.data, key.len, (uint32_t)region, NULL);
+        nd_strmap_put(&g->map, key.data, key.len, (uint32_t)region | mark, NULL);
+        if (key.len == 13 && memcmp(key.data, "united states", 13) == 0) g->country = region;
         size_t fe = nd_strmap_put(&g->first, nd_tok_word(&tk, 0), tk.v[0].len, 0, NULL);
         if (g->first.values[fe] < tk.n) g->first.values[fe] = (uint32_t)tk.n;
         if ((int)tk.n > g->maxwords) g->maxwords = (int)tk.n;
@@ -123,10 +134,77 @@ int nd_gazetteer_outlet(const nd_gazetteer *g, const char *addr, size_t len)
     return e < 0 ? -1 : (int)g->domains.values[e];
 }
 
+/* A word 'w' (normalised) among 'list', a string of words each followed by '|'. */
+static int word_among(const char *list, const char *w, size_t n)
+{
+    for (const char *p = list; *p;) {
+        const char *bar = strchr(p, '|');
+        if ((size_t)(bar - p) == n && memcmp(p, w, n) == 0) return 1;
+        p = bar + 1;
+    }
+    return 0;
+}
+
+/* Streets named for a place: "Dresden Drive", "Paris Avenue". */
+static const char street_words[] = "street|road|avenue|ave|drive|boulevard|blvd|lane|";
+
+/* A state's name before an office is the office's: "in the letter to Iran, Arkansas Sen. Tom Cotton". */
+static const char state_offices[] = "sen|senator|gov|governor|rep|representative|attorney|lt|democrat|democrats|democratic|"
+                                    "republican|republicans|congressman|congresswoman|";
+
+/* The Associated Press's abbreviations of the US states, as datelines write them: "ATHENS, Ga." */
+static const char ap_states[] = "ala|ariz|ark|calif|colo|conn|del|fla|ga|ill|ind|kan|ky|la|md|mass|mich|minn|miss|mo|mont|"
+                                "neb|nev|n.h|n.j|n.m|n.y|n.c|n.d|okla|ore|pa|r.i|s.c|s.d|tenn|vt|va|wash|wis|wyo|";
+
+/*
+ * The hits [from, *nhits) read in their sentence: a place before a street
+ * word goes; a town (not a country) before a comma and its state's name
+ * takes the state's region ("Paris, Texas, police said"), unless a list of
+ * places goes on ("Dublin, Texas and California"); before a state's
+ * abbreviation, the United States' region ("ATHENS, Ga.", "Lebanon, N.H.").
+ */
+static void read_places(const nd_gazetteer *g, const nd_tokens *tk, nd_geo_hit *hits, size_t from, size_t *nhits)
+{
+    size_t out = from;
+    for (size_t h = from; h < *nhits; h++) {
+        nd_geo_hit hit = hits[h];
+        size_t last = hit.tok + hit.nwords - 1, next = last + 1;
+        const nd_token *lt = &tk->v[last], *nt = next < tk->n ? &tk->v[next] : NULL;
+        if (nt && nt->sent != lt->sent) nt = NULL;
+        if (nt && !(lt->flags & (ND_TOK_COMMA | ND_TOK_POINT)) && (nt->flags & ND_TOK_CAP) &&
+            word_among(street_words, nd_tok_word(tk, next), nt->len))
+            continue;
+        if (nt && (lt->flags & ND_TOK_COMMA) && (nt->flags & ND_TOK_CAP)) {
+            const nd_geo_hit *st = h + 1 < *nhits && hits[h + 1].tok == next ? &hits[h + 1] : NULL;
+            if (st && st->kind == ND_GEO_STATE >> 30 && hit.kind != ND_GEO_COUNTRY >> 30 && st->region != hit.region) {
+                /* a list goes on: a place right after, after "and", or soon after a comma ("Alaska, the North Sea") */
+                size_t after = st->tok + st->nwords, reach = tk->v[after - 1].flags & ND_TOK_COMMA ? 2 : 1;
+                const nd_geo_hit *more = h + 2 < *nhits ? &hits[h + 2] : NULL;
+                int list = more && more->tok <= after + reach && tk->v[more->tok].sent == lt->sent;
+                /* or came to the town: "Panama, Vietnam, Mexico, Hawaii" */
+                const nd_geo_hit *before = h > from ? &hits[h - 1] : NULL;
+                if (before && before->tok + before->nwords + 1 >= hit.tok &&
+                    (tk->v[before->tok + before->nwords - 1].flags & ND_TOK_COMMA))
+                    list = 1;
+                int office = after < tk->n && tk->v[after].sent == lt->sent &&
+                             !(tk->v[after - 1].flags & (ND_TOK_COMMA | ND_TOK_POINT)) &&
+                             word_among(state_offices, nd_tok_word(tk, after), tk->v[after].len);
+                if (!list && !office) hit.region = st->region;
+            } else if (!st && g->country >= 0 && (nt->flags & ND_TOK_POINT) &&
+                       word_among(ap_states, nd_tok_word(tk, next), nt->len)) {
+                hit.region = (uint16_t)g->country;
+            }
+        }
+        hits[out++] = hit;
+    }
+    *nhits = out;
+}
+
 void nd_gazetteer_match(const nd_gazetteer *g, nd_tokenizer *tz, const nd_tokens *tk, nd_geo_hit **hits, size_t *nhits,
                         size_t *alloc)
 {
     char key[256];
+    size_t from = *nhits;
     for (size_t i = 0; i < tk->n;) {
         int found = 0;
         /* most words are no place: one lookup of the first word decides */
@@ -170,11 +248,13 @@ void nd_gazetteer_match(const nd_gazetteer *g, nd_tokenizer *tz, const nd_tokens
             ND_GROW(*hits, *nhits + 1, *alloc);
             (*hits)[*nhits].tok = (uint32_t)i;
             (*hits)[*nhits].nwords = (uint16_t)w;
-            (*hits)[*nhits].region = (uint16_t)g->map.values[e];
+            (*hits)[*nhits].region = (uint16_t)(g->map.values[e] & ~ND_GEO_MARKS);
+            (*hits)[*nhits].kind = (uint16_t)(g->map.values[e] >> 30);
             (*nhits)++;
             i += (size_t)w;
             found = 1;
         }
         if (!found) i++;
     }
+    read_places(g, tk, *hits, from, nhits);
 }

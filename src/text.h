@@ -12,7 +12,10 @@
 
 /*=====   Tokens (tokenize.c)   =====*/
 
-enum { ND_TOK_STOP = 1, ND_TOK_CAPS = 2, ND_TOK_CAP = 4, ND_TOK_NUM = 8, ND_TOK_DATELINE = 16 /* a dateline's place */ };
+enum {
+    ND_TOK_STOP = 1, ND_TOK_CAPS = 2, ND_TOK_CAP = 4, ND_TOK_NUM = 8, ND_TOK_DATELINE = 16 /* a dateline's place */,
+    ND_TOK_COMMA = 32, ND_TOK_POINT = 64   /* a comma, a period right after a capitalised word ("Athens, Ga.") */
+};
 #define ND_SENT_TITLE UINT32_MAX   /* 'sent' of title tokens */
 
 typedef struct nd_token {
@@ -92,19 +95,30 @@ struct svm_model *nd_svm_parse(const char *text, size_t len, const char *name, n
 
 /* Place names, demonyms, cities -> region. Phrases are matched on normalised words. */
 typedef struct nd_gazetteer {
-    nd_strmap map;       /* "new york" -> region index */
+    nd_strmap map;       /* "new york" -> region index, | an ND_GEO_MARKS mark ("texas" a state) */
     nd_strmap first;     /* "new" -> the most words of a phrase starting with it */
     nd_strmap domains;   /* "au" -> region index: an outlet's country code (lines ".au<TAB>oceania") */
     char **regions;
     size_t nregions;
     int maxwords;
+    int country;         /* the region of "united states" (AP's "Athens, Ga."), -1 if none */
     nd_buf source;       /* the table as loaded (saved into the bundle verbatim) */
 } nd_gazetteer;
+
+/*
+ * A state or province (a third column "state"): a town named just before it
+ * lies in it, "Paris, Texas". A country (a third column "country") is no such
+ * town: "the Gulf of Mexico, Alaska". Marked in the map's values.
+ */
+#define ND_GEO_STATE 0x40000000u
+#define ND_GEO_COUNTRY 0x80000000u
+#define ND_GEO_MARKS (ND_GEO_STATE | ND_GEO_COUNTRY)
 
 typedef struct nd_geo_hit {
     uint32_t tok;        /* first token of the match */
     uint16_t nwords;
     uint16_t region;
+    uint16_t kind;       /* its ND_GEO_MARKS mark >> 30: a state, a country, 0 neither */
 } nd_geo_hit;
 
 /* Parse "place<TAB>region" lines ('#' comments) into 'g' (which holds nothing yet). On failure 'g' holds nothing. */
@@ -116,7 +130,12 @@ void nd_gazetteer_release(nd_gazetteer *g);
  * ".au"-style lines; -1 when none.
  */
 int nd_gazetteer_outlet(const nd_gazetteer *g, const char *addr, size_t len);
-/* Longest-first matches over all tokens; appended to *hits. 'tz' made the tokens (its geo slots memoise). */
+/*
+ * Longest-first matches over all tokens; appended to *hits. 'tz' made the
+ * tokens (its geo slots memoise). A place before a street word ("Dresden
+ * Drive") is none; a town before its state ("Paris, Texas", "Athens, Ga.")
+ * takes the state's region.
+ */
 void nd_gazetteer_match(const nd_gazetteer *g, nd_tokenizer *tz, const nd_tokens *tk, nd_geo_hit **hits, size_t *nhits,
                         size_t *alloc);
 

@@ -48,6 +48,17 @@ has "...all five of its prose sentences" code.sum '"summary_index":\[1,2,4,5,6\]
 printf '<html><body><pre>make -C build all\ninstall -m 755 build/tool /usr/local/bin/tool</pre></body></html>' >code-only.html
 "$ND" summarize code-only.html >code-only.sum
 has "a page of nothing but code is summarised by its code" code-only.sum '"summary":\["make -C build'
+# US towns named for European cities, read with their states
+cat >towns.jsonl <<'EOF2'
+{"id":"t1","text":"ATHENS, Ga. (AP) — A university student was arrested Tuesday after police said he set fire to a dormitory. The police chief said no one was hurt. The student faces arson charges in county court."}
+{"id":"t2","text":"Police in Paris, Texas, said a man was arrested Tuesday after a chase through downtown. The county sheriff said the suspect was held on a $50,000 bond. Officers recovered a stolen pickup truck."}
+{"id":"t5","text":"Moscow, Idaho, police said four University of Idaho students were found dead in a home near campus. The county prosecutor said investigators were following every lead. The university canceled classes for the rest of the week."}
+{"id":"t3","text":"The city council of Berlin, New Hampshire, voted Tuesday to close the old paper mill site for redevelopment. The mayor said the state would help pay for cleanup. Residents packed the meeting at city hall."}
+{"id":"t4","text":"A water main break closed Dresden Drive on Monday, city officials said. Crews expect the road to reopen by Wednesday. Residents were asked to avoid the area during the morning commute."}
+EOF2
+"$ND" classify towns.jsonl >towns.out
+is "Athens, Ga., Paris, Texas, Moscow, Idaho and Berlin, New Hampshire are in north-america" "$(grep -c '"id":"t[1235]".*"region":"north-america"' towns.out)" 4
+has "...and Dresden Drive is not in Europe" towns.out '"id":"t4".*"region":"(africa|asia|latin-america|middle-east|north-america|oceania)"'
 # the outlet's country code places a story that names no well-known place
 story='Dock workers in Fremantle returned to work on Friday after their union accepted a four-year wage agreement. The strike had stranded container ships for two weeks.'
 printf '{"id":"o1","text":"%s"}\n{"id":"o2","text":"%s","url":"https://www.portnews.example.com.au/2024/strike"}\n{"id":"o3","text":"portnews.example.com.au\\n\\n%s"}\n{"id":"o4","text":"%s","url":"https://www.portnews.example.com/strike"}\n' \

@@ -321,6 +321,47 @@ int main(void)
     nd_tokens_release(&tk);
     nd_gazetteer_release(&g);
 
+    /* a town before its state, a place before a street word */
+    const char *states = "paris\teurope\nathens\teurope\nmexico\tlatin-america\tcountry\ndresden\teurope\n"
+                         "texas\tnorth-america\tstate\ncalifornia\tnorth-america\tstate\nalaska\tnorth-america\tstate\n"
+                         "canada\tnorth-america\npanama\tlatin-america\n"
+                         "united states\tnorth-america\n";
+    ok(nd_gazetteer_parse(&g, states, strlen(states), t, &err) == ND_OK, "a gazetteer with states parses");
+    static const struct { const char *text; const char *regions; } towns[] = {
+        { "Police in Paris, Texas, said a man was held.", "north-america north-america" },
+        { "ATHENS, Ga. (AP) - A student was arrested.", "north-america" },
+        { "He flew from Athens, Ga to Paris.", "europe europe" },                           /* no period: no state */
+        { "Trade with Mexico, Texas and California grew.", "latin-america north-america north-america" },
+        { "Trade with Mexico, Texas, California and Canada grew.", "latin-america north-america north-america north-america" },
+        { "They met in Paris, Texas and California.", "europe north-america north-america" },       /* a list */
+        { "MEXICO, Mo. (AP) - A town's mayor resigned.", "north-america" },
+        { "Output rose in the Gulf of Mexico, Alaska, the North Sea, and Paris.", "latin-america north-america europe" },
+        { "A letter to Mexico, Texas Governor Abbott said.", "latin-america north-america" },
+        { "Bombs fell on Panama, Athens, Texas or Paris.", "latin-america europe north-america europe" },
+        { "In a letter to Paris, Texas Sen. Tom Smith wrote.", "europe north-america" },
+        { "Paris and Texas are far apart.", "europe north-america" },
+        { "Paris, Canada, reported snow.", "europe north-america" },                       /* a country is no state */
+        { "A water main closed Dresden Drive in Paris.", "europe" },
+        { "In Dresden, Drive-in cinemas reopened.", "europe" },
+        { "Paris police said Texas.", "europe north-america" },
+    };
+    for (size_t k = 0; k < sizeof(towns) / sizeof(towns[0]); k++) {
+        nd_tokens_init(&tk);
+        nd_tokenize(t, towns[k].text, strlen(towns[k].text), 0, 0, &tk);
+        hits = NULL;
+        nh = ha = 0;
+        nd_gazetteer_match(&g, t, &tk, &hits, &nh, &ha);
+        nd_buf got;
+        nd_buf_init(&got);
+        for (size_t i = 0; i < nh; i++) nd_buf_addf(&got, "%s%s", i ? " " : "", g.regions[hits[i].region]);
+        nd_buf_addc(&got, '\0');
+        is_str(got.data, towns[k].regions, "places of '%s'", towns[k].text);
+        nd_buf_release(&got);
+        free(hits);
+        nd_tokens_release(&tk);
+    }
+    nd_gazetteer_release(&g);
+
     /* an outlet's country code */
     const char *domains = "kenya\tafrica\n.KE\tafrica\n.au\toceania\n.uk\teurope\n";
     ok(nd_gazetteer_parse(&g, domains, strlen(domains), t, &err) == ND_OK && g.domains.n == 3, "three country codes");
