@@ -311,6 +311,9 @@ typedef struct nd_train_opts {
     double dateline_weight; /* the words of a dateline's place ("Wien" of "Wien – Die") are terms of their
                               own too, "%wien", weighing this; 0: none (older bundles); < 0 (the default):
                               ND_DATELINE_WEIGHT for German, whose sections part home from abroad, 0 for others */
+    double placeless_weight; /* a story whose first three sentences name no dateline's place gets the term "%"
+                              of this weight; 0: none (older bundles); < 0 (the default): ND_PLACELESS_WEIGHT
+                              where dateline_weight is on, 0 where it is off */
     int folds;             /* cross-validation folds for choosing C (default 3) */
     double c_grid[8];      /* C values tried; 0 ends the list */
     int balanced;          /* weight classes by inverse frequency (default 0) */
@@ -332,6 +335,8 @@ void nd_train_opts_init(nd_train_opts *o);
 #define ND_SUBWORDS 0.3
 /* The weight of a dateline's place in German (nd_train_opts.dateline_weight). */
 #define ND_DATELINE_WEIGHT 5.0
+/* The weight of the term of a story without a dateline where datelines count (nd_train_opts.placeless_weight). */
+#define ND_PLACELESS_WEIGHT 20.0
 
 typedef struct nd_model nd_model;
 

@@ -15,7 +15,10 @@
  * too: in German a compound's parts are words of their own elsewhere.
  * With cfg->dateline_weight, the words of the place of a dateline in the
  * first three sentences ("Wien – Die", "NEW YORK, Jan 5 -") are terms
- * "%stem" too: where a story was written.
+ * "%stem" too: where a story was written. With cfg->placeless_weight, a
+ * story without one has the term "%": in a paper that writes where nearly
+ * every story was written, one that does not say is of a section of its own
+ * (DER STANDARD's web pages).
  */
 #include "text.h"
 
@@ -140,6 +143,7 @@ void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazett
             nd_terms_push_subwords(out, nd_tokenizer_stems(tz) + t->stem_off, t->stem_len, t->sent,
                                    nd_token_weight(cfg, t) * (float)cfg->subwords);
     }
+    int placed = 0;
     for (size_t i = 0; cfg->dateline_weight > 0 && i < tk->n; i++) {   /* "%wien": a dateline's place */
         const nd_token *t = &tk->v[i];
         if (!(t->flags & ND_TOK_DATELINE) || !nd_token_subworded(cfg, t) || t->stem_len > 64) continue;
@@ -147,7 +151,9 @@ void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazett
         key[0] = '%';
         memcpy(key + 1, nd_tokenizer_stems(tz) + t->stem_off, t->stem_len);
         push_term(out, key, 1 + (size_t)t->stem_len, NULL, 0, t->sent, (float)cfg->dateline_weight);
+        placed = 1;
     }
+    if (cfg->placeless_weight > 0 && !placed) push_term(out, "%", 1, NULL, 0, 0, (float)cfg->placeless_weight);
     if (gz && gz->nregions) {
         nd_gazetteer_match(gz, tz, tk, &out->hits, &out->nhits, &out->hits_alloc);
         char key[ND_REGION_MAX + 8];

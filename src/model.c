@@ -56,6 +56,7 @@ void nd_train_opts_init(nd_train_opts *o)
     o->subwords = -1;
     o->geo_weight = 4.0;
     o->dateline_weight = -1;
+    o->placeless_weight = -1;
     o->folds = 3;
     const double grid[] = { 0.5, 1, 2, 4, 8 };
     for (size_t i = 0; i < sizeof(grid) / sizeof(grid[0]); i++) o->c_grid[i] = grid[i];
@@ -76,7 +77,8 @@ void nd_model_set_language(nd_model *m, const nd_language *l)
 {
     m->lang = l;
     m->opts.language = l->code;
-    m->format = m->opts.dateline_weight > 0 ? 5 : m->opts.subwords > 0 ? 4 : l == nd_english() ? 2 : 3;
+    m->format = m->opts.placeless_weight > 0 ? 6 : m->opts.dateline_weight > 0 ? 5 : m->opts.subwords > 0 ? 4
+                : l == nd_english() ? 2 : 3;
 }
 
 nd_model *nd_model_alloc(void)
@@ -323,7 +325,7 @@ static nd_status manifest_ranges(const char *man, const char *dir, nd_err *err)
     static const struct { const char *key; double lo, hi; } range[] = {
         { "min_df", 1, 1e9 }, { "max_df", 0, 1 }, { "max_features", 1, 1e9 }, { "bigrams", 0, 1 },
         { "title_weight", 0, 100 }, { "lead_weight", 0, 100 }, { "numbers", 0, 1 }, { "title_terms", 0, 1 },
-        { "geo_weight", 0, 100 }, { "subwords", 0, 100 }, { "dateline_weight", 0, 100 }, { "folds", 2, 20 }, { "seed", 0, 4294967295.0 }, { "balanced", 0, 1 },
+        { "geo_weight", 0, 100 }, { "subwords", 0, 100 }, { "dateline_weight", 0, 100 }, { "placeless_weight", 0, 100 }, { "folds", 2, 20 }, { "seed", 0, 4294967295.0 }, { "balanced", 0, 1 },
         { "documents", 0, 4294967295.0 }, { "features", 0, 4294967295.0 },
     };
     for (size_t i = 0; i < sizeof(range) / sizeof(range[0]); i++) {
@@ -546,6 +548,7 @@ static nd_status read_settings(nd_model *m, const nd_buf *man, const char *dir, 
     m->opts.geo_weight = manifest_num(t, "geo_weight", 1.0);
     m->opts.subwords = manifest_num(t, "subwords", 0);
     m->opts.dateline_weight = manifest_num(t, "dateline_weight", 0);
+    m->opts.placeless_weight = manifest_num(t, "placeless_weight", 0);
     m->opts.folds = (int)manifest_num(t, "folds", m->opts.folds);
     m->opts.seed = (unsigned)manifest_num(t, "seed", m->opts.seed);
     m->opts.balanced = (int)manifest_num(t, "balanced", m->opts.balanced);

@@ -63,14 +63,15 @@ void nd_model_describe(const nd_model *m, size_t top, nd_buf *out)
                 m->lang->stemmed ? "Snowball stemmer" : "no stemmer", nd_language_has_stopwords(m->lang) ? "its" : "no");
     nd_buf_addf(out, "features      %zu (IDF over %u documents; unigrams%s%s%s, %s%s)\n", m->vocab.n, m->ndocs,
                 m->opts.bigrams ? " + bigrams" : "", m->opts.subwords > 0 ? " + their character 4-grams" : "",
-                m->opts.dateline_weight > 0 ? " + datelines' places" : "",
+                m->opts.dateline_weight > 0 ? m->opts.placeless_weight > 0 ? " + datelines' places or none" : " + datelines' places" : "",
                 m->lang->stemmed ? "stems" : "words as written",
                 nd_language_has_stopwords(m->lang) ? ", stop words removed" : "");
     nd_buf_addf(out,
                 "settings      min_df=%d max_df=%g max_features=%d title_weight=%g lead_weight=%g numbers=%d "
-                "title_terms=%d geo_weight=%g subwords=%g dateline_weight=%g\n",
+                "title_terms=%d geo_weight=%g subwords=%g dateline_weight=%g placeless_weight=%g\n",
                 m->opts.min_df, m->opts.max_df, m->opts.max_features, m->opts.title_weight, m->opts.lead_weight,
-                m->opts.numbers, m->opts.title_terms, m->opts.geo_weight, m->opts.subwords, m->opts.dateline_weight);
+                m->opts.numbers, m->opts.title_terms, m->opts.geo_weight, m->opts.subwords, m->opts.dateline_weight,
+                m->opts.placeless_weight);
     if (m->gaz.nregions) nd_buf_addf(out, "gazetteer     %zu places, %zu regions\n", m->gaz.map.n, m->gaz.nregions);
     if (m->digest) nd_buf_addf(out, "data digest   %s\n", m->digest);
     for (int t = 0; t < ND_NTASKS; t++) {
@@ -146,10 +147,10 @@ void nd_model_describe_json(const nd_model *m, size_t top, nd_buf *out)
     nd_buf_addf(out,
                 "{\"min_df\":%d,\"max_df\":%.17g,\"max_features\":%d,\"bigrams\":%d,\"title_weight\":%.17g,"
                 "\"lead_weight\":%.17g,\"numbers\":%d,\"title_terms\":%d,\"geo_weight\":%.17g,\"subwords\":%.17g,"
-                "\"dateline_weight\":%.17g}",
+                "\"dateline_weight\":%.17g,\"placeless_weight\":%.17g}",
                 m->opts.min_df, m->opts.max_df, m->opts.max_features, m->opts.bigrams, m->opts.title_weight,
                 m->opts.lead_weight, m->opts.numbers, m->opts.title_terms, m->opts.geo_weight, m->opts.subwords,
-                m->opts.dateline_weight);
+                m->opts.dateline_weight, m->opts.placeless_weight);
     json_key(out, &f0, "gazetteer");
     if (m->gaz.nregions) nd_buf_addf(out, "{\"places\":%zu,\"regions\":%zu}", m->gaz.map.n, m->gaz.nregions);
     else nd_buf_adds(out, "null");

@@ -87,6 +87,7 @@ static void describe_features(const nd_model *m, nd_buf *b)
                 m->opts.lead_weight, m->opts.numbers, m->opts.title_terms, m->opts.geo_weight);
     if (m->opts.subwords > 0) nd_buf_addf(b, "subwords %.17g\n", m->opts.subwords);   /* none: an older bundle's manifest */
     if (m->opts.dateline_weight > 0) nd_buf_addf(b, "dateline_weight %.17g\n", m->opts.dateline_weight);
+    if (m->opts.placeless_weight > 0) nd_buf_addf(b, "placeless_weight %.17g\n", m->opts.placeless_weight);
     const nd_language *l = m->lang;
     int english = l == nd_english();
     nd_buf_addf(b, "language %s\nnormalization nfkc-casefold%s\n", l->code, l->rules & ND_LANG_MARKS ? "" : "-nomarks");
@@ -173,7 +174,8 @@ static const char readme_text[] =
     "  per file (64-bit, hex; checked when loading: a damaged file is refused), last `end HASH` of the lines above |\n"
     "| vocab.tsv | `term<TAB>document frequency`; line N is feature N. Terms are Snowball stems, `stem stem`\n"
     "  bigrams, `#n3`-style number shapes, `^stem` title words (topic only), `~gram` character 4-grams of\n"
-    "  words (with `subwords`), `%stem` the words of a dateline's place (with `dateline_weight`), and\n"
+    "  words (with `subwords`), `%stem` the words of a dateline's place (with `dateline_weight`), `%` none\n"
+    "  (with `placeless_weight`), and\n"
     "  `@geo:REGION` / `@geo1:REGION` gazetteer features |\n"
     "| gazetteer.tsv | `place<TAB>region`, matched on normalised words, a third column `state` (a town named\n"
     "  before it lies in it: \"Paris, Texas\") or `country`; `.cc<TAB>region` lines map an outlet's\n"

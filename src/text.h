@@ -175,6 +175,7 @@ typedef struct nd_feature_cfg {
     int title_terms;
     double subwords;   /* weight of a word's character 4-grams ("~gier"), 0: none */
     double dateline_weight;   /* weight of the terms "%stem" of a dateline's place, 0: none */
+    double placeless_weight;  /* weight of the term "%" of a story with no dateline's place, 0: none */
 } nd_feature_cfg;
 
 void nd_terms_init(nd_terms *t);
@@ -481,7 +482,7 @@ const double *nd_analyzer_sentence_features(nd_analyzer *a, const nd_record *rec
  * terms include a dateline's place ("%wien"), which a newsdesk before them
  * would not make.
  */
-#define ND_MODEL_FORMAT 5
+#define ND_MODEL_FORMAT 6
 
 struct nd_model {
     nd_train_opts opts;          /* feature settings (and the training settings used); opts.language is lang's code */
@@ -566,7 +567,7 @@ static inline nd_view nd_model_view(const nd_model *m, int t)
 static inline nd_feature_cfg nd_model_cfg(const nd_model *m)
 {
     nd_feature_cfg c = { m->opts.bigrams, m->opts.title_weight, m->opts.lead_weight, m->opts.numbers, m->opts.title_terms,
-                         m->opts.subwords, m->opts.dateline_weight };
+                         m->opts.subwords, m->opts.dateline_weight, m->opts.placeless_weight };
     return c;
 }
 #define ND_FILTER_BITS (1u << 20)

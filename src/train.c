@@ -41,6 +41,8 @@ static nd_status use_language(nd_trainer *t, const nd_language *l, nd_err *err)
     t->cfg.subwords = t->opts.subwords;
     if (t->opts.dateline_weight < 0) t->opts.dateline_weight = l->rules & ND_LANG_PLACED ? ND_DATELINE_WEIGHT : 0;
     t->cfg.dateline_weight = t->opts.dateline_weight;
+    if (t->opts.placeless_weight < 0) t->opts.placeless_weight = t->opts.dateline_weight > 0 ? ND_PLACELESS_WEIGHT : 0;
+    t->cfg.placeless_weight = t->opts.placeless_weight;
     /* where words join into compounds, the compound is the phrase: pairs of neighbours only add noise */
     if (t->opts.bigrams < 0) t->opts.bigrams = !(l->rules & ND_LANG_COMPOUNDS);
     t->cfg.bigrams = t->opts.bigrams;

@@ -59,6 +59,9 @@ static void help(void)
            "                          are terms of their own too, weighing X (0: none; default 5\n"
            "                          for German, whose papers part news from home and abroad;\n"
            "                          0 for others)\n"
+           "  --placeless-weight X    a story whose first sentences name no dateline's place has\n"
+           "                          the term %% of weight X (0: none; default 20 where\n"
+           "                          --dateline-weight is on, 0 where it is off)\n"
            "  --gazetteer FILE        place -> region table for region features (default: the\n"
            "                          project's models/gazetteer.tsv when found)\n"
            "  --no-gazetteer          no gazetteer features\n"
@@ -137,6 +140,7 @@ static const struct option train_longopts[] = {
     { "geo-weight", required_argument, NULL, 'e' },
     { "subwords", required_argument, NULL, 'W' },
     { "dateline-weight", required_argument, NULL, 'A' },
+    { "placeless-weight", required_argument, NULL, 'K' },
     { "gazetteer", required_argument, NULL, 'g' },
     { "no-gazetteer", no_argument, NULL, 'G' },
     { "no-summarizer", no_argument, NULL, 'S' },
@@ -193,10 +197,10 @@ static int parse_args(struct train_args *a, int argc, char **argv)
             o->max_features = (int)v;
             break;
         case 'u': case 'U': o->bigrams = c == 'u'; break;
-        case 'w': case 'l': case 'e': case 'W': case 'A':
+        case 'w': case 'l': case 'e': case 'W': case 'A': case 'K':
             if (cli_parse_double(optarg, 0, 100, &d)) return cli_usage_error(cmd, "%s wants a number from 0 to 100, not '%s'", opt, optarg);
             *(c == 'w' ? &o->title_weight : c == 'l' ? &o->lead_weight : c == 'e' ? &o->geo_weight :
-              c == 'A' ? &o->dateline_weight : &o->subwords) = d;
+              c == 'A' ? &o->dateline_weight : c == 'K' ? &o->placeless_weight : &o->subwords) = d;
             break;
         case 'N': o->numbers = 0; break;
         case 'H': o->title_terms = 0; break;

@@ -5,8 +5,9 @@ DE="$DATA/german.jsonl"
 has "auto guesses German and says so" out "^language: de, guessed from the first 30 records \([0-9]+% of their words"
 check "the manifest records the language" grep -qx 'language de' de/manifest
 check "and the German stemmer" grep -qx 'stemmer snowball-german' de/manifest
-check "a German bundle is format 5 (a newsdesk before datelines' places refuses it)" grep -qx 'newsdesk-model 5' de/manifest
+check "a German bundle is format 6 (a newsdesk before a story without a dateline had a term refuses it)" grep -qx 'newsdesk-model 6' de/manifest
 check "...its datelines' places weigh 5" grep -qx 'dateline_weight 5' de/manifest
+check "...a story without one has a term of weight 20" grep -qx 'placeless_weight 20' de/manifest
 check "German words' character 4-grams are terms too (compounds)" grep -qx 'subwords 0.29999999999999999' de/manifest
 check "...in the vocabulary, a word's start marked" grep -q '^~<ver	' de/vocab.tsv
 "$ND" info de >out; has "info names them" out "^features +[0-9]+ \(IDF over 30 documents; unigrams \+ their character 4-grams"
@@ -15,7 +16,7 @@ check "...and no bigrams: German writes its phrases as compounds" grep -qx 'bigr
 check "...kept in the manifest" grep -qx 'bigrams 1' deb/manifest
 "$ND" train --min-df 1 --folds 2 --subwords 0 --dateline-weight 0 -o de0 "$DE" >out 2>err; is "--subwords 0 --dateline-weight 0 trains" $? 0
 check "...a bundle without them, format 3" grep -qx 'newsdesk-model 3' de0/manifest
-check "...and no such terms" sh -c '! grep -q "^~" de0/vocab.tsv && ! grep -q "^subwords" de0/manifest && ! grep -q "^dateline_weight" de0/manifest'
+check "...and no such terms" sh -c '! grep -q "^~" de0/vocab.tsv && ! grep -q "^subwords" de0/manifest && ! grep -q "^dateline_weight" de0/manifest && ! grep -q "^placeless_weight" de0/manifest'
 "$ND" train --subwords -1 -o bad "$DE" >out 2>err; is "a negative --subwords is a usage error" $? 2
 # a dateline's place is a term of its own: the same reports from two home and two foreign places;
 # a report from home about foreign places is still home news, and the other way round
@@ -30,15 +31,26 @@ k = 0
 for city, topic in (("Wien", "inland"), ("Graz", "inland"), ("Washington", "international"), ("Paris", "international")):
     for b in bodies:
         k += 1
-        print(json.dumps({"id": "d%d" % k, "text": city + " \u2013 " + b, "topic": topic}))' >dl.jsonl
+        print(json.dumps({"id": "d%d" % k, "text": city + " \u2013 " + b, "topic": topic}))
+for b in bodies:   # a section whose stories name no place above them
+    k += 1
+    print(json.dumps({"id": "d%d" % k, "text": b, "topic": "web"}))' >dl.jsonl
 printf '{"id":"q1","text":"Wien \342\200\223 Der Ausschuss beriet \303\274ber einen Bericht aus Washington und Paris."}\n' >dq.jsonl
 printf '{"id":"q2","text":"Washington \342\200\223 Der Ausschuss beriet \303\274ber einen Bericht aus Wien und Graz."}\n' >>dq.jsonl
+printf '{"id":"q4","text":"Der Ausschuss beriet \303\274ber einen Bericht aus Wien und Graz."}\n' >>dq.jsonl
 "$ND" train --language de --min-df 1 --folds 2 -o dl dl.jsonl >out 2>err; is "German texts with datelines train" $? 0
 check "...their places are terms of their own" sh -c 'grep -q "^%wien	5$" dl/vocab.tsv && grep -q "^%washington	5$" dl/vocab.tsv'
 "$ND" info dl >out; has "...info names them" out "^features .*datelines' places"
 "$ND" classify --model dl dq.jsonl >out
 has "a report from Wien about Washington and Paris is home news" out '"id":"q1","topic":"inland"'
 has "...and one from Washington about Wien and Graz foreign news" out '"id":"q2","topic":"international"'
+has "...and the same report with no place above it is of the section that writes none" out '"id":"q4","topic":"web"'
+check "...by the term of a story without a dateline" grep -q "^%	5$" dl/vocab.tsv
+"$ND" info dl >out; has "...which info names" out "^features .*datelines' places or none"
+"$ND" train --language de --min-df 1 --folds 2 --placeless-weight 0 -o dlp dl.jsonl >out 2>err
+check "--placeless-weight 0: no such term, format 5" sh -c '! grep -q "^%	" dlp/vocab.tsv && grep -qx "newsdesk-model 5" dlp/manifest'
+"$ND" classify --model dlp dq.jsonl >out
+has "...and the report with no place above it is read by its words (Wien, Graz: home)" out '"id":"q4","topic":"inland"'
 "$ND" train --language de --min-df 1 --folds 2 --dateline-weight 0 -o dl0 dl.jsonl >out 2>err
 check "--dateline-weight 0: no such terms" sh -c '! grep -q "^%" dl0/vocab.tsv'
 "$ND" train --dateline-weight -1 -o bad "$DE" >out 2>err; is "a negative --dateline-weight is a usage error" $? 2

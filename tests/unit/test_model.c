@@ -145,7 +145,7 @@ static void test_damaged(const nd_model *m, const char *bundle)
         { "topic.platt", "", "nan 0\n", "topic.platt: pair 1 of 3 is missing or not a finite number" },
         { "topic.svm", "rho ", "rho 1e999 0 0\n", "topic.svm" },
         { "manifest", "language ", "language xx\n", "language 'xx' is not one this newsdesk knows" },
-        { "manifest", "newsdesk-model ", "newsdesk-model 6\n", "has model format 6; this newsdesk reads up to 5" },
+        { "manifest", "newsdesk-model ", "newsdesk-model 7\n", "has model format 7; this newsdesk reads up to 6" },
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) refused(m, bundle, &cases[i], 0);
     /* with its checksums, a bundle refuses any file that is not as written, the manifest too */
