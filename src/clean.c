@@ -501,6 +501,10 @@ static nd_clutter phrase_or_credit(const char *s, size_t n)
     static const char credit[] = "contributed to this report.";
     if (n < 200 && n > sizeof(credit) && !strncasecmp(s + n - (sizeof(credit) - 1), credit, sizeof(credit) - 1))
         return ND_CLUTTER_BYLINE;
+    /* a feed's footer under every item (WordPress's): "The post Council approves bike lanes appeared first on City News." */
+    if (n < 400 && nd_ascii_prefix(s, n, "the post ") &&
+        (nd_has_phrase(s, n, "appeared first on ") || nd_has_phrase(s, n, "first appeared on ")))
+        return ND_CLUTTER_LINK;
     return ND_CLUTTER_NONE;
 }
 

@@ -60,6 +60,8 @@ struct nd_reader {
     const char *text_name; /* JSON: the field read as the text (the one asked for, or the one found for it) */
     const char *title_name;  /* JSON: the field read as the title ("title", or "headline" where the first record has that) */
     int title_looked;      /* JSON: a record without a title was looked at for a "headline" */
+    const char *url_name;  /* JSON: the field read as the address ("url", or a feed's "link" where the first record has that) */
+    int url_looked;        /* JSON: a record without a url was looked at for a "link" */
 
     /* TSV columns: index of each field, -1 if absent */
     int col[ND_NFIELDS];
@@ -497,8 +499,10 @@ static void parse_jsonl(nd_reader *rd, nd_record *rec)
     field_names(&rd->opts.fields, names);
     if (!rd->text_name) rd->text_name = rd->opts.fields.text;
     if (!rd->title_name) rd->title_name = rd->opts.fields.title;
+    if (!rd->url_name) rd->url_name = rd->opts.fields.url;
     names[1] = rd->title_name;
     names[2] = rd->text_name;
+    names[6] = rd->url_name;
     nd_repairs before = rec->repairs;
     int got = nd_jsonl_record(ptr, len, names, out, &numbers, &rec->repairs, &col, &rd->scratch, ND_JSONL_ANY);
     if (got >= 0 && !out[2] && rd->opts.fields.text && !strcmp(rd->opts.fields.text, "text"))
@@ -514,6 +518,14 @@ static void parse_jsonl(nd_reader *rd, nd_record *rec)
         const char *seen = rec->repairs.text_field;
         names[2] = rd->text_name;
         if (read_as(rd, rec, &before, names, 1, "headline", out, &numbers)) rd->title_name = "headline";
+        rec->repairs.text_field = seen;
+    }
+    if (got >= 0 && !out[6] && !rd->url_looked && rd->opts.fields.url && !strcmp(rd->opts.fields.url, "url")) {
+        rd->url_looked = 1;   /* the first record without a url says whether the input names it "link", as feeds do */
+        const char *seen = rec->repairs.text_field;
+        names[1] = rd->title_name;
+        names[2] = rd->text_name;
+        if (read_as(rd, rec, &before, names, 6, "link", out, &numbers)) rd->url_name = "link";
         rec->repairs.text_field = seen;
     }
     if (got < 0) {
@@ -786,7 +798,8 @@ static int open_next(nd_reader *rd, nd_record *rec)
             return 0;
         }
         rd->fmt = detect(rd);
-        rd->title_name = NULL, rd->title_looked = 0;   /* each input says how it names its title */
+        rd->title_name = NULL, rd->title_looked = 0;   /* each input says how it names its title and address */
+        rd->url_name = NULL, rd->url_looked = 0;
         if (rd->fmt == ND_FMT_TSV) {
             read_line(rd);
             if (!parse_tsv_header(rd)) {

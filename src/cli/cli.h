@@ -57,7 +57,8 @@ struct cli_input {
     "  --topic-field NAME\n"                                                                   \
     "  --region-field NAME\n"                                                                  \
     "  --summary-field NAME\n"                                                                 \
-    "  --url-field NAME\n"                                                                     \
+    "  --url-field NAME        (a JSON record without 'url' is read from its 'link', as a\n"  \
+    "                          feed's items name it, when its input's first one has one)\n" \
     "  --max-record SIZE       longer records are reported and skipped (default 4M)\n"        \
     "  -q, --quiet             no message per bad record (the count is still printed)\n"      \
     "  --progress              show progress on stderr even when it is not a terminal\n"

@@ -88,3 +88,10 @@ has "...whose absence is the error" out '"error":"record has no text \(field .bo
 printf '{"id":"h1","headline":"Ferry fares rise","content":"The ferry company will raise fares by eight per cent from April, blaming higher fuel costs."}\n' >headline.jsonl
 "$ND" clean headline.jsonl >out 2>/dev/null
 has "a record without title takes its headline" out '"title":"Ferry fares rise"'
+# a feed's item: its address in "link", a footer under its story
+printf '{"id":"f1","title":"Port strike ends","link":"https://www.portnews.example.com.au/2024/strike","content":"<p>Dock workers returned to work on Friday after their union accepted a four-year wage agreement.</p><p>The strike had stranded container ships for two weeks.</p><p>The post <a href=\\"https://www.portnews.example.com.au/2024/strike\\">Port strike ends</a> appeared first on <a href=\\"https://www.portnews.example.com.au\\">Port News</a>.</p>"}\n' >feed.jsonl
+"$ND" process feed.jsonl >out 2>/dev/null
+has "a feed's link is the record's address: .au places it in oceania, surely" out '"region":"oceania","region_confidence":0\.9'
+"$ND" clean feed.jsonl >out 2>/dev/null
+has "...and its story is kept" out 'The strike had stranded container ships for two weeks\.'
+is "...without the feed's footer ('The post ... appeared first on ...')" "$(grep -c 'appeared first' out)" 0
