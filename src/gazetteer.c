@@ -148,6 +148,10 @@ static int word_among(const char *list, const char *w, size_t n)
 /* Streets named for a place: "Dresden Drive", "Paris Avenue". */
 static const char street_words[] = "street|road|avenue|ave|drive|boulevard|blvd|lane|";
 
+/* A town named for a place and a word more: "Panama City Beach, Florida", "Oxford Township, Michigan". */
+static const char town_words[] = "beach|springs|heights|falls|park|hills|township|village|junction|center|city|valley|"
+                                 "lake|harbor|grove|creek|";
+
 /* A state's name before an office is the office's: "in the letter to Iran, Arkansas Sen. Tom Cotton". */
 static const char state_offices[] = "sen|senator|gov|governor|rep|representative|attorney|lt|democrat|democrats|democratic|"
                                     "republican|republicans|congressman|congresswoman|";
@@ -158,10 +162,11 @@ static const char ap_states[] = "ala|ariz|ark|calif|colo|conn|del|fla|ga|ill|ind
 
 /*
  * The hits [from, *nhits) read in their sentence: a place before a street
- * word goes; a town (not a country) before a comma and its state's name
- * takes the state's region ("Paris, Texas, police said"), unless a list of
- * places goes on ("Dublin, Texas and California"); before a state's
- * abbreviation, the United States' region ("ATHENS, Ga.", "Lebanon, N.H.").
+ * word goes; a town (not a country, or one with a word of towns after it,
+ * "Panama City Beach") before a comma and its state's name takes the
+ * state's region ("Paris, Texas, police said"), unless a list of places
+ * goes on ("Dublin, Texas and California"); before a state's abbreviation,
+ * the United States' region ("ATHENS, Ga.", "Lebanon, N.H.").
  */
 static void read_places(const nd_gazetteer *g, const nd_tokens *tk, nd_geo_hit *hits, size_t from, size_t *nhits)
 {
@@ -174,16 +179,23 @@ static void read_places(const nd_gazetteer *g, const nd_tokens *tk, nd_geo_hit *
         if (nt && !(lt->flags & (ND_TOK_COMMA | ND_TOK_POINT)) && (nt->flags & ND_TOK_CAP) &&
             word_among(street_words, nd_tok_word(tk, next), nt->len))
             continue;
+        int town = hit.kind != ND_GEO_COUNTRY >> 30;
+        if (nt && !(lt->flags & (ND_TOK_COMMA | ND_TOK_POINT)) && (nt->flags & ND_TOK_CAP) &&
+            word_among(town_words, nd_tok_word(tk, next), nt->len) && next + 1 < tk->n && tk->v[next + 1].sent == lt->sent) {
+            last = next++;   /* "Mexico Beach, Florida": a town, whatever its first word names */
+            lt = nt, nt = &tk->v[next];
+            town = 1;
+        }
         if (nt && (lt->flags & ND_TOK_COMMA) && (nt->flags & ND_TOK_CAP)) {
             const nd_geo_hit *st = h + 1 < *nhits && hits[h + 1].tok == next ? &hits[h + 1] : NULL;
-            if (st && st->kind == ND_GEO_STATE >> 30 && hit.kind != ND_GEO_COUNTRY >> 30 && st->region != hit.region) {
+            if (st && st->kind == ND_GEO_STATE >> 30 && town && st->region != hit.region) {
                 /* a list goes on: a place right after, after "and", or soon after a comma ("Alaska, the North Sea") */
                 size_t after = st->tok + st->nwords, reach = tk->v[after - 1].flags & ND_TOK_COMMA ? 2 : 1;
                 const nd_geo_hit *more = h + 2 < *nhits ? &hits[h + 2] : NULL;
                 int list = more && more->tok <= after + reach && tk->v[more->tok].sent == lt->sent;
                 /* or came to the town: "Panama, Vietnam, Mexico, Hawaii" */
                 const nd_geo_hit *before = h > from ? &hits[h - 1] : NULL;
-                if (before && before->tok + before->nwords + 1 >= hit.tok &&
+                if (before && before->tok + before->nwords + 1u >= hit.tok &&
                     (tk->v[before->tok + before->nwords - 1].flags & ND_TOK_COMMA))
                     list = 1;
                 int office = after < tk->n && tk->v[after].sent == lt->sent &&

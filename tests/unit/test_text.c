@@ -337,6 +337,8 @@ int main(void)
         { "MEXICO, Mo. (AP) - A town's mayor resigned.", "north-america" },
         { "Output rose in the Gulf of Mexico, Alaska, the North Sea, and Paris.", "latin-america north-america europe" },
         { "A letter to Mexico, Texas Governor Abbott said.", "latin-america north-america" },
+        { "Students came to Mexico Beach, Texas, for spring break.", "north-america north-america" },
+        { "In Paris City Hall, Texas officials met.", "europe north-america" },
         { "Bombs fell on Panama, Athens, Texas or Paris.", "latin-america europe north-america europe" },
         { "In a letter to Paris, Texas Sen. Tom Smith wrote.", "europe north-america" },
         { "Paris and Texas are far apart.", "europe north-america" },
