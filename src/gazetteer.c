@@ -134,31 +134,26 @@ int nd_gazetteer_outlet(const nd_gazetteer *g, const char *addr, size_t len)
     return e < 0 ? -1 : (int)g->domains.values[e];
 }
 
-/* A word 'w' (normalised) among 'list', a string of words each followed by '|'. */
-static int word_among(const char *list, const char *w, size_t n)
-{
-    for (const char *p = list; *p;) {
-        const char *bar = strchr(p, '|');
-        if ((size_t)(bar - p) == n && memcmp(p, w, n) == 0) return 1;
-        p = bar + 1;
-    }
-    return 0;
-}
-
 /* Streets named for a place: "Dresden Drive", "Paris Avenue". */
-static const char street_words[] = "street|road|avenue|ave|drive|boulevard|blvd|lane|";
+static const char *const street_words[] = { "street", "road", "avenue", "ave", "drive", "boulevard", "blvd", "lane",
+                                            NULL };
 
 /* A town named for a place and a word more: "Panama City Beach, Florida", "Oxford Township, Michigan". */
-static const char town_words[] = "beach|springs|heights|falls|park|hills|township|village|junction|center|city|valley|"
-                                 "lake|harbor|grove|creek|";
+static const char *const town_words[] = { "beach", "springs", "heights", "falls", "park", "hills", "township",
+                                          "village", "junction", "center", "city", "valley", "lake", "harbor",
+                                          "grove", "creek", NULL };
 
 /* A state's name before an office is the office's: "in the letter to Iran, Arkansas Sen. Tom Cotton". */
-static const char state_offices[] = "sen|senator|gov|governor|rep|representative|attorney|lt|democrat|democrats|democratic|"
-                                    "republican|republicans|congressman|congresswoman|";
+static const char *const state_offices[] = { "sen", "senator", "gov", "governor", "rep", "representative",
+                                             "attorney", "lt", "democrat", "democrats", "democratic", "republican",
+                                             "republicans", "congressman", "congresswoman", NULL };
 
 /* The Associated Press's abbreviations of the US states, as datelines write them: "ATHENS, Ga." */
-static const char ap_states[] = "ala|ariz|ark|calif|colo|conn|del|fla|ga|ill|ind|kan|ky|la|md|mass|mich|minn|miss|mo|mont|"
-                                "neb|nev|n.h|n.j|n.m|n.y|n.c|n.d|okla|ore|pa|r.i|s.c|s.d|tenn|vt|va|wash|wis|wyo|";
+static const char *const ap_states[] = { "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill",
+                                         "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo",
+                                         "mont", "neb", "nev", "n.h", "n.j", "n.m", "n.y", "n.c", "n.d", "okla",
+                                         "ore", "pa", "r.i", "s.c", "s.d", "tenn", "vt", "va", "wash", "wis", "wyo",
+                                         NULL };
 
 /*
  * The hits [from, *nhits) read in their sentence: a place before a street
@@ -177,11 +172,11 @@ static void read_places(const nd_gazetteer *g, const nd_tokens *tk, nd_geo_hit *
         const nd_token *lt = &tk->v[last], *nt = next < tk->n ? &tk->v[next] : NULL;
         if (nt && nt->sent != lt->sent) nt = NULL;
         if (nt && !(lt->flags & (ND_TOK_COMMA | ND_TOK_POINT)) && (nt->flags & ND_TOK_CAP) &&
-            word_among(street_words, nd_tok_word(tk, next), nt->len))
+            nd_word_in(street_words, nd_tok_word(tk, next), nt->len))
             continue;
         int town = hit.kind != ND_GEO_COUNTRY >> 30;
         if (nt && !(lt->flags & (ND_TOK_COMMA | ND_TOK_POINT)) && (nt->flags & ND_TOK_CAP) &&
-            word_among(town_words, nd_tok_word(tk, next), nt->len) && next + 1 < tk->n && tk->v[next + 1].sent == lt->sent) {
+            nd_word_in(town_words, nd_tok_word(tk, next), nt->len) && next + 1 < tk->n && tk->v[next + 1].sent == lt->sent) {
             last = next++;   /* "Mexico Beach, Florida": a town, whatever its first word names */
             lt = nt, nt = &tk->v[next];
             town = 1;
@@ -200,10 +195,10 @@ static void read_places(const nd_gazetteer *g, const nd_tokens *tk, nd_geo_hit *
                     list = 1;
                 int office = after < tk->n && tk->v[after].sent == lt->sent &&
                              !(tk->v[after - 1].flags & (ND_TOK_COMMA | ND_TOK_POINT)) &&
-                             word_among(state_offices, nd_tok_word(tk, after), tk->v[after].len);
+                             nd_word_in(state_offices, nd_tok_word(tk, after), tk->v[after].len);
                 if (!list && !office) hit.region = st->region;
             } else if (!st && g->country >= 0 && (nt->flags & ND_TOK_POINT) &&
-                       word_among(ap_states, nd_tok_word(tk, next), nt->len)) {
+                       nd_word_in(ap_states, nd_tok_word(tk, next), nt->len)) {
                 hit.region = (uint16_t)g->country;
             }
         }

@@ -59,6 +59,14 @@ EOF2
 "$ND" classify towns.jsonl >towns.out
 is "Athens, Ga., Paris, Texas, Moscow, Idaho and Berlin, New Hampshire are in north-america" "$(grep -c '"id":"t[1235]".*"region":"north-america"' towns.out)" 4
 has "...and Dresden Drive is not in Europe" towns.out '"id":"t4".*"region":"(africa|asia|latin-america|middle-east|north-america|oceania)"'
+# places as other languages write them: Pékin and the États-Unis, Sudáfrica and Johannesburgo
+cat >foreign.jsonl <<'EOF2'
+{"id":"f1","text":"Les exportations chinoises ont reculé en mai pour le troisième mois consécutif. Pékin fait face à une demande mondiale en berne et à des tensions commerciales croissantes avec les États-Unis et l'Union européenne."}
+{"id":"f2","text":"Las elecciones en Sudáfrica dejaron al partido gobernante sin mayoría absoluta por primera vez en tres décadas. Los analistas en Johannesburgo esperan semanas de negociaciones para formar una coalición."}
+EOF2
+"$ND" classify foreign.jsonl >foreign.out 2>/dev/null
+has "a French story about Pékin is in asia" foreign.out '"id":"f1".*"region":"asia","region_confidence":0\.[6-9]'
+has "...a Spanish one about Sudáfrica in africa" foreign.out '"id":"f2".*"region":"africa","region_confidence":0\.[6-9]'
 # the outlet's country code places a story that names no well-known place
 story='Dock workers in Fremantle returned to work on Friday after their union accepted a four-year wage agreement. The strike had stranded container ships for two weeks.'
 printf '{"id":"o1","text":"%s"}\n{"id":"o2","text":"%s","url":"https://www.portnews.example.com.au/2024/strike"}\n{"id":"o3","text":"portnews.example.com.au\\n\\n%s"}\n{"id":"o4","text":"%s","url":"https://www.portnews.example.com/strike"}\n' \
