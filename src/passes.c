@@ -161,6 +161,15 @@ static void drop_comments(nd_page *p)
  * and no sentence, stands for a link.
  */
 #define ND_LINKS_MAX 12
+/* A kept block of such a list: a link through and through (HTML), or a headline of three words or more (text). */
+static int related_item(const nd_page *p, const nd_block *b)
+{
+    const char *u = p->text.data + b->off;
+    char last = u[b->len - 1];
+    return b->len <= 160 && last != '.' &&
+           (p->html ? b->link >= b->len : last != '!' && last != '?' && last != ':' && nd_count_bytes(u, b->len, ' ') >= 2);
+}
+
 static void drop_related_links(nd_page *p, size_t third)
 {
     for (size_t i = 0; i + 1 < p->n; i++) {
@@ -168,16 +177,31 @@ static void drop_related_links(nd_page *p, size_t third)
         const char *t = p->text.data + h->off;
         if (h->len > 60 || nd_count_bytes(t, h->len, ' ') > 4) continue;
         int more = (p->html || i > third) && nd_line_is_more_heading(t, h->len);
+        /* on a text page, other stories' cards under "Related stories", "More from ...": a headline and
+           a sentence of standfirst each ("Council approves new sea wall" / "The £12m scheme will ...");
+           not under a wiki's "See also: List of All Gifts", after which its article goes on */
+        int cards = !p->html && i > third && nd_chrome_phrase(t, h->len) == 1 && !nd_ascii_prefix(t, h->len, "see also");
         if (h->keep && more) h->keep = 0, h->rule = ND_CLUTTER_LINK;   /* the heading kept too: "Najczęściej czytane" */
-        if (h->keep || (!more && (!p->html || nd_chrome_phrase(t, h->len) != 1))) continue;
+        if (h->keep || (!more && !cards && (!p->html || nd_chrome_phrase(t, h->len) != 1))) continue;
+        int prev = 1, opened = 0;   /* the block before: the heading (1), a headline (2), a standfirst (3) */
         for (size_t k = i + 1, items = 0; k < p->n && items < ND_LINKS_MAX; k++) {
             nd_block *b = &p->b[k];
-            const char *u = p->text.data + b->off;
-            if (!b->keep) continue;
-            char last = u[b->len - 1];
-            if (b->len > 160 || last == '.' || (p->html ? b->link < b->len : last == '!' || last == '?' || last == ':' ||
-                                                                            nd_count_bytes(u, b->len, ' ') < 2))
+            if (!b->keep && !(b->rule == ND_CLUTTER_LINK && related_item(p, b))) continue;
+            if (!b->keep) {   /* a headline the rules took as the list's already */
+                opened = prev != 2, prev = 2;
+                continue;
+            }
+            if (related_item(p, b)) {
+                opened = prev != 2;   /* a headline after the heading or a card's standfirst opens a card */
+                prev = 2;
+            } else if ((more || cards) && !p->html && prev == 2 && opened && b->len <= 250) {
+                size_t n = k + 1;   /* the standfirst of the last card, or of one another card follows */
+                while (n < p->n && !p->b[n].keep) n++;
+                if (n < p->n && !related_item(p, &p->b[n])) break;   /* the story goes on */
+                prev = 3;
+            } else {
                 break;
+            }
             b->keep = 0, b->rule = ND_CLUTTER_LINK, items++;
         }
     }
