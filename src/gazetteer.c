@@ -138,6 +138,10 @@ int nd_gazetteer_outlet(const nd_gazetteer *g, const char *addr, size_t len)
 static const char *const street_words[] = { "street", "road", "avenue", "ave", "drive", "boulevard", "blvd", "lane",
                                             NULL };
 
+/* A title before a name: "Mr Houston", "Dr. Kingston", "Mrs Paris" are people ("DR Congo", "Miss Peru" are not). */
+static const char *const honorifics[] = { "mr", "mrs", "ms", "dr", "sir", "dame", "prof", "rev", "herr", "frau",
+                                          "monsieur", "madame", "mme", "senor", "sra", "sr", NULL };
+
 /* A town named for a place and a word more: "Panama City Beach, Florida", "Oxford Township, Michigan". */
 static const char *const town_words[] = { "beach", "springs", "heights", "falls", "park", "hills", "township",
                                           "village", "junction", "center", "city", "valley", "lake", "harbor",
@@ -157,7 +161,7 @@ static const char *const ap_states[] = { "ala", "ariz", "ark", "calif", "colo", 
 
 /*
  * The hits [from, *nhits) read in their sentence: a place before a street
- * word goes; a town (not a country, or one with a word of towns after it,
+ * word or after a title ("Mr Houston") goes; a town (not a country, or one with a word of towns after it,
  * "Panama City Beach") before a comma and its state's name takes the
  * state's region ("Paris, Texas, police said"), unless a list of places
  * goes on ("Dublin, Texas and California"); before a state's abbreviation,
@@ -173,6 +177,11 @@ static void read_places(const nd_gazetteer *g, const nd_tokens *tk, nd_geo_hit *
         if (nt && nt->sent != lt->sent) nt = NULL;
         if (nt && !(lt->flags & (ND_TOK_COMMA | ND_TOK_POINT)) && (nt->flags & ND_TOK_CAP) &&
             nd_word_in(street_words, nd_tok_word(tk, next), nt->len))
+            continue;
+        const nd_token *pt = hit.tok > 0 ? &tk->v[hit.tok - 1] : NULL;
+        if (pt && pt->sent == tk->v[hit.tok].sent && (pt->flags & (ND_TOK_CAP | ND_TOK_CAPS)) == ND_TOK_CAP &&
+            !(pt->flags & ND_TOK_COMMA) &&
+            nd_word_in(honorifics, nd_tok_word(tk, hit.tok - 1), pt->len))
             continue;
         int town = hit.kind != ND_GEO_COUNTRY >> 30;
         if (nt && !(lt->flags & (ND_TOK_COMMA | ND_TOK_POINT)) && (nt->flags & ND_TOK_CAP) &&

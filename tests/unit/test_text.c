@@ -346,6 +346,9 @@ int main(void)
         { "A water main closed Dresden Drive in Paris.", "europe" },
         { "In Dresden, Drive-in cinemas reopened.", "europe" },
         { "Paris police said Texas.", "europe north-america" },
+        { "Mr Paris told Dr. Athens about Texas.", "north-america" },
+        { "In Paris, Mr. Smith met Athens officials.", "europe europe" },
+        { "DR Mexico and Miss Paris.", "latin-america europe" },
     };
     for (size_t k = 0; k < sizeof(towns) / sizeof(towns[0]); k++) {
         nd_tokens_init(&tk);
