@@ -418,15 +418,33 @@ static int looks_like_embed(const char *s, size_t n)
  * other languages "... (Foto: dpa)", "... Bild: Jane Doe", "... Imagen: EFE",
  * "... Photo : AFP", "... Kuva: Lehtikuva", "... Fot. PAP", "... Фото: ТАСС").
  */
+static const char *const credits[] = { "photograph:", "photo:", "picture:", "image:", "credit:", "photo by ",
+                                       "photo credit", "ap photo", "reuters/", "afp/", "epa/", "getty images",
+                                       "file photo", "foto:", "fotos:", "bild:", "imagen:", "imagem:",
+                                       "cr\xC3\xA9" "dit photo", "photo : ", "cr\xC3\xA9" "dit : ", "kuva:",
+                                       "fot. ", "zdj\xC4\x99" "cie:", "fot\xC3\xB3:", "beeld:",
+                                       "\xD0\xA4\xD0\xBE\xD1\x82\xD0\xBE:", "\xD1\x84\xD0\xBE\xD1\x82\xD0\xBE:",
+                                       "credit...", "credit\xE2\x80\xA6", NULL };
+
+int nd_line_closes_with_credit(const char *s, size_t n)
+{
+    static const char *const more[] = { "cr\xC3\xA9" "dito:", NULL };   /* Portuguese's, in brackets only */
+    if (n > 300 || n < 12) return 0;
+    if (s[n - 1] == '.') n--;
+    if (s[n - 1] != ')') return 0;
+    for (size_t b = n - 1, lo = n > 82 ? n - 82 : 1; b > lo; b--) {
+        if (s[b] != '(' || s[b - 1] != ' ') continue;
+        for (size_t k = 0; credits[k]; k++)
+            if (nd_ascii_prefix(s + b + 1, n - b - 1, credits[k])) return 1;
+        for (size_t k = 0; more[k]; k++)
+            if (nd_ascii_prefix(s + b + 1, n - b - 1, more[k])) return 1;
+        return 0;
+    }
+    return 0;
+}
+
 static int looks_like_caption(const char *s, size_t n)
 {
-    static const char *const credits[] = { "photograph:", "photo:", "picture:", "image:", "credit:", "photo by ",
-                                           "photo credit", "ap photo", "reuters/", "afp/", "epa/", "getty images",
-                                           "file photo", "foto:", "fotos:", "bild:", "imagen:", "imagem:",
-                                           "cr\xC3\xA9" "dit photo", "photo : ", "cr\xC3\xA9" "dit : ", "kuva:",
-                                           "fot. ", "zdj\xC4\x99" "cie:", "fot\xC3\xB3:", "beeld:",
-                                           "\xD0\xA4\xD0\xBE\xD1\x82\xD0\xBE:", "\xD1\x84\xD0\xBE\xD1\x82\xD0\xBE:",
-                                           "credit...", "credit\xE2\x80\xA6", NULL };
     if (n > 300 || n < 8) return 0;
     char e = s[n - 1];   /* a credit ends with a name or a parenthesis, not as a sentence does */
     if (e == '.' ? s[n - 2] != ')' : e == '!' || e == '?' || e == '"' || e == ':') return 0;

@@ -154,6 +154,12 @@ typedef enum { ND_META_NONE, ND_META_DATE, ND_META_COUNT, ND_META_NAME, ND_META_
 nd_meta nd_line_meta(const char *s, size_t n);
 /* meta.c: a caption noting its picture only illustrates ("... (Symbolbild).", "... (Archivbild)"). */
 int nd_line_is_picture_note(const char *s, size_t n);
+/*
+ * A caption that closes with its picture's credit in brackets: "Cristina
+ * Kirchner y Alberto Fernández, en el Congreso (Foto: Natacha
+ * Pisarenko/Pool via REUTERS).", "... (crédito: Tony Silva/Ascom-PC)".
+ */
+int nd_line_closes_with_credit(const char *s, size_t n);
 /* The bytes c in s[0..n). */
 static inline size_t nd_count_bytes(const char *s, size_t n, char c)
 {
