@@ -58,6 +58,7 @@ static const char *const pw_web[] = { "website", "websites", "webseite", "websei
                                       "blockieren", "akzeptieren", "accepter", "aceptar", "nutzung", "navigation", NULL };
 static const char *const pw_browsers[] = { "browser", "browsers", "webbrowser", NULL };
 static const char *const pw_outdated[] = { "outdated", "veraltet", "veralteten", "veralteter", "unsupported", "supported",
+                                           "support",   /* "You are using a browser version with limited support for CSS." */
                                            "unterst\xC3\xBCtzt", "upgrade",
                                            "aktualisieren", "neueren", "newer", "obsolete", "obsol\xC3\xA8te",
                                            "desactualizado", "actualiza", "actualice",
@@ -382,5 +383,10 @@ int nd_line_is_newsletter(const char *s, size_t n)
 int nd_line_is_site_prompt(const char *s, size_t n)
 {
     nd_lines_init();
+    /* a disclosure over a review's links: "This post contains references to products from one or more of our
+       advertisers. We may receive compensation ..."; a blog's sign-up box wherever it stands: "Um neue Beiträge
+       per E-Mail zu erhalten, hier die E-Mail-Adresse eingeben." */
+    if (n <= 400 && memmem(s, n, "of our advertisers", 18)) return 1;
+    if (n <= 160 && memmem(s, n, "Adresse eingeben", 16) && memmem(s, n, "-Mail", 5)) return 1;
     return nd_looks_like_site_prompt(s, n);
 }
