@@ -56,7 +56,7 @@ nd_status nd_gazetteer_parse(nd_gazetteer *g, const char *text, size_t len, nd_t
         }
         const char *r = tab + 1;
         const char *rend = memchr(r, '\t', (size_t)(s + n - r));
-        uint32_t mark = 0;   /* a third column: "state" */
+        uint32_t mark = 0;   /* a third column: "state" or "country" */
         if (rend) {
             const char *k = rend + 1;
             size_t kl = (size_t)(s + n - k);
@@ -161,11 +161,13 @@ static const char *const ap_states[] = { "ala", "ariz", "ark", "calif", "colo", 
 
 /*
  * The hits [from, *nhits) read in their sentence: a place before a street
- * word or after a title ("Mr Houston") goes; a town (not a country, or one with a word of towns after it,
- * "Panama City Beach") before a comma and its state's name takes the
- * state's region ("Paris, Texas, police said"), unless a list of places
- * goes on ("Dublin, Texas and California"); before a state's abbreviation,
- * the United States' region ("ATHENS, Ga.", "Lebanon, N.H.").
+ * word or after a title ("Mr Houston") goes; a town (not a country, or one
+ * with a word of towns after it, "Panama City Beach") before a comma and
+ * its state's name takes the state's region ("Paris, Texas, police said"),
+ * unless a list of places goes on ("Dublin, Texas and California"); before
+ * a state's abbreviation, the United States' region ("ATHENS, Ga.",
+ * "Lebanon, N.H."). Compacted in place: hits[h - 1] is hit h - 1 or its
+ * copy, the hits after h are as found.
  */
 static void read_places(const nd_gazetteer *g, const nd_tokens *tk, nd_geo_hit *hits, size_t from, size_t *nhits)
 {

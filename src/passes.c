@@ -188,7 +188,8 @@ static void drop_related_links(nd_page *p, size_t third)
             nd_block *b = &p->b[k];
             if (!b->keep && !(b->rule == ND_CLUTTER_LINK && related_item(p, b))) continue;
             if (!b->keep) {   /* a headline the rules took as the list's already */
-                opened = prev != 2, prev = 2;
+                opened = prev != 2;
+                prev = 2;
                 continue;
             }
             if (related_item(p, b)) {

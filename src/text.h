@@ -133,8 +133,8 @@ int nd_gazetteer_outlet(const nd_gazetteer *g, const char *addr, size_t len);
 /*
  * Longest-first matches over all tokens; appended to *hits. 'tz' made the
  * tokens (its geo slots memoise). A place before a street word ("Dresden
- * Drive") is none; a town before its state ("Paris, Texas", "Athens, Ga.")
- * takes the state's region.
+ * Drive") or after a title ("Mr Hague") is none; a town before its state
+ * ("Paris, Texas", "Athens, Ga.") takes the state's region.
  */
 void nd_gazetteer_match(const nd_gazetteer *g, nd_tokenizer *tz, const nd_tokens *tk, nd_geo_hit **hits, size_t *nhits,
                         size_t *alloc);
