@@ -67,6 +67,11 @@ EOF2
 "$ND" classify foreign.jsonl >foreign.out 2>/dev/null
 has "a French story about Pékin is in asia" foreign.out '"id":"f1".*"region":"asia","region_confidence":0\.[6-9]'
 has "...a Spanish one about Sudáfrica in africa" foreign.out '"id":"f2".*"region":"africa","region_confidence":0\.[6-9]'
+# and their peoples: "le gouvernement allemand", "el presidente estadounidense"
+printf '{"id":"p1","text":"Le gouvernement allemand a présenté mercredi un plan d'"'"'investissement pour moderniser les chemins de fer. Le ministre des Finances a assuré que la dette resterait sous contrôle."}\n{"id":"p2","text":"El presidente estadounidense firmó este martes un decreto que endurece los controles fronterizos. Los gobernadores anunciaron que recurrirán la medida ante los tribunales."}\n' >peoples.jsonl
+"$ND" classify peoples.jsonl >peoples.out 2>/dev/null
+has "a French story on the German government is in europe" peoples.out '"id":"p1".*"region":"europe","region_confidence":0\.[6-9]'
+has "...a Spanish one on the US president in north-america" peoples.out '"id":"p2".*"region":"north-america","region_confidence":0\.[6-9]'
 # the outlet's country code places a story that names no well-known place
 story='Dock workers in Fremantle returned to work on Friday after their union accepted a four-year wage agreement. The strike had stranded container ships for two weeks.'
 printf '{"id":"o1","text":"%s"}\n{"id":"o2","text":"%s","url":"https://www.portnews.example.com.au/2024/strike"}\n{"id":"o3","text":"portnews.example.com.au\\n\\n%s"}\n{"id":"o4","text":"%s","url":"https://www.portnews.example.com/strike"}\n' \
