@@ -412,12 +412,7 @@ static int looks_like_embed(const char *s, size_t n)
     return memchr(s, '/', n) && nd_has_phrase(s, n, "pic.twitter.com/");   /* most lines have no '/': one fast scan */
 }
 
-/*
- * A photo caption: a sentence, then its credit ("... on Monday. REUTERS/Jane
- * Doe", "... Photograph: Jane Doe/AP", "... (AP Photo/Jane Doe)", and in
- * other languages "... (Foto: dpa)", "... Bild: Jane Doe", "... Imagen: EFE",
- * "... Photo : AFP", "... Kuva: Lehtikuva", "... Fot. PAP", "... Фото: ТАСС").
- */
+/* What opens a picture's credit, in the languages of the stop-word lists. */
 static const char *const credits[] = { "photograph:", "photo:", "picture:", "image:", "credit:", "photo by ",
                                        "photo credit", "ap photo", "reuters/", "afp/", "epa/", "getty images",
                                        "file photo", "foto:", "fotos:", "bild:", "imagen:", "imagem:",
@@ -443,6 +438,12 @@ int nd_line_closes_with_credit(const char *s, size_t n)
     return 0;
 }
 
+/*
+ * A photo caption: a sentence, then its credit ("... on Monday. REUTERS/Jane
+ * Doe", "... Photograph: Jane Doe/AP", "... (AP Photo/Jane Doe)", and in
+ * other languages "... (Foto: dpa)", "... Bild: Jane Doe", "... Imagen: EFE",
+ * "... Photo : AFP", "... Kuva: Lehtikuva", "... Fot. PAP", "... Фото: ТАСС").
+ */
 static int looks_like_caption(const char *s, size_t n)
 {
     if (n > 300 || n < 8) return 0;

@@ -180,21 +180,20 @@ static void drop_related_links(nd_page *p, size_t third)
         /* on a text page, other stories' cards under "Related stories", "More from ...": a headline and
            a sentence of standfirst each ("Council approves new sea wall" / "The £12m scheme will ...");
            not under a wiki's "See also: List of All Gifts", after which its article goes on */
-        int cards = !p->html && i > third && nd_chrome_phrase(t, h->len) == 1 && !nd_ascii_prefix(t, h->len, "see also");
         if (h->keep && more) h->keep = 0, h->rule = ND_CLUTTER_LINK;   /* the heading kept too: "Najczęściej czytane" */
-        if (h->keep || (!more && !cards && (!p->html || nd_chrome_phrase(t, h->len) != 1))) continue;
+        if (h->keep) continue;
+        int phrase = !more && nd_chrome_phrase(t, h->len) == 1;
+        int cards = phrase && !p->html && i > third && !nd_ascii_prefix(t, h->len, "see also");
+        if (!more && !cards && !(p->html && phrase)) continue;
         int prev = 1, opened = 0;   /* the block before: the heading (1), a headline (2), a standfirst (3) */
         for (size_t k = i + 1, items = 0; k < p->n && items < ND_LINKS_MAX; k++) {
             nd_block *b = &p->b[k];
-            if (!b->keep && !(b->rule == ND_CLUTTER_LINK && related_item(p, b))) continue;
-            if (!b->keep) {   /* a headline the rules took as the list's already */
+            int item = related_item(p, b);
+            if (!b->keep && !(item && b->rule == ND_CLUTTER_LINK)) continue;
+            if (item) {   /* a headline after the heading or a card's standfirst opens a card */
                 opened = prev != 2;
                 prev = 2;
-                continue;
-            }
-            if (related_item(p, b)) {
-                opened = prev != 2;   /* a headline after the heading or a card's standfirst opens a card */
-                prev = 2;
+                if (!b->keep) continue;   /* one the rules took as the list's already */
             } else if ((more || cards) && !p->html && prev == 2 && opened && b->len <= 250) {
                 size_t n = k + 1;   /* the standfirst of the last card, or of one another card follows */
                 while (n < p->n && !p->b[n].keep) n++;

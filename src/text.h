@@ -480,7 +480,8 @@ const double *nd_analyzer_sentence_features(nd_analyzer *a, const nd_record *rec
  * 4: its terms include subwords (a newsdesk before them would not make
  * those terms, and would score every text wrongly without a word); 5: its
  * terms include a dateline's place ("%wien"), which a newsdesk before them
- * would not make.
+ * would not make; 6: a story without a dateline has the term "%" (the
+ * same).
  */
 #define ND_MODEL_FORMAT 6
 
