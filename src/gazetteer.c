@@ -56,13 +56,16 @@ nd_status nd_gazetteer_parse(nd_gazetteer *g, const char *text, size_t len, nd_t
         }
         const char *r = tab + 1;
         const char *rend = memchr(r, '\t', (size_t)(s + n - r));
-        uint32_t mark = 0;   /* a third column: "state" or "country" */
+        uint32_t mark = 0;   /* a third column: "state" or "country", and "name" */
         if (rend) {
-            const char *k = rend + 1;
-            size_t kl = (size_t)(s + n - k);
-            while (kl && (k[kl - 1] == '\r' || k[kl - 1] == ' ')) kl--;
-            if (kl == 5 && memcmp(k, "state", 5) == 0) mark = ND_GEO_STATE;
-            if (kl == 7 && memcmp(k, "country", 7) == 0) mark = ND_GEO_COUNTRY;
+            for (const char *k = rend + 1; k < s + n;) {
+                size_t kl = 0;
+                while (k + kl < s + n && k[kl] != ' ' && k[kl] != ',' && k[kl] != '\r') kl++;
+                if (kl == 5 && memcmp(k, "state", 5) == 0) mark |= ND_GEO_STATE;
+                if (kl == 7 && memcmp(k, "country", 7) == 0) mark |= ND_GEO_COUNTRY;
+                if (kl == 4 && memcmp(k, "name", 4) == 0) mark |= ND_GEO_NAME;
+                k += kl + 1;
+            }
         } else {
             rend = s + n;
         }
@@ -159,9 +162,38 @@ static const char *const ap_states[] = { "ala", "ariz", "ark", "calif", "colo", 
                                          "ore", "pa", "r.i", "s.c", "s.d", "tenn", "vt", "va", "wash", "wis", "wyo",
                                          NULL };
 
+/* Articles: "the Club" of "Paris Club" is no surname. */
+static const char *const articles[] = { "the", "an", "der", "die", "das", "den", "dem", "des", "le", "la", "les", "el",
+                                        "los", "las", "il", "lo", "gli", "os", "het", "een", NULL };
+
+/*
+ * Does the word at 's' stand elsewhere in the text, capitalised, first in
+ * its sentence or after a title or a word in lower case but an article:
+ * "Jordan Henderson ... Henderson said", "... captain Henderson", "Mr
+ * Henderson"; not "the Paris Club ... the Club", nor "the 2000 Sydney
+ * Olympics ... the Athens Olympics" (the other name a place's too).
+ */
+static int named_alone(const nd_tokens *tk, size_t s)
+{
+    const nd_token *ts = &tk->v[s];
+    for (size_t i = 0; i < tk->n; i++) {
+        const nd_token *t = &tk->v[i];
+        if (i == s || t->hash != ts->hash || t->len != ts->len || (t->flags & (ND_TOK_CAP | ND_TOK_CAPS)) != ND_TOK_CAP ||
+            memcmp(nd_tok_word(tk, i), nd_tok_word(tk, s), t->len) != 0)
+            continue;
+        const nd_token *pt = i > 0 && tk->v[i - 1].sent == t->sent ? &tk->v[i - 1] : NULL;
+        if (!pt) return 1;
+        const char *pw = nd_tok_word(tk, i - 1);
+        if (pt->flags & (ND_TOK_CAP | ND_TOK_CAPS) ? nd_word_in(honorifics, pw, pt->len) : !nd_word_in(articles, pw, pt->len))
+            return 1;
+    }
+    return 0;
+}
+
 /*
  * The hits [from, *nhits) read in their sentence: a place before a street
- * word or after a title ("Mr Houston") goes; a town (not a country, or one
+ * word or after a title ("Mr Houston") goes, and a given name before a
+ * surname that the text names alone too ("Jordan Henderson ... Henderson"); a town (not a country, or one
  * with a word of towns after it, "Panama City Beach") before a comma and
  * its state's name takes the state's region ("Paris, Texas, police said"),
  * unless a list of places goes on ("Dublin, Texas and California"); before
@@ -185,7 +217,12 @@ static void read_places(const nd_gazetteer *g, const nd_tokens *tk, nd_geo_hit *
             !(pt->flags & ND_TOK_COMMA) &&
             nd_word_in(honorifics, nd_tok_word(tk, hit.tok - 1), pt->len))
             continue;
-        int town = hit.kind != ND_GEO_COUNTRY >> 30;
+        if ((hit.kind & ND_GEO_NAME >> ND_GEO_SHIFT) && hit.nwords == 1 && nt &&
+            (lt->flags & (ND_TOK_SPACED | ND_TOK_CAPS)) == ND_TOK_SPACED &&
+            nt->src == lt->src + lt->len + 1u && (nt->flags & (ND_TOK_CAPS | ND_TOK_STOP)) == 0 &&
+            !(h + 1 < *nhits && hits[h + 1].tok == next) && named_alone(tk, next))
+            continue;
+        int town = !(hit.kind & ND_GEO_COUNTRY >> ND_GEO_SHIFT);
         if (nt && !(lt->flags & (ND_TOK_COMMA | ND_TOK_POINT)) && (nt->flags & ND_TOK_CAP) &&
             nd_word_in(town_words, nd_tok_word(tk, next), nt->len) && next + 1 < tk->n && tk->v[next + 1].sent == lt->sent) {
             last = next++;   /* "Mexico Beach, Florida": a town, whatever its first word names */
@@ -194,7 +231,7 @@ static void read_places(const nd_gazetteer *g, const nd_tokens *tk, nd_geo_hit *
         }
         if (nt && (lt->flags & ND_TOK_COMMA) && (nt->flags & ND_TOK_CAP)) {
             const nd_geo_hit *st = h + 1 < *nhits && hits[h + 1].tok == next ? &hits[h + 1] : NULL;
-            if (st && st->kind == ND_GEO_STATE >> 30 && town && st->region != hit.region) {
+            if (st && st->kind & ND_GEO_STATE >> ND_GEO_SHIFT && town && st->region != hit.region) {
                 /* a list goes on: a place right after, after "and", or soon after a comma ("Alaska, the North Sea") */
                 size_t after = st->tok + st->nwords, reach = tk->v[after - 1].flags & ND_TOK_COMMA ? 2 : 1;
                 const nd_geo_hit *more = h + 2 < *nhits ? &hits[h + 2] : NULL;
@@ -267,7 +304,7 @@ void nd_gazetteer_match(const nd_gazetteer *g, nd_tokenizer *tz, const nd_tokens
             (*hits)[*nhits].tok = (uint32_t)i;
             (*hits)[*nhits].nwords = (uint16_t)w;
             (*hits)[*nhits].region = (uint16_t)(g->map.values[e] & ~ND_GEO_MARKS);
-            (*hits)[*nhits].kind = (uint16_t)(g->map.values[e] >> 30);
+            (*hits)[*nhits].kind = (uint16_t)(g->map.values[e] >> ND_GEO_SHIFT);
             (*nhits)++;
             i += (size_t)w;
             found = 1;

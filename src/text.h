@@ -14,7 +14,8 @@
 
 enum {
     ND_TOK_STOP = 1, ND_TOK_CAPS = 2, ND_TOK_CAP = 4, ND_TOK_NUM = 8, ND_TOK_DATELINE = 16 /* a dateline's place */,
-    ND_TOK_COMMA = 32, ND_TOK_POINT = 64   /* a comma, a period right after a capitalised word ("Athens, Ga.") */
+    ND_TOK_COMMA = 32, ND_TOK_POINT = 64,  /* a comma, a period right after a capitalised word ("Athens, Ga.") */
+    ND_TOK_SPACED = 128                    /* a capitalised word, one space and a capitalised one ("Jordan Henderson") */
 };
 #define ND_SENT_TITLE UINT32_MAX   /* 'sent' of title tokens */
 
@@ -106,19 +107,23 @@ typedef struct nd_gazetteer {
 } nd_gazetteer;
 
 /*
- * A state or province (a third column "state"): a town named just before it
- * lies in it, "Paris, Texas". A country (a third column "country") is no such
- * town: "the Gulf of Mexico, Alaska". Marked in the map's values.
+ * A state or province (the word "state" in a third column): a town named
+ * just before it lies in it, "Paris, Texas". A country ("country") is no
+ * such town: "the Gulf of Mexico, Alaska". A given name too ("name"):
+ * "Jordan Henderson" is a person where "Henderson" stands alone elsewhere.
+ * Marked in the map's values; a hit's kind holds them >> ND_GEO_SHIFT.
  */
+#define ND_GEO_NAME 0x20000000u
 #define ND_GEO_STATE 0x40000000u
 #define ND_GEO_COUNTRY 0x80000000u
-#define ND_GEO_MARKS (ND_GEO_STATE | ND_GEO_COUNTRY)
+#define ND_GEO_MARKS (ND_GEO_NAME | ND_GEO_STATE | ND_GEO_COUNTRY)
+#define ND_GEO_SHIFT 29
 
 typedef struct nd_geo_hit {
     uint32_t tok;        /* first token of the match */
     uint16_t nwords;
     uint16_t region;
-    uint16_t kind;       /* its ND_GEO_MARKS mark >> 30: a state, a country, 0 neither */
+    uint16_t kind;       /* its ND_GEO_MARKS marks >> ND_GEO_SHIFT */
 } nd_geo_hit;
 
 /* Parse "place<TAB>region" lines ('#' comments) into 'g' (which holds nothing yet). On failure 'g' holds nothing. */

@@ -621,6 +621,8 @@ void nd_tokenize(nd_tokenizer *t, const char *text, size_t len, uint32_t sent, u
         if (letters + high == 0) flags |= ND_TOK_NUM;
         if (first_upper && i < len && (s[i] == ',' || s[i] == '.'))   /* for the gazetteer's "Athens, Ga." */
             flags |= s[i] == ',' ? ND_TOK_COMMA : ND_TOK_POINT;
+        else if (first_upper && i + 2 < len && s[i] == ' ' && cls[s[i + 1]] == C_UPPER && cls[s[i + 2]] == C_LOWER)
+            flags |= ND_TOK_SPACED;   /* "Jordan Henderson": a name's first part, maybe */
         emit(t, tk, off, o, nonascii, flags, sent, base + (uint32_t)start);
         if (nonascii) text_room(tk, len - i);   /* the mapping may have used some */
         if (i == start) i++;   /* never stall */

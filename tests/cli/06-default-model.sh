@@ -59,6 +59,16 @@ EOF2
 "$ND" classify towns.jsonl >towns.out
 is "Athens, Ga., Paris, Texas, Moscow, Idaho and Berlin, New Hampshire are in north-america" "$(grep -c '"id":"t[1235]".*"region":"north-america"' towns.out)" 4
 has "...and Dresden Drive is not in Europe" towns.out '"id":"t4".*"region":"(africa|asia|latin-america|middle-east|north-america|oceania)"'
+# people named for places: a given name before a surname the story names alone too
+cat >people.jsonl <<'EOF2'
+{"id":"n1","text":"Jordan Henderson scored twice as Liverpool beat Everton 3-1 at Anfield on Saturday. Henderson, the captain, said the team had answered its critics. The win lifts the club to second in the table."}
+{"id":"n2","text":"Paris Hilton launched a perfume at a store in Los Angeles on Friday. Hilton said the scent was inspired by her travels. Fans queued for hours outside the shop."}
+{"id":"n3","text":"King Abdullah of Jordan met the prime minister in Amman on Sunday. Jordan Valley farmers asked the government for more water. The talks will go on next week."}
+EOF2
+"$ND" classify people.jsonl >people.out
+has "Jordan Henderson at Anfield is in europe" people.out '"id":"n1".*"region":"europe"'
+has "...Paris Hilton in Los Angeles in north-america" people.out '"id":"n2".*"region":"north-america"'
+has "...and the Jordan Valley in the middle east" people.out '"id":"n3".*"region":"middle-east"'
 # places as other languages write them: Pékin and the États-Unis, Sudáfrica and Johannesburgo
 cat >foreign.jsonl <<'EOF2'
 {"id":"f1","text":"Les exportations chinoises ont reculé en mai pour le troisième mois consécutif. Pékin fait face à une demande mondiale en berne et à des tensions commerciales croissantes avec les États-Unis et l'Union européenne."}

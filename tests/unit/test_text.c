@@ -322,7 +322,8 @@ int main(void)
     nd_gazetteer_release(&g);
 
     /* a town before its state, a place before a street word */
-    const char *states = "paris\teurope\nathens\teurope\nmexico\tlatin-america\tcountry\ndresden\teurope\n"
+    const char *states = "paris\teurope\tname\nathens\teurope\nmexico\tlatin-america\tcountry\ndresden\teurope\n"
+                         "jordan\tmiddle-east\tcountry name\nliverpool\teurope\n"
                          "texas\tnorth-america\tstate\ncalifornia\tnorth-america\tstate\nalaska\tnorth-america\tstate\n"
                          "canada\tnorth-america\npanama\tlatin-america\n"
                          "united states\tnorth-america\n";
@@ -349,6 +350,16 @@ int main(void)
         { "Mr Paris told Dr. Athens about Texas.", "north-america" },
         { "In Paris, Mr. Smith met Athens officials.", "europe europe" },
         { "DR Mexico and Miss Paris.", "latin-america europe" },
+        /* a given name before a surname named alone too */
+        { "Jordan Henderson scored. Henderson said Liverpool won.", "europe" },
+        { "Jordan Henderson scored. The captain, Henderson, said so.", "" },
+        { "Paris Hilton flew to Texas. Later, Mr Hilton said hello.", "north-america" },
+        { "Jordan Henderson scored for Liverpool.", "middle-east europe" },               /* no surname alone */
+        { "The Paris Club met. The Club agreed.", "europe" },                               /* an article: no surname */
+        { "At the Paris Olympics. The Athens Olympics ended.", "europe europe" },           /* a place's name too */
+        { "JORDAN Henderson. Henderson said.", "middle-east" },                             /* capitals: a dateline's */
+        { "Jordan's Henderson. Henderson said.", "middle-east" },                          /* no name: a possessive */
+        { "Texas Henderson. Henderson said.", "north-america" },                           /* not a given name */
     };
     for (size_t k = 0; k < sizeof(towns) / sizeof(towns[0]); k++) {
         nd_tokens_init(&tk);
