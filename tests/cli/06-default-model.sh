@@ -69,6 +69,9 @@ EOF2
 has "Jordan Henderson at Anfield is in europe" people.out '"id":"n1".*"region":"europe"'
 has "...Paris Hilton in Los Angeles in north-america" people.out '"id":"n2".*"region":"north-america"'
 has "...and the Jordan Valley in the middle east" people.out '"id":"n3".*"region":"middle-east"'
+printf '{"id":"u1","text":"Rights groups said detention camps held more than a million Uyghurs, a claim the government denies. Satellite images show new buildings at several sites."}\n' >uyghurs.jsonl
+"$ND" classify uyghurs.jsonl >uyghurs.out
+has "a story of the Uyghurs' camps is in asia" uyghurs.out '"region":"asia"'
 # places as other languages write them: Pékin and the États-Unis, Sudáfrica and Johannesburgo
 cat >foreign.jsonl <<'EOF2'
 {"id":"f1","text":"Les exportations chinoises ont reculé en mai pour le troisième mois consécutif. Pékin fait face à une demande mondiale en berne et à des tensions commerciales croissantes avec les États-Unis et l'Union européenne."}
