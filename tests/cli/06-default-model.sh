@@ -70,8 +70,12 @@ has "Jordan Henderson at Anfield is in europe" people.out '"id":"n1".*"region":"
 has "...Paris Hilton in Los Angeles in north-america" people.out '"id":"n2".*"region":"north-america"'
 has "...and the Jordan Valley in the middle east" people.out '"id":"n3".*"region":"middle-east"'
 printf '{"id":"u1","text":"Rights groups said detention camps held more than a million Uyghurs, a claim the government denies. Satellite images show new buildings at several sites."}\n' >uyghurs.jsonl
+printf '%s\n' '{"id":"u2","text":"Flooding caused chaos for homeowners along the south coast of Cornwall as 80mph winds hit land on Sunday. Roads in Devon were closed and trains between Exeter and Swansea were cancelled."}' \
+    '{"id":"u3","text":"Voters in Tuscany and Lombardy went to the polls on Sunday. Turnout in Palermo was the lowest in the country, officials said."}' >>uyghurs.jsonl
 "$ND" classify uyghurs.jsonl >uyghurs.out
-has "a story of the Uyghurs' camps is in asia" uyghurs.out '"region":"asia"'
+has "floods in Cornwall and Devon are in europe" uyghurs.out '"id":"u2".*"region":"europe","region_confidence":0\.[6-9]'
+has "...and polls in Tuscany and Lombardy" uyghurs.out '"id":"u3".*"region":"europe","region_confidence":0\.[6-9]'
+has "a story of the Uyghurs' camps is in asia" uyghurs.out '"id":"u1".*"region":"asia"'
 # places as other languages write them: Pékin and the États-Unis, Sudáfrica and Johannesburgo
 cat >foreign.jsonl <<'EOF2'
 {"id":"f1","text":"Les exportations chinoises ont reculé en mai pour le troisième mois consécutif. Pékin fait face à une demande mondiale en berne et à des tensions commerciales croissantes avec les États-Unis et l'Union européenne."}
