@@ -379,6 +379,60 @@ static void md_render(nd_buf *out, const char *s, size_t n, int depth)
     }
 }
 
+/* A letter or digit of a word (any byte of a UTF-8 sequence too). */
+static int md_word(unsigned char c)
+{
+    return c >= 0x80 || isalnum(c);
+}
+
+/*
+ * Does s[i] open an emphasis, "_words_" or "*words*" (html2text's and its
+ * kin's <em>), closed within MD_EMPH bytes? The index of its close, or 0.
+ * Not inside a word ("snake_case_name", "2*3*4"), nor around a space
+ * ("a * b * c"), nor empty.
+ */
+enum { MD_EMPH = 300 };
+
+static size_t md_emphasis(const char *s, size_t n, size_t i)
+{
+    char c = s[i];
+    if (i + 2 >= n || is_space((unsigned char)s[i + 1]) || s[i + 1] == c || (i > 0 && (md_word((unsigned char)s[i - 1]) || s[i - 1] == c)))
+        return 0;
+    size_t lim = n - i > MD_EMPH ? i + MD_EMPH : n;
+    for (size_t j = i + 2; j < lim; j++)
+        if (s[j] == c && !is_space((unsigned char)s[j - 1]) && s[j - 1] != c && (j + 1 == n || (!md_word((unsigned char)s[j + 1]) && s[j + 1] != c)))
+            return j;
+    return 0;
+}
+
+/*
+ * s[0..n), a markdown page's block, appended to 'out' without the marks of
+ * its emphases: its text as the page shows it. Read at the story's output
+ * only: the block model knows markdown's blocks with their marks.
+ */
+void nd_md_put_plain(nd_buf *out, const char *s, size_t n)
+{
+    size_t closes[8], nclose = 0, from = 0;   /* where the emphases opened so far close */
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '_' && s[i] != '*') continue;
+        size_t k = 0, end;
+        while (k < nclose && closes[k] != i) k++;
+        if (k < nclose) {
+            closes[k] = closes[--nclose];
+        } else if (s[i] == '*' && i + 1 < n && s[i + 1] == '*') {
+            i++;   /* "**" is no emphasis mark here: the rendering took strong's away */
+            continue;
+        } else if (nclose < sizeof(closes) / sizeof(closes[0]) && (end = md_emphasis(s, n, i))) {
+            closes[nclose++] = end;
+        } else {
+            continue;
+        }
+        nd_buf_add(out, s + from, i - from);
+        from = i + 1;
+    }
+    nd_buf_add(out, s + from, n - from);
+}
+
 /*
  * Is line i a drop cap, the first letter of the paragraph on line i + 1?
  * Only where a paragraph starts: after a blank line, a sentence's end or a
@@ -439,6 +493,7 @@ void nd_page_text(nd_page *p, const char *text, size_t len)
     }
     size_t width = wrap_width(cols, ends, nl, WRAP_LO);
     int md = !p->lynx && markdown(text, len);
+    p->md = md;
     /*
      * A group (the lines between blank ones) of a wrapped page may be wrapped narrower than
      * the page: a column of a table that the browser laid out beside others, the story's

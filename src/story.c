@@ -48,7 +48,7 @@ void nd_page_reset(nd_page *p)
     nd_buf_reset(&p->ld_body);
     nd_buf_reset(&p->trimmed);
     p->n = p->ne = 0;
-    p->html = p->lynx = p->cut = p->og_title = 0;
+    p->html = p->lynx = p->md = p->cut = p->og_title = 0;
     p->lang = -1;
 }
 
@@ -661,6 +661,7 @@ size_t nd_story(nd_page *page, const nd_extractor *ex, const char *text, size_t 
         if (out->len) nd_buf_add(out, "\n\n", 2);
         page->b[i].at = (uint32_t)out->len;
         if (page->lynx) put_unmarked(out, page->text.data + b->off, b->len);
+        else if (page->md) nd_md_put_plain(out, page->text.data + b->off, b->len);
         else nd_buf_add(out, page->text.data + b->off, b->len);
         page->b[i].olen = (uint32_t)out->len - page->b[i].at;
     }

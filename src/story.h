@@ -67,6 +67,7 @@ typedef struct nd_elem {
 typedef struct nd_page {
     int html;               /* blocks from a DOM (1) or from the lines of a text (0) */
     int lynx;               /* a text dumped by lynx, its links marked "[12]" */
+    int md;                 /* a text in markdown, its emphases marked "_so_" in the blocks' text */
     int cut;                /* a feed cut the text short and said so ("... [+2345 chars]", nd_story) */
     int og_title;           /* the title is the page's og:title (or twitter:title), not its <title> */
     nd_buf text;            /* the blocks' text */
@@ -91,6 +92,8 @@ void nd_page_reset(nd_page *p);
 void nd_page_html(nd_page *p, const char *html, size_t len);
 /* pageblocks.c: the blocks of a plain text: its lines, a wrapped paragraph's lines joined. */
 void nd_page_text(nd_page *p, const char *text, size_t len);
+/* s, a markdown page's block, appended to out without its emphases' marks ("_so_" -> "so"). */
+void nd_md_put_plain(nd_buf *out, const char *s, size_t n);
 
 /*
  * Does a character of Chinese or Japanese start at u[0] (n bytes left):

@@ -396,6 +396,25 @@ static void test_text(void)
     static const char plain_brackets[] = "A [note] in brackets (not a link) stays.\n";
     nd_page_text(&p, plain_brackets, sizeof(plain_brackets) - 1);
     ok(p.n == 1 && find_block(&p, "A [note] in brackets (not a link) stays.") == 0, "brackets in a plain text stay");
+    ok(!p.md, "...and the text is no markdown");
+    nd_page_text(&p, md, sizeof(md) - 1);
+    ok(p.md, "a page with links is markdown");
+    /* an emphasis's marks go at the story's output, words joined by them stay */
+    static const struct { const char *in, *out; } emph[] = {
+        { "_By Jane Roe_ : The port *will* reopen.", "By Jane Roe : The port will reopen." },
+        { "snake_case_name, 2*3*4 and a * b * c stay", "snake_case_name, 2*3*4 and a * b * c stay" },
+        { "_Reuters_ reported, and __init__ stays", "Reuters reported, and __init__ stays" },
+        { "an _open mark with no close", "an _open mark with no close" },
+        { "_a *nested* one_.", "a nested one." },
+    };
+    for (size_t k = 0; k < sizeof(emph) / sizeof(emph[0]); k++) {
+        nd_buf o;
+        nd_buf_init(&o);
+        nd_md_put_plain(&o, emph[k].in, strlen(emph[k].in));
+        nd_buf_addc(&o, '\0');
+        is_str(o.data, emph[k].out, "markdown emphasis: '%s'", emph[k].in);
+        nd_buf_release(&o);
+    }
     nd_page_release(&p);
 }
 
