@@ -192,8 +192,9 @@ static int named_alone(const nd_tokens *tk, size_t s)
 
 /*
  * The hits [from, *nhits) read in their sentence: a place before a street
- * word or after a title ("Mr Houston") goes, and a given name before a
- * surname that the text names alone too ("Jordan Henderson ... Henderson"); a town (not a country, or one
+ * word or after a title ("Mr Houston") goes, and so does a given name before
+ * a surname that the text names alone too ("Jordan Henderson ... Henderson");
+ * a town (not a country, or one
  * with a word of towns after it, "Panama City Beach") before a comma and
  * its state's name takes the state's region ("Paris, Texas, police said"),
  * unless a list of places goes on ("Dublin, Texas and California"); before

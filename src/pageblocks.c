@@ -395,12 +395,12 @@ enum { MD_EMPH = 300 };
 
 static size_t md_emphasis(const char *s, size_t n, size_t i)
 {
+    const unsigned char *u = (const unsigned char *)s;
     char c = s[i];
-    if (i + 2 >= n || is_space((unsigned char)s[i + 1]) || s[i + 1] == c || (i > 0 && (md_word((unsigned char)s[i - 1]) || s[i - 1] == c)))
-        return 0;
+    if (i + 2 >= n || is_space(u[i + 1]) || s[i + 1] == c || (i > 0 && (md_word(u[i - 1]) || s[i - 1] == c))) return 0;
     size_t lim = n - i > MD_EMPH ? i + MD_EMPH : n;
     for (size_t j = i + 2; j < lim; j++)
-        if (s[j] == c && !is_space((unsigned char)s[j - 1]) && s[j - 1] != c && (j + 1 == n || (!md_word((unsigned char)s[j + 1]) && s[j + 1] != c)))
+        if (s[j] == c && !is_space(u[j - 1]) && s[j - 1] != c && (j + 1 == n || (!md_word(u[j + 1]) && s[j + 1] != c)))
             return j;
     return 0;
 }
