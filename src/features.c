@@ -101,7 +101,7 @@ void nd_terms_push_subwords(nd_terms *out, const char *s, size_t n, uint32_t sen
     }
 }
 
-void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazetteer *gz, int outlet,
+void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazetteer *gz, int outlet, uint64_t money,
                     const nd_tokens *tk, nd_terms *out)
 {
     nd_buf_reset(&out->keys);
@@ -166,6 +166,13 @@ void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazett
             push_term(out, key + 1, 5 + rl, NULL, 0, 0, 1.0f);
             memcpy(key, "@geo1:", 6);
             push_term(out, key, 6 + rl, NULL, 0, 0, 1.0f);
+        }
+        for (size_t r = 0; money && r < gz->nregions && r < 64; r++) {   /* "£600m": a place's mention, once */
+            if (!(money >> r & 1)) continue;
+            size_t rl = strlen(gz->regions[r]);
+            memcpy(key, "@geo:", 5);
+            memcpy(key + 5, gz->regions[r], rl);
+            push_term(out, key, 5 + rl, NULL, 0, 0, 1.0f);
         }
         for (size_t h = 0; h < out->nhits; h++) {
             const nd_geo_hit *g = &out->hits[h];
@@ -406,7 +413,8 @@ void nd_doc_resplit(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const n
         size_t alen = url ? strlen(url) : nd_clean_address(text, tlen, &addr);
         if (alen) outlet = nd_gazetteer_outlet(gz, addr, alen);
     }
-    nd_terms_build(cfg, tz, gz, outlet, &d->tk, &d->terms);
+    uint64_t money = gz ? nd_gazetteer_money(gz, d->clean.data, d->clean.len) : 0;
+    nd_terms_build(cfg, tz, gz, outlet, money, &d->tk, &d->terms);
 }
 
 void nd_doc_prepare(nd_doc *d, nd_tokenizer *tz, const nd_gazetteer *gz, const nd_feature_cfg *cfg,

@@ -88,6 +88,14 @@ nd_status nd_gazetteer_parse(nd_gazetteer *g, const char *text, size_t len, nd_t
         }
         nd_tokens_reset(&tk);
         nd_tokenize(t, s, (size_t)(tab - s), 0, 0, &tk);
+        size_t sl = (size_t)(tab - s);
+        if (tk.n == 0 && sl >= 2 && sl <= 3 && (unsigned char)s[0] >= 0xC2 && g->nmoney < ND_GEO_MONEY &&
+            region < 64) {   /* a currency's sign: "£", "€" */
+            memcpy(g->money[g->nmoney].sym, s, sl);
+            g->money[g->nmoney].len = (uint8_t)sl;
+            g->money[g->nmoney++].region = (uint16_t)region;
+            continue;
+        }
         if (tk.n == 0) continue;
         nd_buf_reset(&key);
         for (size_t i = 0; i < tk.n; i++) {
@@ -116,6 +124,31 @@ void nd_gazetteer_release(nd_gazetteer *g)
     free(g->regions);
     nd_buf_release(&g->source);
     memset(g, 0, sizeof(*g));
+}
+
+/*
+ * The signs are two or three bytes of UTF-8 (a lead byte 0xC2 or 0xE2), found
+ * by their lead bytes: a curly quote (E2 80 9C) costs a look, a text without
+ * either byte none. Before a digit only, the sign of an amount ("£600m",
+ * "€ 2bn"), not a price list's header nor a word's ("Bar €").
+ */
+uint64_t nd_gazetteer_money(const nd_gazetteer *g, const char *text, size_t len)
+{
+    uint64_t seen = 0;
+    if (!g->nmoney) return 0;
+    for (int lead = 0xC2; lead <= 0xE2; lead += 0xE2 - 0xC2) {
+        for (const char *p = text, *end = text + len; (p = memchr(p, lead, (size_t)(end - p))) != NULL; p++) {
+            for (size_t k = 0; k < g->nmoney; k++) {
+                size_t sl = g->money[k].len;
+                if ((size_t)(end - p) < sl + 1 || memcmp(p, g->money[k].sym, sl) != 0) continue;
+                const char *q = p + sl;
+                if (*q == ' ' && q + 1 < end) q++;
+                if (*q >= '0' && *q <= '9') seen |= 1ull << g->money[k].region;
+                break;
+            }
+        }
+    }
+    return seen;
 }
 
 int nd_gazetteer_outlet(const nd_gazetteer *g, const char *addr, size_t len)

@@ -95,6 +95,7 @@ struct svm_model *nd_svm_parse(const char *text, size_t len, const char *name, n
 #define ND_REGION_MAX 64   /* bytes in a region's name */
 
 /* Place names, demonyms, cities -> region. Phrases are matched on normalised words. */
+#define ND_GEO_MONEY 16   /* currency signs at most ("£", "€", "₹"): lines of a sign alone */
 typedef struct nd_gazetteer {
     nd_strmap map;       /* "new york" -> region index, | an ND_GEO_MARKS mark ("texas" a state) */
     nd_strmap first;     /* "new" -> the most words of a phrase starting with it */
@@ -103,6 +104,8 @@ typedef struct nd_gazetteer {
     size_t nregions;
     int maxwords;
     int country;         /* the region of "united states" (AP's "Athens, Ga."), -1 if none */
+    struct { char sym[4]; uint8_t len; uint16_t region; } money[ND_GEO_MONEY];   /* "£" -> europe */
+    size_t nmoney;
     nd_buf source;       /* the table as loaded (saved into the bundle verbatim) */
 } nd_gazetteer;
 
@@ -135,6 +138,8 @@ void nd_gazetteer_release(nd_gazetteer *g);
  * ".au"-style lines; -1 when none.
  */
 int nd_gazetteer_outlet(const nd_gazetteer *g, const char *addr, size_t len);
+/* A bit (1 << region) per region whose currency sign text[0..len) writes before a number ("£600m"). */
+uint64_t nd_gazetteer_money(const nd_gazetteer *g, const char *text, size_t len);
 /*
  * Longest-first matches over all tokens; appended to *hits. 'tz' made the
  * tokens (its geo slots memoise). A place before a street word ("Dresden
@@ -200,7 +205,11 @@ static inline int nd_token_subworded(const nd_feature_cfg *cfg, const nd_token *
 
 /* Append the 4-grams of stem s[0..n) as terms "~gram" weighing w (none for stems of under 4 characters). */
 void nd_terms_push_subwords(nd_terms *out, const char *s, size_t n, uint32_t sent, float w);
-void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazetteer *gz, int outlet,
+/*
+ * 'outlet': the region of the record's address (-1: none); 'money': a bit per
+ * region whose currency sign the story writes (nd_gazetteer_money).
+ */
+void nd_terms_build(const nd_feature_cfg *cfg, nd_tokenizer *tz, const nd_gazetteer *gz, int outlet, uint64_t money,
                     const nd_tokens *tk, nd_terms *out);
 
 /* The term's key as a string ("stem", "stem stem", "@geo:asia"), built in 'tmp' when needed. */

@@ -75,7 +75,9 @@ printf '%s\n' '{"id":"u2","text":"Flooding caused chaos for homeowners along the
 printf '%s\n' '{"id":"u4","text":"Waiting lists at NHS hospitals grew for the fifth month in a row, figures showed on Thursday. Nurses said wards were short of staff through the winter."}' >>uyghurs.jsonl
 printf '%s\n' '{"id":"u5","text":"The school board in Tulsa voted to close four elementary schools at the end of the year, citing falling enrolment. Parents packed the meeting."}' >>uyghurs.jsonl
 printf '%s\n' '{"id":"u6","text":"The world number one withdrew from her semifinal at Indian Wells with a knee injury on Saturday. She said she hoped to be fit for the next tournament."}' >>uyghurs.jsonl
+printf '%s\n' '{"id":"u7","text":"Vulnerable groups such as the elderly should be helped to buy digital TV equipment costing £80, a report said. The switchover will cost the government £600m."}' >>uyghurs.jsonl
 "$ND" classify uyghurs.jsonl >uyghurs.out
+has "...and a story that counts in pounds in europe" uyghurs.out '"id":"u7".*"region":"europe"'
 has "...and a withdrawal at Indian Wells, not in India" uyghurs.out '"id":"u6".*"region":"north-america"'
 has "...and a school board's vote in Tulsa in north-america" uyghurs.out '"id":"u5".*"region":"north-america","region_confidence":0\.[6-9]'
 has "...and the NHS's waiting lists" uyghurs.out '"id":"u4".*"region":"europe","region_confidence":0\.[6-9]'

@@ -210,7 +210,7 @@ static void subwords(const char *code, const char *text, double weight, nd_buf *
     nd_tokens_init(&tk);
     nd_terms_init(&terms);
     nd_tokenize(t, text, strlen(text), 0, 0, &tk);
-    nd_terms_build(&cfg, t, NULL, -1, &tk, &terms);
+    nd_terms_build(&cfg, t, NULL, -1, 0, &tk, &terms);
     nd_buf_reset(out);
     for (size_t i = 0; i < terms.n; i++) {
         const nd_term *m = &terms.v[i];
@@ -394,6 +394,27 @@ int main(void)
         int r = nd_gazetteer_outlet(&g, outlets[i].addr, strlen(outlets[i].addr));
         ok(outlets[i].region ? r >= 0 && !strcmp(g.regions[r], outlets[i].region) : r == -1, "outlet %s: %s",
            outlets[i].addr, r >= 0 ? g.regions[r] : "none");
+    }
+    nd_gazetteer_release(&g);
+    /* currencies' signs before an amount */
+    const char *money = "kenya\tafrica\n\xc2\xa3\teurope\n\xe2\x82\xac\teurope\n\xe2\x82\xb9\tasia\n";
+    ok(nd_gazetteer_parse(&g, money, strlen(money), t, &err) == ND_OK && g.nmoney == 3, "three currencies' signs");
+    static const struct { const char *text; const char *regions; } amounts[] = {
+        { "The scheme will cost \xc2\xa3" "600m.", "europe" },
+        { "It costs \xe2\x82\xac 2bn and \xe2\x82\xb9" "40 crore.", "europe asia" },
+        { "\xe2\x80\x9cQuoted\xe2\x80\x9d, a price in \xc2\xa3 and the sign alone: \xe2\x82\xac", "" },
+        { "A sign at the end \xc2\xa3", "" },
+        { "$5 and 5 dollars", "" },
+    };
+    for (size_t i = 0; i < sizeof(amounts) / sizeof(amounts[0]); i++) {
+        uint64_t m = nd_gazetteer_money(&g, amounts[i].text, strlen(amounts[i].text));
+        nd_buf got;
+        nd_buf_init(&got);
+        for (size_t r = 0; r < g.nregions; r++)
+            if (m >> r & 1) nd_buf_addf(&got, "%s%s", got.len ? " " : "", g.regions[r]);
+        nd_buf_addc(&got, '\0');
+        is_str(got.data, amounts[i].regions, "money in '%s'", amounts[i].text);
+        nd_buf_release(&got);
     }
     nd_gazetteer_release(&g);
     const char *baddom = ".\tafrica\n";
