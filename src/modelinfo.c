@@ -72,7 +72,9 @@ void nd_model_describe(const nd_model *m, size_t top, nd_buf *out)
                 m->opts.min_df, m->opts.max_df, m->opts.max_features, m->opts.title_weight, m->opts.lead_weight,
                 m->opts.numbers, m->opts.title_terms, m->opts.geo_weight, m->opts.subwords, m->opts.dateline_weight,
                 m->opts.placeless_weight);
-    if (m->gaz.nregions) nd_buf_addf(out, "gazetteer     %zu places, %zu regions\n", m->gaz.map.n, m->gaz.nregions);
+    if (m->gaz.nregions)
+        nd_buf_addf(out, "gazetteer     %zu places, %zu currencies' signs, %zu regions\n", m->gaz.map.n, m->gaz.nmoney,
+                    m->gaz.nregions);
     if (m->digest) nd_buf_addf(out, "data digest   %s\n", m->digest);
     for (int t = 0; t < ND_NTASKS; t++) {
         const nd_linsvm *s = m->task[t];
@@ -152,7 +154,9 @@ void nd_model_describe_json(const nd_model *m, size_t top, nd_buf *out)
                 m->opts.lead_weight, m->opts.numbers, m->opts.title_terms, m->opts.geo_weight, m->opts.subwords,
                 m->opts.dateline_weight, m->opts.placeless_weight);
     json_key(out, &f0, "gazetteer");
-    if (m->gaz.nregions) nd_buf_addf(out, "{\"places\":%zu,\"regions\":%zu}", m->gaz.map.n, m->gaz.nregions);
+    if (m->gaz.nregions)
+        nd_buf_addf(out, "{\"places\":%zu,\"currencies\":%zu,\"regions\":%zu}", m->gaz.map.n, m->gaz.nmoney,
+                    m->gaz.nregions);
     else nd_buf_adds(out, "null");
     json_key(out, &f0, "data_digest");
     if (m->digest) nd_json_string(out, m->digest);
