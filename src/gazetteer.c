@@ -89,8 +89,9 @@ nd_status nd_gazetteer_parse(nd_gazetteer *g, const char *text, size_t len, nd_t
         nd_tokens_reset(&tk);
         nd_tokenize(t, s, (size_t)(tab - s), 0, 0, &tk);
         size_t sl = (size_t)(tab - s);
-        if (tk.n == 0 && sl >= 2 && sl <= 3 && (unsigned char)s[0] >= 0xC2 && g->nmoney < ND_GEO_MONEY &&
-            region < 64) {   /* a currency's sign: "£", "€" */
+        const unsigned char *u = (const unsigned char *)s;
+        if (tk.n == 0 && ((sl == 2 && u[0] == 0xC2) || (sl == 3 && u[0] == 0xE2 && u[1] == 0x82)) &&
+            g->nmoney < ND_GEO_MONEY && region < 64) {   /* a currency's sign: Latin-1's "£", "¥" or U+20A0-20BF "€" */
             memcpy(g->money[g->nmoney].sym, s, sl);
             g->money[g->nmoney].len = (uint8_t)sl;
             g->money[g->nmoney++].region = (uint16_t)region;
@@ -127,9 +128,9 @@ void nd_gazetteer_release(nd_gazetteer *g)
 }
 
 /*
- * The signs are two or three bytes of UTF-8 (a lead byte 0xC2 or 0xE2), found
- * by their lead bytes: a curly quote (E2 80 9C) costs a look, a text without
- * either byte none. Before a digit only, the sign of an amount ("£600m",
+ * The signs are two or three bytes of UTF-8 (a lead byte 0xC2 or 0xE2; the
+ * three-byte ones all E2 82), found by their lead bytes: a curly quote (E2 80
+ * 9C) costs a look at its second byte, a text without either byte none. Before a digit only, the sign of an amount ("£600m",
  * "€ 2bn"), not a price list's header nor a word's ("Bar €").
  */
 uint64_t nd_gazetteer_money(const nd_gazetteer *g, const char *text, size_t len)
@@ -138,6 +139,7 @@ uint64_t nd_gazetteer_money(const nd_gazetteer *g, const char *text, size_t len)
     if (!g->nmoney) return 0;
     for (int lead = 0xC2; lead <= 0xE2; lead += 0xE2 - 0xC2) {
         for (const char *p = text, *end = text + len; (p = memchr(p, lead, (size_t)(end - p))) != NULL; p++) {
+            if (lead == 0xE2 && end - p > 1 && (unsigned char)p[1] != 0x82) continue;   /* a quote, a dash: E2 80 */
             for (size_t k = 0; k < g->nmoney; k++) {
                 size_t sl = g->money[k].len;
                 if ((size_t)(end - p) < sl + 1 || memcmp(p, g->money[k].sym, sl) != 0) continue;
