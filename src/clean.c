@@ -774,7 +774,8 @@ size_t nd_page_rules(nd_page *p)
  * A heading over other stories' headlines that the rules do not take (as a
  * rule it moved the block model's verdicts on the blocks around it), the
  * whole line: "Trending Stories", "Most popular", "Meistgelesen", "Les plus
- * lus", "Lo más leído".
+ * lus", "Lo más leído" (nd_word_in folds ASCII's case only: "Últimas" is
+ * listed as written too).
  */
 int nd_line_is_more_heading(const char *s, size_t n)
 {
@@ -782,7 +783,8 @@ int nd_line_is_more_heading(const char *s, size_t n)
         "trending stories", "trending articles", "trending news", "trending now", "trending", "popular stories",
         "most popular", "most popular stories", "most read", "most viewed", "latest stories", "top stories",
         "related internet links", "related links", "external links",
-        "more stories", "more news", "latest news", "\xC3\xBAltimas noticias", "ultime notizie", "\xC3\xBAltimas not\xC3\xAD" "cias",
+        "more stories", "more news", "latest news", "\xC3\xBAltimas noticias", "\xC3\x9Altimas noticias", "ultime notizie",
+        "\xC3\xBAltimas not\xC3\xAD" "cias", "\xC3\x9Altimas not\xC3\xAD" "cias",
         "derni\xC3\xA8res actualit\xC3\xA9s", "derni\xC3\xA8res infos", "neueste artikel", "neueste nachrichten",
         "laatste nieuws", "senaste nytt", "meistgelesen", "meistgelesene artikel", "am meisten gelesen", "beliebteste artikel",
         "les plus lus", "les plus populaires", "lo m\xC3\xA1s le\xC3\xAD" "do", "m\xC3\xA1s le\xC3\xAD" "das",

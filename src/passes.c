@@ -170,6 +170,38 @@ static int related_item(const nd_page *p, const nd_block *b)
            (p->html ? b->link >= b->len : last != '!' && last != '?' && last != ':' && nd_count_bytes(u, b->len, ' ') >= 2);
 }
 
+/*
+ * Under such a heading on an HTML page, the cards the block model kept of
+ * a news site's list whose headlines are no links (an <h3> that a link
+ * laid over the card makes one: "Un dirigente del Partido Obrero dijo ...")
+ * and their kickers ("Crítica y polémica"): three headlines or more, each
+ * a heading element, short and no sentence (a question may be one), a
+ * kicker of four words at most after any. Fewer are as likely a live
+ * blog's first post; a story's subheadings have paragraphs between them.
+ */
+static void drop_html_cards(nd_page *p, size_t i)
+{
+    size_t idx[2 * ND_LINKS_MAX], n = 0, heads = 0;
+    int after_head = 0;
+    for (size_t k = i + 1; k < p->n && n < sizeof(idx) / sizeof(idx[0]); k++) {
+        const nd_block *b = &p->b[k];
+        if (!b->keep) continue;
+        const char *u = p->text.data + b->off;
+        char last = u[b->len - 1];
+        if (related_item(p, b) ||
+            (b->tag == ND_BT_H && b->len <= 160 && last != '.' && last != ':' && nd_count_bytes(u, b->len, ' ') >= 2)) {
+            after_head = 1, heads++;
+        } else if (after_head && b->len <= 40 && last != '.' && nd_count_bytes(u, b->len, ' ') <= 3) {
+            after_head = 0;
+        } else {
+            break;
+        }
+        idx[n++] = k;
+    }
+    if (heads < 3) return;
+    for (size_t j = 0; j < n; j++) p->b[idx[j]].keep = 0, p->b[idx[j]].rule = ND_CLUTTER_LINK;
+}
+
 static void drop_related_links(nd_page *p, size_t third)
 {
     for (size_t i = 0; i + 1 < p->n; i++) {
@@ -185,6 +217,7 @@ static void drop_related_links(nd_page *p, size_t third)
         int phrase = !more && nd_chrome_phrase(t, h->len) == 1;
         int cards = phrase && !p->html && i > third && !nd_ascii_prefix(t, h->len, "see also");
         if (!more && !cards && !(p->html && phrase)) continue;
+        if (more && p->html) drop_html_cards(p, i);
         int prev = 1, opened = 0;   /* the block before: the heading (1), a headline (2), a standfirst (3) */
         for (size_t k = i + 1, items = 0; k < p->n && items < ND_LINKS_MAX; k++) {
             nd_block *b = &p->b[k];

@@ -332,6 +332,21 @@ clutter_gone disclose.html "a disclosure, a sign-up box, a browser notice" 'cust
 # links under a heading of related articles in another language, amid a page's story: not story
 printf '<html><body><h1>Small banks win the deposit war</h1><p>%s</p><div class="rel"><strong>Noticias relacionadas</strong><ul><li><a href="/a">El autobús al aeropuerto sube de precio</a></li><li><a href="/b">Valdespartera pide más frecuencias</a></li></ul></div><p>%s</p></body></html>\n' "$(printf '%b' "$body" | sed 's|^$|</p><p>|' | tr '\n' ' ')" "$(printf '%b' "$body" | sed 's|^$|</p><p>|' | tr '\n' ' ')" >related.html
 clutter_gone related.html "links under a heading of related articles" 'customers have noticed\.' 'removed link: El autobús' 'sube de precio' 'pide más'
+# other stories' cards under "Últimas noticias" whose headlines are no links (a link overlays each
+# card), kept between the story's paragraphs: not story; a story's own subheadings stay
+cards=''
+for h in 'Un dirigente vecinal pide más frecuencias de autobús|Crítica y polémica' \
+         'Gritos mudos en el puerto de la ciudad|Miradas' \
+         'El insulto de un concejal al oficialismo por la reforma|Sin anestesia' \
+         'Corea del Norte lanzó otro misil al mar|Peligrosa escalada'; do
+    cards="$cards<li><article><div><h3>${h%%|*}</h3><p>${h##*|}</p></div><a class=\"links\" href=\"/x\"></a></article></li>"
+done
+printf '<html><body><h1>Small banks win the deposit war</h1><p>%s</p><div class="side"><div>Últimas noticias</div><ul>%s</ul></div><p>%s</p></body></html>\n' "$(printf '%b' "$body" | sed 's|^$|</p><p>|' | tr '\n' ' ')" "$cards" "$(printf '%b' "$body" | sed 's|^$|</p><p>|' | tr '\n' ' ')" >cards.html
+clutter_gone cards.html "other stories' cards under Últimas noticias" 'customers have noticed\.' 'removed link: Un dirigente vecinal' \
+    'Gritos mudos' 'Sin anestesia' 'misil al mar' 'Peligrosa escalada'
+printf '<html><body><h1>Small banks win the deposit war</h1><div>Latest news</div><h3>Rates rise again</h3><p>%s</p><h3>What it means for savers</h3><p>%s</p></body></html>\n' "$(printf '%b' "$body" | sed 's|^$|</p><p>|' | tr '\n' ' ')" "$(printf '%b' "$body" | sed 's|^$|</p><p>|' | tr '\n' ' ')" >subheads.html
+"$ND" clean subheads.html >subheads.out
+has "...a story's subheadings after such a heading stay" subheads.out 'What it means for savers'
 # a scraper's text, a text node a line: a signature in lower case under the headline is not the
 # headline's end; the headlines under "Trending Stories" below the story are not story
 printf '{"id":"tr","text":"Small banks win the deposit war\\nby Dana Whitfield, Harbour Post\\n%s\\nTrending Stories\\nMan rescued after kayak capsizes near lighthouse\\nSchool board delays vote on new calendar"}\n' "$(printf '%s' "$body" | sed 's/\\n\\n/\\n/g')" >trending.jsonl
