@@ -130,8 +130,9 @@ void nd_gazetteer_release(nd_gazetteer *g)
 /*
  * The signs are two or three bytes of UTF-8 (a lead byte 0xC2 or 0xE2; the
  * three-byte ones all E2 82), found by their lead bytes: a curly quote (E2 80
- * 9C) costs a look at its second byte, a text without either byte none. Before a digit only, the sign of an amount ("£600m",
- * "€ 2bn"), not a price list's header nor a word's ("Bar €").
+ * 9C) costs a look at its second byte, a text without either byte none.
+ * Before a digit only, the sign of an amount ("£600m", "€ 2bn"), not a price
+ * list's header nor a word's ("Bar €").
  */
 uint64_t nd_gazetteer_money(const nd_gazetteer *g, const char *text, size_t len)
 {
@@ -229,9 +230,9 @@ static int named_alone(const nd_tokens *tk, size_t s)
  * The hits [from, *nhits) read in their sentence: a place before a street
  * word or after a title ("Mr Houston") goes, and so does a given name before
  * a surname that the text names alone too ("Jordan Henderson ... Henderson");
- * a town (not a country, or one
- * with a word of towns after it, "Panama City Beach") before a comma and
- * its state's name takes the state's region ("Paris, Texas, police said"),
+ * a town (not a country, or one with a word of towns after it, "Panama City
+ * Beach") before a comma and its state's name takes the state's region
+ * ("Paris, Texas, police said"),
  * unless a list of places goes on ("Dublin, Texas and California"); before
  * a state's abbreviation, the United States' region ("ATHENS, Ga.",
  * "Lebanon, N.H."). Compacted in place: hits[h - 1] is hit h - 1 or its

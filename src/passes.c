@@ -209,12 +209,12 @@ static void drop_related_links(nd_page *p, size_t third)
         const char *t = p->text.data + h->off;
         if (h->len > 60 || nd_count_bytes(t, h->len, ' ') > 4) continue;
         int more = (p->html || i > third) && nd_line_is_more_heading(t, h->len);
-        /* on a text page, other stories' cards under "Related stories", "More from ...": a headline and
-           a sentence of standfirst each ("Council approves new sea wall" / "The £12m scheme will ...");
-           not under a wiki's "See also: List of All Gifts", after which its article goes on */
         if (h->keep && more) h->keep = 0, h->rule = ND_CLUTTER_LINK;   /* the heading kept too: "Najczęściej czytane" */
         if (h->keep) continue;
         int phrase = !more && nd_chrome_phrase(t, h->len) == 1;
+        /* on a text page, other stories' cards under "Related stories", "More from ...": a headline and
+           a sentence of standfirst each ("Council approves new sea wall" / "The £12m scheme will ...");
+           not under a wiki's "See also: List of All Gifts", after which its article goes on */
         int cards = phrase && !p->html && i > third && !nd_ascii_prefix(t, h->len, "see also");
         if (!more && !cards && !(p->html && phrase)) continue;
         if (more && p->html) drop_html_cards(p, i);

@@ -143,7 +143,8 @@ uint64_t nd_gazetteer_money(const nd_gazetteer *g, const char *text, size_t len)
 /*
  * Longest-first matches over all tokens; appended to *hits. 'tz' made the
  * tokens (its geo slots memoise). A place before a street word ("Dresden
- * Drive") or after a title ("Mr Hague") is none; a town before its state
+ * Drive"), after a title ("Mr Hague") or as a given name before a surname
+ * named alone too ("Jordan Henderson") is none; a town before its state
  * ("Paris, Texas", "Athens, Ga.") takes the state's region.
  */
 void nd_gazetteer_match(const nd_gazetteer *g, nd_tokenizer *tz, const nd_tokens *tk, nd_geo_hit **hits, size_t *nhits,
