@@ -533,7 +533,7 @@ static nd_clutter classify_line(const char *s, size_t n, int in_tail)
     if (nd_looks_like_share_bar(s, n) || looks_like_embed(s, n)) return ND_CLUTTER_SOCIAL;
     if (nd_looks_like_address(s, n)) return ND_CLUTTER_URL;
     if (nd_looks_like_menu(s, n)) return ND_CLUTTER_NAV;
-    if (nd_looks_like_counter(s, n)) return ND_CLUTTER_COUNTER;
+    if (nd_looks_like_counter(s, n, 0)) return ND_CLUTTER_COUNTER;
     if (nd_looks_like_byline(s, n) || looks_like_caption(s, n)) return ND_CLUTTER_BYLINE;
     if (nd_looks_like_teaser(s, n)) return ND_CLUTTER_LINK;
     if ((nd_ascii_prefix(s, n, "posted ") || nd_ascii_prefix(s, n, "updated ") || nd_ascii_prefix(s, n, "published ")) &&

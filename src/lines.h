@@ -46,7 +46,7 @@ int nd_looks_like_site_prompt(const char *s, size_t n);
 int nd_looks_like_address(const char *s, size_t n);
 int nd_looks_like_menu(const char *s, size_t n);
 int nd_looks_like_teaser(const char *s, size_t n);
-int nd_looks_like_counter(const char *s, size_t n);
+int nd_looks_like_counter(const char *s, size_t n, int languages);
 int nd_looks_like_share_bar(const char *s, size_t n);
 int nd_looks_like_code(const char *s, size_t n);
 int nd_looks_like_minified(const char *s, size_t n);

@@ -412,6 +412,8 @@ static void drop_kept_chrome(nd_page *p, int all_prose)
             b->keep = 0, b->rule = ND_CLUTTER_SOCIAL;
         else if (!all_prose && (why = nd_line_button(t, b->len)) != ND_CLUTTER_NONE)
             b->keep = 0, b->rule = (uint8_t)why;
+        else if (!all_prose && nd_looks_like_counter(t, b->len, 1))   /* "Lesezeit: 3 Min.", "12 commentaires" */
+            b->keep = 0, b->rule = ND_CLUTTER_COUNTER;
         else if ((b->tag == ND_BT_CAPTION && (b->anc & ND_ANC_FIGURE)) || nd_line_is_picture_note(t, b->len) ||
                  nd_line_closes_with_credit(t, b->len) ||
                  (!all_prose && (nd_line_is_contact(t, b->len) || nd_line_is_dated_byline(t, b->len) || post_stamp(p, i))))

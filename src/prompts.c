@@ -236,13 +236,47 @@ nd_clutter nd_line_button(const char *s, size_t n)
         if ((unsigned char)paging[k][0] == c && nd_ascii_prefix(s, n, paging[k])) return ND_CLUTTER_NAV;
     return ND_CLUTTER_NONE;
 }
+/* A quotation mark in s[0..n): ", “, „, « (someone's words: a story reports them). */
+static int has_quotation(const char *s, size_t n)
+{
+    if (memchr(s, '"', n)) return 1;
+    for (const unsigned char *u = (const unsigned char *)s, *end = u + n; u + 1 < end; u++)
+        if ((u[0] == 0xE2 && u + 2 < end && u[1] == 0x80 && (u[2] == 0x9C || u[2] == 0x9E)) || (u[0] == 0xC2 && u[1] == 0xAB))
+            return 1;
+    return 0;
+}
+/*
+ * A metered wall's offer of a number of free articles in 80 bytes that
+ * report no one's words: "Registrate para acceder a 10 artículos gratis por
+ * mes", not "The paper will offer readers 10 free articles a month, its
+ * editor said."
+ */
+static int free_read_offer(const char *s, size_t n)
+{
+    static const char *const offers[] = {
+        "free article", "art\xC3\xAD" "culos gratis", "artigos gr\xC3\xA1tis", "articles gratuits", "kostenlose artikel",
+        "artikel kostenlos", "articoli gratuiti", "articoli gratis", "gratis artikel", NULL };
+    size_t digit = 0;
+    while (digit < n && !isdigit((unsigned char)s[digit])) digit++;
+    if (digit == n || n > 80) return 0;
+    char low[80];
+    for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)s[i]);
+    for (size_t k = 0; offers[k]; k++)
+        if (memmem(low, n, offers[k], strlen(offers[k]))) {
+            nd_lines_init();
+            return !has_quotation(s, n) && !(prompt_words(s, n) & PW_SAID);
+        }
+    return 0;
+}
 /*
  * A paywall's notice or label: "Article réservé aux abonnés", "El
  * contenido al que quiere acceder es exclusivo para suscriptores.",
- * "Subscriber exclusive". A short line with such a phrase and a word for
- * what is withheld (article, content, Artikel, contenido, ...) or four
- * words at most: "The channel is available to subscribers only." is a
- * story's sentence.
+ * "Subscriber exclusive", "Este audio es una característica exclusiva para
+ * suscripciones.", and a metered wall's offer of free articles
+ * (free_read_offer). A short line with a subscriber's word, such a phrase
+ * and a word for what is withheld (article, content, Artikel, contenido,
+ * audio, ...) or four words at most: "The channel is available to
+ * subscribers only." is a story's sentence.
  */
 int nd_line_is_paywall(const char *s, size_t n)
 {
@@ -251,7 +285,9 @@ int nd_line_is_paywall(const char *s, size_t n)
         "subscribe to read", "subscribe to continue",
         "r\xC3\xA9serv\xC3\xA9 aux abonn\xC3\xA9s", "nur f\xC3\xBCr abonnenten", "exklusiv f\xC3\xBCr abonnenten",
         "exclusivo para suscriptores", "exclusivo para assinantes", "exclusivo para assinante",
-        "riservato agli abbonati", "esclusivo per gli abbonati", "exclusief voor abonnees", "alleen voor abonnees",
+        "exclusiva para suscriptores", "exclusiva para suscripciones", "exclusivo para suscripciones",
+        "exclusiva para assinantes", "riservato agli abbonati", "riservata agli abbonati", "esclusivo per gli abbonati",
+        "esclusiva per gli abbonati", "exclusief voor abonnees", "alleen voor abonnees",
         "tylko dla subskrybent", "endast f\xC3\xB6r prenumeranter", "kun for abonnenter", "vain tilaajille",
         "r\xC3\xA9serv\xC3\xA9" "e aux abonn\xC3\xA9s", "exclusively to subscribers", "exclusively for subscribers", NULL };
     static const char *const reading[] = {   /* the rest of it, with a subscription: ten words suffice */
@@ -262,14 +298,16 @@ int nd_line_is_paywall(const char *s, size_t n)
         "% di questo articolo", "% deste artigo", NULL };
     static const char *const withheld[] = { "article", "story", "content", "artikel", "beitrag", "inhalt",
                                             "contenu", "contenido", "art\xC3\xAD" "culo", "nota", "conte\xC3\xBA" "do",
-                                            "mat\xC3\xA9ria", "contenuto", "articolo", "artigo", "tekst", NULL };
+                                            "mat\xC3\xA9ria", "contenuto", "articolo", "artigo", "tekst", "audio",
+                                            "podcast", NULL };
     static const char *const stems[] = { "subscri", "abonn", "suscrip", "assinant", "assinatura", "abbona", "l'abbona",
                                          "prenumer", "tilaaj", "subskryb", NULL };
     if (n < 10 || n > 120) return 0;
     for (const char *pc = memchr(s, '%', n); pc; pc = memchr(pc + 1, '%', (size_t)(s + n - pc - 1)))
         for (size_t k = 0; meters[k]; k++)
             if (nd_ascii_prefix(pc, (size_t)(s + n - pc), meters[k])) return 1;
-    int stem = 0;   /* most lines have none of the words for a subscriber: a look at each word's start */
+    /* most lines have none of the words for a subscriber or a free read: a look at each word's start */
+    int stem = 0, offer = 0;
     for (const char *w = s, *end = s + n; w && !stem; w = memchr(w, ' ', (size_t)(end - w))) {
         w += *w == ' ';
         if (end - w < 5) break;
@@ -277,7 +315,11 @@ int nd_line_is_paywall(const char *s, size_t n)
         if (c == 's' || c == 'a' || c == 'p' || c == 't' || c == 'l')
             for (size_t k = 0; stems[k] && !stem; k++)
                 stem = c == stems[k][0] && d == stems[k][1] && nd_ascii_prefix(w, (size_t)(end - w), stems[k]);
+        else if (n <= 80 && (c == 'f' || c == 'g' || c == 'k'))   /* free, gratis, gratuits, grátis, kostenlos */
+            offer |= nd_ascii_prefix(w, (size_t)(end - w), "free ") || nd_ascii_prefix(w, (size_t)(end - w), "grat") ||
+                     nd_ascii_prefix(w, (size_t)(end - w), "gr\xC3\xA1t") || nd_ascii_prefix(w, (size_t)(end - w), "kostenlos");
     }
+    if (offer && free_read_offer(s, n)) return 1;
     if (!stem) return 0;
     char low[121];
     size_t words = 1;
@@ -292,15 +334,6 @@ int nd_line_is_paywall(const char *s, size_t n)
     if (words <= 4) return 1;
     for (k = 0; withheld[k]; k++)
         if (nd_has_phrase(low, n, withheld[k])) return 1;
-    return 0;
-}
-/* A quotation mark in s[0..n): ", “, „, « (someone's words: a story reports them). */
-static int has_quotation(const char *s, size_t n)
-{
-    if (memchr(s, '"', n)) return 1;
-    for (const unsigned char *u = (const unsigned char *)s, *end = u + n; u + 1 < end; u++)
-        if ((u[0] == 0xE2 && u + 2 < end && u[1] == 0x80 && (u[2] == 0x9C || u[2] == 0x9E)) || (u[0] == 0xC2 && u[1] == 0xAB))
-            return 1;
     return 0;
 }
 /*

@@ -107,8 +107,14 @@ int nd_looks_like_teaser(const char *s, size_t n)
     }
     return marks && e >= 5 && !strncasecmp(s + e - 4, "mehr", 4) && (s[e - 5] == ' ' || s[e - 5] == '.');
 }
-/* "Articles: 123", "12 comments", "Views 4,567", "1.2k shares": a counter. */
-int nd_looks_like_counter(const char *s, size_t n)
+/*
+ * "Articles: 123", "12 comments", "Views 4,567", "1.2k shares", "5 min read": a
+ * counter. Its word opens a word of the line: English's, and with 'languages'
+ * the reading times and counts of the other languages of models/stopwords
+ * ("Lecture : 3 min.", "Lesezeit 4 Min.", "3 Kommentare"; "12 commentaires"
+ * as "comment" has it).
+ */
+int nd_looks_like_counter(const char *s, size_t n, int languages)
 {
     if (n > 40) return 0;
     size_t digits = 0, alpha = 0, words = 1, numbers = 0;
@@ -127,13 +133,22 @@ int nd_looks_like_counter(const char *s, size_t n)
     /* one count: "Share 14.11p vs 12.13p" and "BREAD WHEAT 2,692,4 (4,161.0)" are figures */
     if (digits == 0 || numbers > 1 || words > 4) return 0;
     static const char *const units[] = { "article", "comment", "view", "share", "like", "post", "follower",
-                                         "reply", "replies", "read", "reaction", "vote", NULL };
-    for (size_t k = 0; units[k]; k++) {
-        const char *u = units[k];
-        size_t ul = strlen(u);
-        for (size_t i = 0; i + ul <= n; i++)   /* at a word's start: not "bREAD" */
-            if ((s[i] | 0x20) == u[0] && (i == 0 || !isalpha((unsigned char)s[i - 1])) && nd_ascii_prefix(s + i, n - i, u))
-                return 1;
+                                         "reply", "replies", "read", "reaction", "vote", NULL,
+                                         "lecture", "lectura", "lettura", "leitura", "lesezeit", "leestijd", "lästid",
+                                         "lesetid", "læsetid", "lukuaika", "czytania", "kommentar", "comentar",
+                                         "reactie", "aufrufe", "vues", "visualizza", NULL };
+    const size_t all = sizeof(units) / sizeof(*units) - 1;
+    for (size_t i = 0; i < n; i++) {   /* at a word's start: not "bREAD" */
+        if (!isalpha((unsigned char)s[i]) || (i && isalpha((unsigned char)s[i - 1]))) continue;
+        char c = (char)(s[i] | 0x20);
+        for (size_t k = 0; k < all; k++) {
+            const char *u = units[k];
+            if (!u) {   /* English's end */
+                if (!languages) break;
+                continue;
+            }
+            if (u[0] == c && nd_ascii_prefix(s + i, n - i, u)) return 1;
+        }
     }
     return 0;
 }

@@ -279,7 +279,9 @@ cleans_to subtitle.jsonl "a headline above its subtitle is the title" '"title":"
 # on a channel for subscribers only is
 for pay in 'Article réservé aux abonnés' 'Nur für Abonnenten' 'El contenido al que quiere acceder es exclusivo para suscriptores.' \
            'Il vous reste 68.42% de cet article à lire. La suite est réservée aux abonnés.' 'Vous avez lu 30% de cet article.' \
-           'To read the rest of this story, subscribe now.' "Continua a leggere con l'abbonamento."; do
+           'To read the rest of this story, subscribe now.' "Continua a leggere con l'abbonamento." \
+           'Este audio es una característica exclusiva para suscripciones.' \
+           'Registrate para acceder a 10 artículos gratis por mes'; do
     printf '{"id":"w","text":"%s\\n\\n%s"}\n' "$body" "$pay" >paywall.jsonl
     clutter_gone paywall.jsonl "a paywall's notice ($pay)" 'customers have noticed\.' 'removed social:' "$pay"
 done
@@ -287,6 +289,13 @@ printf '{"id":"w","text":"%s\\n\\nThe new sports channel is available to subscri
 cleans_to channel.jsonl "...but a story's sentence on a channel for subscribers only is" 'available to subscribers only, the company said\.'
 printf '{"id":"w","text":"%s\\n\\nSubscribers can keep reading the archive for free until March, the company said."}\n' "$body" >channel2.jsonl
 cleans_to channel2.jsonl "...nor one on reading on for subscribers" 'keep reading the archive for free'
+printf '{"id":"w","text":"%s\\n\\nThe paper will offer readers 10 free articles a month, its editor said."}\n' "$body" >meter.jsonl
+cleans_to meter.jsonl "...nor one on a paper's free articles" 'offer readers 10 free articles a month, its editor said\.'
+# a reading time or a count of comments in another language, above or below the story: not story
+for count in 'Lesezeit: 3 Min.' 'Lecture : 3 min.' '8 minutos de lectura' '3 Kommentare'; do
+    printf '{"id":"c","text":"%s\\n\\n%s\\n\\n%s"}\n' "$count" "$body" "$count" >count.jsonl
+    clutter_gone count.jsonl "a reading time or a count ($count)" 'customers have noticed\.' "removed .*: $count" "$count"
+done
 # an advertisement's label alone on its line amid the story, in the other languages: not story
 for ad in Reclame Annons Reklame Publicité Реклама; do
     printf '{"id":"ad","text":"%s\\n\\n%s\\n\\n%s"}\n' "$body" "$ad" "$body" >adlabel.jsonl

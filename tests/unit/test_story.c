@@ -5,6 +5,7 @@
  * The pages here are written for the test.
  */
 #define _GNU_SOURCE   /* memmem */
+#include "lines.h"
 #include "story.h"
 #include "tap.h"
 
@@ -514,6 +515,20 @@ static void test_stage(void)
        prob[0], prob[1], prob[2]);
     nd_story(&p, NULL, text, sizeof(text) - 1, &out, 1);
     ok(memmem(out.data, out.len, "Subscribe", 9) != NULL, "keep_all keeps everything");
+    /* reading times and counts in other languages go after the model, as no rule's (a rule is a feature) */
+    static const char fr[] = "Lecture : 3 min.\n\n"
+                             "La ville ouvre une deuxi\xC3\xA8me ligne de tramway\n"
+                             "La ligne a \xC3\xA9t\xC3\xA9 inaugur\xC3\xA9" "e samedi matin en pr\xC3\xA9sence du maire.\n"
+                             "Elle relie la gare au campus en moins de vingt minutes.\n\n"
+                             "12 commentaires\n3 Kommentare\nLesezeit: 4 Min.\n";
+    nd_story(&p, NULL, fr, sizeof(fr) - 1, &out, 0);
+    ok(memmem(out.data, out.len, "vingt minutes.", 14) && !memmem(out.data, out.len, "Lecture", 7) &&
+           !memmem(out.data, out.len, "commentaires", 12) && !memmem(out.data, out.len, "Kommentare", 10) &&
+           !memmem(out.data, out.len, "Lesezeit", 8),
+       "reading times and counts of other languages are no story");
+    ok(!nd_looks_like_counter("Lesezeit: 4 Min.", 16, 0) && nd_looks_like_counter("Lesezeit: 4 Min.", 16, 1) &&
+           nd_looks_like_counter("5 min read", 10, 0) && !nd_looks_like_counter("Lecture 3 of the series on tax", 30, 1),
+       "English's counters alone for the rules, the other languages' with them for the passes");
     /* lynx marks every link where it starts; the story goes without the marks, another text keeps its brackets */
     static const char lynx[] = "The port reopened on Friday, [1]the harbour office said in a statement.\n"
                                "\nReferences\n\n   Visible links:\n   1. https://harbour.example/statement\n";
