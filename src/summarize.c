@@ -399,6 +399,28 @@ static int dangles(const char *p, size_t n, int first)
     return (!first && w < n && nd_word_in(words, p, w) ? ND_DANGLE_BACK : 0) | (e > 0 && p[e - 1] == ':' ? ND_DANGLE_ON : 0);
 }
 
+/* Sentence i goes on the paragraph of the sentence before it (which the clutter rules read whole). */
+static int mid_paragraph(const nd_doc *d, size_t i)
+{
+    if (i == 0) return 0;
+    size_t gap = d->sents.v[i - 1].off + d->sents.v[i - 1].len, at = d->sents.v[i].off;
+    return gap <= at && !memchr(d->clean.data + gap, '\n', at - gap);
+}
+
+/*
+ * Sentence i points out of the story: a link's or a button's words that
+ * the clutter rules, reading its paragraph whole, left in ("Click here to
+ * access the transcript ...", "READ MORE: Other critics ..."). No summary's
+ * sentence. One that opens its paragraph the rules read as a line already.
+ */
+static int points_out(const nd_doc *d, size_t i)
+{
+    if (!mid_paragraph(d, i)) return 0;
+    const nd_span *sp = &d->sents.v[i];
+    nd_clutter why = nd_sentence_clutter(d->clean.data + sp->off, sp->len);
+    return why == ND_CLUTTER_LINK || why == ND_CLUTTER_SOCIAL;
+}
+
 /*
  * SumBasic's signal (Nenkova & Vanderwende 2005): how often, on average, the
  * article uses the content words of each sentence, relative to an average
@@ -459,9 +481,7 @@ int nd_summary_tail_out(const nd_doc *d)
         (d->page.cut || n < 5 || !isalpha((unsigned char)s[n - 5])))
         return 1;   /* cut where the feed said it cut the text, or in a word ("the f…"): a feed's "...", as
                        agnews' descriptions end, ends a sentence that reads */
-    if (i == 0) return 0;
-    size_t gap = d->sents.v[i - 1].off + d->sents.v[i - 1].len;   /* the sentence before it, in its paragraph? */
-    if (memchr(d->clean.data + gap, '\n', sp->off - gap)) return 0;
+    if (!mid_paragraph(d, i)) return 0;
     nd_clutter why = nd_sentence_clutter(s, n);   /* a legal phrase opens prose too: "Terms and conditions of the deal ..." */
     return why == ND_CLUTTER_BYLINE || why == ND_CLUTTER_SOCIAL || why == ND_CLUTTER_LINK ||
            (why != ND_CLUTTER_NONE && !nd_line_is_body(s, n));
@@ -714,6 +734,8 @@ size_t nd_summarizer_pick(nd_summarizer *s, const nd_sumin *in, const nd_analyze
         }
         if (best == n) break;
         s->taken[best] = 1;
+        if (method != ND_SUM_LEAD && points_out(in->d, best)) continue;   /* read of the chosen only: of every
+                                                                             sentence it cost process 0.8% */
         pick[np++] = (uint32_t)best;
         words += s->words[best];
         if (o->words > 0 && words >= (size_t)o->words) break;

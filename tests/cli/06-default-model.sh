@@ -416,6 +416,12 @@ printf '{"id":"tail","text":"%s Terms and conditions of the deal would be subjec
 "$ND" summarize --ratio 1 tail.jsonl >tail.out
 check "a last sentence that is chrome is no summary's" test "$(grep -c 'Continue reading' tail.out)" = 0
 has "...a legal phrase opening prose is" tail.out 'Terms and conditions of the deal'
+# a link's words inside a paragraph that the line rules read whole ("Click here ...", "READ MORE: ..."): no
+# summary's sentence, wherever it stands
+printf '{"id":"click","text":"%s Click here to read the full report on the port. READ MORE: Ten ports that changed shipping. The union said more strikes were possible."}\n' "$story" >click.jsonl
+"$ND" summarize --ratio 1 click.jsonl >click.out
+check "a link's words in a paragraph are no summary's" test "$(grep -c 'Click here\|READ MORE' click.out)" = 0
+has "...the sentences around them are" click.out 'more strikes were possible'
 # a dateline with its place and date on one line and "share this story" in Spanish, kept by the
 # block model between the headline and the story: not story
 printf '{"id":"es","text":"Inicio / Economía / Empresas\\nLa fábrica de Villaverde contratará a 300 trabajadores\\nMadrid | 5 de diciembre de 2026 - 09:30\\nComparte esta noticia\\nLa empresa anunció este viernes que ampliará su planta de Villaverde para fabricar baterías y contratará a unos 300 trabajadores el próximo año.\\nLa inversión, de 120 millones de euros, incluye una nueva nave de montaje, según explicó el director de la planta.\\nLos sindicatos celebraron el anuncio, aunque pidieron que los nuevos empleos sean indefinidos."}\n' >es.jsonl
