@@ -514,6 +514,10 @@ static int is_role(const char *s, size_t n)
         if (s[i] == '.' || s[i] == ',' || s[i] == ':' || s[i] == '!' || s[i] == '?' || isdigit((unsigned char)s[i])) return 0;
     return !nd_word_in(articles, s, f) && nd_word_in(roles, s + l, n - l);
 }
+int nd_line_is_role(const char *s, size_t n)
+{
+    return is_role(s, n);
+}
 /*
  * A signature alone on its line, in the languages of the dates: an opener
  * and names ("By Jane Roe", "di Giulia Ferri", "Door Jan de Vries", "Escrito

@@ -486,7 +486,8 @@ static int before_body(const nd_page *p, size_t end)
  * the counts of likes and comments ("Maria Okafor", "Nov 30, 2026", "142",
  * "18"). Above the story's third body paragraph, a run of kept blocks, a
  * name perhaps, then a date, then counts, goes, and a block whose lines
- * are a name and a date (a byline box, meta_lines). Without the counts such
+ * are a name and a date (a byline box, meta_lines); a name over its role
+ * is a signature ("Sam Holt" / "Transport correspondent"). Without the counts such
  * a run is as often a table's or a timeline's heading and its date ("WHL
  * Playoff Scoring Leaders", "April 18, 1993"), and stays; a signature
  * needs none ("di Giulia Ferri", "7 dicembre 2026, 10:42": the block
@@ -516,7 +517,10 @@ static size_t drop_top_meta(nd_page *p)
         int stage = 0;
         for (size_t k = i; k < p->n; k++) {
             if (!p->b[k].keep) continue;
-            int next = meta_stage(stage, nd_line_meta(p->text.data + p->b[k].off, p->b[k].len));
+            const char *kt = p->text.data + p->b[k].off;
+            int next = meta_stage(stage, nd_line_meta(kt, p->b[k].len));
+            if (next < 0 && stage == 1 && nd_line_is_role(kt, p->b[k].len)) next = 4;   /* a name over its role, a
+                signature: "Sam Holt" / "Transport correspondent" (not a name over "By ...": a short headline is one) */
             if (next < 0) break;
             stage = next, end = k;
         }

@@ -134,6 +134,8 @@ int nd_line_is_contact(const char *s, size_t n);
 int nd_line_is_time(const char *s, size_t n);
 /* meta.c: a byline and its dates ("Par Claire Martin · Publié le 4 mars 2024", "Von Anna Berger | 04.03.2024"). */
 int nd_line_is_dated_byline(const char *s, size_t n);
+/* meta.c: a byline's role alone on its line, under the name ("Transport correspondent", "Politischer Korrespondent"). */
+int nd_line_is_role(const char *s, size_t n);
 /* prompts.c: a control's label: ND_CLUTTER_SOCIAL ("Comparte esta noticia", "Artikel anhören"), _NAV ("Page 2 of 3", "Next page"). */
 nd_clutter nd_line_button(const char *s, size_t n);
 /* prompts.c: a paywall's notice or label ("Article réservé aux abonnés", "This story is for subscribers only."). */

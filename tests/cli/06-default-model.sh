@@ -253,6 +253,12 @@ body='Three years ago depositors pulled money out of small lenders and parked it
 printf '{"id":"m","text":"Why small banks are winning the deposit war\\n\\nRegional lenders have added customers for six straight quarters. Here is what is driving it.\\n\\nMaria Okafor\\n\\nNov 30, 2026\\n\\n142\\n\\n18\\n\\n%s"}\n' "$body" >meta.jsonl
 clutter_gone meta.jsonl "a post's author, date and counts" 'Here is what is driving it\.' 'removed byline: Nov 30, 2026' \
     'Maria Okafor' 'Nov 30' '\\n\\n142\\n' '\\n\\n18\\n'
+# a name over its role and the date, each a paragraph of a page (the rules take the role and the
+# date, the name goes with them); a short heading over "By ..." stays
+clutter_gone "$DATA/page-role.html" "a name over its role" 'where they can\.' 'removed byline: Sam Holt' 'Sam Holt' \
+    'Transport correspondent'
+printf '{"id":"h","text":"Deposit War Heats Up\\n\\nBy Maria Okafor\\n\\n%s"}\n' "$body" >byhead.jsonl
+cleans_to byhead.jsonl "...but a short heading over a byline is story" '"text":"Deposit War Heats Up\\n'
 printf '{"id":"t","text":"How the lockdown unfolded\\n\\nThe first cases were found in late winter, and within weeks the country had shut its schools and offices.\\n\\nMarch 12, 2020\\n\\nSchools Close Their Doors\\n\\n%s"}\n' "$body" >timeline.jsonl
 cleans_to timeline.jsonl "...but a timeline's date and its heading are story" 'March 12, 2020\\n\\nSchools Close Their Doors'
 # a date alone between the standfirst and the story: not story; a timeline's dates, each over its
