@@ -98,7 +98,7 @@ printf '{"id":"p1","text":"Le gouvernement allemand a présenté mercredi un pla
 has "a French story on the German government is in europe" peoples.out '"id":"p1".*"region":"europe","region_confidence":0\.[6-9]'
 has "...a Spanish one on the US president in north-america" peoples.out '"id":"p2".*"region":"north-america","region_confidence":0\.[6-9]'
 # the outlet's country code places a story that names no well-known place
-story='Dock workers in Fremantle returned to work on Friday after their union accepted a four-year wage agreement. The strike had stranded container ships for two weeks.'
+story='Dock workers at the container port returned to work on Friday after their union accepted a four-year wage agreement. The strike had stranded container ships for two weeks.'
 printf '{"id":"o1","text":"%s"}\n{"id":"o2","text":"%s","url":"https://www.portnews.example.com.au/2024/strike"}\n{"id":"o3","text":"portnews.example.com.au\\n\\n%s"}\n{"id":"o4","text":"%s","url":"https://www.portnews.example.com/strike"}\n' \
     "$story" "$story" "$story" "$story" >outlet.jsonl
 "$ND" classify outlet.jsonl >outlet.out
@@ -107,6 +107,9 @@ answer() { sed -n "${2}p" "$1" | sed 's/^{"id":"o[0-9]",//; s/"topic[^,]*,"topic
 has "the url field's .au places it in oceania, surely" outlet.out '"id":"o2".*"region":"oceania","region_confidence":0\.9'
 has "so does an address line above the story" outlet.out '"id":"o3".*"region":"oceania","region_confidence":0\.9'
 has "no address: the text alone is not sure" outlet.out '"id":"o1".*"region_confidence":0\.[0-4]'
+printf '{"id":"f","text":"Dock workers in Fremantle returned to work on Friday after their union accepted a four-year wage agreement."}\n' >fremantle.jsonl
+"$ND" classify fremantle.jsonl >fremantle.out
+has "...but a town that its country's news names alone places it" fremantle.out '"region":"oceania","region_confidence":(0\.9|1\.0)'
 is "a .com address says nothing (the same answer as no address)" "$(answer outlet.out 4)" "$(answer outlet.out 1)"
 "$ND" classify --url-field link outlet.jsonl >renamed.out
 is "--url-field names the field (url is then no address)" "$(answer renamed.out 2)" "$(answer outlet.out 1)"
