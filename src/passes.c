@@ -485,17 +485,17 @@ static int before_body(const nd_page *p, size_t end)
  * story, as newsletter and blog platforms print it: the author, the date,
  * the counts of likes and comments ("Maria Okafor", "Nov 30, 2026", "142",
  * "18"). Above the story's third body paragraph, a run of kept blocks, a
- * name perhaps, then a date, then counts, goes, and a block whose lines
- * are a name and a date (a byline box, meta_lines); a name over its role
- * is a signature ("Sam Holt" / "Transport correspondent"). Without the counts such
- * a run is as often a table's or a timeline's heading and its date ("WHL
- * Playoff Scoring Leaders", "April 18, 1993"), and stays; a signature
- * needs none ("di Giulia Ferri", "7 dicembre 2026, 10:42": the block
- * model knows English bylines and dates best). Dates alone right above
- * a body paragraph go too, unless a date alone follows further on (a
- * timeline's, a list of posts'); above a heading they are a timeline's
- * ("March 12, 2020" over "Schools Close Their Doors"). Returns the third
- * body paragraph's block, p->n for a story of fewer.
+ * name perhaps, then a date, then counts, goes, and a block whose lines are
+ * a name and a date (a byline box, meta_lines); a name over its role is a
+ * signature ("Sam Holt" / "Transport correspondent"). Without the counts
+ * such a run is as often a table's or a timeline's heading and its date
+ * ("WHL Playoff Scoring Leaders", "April 18, 1993"), and stays; a signature
+ * needs none ("di Giulia Ferri", "7 dicembre 2026, 10:42": the block model
+ * knows English bylines and dates best). Dates alone right above a body
+ * paragraph go too, unless a date alone follows further on (a timeline's, a
+ * list of posts'); above a heading they are a timeline's ("March 12, 2020"
+ * over "Schools Close Their Doors"). Returns the third body paragraph's
+ * block, p->n for a story of fewer.
  */
 static size_t drop_top_meta(nd_page *p)
 {
@@ -519,8 +519,9 @@ static size_t drop_top_meta(nd_page *p)
             if (!p->b[k].keep) continue;
             const char *kt = p->text.data + p->b[k].off;
             int next = meta_stage(stage, nd_line_meta(kt, p->b[k].len));
-            if (next < 0 && stage == 1 && nd_line_is_role(kt, p->b[k].len)) next = 4;   /* a name over its role, a
-                signature: "Sam Holt" / "Transport correspondent" (not a name over "By ...": a short headline is one) */
+            /* a name over its role is a signature ("Sam Holt" / "Transport correspondent"); a name over "By ..." is
+               none, as a short headline in capitals reads as a name */
+            if (next < 0 && stage == 1 && nd_line_is_role(kt, p->b[k].len)) next = 4;
             if (next < 0) break;
             stage = next, end = k;
         }

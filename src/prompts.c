@@ -256,9 +256,10 @@ static int free_read_offer(const char *s, size_t n)
     static const char *const offers[] = {
         "free article", "art\xC3\xAD" "culos gratis", "artigos gr\xC3\xA1tis", "articles gratuits", "kostenlose artikel",
         "artikel kostenlos", "articoli gratuiti", "articoli gratis", "gratis artikel", NULL };
+    if (n > 80) return 0;
     size_t digit = 0;
     while (digit < n && !isdigit((unsigned char)s[digit])) digit++;
-    if (digit == n || n > 80) return 0;
+    if (digit == n) return 0;
     char low[80];
     for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)s[i]);
     for (size_t k = 0; offers[k]; k++)
