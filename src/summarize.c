@@ -514,7 +514,10 @@ size_t nd_summarizer_trivial(nd_summarizer *s, const nd_sumin *in, const nd_anal
         if (np == k) return 0;   /* more candidates than wanted: they must be scored */
         pick[np++] = (uint32_t)i;
     }
-    return np;
+    size_t kept = 0;   /* a link's words are no summary's here either (nd_summarizer_pick) */
+    for (size_t j = 0; j < np; j++)
+        if (o->method == ND_SUM_LEAD || !points_out(d, pick[j])) pick[kept++] = pick[j];
+    return kept;
 }
 
 size_t nd_summarizer_dateline(const nd_sumin *in, size_t *sent)

@@ -431,6 +431,10 @@ printf '{"id":"click","text":"%s Click here to read the full report on the port.
 "$ND" summarize --ratio 1 click.jsonl >click.out
 check "a link's words in a paragraph are no summary's" test "$(grep -c 'Click here\|READ MORE' click.out)" = 0
 has "...the sentences around them are" click.out 'more strikes were possible'
+printf '{"id":"c3","text":"Dock workers walked off the job on Monday. Click here to read the full report on the port. The union said its members had rejected a pay offer."}\n' >click3.jsonl
+"$ND" summarize click3.jsonl >click3.out
+check "...nor in a story of three sentences, summarised whole" test "$(grep -c 'Click here' click3.out)" = 0
+has "...whose other sentences are" click3.out 'rejected a pay offer\.'
 # a dateline with its place and date on one line and "share this story" in Spanish, kept by the
 # block model between the headline and the story: not story
 printf '{"id":"es","text":"Inicio / Economía / Empresas\\nLa fábrica de Villaverde contratará a 300 trabajadores\\nMadrid | 5 de diciembre de 2026 - 09:30\\nComparte esta noticia\\nLa empresa anunció este viernes que ampliará su planta de Villaverde para fabricar baterías y contratará a unos 300 trabajadores el próximo año.\\nLa inversión, de 120 millones de euros, incluye una nueva nave de montaje, según explicó el director de la planta.\\nLos sindicatos celebraron el anuncio, aunque pidieron que los nuevos empleos sean indefinidos."}\n' >es.jsonl
