@@ -232,11 +232,10 @@ static int named_alone(const nd_tokens *tk, size_t s)
  * a surname that the text names alone too ("Jordan Henderson ... Henderson");
  * a town (not a country, or one with a word of towns after it, "Panama City
  * Beach") before a comma and its state's name takes the state's region
- * ("Paris, Texas, police said"),
- * unless a list of places goes on ("Dublin, Texas and California"); before
- * a state's abbreviation, the United States' region ("ATHENS, Ga.",
- * "Lebanon, N.H."). Compacted in place: hits[h - 1] is hit h - 1 or its
- * copy, the hits after h are as found.
+ * ("Paris, Texas, police said"), unless a list of places goes on ("Dublin,
+ * Texas and California"); before a state's abbreviation, the United States'
+ * region ("ATHENS, Ga.", "Lebanon, N.H."). Compacted in place: hits[h - 1]
+ * is hit h - 1 or its copy, the hits after h are as found.
  */
 static void read_places(const nd_gazetteer *g, const nd_tokens *tk, nd_geo_hit *hits, size_t from, size_t *nhits)
 {
@@ -268,7 +267,7 @@ static void read_places(const nd_gazetteer *g, const nd_tokens *tk, nd_geo_hit *
         }
         if (nt && (lt->flags & ND_TOK_COMMA) && (nt->flags & ND_TOK_CAP)) {
             const nd_geo_hit *st = h + 1 < *nhits && hits[h + 1].tok == next ? &hits[h + 1] : NULL;
-            if (st && st->kind & ND_GEO_STATE >> ND_GEO_SHIFT && town && st->region != hit.region) {
+            if (st && (st->kind & ND_GEO_STATE >> ND_GEO_SHIFT) && town && st->region != hit.region) {
                 /* a list goes on: a place right after, after "and", or soon after a comma ("Alaska, the North Sea") */
                 size_t after = st->tok + st->nwords, reach = tk->v[after - 1].flags & ND_TOK_COMMA ? 2 : 1;
                 const nd_geo_hit *more = h + 2 < *nhits ? &hits[h + 2] : NULL;

@@ -494,7 +494,7 @@ static int is_name_list(const char *s, size_t n)
  * to five words, the first capitalised and no article ("The new editor"
  * heads a story's part), the last a role.
  */
-static int is_role(const char *s, size_t n)
+int nd_line_is_role(const char *s, size_t n)
 {
     static const char *const roles[] = {
         "correspondent", "editor", "reporter", "writer", "journalist", "columnist", "contributor", "producer",
@@ -513,10 +513,6 @@ static int is_role(const char *s, size_t n)
     for (size_t i = 0; i < n; i++)
         if (s[i] == '.' || s[i] == ',' || s[i] == ':' || s[i] == '!' || s[i] == '?' || isdigit((unsigned char)s[i])) return 0;
     return !nd_word_in(articles, s, f) && nd_word_in(roles, s + l, n - l);
-}
-int nd_line_is_role(const char *s, size_t n)
-{
-    return is_role(s, n);
 }
 /*
  * A signature alone on its line, in the languages of the dates: an opener
@@ -541,7 +537,7 @@ static nd_meta signature(const char *s, size_t n)
         if (nd_ascii_prefix(s, n, openers[k]) && is_name_list(s + l, n - l))
             return nd_ascii_prefix(s, n, "von ") ? ND_META_VON : ND_META_SIGNED;
     }
-    if (is_role(s, n)) return ND_META_SIGNED;
+    if (nd_line_is_role(s, n)) return ND_META_SIGNED;
     const char *colon = memchr(s, ':', n < 16 ? n : 16);
     if (!colon || colon + 2 >= s + n || colon[1] != ' ') return ND_META_NONE;
     size_t l = (size_t)(colon - s);
